@@ -1,0 +1,6 @@
+"""``python -m corpus_align``: the same as the ``corpus-align`` command."""
+
+from .cli import main
+
+if __name__ == "__main__":
+    main()

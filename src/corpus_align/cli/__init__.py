@@ -1,0 +1,70 @@
+"""The ``corpus-align`` command line: thin Typer commands over the Python API.
+
+Commands live in one module per area; each parses options, calls one API
+function and renders the result. Errors the user can fix become one line on
+stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from .. import __version__
+
+app = typer.Typer(
+    name="corpus-align",
+    help="Align and check Chinese–English translations.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"corpus-align {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """Align and check Chinese–English translations."""
+
+
+from . import text  # noqa: E402  (registers the commands on ``app``)
+
+del text
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI; user errors print one line and exit 2, never a traceback."""
+    from ..errors import CorpusAlignError
+
+    try:
+        app(args=argv, prog_name="corpus-align", standalone_mode=False)
+    except CorpusAlignError as error:
+        print(f"corpus-align: error: {error}", file=sys.stderr)
+        sys.exit(error.exit_code)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
+    except typer.Abort:
+        print("corpus-align: aborted", file=sys.stderr)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        print("corpus-align: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(0)
+    except Exception as error:  # click usage errors arrive here in non-standalone mode
+        import click
+
+        if isinstance(error, click.exceptions.ClickException):
+            error.show()
+            sys.exit(error.exit_code)
+        raise

@@ -1,0 +1,28 @@
+"""Errors the user can fix. The CLI prints them as one line and exits with 2."""
+
+from __future__ import annotations
+
+
+class CorpusAlignError(Exception):
+    """Base class of every error corpus-align reports to the user as one line."""
+
+    exit_code = 2
+
+
+class InputError(CorpusAlignError):
+    """An input file cannot be used: missing, a directory, binary, empty or undecodable.
+
+    The message names the file and the problem.
+
+    >>> str(InputError("a.txt", "is empty"))
+    'a.txt: is empty'
+    """
+
+    def __init__(self, name: str, problem: str):
+        super().__init__(f"{name}: {problem}")
+        self.name = name
+        self.problem = problem
+
+
+class UsageError(CorpusAlignError):
+    """An option or combination of options that cannot work, with the valid choices."""

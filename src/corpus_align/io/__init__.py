@@ -1,0 +1,1 @@
+"""Reading inputs and writing outputs: the only stage that touches files."""

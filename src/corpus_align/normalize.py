@@ -1,0 +1,202 @@
+"""Normalize text for analysis, and record the damage found on the way.
+
+Chinese: pinyin annotations left by web converters are removed (``關(guān)于`` →
+``關于``), full-width digits and Latin letters are folded to ASCII, and the
+text is converted to Simplified Chinese with OpenCC. English: white space is
+collapsed. Both languages keep a record of damage (pinyin annotations, ``?``
+glued between words, U+FFFD, mojibake) with its position in the source, so
+the QA stage can report it. The original text is never changed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Literal
+
+from ._lazy import opencc_converter
+from .errors import UsageError
+from .model import Damage, Script
+
+OpenccMode = Literal["auto", "t2s", "tw2s", "hk2s", "none"]
+OPENCC_MODES: tuple[str, ...] = ("auto", "t2s", "tw2s", "hk2s", "none")
+
+_TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê"
+# One pinyin syllable: optional initial, a final, optional tone digit. Tone
+# marks make an annotation unambiguous; a toneless one must still be a
+# well-formed syllable, so that "(a)" or "(see)" are not taken for pinyin.
+_INITIAL = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+_FINAL = (
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|üan|van|"
+    r"ai|ei|ao|ou|an|en|in|un|ün|ia|ie|iu|ua|uo|ue|üe|ui|er|"
+    r"a|o|e|i|u|ü|v|ê)"
+)
+_SYLLABLE = re.compile(rf"{_INITIAL}{_FINAL}[1-5]?", re.IGNORECASE)
+_CJK_CHAR = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+_ANNOTATION = re.compile(rf"(?<={_CJK_CHAR})[(（]([a-zA-Z{_TONE_VOWELS}]{{1,7}}[1-5]?)[)）]")
+
+_FULLWIDTH_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ]")
+_GLUED_QUESTION_MARK = re.compile(r"(?<=[A-Za-z])\?(?=[A-Za-z])")
+# Runs that look like UTF-8 bytes shown as Windows-1252/Latin-1 characters:
+# a lead byte (Â-ô) followed by one or more continuation bytes.
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]+"
+)
+
+
+def is_pinyin_syllable(text: str) -> bool:
+    """True when ``text`` is one pinyin syllable (with tone marks or a tone digit, or a well-formed toneless one).
+
+    >>> is_pinyin_syllable("guān"), is_pinyin_syllable("zhang4"), is_pinyin_syllable("see")
+    (True, True, False)
+    """
+    plain = _strip_tone_marks(text)
+    return _SYLLABLE.fullmatch(plain) is not None
+
+
+def _strip_tone_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    kept = "".join(c for c in decomposed if unicodedata.category(c) != "Mn" or c == "\u0308")
+    return unicodedata.normalize("NFC", kept)
+
+
+def find_pinyin_annotations(text: str, offset: int = 0) -> list[Damage]:
+    """Find pinyin annotations left after Chinese characters, e.g. the ``(guān)`` in ``關(guān)于``.
+
+    Positions are shifted by ``offset`` so they point into the whole source.
+
+    >>> [(d.text, d.start) for d in find_pinyin_annotations("關(guān)于協(xié)")]
+    [('(guān)', 1), ('(xié)', 9)]
+    """
+    found = []
+    for match in _ANNOTATION.finditer(text):
+        if is_pinyin_syllable(match.group(1)):
+            found.append(
+                Damage("pinyin-annotation", offset + match.start(), offset + match.end(), match.group(0), "")
+            )
+    return found
+
+
+def fold_fullwidth(text: str) -> str:
+    """Fold full-width digits and Latin letters to ASCII (other full-width punctuation stays).
+
+    >>> fold_fullwidth("２０２１年ＡＢ，")
+    '2021年AB，'
+    """
+    return _FULLWIDTH_ALNUM.sub(lambda m: chr(ord(m.group(0)) - 0xFEE0), text)
+
+
+def traditional_share(text: str) -> float:
+    """Share of the Chinese characters in ``text`` that OpenCC's t2s would change.
+
+    >>> traditional_share("關於重慶") > 0.5, traditional_share("关于重庆")
+    (True, 0.0)
+    """
+    cjk = re.findall(_CJK_CHAR, text)
+    if not cjk:
+        return 0.0
+    sample = "".join(cjk[:20000])
+    converted = opencc_converter("t2s").convert(sample)
+    changed = sum(a != b for a, b in zip(sample, converted))
+    return changed / len(sample)
+
+
+def detect_script(text: str) -> Script | None:
+    """``"traditional"`` or ``"simplified"`` for Chinese text, ``None`` when it has no Chinese characters.
+
+    Simplified text has almost no characters that t2s would change; ordinary
+    Traditional text has one in five or more. A few percent is the threshold.
+
+    >>> detect_script("關於重慶"), detect_script("关于重庆"), detect_script("abc")
+    ('traditional', 'simplified', None)
+    """
+    if not re.search(_CJK_CHAR, text):
+        return None
+    return "traditional" if traditional_share(text) >= 0.03 else "simplified"
+
+
+def resolve_opencc(mode: str, text: str) -> str | None:
+    """The OpenCC configuration to apply to ``text`` for ``mode``, or ``None`` for no conversion.
+
+    >>> resolve_opencc("auto", "關於"), resolve_opencc("auto", "关于"), resolve_opencc("tw2s", "关于")
+    ('t2s', None, 'tw2s')
+    """
+    if mode not in OPENCC_MODES:
+        raise UsageError(f"unknown --opencc mode {mode!r}; choose one of {', '.join(OPENCC_MODES)}")
+    if mode == "none":
+        return None
+    if mode == "auto":
+        return "t2s" if detect_script(text) == "traditional" else None
+    return mode
+
+
+def remove_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """Remove the ``(start, end)`` spans (sorted, non-overlapping) from ``text``.
+
+    >>> remove_spans("ab(x)c", [(2, 5)])
+    'abc'
+    """
+    pieces, position = [], 0
+    for start, end in spans:
+        pieces.append(text[position:start])
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def normalize_zh(text: str, config: str | None, *, offset: int = 0) -> tuple[str, list[Damage]]:
+    """Normalize Chinese ``text`` for analysis; return it with the pinyin annotations found.
+
+    ``config`` is an OpenCC configuration (``t2s``, ``tw2s``, ``hk2s``) or ``None``.
+
+    >>> normalize_zh("關(guān)于２０２１年", "t2s")[0]
+    '关于2021年'
+    """
+    annotations = find_pinyin_annotations(text, offset)
+    cleaned = remove_spans(text, [(d.start - offset, d.end - offset) for d in annotations])
+    cleaned = fold_fullwidth(cleaned)
+    if config:
+        cleaned = opencc_converter(config).convert(cleaned)
+    return cleaned, annotations
+
+
+def normalize_en(text: str) -> str:
+    """Normalize English for analysis: NFC and single spaces.
+
+    >>> normalize_en("A  b\\nc")
+    'A b c'
+    """
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def find_english_damage(text: str, offset: int = 0) -> list[Damage]:
+    """Find damage in English text: ``?`` glued between letters, U+FFFD, and UTF-8 read as Windows-1252.
+
+    >>> [(d.kind, d.repair) for d in find_english_damage("Countries?went â€™ \\ufffd")]
+    [('glued-question-mark', ' '), ('mojibake', '’'), ('replacement-character', '')]
+    """
+    found = [
+        Damage("glued-question-mark", offset + m.start(), offset + m.end(), "?", " ")
+        for m in _GLUED_QUESTION_MARK.finditer(text)
+    ]
+    for match in _MOJIBAKE.finditer(text):
+        repaired = _undo_mojibake(match.group(0))
+        if repaired is not None:
+            found.append(Damage("mojibake", offset + match.start(), offset + match.end(), match.group(0), repaired))
+    found += [
+        Damage("replacement-character", offset + m.start(), offset + m.end(), "\ufffd", "")
+        for m in re.finditer("\ufffd", text)
+    ]
+    return sorted(found, key=lambda d: d.start)
+
+
+def _undo_mojibake(run: str) -> str | None:
+    for codec in ("cp1252", "latin-1"):
+        try:
+            repaired = run.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if repaired != run:
+            return repaired
+    return None

@@ -1,0 +1,85 @@
+"""English sentence splitting with nltk's Punkt and parameters this package owns.
+
+nltk's trained punkt data is not available offline, so the parameters
+(abbreviations, sentence starters, orthographic context) live in
+``resources/punkt_en.json``. Two rules run after Punkt: a split before a word in
+lower case is undone (``He sang "Go!" and left.``), and in a paragraph of
+several lines a short line without final punctuation (a title) is a sentence
+of its own.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from importlib import resources
+
+_TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
+_STARTS_LOWER = re.compile(r"[\"'“‘(\[]*[a-z]")
+
+
+@functools.lru_cache(maxsize=1)
+def punkt_tokenizer():
+    """The Punkt sentence tokenizer built from the owned parameters (cached).
+
+    >>> punkt_tokenizer().tokenize("Mr. Li came at 3 p.m. He left.")
+    ['Mr. Li came at 3 p.m.', 'He left.']
+    """
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+    from nltk.tokenize.punkt import _ORTHO_BEG_UC, _ORTHO_MID_LC
+
+    data = json.loads(resources.files("corpus_align.resources").joinpath("punkt_en.json").read_text("utf-8"))
+    params = PunktParameters()
+    params.abbrev_types = set(data["abbreviations"])
+    params.sent_starters = set(data["sentence_starters"])
+    for word in data["lowercase_words"]:
+        params.add_ortho_context(word, _ORTHO_MID_LC | _ORTHO_BEG_UC)
+    return PunktSentenceTokenizer(params)
+
+
+def split_en(text: str) -> list[tuple[int, int]]:
+    """Split English ``text`` (one paragraph) into sentences; return ``(start, end)`` spans.
+
+    >>> text = 'Dr. J. K. Rowling paid $3.5 million. She said "Fine." Then U.S. Steel rose.'
+    >>> [text[s:e] for s, e in split_en(text)]
+    ['Dr. J. K. Rowling paid $3.5 million.', 'She said "Fine."', 'Then U.S. Steel rose.']
+    """
+    spans: list[tuple[int, int]] = []
+    for line_start, line_end in _title_aware_lines(text):
+        chunk = text[line_start:line_end]
+        for start, end in _merge_lowercase_continuations(chunk, list(punkt_tokenizer().span_tokenize(chunk))):
+            spans.append((line_start + start, line_start + end))
+    return spans
+
+
+def _merge_lowercase_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and _STARTS_LOWER.match(text[start:end]) and not text[merged[-1][0] : merged[-1][1]].endswith("."):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _title_aware_lines(text: str) -> list[tuple[int, int]]:
+    """Cut a paragraph after short lines that end without punctuation and are followed by a capital."""
+    lines = [m.span() for m in re.finditer(r"[^\n]+", text)]
+    if len(lines) < 2:
+        return [(0, len(text))]
+    longest = max(end - start for start, end in lines)
+    pieces: list[tuple[int, int]] = []
+    piece_start = lines[0][0]
+    for (start, end), (next_start, next_end) in zip(lines, lines[1:]):
+        line = text[start:end]
+        is_title = (
+            not _TERMINAL.search(line)
+            and (end - start) < 0.6 * longest
+            and text[next_start:next_end].lstrip()[:1].isupper()
+        )
+        if is_title:
+            pieces.append((piece_start, end))
+            piece_start = next_start
+    pieces.append((piece_start, lines[-1][1]))
+    return pieces
