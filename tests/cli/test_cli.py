@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from corpus_align import segment_file
+from corpus_align.cli import app
+from tests.conftest import run_cli
+
+COMMANDS = [command.name or command.callback.__name__ for command in app.registered_commands]
+
+
+def test_cli_help_lists_every_command_with_a_description():
+    result = run_cli("--help")
+    out = result.stdout.decode()
+    assert result.returncode == 0
+    for name in COMMANDS:
+        assert name in out
+    assert "Split a bilingual file" in out
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_cli_every_command_help_has_an_example(name):
+    result = run_cli(name, "--help")
+    assert result.returncode == 0
+    assert "Example: corpus-align " + name in result.stdout.decode()
+
+
+def test_cli_console_script_and_module_agree():
+    import shutil
+
+    script = shutil.which("corpus-align")
+    if script is None:
+        pytest.skip("corpus-align console script not on PATH (package not installed)")
+    result = subprocess.run([script, "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("corpus-align ")
+
+
+def test_cli_segment_text_prints_sentences_with_blank_lines_between_paragraphs(sample_path):
+    result = run_cli("segment", str(sample_path))
+    assert result.returncode == 0
+    blocks = result.stdout.decode().strip().split("\n\n")
+    assert len(blocks) == 7
+    assert blocks[3].startswith("Chongqing People's Association")
+
+
+def test_cli_segment_jsonl_matches_the_api(sample_path):
+    result = run_cli("segment", str(sample_path), "--format", "jsonl", "--lang", "zh")
+    records = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    (document,) = segment_file(sample_path, lang="zh")
+    assert records == [
+        {"index": s.index, "paragraph": s.paragraph, "start": s.start, "end": s.end,
+         "original": s.original, "normalized": s.normalized, "lang": s.lang}
+        for s in document.sentences
+    ]
+
+
+def test_cli_segment_reads_stdin():
+    result = run_cli("segment", "-", "--lang", "en", stdin="Mr. Li came. He left.".encode("utf-16"))
+    assert result.stdout.decode().splitlines() == ["Mr. Li came.", "He left."]
+
+
+def test_cli_split_writes_files(sample_path, tmp_path):
+    result = run_cli("split", str(sample_path), "--out-dir", str(tmp_path))
+    assert result.returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["000_389ae536b82fb46d.en.txt", "000_389ae536b82fb46d.zh.txt"]
+
+
+@pytest.mark.parametrize(
+    ("args", "content", "message"),
+    [
+        (["segment"], b"", "is empty"),
+        (["segment"], b"\x00\x01\x02binary\x00", "looks binary"),
+        (["segment"], b"ok \xff\xfe\x80\x80 \xff", "byte offset 3"),
+        (["split"], "只有中文。".encode(), "holds only Chinese text"),
+        (["segment", "--opencc", "bogus"], "中文。".encode(), "unknown --opencc mode 'bogus'"),
+    ],
+)
+def test_cli_bad_input_is_one_line_exit_2(tmp_path, args, content, message):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    result = run_cli(*args, str(bad)) if args[0] == "split" else run_cli(args[0], str(bad), *args[1:])
+    err = result.stderr.decode()
+    assert result.returncode == 2
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert str(bad) in err or "--opencc" in message
+    assert message in err
+    assert list(tmp_path.iterdir()) == [bad]
+
+
+def test_cli_directory_and_missing_file(tmp_path):
+    for target, message in [(tmp_path, "is a directory"), (tmp_path / "nope.txt", "no such file")]:
+        result = run_cli("segment", str(target))
+        assert result.returncode == 2 and message in result.stderr.decode()
+
+
+def test_cli_help_does_not_import_heavy_libraries():
+    code = (
+        "import sys\n"
+        "from corpus_align.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('jieba', 'opencc', 'nltk', 'numpy', 'pypinyin', 'rapidfuzz') if m in sys.modules]\n"
+        "print('HEAVY:' + ','.join(heavy))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip().splitlines()[-1] == "HEAVY:"

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import pytest
+
+from corpus_align import SourceText, load_bilingual, segment
+from corpus_align.io.read import document_of
+from corpus_align.segment.en import split_en
+
+CASES = [
+    ("Mr. Wang met Mrs. Li and Dr. Chen on St. Mary's Road. They talked.",
+     ["Mr. Wang met Mrs. Li and Dr. Chen on St. Mary's Road.", "They talked."]),
+    ("See No. 5 on Jan. 3 and Dec. 12. It opens at 9 a.m. and closes at 5 p.m. every day.",
+     ["See No. 5 on Jan. 3 and Dec. 12.", "It opens at 9 a.m. and closes at 5 p.m. every day."]),
+    ("Fruits, e.g. apples, i.e. red ones, etc. are sold. Acme Inc. and Foo Ltd. agreed.",
+     ["Fruits, e.g. apples, i.e. red ones, etc. are sold.", "Acme Inc. and Foo Ltd. agreed."]),
+    ("The U.S. and the U.K. signed. The deal held.", ["The U.S. and the U.K. signed.", "The deal held."]),
+    ("J. K. Rowling wrote it. She is rich.", ["J. K. Rowling wrote it.", "She is rich."]),
+    ("Growth was 3.5 percent. Prices rose 0.2 points.", ["Growth was 3.5 percent.", "Prices rose 0.2 points."]),
+    ("He waited... and waited. Then he left.", ["He waited... and waited.", "Then he left."]),
+    ('He said, "Stop." Then he left.', ['He said, "Stop."', "Then he left."]),
+    ("She asked, “Why?” He shrugged.", ["She asked, “Why?”", "He shrugged."]),
+    ('He sang "Go!" and left.', ['He sang "Go!" and left.']),
+    ("Is it true? Yes! It is.", ["Is it true?", "Yes!", "It is."]),
+    ("Headline Without Full Stop\nThe body starts here. It goes on for a while and is longer than the title.",
+     ["Headline Without Full Stop", "The body starts here.", "It goes on for a while and is longer than the title."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_en_golden_cases(text, expected):
+    assert [text[s:e] for s, e in split_en(text)] == expected
+
+
+def test_en_sample_has_four_sentences_title_first(sample_path):
+    _, en = load_bilingual(sample_path)
+    document = segment(en)
+    assert len(document.sentences) == 4
+    assert document.sentences[0].original.endswith("for survey")
+    assert [s.paragraph for s in document.sentences] == [0, 1, 2, 3]
+    for sentence in document.sentences:
+        assert en.source.text[sentence.start : sentence.end] == sentence.original
+
+
+def test_en_hard_wrapped_paragraph_joins_lines_in_normalized_text():
+    text = "This sentence is\nwrapped over two lines. Next one.\n\nSecond paragraph\nhere, wrapped.\n"
+    document = segment(document_of(SourceText("w.txt", text, "utf-8"), "en"))
+    assert [s.normalized for s in document.sentences] == [
+        "This sentence is wrapped over two lines.",
+        "Next one.",
+        "Second paragraph here, wrapped.",
+    ]
+    assert [s.paragraph for s in document.sentences] == [0, 0, 1]
