@@ -64,18 +64,31 @@ def _strip_tone_marks(text: str) -> str:
 def find_pinyin_annotations(text: str, offset: int = 0) -> list[Damage]:
     """Find pinyin annotations left after Chinese characters, e.g. the ``(guān)`` in ``關(guān)于``.
 
+    An annotation is one lower-case syllable in brackets right after a Chinese
+    character. Converters write tone marks, so a toneless syllable such as
+    ``(a)`` counts only when tone-marked annotations occur in the same text.
     Positions are shifted by ``offset`` so they point into the whole source.
 
     >>> [(d.text, d.start) for d in find_pinyin_annotations("關(guān)于協(xié)")]
     [('(guān)', 1), ('(xié)', 9)]
+    >>> find_pinyin_annotations("函數(a)")
+    []
     """
-    found = []
-    for match in _ANNOTATION.finditer(text):
-        if is_pinyin_syllable(match.group(1)):
-            found.append(
-                Damage("pinyin-annotation", offset + match.start(), offset + match.end(), match.group(0), "")
-            )
-    return found
+    candidates = [
+        match
+        for match in _ANNOTATION.finditer(text)
+        if match.group(1).islower() and is_pinyin_syllable(match.group(1))
+    ]
+    toned = [match for match in candidates if _has_tone(match.group(1))]
+    chosen = candidates if toned else []
+    return [
+        Damage("pinyin-annotation", offset + match.start(), offset + match.end(), match.group(0), "")
+        for match in chosen
+    ]
+
+
+def _has_tone(syllable: str) -> bool:
+    return syllable[-1].isdigit() or any(char in _TONE_VOWELS[:-2] for char in syllable)
 
 
 def fold_fullwidth(text: str) -> str:
