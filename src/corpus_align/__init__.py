@@ -22,7 +22,26 @@ from .segment.tokens import pos_tag_zh, tokenize_en, tokenize_zh
 
 __version__ = "0.1.0"
 
+# The align stage pulls in NumPy and the dictionary; load it on first use.
+_LAZY = {"align": "alignment", "align_documents": "alignment", "align_files": "alignment",
+         "read_glossary": "io.glossary", "Alignment": "model", "Bead": "model", "GlossaryEntry": "model"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module 'corpus_align' has no attribute {name!r}")
+
 __all__ = [
+    "Alignment",
+    "Bead",
+    "GlossaryEntry",
+    "align",
+    "align_documents",
+    "align_files",
+    "read_glossary",
     "CorpusAlignError",
     "Damage",
     "Document",

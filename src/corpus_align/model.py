@@ -120,6 +120,111 @@ class Document:
         return replace(self, **changes)
 
 
+@dataclass(frozen=True)
+class Bead:
+    """One aligned unit: consecutive Chinese and English sentence ids (0-based), either side may be empty.
+
+    >>> Bead(zh=(0,), en=(0, 1), score=0.9).type
+    '1-2'
+    """
+
+    zh: tuple[int, ...]
+    en: tuple[int, ...]
+    score: float
+
+    @property
+    def type(self) -> str:
+        return f"{len(self.zh)}-{len(self.en)}"
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """A required rendering: Chinese ``source`` (as written and in Simplified form) and English ``target``.
+
+    >>> GlossaryEntry("對外友協", "对外友协", "Association for Friendship with Foreign Countries").simplified
+    '对外友协'
+    """
+
+    source: str
+    simplified: str
+    target: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The result of aligning two documents: beads covering every sentence of both, in order.
+
+    ``warnings`` are document-level problems (one side empty, evidently not a
+    translation); ``settings`` records what produced it, so a result can be
+    reproduced; ``evidence`` is the mean lexical and anchor support of its
+    1-1 beads (0 when there is none).
+
+    >>> src = SourceText("a", "x", "utf-8")
+    >>> empty = Document(src, "zh", ())
+    >>> Alignment(zh=empty, en=empty.with_(lang="en"), beads=()).rows()
+    []
+    """
+
+    zh: Document
+    en: Document
+    beads: tuple[Bead, ...]
+    warnings: tuple[str, ...] = ()
+    settings: tuple[tuple[str, object], ...] = ()
+    evidence: float = 0.0
+
+    def rows(self) -> list[tuple[int, Bead]]:
+        """``(row, bead)`` pairs with 1-based row numbers, as the TSV shows them."""
+        return list(enumerate(self.beads, start=1))
+
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One QA finding: a stable ``code``, its ``severity``, the 1-based ``row`` and a plain message.
+
+    ``zh_text``/``en_text`` are the evidence (the offending spans);
+    ``suggestion`` is a likely fix when there is one.
+
+    >>> Finding("typo", "warning", 3, "'goverment' is not an English word", en_text="goverment", suggestion="government").code
+    'typo'
+    """
+
+    code: str
+    severity: Severity
+    row: int
+    message: str
+    zh_text: str = ""
+    en_text: str = ""
+    suggestion: str = ""
+
+
+@dataclass(frozen=True)
+class CheckRow:
+    """One bead as the QA checks see it, whether it comes from ``align`` or from an existing TSV.
+
+    ``zh`` is the Chinese as written, ``zh_normalized`` its Simplified,
+    annotation-free form; ``type`` and ``score`` are empty/``None`` for a plain
+    two-column file; ``damage`` holds the damage found in this row's text, with
+    offsets relative to ``zh`` or ``en``.
+
+    >>> CheckRow(row=1, zh="你好。", zh_normalized="你好。", en="Hello.").type
+    ''
+    """
+
+    row: int
+    zh: str
+    zh_normalized: str
+    en: str
+    type: str = ""
+    score: float | None = None
+    zh_damage: tuple[Damage, ...] = ()
+    en_damage: tuple[Damage, ...] = ()
+
+
 def sentence_record(sentence: Sentence) -> dict:
     """A JSON-ready dict for one sentence, as ``segment --format jsonl`` prints it.
 
@@ -130,6 +235,13 @@ def sentence_record(sentence: Sentence) -> dict:
 
 
 __all__ = [
+    "CheckRow",
+    "Finding",
+    "SEVERITIES",
+    "Severity",
+    "Alignment",
+    "Bead",
+    "GlossaryEntry",
     "Damage",
     "Document",
     "Lang",

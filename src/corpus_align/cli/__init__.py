@@ -36,9 +36,9 @@ def _root(
     """Align and check Chinese–English translations."""
 
 
-from . import text  # noqa: E402  (registers the commands on ``app``)
+from . import align, text  # noqa: E402  (registers the commands on ``app``)
 
-del text
+del align, text
 
 
 def main(argv: list[str] | None = None) -> None:

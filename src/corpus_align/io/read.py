@@ -61,11 +61,11 @@ def _decode_error(name: str, encoding: str, error: UnicodeDecodeError) -> InputE
     return InputError(name, f"cannot decode as {encoding}: invalid bytes {bad} at byte offset {error.start}")
 
 
-def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> SourceText:
+def decode_bytes(data: bytes, name: str, encoding: str | None = None, *, allow_empty: bool = False) -> SourceText:
     """Decode ``data`` (UTF-8/16/32 with or without BOM, GB18030/GBK, Big5) and normalize line ends.
 
-    ``encoding`` forces a codec. Raises :class:`InputError` for empty, binary
-    or undecodable input.
+    ``encoding`` forces a codec. Raises :class:`InputError` for binary or
+    undecodable input, and for empty input unless ``allow_empty``.
 
     >>> decode_bytes("重慶".encode("big5"), "a.txt").encoding
     'big5'
@@ -73,6 +73,8 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> SourceT
     'a\\nb\\nc'
     """
     if not data.strip():
+        if allow_empty:
+            return SourceText(name=name, text="", encoding=encoding or "utf-8")
         raise InputError(name, "is empty")
     if encoding:
         try:
@@ -83,7 +85,7 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> SourceT
             text = data.decode(encoding)
         except UnicodeDecodeError as error:
             raise _decode_error(name, encoding, error) from None
-        return _finish(name, text, encoding)
+        return _finish(name, text, encoding, allow_empty)
 
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -91,12 +93,12 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> SourceT
                 text = data.decode(codec)
             except UnicodeDecodeError as error:
                 raise _decode_error(name, codec, error) from None
-            return _finish(name, text, "utf-8-sig" if codec == "utf-8-sig" else codec)
+            return _finish(name, text, codec, allow_empty)
 
     if b"\x00" in data:
         raise InputError(name, f"looks binary (NUL byte at byte offset {data.index(0)}); not a text file")
     try:
-        return _finish(name, data.decode("utf-8"), "utf-8")
+        return _finish(name, data.decode("utf-8"), "utf-8", allow_empty)
     except UnicodeDecodeError as utf8_error:
         candidates = []
         for codec in LEGACY_CHINESE_ENCODINGS:
@@ -114,12 +116,12 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> SourceT
                 f"cannot decode: bytes {bad} at byte offset {utf8_error.start} are not UTF-8,"
                 " and the file does not read as GB18030 or Big5 text either; pass --encoding",
             ) from None
-        return _finish(name, data.decode(best[1]), best[1])
+        return _finish(name, data.decode(best[1]), best[1], allow_empty)
 
 
-def _finish(name: str, text: str, encoding: str) -> SourceText:
+def _finish(name: str, text: str, encoding: str, allow_empty: bool = False) -> SourceText:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    if not text.strip() and not allow_empty:
         raise InputError(name, "is empty")
     controls = _CONTROL.findall(text)
     if len(controls) > max(2, len(text) // 1000):
@@ -127,7 +129,9 @@ def _finish(name: str, text: str, encoding: str) -> SourceText:
     return SourceText(name=name, text=text, encoding=encoding)
 
 
-def read_text(path: str | Path, encoding: str | None = None, *, stdin: BinaryIO | None = None) -> SourceText:
+def read_text(
+    path: str | Path, encoding: str | None = None, *, stdin: BinaryIO | None = None, allow_empty: bool = False
+) -> SourceText:
     """Read and decode a text file; ``"-"`` reads standard input.
 
     >>> read_text("data/samples/000_389ae536b82fb46d.txt").encoding  # doctest: +SKIP
@@ -136,7 +140,7 @@ def read_text(path: str | Path, encoding: str | None = None, *, stdin: BinaryIO 
     name = str(path)
     if name == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
-        return decode_bytes(stream.read(), STDIN_NAME, encoding)
+        return decode_bytes(stream.read(), STDIN_NAME, encoding, allow_empty=allow_empty)
     file = Path(path)
     if file.is_dir():
         raise InputError(name, "is a directory, not a file")
@@ -148,7 +152,7 @@ def read_text(path: str | Path, encoding: str | None = None, *, stdin: BinaryIO 
         raise InputError(name, "permission denied") from None
     except OSError as error:
         raise InputError(name, f"cannot be read ({error.strerror or error})") from None
-    return decode_bytes(data, name, encoding)
+    return decode_bytes(data, name, encoding, allow_empty=allow_empty)
 
 
 def find_paragraphs(text: str) -> list[tuple[int, int]]:

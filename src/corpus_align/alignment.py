@@ -1,0 +1,224 @@
+"""The align stage: two segmented documents in, an :class:`~corpus_align.model.Alignment` out.
+
+This module decides *what* to align (paragraph by paragraph when both sides
+have the same paragraph structure, otherwise the whole document), checks that
+the inputs are what they claim to be, and turns the engine's beads into the
+shared data model. The search itself lives in :mod:`corpus_align.align`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import InputError
+from .io.glossary import read_glossary
+from .io.read import document_of, read_text, script_lang, split_languages
+from .model import Alignment, Bead, Document, GlossaryEntry, SourceText
+from .segment import presegmented as split_presegmented
+from .segment import segment
+
+# A paragraph pair whose length ratio strays further than this factor from
+# the document's ratio means the paragraph structures do not correspond.
+PARAGRAPH_RATIO_TOLERANCE = 2.5
+
+
+def check_languages(zh: Document, en: Document) -> None:
+    """Raise :class:`InputError` when the Chinese side is not Chinese or the English side not English.
+
+    >>> from corpus_align import SourceText
+    >>> zh = document_of(SourceText("en.txt", "Hello there.", "utf-8"), "zh")
+    >>> en = document_of(SourceText("zh.txt", "你好。", "utf-8"), "en")
+    >>> check_languages(zh, en)
+    Traceback (most recent call last):
+    ...
+    corpus_align.errors.InputError: en.txt: expected Chinese but the text is English; the files seem swapped: put the Chinese file first (corpus-align align ZH_FILE EN_FILE)
+    """
+    zh_lang = _text_lang(zh)
+    en_lang = _text_lang(en)
+    if zh_lang == "en" and en_lang == "zh":
+        raise InputError(
+            zh.name,
+            "expected Chinese but the text is English; the files seem swapped: put the Chinese file first"
+            " (corpus-align align ZH_FILE EN_FILE)",
+        )
+    if zh_lang == "en":
+        raise InputError(zh.name, "expected Chinese but the text is English; both inputs are English — pass the Chinese original as the first file")
+    if en_lang == "zh":
+        raise InputError(en.name, "expected English but the text is Chinese; both inputs are Chinese — pass the English translation as the second file")
+
+
+def _text_lang(document: Document) -> str | None:
+    texts = [s.original for s in document.sentences[:400]] or document.paragraph_texts()[:100]
+    return script_lang("\n".join(texts))
+
+
+def _paragraph_groups(zh: Document, en: Document) -> list[tuple[list[int], list[int]]] | None:
+    """Sentence ids per aligned paragraph pair, or ``None`` when the structures differ."""
+    zh_paragraphs = _sentences_by_paragraph(zh)
+    en_paragraphs = _sentences_by_paragraph(en)
+    if len(zh_paragraphs) < 2 or len(zh_paragraphs) != len(en_paragraphs):
+        return None
+    zh_sizes = [sum(len(zh.sentences[i].normalized) for i in ids) for ids in zh_paragraphs]
+    en_sizes = [sum(len(en.sentences[i].normalized) for i in ids) for ids in en_paragraphs]
+    ratio = sum(en_sizes) / max(1, sum(zh_sizes))
+    for zh_size, en_size in zip(zh_sizes, en_sizes):
+        if min(zh_size, en_size) == 0:
+            return None
+        paragraph_ratio = en_size / zh_size
+        if not ratio / PARAGRAPH_RATIO_TOLERANCE <= paragraph_ratio <= ratio * PARAGRAPH_RATIO_TOLERANCE:
+            return None
+    return list(zip(zh_paragraphs, en_paragraphs))
+
+
+def _sentences_by_paragraph(document: Document) -> list[list[int]]:
+    groups: dict[int, list[int]] = {}
+    for sentence in document.sentences:
+        groups.setdefault(sentence.paragraph, []).append(sentence.index)
+    return [groups[key] for key in sorted(groups)]
+
+
+def align_documents(
+    zh: Document,
+    en: Document,
+    *,
+    max_merge: int = 4,
+    glossary: Sequence[GlossaryEntry] = (),
+    realign: bool = True,
+    by_paragraph: bool = True,
+) -> Alignment:
+    """Align two segmented documents.
+
+    When both have the same number of paragraphs with matching lengths, each
+    paragraph pair is aligned on its own and beads never cross a paragraph
+    boundary; otherwise sentences are aligned across the whole document.
+
+    >>> from corpus_align import load_bilingual, segment
+    >>> zh, en = load_bilingual("data/samples/000_389ae536b82fb46d.txt")  # doctest: +SKIP
+    >>> [b.type for b in align_documents(segment(zh), segment(en)).beads]  # doctest: +SKIP
+    ['0-1', '1-1', '1-1', '1-1']
+    """
+    from .align.engine import NOT_A_TRANSLATION_BELOW, RawBead, align_document, evidence_strength
+
+    settings = (("max_merge", max_merge), ("realign", realign), ("glossary_terms", len(glossary)),
+                ("by_paragraph", by_paragraph), ("opencc", zh.opencc))
+    warnings: list[str] = []
+    if not zh.sentences or not en.sentences:
+        if not zh.sentences and not en.sentences:
+            raise InputError(f"{zh.name} and {en.name}", "both sides are empty; there is nothing to align")
+        empty, other = (zh, en) if not zh.sentences else (en, zh)
+        warnings.append(f"{empty.name}: no {_lang_name(empty.lang)} sentences; every {_lang_name(other.lang)} sentence is left unaligned")
+        beads = tuple(
+            Bead(zh=(s.index,), en=(), score=0.0) if other.lang == "zh" else Bead(zh=(), en=(s.index,), score=0.0)
+            for s in other.sentences
+        )
+        return Alignment(zh=zh, en=en, beads=beads, warnings=tuple(warnings), settings=settings)
+
+    check_languages(zh, en)
+    glossary_pairs = [(entry.simplified, entry.target) for entry in glossary]
+    groups = _paragraph_groups(zh, en) if by_paragraph else None
+    if groups is None:
+        groups = [(list(range(len(zh.sentences))), list(range(len(en.sentences))))]
+    beads: list[Bead] = []
+    raw_beads: list[RawBead] = []
+    for zh_ids, en_ids in groups:
+        result = align_document(
+            [zh.sentences[i].normalized for i in zh_ids],
+            [en.sentences[i].normalized for i in en_ids],
+            max_merge=max_merge,
+            glossary=glossary_pairs,
+            realign=realign,
+        )
+        raw_beads += result.beads
+        beads += [
+            Bead(zh=tuple(zh_ids[i] for i in bead.zh), en=tuple(en_ids[i] for i in bead.en), score=float(bead.score))
+            for bead in result.beads
+        ]
+    evidence = evidence_strength(raw_beads)
+    if evidence < NOT_A_TRANSLATION_BELOW:
+        warnings.append(
+            f"{zh.name} and {en.name} look unrelated: almost no dictionary or anchor evidence"
+            f" (evidence {evidence:.2f}); they are probably not translations of each other"
+        )
+    return Alignment(zh=zh, en=en, beads=tuple(beads), warnings=tuple(warnings), settings=settings, evidence=evidence)
+
+
+def _lang_name(lang: str) -> str:
+    return {"zh": "Chinese", "en": "English"}[lang]
+
+
+def _as_document(text: str | Document, lang: str, presegmented: bool, opencc: str) -> Document:
+    if isinstance(text, Document):
+        return text if text.sentences else _segment(text, presegmented, opencc)
+    source = SourceText(f"<{lang}>", text.replace("\r\n", "\n").replace("\r", "\n"), "utf-8")
+    return _segment(document_of(source, lang), presegmented, opencc)
+
+
+def _segment(document: Document, presegmented: bool, opencc: str) -> Document:
+    if not document.paragraphs:
+        return document
+    split = split_presegmented if presegmented else segment
+    return split(document, opencc=opencc)
+
+
+def align(
+    zh_text: str | Document,
+    en_text: str | Document,
+    *,
+    presegmented: bool = False,
+    opencc: str = "auto",
+    max_merge: int = 4,
+    glossary: Sequence[GlossaryEntry] = (),
+    realign: bool = True,
+    by_paragraph: bool = True,
+) -> Alignment:
+    """Align Chinese and English text (strings or documents) and return the alignment.
+
+    >>> result = align("王廣成率隊赴重慶。雙方同意繼續合作。", "Wang Guangcheng led a team to Chongqing. Both sides agreed to keep cooperating.")
+    >>> [(b.zh, b.en) for b in result.beads]
+    [((0,), (0,)), ((1,), (1,))]
+    """
+    zh = _as_document(zh_text, "zh", presegmented, opencc)
+    en = _as_document(en_text, "en", presegmented, opencc)
+    return align_documents(zh, en, max_merge=max_merge, glossary=glossary, realign=realign, by_paragraph=by_paragraph)
+
+
+def align_files(
+    zh_path: str | Path,
+    en_path: str | Path | None = None,
+    *,
+    presegmented: bool = False,
+    encoding: str | None = None,
+    opencc: str = "auto",
+    max_merge: int = 4,
+    glossary: str | Path | Sequence[GlossaryEntry] | None = None,
+    realign: bool = True,
+    by_paragraph: bool = True,
+) -> Alignment:
+    """Read, segment and align two files, or one bilingual file when ``en_path`` is ``None``.
+
+    An empty file on one side gives all 1-0 (or 0-1) beads and a warning.
+
+    >>> result = align_files("data/samples/000_389ae536b82fb46d.txt")  # doctest: +SKIP
+    >>> len(result.beads)  # doctest: +SKIP
+    4
+    """
+    terms = glossary if isinstance(glossary, (tuple, list)) else read_glossary(glossary)
+    if en_path is None:
+        source = read_text(zh_path, encoding)
+        parts = split_languages(source)
+        if len(parts) != 2:
+            only = "Chinese" if "zh" in parts else "English"
+            raise InputError(
+                source.name,
+                f"holds only {only} text; give the {'English' if only == 'Chinese' else 'Chinese'} file too"
+                " (corpus-align align ZH_FILE EN_FILE) or a bilingual file",
+            )
+        zh_doc, en_doc = parts["zh"], parts["en"]
+    else:
+        zh_source = read_text(zh_path, encoding, allow_empty=True)
+        en_source = read_text(en_path, encoding, allow_empty=True)
+        zh_doc, en_doc = document_of(zh_source, "zh"), document_of(en_source, "en")
+    zh_doc = _segment(zh_doc, presegmented, opencc)
+    en_doc = _segment(en_doc, presegmented, opencc)
+    return align_documents(zh_doc, en_doc, max_merge=max_merge, glossary=terms, realign=realign, by_paragraph=by_paragraph)

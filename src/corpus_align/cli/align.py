@@ -1,0 +1,100 @@
+"""Commands that align and score alignments: ``align`` and ``eval``."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from . import app
+from .text import ENCODING_HELP, OPENCC_HELP
+
+
+class AlignFormat(str, Enum):
+    tsv = "tsv"
+    jsonl = "jsonl"
+    ladder = "ladder"
+
+
+class ZhScript(str, Enum):
+    original = "original"
+    simplified = "simplified"
+
+
+class EvalFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Write to a file atomically, or to standard output for ``None`` and ``-``."""
+    if output in (None, "-"):
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from ..io.atomic import write_text_atomic
+
+    write_text_atomic(output, text)
+
+
+@app.command(
+    epilog="Example: corpus-align align data/samples/000_389ae536b82fb46d.txt -o sample.tsv"
+    "  (or: corpus-align align book.zh.txt book.en.txt --presegmented --format ladder)"
+)
+def align(
+    zh_file: str = typer.Argument(..., metavar="ZH_FILE", help="Chinese text, or a bilingual file when EN_FILE is left out; - for standard input."),
+    en_file: str = typer.Argument(None, metavar="[EN_FILE]", help="English translation."),
+    output: str = typer.Option(None, "--output", "-o", help="Output file (default or -: standard output)."),
+    output_format: AlignFormat = typer.Option(AlignFormat.tsv, "--format", "-f", help="tsv for reviewers, jsonl, or ladder ([zh ids]:[en ids])."),
+    presegmented: bool = typer.Option(False, "--presegmented", help="Each input line is one sentence; blank lines separate paragraphs."),
+    glossary: Path = typer.Option(None, "--glossary", "-g", help="TSV of zh<TAB>en[<TAB>note] terms, used as anchors."),
+    max_merge: int = typer.Option(4, "--max-merge", min=1, max=8, help="Largest number of sentences one side of a bead may join."),
+    zh_script: ZhScript = typer.Option(ZhScript.original, "--zh-script", help="Show Chinese as written (original) or converted to simplified."),
+    realign: bool = typer.Option(True, "--realign/--no-realign", help="Second pass with word pairs learnt from the first."),
+    by_paragraph: bool = typer.Option(True, "--by-paragraph/--no-by-paragraph", help="Align paragraph by paragraph when both sides have the same paragraphs."),
+    encoding: str = typer.Option(None, "--encoding", help=ENCODING_HELP),
+    opencc: str = typer.Option("auto", "--opencc", help=OPENCC_HELP),
+) -> None:
+    """Align Chinese and English sentences and write TSV, JSONL or a ladder."""
+    from ..alignment import align_files
+    from ..io.jsonl import to_jsonl
+    from ..io.ladder import to_ladder
+    from ..io.tsv import to_tsv
+
+    result = align_files(
+        zh_file, en_file, presegmented=presegmented, encoding=encoding, opencc=opencc,
+        max_merge=max_merge, glossary=glossary, realign=realign, by_paragraph=by_paragraph,
+    )
+    for warning in result.warnings:
+        typer.echo(f"corpus-align: warning: {warning}", err=True)
+    if output_format is AlignFormat.tsv:
+        text = to_tsv(result, zh_script=zh_script.value)
+    elif output_format is AlignFormat.jsonl:
+        text = to_jsonl(result, zh_script=zh_script.value)
+    else:
+        text = to_ladder(result)
+    write_output(text, output)
+
+
+@app.command(name="eval", epilog="Example: corpus-align eval ../shared/bench/mac-dev/gold out/ladders --format json")
+def evaluate(
+    gold: Path = typer.Argument(..., help="Gold ladder file, or a folder of them."),
+    test: Path = typer.Argument(..., help="Test ladder file, or a folder with files of the same names."),
+    output_format: EvalFormat = typer.Option(EvalFormat.text, "--format", "-f", help="text for people, json for machines."),
+) -> None:
+    """Score alignments against gold: strict and lax precision, recall and F1."""
+    import json
+
+    from ..evaluation import evaluate_paths
+
+    report = evaluate_paths(gold, test)
+    if output_format is EvalFormat.json:
+        typer.echo(json.dumps(report, indent=2))
+        return
+    typer.echo(f"{'':<8}{'precision':>10}{'recall':>8}{'F1':>7}")
+    for mode in ("strict", "lax"):
+        scores = report[mode]
+        typer.echo(f"{mode:<8}{scores['precision']:>10.3f}{scores['recall']:>8.3f}{scores['f1']:>7.3f}")
+    typer.echo(f"documents: {report['documents']}  gold beads: {report['gold_beads']}  test beads: {report['test_beads']}")

@@ -1,0 +1,53 @@
+import pytest
+
+from corpus_align.align.anchors import (
+    chinese_numeral_value,
+    en_name_keys,
+    en_number_keys,
+    fuzzy_name_map,
+    zh_name_keys,
+    zh_number_keys,
+)
+from corpus_align.align.lexicon import english_stem
+
+
+def test_anchors_date_matches_english_date():
+    assert set(zh_number_keys("3月11日，他到了。")) == set(en_number_keys("On March 11 he arrived.")) == {"month:3", "#11"}
+
+
+def test_anchors_year_matches():
+    assert "#2021" in zh_number_keys("2021年") and "#2021" in en_number_keys("in 2021")
+    assert "#1987" in zh_number_keys("一九八七年")
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("三", 3), ("十", 10), ("十五", 15), ("二十三", 23), ("一百零五", 105), ("两千", 2000), ("三万五千", 35000), ("一九八七", 1987)],
+)
+def test_anchors_chinese_numerals(text, value):
+    assert chinese_numeral_value(text) == value
+
+
+def test_anchors_chinese_numerals_in_text_match_english_words():
+    assert "#3" in zh_number_keys("三个人") and "#3" in en_number_keys("three men")
+    assert "#25" in zh_number_keys("二十五岁") and "#25" in en_number_keys("twenty-five years")
+
+
+def test_anchors_numeral_words_are_not_numbers():
+    assert zh_number_keys("他十分高兴，一样。") == []
+
+
+def test_anchors_person_name_pinyin():
+    keys = set(zh_name_keys("王广成"))
+    en = {english_stem(w) for w in ["Wang", "Guangcheng"]} | set(en_name_keys("Wang Guangcheng said"))
+    assert {"wang", english_stem("guangcheng"), "wangguangcheng"} <= keys
+    assert keys & en == keys
+
+
+def test_anchors_place_name_pinyin():
+    assert english_stem("Chongqing") in zh_name_keys("重庆")
+
+
+def test_anchors_fuzzy_names():
+    assert fuzzy_name_map(["chenqingyang"], ["chenqinyang"]) == {"chenqinyang": "chenqingyang"}
+    assert fuzzy_name_map(["chenqingyang"], ["mountain"]) == {}

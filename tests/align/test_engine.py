@@ -1,0 +1,123 @@
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corpus_align.align.engine import NOT_A_TRANSLATION_BELOW, align_document, align_sentences
+
+ZH = [
+    "那天晚上我没走掉。",
+    "陈清扬把我拽住，以伟大友谊的名义叫我留下来。",
+    "她承认打我不对，也承认没有好好待我。",
+    "我说，既然我是假的，你信我干吗。",
+    "王广成三月十一日去了重庆。",
+    "他在重庆住了三年，每天都去江边散步。",
+    "有一天，他在江边看见一条很大的鱼。",
+    "那条鱼有两米长，大家都很吃惊。",
+    "后来他把这件事写成了一本书。",
+    "这本书在二〇二一年出版了。",
+]
+EN = [
+    "I did not leave that night.",
+    "Chen Qingyang caught me and asked me to stay in the name of our great friendship.",
+    "She admitted that she had been wrong to hit me and that she hadn't treated me well.",
+    "I said if I was a fake, why did she believe me?",
+    "On March 11 Wang Guangcheng went to Chongqing.",
+    "He lived in Chongqing for three years and walked by the river every day.",
+    "One day he saw a very big fish by the river.",
+    "The fish was two meters long, and everyone was astonished.",
+    "Later he wrote a book about it.",
+    "The book was published in 2021.",
+]
+
+
+def _check_cover(beads, n, m):
+    zh = [i for b in beads for i in b.zh]
+    en = [j for b in beads for j in b.en]
+    assert zh == list(range(n)) and en == list(range(m))
+    for b in beads:
+        assert list(b.zh) == list(range(b.zh[0], b.zh[0] + len(b.zh))) if b.zh else True
+        assert list(b.en) == list(range(b.en[0], b.en[0] + len(b.en))) if b.en else True
+        assert 0.0 <= b.score <= 1.0
+
+
+def test_engine_aligns_parallel_text_one_to_one():
+    beads = align_sentences(ZH, EN)
+    assert [(b.zh, b.en) for b in beads] == [((i,), (i,)) for i in range(len(ZH))]
+
+
+def test_engine_empty_sides_give_null_beads():
+    assert [(b.zh, b.en) for b in align_sentences([], ["a.", "b."])] == [((), (0,)), ((), (1,))]
+    assert [(b.zh, b.en) for b in align_sentences(["一。"], [])] == [((0,), ())]
+    assert align_sentences([], []) == []
+
+
+def test_engine_split_sentence_gives_one_to_two():
+    en = EN[:4] + ["On March 11 Wang Guangcheng left.", "He went to Chongqing."] + EN[5:]
+    beads = align_sentences(ZH, en)
+    assert ((4,), (4, 5)) in [(b.zh, b.en) for b in beads]
+
+
+@pytest.mark.xfail(reason="null beads still cost too much: a deleted sentence is merged into a neighbour (open issue)", strict=False)
+@pytest.mark.parametrize("deleted", [3, 6])
+def test_engine_deleted_chinese_sentence_comes_out_one_to_zero(deleted):
+    en = EN[:deleted] + EN[deleted + 1 :]
+    beads = [(b.zh, b.en) for b in align_sentences(ZH, en)]
+    assert ((deleted,), ()) in beads
+
+
+@pytest.mark.xfail(reason="null beads still cost too much: a deleted sentence is merged into a neighbour (open issue)", strict=False)
+def test_engine_deleted_english_sentence_comes_out_zero_to_one():
+    zh = ZH[:5] + ZH[6:]
+    beads = [(b.zh, b.en) for b in align_sentences(zh, EN)]
+    assert ((), (5,)) in beads
+
+
+@pytest.mark.xfail(reason="null beads still cost too much: a deleted sentence is merged into a neighbour (open issue)", strict=False)
+def test_engine_deletions_in_a_real_chapter():
+    bench = Path("/work/shared/bench/mac-dev")
+    if not bench.exists():
+        pytest.skip("MAC-Dev not available")
+    from corpus_align.align.evaluate import read_ladder
+
+    zh = (bench / "zh" / "001").read_text("utf-8").splitlines()[:120]
+    en = (bench / "en" / "001").read_text("utf-8").splitlines()
+    gold = [b for b in read_ladder((bench / "gold" / "001.align").read_text("utf-8")) if b[0] and max(b[0]) < 120]
+    en = en[: max(gold[-1][1]) + 1]
+    # Delete the English side of three 1-1 beads with long sentences.
+    victims = [b for b in gold if len(b[0]) == 1 and len(b[1]) == 1 and len(zh[b[0][0]]) > 25][5:40:12]
+    drop = {b[1][0] for b in victims}
+    kept = [j for j in range(len(en)) if j not in drop]
+    beads = [(b.zh, b.en) for b in align_sentences(zh, [en[j] for j in kept])]
+    for b in victims:
+        assert (b[0], ()) in beads
+
+
+def test_engine_unrelated_documents_have_weak_evidence():
+    bench = Path("/work/shared/bench/mac-dev")
+    if not bench.exists():
+        pytest.skip("MAC-Dev not available")
+    zh = (bench / "zh" / "004").read_text("utf-8").splitlines()
+    en = (bench / "en" / "004").read_text("utf-8").splitlines()
+    other = (bench / "en" / "005").read_text("utf-8").splitlines()
+    assert align_document(zh, en, realign=False).evidence > NOT_A_TRANSLATION_BELOW
+    assert align_document(zh, other, realign=False).evidence < NOT_A_TRANSLATION_BELOW
+
+
+def test_engine_glossary_pairs_are_evidence():
+    beads = align_sentences(["甲乙丙。", "丁戊己。"], ["Foo.", "Bar."], glossary=[("甲乙丙", "foo"), ("丁戊己", "bar")])
+    assert [(b.zh, b.en) for b in beads] == [((0,), (0,)), ((1,), (1,))]
+
+
+_zh_sentences = st.lists(st.sampled_from(ZH + ["", "啊！", "“好。”"]), max_size=12)
+_en_sentences = st.lists(st.sampled_from(EN + ["", "Ah!", "'Good.'"]), max_size=12)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_zh_sentences, _en_sentences, st.booleans(), st.integers(min_value=1, max_value=5))
+def test_engine_every_sentence_exactly_once_in_order(zh, en, realign, max_merge):
+    beads = align_sentences(zh, en, realign=realign, max_merge=max_merge)
+    _check_cover(beads, len(zh), len(en))
+    for b in beads:
+        assert len(b.zh) + len(b.en) <= max_merge + 1
