@@ -36,9 +36,9 @@ def _root(
     """Align and check Chinese–English translations."""
 
 
-from . import align, text  # noqa: E402  (registers the commands on ``app``)
+from . import align, check, text  # noqa: E402  (registers the commands on ``app``)
 
-del align, text
+del align, check, text
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -46,7 +46,10 @@ def main(argv: list[str] | None = None) -> None:
     from ..errors import CorpusAlignError
 
     try:
-        app(args=argv, prog_name="corpus-align", standalone_mode=False)
+        # Outside standalone mode click returns the code of typer.Exit instead of exiting.
+        code = app(args=argv, prog_name="corpus-align", standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except CorpusAlignError as error:
         print(f"corpus-align: error: {error}", file=sys.stderr)
         sys.exit(error.exit_code)

@@ -49,7 +49,11 @@ def align(
     output: str = typer.Option(None, "--output", "-o", help="Output file (default or -: standard output)."),
     output_format: AlignFormat = typer.Option(AlignFormat.tsv, "--format", "-f", help="tsv for reviewers, jsonl, or ladder ([zh ids]:[en ids])."),
     presegmented: bool = typer.Option(False, "--presegmented", help="Each input line is one sentence; blank lines separate paragraphs."),
-    glossary: Path = typer.Option(None, "--glossary", "-g", help="TSV of zh<TAB>en[<TAB>note] terms, used as anchors."),
+    glossary: Path = typer.Option(None, "--glossary", "-g", help="TSV of zh<TAB>en[<TAB>note] terms: anchors for alignment, required renderings for QA."),
+    run_checks: bool = typer.Option(True, "--check/--no-check", help="Run the QA checks and fill the issues column."),
+    select: str = typer.Option(None, "--select", help="Only these check codes (comma list)."),
+    ignore: str = typer.Option(None, "--ignore", help="Skip these check codes (comma list)."),
+    fail_on: str = typer.Option("never", "--fail-on", help="Exit 1 when findings at or above this severity exist: error, warning or never."),
     max_merge: int = typer.Option(4, "--max-merge", min=1, max=8, help="Largest number of sentences one side of a bead may join."),
     zh_script: ZhScript = typer.Option(ZhScript.original, "--zh-script", help="Show Chinese as written (original) or converted to simplified."),
     realign: bool = typer.Option(True, "--realign/--no-realign", help="Second pass with word pairs learnt from the first."),
@@ -57,25 +61,35 @@ def align(
     encoding: str = typer.Option(None, "--encoding", help=ENCODING_HELP),
     opencc: str = typer.Option("auto", "--opencc", help=OPENCC_HELP),
 ) -> None:
-    """Align Chinese and English sentences and write TSV, JSONL or a ladder."""
+    """Align Chinese and English sentences, check them, and write TSV, JSONL or a ladder."""
     from ..alignment import align_files
+    from ..io.glossary import read_glossary
     from ..io.jsonl import to_jsonl
     from ..io.ladder import to_ladder
     from ..io.tsv import to_tsv
+    from ..qa import check_alignment, issues_by_row, parse_codes, should_fail
 
+    should_fail([], fail_on)  # reject a bad --fail-on before the work
+    terms = read_glossary(glossary)
     result = align_files(
         zh_file, en_file, presegmented=presegmented, encoding=encoding, opencc=opencc,
-        max_merge=max_merge, glossary=glossary, realign=realign, by_paragraph=by_paragraph,
+        max_merge=max_merge, glossary=terms, realign=realign, by_paragraph=by_paragraph,
     )
     for warning in result.warnings:
         typer.echo(f"corpus-align: warning: {warning}", err=True)
+    findings = []
+    if run_checks:
+        findings = check_alignment(result, glossary=terms, select=parse_codes(select), ignore=parse_codes(ignore))
+    issues = issues_by_row(findings)
     if output_format is AlignFormat.tsv:
-        text = to_tsv(result, zh_script=zh_script.value)
+        text = to_tsv(result, zh_script=zh_script.value, issues=issues)
     elif output_format is AlignFormat.jsonl:
-        text = to_jsonl(result, zh_script=zh_script.value)
+        text = to_jsonl(result, zh_script=zh_script.value, issues=issues)
     else:
         text = to_ladder(result)
     write_output(text, output)
+    if should_fail(findings, fail_on):
+        raise typer.Exit(1)
 
 
 @app.command(name="eval", epilog="Example: corpus-align eval ../shared/bench/mac-dev/gold out/ladders --format json")

@@ -1,0 +1,328 @@
+"""Quality of the QA checks on MAC-Dev pairs with injected errors.
+
+Builds a benchmark from the gold 1-1 pairs of MAC-Dev: with a fixed seed,
+one error of a known kind is injected into some pairs (a name removed from
+the English, a number changed, a typo, Chinese left in the English, about
+half of the English clauses dropped, an unrelated English sentence appended)
+and about 40% of pairs stay clean.  The pairs are written as the two-column
+``zh<TAB>en`` TSV that ``corpus-align check`` reads, read back, and checked
+with :func:`corpus_align.checks.rows_from_pairs` + :func:`check_rows`.
+
+Prints, per code, recall on its injected pairs and the share of clean pairs
+with a finding of severity warning or above (false alarms), for the Chinese
+as given (Simplified) and converted to Traditional with OpenCC s2t.
+
+Usage::
+
+    python benchmarks/check_quality.py [--bench DIR] [--seed N] [--tsv OUT.tsv]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+KINDS = ("entity-missing", "number-mismatch", "typo", "untranslated", "omission", "addition")
+DEFAULT_BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "mac-dev"
+if not DEFAULT_BENCH.exists():
+    DEFAULT_BENCH = Path("/work/shared/bench/mac-dev")
+CLEAN_SHARE = 0.4
+
+
+def gold_pairs(bench: Path, *, one_to_one_only: bool = False) -> list[tuple[str, str, str]]:
+    """``(text id, zh, en)`` for every gold bead with both sides, the sentences of a side joined.
+
+    An aligned document is checked bead by bead, and 1-2 or 2-1 beads are a
+    third of MAC-Dev's beads; they are kept (``one_to_one_only=False``) so the
+    rarer error kinds, numbers above all, have enough pairs to be measured.
+    """
+    pairs = []
+    for align in sorted((bench / "gold").glob("*.align")):
+        name = align.stem
+        zh = (bench / "zh" / name).read_text(encoding="utf-8").splitlines()
+        en = (bench / "en" / name).read_text(encoding="utf-8").splitlines()
+        for line in align.read_text(encoding="utf-8").splitlines():
+            left, right = line.split(":")
+            zi = [int(x) for x in left.strip("[]").split(",") if x.strip()]
+            ei = [int(x) for x in right.strip("[]").split(",") if x.strip()]
+            if not zi or not ei or (one_to_one_only and (len(zi) != 1 or len(ei) != 1)):
+                continue
+            zh_text = "".join(zh[i].strip() for i in zi)
+            en_text = " ".join(en[i].strip() for i in ei)
+            if zh_text and en_text:
+                pairs.append((name, zh_text, en_text))
+    return pairs
+
+
+def english_sentences(bench: Path) -> dict[str, list[str]]:
+    """Every English sentence of each text (for unrelated sentences to append)."""
+    return {
+        path.name: [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        for path in sorted((bench / "en").iterdir())
+    }
+
+
+# ---------------------------------------------------------------- injectors
+# Each returns the damaged English, or None when the pair does not suit the kind.
+
+def _pinyin(text: str) -> list[str]:
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(text)
+
+
+def inject_entity(zh: str, en: str, rng: random.Random, _other: list[str]) -> str | None:
+    """Remove an English name whose Chinese (by its pinyin) is in the source."""
+    chars = [c for c in zh]
+    syllables = _pinyin(zh)
+    if len(syllables) != len(chars):
+        return None
+    keys = set()
+    for size in (2, 3, 4):
+        for i in range(len(chars) - size + 1):
+            piece = chars[i : i + size]
+            if all("\u4e00" <= c <= "\u9fff" for c in piece):
+                keys.add("".join(syllables[i : i + size]))
+    names = []
+    for match in re.finditer(r"\b[A-Z][a-z]+(?:[- ][A-Z]?[a-z]+)?\b", en):
+        key = re.sub(r"[^a-z]", "", match.group().lower())
+        if len(key) >= 4 and key in keys:
+            names.append(match.group())
+    if not names:
+        return None
+    name = rng.choice(names)
+    out = re.sub(r"\s*\b" + re.escape(name) + r"(?:'s|’s)?\b", "", en).strip()
+    out = re.sub(r"^[,;:\s]+", "", out)
+    return out[:1].upper() + out[1:] if out else None
+
+
+_NUMBER_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                 "twenty", "thirty", "forty", "fifty", "hundred", "thousand"]
+
+
+def inject_number(zh: str, en: str, rng: random.Random, _other: list[str]) -> str | None:
+    """Change an English number that has an equal number in the Chinese."""
+    from corpus_align.align.anchors import en_number_keys, zh_number_keys
+
+    shared = set(zh_number_keys(zh)) & set(en_number_keys(en))
+    values = {k[1:] for k in shared if k.startswith("#")}
+    if not values:
+        return None
+    candidates = []
+    for match in re.finditer(r"\b\d+\b", en):
+        if match.group() in values:
+            candidates.append((match, str(int(match.group()) + rng.choice([1, 2, 3, 5, 10]))))
+    for match in re.finditer(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", en, re.I):
+        from corpus_align.align.anchors import en_number_keys as keys
+
+        value = keys(match.group())
+        if value and value[0][1:] in values:
+            replacement = rng.choice([w for w in _NUMBER_WORDS if w != match.group().lower()])
+            candidates.append((match, replacement))
+    if not candidates:
+        return None
+    match, replacement = rng.choice(candidates)
+    return en[: match.start()] + replacement + en[match.end() :]
+
+
+def _english_words():
+    from corpus_align.checks.resources import english_words
+
+    return english_words()
+
+
+def inject_typo(zh: str, en: str, rng: random.Random, _other: list[str]) -> str | None:
+    """Misspell an ordinary lower-case word (one letter dropped, doubled, swapped or replaced)."""
+    words = _english_words()
+    from corpus_align.align.lexicon import EN_STOPWORDS
+
+    candidates = [m for m in re.finditer(r"\b[a-z]{5,}\b", en) if m.group() in words and m.group() not in EN_STOPWORDS]
+    if not candidates:
+        return None
+    match = rng.choice(candidates)
+    word = match.group()
+    for _ in range(20):
+        i = rng.randrange(1, len(word) - 1)
+        op = rng.choice(["drop", "double", "swap", "replace"])
+        if op == "drop":
+            typo = word[:i] + word[i + 1 :]
+        elif op == "double":
+            typo = word[:i] + word[i] + word[i:]
+        elif op == "swap":
+            typo = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        else:
+            typo = word[:i] + rng.choice("abcdefghijklmnopqrstuvwxyz") + word[i + 1 :]
+        if typo != word and typo not in words:
+            return en[: match.start()] + typo + en[match.end() :]
+    return None
+
+
+def inject_untranslated(zh: str, en: str, rng: random.Random, _other: list[str]) -> str | None:
+    """Replace the last English clause with the last Chinese clause, left in Chinese."""
+    zh_clauses = [c for c in re.split(r"[，。；：！？、]", zh) if len(c) >= 2]
+    if not zh_clauses:
+        return None
+    en_clauses = re.split(r"(?<=[,;:])\s+", en)
+    kept = en_clauses[:-1] if len(en_clauses) > 1 else []
+    return " ".join(kept + [rng.choice(zh_clauses)])
+
+
+def inject_omission(zh: str, en: str, rng: random.Random, _other: list[str]) -> str | None:
+    """Drop about half of the English clauses (a long sentence with at least two clauses)."""
+    clauses = re.split(r"(?<=[,;:—])\s*", en)
+    clauses = [c for c in clauses if c.strip()]
+    if len(clauses) < 2 or len(re.findall(r"[\u4e00-\u9fff]", zh)) < 15:
+        return None
+    keep = len(clauses) // 2
+    start = rng.choice([0, len(clauses) - keep])
+    kept = clauses[start : start + keep]
+    out = " ".join(c.strip() for c in kept).rstrip(",;:— ")
+    out = out[:1].upper() + out[1:]
+    return out + ("." if not out.endswith((".", "!", "?", '"', "”")) else "")
+
+
+def inject_addition(zh: str, en: str, rng: random.Random, other: list[str]) -> str | None:
+    """Append an unrelated English sentence (from another text) of at least six words."""
+    choices = [s for s in other if len(s.split()) >= 6]
+    if not choices:
+        return None
+    return en.rstrip() + " " + rng.choice(choices)
+
+
+INJECTORS = {
+    "entity-missing": inject_entity,
+    "number-mismatch": inject_number,
+    "typo": inject_typo,
+    "untranslated": inject_untranslated,
+    "omission": inject_omission,
+    "addition": inject_addition,
+}
+
+
+def build(bench: Path, seed: int) -> list[tuple[str, str, str]]:
+    """``(kind or 'clean', zh, en)`` for every pair, in a shuffled but fixed order."""
+    rng = random.Random(seed)
+    pairs = gold_pairs(bench)
+    rng.shuffle(pairs)
+    n_clean = int(len(pairs) * CLEAN_SHARE)
+    clean, rest = pairs[:n_clean], pairs[n_clean:]
+    out = [("clean", zh, en) for _, zh, en in clean]
+    # Rarer kinds first, so they get the pairs that suit them.
+    order = ["number-mismatch", "entity-missing", "omission", "typo", "addition", "untranslated"]
+    quota = len(rest) // len(order) + 1
+    counts: Counter = Counter()
+    leftovers = []
+    for text_id, zh, en in rest:
+        for kind in order:
+            if counts[kind] >= quota:
+                continue
+            other = [e for t, _, e in pairs[:400] if t != text_id]
+            damaged = INJECTORS[kind](zh, en, rng, other)
+            if damaged and damaged != en:
+                out.append((kind, zh, damaged))
+                counts[kind] += 1
+                break
+        else:
+            leftovers.append((text_id, zh, en))
+    # Pairs that suit no remaining kind stay out (they would unbalance the clean share).
+    rng.shuffle(out)
+    return out
+
+
+def write_tsv(items, path: Path) -> None:
+    with open(path, "w", encoding="utf-8") as handle:
+        for _, zh, en in items:
+            handle.write(f"{zh.replace(chr(9), ' ')}\t{en.replace(chr(9), ' ')}\n")
+
+
+def read_tsv(path: Path) -> list[tuple[str, str]]:
+    pairs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        zh, _, en = line.partition("\t")
+        pairs.append((zh, en))
+    return pairs
+
+
+def evaluate(kinds: list[str], pairs: list[tuple[str, str]]):
+    from corpus_align.checks import CHECKS, check_rows, rows_from_pairs
+
+    started = time.perf_counter()
+    rows = rows_from_pairs(pairs)
+    findings = check_rows(rows)
+    elapsed = time.perf_counter() - started
+    by_row: dict[int, list] = defaultdict(list)
+    for finding in findings:
+        by_row[finding.row].append(finding)
+    recall = {}
+    for kind in KINDS:
+        rows_of_kind = [i + 1 for i, k in enumerate(kinds) if k == kind]
+        hit = sum(1 for r in rows_of_kind if any(f.code == kind for f in by_row[r]))
+        recall[kind] = (hit, len(rows_of_kind))
+    clean_rows = [i + 1 for i, k in enumerate(kinds) if k == "clean"]
+    serious = {"warning", "error"}
+    any_alarm = sum(1 for r in clean_rows if any(f.severity in serious for f in by_row[r]))
+    per_code = {
+        code: sum(1 for r in clean_rows if any(f.code == code and f.severity in serious for f in by_row[r]))
+        for code in CHECKS
+    }
+    info = sum(1 for r in clean_rows if any(f.severity == "info" for f in by_row[r]))
+    return recall, any_alarm, len(clean_rows), per_code, info, elapsed, by_row
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
+    parser.add_argument("--seed", type=int, default=20240311)
+    parser.add_argument("--tsv", type=Path, default=None, help="where to write the benchmark TSV")
+    parser.add_argument("--show", default="", help="print the clean false alarms or misses of this code")
+    args = parser.parse_args(argv)
+
+    items = build(args.bench, args.seed)
+    kinds = [k for k, _, _ in items]
+    tsv = args.tsv or Path(tempfile.mkdtemp()) / "check_bench.tsv"
+    write_tsv(items, tsv)
+    pairs = read_tsv(tsv)
+    from corpus_align._lazy import opencc_converter
+
+    traditional = [(opencc_converter("s2t").convert(zh), en) for zh, en in pairs]
+    print(f"benchmark: {len(pairs)} pairs from {args.bench} (seed {args.seed}), TSV at {tsv}")
+    print("injected: " + ", ".join(f"{k} {c}" for k, c in sorted(Counter(kinds).items())))
+    results = {}
+    for label, data in (("Simplified", pairs), ("Traditional", traditional)):
+        results[label] = evaluate(kinds, data)
+    print()
+    print("| code | injected | recall (Simplified) | recall (Traditional) |")
+    print("|---|---|---|---|")
+    for kind in KINDS:
+        (hs, n), (ht, _) = results["Simplified"][0][kind], results["Traditional"][0][kind]
+        print(f"| {kind} | {n} | {hs / max(n, 1):.3f} | {ht / max(n, 1):.3f} |")
+    print()
+    print("| false alarms on clean pairs (warning or error) | Simplified | Traditional |")
+    print("|---|---|---|")
+    s, t = results["Simplified"], results["Traditional"]
+    print(f"| any code | {s[1]}/{s[2]} = {s[1] / max(s[2], 1):.3f} | {t[1]}/{t[2]} = {t[1] / max(t[2], 1):.3f} |")
+    for code in s[3]:
+        print(f"| {code} | {s[3][code] / max(s[2], 1):.3f} | {t[3][code] / max(t[2], 1):.3f} |")
+    print(f"\ninfo-only findings on clean pairs: {s[4] / max(s[2], 1):.3f} (Simplified), {t[4] / max(t[2], 1):.3f} (Traditional)")
+    print(f"check time: {s[5]:.1f} s (Simplified), {t[5]:.1f} s (Traditional)")
+    same = s[0] == t[0] and s[1] == t[1] and s[3] == t[3]
+    print("Simplified and Traditional results are identical" if same else "Simplified and Traditional results DIFFER")
+    if args.show:
+        by_row = s[6]
+        for i, (kind, zh, en) in enumerate(items, start=1):
+            codes = {f.code for f in by_row[i]}
+            if kind == "clean" and args.show in codes and any(f.severity != "info" for f in by_row[i] if f.code == args.show):
+                print("FALSE", i, zh, "|", en, [f.message for f in by_row[i] if f.code == args.show])
+            if kind == args.show and args.show not in codes:
+                print("MISS", i, zh, "|", en)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

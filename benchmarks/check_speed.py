@@ -1,0 +1,42 @@
+"""Speed of the QA checks: 50,000 two-column pairs (the quality benchmark's pairs repeated).
+
+Usage::
+
+    python benchmarks/check_speed.py [--pairs 50000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import check_quality  # noqa: E402
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=int, default=50_000)
+    parser.add_argument("--bench", type=Path, default=check_quality.DEFAULT_BENCH)
+    args = parser.parse_args(argv)
+    items = check_quality.build(args.bench, 20240311)
+    base = [(zh, en) for _, zh, en in items]
+    pairs = (base * (args.pairs // len(base) + 1))[: args.pairs]
+    from corpus_align.checks import check_rows, rows_from_pairs
+
+    started = time.perf_counter()
+    rows = rows_from_pairs(pairs)
+    built = time.perf_counter()
+    findings = check_rows(rows)
+    done = time.perf_counter()
+    total = done - started
+    print(f"{len(pairs)} pairs: rows {built - started:.1f} s, checks {done - built:.1f} s, total {total:.1f} s "
+          f"= {len(pairs) / total:,.0f} pairs/second; {len(findings)} findings")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,98 @@
+"""inconsistent-spelling: one name or term spelled two ways in the English of one document.
+
+Evidence: every capitalised word (and every run of two or three capitalised
+words) of the document grouped under its letters-only, lower-case key, so
+``People's``/``Peoples`` and ``Xi-feng``/``Xifeng``/``Xi Feng`` fall together,
+with the rows that use each spelling.  Decision: a key written in two or more
+ways, at least one of them capitalised inside a sentence (a name or term, not
+just a sentence-initial word), is reported on the rows that use the less
+common spelling, suggesting the most common one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from .context import CheckContext, at_sentence_start, name_key
+from .registry import register
+
+_CAP_RUN = re.compile(r"[A-Z][A-Za-z]*(?:['’\-][A-Za-z]+)*(?:[ \-][A-Z][A-Za-z]*(?:['’\-][A-Za-z]+)*){0,2}")
+
+
+def spellings(text: str) -> list[tuple[str, str, bool]]:
+    """``(key, surface, inside_sentence)`` for capitalised words and runs of them.
+
+    >>> [s for s in spellings("the Chongqing Peoples Association") if s[1] == "Peoples"]
+    [('peoples', 'Peoples', True)]
+    """
+    out = []
+    for run in _CAP_RUN.finditer(text):
+        words = list(re.finditer(r"[A-Z][A-Za-z]*(?:['’\-][A-Za-z]+)*", run.group()))
+        inside = not at_sentence_start(text, run.start())
+        for i, word in enumerate(words):
+            surface = word.group().replace("’", "'")
+            out.append((name_key(surface), surface, inside or i > 0))
+        if len(words) in (2, 3) and all(len(w.group()) <= 8 for w in words):
+            surface = run.group().replace("’", "'")
+            out.append((name_key(surface), surface, inside))
+    return out
+
+
+def _canonical(surface: str) -> str:
+    return surface.replace("’", "'")
+
+
+@register(
+    "inconsistent-spelling",
+    severity="warning",
+    family="consistency",
+    what="A name or capitalised term written two ways in the English of one document: People's / Peoples, "
+    "Xi-feng / Xifeng / Xi Feng.",
+    why="Readers take two spellings for two different people or bodies; consistent names are a basic "
+    "requirement of publishers and clients.",
+    example=("重庆市人民对外友好协会负责人参加了座谈。", "The heads of Chongqing Peoples Association ... (where "
+             "other rows write People's)"),
+    silence="`--ignore inconsistent-spelling`, or put the intended spelling in the glossary.",
+    false_positives="Possessive and plural of one family name ('the Wangs' / 'Wang's'); two different people "
+    "whose romanized names differ only by a hyphen.",
+)
+def check_inconsistent(ctx: CheckContext) -> Iterator:
+    rows_of: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    named: set[str] = set()
+    for index, view in enumerate(ctx.rows):
+        if not view.row.en:
+            continue
+        for key, surface, inside in spellings(view.row.en):
+            if len(key) < 3:
+                continue
+            rows_of[key][surface].add(index)
+            if inside:
+                named.add(key)
+    reported: set[tuple[int, str]] = set()
+    for key, variants in rows_of.items():
+        if len(variants) < 2 or key not in named:
+            continue
+        # Only spelling differences count, not case ("CHONGQING", sentence-initial capitals).
+        by_form: dict[str, set[int]] = defaultdict(set)
+        for surface, rows in variants.items():
+            by_form[surface if not surface.isupper() else surface.capitalize()] |= rows
+        forms = {f: r for f, r in by_form.items() if f.lower() != f}
+        lowered = {f.lower() for f in forms}
+        if len(forms) < 2 or len(lowered) < 2 and len({f.replace(" ", "") for f in forms}) < 2:
+            continue
+        ranked = sorted(forms.items(), key=lambda item: (-len(item[1]), item[0]))
+        main = ranked[0][0]
+        for form, rows in ranked[1:]:
+            if form.lower() == main.lower():
+                continue
+            for index in sorted(rows):
+                if (index, form) in reported:
+                    continue
+                reported.add((index, form))
+                yield ctx.finding(
+                    "inconsistent-spelling", ctx.rows[index],
+                    f"'{form}' is spelled '{main}' elsewhere in the document",
+                    en_text=form, suggestion=main,
+                )

@@ -1,0 +1,199 @@
+"""Evidence shared by the checks, computed lazily once per row and once per document.
+
+A :class:`RowView` wraps one :class:`~corpus_align.model.CheckRow` and caches
+what several checks look at (Chinese words with their part of speech, English
+words, stems and capitalised name keys); :class:`CheckContext` holds the rows
+of one document plus document-wide counts (how often each English word or
+name is used), so a check can look beyond its row.
+
+>>> from corpus_align.model import CheckRow
+>>> view = RowView(CheckRow(1, "王广成去重庆。", "王广成去重庆。", "Wang Guangcheng went to Chongqing."))
+>>> sorted(view.en_names)[:3]
+['chongqing', 'guangcheng', 'wang']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import cached_property
+
+from .._lazy import jieba_posseg, jieba_tokenizer
+from ..align.lexicon import EN_STOPWORDS, english_stem
+from ..model import CheckRow, Finding, GlossaryEntry
+from .registry import CHECKS
+
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# An English word: letters with inner apostrophes or hyphens ("People's", "Xi-feng").
+EN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’\-][A-Za-z\u00c0-\u024f]+)*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘'(\[—–-]\s*|[.!?]['\"”’)]?\s+)$")
+
+
+@functools.lru_cache(maxsize=1)
+def _word_tags() -> dict[str, str]:
+    return jieba_posseg().word_tag_tab
+
+
+@functools.lru_cache(maxsize=200_000)
+def tag_zh(text: str) -> tuple[tuple[str, str], ...]:
+    """Chinese words with a part-of-speech tag: jieba's dictionary tag, ``oov`` for words jieba guessed.
+
+    jieba.posseg tags every sentence with an HMM, which is slow; the checks
+    only need to know names, so a dictionary look-up after plain (HMM)
+    segmentation is enough: unknown multi-character words are mostly names.
+
+    >>> tag_zh("王广成去重庆")
+    (('王广成', 'oov'), ('去', 'v'), ('重庆', 'ns'))
+    """
+    tags = _word_tags()
+    out = []
+    for word in jieba_tokenizer().lcut(text):
+        if not word.strip():
+            continue
+        out.append((word, tags.get(word, "oov" if CJK.match(word) else "x")))
+    return tuple(out)
+
+
+def name_key(word: str) -> str:
+    """A capitalised English word as a name key: lower case, letters only.
+
+    >>> name_key("Xi-feng"), name_key("People's")
+    ('xifeng', 'peoples')
+    """
+    return re.sub(r"[^a-z\u00e0-\u024f]", "", word.lower())
+
+
+def at_sentence_start(text: str, start: int) -> bool:
+    """True when the word at ``start`` opens a sentence (so its capital says nothing).
+
+    >>> at_sentence_start("He said. Then", 9), at_sentence_start("He met Wang", 7)
+    (True, False)
+    """
+    return _SENTENCE_START.search(text[max(0, start - 4) : start]) is not None or start == 0
+
+
+class RowView:
+    """One row with its evidence computed on first use."""
+
+    def __init__(self, row: CheckRow):
+        self.row = row
+
+    @cached_property
+    def zh_tags(self) -> tuple[tuple[str, str], ...]:
+        return tag_zh(self.row.zh_normalized) if self.row.zh_normalized.strip() else ()
+
+    @cached_property
+    def zh_words(self) -> list[str]:
+        return [w for w, _ in self.zh_tags]
+
+    @cached_property
+    def zh_cjk(self) -> int:
+        return len(CJK.findall(self.row.zh_normalized))
+
+    @cached_property
+    def en_words(self) -> list[re.Match]:
+        return list(EN_WORD.finditer(self.row.en))
+
+    @cached_property
+    def en_stems(self) -> set[str]:
+        stems = set()
+        for m in self.en_words:
+            for part in m.group().split("-"):
+                lower = part.lower()
+                if lower not in EN_STOPWORDS:
+                    stems.add(english_stem(lower))
+        return stems
+
+    @cached_property
+    def en_content(self) -> list[str]:
+        out = []
+        for m in self.en_words:
+            for part in m.group().lower().replace("’", "'").split("-"):
+                if part and part not in EN_STOPWORDS:
+                    out.append(part)
+        return out
+
+    @cached_property
+    def en_names(self) -> set[str]:
+        """Name keys of capitalised words: each word, its hyphen parts, and runs of two or three joined."""
+        keys: set[str] = set()
+        run: list[str] = []
+        text = self.row.en
+        previous_end = -10
+        for m in self.en_words:
+            word = m.group()
+            if not word[:1].isupper():
+                run, previous_end = [], -10
+                continue
+            key = name_key(re.sub(r"['’]s$", "", word))
+            keys.add(key)
+            keys.update(name_key(p) for p in word.split("-") if p)
+            if m.start() - previous_end > 1 or text[previous_end : m.start()] not in (" ", "-"):
+                run = []
+            run.append(key)
+            if len(run) >= 2:
+                keys.add(run[-2] + run[-1])
+            if len(run) >= 3:
+                keys.add(run[-3] + run[-2] + run[-1])
+            previous_end = m.end()
+        keys.discard("")
+        return keys
+
+
+class CheckContext:
+    """The rows of one document, their evidence, the glossary, and document-wide counts."""
+
+    def __init__(self, rows: Sequence[CheckRow], glossary: Sequence[GlossaryEntry] = ()):
+        self.rows = [RowView(r) for r in rows]
+        self.glossary = tuple(glossary)
+
+    def finding(self, code: str, view: RowView, message: str, *, zh_text: str = "", en_text: str = "", suggestion: str = "") -> Finding:
+        return Finding(code, CHECKS[code].severity, view.row.row, message, zh_text, en_text, suggestion)
+
+    @cached_property
+    def en_word_rows(self) -> Counter:
+        """How many rows use each English word (lower case, as written)."""
+        counts: Counter = Counter()
+        for view in self.rows:
+            counts.update({m.group().lower().replace("’", "'") for m in view.en_words})
+        return counts
+
+    @cached_property
+    def en_name_rows(self) -> Counter:
+        """How many rows use each capitalised name key."""
+        counts: Counter = Counter()
+        for view in self.rows:
+            counts.update(view.en_names)
+        return counts
+
+    @cached_property
+    def glossary_targets(self) -> set[str]:
+        words: set[str] = set()
+        for entry in self.glossary:
+            words.update(m.group().lower() for m in EN_WORD.finditer(entry.target))
+        return words
+
+
+def zh_original_span(row: CheckRow, start: int, end: int) -> str:
+    """The author's text for ``zh_normalized[start:end]`` when the two line up character for character.
+
+    Normalization removes pinyin annotations and converts the script; once
+    annotations are skipped, OpenCC's t2s keeps one character per character,
+    so the span can be shown as written.
+
+    >>> from corpus_align.model import CheckRow, Damage
+    >>> r = CheckRow(1, "關(guān)於重慶", "关于重庆", "", zh_damage=(Damage("pinyin-annotation", 1, 7, "(guān)"),))
+    >>> zh_original_span(r, 2, 4)
+    '重慶'
+    """
+    removed = set()
+    for d in row.zh_damage:
+        if d.kind == "pinyin-annotation":
+            removed.update(range(d.start, d.end))
+    kept = [i for i in range(len(row.zh)) if i not in removed]
+    if len(kept) != len(row.zh_normalized) or start >= end or end > len(kept):
+        return row.zh_normalized[start:end]
+    return row.zh[kept[start] : kept[end - 1] + 1]

@@ -1,0 +1,46 @@
+"""encoding-artifact: damage left by converters and wrong encodings.
+
+Evidence: the :class:`~corpus_align.model.Damage` records that normalization
+attached to the row (pinyin annotations such as ``關(guān)`` in the Chinese;
+``?`` glued between English words, U+FFFD, mojibake in the English).
+Decision: every record is a finding; its repair is the suggestion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .context import CheckContext
+from .registry import register
+
+_DESCRIPTIONS = {
+    "pinyin-annotation": "pinyin annotation {text!r} left in the Chinese",
+    "glued-question-mark": "'?' between words in the English ({context!r}), probably a lost space or dash",
+    "replacement-character": "replacement character U+FFFD in the {side} (a character lost to a wrong encoding)",
+    "mojibake": "mojibake {text!r} in the {side} (UTF-8 read as Windows-1252)",
+}
+
+
+@register(
+    "encoding-artifact",
+    severity="error",
+    family="encoding",
+    what="Pinyin annotations left in the Chinese (關(guān)于), a '?' glued between English words "
+    "(Countries?went), the replacement character U+FFFD, or mojibake (â€™).",
+    why="These are traces of a broken conversion: the text shown to readers is corrupted even when the "
+    "translation is right, and the damage often hides a lost character.",
+    example=("關(guān)于合作", "Friendship?with Foreign Countries"),
+    silence="`--ignore encoding-artifact`, or repair the source file (the suggestion holds the repair).",
+    false_positives="A '?' written on purpose between letters (URLs, code); parenthesised pinyin that an "
+    "author wrote as a reading aid.",
+)
+def check_encoding(ctx: CheckContext) -> Iterator:
+    for view in ctx.rows:
+        row = view.row
+        for side, text, damages in (("Chinese", row.zh, row.zh_damage), ("English", row.en, row.en_damage)):
+            for damage in damages:
+                context = text[max(0, damage.start - 12) : damage.end + 12] if text else damage.text
+                template = _DESCRIPTIONS.get(damage.kind, "{kind} in the {side}")
+                message = template.format(text=damage.text, context=context, side=side, kind=damage.kind)
+                kwargs = {"zh_text": damage.text} if side == "Chinese" else {"en_text": context.strip() or damage.text}
+                yield ctx.finding("encoding-artifact", view, message, suggestion=damage.repair, **kwargs)

@@ -1,0 +1,266 @@
+"""entity-missing: a named entity of the Chinese with no rendering in the aligned English.
+
+Evidence: the entities of the Chinese — people (jieba's ``nr`` words and
+unknown words that start with a surname), places and organisations (``ns``/
+``nt``/``nz`` words that CC-CEDICT knows as proper nouns or does not know),
+compounds of one-character place abbreviations (川渝, 成渝), work titles in
+《》 and glossary terms — and, for each, the renderings found in the English:
+its pinyin (whole, given name or surname, fuzzily via rapidfuzz) among the
+capitalised words, its CC-CEDICT translation among the English stems, the
+English names of its abbreviations, the glossary target.
+
+Decision: an entity with no rendering is reported, except when the same
+entity goes unrendered in every row of the document that has it (two rows or
+more): the translator then evidently translates the name (平儿 → Patience)
+rather than dropping it.
+
+>>> from corpus_align.model import CheckRow
+>>> from corpus_align.checks.context import RowView
+>>> [e.text for e in zh_entities(RowView(CheckRow(1, "", "王广成去川渝调研《框架合作协议》。", "")))]
+['王广成', '川渝', '框架合作协议']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..align.lexicon import translations
+from .context import CJK, CheckContext, RowView, zh_original_span
+from .glossary import glossary_hits
+from .registry import register
+from .resources import COMMON, PROPER, cedict_classes, place_abbreviations
+
+_PERSON_TAGS = {"nr", "nrfg", "nrt"}
+_PLACE_TAGS = {"ns", "nt", "nz"}
+_FUNCTION_TAGS = {"p", "u", "uj", "ul", "uz", "uv", "ud", "ug", "r", "d", "c", "y", "e", "x", "m", "q", "f", "zg"}
+_TITLE = re.compile(r"《([^《》]{1,30})》")
+_PLACE_SUFFIX = re.compile(r"(省|市|县|区|州|镇|乡|村|府|国|山|河|江|湖|岛|路|街|城)$")
+# Parts of a name that are titles or kinship terms, not part of its romanization.
+# The commonest surnames: only these start a name that jieba cut in two.
+_COMMON_SURNAMES = frozenset("王李刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡杜程苏魏吕丁沈姚卢姜崔谭陆汪范贾夏韦邹孟熊秦邱尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵戴莫孔汤")
+_NAME_AFFIXES = set("老小阿大二三姐哥嫂叔婶爷奶娘婆公氏家夫人兄弟妹")
+
+
+@dataclass(frozen=True)
+class Entity:
+    text: str
+    kind: str  # person, place, abbreviation, title, term
+    start: int
+    end: int
+    target: str = ""
+    merged: bool = False  # pieced together from a surname and the next word: needs confirmation
+
+
+@functools.lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    from pypinyin import lazy_pinyin  # noqa: F401  (pypinyin is needed later anyway)
+
+    classes = cedict_classes()
+    single = {w for w, f in classes.items() if len(w) == 1 and f & PROPER}
+    return frozenset(single)
+
+
+def zh_entities(view: RowView, glossary=()) -> list[Entity]:
+    """The named entities of a row's (normalized) Chinese, in order, each once."""
+    text = view.row.zh_normalized
+    classes = cedict_classes()
+    abbreviations = place_abbreviations()
+    found: list[Entity] = []
+    titles = [(m.start(1), m.end(1)) for m in _TITLE.finditer(text)]
+    for start, end in titles:
+        found.append(Entity(text[start:end], "title", start, end))
+    position = 0
+    tags = view.zh_tags
+    i = 0
+    while i < len(tags):
+        word, tag = tags[i]
+        start = text.find(word, position)
+        if start < 0:
+            i += 1
+            continue
+        position = end = start + len(word)
+        i += 1
+        if any(a <= start < b for a, b in titles) or not CJK.match(word):
+            continue
+        cls = classes.get(word, 0)
+        # Runs of one-character place abbreviations: 川渝, 京津冀.
+        if word in abbreviations and tag == "j" or (len(word) in (2, 3) and all(c in abbreviations for c in word) and tag in ("nr", "ns", "j", "oov") and (cls & PROPER or not cls)):
+            run_end = end
+            while i < len(tags) and tags[i][0] in abbreviations and tags[i][1] == "j":
+                run_end += len(tags[i][0])
+                i += 1
+            if run_end - start >= 2:
+                found.append(Entity(text[start:run_end], "abbreviation", start, run_end))
+                position = run_end
+            continue
+        if len(word) == 1 and tag in _PERSON_TAGS and word in _COMMON_SURNAMES and i < len(tags):
+            # jieba often cuts a rare name after its surname: 陈 + 清扬
+            given, given_tag = tags[i]
+            if 1 <= len(given) <= 2 and CJK.match(given) and given_tag not in _FUNCTION_TAGS and text.startswith(given, end):
+                word, end = word + given, end + len(given)
+                position = end
+                i += 1
+                found.append(Entity(word, "person", start, end, merged=True))
+            continue
+        if len(word) < 2:
+            continue
+        if tag in _PERSON_TAGS and not (cls & COMMON and not cls & PROPER):
+            found.append(Entity(word, "person", start, end))
+        elif tag == "oov" and len(word) == 3 and word[0] in _COMMON_SURNAMES and not cls & COMMON:
+            found.append(Entity(word, "person", start, end))
+        elif tag in _PLACE_TAGS and (cls == PROPER or (not cls and tag in ("ns", "nt"))):
+            found.append(Entity(word, "place", start, end))
+    for entry, _ in glossary_hits("", text, "", glossary):
+        start = text.find(entry.simplified)
+        found.append(Entity(entry.simplified, "term", start, start + len(entry.simplified), entry.target))
+    seen, unique = set(), []
+    for entity in sorted(found, key=lambda e: e.start):
+        if entity.text not in seen:
+            seen.add(entity.text)
+            unique.append(entity)
+    return unique
+
+
+@functools.lru_cache(maxsize=100_000)
+def _syllables(word: str) -> tuple[str, ...]:
+    from pypinyin import lazy_pinyin
+
+    return tuple(s for s in lazy_pinyin(word) if s.isalpha())
+
+
+def _pinyin_forms(entity: Entity) -> list[str]:
+    word = _PLACE_SUFFIX.sub("", entity.text) if entity.kind == "place" and len(entity.text) > 2 else entity.text
+    core = word
+    if entity.kind == "person":
+        core = "".join(c for c in word if c not in _NAME_AFFIXES) or word
+    forms = []
+    for part in dict.fromkeys((word, core)):
+        syllables = _syllables(part)
+        if not syllables:
+            continue
+        forms.append("".join(syllables))
+        if entity.kind == "person" and len(syllables) >= 2:
+            forms.append("".join(syllables[1:]))  # given name
+            if len(syllables) <= 3 and len(syllables[0]) >= 2:
+                forms.append(syllables[0])  # surname alone: Granny Liu, Mr Wang
+        if entity.kind == "person" and len(syllables) == 2:
+            forms.append(syllables[1])  # Bao-yu → yu is too short, but Xi-feng → feng
+    return [f for f in dict.fromkeys(forms) if len(f) >= 2]
+
+
+def _translation_hit(word: str, stems: set[str]) -> bool:
+    found = translations(word)
+    return bool(found and found & stems)
+
+
+def rendering(entity: Entity, view: RowView) -> str | None:
+    """How ``entity`` is rendered in the row's English (a short description), or None when it is not."""
+    names = view.en_names
+    en_lower = view.row.en.lower()
+    if entity.kind == "term":
+        return "glossary" if entity.target.lower() in en_lower else None
+    if entity.kind == "abbreviation":
+        abbreviations = place_abbreviations()
+        hits = [c for c in entity.text if any(n.lower() in en_lower for n in abbreviations.get(c, ()))]
+        return "abbreviation" if hits else None
+    for form in _pinyin_forms(entity):
+        if form in names:
+            return "pinyin"
+    from rapidfuzz import fuzz, process
+
+    long_names = [n for n in names if len(n) >= 5]
+    if long_names:
+        for form in _pinyin_forms(entity)[:2]:
+            if len(form) >= 5 and process.extractOne(form, long_names, scorer=fuzz.ratio, score_cutoff=85):
+                return "pinyin"
+    stems = view.en_stems
+    if _translation_hit(entity.text, stems):
+        return "dictionary"
+    if entity.kind == "person":
+        return None
+    stripped = _PLACE_SUFFIX.sub("", entity.text)
+    if stripped != entity.text and len(stripped) >= 2 and _translation_hit(stripped, stems):
+        return "dictionary"
+    # Titles and long organisation names: most of their words translated.
+    from .context import tag_zh
+
+    parts = [w for w, _ in tag_zh(entity.text)] if len(entity.text) > 2 else list(entity.text)
+    if len(parts) == 1 and len(entity.text) > 2:
+        parts = list(entity.text)
+    known = [p for p in parts if translations(p)]
+    if known and sum(_translation_hit(p, stems) for p in known) * 2 >= len(known):
+        return "words"
+    return None
+
+
+_EN_PRONOUNS = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b", re.I)
+_ZH_PRONOUNS = re.compile(r"[他她]")
+
+
+_SPEECH = re.compile(r"^[^，。！？“”]{0,4}?(?:道|说|问|叫|喊|笑)[道了着]?[：:，,]?[“「\"']")
+
+
+def _speaker(text: str, entity: Entity) -> bool:
+    """True when the person only introduces a quotation (X道：“…): translators move or drop these."""
+    return bool(_SPEECH.match(text[entity.end :]))
+
+
+def _pronoun_stands_in(view: RowView) -> bool:
+    """True when the English has more third-person pronouns than the Chinese: one may stand for the name."""
+    return len(_EN_PRONOUNS.findall(view.row.en)) > len(_ZH_PRONOUNS.findall(view.row.zh_normalized))
+
+
+@register(
+    "entity-missing",
+    severity="error",
+    family="entities",
+    what="A named entity of the Chinese — a person, place or organization, a work title in 《》, a compound "
+    "of place abbreviations (川渝 Sichuan and Chongqing), a glossary term — with no rendering in the aligned "
+    "English (neither its pinyin, nor its dictionary translation, nor the glossary's target).",
+    why="A dropped name changes who did what; it is the commonest sign of an omitted clause and easy for a "
+    "monolingual reviewer to miss.",
+    example=("陈清扬把我拽住，叫我留下来。", "She caught me and asked me to stay."),
+    silence="`--ignore entity-missing`; add the name with its English rendering to the glossary. A name "
+    "that is never romanized anywhere in the document (a translated name such as 袭人 → Aroma) is not reported.",
+    false_positives="Names replaced by a pronoun or a title ('his mother') in literary translation; words that "
+    "jieba wrongly tags as a name; names translated by meaning that occur only once.",
+)
+def check_entity_missing(ctx: CheckContext) -> Iterator:
+    pending: list[tuple[RowView, Entity]] = []
+    rendered_somewhere: dict[str, bool] = defaultdict(bool)
+    rows_with: dict[str, int] = defaultdict(int)
+    unrendered: dict[str, int] = defaultdict(int)
+    for view in ctx.rows:
+        if not view.row.zh_normalized.strip() or not view.row.en.strip():
+            continue
+        for entity in zh_entities(view, ctx.glossary):
+            rows_with[entity.text] += 1
+            if rendering(entity, view) is None:
+                pending.append((view, entity))
+                unrendered[entity.text] += 1
+            else:
+                rendered_somewhere[entity.text] = True
+    for view, entity in pending:
+        others = rows_with[entity.text] - 1
+        if entity.kind != "term":
+            if entity.merged and others == 0:
+                continue  # a guessed name seen once: too weak to report
+            # A name the translator never romanizes anywhere is translated (平儿 → Patience).
+            if others and not rendered_somewhere[entity.text]:
+                continue
+            if entity.kind == "person" and _speaker(view.row.zh_normalized, entity):
+                continue
+        shown = zh_original_span(view.row, entity.start, entity.end)
+        kind = {"person": "name", "place": "place or organization", "abbreviation": "place", "title": "title",
+                "term": "glossary term"}[entity.kind]
+        syllables = _syllables(entity.text)
+        suggestion = entity.target or (
+            f"{syllables[0].capitalize()} {''.join(syllables[1:]).capitalize()}".strip()
+            if entity.kind == "person" and syllables else ""
+        )
+        yield ctx.finding("entity-missing", view, f"the {kind} {shown} has no rendering in the English",
+                          zh_text=shown, suggestion=suggestion)

@@ -1,0 +1,140 @@
+"""Format checks: punctuation-mismatch, repeated-word, whitespace.
+
+Evidence first (the end marks of each side, bracket and quote counts, doubled
+words, space runs and full-width marks in the English), then a decision that
+tolerates what literary translation does on purpose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .context import CheckContext
+from .registry import register
+
+_ZH_QUESTION = re.compile(r"[？?]")
+_ZH_EXCLAIM = re.compile(r"[！!]")
+# Pairs that must balance within a sentence; quotes only when the Chinese side balances its own.
+_EN_PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
+_ZH_PAIRS = (("(", ")"), ("（", "）"), ("[", "]"), ("“", "”"), ("「", "」"), ("『", "』"), ("《", "》"))
+_REPEAT = re.compile(r"\b([A-Za-z]+)\s+(\1)\b", re.I)
+# Doubled words that English uses on purpose, and interjections.
+_REPEAT_OK = frozenset(
+    """had that ha ho he hee ah oh aha bye no yes well very so tut tsk hush come go there now quick quickly
+    hello dear poor boo mm hm hmm knock chop pooh yeah yo la da dum tick tock bang boom again round over on
+    out far more many by much little slowly really wait help run fast up down ding dong tap rat pit
+    pat drip drop buzz la-la cha""".split()
+)
+_FULLWIDTH_PUNCT = re.compile(r"[，。：；！？（）、【】《》“”]" )
+_DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
+_SPACE_BEFORE = re.compile(r"(?<=[A-Za-z0-9]) +(?=[,.;:!?](?:\s|$))")
+
+
+def end_marks(zh: str, en: str) -> dict[str, tuple[bool, bool]]:
+    """Whether each side asks a question or exclaims: ``{"?": (zh, en), "!": (zh, en)}``.
+
+    >>> end_marks("你去吗？", "Are you going?")
+    {'?': (True, True), '!': (False, False)}
+    """
+    return {
+        "?": (bool(_ZH_QUESTION.search(zh)), "?" in en),
+        "!": (bool(_ZH_EXCLAIM.search(zh)), "!" in en),
+    }
+
+
+def unbalanced(text: str, pairs) -> list[str]:
+    """The bracket or quote pairs whose opening and closing counts differ.
+
+    >>> unbalanced("He said (quietly.", _EN_PAIRS)
+    ['()']
+    """
+    return [a + b for a, b in pairs if text.count(a) != text.count(b)]
+
+
+@register(
+    "punctuation-mismatch",
+    severity="info",
+    family="format",
+    what="A question in one language but not in the other, an exclamation in one but not the other, or "
+    "brackets/quotation marks that do not balance in the English while they do in the Chinese.",
+    why="A question turned into a statement changes the meaning; an unclosed bracket or quote usually means "
+    "text was cut.",
+    example=("你明天去北京吗？", "You are going to Beijing tomorrow."),
+    silence="`--ignore punctuation-mismatch`. It is information only: literary translators often turn "
+    "rhetorical questions into statements.",
+    false_positives="Rhetorical questions rendered as statements; exclamations softened; quotations split "
+    "across sentences by the segmenter.",
+)
+def check_punctuation(ctx: CheckContext) -> Iterator:
+    for view in ctx.rows:
+        row = view.row
+        if not row.zh.strip() or not row.en.strip():
+            continue
+        marks = end_marks(row.zh_normalized, row.en)
+        for mark, (zh, en) in marks.items():
+            name = "question" if mark == "?" else "exclamation"
+            if zh and not en:
+                glued = any(d.kind == "glued-question-mark" for d in row.en_damage)
+                if mark == "?" and glued:
+                    continue
+                yield ctx.finding("punctuation-mismatch", view, f"the Chinese is a {name} but the English has no '{mark}'",
+                                  zh_text=mark)
+            elif en and not zh and not (mark == "?" and any(d.kind == "glued-question-mark" for d in row.en_damage)):
+                yield ctx.finding("punctuation-mismatch", view, f"the English has '{mark}' but the Chinese is not a {name}",
+                                  en_text=mark)
+        if not unbalanced(row.zh, _ZH_PAIRS):
+            for pair in unbalanced(row.en, _EN_PAIRS):
+                yield ctx.finding("punctuation-mismatch", view, f"unbalanced {pair} in the English", en_text=pair)
+
+
+@register(
+    "repeated-word",
+    severity="warning",
+    family="format",
+    what="The same word twice in a row in the English ('the the').",
+    why="A doubled word is almost always an editing slip and is easy to miss when proofreading.",
+    example=("他们去了北京。", "They went to the the capital."),
+    silence="`--ignore repeated-word`. Deliberate doublings ('had had', 'that that', interjections such as "
+    "'ha ha', 'bye bye') are never reported.",
+    false_positives="Emphatic repetition in dialogue ('very very', 'go go') outside the built-in list.",
+)
+def check_repeated(ctx: CheckContext) -> Iterator:
+    for view in ctx.rows:
+        for match in _REPEAT.finditer(view.row.en):
+            word = match.group(1)
+            if word.lower() in _REPEAT_OK or word.isupper() and len(word) > 1:
+                continue
+            yield ctx.finding("repeated-word", view, f"'{word}' is repeated: {match.group(0)!r}",
+                              en_text=match.group(0), suggestion=word)
+
+
+@register(
+    "whitespace",
+    severity="info",
+    family="format",
+    what="Double spaces between words, a space before a comma or full stop, leading or trailing spaces, "
+    "and full-width Chinese punctuation (，。：；) inside the English.",
+    why="These are typesetting slips that survive into print and make the text look unedited.",
+    example=("我们到了。", "We  arrived ，at last."),
+    silence="`--ignore whitespace`.",
+    false_positives="Two spaces after a full stop as a deliberate house style; full-width marks quoted on purpose.",
+)
+def check_whitespace(ctx: CheckContext) -> Iterator:
+    for view in ctx.rows:
+        en = view.row.en
+        if not en:
+            continue
+        problems = []
+        if _DOUBLE_SPACE.search(en):
+            problems.append(("double space", _DOUBLE_SPACE.search(en).group(0), " "))
+        match = _SPACE_BEFORE.search(en)
+        if match:
+            problems.append(("space before punctuation", en[max(0, match.start() - 8) : match.end() + 1], ""))
+        if en != en.strip():
+            problems.append(("leading or trailing space", en[:8] if en[0].isspace() else en[-8:], en.strip()))
+        full = _FULLWIDTH_PUNCT.findall(en)
+        if full:
+            problems.append((f"full-width punctuation {''.join(dict.fromkeys(full))}", "".join(dict.fromkeys(full)), ""))
+        for what, text, suggestion in problems:
+            yield ctx.finding("whitespace", view, f"{what} in the English: {text!r}", en_text=text, suggestion=suggestion)

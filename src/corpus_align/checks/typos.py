@@ -1,0 +1,153 @@
+"""typo: an English word that is not in the dictionary but is one edit away from a common word.
+
+Evidence per word: whether the word list knows it (directly, through a
+regular inflection, a British spelling or each part of a hyphenated word) and,
+if not, the dictionary words one edit away (a letter dropped, added, changed
+or two swapped), ranked by frequency and by rapidfuzz similarity.  Decision:
+an unknown lower-case word (or sentence-initial word) with a suggestion is a
+typo unless it is a name (its letters spell the pinyin of the Chinese), a
+glossary word, or a word the document uses in more than one row (a
+deliberate spelling).  Capitalised words inside a sentence are names and are
+left to ``inconsistent-spelling``.
+
+>>> is_known("colours"), is_known("travelled"), is_known("goverment")
+(True, True, False)
+>>> suggest("goverment")
+'government'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from .context import CheckContext, at_sentence_start
+from .registry import register
+from .resources import english_words
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# A suggestion must be a reasonably common word: rare dictionary entries are
+# more often the intended rare word's neighbours than the intended word.
+MIN_SUGGESTION_FREQUENCY = 200
+_BRITISH = (
+    (re.compile(r"our(s|ed|ing|ful|less|able|ite|ites)?$"), r"or\1"),
+    (re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
+    (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
+    (re.compile(r"tre(s)?$"), r"ter\1"),
+    (re.compile(r"([aeiou])ll(ed|ing|er|ers)$"), r"\1l\2"),
+    (re.compile(r"ogue(s)?$"), r"og\1"),
+    (re.compile(r"ence(s)?$"), r"ense\1"),
+    (re.compile(r"ae"), "e"),
+    (re.compile(r"oe"), "e"),
+)
+_SUFFIXES = ("'s", "s", "es", "ed", "d", "ing", "ly", "ness", "er", "est", "ers", "ful", "less", "ish")
+
+
+@functools.lru_cache(maxsize=200_000)
+def is_known(word: str) -> bool:
+    """True when ``word`` (any case) is an English word: listed, inflected, British or hyphenated.
+
+    >>> is_known("well-known"), is_known("Qingyang")
+    (True, False)
+    """
+    words = english_words()
+    lower = word.lower().replace("’", "'")
+    if lower in words:
+        return True
+    if "-" in lower:
+        return all(is_known(part) for part in lower.split("-") if part)
+    if lower.endswith("'s") and lower[:-2] in words:
+        return True
+    if "'" in lower:
+        return lower.split("'")[0] in words
+    for pattern, replacement in _BRITISH:
+        american = pattern.sub(replacement, lower)
+        if american != lower and american in words:
+            return True
+    for suffix in _SUFFIXES:
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
+            stem = lower[: -len(suffix)]
+            if stem in words or stem + "e" in words or (len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in words):
+                return True
+            if stem.endswith("i") and stem[:-1] + "y" in words:
+                return True
+    return False
+
+
+def _edits1(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    swaps = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
+    inserts = [a + c + b for a, b in splits for c in _LETTERS]
+    return set(deletes + swaps + replaces + inserts)
+
+
+@functools.lru_cache(maxsize=100_000)
+def suggest(word: str) -> str | None:
+    """The most likely intended word one edit away from ``word`` (lower case), or None.
+
+    >>> suggest("recieve"), suggest("qingyang")
+    ('receive', None)
+    """
+    from rapidfuzz.distance import Indel
+
+    words = english_words()
+    lower = word.lower()
+    candidates = [w for w in _edits1(lower) if words.get(w, 0) >= MIN_SUGGESTION_FREQUENCY and len(w) > 2]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda w: (Indel.normalized_similarity(lower, w) > 0.8, words[w]))
+
+
+@functools.lru_cache(maxsize=50_000)
+def _pinyin_keys(zh: str) -> frozenset[str]:
+    from pypinyin import lazy_pinyin
+
+    syllables = [s for s in lazy_pinyin(zh) if s.isalpha()]
+    keys = set(syllables)
+    for size in (2, 3):
+        keys.update("".join(syllables[i : i + size]) for i in range(len(syllables) - size + 1))
+    return frozenset(keys)
+
+
+def _looks_like_pinyin(word: str, zh: str) -> bool:
+    return word.lower().replace("-", "").replace("'", "") in _pinyin_keys(zh) if zh else False
+
+
+@register(
+    "typo",
+    severity="warning",
+    family="typos",
+    what="An English word that is not in the dictionary but is one edit (a letter dropped, added, changed or "
+    "two letters swapped) away from a common word; the suggestion is that word.",
+    why="Spelling slips are the most visible errors of a published translation and the cheapest to fix.",
+    example=("我们必须相信政府。", "We must trust the goverment."),
+    silence="`--ignore typo`; add a deliberate spelling to the glossary, or use it consistently (a word the "
+    "document uses in more than one row is never reported).",
+    false_positives="Rare or dialect words and deliberate misspellings in dialogue that happen to be one "
+    "letter from a common word; romanized names at the start of a sentence that are not the source's pinyin.",
+)
+def check_typo(ctx: CheckContext) -> Iterator:
+    glossary_words = ctx.glossary_targets
+    for view in ctx.rows:
+        row = view.row
+        en = row.en
+        for match in view.en_words:
+            word = match.group()
+            lower = word.lower().replace("’", "'")
+            if len(word) < 3 or word.isupper() or is_known(word):
+                continue
+            if word[0].isupper() and not at_sentence_start(en, match.start()):
+                continue  # a name
+            if lower in glossary_words or ctx.en_word_rows[lower] > 1 or _looks_like_pinyin(word, row.zh_normalized):
+                continue
+            base = lower.split("'")[0]
+            suggestion = suggest(base)
+            if suggestion is None:
+                continue
+            if word[0].isupper():
+                suggestion = suggestion.capitalize()
+            yield ctx.finding("typo", view, f"'{word}' is not an English word; did you mean '{suggestion}'?",
+                              en_text=word, suggestion=suggestion)

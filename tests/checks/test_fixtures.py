@@ -1,0 +1,107 @@
+"""One fixture per check code: firing and non-firing pairs, each run in Simplified and Traditional."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_align._lazy import opencc_converter
+from corpus_align.checks import CHECKS, check_rows, rows_from_pairs
+from corpus_align.model import CheckRow, GlossaryEntry
+
+# (code, zh, en, fires)
+CASES = [
+    ("number-mismatch", "他二十一岁那年去了北京。", "He went to Beijing when he was twenty-two.", True),
+    ("number-mismatch", "他二十一岁那年去了北京。", "He went to Beijing when he was twenty-one.", False),
+    ("number-mismatch", "３月１１日，他们到了重庆。", "On March 12, they reached Chongqing.", True),
+    ("number-mismatch", "３月１１日，他们到了重庆。", "On March 11, they reached Chongqing.", False),
+    ("number-mismatch", "全市有十多万人参加。", "Over one hundred thousand people in the city took part.", False),
+    ("number-mismatch", "2021年合作重点", "cooperation priorities for 2020", True),
+    ("number-mismatch", "他十分高兴。", "He was very happy.", False),
+    ("entity-missing", "王琦瑶把我拽住，叫我留下来。", "Somebody caught me and asked me to stay.", True),
+    ("entity-missing", "王琦瑶把我拽住，叫我留下来。", "Wang Qiyao caught me and asked me to stay.", False),
+    ("entity-missing", "陈清扬把我拽住，叫我留下来。", "Chen Qingyang caught me and asked me to stay.", False),
+    ("entity-missing", "他们推动《框架合作协议》落实。", "They pushed the implementation forward.", True),
+    ("entity-missing", "他们推动《框架合作协议》落实。", "They implemented the Framework Cooperation Agreement.", False),
+    ("entity-missing", "共同整合川渝民间友好资源。", "Jointly integrate the amity resources of Sichuan and Chongqing.", False),
+    ("untranslated", "他们在成都开会。", "They met in 成都.", True),
+    ("untranslated", "他们在成都开会。", "They met in Chengdu.", False),
+    ("typo", "我们必须相信政府。", "We must trust the goverment.", True),
+    ("typo", "我们必须相信政府。", "We must trust the government.", False),
+    ("typo", "陈清扬笑了。", "Qingyang smiled.", False),
+    ("encoding-artifact", "关(guān)于合作", "About cooperation", True),
+    ("encoding-artifact", "关于合作", "About cooperation", False),
+    ("encoding-artifact", "关于合作", "Friendship?with Foreign Countries", True),
+    ("punctuation-mismatch", "你明天去北京吗？", "You are going to Beijing tomorrow.", True),
+    ("punctuation-mismatch", "你明天去北京吗？", "Are you going to Beijing tomorrow?", False),
+    ("repeated-word", "他们去了北京。", "They went to the the capital.", True),
+    ("repeated-word", "他们去了北京。", "They went to the capital.", False),
+    ("whitespace", "我们到了。", "We  arrived ，at last.", True),
+    ("whitespace", "我们到了。", "We arrived, at last.", False),
+    ("omission", "她承认打我不对，也承认没有好好待我，但是她说我的伟大友谊是假的，还说我把她骗出来就是想研究她的结构。",
+     "She admitted it.", True),
+    ("omission", "她承认打我不对，也承认没有好好待我。", "She admitted that she'd been wrong to slap me, and that she hadn't treated me well.", False),
+    ("addition", "我没走掉。", "I did not leave. The market closed early that year because the harvest failed in every province.", True),
+    ("addition", "我没走掉。", "I did not leave.", False),
+]
+
+
+def _script(text: str, script: str) -> str:
+    return opencc_converter("s2t").convert(text) if script == "traditional" else text
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize(("code", "zh", "en", "fires"), CASES)
+def test_fixture_fires_as_expected(code, zh, en, fires, script):
+    rows = rows_from_pairs([(_script(zh, script), en)])
+    found = [f for f in check_rows(rows, select=[code])]
+    assert bool(found) == fires, found
+
+
+def test_fixture_every_code_has_firing_case():
+    firing = {code for code, *_, fires in CASES if fires}
+    assert firing | {"inconsistent-spelling", "glossary-mismatch", "low-confidence"} == set(CHECKS)
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_fixture_inconsistent_spelling(script):
+    pairs = [("重庆市人民对外友好协会", "Chongqing People's Association"),
+             ("重庆市人民对外友好协会", "the Chongqing People's Association"),
+             ("重庆市人民对外友好协会负责人", "heads of Chongqing Peoples Association")]
+    found = check_rows(rows_from_pairs([(_script(z, script), e) for z, e in pairs]), select=["inconsistent-spelling"])
+    assert [(f.row, f.en_text) for f in found] == [(3, "Peoples")]
+    same = [(z, "Chongqing People's Association") for z, _ in pairs]
+    assert not check_rows(rows_from_pairs(same), select=["inconsistent-spelling"])
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_fixture_glossary_mismatch(script):
+    glossary = [GlossaryEntry("對外友協", "对外友协", "Association for Friendship with Foreign Countries")]
+    zh = _script("市对外友协副会长", script)
+    bad = check_rows(rows_from_pairs([(zh, "vice president of the Friendship Society")]), glossary=glossary,
+                     select=["glossary-mismatch"])
+    good = check_rows(rows_from_pairs([(zh, "vice president of the Association for Friendship with Foreign Countries")]),
+                      glossary=glossary, select=["glossary-mismatch"])
+    assert [f.suggestion for f in bad] == ["Association for Friendship with Foreign Countries"] and not good
+
+
+def test_fixture_low_confidence():
+    rows = [CheckRow(i, "我们明天再谈。", "我们明天再谈。", "We will talk tomorrow.", "1-1", 0.5) for i in range(1, 6)]
+    rows.append(CheckRow(6, "这件事我们明天再谈。", "这件事我们明天再谈。", "The river was frozen.", "1-1", 0.02))
+    rows.append(CheckRow(7, "这件事", "这件事", "", "", None))
+    found = check_rows(rows, select=["low-confidence"])
+    assert [f.row for f in found] == [6]
+
+
+def test_fixture_unknown_code_lists_valid_ones():
+    from corpus_align.errors import UsageError
+
+    with pytest.raises(UsageError, match="valid codes: .*typo"):
+        check_rows([], select=["nope"])
+    with pytest.raises(UsageError):
+        check_rows([], ignore=["typos"])
+
+
+def test_fixture_findings_sorted_by_row():
+    rows = rows_from_pairs([("他们去了北京。", "They went to the the capital."), ("他们在成都开会。", "They met in 成都.")])
+    found = check_rows(rows)
+    assert [f.row for f in found] == sorted(f.row for f in found)

@@ -1,0 +1,81 @@
+"""The check stage end to end: the sample as the issue requires it, TSV input, exit status."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_align import align_files
+from corpus_align.errors import UsageError
+from corpus_align.model import Finding
+from corpus_align.qa import check_alignment, check_file, issues_by_row, rows_from_alignment, should_fail
+
+
+@pytest.fixture(scope="module")
+def sample_findings():
+    from tests.conftest import SAMPLE
+
+    alignment = align_files(SAMPLE)
+    return alignment, check_alignment(alignment)
+
+
+def test_qa_sample_title_is_an_addition(sample_findings):
+    alignment, findings = sample_findings
+    title_row = next(row for row, bead in alignment.rows() if bead.en == (0,))
+    assert alignment.beads[title_row - 1].zh == ()
+    assert any(f.code == "addition" and f.row == title_row for f in findings)
+
+
+def test_qa_sample_encoding_artifacts(sample_findings):
+    _, findings = sample_findings
+    artifacts = [f for f in findings if f.code == "encoding-artifact"]
+    assert any("(guān)" in f.zh_text or "(guān)" in f.message for f in artifacts)
+    assert any("Countries?went" in f.message or "?" == f.en_text or "?went" in f.en_text for f in artifacts)
+
+
+def test_qa_sample_inconsistent_spelling_of_peoples(sample_findings):
+    _, findings = sample_findings
+    assert any(f.code == "inconsistent-spelling" and "Peoples" in f.message for f in findings)
+
+
+def test_qa_sample_has_no_false_entity_or_number_findings(sample_findings):
+    _, findings = sample_findings
+    assert [f for f in findings if f.code in {"entity-missing", "number-mismatch"}] == []
+
+
+def test_qa_rows_from_alignment_carry_damage_offsets(sample_findings):
+    alignment, _ = sample_findings
+    for row in rows_from_alignment(alignment):
+        for damage in row.zh_damage:
+            assert row.zh[damage.start : damage.end] == damage.text
+        for damage in row.en_damage:
+            assert row.en[damage.start : damage.end] == damage.text
+
+
+def test_qa_check_file_reads_plain_pairs_and_reports_malformed_rows(tmp_path):
+    path = tmp_path / "pairs.tsv"
+    path.write_text("他二十一岁。\tHe is twenty-two.\nbroken row without tab\n我很好。\tI am fine.\n", "utf-8")
+    report = check_file(path)
+    assert [row.row for row in report.rows] == [1, 3]
+    assert [(bad.row, bad.line) for bad in report.malformed] == [(2, 2)]
+    assert [(f.code, f.row) for f in report.findings if f.code == "number-mismatch"] == [("number-mismatch", 1)]
+
+
+def test_qa_check_file_reads_the_align_tsv(tmp_path):
+    from corpus_align.io.tsv import to_tsv
+    from tests.conftest import SAMPLE
+
+    alignment = align_files(SAMPLE)
+    path = tmp_path / "aligned.tsv"
+    path.write_text(to_tsv(alignment), "utf-8")
+    report = check_file(path)
+    assert [row.row for row in report.rows] == [row for row, _ in alignment.rows()]
+    assert [row.type for row in report.rows] == [bead.type for bead in alignment.beads]
+    assert report.malformed == ()
+
+
+def test_qa_should_fail_and_issue_codes():
+    findings = [Finding("typo", "warning", 2, "a"), Finding("typo", "warning", 2, "b"), Finding("whitespace", "info", 3, "c")]
+    assert should_fail(findings, "warning") and not should_fail(findings, "error") and not should_fail(findings, "never")
+    assert issues_by_row(findings) == {2: ["typo"], 3: ["whitespace"]}
+    with pytest.raises(UsageError, match="choose one of error, warning, never"):
+        should_fail(findings, "sometimes")
