@@ -77,37 +77,84 @@ def _pinyin(text: str) -> list[str]:
     return lazy_pinyin(text)
 
 
-def inject_entity(zh: str, en: str, rng: random.Random, _other: list[str]) -> str | None:
-    """Remove an English name whose Chinese (by its pinyin) is in the source."""
-    chars = [c for c in zh]
+def _readings(text: str) -> set[str]:
+    """Every pinyin reading of each character (单 is dan, and shan as a surname), except he and a."""
+    from pypinyin import Style, pinyin
+
+    return {r for c in text for group in pinyin(c, style=Style.NORMAL, heteronym=True) for r in group} - {"he", "a"}
+
+
+def _name_candidates(en: str) -> list[str]:
+    """Capitalised words and runs of two (``Wang Xifeng``, ``Xi-feng``) of the English."""
+    words = list(re.finditer(r"\b[A-Z][a-z]+(?:(?:-|['’](?!s\b))[A-Za-z][a-z]+)?\b", en))
+    out = [m.group() for m in words]
+    for first, second in zip(words, words[1:]):
+        if en[first.end() : second.start()] == " ":
+            out.append(first.group() + " " + second.group())
+    return out
+
+
+def inject_entity(zh: str, en: str, rng: random.Random, _other: list[str]):
+    """Remove an English name that spells the pinyin of 2-4 Chinese characters of the source.
+
+    The name (with its possessive) is removed everywhere in the English, and
+    the pair is only used when no other part of the name (the surname of
+    ``Wang Xifeng``, say) is left behind to render it.
+    """
+    chars = list(zh)
     syllables = _pinyin(zh)
     if len(syllables) != len(chars):
         return None
-    keys = set()
+    keys: dict[str, set[str]] = {}  # pinyin of 2-4 characters -> the pinyin of each of its syllable runs
     for size in (2, 3, 4):
         for i in range(len(chars) - size + 1):
             piece = chars[i : i + size]
             if all("\u4e00" <= c <= "\u9fff" for c in piece):
-                keys.add("".join(syllables[i : i + size]))
+                # The name's other parts may stand next to it (陈 of 陈清扬): look two characters either side.
+                near = syllables[max(0, i - 2) : i + size + 2]
+                runs = {"".join(near[a:b]) for a in range(len(near)) for b in range(a + 1, len(near) + 1)}
+                window = "".join(chars[max(0, i - 2) : i + size + 2])
+                keys.setdefault("".join(syllables[i : i + size]), set()).update(runs | _readings(window))
     names = []
-    for match in re.finditer(r"\b[A-Z][a-z]+(?:[- ][A-Z]?[a-z]+)?\b", en):
-        key = re.sub(r"[^a-z]", "", match.group().lower())
+    for name in _name_candidates(en):
+        key = re.sub(r"[^a-z]", "", name.lower())
         if len(key) >= 4 and key in keys:
-            names.append(match.group())
+            names.append((name, key))
     if not names:
         return None
-    name = rng.choice(names)
+    name, key = rng.choice(sorted(set(names)))
+    # The whole run of capitalised non-English words around it goes too (Shan of Shan Tingxiu).
+    words = _english_words()
+    part = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+    around = re.compile(r"(?:(" + part + r") )*" + re.escape(name) + r"(?: (" + part + r"))*")
+    for match in around.finditer(en):
+        extra = [w for w in re.findall(part, match.group()) if w not in name.split()]
+        if any(words.get(w.lower(), 0) >= 1000 for w in extra):
+            continue
+        name = match.group()
+        break
     out = re.sub(r"\s*\b" + re.escape(name) + r"(?:'s|’s)?\b", "", en).strip()
     out = re.sub(r"^[,;:\s]+", "", out)
-    return out[:1].upper() + out[1:] if out else None
+    # Any part of the name left behind (Chen of Chen Qingyang) still renders it: not a removal.
+    left = {re.sub(r"[^a-z-]", "", m.group().lower()) for m in re.finditer(r"\b[A-Z][a-z]+(?:-[a-z]+)?", out)}
+    left |= {part for word in list(left) for part in word.split("-")}
+    if keys[key] & left or not out:
+        return None
+    return out[:1].upper() + out[1:]
 
 
-_NUMBER_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-                 "twenty", "thirty", "forty", "fifty", "hundred", "thousand"]
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_ZH_SWAP = {"二": "三", "两": "三", "三": "五", "四": "六", "五": "七", "六": "八", "七": "九", "八": "六", "九": "七"}
 
 
-def inject_number(zh: str, en: str, rng: random.Random, _other: list[str]) -> str | None:
-    """Change an English number that has an equal number in the Chinese."""
+def inject_number(zh: str, en: str, rng: random.Random, _other: list[str]):
+    """Change a number present on both sides (by the aligner's anchors), on either side.
+
+    On the English side a number in digits gets another value and a number
+    word (``three``, ``twenty-one``'s ``twenty``) another number word; on the
+    Chinese side a numeral (三 → 五) or digits change.  Returns ``(zh, en)``.
+    """
     from corpus_align.align.anchors import en_number_keys, zh_number_keys
 
     shared = set(zh_number_keys(zh)) & set(en_number_keys(en))
@@ -117,18 +164,31 @@ def inject_number(zh: str, en: str, rng: random.Random, _other: list[str]) -> st
     candidates = []
     for match in re.finditer(r"\b\d+\b", en):
         if match.group() in values:
-            candidates.append((match, str(int(match.group()) + rng.choice([1, 2, 3, 5, 10]))))
+            candidates.append(("en", match, str(int(match.group()) + rng.choice([1, 2, 3, 5, 10]))))
     for match in re.finditer(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", en, re.I):
-        from corpus_align.align.anchors import en_number_keys as keys
-
-        value = keys(match.group())
+        word = match.group().lower()
+        full = re.match(r"[\w-]+", en[match.start() :]).group()
+        value = en_number_keys(full)
         if value and value[0][1:] in values:
-            replacement = rng.choice([w for w in _NUMBER_WORDS if w != match.group().lower()])
-            candidates.append((match, replacement))
+            replacement = rng.choice([w for w, v in _NUMBER_WORDS.items() if v != _NUMBER_WORDS[word]])
+            if match.group()[0].isupper():
+                replacement = replacement.capitalize()
+            candidates.append(("en", match, replacement))
+    for match in re.finditer(r"\d+", zh):
+        if match.group() in values:
+            candidates.append(("zh", match, str(int(match.group()) + rng.choice([1, 2, 3, 5, 10]))))
+    for match in re.finditer(r"[二两三四五六七八九]", zh):
+        window = zh[max(0, match.start() - 2) : match.end() + 2]
+        if any(k[1:] in values for k in zh_number_keys(window) if k.startswith("#")):
+            changed = zh[: match.start()] + _ZH_SWAP[match.group()] + zh[match.end() :]
+            if set(zh_number_keys(changed)) != set(zh_number_keys(zh)):
+                candidates.append(("zh", match, _ZH_SWAP[match.group()]))
     if not candidates:
         return None
-    match, replacement = rng.choice(candidates)
-    return en[: match.start()] + replacement + en[match.end() :]
+    side, match, replacement = rng.choice(candidates)
+    if side == "en":
+        return zh, en[: match.start()] + replacement + en[match.end() :]
+    return zh[: match.start()] + replacement + zh[match.end() :], en
 
 
 def _english_words():
@@ -138,9 +198,14 @@ def _english_words():
 
 
 def inject_typo(zh: str, en: str, rng: random.Random, _other: list[str]) -> str | None:
-    """Misspell an ordinary lower-case word (one letter dropped, doubled, swapped or replaced)."""
+    """Misspell an ordinary lower-case word (one letter dropped, doubled, swapped or replaced).
+
+    The misspelling must not be an English word or a regular inflection of one
+    (``likes`` for ``liked`` is a real-word error that no spelling check sees).
+    """
     words = _english_words()
     from corpus_align.align.lexicon import EN_STOPWORDS
+    from corpus_align.checks.typos import is_known
 
     candidates = [m for m in re.finditer(r"\b[a-z]{5,}\b", en) if m.group() in words and m.group() not in EN_STOPWORDS]
     if not candidates:
@@ -158,7 +223,7 @@ def inject_typo(zh: str, en: str, rng: random.Random, _other: list[str]) -> str 
             typo = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
         else:
             typo = word[:i] + rng.choice("abcdefghijklmnopqrstuvwxyz") + word[i + 1 :]
-        if typo != word and typo not in words:
+        if typo != word and not is_known(typo):
             return en[: match.start()] + typo + en[match.end() :]
     return None
 
@@ -174,7 +239,12 @@ def inject_untranslated(zh: str, en: str, rng: random.Random, _other: list[str])
 
 
 def inject_omission(zh: str, en: str, rng: random.Random, _other: list[str]) -> str | None:
-    """Drop about half of the English clauses (a long sentence with at least two clauses)."""
+    """Drop the first or the last half of the English clauses (at least 40% of its letters).
+
+    Only for a Chinese side of 15 characters or more and an English with two
+    clauses or more; a split that would drop only a short clause ("Oh,") is
+    not an omission of the kind meant and is not used.
+    """
     clauses = re.split(r"(?<=[,;:—])\s*", en)
     clauses = [c for c in clauses if c.strip()]
     if len(clauses) < 2 or len(re.findall(r"[\u4e00-\u9fff]", zh)) < 15:
@@ -183,12 +253,15 @@ def inject_omission(zh: str, en: str, rng: random.Random, _other: list[str]) -> 
     start = rng.choice([0, len(clauses) - keep])
     kept = clauses[start : start + keep]
     out = " ".join(c.strip() for c in kept).rstrip(",;:— ")
+    letters = len(re.findall(r"[A-Za-z]", en))
+    if len(re.findall(r"[A-Za-z]", out)) > 0.6 * letters or not out:
+        return None
     out = out[:1].upper() + out[1:]
     return out + ("." if not out.endswith((".", "!", "?", '"', "”")) else "")
 
 
 def inject_addition(zh: str, en: str, rng: random.Random, other: list[str]) -> str | None:
-    """Append an unrelated English sentence (from another text) of at least six words."""
+    """Append an unrelated English sentence (one sentence of another text) of at least six words."""
     choices = [s for s in other if len(s.split()) >= 6]
     if not choices:
         return None
@@ -209,6 +282,8 @@ def build(bench: Path, seed: int) -> list[tuple[str, str, str]]:
     """``(kind or 'clean', zh, en)`` for every pair, in a shuffled but fixed order."""
     rng = random.Random(seed)
     pairs = gold_pairs(bench)
+    sentences = english_sentences(bench)
+    others = {t: [s for u, lines in sentences.items() if u != t for s in lines] for t in sentences}
     rng.shuffle(pairs)
     n_clean = int(len(pairs) * CLEAN_SHARE)
     clean, rest = pairs[:n_clean], pairs[n_clean:]
@@ -217,19 +292,20 @@ def build(bench: Path, seed: int) -> list[tuple[str, str, str]]:
     order = ["number-mismatch", "entity-missing", "omission", "typo", "addition", "untranslated"]
     quota = len(rest) // len(order) + 1
     counts: Counter = Counter()
-    leftovers = []
     for text_id, zh, en in rest:
         for kind in order:
             if counts[kind] >= quota:
                 continue
-            other = [e for t, _, e in pairs[:400] if t != text_id]
+            other = others[text_id]
             damaged = INJECTORS[kind](zh, en, rng, other)
-            if damaged and damaged != en:
-                out.append((kind, zh, damaged))
+            if isinstance(damaged, tuple):
+                new_zh, new_en = damaged
+            else:
+                new_zh, new_en = zh, damaged
+            if new_en and (new_zh, new_en) != (zh, en):
+                out.append((kind, new_zh, new_en))
                 counts[kind] += 1
                 break
-        else:
-            leftovers.append((text_id, zh, en))
     # Pairs that suit no remaining kind stay out (they would unbalance the clean share).
     rng.shuffle(out)
     return out

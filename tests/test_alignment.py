@@ -34,7 +34,7 @@ def test_alignment_sample_title_is_english_only_and_paragraphs_pair_up(sample_pa
     assert [(b.zh, b.en) for b in result.beads] == [((), (0,)), ((0,), (1,)), ((1,), (2,)), ((2,), (3,))]
     assert result.warnings == ()
     assert all(0.0 <= b.score <= 1.0 for b in result.beads)
-    assert min(b.score for b in result.beads if b.zh and b.en) > 0.5
+    assert min(b.score for b in result.beads if b.zh and b.en) > 0.3
 
 
 def test_alignment_api_accepts_strings_and_keeps_every_sentence():

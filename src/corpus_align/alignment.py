@@ -53,10 +53,12 @@ def _text_lang(document: Document) -> str | None:
     return script_lang("\n".join(texts))
 
 
-def _paragraph_groups(zh: Document, en: Document) -> list[tuple[list[int], list[int]]] | None:
+def _paragraph_groups(
+    zh: Document, en: Document, zh_ids: list[int], en_ids: list[int]
+) -> list[tuple[list[int], list[int]]] | None:
     """Sentence ids per aligned paragraph pair, or ``None`` when the structures differ."""
-    zh_paragraphs = _sentences_by_paragraph(zh)
-    en_paragraphs = _sentences_by_paragraph(en)
+    zh_paragraphs = _sentences_by_paragraph(zh, zh_ids)
+    en_paragraphs = _sentences_by_paragraph(en, en_ids)
     if len(zh_paragraphs) < 2 or len(zh_paragraphs) != len(en_paragraphs):
         return None
     zh_sizes = [sum(len(zh.sentences[i].normalized) for i in ids) for ids in zh_paragraphs]
@@ -71,11 +73,29 @@ def _paragraph_groups(zh: Document, en: Document) -> list[tuple[list[int], list[
     return list(zip(zh_paragraphs, en_paragraphs))
 
 
-def _sentences_by_paragraph(document: Document) -> list[list[int]]:
+def _sentences_by_paragraph(document: Document, ids: list[int]) -> list[list[int]]:
     groups: dict[int, list[int]] = {}
-    for sentence in document.sentences:
-        groups.setdefault(sentence.paragraph, []).append(sentence.index)
+    for index in ids:
+        groups.setdefault(document.sentences[index].paragraph, []).append(index)
     return [groups[key] for key in sorted(groups)]
+
+
+_SENTENCE_END = tuple("。！？!?…；;:：.\"'”’」』）)")
+
+
+def has_leading_title(document: Document) -> bool:
+    """True when the document opens with a title: a first paragraph of one sentence without final punctuation.
+
+    >>> from corpus_align import SourceText, segment
+    >>> from corpus_align.io.read import document_of
+    >>> has_leading_title(segment(document_of(SourceText("a", "Team Visits Sichuan\nThe team went.\n", "utf-8"), "en")))
+    True
+    """
+    sentences = document.sentences
+    if len(sentences) < 2 or sentences[1].paragraph == sentences[0].paragraph:
+        return False
+    text = sentences[0].original.rstrip()
+    return bool(text) and not text.endswith(_SENTENCE_END) and len(text) <= 300
 
 
 def align_documents(
@@ -116,12 +136,24 @@ def align_documents(
 
     check_languages(zh, en)
     glossary_pairs = [(entry.simplified, entry.target) for entry in glossary]
-    groups = _paragraph_groups(zh, en) if by_paragraph else None
-    if groups is None:
-        groups = [(list(range(len(zh.sentences))), list(range(len(en.sentences))))]
+    zh_ids, en_ids = list(range(len(zh.sentences))), list(range(len(en.sentences)))
+    # A title aligns with a title, or with nothing: a headline that only one
+    # side has is its own null bead instead of being merged into the first
+    # sentence of the other side.
+    zh_title, en_title = has_leading_title(zh), has_leading_title(en)
+    groups: list[tuple[list[int], list[int]]] = []
+    if zh_title or en_title:
+        groups.append(([0] if zh_title else [], [0] if en_title else []))
+        zh_ids = zh_ids[1:] if zh_title else zh_ids
+        en_ids = en_ids[1:] if en_title else en_ids
+    paragraph_groups = _paragraph_groups(zh, en, zh_ids, en_ids) if by_paragraph else None
+    groups += paragraph_groups if paragraph_groups is not None else [(zh_ids, en_ids)]
     beads: list[Bead] = []
     raw_beads: list[RawBead] = []
     for zh_ids, en_ids in groups:
+        if not zh_ids or not en_ids:
+            beads += [Bead((i,), (), 0.0) for i in zh_ids] + [Bead((), (j,), 0.0) for j in en_ids]
+            continue
         result = align_document(
             [zh.sentences[i].normalized for i in zh_ids],
             [en.sentences[i].normalized for i in en_ids],

@@ -17,7 +17,10 @@ def test_cli_align_jsonl_matches_the_api():
     cwd = os.getcwd()
     os.chdir(ROOT)
     try:
-        expected = to_jsonl(align_files(SAMPLE))
+        from corpus_align.qa import check_alignment, issues_by_row
+
+        alignment = align_files(SAMPLE)
+        expected = to_jsonl(alignment, issues=issues_by_row(check_alignment(alignment)))
     finally:
         os.chdir(cwd)
     assert result.stdout.decode() == expected

@@ -29,7 +29,7 @@ import numpy as np
 
 from . import dp
 from .features import DocFeatures, extract_features, inverted_index, set_token_weights
-from .scores import CostParams, bead_costs, bead_evidence, bead_types, coarse_points, compute_coverage, similarity
+from .scores import CostParams, bead_costs, bead_evidence, bead_types, coarse_points, compute_coverage, edge_support, similarity
 
 # Recommended threshold for :func:`evidence_strength`: the six MAC-Dev chapters
 # score 0.32–0.49 with their translation (first pass) and 0.05–0.08 paired with
@@ -134,6 +134,53 @@ def _run(features: DocFeatures, band: dp.Band, types: np.ndarray, params: CostPa
     return path, coverage
 
 
+def split_unsupported(features: DocFeatures, coverage, path, params: CostParams):
+    """Split off the edge sentences of many-beads that have no support of their own as null beads.
+
+    An edge sentence of a side with two or more sentences is split off when its
+    own support (:func:`~corpus_align.align.scores.edge_support`: chance-corrected
+    share of its tokens covered by the other side plus the share it adds to the
+    other side's coverage) is below ``params.split_tau`` and it has at least
+    ``params.split_min_tokens`` evidence tokens (and ``split_min_content`` of the
+    mean sentence weight), enough to judge.  Repeated until nothing changes.
+    """
+    if params.split_tau <= 0:
+        return path
+    out = []
+    for bead in path:
+        stack = [bead]
+        while stack:
+            i0, i1, j0, j1 = stack.pop()
+            k, ell = i1 - i0, j1 - j0
+            if k + ell < 3 or k == 0 or ell == 0:
+                out.append((i0, i1, j0, j1))
+                continue
+            worst = None
+            for side, which, share, marginal, n_tok, content in edge_support(features, coverage, np.array([i1]), np.array([j1]), k, ell):
+                share, marginal = float(share[0]), float(marginal[0])
+                judgeable = n_tok >= params.split_min_tokens and (content >= params.split_min_content or n_tok >= params.split_many_tokens)
+                if judgeable and min(share, marginal) < params.split_tau:
+                    support = share + marginal
+                    if worst is None or support < worst[0]:
+                        worst = (support, side, which)
+            if worst is None:
+                out.append((i0, i1, j0, j1))
+                continue
+            _, side, which = worst
+            if side == "zh":
+                null, rest = ((i0, i0 + 1, j0, j0), (i0 + 1, i1, j0, j1)) if which == 0 else ((i1 - 1, i1, j1, j1), (i0, i1 - 1, j0, j1))
+            else:
+                null, rest = ((i0, i0, j0, j0 + 1), (i0, i1, j0 + 1, j1)) if which == 0 else ((i1, i1, j1 - 1, j1), (i0, i1, j0, j1 - 1))
+            # Re-examine the rest (it may have another unsupported edge); keep order.
+            if which == 0:
+                out.append(null)
+                stack.append(rest)
+            else:
+                stack.append(null)
+                stack.append(rest)
+    return out
+
+
 def _bead_scores(features: DocFeatures, coverage, path) -> np.ndarray:
     scores = np.zeros(len(path))
     by_type: dict[tuple[int, int], list[int]] = {}
@@ -213,7 +260,8 @@ def align_document(
             if adapt_priors:
                 params = adapted_params(params, path)
             path, coverage = _run(features, band, types, params)
-            scores = _bead_scores(features, coverage, path)
+    path = split_unsupported(features, coverage, path, params)
+    scores = _bead_scores(features, coverage, path)
     beads = [
         RawBead(tuple(range(i0, i1)), tuple(range(j0, j1)), float(min(1.0, max(0.0, s))))
         for (i0, i1, j0, j1), s in zip(path, scores)

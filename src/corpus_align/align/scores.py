@@ -48,6 +48,13 @@ class CostParams:
     null_cost: float = 3.0
     prior_scale: float = 1.0
     additive: bool = True
+    w_support: float = 0.0
+    chance_correct: bool = False
+    support_tau: float = 0.2
+    split_tau: float = 0.0
+    split_min_tokens: int = 5
+    split_min_content: float = 0.0
+    split_many_tokens: int = 10**9
 
     @staticmethod
     @functools.lru_cache(maxsize=1)
@@ -189,6 +196,7 @@ class Coverage:
     en_ptr: np.ndarray
     max_k: int
     max_l: int
+    chance: tuple[np.ndarray, np.ndarray] | None = None  # (zh [n, max_l], en [m, max_k]) chance coverage, see chance_coverage
 
 
 def coverage_windows(band: Band, max_k: int, max_l: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -219,7 +227,8 @@ def compute_coverage(features: DocFeatures, band: Band, max_k: int, max_l: int) 
     en_counts, en_rows = span_cover_counts(
         features.en.tok_ptr, features.en.key_ptr, features.en.keys, _weights(features.en), zh_ptr, zh_post, band.n, en_lo, en_w, max_k
     )
-    return Coverage(zh_counts, zh_lo, zh_rows, en_counts, en_lo, en_rows, max_k, max_l)
+    chance = (chance_coverage(features.zh, features.en, n_keys, max_l), chance_coverage(features.en, features.zh, n_keys, max_k))
+    return Coverage(zh_counts, zh_lo, zh_rows, en_counts, en_lo, en_rows, max_k, max_l, chance)
 
 
 def _weights(side) -> np.ndarray:
@@ -242,7 +251,11 @@ def _lookup(counts, lo, row_ptr, max_len, sentence, start, length) -> np.ndarray
 
 @dataclass
 class BeadEvidence:
-    """Per-node evidence of one bead type (used for costs and for bead confidence)."""
+    """Per-node evidence of one bead type (used for costs and for bead confidence).
+
+    ``z_cred``/``e_cred``: the covered weight *above chance* (see :func:`chance_coverage`),
+    summed over the bead's sentences; equal to ``z_cov``/``e_cov`` when no chance table is given.
+    """
 
     z_cov: np.ndarray
     z_tot: np.ndarray
@@ -250,6 +263,44 @@ class BeadEvidence:
     e_tot: np.ndarray
     z_chars: np.ndarray
     e_chars: np.ndarray
+    z_cred: np.ndarray | None = None
+    e_cred: np.ndarray | None = None
+
+
+def chance_coverage(own, other, n_keys: int, max_len: int) -> np.ndarray:
+    """Expected covered weight of each sentence of ``own`` by a span of ``1..max_len`` *random* sentences of ``other``.
+
+    A token with keys ``K`` is covered by one random sentence with probability
+    ``p = 1 − Π_{k∈K} (1 − df(k)/N)`` (``df`` over the other side's key sets,
+    keys taken as independent), by ``l`` sentences with ``1 − (1 − p)^l``.
+    Returns ``out[s, l-1]``.  With every CC-CEDICT sense kept, a long Chinese
+    sentence is 10–20 % covered by an unrelated English sentence; this is
+    the share that is no evidence of a match.
+
+    >>> from corpus_align.align.features import extract_features
+    >>> f = extract_features(["猫。", "狗。"], ["A cat.", "A dog."])
+    >>> chance_coverage(f.zh, f.en, len(f.vocab) + 1, 2).round(2).tolist()
+    [[0.5, 0.75], [0.5, 0.75]]
+    """
+    n_other = max(other.n_sentences, 1)
+    df = np.bincount(other.set_keys, minlength=n_keys).astype(np.float64)
+    log_miss = np.log(np.clip(1.0 - df / n_other, 1e-12, 1.0))
+    per_key = log_miss[own.keys]
+    cum = np.concatenate([[0.0], np.cumsum(per_key)])
+    tok_log_miss = cum[own.key_ptr[1:]] - cum[own.key_ptr[:-1]]
+    weights = _weights(own).astype(np.float64)
+    out = np.zeros((own.n_sentences, max_len))
+    for ell in range(1, max_len + 1):
+        hit = weights * (1.0 - np.exp(ell * tok_log_miss))
+        c = np.concatenate([[0.0], np.cumsum(hit)])
+        out[:, ell - 1] = c[own.tok_ptr[1:]] - c[own.tok_ptr[:-1]]
+    return out
+
+
+def _credit(cov: np.ndarray, mass: np.ndarray, chance: np.ndarray) -> np.ndarray:
+    """Covered weight above chance, rescaled so that full coverage keeps full credit: ``mass · max(0, (cov − chance) / (mass − chance))``."""
+    room = np.maximum(mass - chance, 1e-9)
+    return np.where(mass > 0, mass * np.clip((cov - chance) / room, 0.0, 1.0), 0.0)
 
 
 def bead_evidence(features: DocFeatures, coverage: Coverage, i: np.ndarray, j: np.ndarray, k: int, ell: int) -> BeadEvidence:
@@ -258,14 +309,24 @@ def bead_evidence(features: DocFeatures, coverage: Coverage, i: np.ndarray, j: n
     e_tok = np.concatenate([[0], np.cumsum(features.en.token_mass)])
     z_chr = np.concatenate([[0], np.cumsum(features.zh.chars)])
     e_chr = np.concatenate([[0], np.cumsum(features.en.chars)])
+    z_mass, e_mass = features.zh.token_mass, features.en.token_mass
     z_cov = np.zeros(len(i))
     e_cov = np.zeros(len(i))
+    chance = coverage.chance is not None
+    z_cred = np.zeros(len(i)) if chance else None
+    e_cred = np.zeros(len(i)) if chance else None
     for a in range(1, k + 1):
         if ell:
-            z_cov += _lookup(coverage.zh_counts, coverage.zh_lo, coverage.zh_ptr, coverage.max_l, i - a, j - ell, ell)
+            c = _lookup(coverage.zh_counts, coverage.zh_lo, coverage.zh_ptr, coverage.max_l, i - a, j - ell, ell)
+            z_cov += c
+            if chance:
+                z_cred += _credit(c, z_mass[i - a], coverage.chance[0][i - a, ell - 1])
     for b in range(1, ell + 1):
         if k:
-            e_cov += _lookup(coverage.en_counts, coverage.en_lo, coverage.en_ptr, coverage.max_k, j - b, i - k, k)
+            c = _lookup(coverage.en_counts, coverage.en_lo, coverage.en_ptr, coverage.max_k, j - b, i - k, k)
+            e_cov += c
+            if chance:
+                e_cred += _credit(c, e_mass[j - b], coverage.chance[1][j - b, k - 1])
     return BeadEvidence(
         z_cov=z_cov,
         z_tot=_span_sum(z_tok, i - k, i),
@@ -273,6 +334,8 @@ def bead_evidence(features: DocFeatures, coverage: Coverage, i: np.ndarray, j: n
         e_tot=_span_sum(e_tok, j - ell, j),
         z_chars=_span_sum(z_chr, i - k, i),
         e_chars=_span_sum(e_chr, j - ell, j),
+        z_cred=z_cred,
+        e_cred=e_cred,
     )
 
 
@@ -327,7 +390,9 @@ def _bead_costs_chunk(features, coverage, band, types, params, rows, cols, cost)
             continue
         ev = bead_evidence(features, coverage, rows[idx], cols[idx], k, ell)
         d = np.log((ev.e_chars + 1.0) / (ratio * ev.z_chars + 1.0))
-        if params.additive:
+        if params.additive and params.chance_correct and ev.z_cred is not None:
+            lex = 0.5 * ((ev.z_tot - ev.z_cred) / avg_z + (ev.e_tot - ev.e_cred) / avg_e)
+        elif params.additive:
             lex = 0.5 * ((ev.z_tot - ev.z_cov) / avg_z + (ev.e_tot - ev.e_cov) / avg_e)
         else:
             lex = (1.0 - similarity(ev)) * (k + ell) / 2.0
@@ -336,3 +401,66 @@ def _bead_costs_chunk(features, coverage, band, types, params, rows, cols, cost)
             + params.w_len * d * d / two_sigma2
             + params.prior(k, ell)
         )
+        if params.w_support > 0 and k + ell >= 3:
+            cost[idx, t] += params.w_support * unsupported_edges(features, coverage, rows[idx], cols[idx], k, ell, params.support_tau)
+
+
+def edge_support(features: DocFeatures, coverage: Coverage, i: np.ndarray, j: np.ndarray, k: int, ell: int):
+    """Own support of the edge sentences of the ``k-l`` beads ending at ``(i, j)``.
+
+    Yields ``(side, which, support, n_tokens, content)`` for each edge sentence of a
+    side with at least two sentences (``which`` = 0 first, 1 last).  ``support``
+    is the sentence's *own* two-way coverage ``½(a + g)``: ``a`` = share of its
+    token weight covered by the other side of the bead above chance (see
+    :func:`chance_coverage`), ``g`` = the weight of the other side's tokens that
+    it covers and the rest of its side does not (its marginal contribution),
+    relative to its own weight (both in units of the mean sentence weight of
+    their side), at most 1.  ``content`` = its weight / mean sentence weight.
+    A sentence that only shares chance words with the bead (its counterpart
+    was deleted), or only repeats what its neighbour already covers (a
+    title), has support near 0.
+    """
+    z_mass, e_mass = features.zh.token_mass, features.en.token_mass
+    avg_z = max(z_mass.mean(), 1e-3)
+    avg_e = max(e_mass.mean(), 1e-3)
+    for side, n_own, n_oth in (("en", ell, k), ("zh", k, ell)):
+        if n_own < 2:
+            continue
+        if side == "en":
+            own_mass, avg_own, avg_oth, n_tok = e_mass, avg_e, avg_z, features.en.n_tokens
+            own_c = (coverage.en_counts, coverage.en_lo, coverage.en_ptr, coverage.max_k)
+            oth_c = (coverage.zh_counts, coverage.zh_lo, coverage.zh_ptr, coverage.max_l)
+            own_end, oth_end = j, i
+            chance = coverage.chance[1] if coverage.chance is not None else None
+        else:
+            own_mass, avg_own, avg_oth, n_tok = z_mass, avg_z, avg_e, features.zh.n_tokens
+            own_c = (coverage.zh_counts, coverage.zh_lo, coverage.zh_ptr, coverage.max_l)
+            oth_c = (coverage.en_counts, coverage.en_lo, coverage.en_ptr, coverage.max_k)
+            own_end, oth_end = i, j
+            chance = coverage.chance[0] if coverage.chance is not None else None
+        start = own_end - n_own
+        for which in (0, 1):
+            x = start if which == 0 else own_end - 1
+            mass = own_mass[x]
+            covered = _lookup(*own_c, x, oth_end - n_oth, n_oth)
+            if chance is not None:
+                covered = _credit(covered, mass, chance[x, n_oth - 1])
+            gain = np.zeros(len(i))
+            rest_start = start + 1 if which == 0 else start
+            for b in range(1, n_oth + 1):
+                y = oth_end - b
+                gain += _lookup(*oth_c, y, start, n_own) - _lookup(*oth_c, y, rest_start, n_own - 1)
+            content = mass / avg_own
+            safe = np.maximum(mass, 1e-9)
+            share = np.where(mass > 0, covered / safe, 0.0)
+            marginal = np.where(mass > 0, (gain / avg_oth) * avg_own / safe, 0.0)
+            yield side, which, share, np.clip(marginal, 0.0, 1.0), n_tok[x], content
+
+
+def unsupported_edges(features: DocFeatures, coverage: Coverage, i: np.ndarray, j: np.ndarray, k: int, ell: int, tau: float) -> np.ndarray:
+    """Sum over the edge sentences of ``min(content, 1) · max(0, 1 − support / tau)`` (see :func:`edge_support`)."""
+    out = np.zeros(len(i))
+    for _side, _which, share, marginal, _n, content in edge_support(features, coverage, i, j, k, ell):
+        support = 0.5 * (share + marginal)
+        out += np.minimum(content, 1.0) * np.clip(1.0 - support / tau, 0.0, 1.0)
+    return out

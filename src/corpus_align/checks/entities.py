@@ -108,11 +108,13 @@ def zh_entities(view: RowView, glossary=()) -> list[Entity]:
             continue
         if len(word) < 2:
             continue
-        if tag in _PERSON_TAGS and not (cls & COMMON and not cls & PROPER):
+        # Unknown words that merely look like names (家里人, 平儿拿) are left to the document's
+        # own romanizations (attested_names); here only what the dictionaries vouch for.
+        if tag in _PERSON_TAGS and cls & PROPER:
             found.append(Entity(word, "person", start, end))
-        elif tag == "oov" and len(word) == 3 and word[0] in _COMMON_SURNAMES and not cls & COMMON:
+        elif tag in _PERSON_TAGS | {"oov"} and len(word) == 3 and word[0] in _COMMON_SURNAMES and not cls:
             found.append(Entity(word, "person", start, end))
-        elif tag in _PLACE_TAGS and (cls == PROPER or (not cls and tag in ("ns", "nt"))):
+        elif tag in _PLACE_TAGS and cls & PROPER and not cls & COMMON:
             found.append(Entity(word, "place", start, end))
     for entry, _ in glossary_hits("", text, "", glossary):
         start = text.find(entry.simplified)
@@ -197,16 +199,11 @@ def rendering(entity: Entity, view: RowView) -> str | None:
     return None
 
 
-_EN_PRONOUNS = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b", re.I)
-_ZH_PRONOUNS = re.compile(r"[他她]")
-
-
 _SPEECH = re.compile(r"^[^，。！？“”]{0,4}?(?:道|说|问|叫|喊|笑)[道了着]?[：:，,]?[“「\"']")
 
 
-def _speaker(text: str, entity: Entity) -> bool:
-    """True when the person only introduces a quotation (X道：“…): translators move or drop these."""
-    return bool(_SPEECH.match(text[entity.end :]))
+_EN_PRONOUNS = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b", re.I)
+_ZH_PRONOUNS = re.compile(r"[他她]")
 
 
 def _pronoun_stands_in(view: RowView) -> bool:
@@ -214,11 +211,95 @@ def _pronoun_stands_in(view: RowView) -> bool:
     return len(_EN_PRONOUNS.findall(view.row.en)) > len(_ZH_PRONOUNS.findall(view.row.zh_normalized))
 
 
+def _speaker(text: str, entity: Entity) -> bool:
+    """True when the person only introduces a quotation (X道：“…): translators move or drop these."""
+    return bool(_SPEECH.match(text[entity.end :]))
+
+
+@functools.lru_cache(maxsize=20_000)
+def _readings(char: str) -> tuple[str, ...]:
+    """Every pinyin reading of one character, without tones (单 → dan, shan, chan)."""
+    from pypinyin import Style, pinyin
+
+    return tuple(dict.fromkeys(r for group in pinyin(char, style=Style.NORMAL, heteronym=True) for r in group if r.isalpha()))
+
+
+def _spells(key: str, text: str, start: int) -> list[int]:
+    """End positions ``e`` such that ``key`` spells the pinyin of ``text[start:e]``, reading by reading."""
+    ends, stack = [], [(start, 0)]
+    while stack:
+        i, k = stack.pop()
+        if k == len(key):
+            ends.append(i)
+            continue
+        if i >= len(text) or i - start >= 4:
+            continue
+        for reading in _readings(text[i]):
+            if key.startswith(reading, k):
+                stack.append((i + 1, k + len(reading)))
+    return ends
+
+
+def _name_keys(view: RowView) -> set[str]:
+    """Name keys of the English that can be romanized Chinese: not common English words, four letters or more."""
+    from .resources import english_words
+
+    words = english_words()
+    return {k for k in view.en_names if len(k) >= 4 and words.get(k, 0) < 5000 and k.isascii()}
+
+
+def attested_names(view: RowView) -> dict[str, set[str]]:
+    """Chinese strings of 2-4 characters that an English name of the same row spells in pinyin.
+
+    >>> from corpus_align.model import CheckRow
+    >>> sorted(attested_names(RowView(CheckRow(1, "", "余占鳌对陈清扬笑。", "Yu Zhan'ao smiled at Qingyang."))))
+    ['余占鳌', '占鳌', '清扬']
+    """
+    text = view.row.zh_normalized
+    found: dict[str, set[str]] = {}
+    keys = _name_keys(view)
+    if not keys:
+        return found
+    firsts = {}
+    for i, ch in enumerate(text):
+        if CJK.match(ch):
+            for reading in _readings(ch):
+                firsts.setdefault(reading[:2], []).append(i)
+    for key in keys:
+        for start in dict.fromkeys(firsts.get(key[:2], ())):
+            for end in _spells(key, text, start):
+                if end - start >= 2:
+                    found.setdefault(text[start:end], set()).add(key)
+    return found
+
+
+def _name_rendered(name: str, view: RowView, learned: set[str]) -> bool:
+    """True when an English name of the row renders ``name``: a key the document uses for it, or a run of its syllables."""
+    names = view.en_names
+    if names & learned:
+        return True
+    return any(len(key) >= 2 and any(_spells(key, name, i) for i in range(len(name))) for key in names)
+
+
+def _lexicon_hits(text: str, lexicon: dict[str, set[str]], by_first: dict[str, list[str]]) -> list[tuple[int, str]]:
+    """Occurrences of the document's attested names in ``text``, longest first, never overlapping."""
+    hits, i = [], 0
+    while i < len(text):
+        name = next((n for n in by_first.get(text[i], ()) if text.startswith(n, i)), None)
+        if name:
+            hits.append((i, name))
+            i += len(name)
+        else:
+            i += 1
+    return hits
+
+
 @register(
     "entity-missing",
     severity="error",
     family="entities",
-    what="A named entity of the Chinese — a person, place or organization, a work title in 《》, a compound "
+    what="A named entity of the Chinese — a name that the document romanizes elsewhere (its own name lexicon), "
+    "a person, place or organization, a work title in 《》, a compound "
     "of place abbreviations (川渝 Sichuan and Chongqing), a glossary term — with no rendering in the aligned "
     "English (neither its pinyin, nor its dictionary translation, nor the glossary's target).",
     why="A dropped name changes who did what; it is the commonest sign of an omitted clause and easy for a "
@@ -226,33 +307,51 @@ def _pronoun_stands_in(view: RowView) -> bool:
     example=("陈清扬把我拽住，叫我留下来。", "She caught me and asked me to stay."),
     silence="`--ignore entity-missing`; add the name with its English rendering to the glossary. A name "
     "that is never romanized anywhere in the document (a translated name such as 袭人 → Aroma) is not reported.",
-    false_positives="Names replaced by a pronoun or a title ('his mother') in literary translation; words that "
+    false_positives="Names replaced by a pronoun or a title ('his mother', 'her heart') in literary translation; words that "
     "jieba wrongly tags as a name; names translated by meaning that occur only once.",
 )
 def check_entity_missing(ctx: CheckContext) -> Iterator:
+    # 1. The document's own name lexicon: Chinese names that some row romanizes.
+    lexicon: dict[str, set[str]] = defaultdict(set)
+    for view in ctx.rows:
+        if view.row.zh_normalized.strip() and view.row.en.strip():
+            for name, keys in attested_names(view).items():
+                lexicon[name] |= keys
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(lexicon, key=len, reverse=True):
+        by_first[name[0]].append(name)
     pending: list[tuple[RowView, Entity]] = []
     rendered_somewhere: dict[str, bool] = defaultdict(bool)
     rows_with: dict[str, int] = defaultdict(int)
-    unrendered: dict[str, int] = defaultdict(int)
     for view in ctx.rows:
-        if not view.row.zh_normalized.strip() or not view.row.en.strip():
+        text = view.row.zh_normalized
+        if not text.strip() or not view.row.en.strip():
             continue
+        covered: set[int] = set()
+        for start, name in _lexicon_hits(text, lexicon, by_first):
+            covered.update(range(start, start + len(name)))
+            entity = Entity(name, "person", start, start + len(name))
+            rows_with[name] += 1
+            if _name_rendered(name, view, lexicon[name]) or rendering(entity, view) is not None:
+                rendered_somewhere[name] = True
+            else:
+                pending.append((view, entity))
+        # 2. Names, places and titles that the dictionaries know, where the document gives no romanization.
         for entity in zh_entities(view, ctx.glossary):
+            if entity.merged or covered & set(range(entity.start, entity.end)):
+                continue
             rows_with[entity.text] += 1
             if rendering(entity, view) is None:
                 pending.append((view, entity))
-                unrendered[entity.text] += 1
             else:
                 rendered_somewhere[entity.text] = True
     for view, entity in pending:
         others = rows_with[entity.text] - 1
         if entity.kind != "term":
-            if entity.merged and others == 0:
-                continue  # a guessed name seen once: too weak to report
-            # A name the translator never romanizes anywhere is translated (平儿 → Patience).
+            # A name the translator never renders anywhere is translated (平儿 → Patience).
             if others and not rendered_somewhere[entity.text]:
                 continue
-            if entity.kind == "person" and _speaker(view.row.zh_normalized, entity):
+            if entity.kind == "person" and (_speaker(view.row.zh_normalized, entity)):
                 continue
         shown = zh_original_span(view.row, entity.start, entity.end)
         kind = {"person": "name", "place": "place or organization", "abbreviation": "place", "title": "title",

@@ -92,7 +92,6 @@ def coverage_evidence(view: RowView) -> Coverage:
             continue
         words = [w.lower() for w in re.findall(r"[A-Za-z]+(?:'[a-z]+)?", sentence)]
         words = [w for w in words if w not in EN_STOPWORDS and len(w) > 1]
-        supported = sum(1 for w in words if english_stem(w) in zh_stems or w[:1].isupper())
         supported = sum(1 for w in words if english_stem(w) in zh_stems)
         sentences.append((sentence, len(words), supported))
     return Coverage(view.zh_cjk, len(_LETTER.findall(view.row.en)), content, covered, tuple(sentences))
@@ -131,12 +130,48 @@ def _norms(ctx: CheckContext) -> _Norms:
 
 
 # Decision thresholds (see docs/checks.md for how they were chosen).
-OMISSION_LENGTH = 0.55  # English shorter than this share of the document's usual length
-OMISSION_COVERAGE = 0.6  # ... and covering less than this share of the usual dictionary coverage
 OMISSION_MIN_CHARS = 12  # Chinese characters needed before a partial omission can be judged
-ADDITION_LENGTH = 1.4  # English longer than this share of the usual length
-ADDITION_MIN_WORDS = 4  # content words an unsupported English sentence must have
-ADDITION_MAX_SUPPORT = 0.1  # share of its content words that translate the Chinese
+OMISSION_LENGTH_WEIGHT = 0.8  # weight of the length evidence against dictionary coverage in the score
+OMISSION_THRESHOLD = -0.6  # omission score below which a row is reported (about 0.47 of the usual length)
+ADDITION_MIN_WORDS = 4  # content words an English sentence needs to be judged on its own
+ADDITION_SUPPORT_WEIGHT = 2.0  # how much the sentence's own support counts against the length excess
+ADDITION_THRESHOLD = 0.3  # addition score above which the weakest sentence is reported
+
+
+def omission_score(ev: Coverage, norms: _Norms) -> float:
+    """One calibrated score from the length ratio and the two-way dictionary coverage (lower: more omitted).
+
+    ``0.8·log(length / usual length) + 0.2·log(coverage / usual coverage)``, the
+    coverage smoothed as ``(covered + 1) / (content + 2)`` so that a short row
+    with no dictionary word neither fires nor hides an omission.  Both
+    evidences are relative to the document, so a terse translator is his own
+    yardstick.
+    """
+    length = ev.ratio / norms.ratio
+    share = (ev.zh_covered + 1) / (ev.zh_content + 2) / max(norms.share, 0.05)
+    return OMISSION_LENGTH_WEIGHT * math.log(max(length, 1e-3)) + (1 - OMISSION_LENGTH_WEIGHT) * math.log(max(share, 0.1))
+
+
+def addition_score(ev: Coverage, norms: _Norms) -> tuple[float, int]:
+    """The score of the row's least supported English sentence and its position (-1 when none qualifies).
+
+    ``log(length / usual length) − 2·support``, where support is the share of
+    the sentence's content words that translate a Chinese word of the row:
+    an appended unrelated sentence has almost none and lengthens the row.
+    """
+    best, position = -math.inf, -1
+    if len(ev.sentences) < 2:
+        return best, position
+    length = math.log(max(ev.ratio / norms.ratio, 1e-3))
+    for i, (_sentence, words, supported) in enumerate(ev.sentences):
+        if words < ADDITION_MIN_WORDS:
+            continue
+        if sum(s[2] for j, s in enumerate(ev.sentences) if j != i) < 1:
+            continue  # the whole row is unsupported: low coverage, not an addition
+        score = length - ADDITION_SUPPORT_WEIGHT * supported / words
+        if score > best:
+            best, position = score, i
+    return best, position
 
 
 @register(
@@ -144,8 +179,8 @@ ADDITION_MAX_SUPPORT = 0.1  # share of its content words that translate the Chin
     severity="error",
     family="omission",
     what="Chinese left untranslated: a Chinese sentence aligned to nothing (a 1-0 bead), or a bead whose "
-    "English is far shorter than the document's norm and leaves most of the Chinese words without a "
-    "dictionary counterpart.",
+    "omission score (length ratio and dictionary coverage, both relative to the document, in one number) "
+    "is very low.",
     why="Omitted clauses are the most frequent serious translation error and are invisible to a reader of "
     "the English alone.",
     example=("她承认打我不对，也承认没有好好待我，但是她说我的伟大友谊是假的。",
@@ -166,13 +201,13 @@ def check_omission(ctx: CheckContext) -> Iterator:
         ev = norms.evidence.get(index)
         if ev is None or ev.zh_chars < OMISSION_MIN_CHARS:
             continue
-        length = ev.ratio / norms.ratio
-        share = ev.zh_share / max(norms.share, 0.05)
-        if length < OMISSION_LENGTH and share < OMISSION_COVERAGE and ev.zh_content >= 4:
+        score = omission_score(ev, norms)
+        if score < OMISSION_THRESHOLD and ev.zh_content >= 4:
+            length = ev.ratio / norms.ratio
             yield ctx.finding(
                 "omission", view,
                 f"the English is {length:.0%} of the usual length for this much Chinese and renders only "
-                f"{ev.zh_covered} of {ev.zh_content} Chinese content words",
+                f"{ev.zh_covered} of {ev.zh_content} Chinese content words (score {score:.2f})",
                 zh_text=row.zh, en_text=row.en,
             )
 
@@ -182,8 +217,8 @@ def check_omission(ctx: CheckContext) -> Iterator:
     severity="warning",
     family="omission",
     what="English with no counterpart in the Chinese: an English sentence aligned to nothing (a 0-1 bead), "
-    "or an English sentence inside a bead that shares no dictionary word with the Chinese while the English "
-    "is much longer than the document's norm.",
+    "or an English sentence inside a bead whose own words barely translate the Chinese while the row "
+    "is longer than the document's norm (one addition score).",
     why="Added material is either a translator's gloss that should be marked, or text pasted from elsewhere.",
     example=("我没走掉。", "I did not leave. The weather was cold and the market closed early that year."),
     silence="`--ignore addition`. Titles and translator's notes that have no Chinese counterpart are expected "
@@ -199,20 +234,13 @@ def check_addition(ctx: CheckContext) -> Iterator:
             yield ctx.finding("addition", view, "this English sentence has no Chinese counterpart", en_text=row.en)
             continue
         ev = norms.evidence.get(index)
-        if ev is None or len(ev.sentences) < 2:
+        if ev is None:
             continue
-        length = ev.ratio / norms.ratio
-        if length < ADDITION_LENGTH:
-            continue
-        for position, (sentence, words, supported) in enumerate(ev.sentences):
-            if words < ADDITION_MIN_WORDS or supported > ADDITION_MAX_SUPPORT * words:
-                continue
-            others = [s for j, s in enumerate(ev.sentences) if j != position]
-            if sum(s[2] for s in others) < 1:
-                continue  # the whole row is unsupported: low coverage, not an addition
+        score, position = addition_score(ev, norms)
+        if score > ADDITION_THRESHOLD:
+            sentence = ev.sentences[position][0]
             yield ctx.finding(
                 "addition", view,
-                f"the English sentence {sentence[:60]!r} has no counterpart in the Chinese",
+                f"the English sentence {sentence[:60]!r} has no counterpart in the Chinese (score {score:.2f})",
                 en_text=sentence,
             )
-            break

@@ -36,9 +36,9 @@ def _root(
     """Align and check Chinese–English translations."""
 
 
-from . import align, check, text  # noqa: E402  (registers the commands on ``app``)
+from . import align, batch, check, text  # noqa: E402  (registers the commands on ``app``)
 
-del align, check, text
+del align, batch, check, text
 
 
 def main(argv: list[str] | None = None) -> None:

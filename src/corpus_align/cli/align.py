@@ -16,6 +16,9 @@ class AlignFormat(str, Enum):
     tsv = "tsv"
     jsonl = "jsonl"
     ladder = "ladder"
+    tmx = "tmx"
+    xlsx = "xlsx"
+    html = "html"
 
 
 class ZhScript(str, Enum):
@@ -28,26 +31,35 @@ class EvalFormat(str, Enum):
     json = "json"
 
 
-def write_output(text: str, output: str | None) -> None:
+def write_output(content: str | bytes, output: str | None) -> None:
     """Write to a file atomically, or to standard output for ``None`` and ``-``."""
     if output in (None, "-"):
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    from ..io.atomic import write_text_atomic
+        if isinstance(content, bytes):
+            if sys.stdout.isatty():
+                from ..errors import UsageError
 
-    write_text_atomic(output, text)
+                raise UsageError("this format is binary; write it to a file with -o FILE")
+            sys.stdout.buffer.write(content)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(content)
+            sys.stdout.flush()
+        return
+    from ..io.atomic import write_bytes_atomic
+
+    write_bytes_atomic(output, content.encode("utf-8") if isinstance(content, str) else content)
 
 
 @app.command(
     epilog="Example: corpus-align align data/samples/000_389ae536b82fb46d.txt -o sample.tsv"
-    "  (or: corpus-align align book.zh.txt book.en.txt --presegmented --format ladder)"
+    "  (or: corpus-align align book.zh.txt book.en.txt --presegmented --format ladder;"
+    " corpus-align align book.zh.txt book.en.txt --format html -o book.html)"
 )
 def align(
     zh_file: str = typer.Argument(..., metavar="ZH_FILE", help="Chinese text, or a bilingual file when EN_FILE is left out; - for standard input."),
     en_file: str = typer.Argument(None, metavar="[EN_FILE]", help="English translation."),
     output: str = typer.Option(None, "--output", "-o", help="Output file (default or -: standard output)."),
-    output_format: AlignFormat = typer.Option(AlignFormat.tsv, "--format", "-f", help="tsv for reviewers, jsonl, or ladder ([zh ids]:[en ids])."),
+    output_format: AlignFormat = typer.Option(AlignFormat.tsv, "--format", "-f", help="tsv for reviewers, jsonl, ladder ([zh ids]:[en ids]), tmx, xlsx or html (a review report)."),
     presegmented: bool = typer.Option(False, "--presegmented", help="Each input line is one sentence; blank lines separate paragraphs."),
     glossary: Path = typer.Option(None, "--glossary", "-g", help="TSV of zh<TAB>en[<TAB>note] terms: anchors for alignment, required renderings for QA."),
     run_checks: bool = typer.Option(True, "--check/--no-check", help="Run the QA checks and fill the issues column."),
@@ -61,7 +73,7 @@ def align(
     encoding: str = typer.Option(None, "--encoding", help=ENCODING_HELP),
     opencc: str = typer.Option("auto", "--opencc", help=OPENCC_HELP),
 ) -> None:
-    """Align Chinese and English sentences, check them, and write TSV, JSONL or a ladder."""
+    """Align Chinese and English sentences, check them, and write TSV, JSONL, a ladder, TMX, XLSX or HTML."""
     from ..alignment import align_files
     from ..io.glossary import read_glossary
     from ..io.jsonl import to_jsonl
@@ -85,8 +97,23 @@ def align(
         text = to_tsv(result, zh_script=zh_script.value, issues=issues)
     elif output_format is AlignFormat.jsonl:
         text = to_jsonl(result, zh_script=zh_script.value, issues=issues)
-    else:
+    elif output_format is AlignFormat.ladder:
         text = to_ladder(result)
+    elif output_format is AlignFormat.tmx:
+        from ..io.tmx import to_tmx
+
+        tmx = to_tmx(result)
+        for row, char in tmx.removed:
+            typer.echo(f"corpus-align: warning: row {row}: removed {char}, which XML forbids, from the TMX", err=True)
+        text = tmx.text
+    elif output_format is AlignFormat.xlsx:
+        from ..io.xlsx import to_xlsx
+
+        text = to_xlsx(result, findings, zh_script=zh_script.value)
+    else:
+        from ..io.html import to_html
+
+        text = to_html(result, findings, zh_script=zh_script.value)
     write_output(text, output)
     if should_fail(findings, fail_on):
         raise typer.Exit(1)

@@ -1,0 +1,108 @@
+"""The ``batch`` command: a whole release folder, in parallel, with progress and a summary."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import typer
+
+from . import app
+from .text import ENCODING_HELP, OPENCC_HELP
+
+
+@app.command(
+    epilog="Example: corpus-align batch release/ -o review/ --workers 4 --format tmx"
+    "  (or on a Dask cluster: corpus-align batch release/ -o review/ --scheduler tcp://10.0.0.5:8786)"
+)
+def batch(
+    release_dir: Path = typer.Argument(..., help="Folder with NAME.zh.txt + NAME.en.txt, zh/NAME.txt + en/NAME.txt, or bilingual files."),
+    out_dir: Path = typer.Option(..., "--out-dir", "-o", help="Where to write the reports (sub-folders mirrored)."),
+    workers: int = typer.Option(None, "--workers", "-w", min=1, help="Parallel processes (default: the number of cores)."),
+    scheduler: str = typer.Option(None, "--scheduler", help="Run on a Dask cluster: tcp://HOST:PORT (needs corpus-align[dask])."),
+    output_formats: list[str] = typer.Option([], "--format", "-f", help="Extra outputs besides TSV, findings and HTML: jsonl, tmx, xlsx (repeat or comma list)."),
+    pattern: str = typer.Option(None, "--pattern", help="Other pair naming, ZH:EN with * for the name, e.g. '*_cn.txt:*_en.txt'."),
+    force: bool = typer.Option(False, "--force", help="Redo every document, even those unchanged since the last run."),
+    presegmented: bool = typer.Option(False, "--presegmented", help="Each input line is one sentence."),
+    glossary: Path = typer.Option(None, "--glossary", "-g", help="TSV of zh<TAB>en[<TAB>note] terms."),
+    select: str = typer.Option(None, "--select", help="Only these check codes (comma list)."),
+    ignore: str = typer.Option(None, "--ignore", help="Skip these check codes (comma list)."),
+    fail_on: str = typer.Option("never", "--fail-on", help="Also exit 1 when findings at or above this severity exist: error, warning or never."),
+    encoding: str = typer.Option(None, "--encoding", help=ENCODING_HELP),
+    opencc: str = typer.Option("auto", "--opencc", help=OPENCC_HELP),
+) -> None:
+    """Align and check every document of a release folder, with reports and a summary."""
+    from ..batch import BatchSettings, run_batch
+    from ..io.glossary import read_glossary
+    from ..qa import parse_codes, should_fail
+
+    should_fail([], fail_on)
+    formats = tuple(dict.fromkeys(f.strip() for value in output_formats for f in value.split(",") if f.strip()))
+    select_codes, ignore_codes = parse_codes(select), parse_codes(ignore)
+    if select_codes is not None or ignore_codes is not None:
+        from ..checks import resolve_codes
+
+        resolve_codes(select_codes, ignore_codes)  # unknown codes stop the run before any work
+    settings = BatchSettings(
+        formats=formats, glossary=read_glossary(glossary), presegmented=presegmented, encoding=encoding,
+        opencc=opencc, select=tuple(select_codes) if select_codes else None,
+        ignore=tuple(ignore_codes) if ignore_codes else None,
+    )
+    reporter = _Reporter()
+    try:
+        report = run_batch(release_dir, out_dir, settings=settings, workers=workers, scheduler=scheduler,
+                           force=force, pattern=pattern, progress=reporter.update)
+    finally:
+        reporter.stop()
+    unpaired = [r for r in report.records if r["status"] == "unpaired"]
+    for record in unpaired:
+        typer.echo(f"corpus-align: warning: {record['name']}: {record['error']}", err=True)
+    for record in report.records:
+        if record["status"] == "failed":
+            typer.echo(f"corpus-align: error: {record['name']}: {record['error']}", err=True)
+    typer.echo(
+        f"{report.processed} aligned, {report.skipped} unchanged, {report.failed} failed, {len(unpaired)} unpaired"
+        f" in {report.seconds:.1f} s; summary: {out_dir / 'summary.tsv'}, index: {out_dir / 'index.html'}",
+        err=True,
+    )
+    findings_fail = fail_on != "never" and any(
+        r.get("errors", 0) or (fail_on == "warning" and r.get("warnings", 0)) for r in report.documents
+    )
+    if report.failed or findings_fail:
+        raise typer.Exit(1)
+
+
+class _Reporter:
+    """A rich progress bar on a terminal (documents, sentences per second, ETA); log lines otherwise."""
+
+    def __init__(self) -> None:
+        self.interactive = sys.stderr.isatty()
+        self.progress = None
+        self.task = None
+        self.sentences = 0
+        self.started = time.perf_counter()
+
+    def update(self, status: str, record: dict, done: int, total: int) -> None:
+        self.sentences += int(record.get("zh_sentences", 0) or 0) + int(record.get("en_sentences", 0) or 0)
+        rate = self.sentences / max(1e-9, time.perf_counter() - self.started)
+        if not self.interactive:
+            detail = record.get("error") if status == "failed" else f"{record.get('seconds', 0):.2f} s"
+            print(f"[{done}/{total}] {record['name']}: {status} ({detail})", file=sys.stderr, flush=True)
+            return
+        if self.progress is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.progress = Progress(
+                TextColumn("[bold]aligning"), BarColumn(), MofNCompleteColumn(), TextColumn("docs"),
+                TextColumn("{task.fields[rate]} sent/s"), TextColumn("ETA"), TimeRemainingColumn(),
+                console=Console(stderr=True), transient=False,
+            )
+            self.progress.start()
+            self.task = self.progress.add_task("batch", total=total, rate="0")
+        self.progress.update(self.task, completed=done, rate=f"{rate:,.0f}")
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLE
+
+ZH = ["王广成率队赴重庆调研。", "双方同意继续加强交流与合作。", "他们在2021年3月11日签署了协议。", "会议在四川省举行。"]
+EN = ["Wang Guangcheng led a team to Chongqing for a survey.", "Both sides agreed to strengthen exchanges and cooperation.",
+      "They signed the agreement on March 11, 2021.", "The meeting was held in Sichuan Province."]
+
+
+def make_release(root: Path) -> Path:
+    """A small release with every layout: side by side, zh/ + en/ folders, a bilingual file, orphans, a bad file."""
+    (root / "news").mkdir(parents=True)
+    (root / "news" / "a.zh.txt").write_text("".join(ZH[:2]), "utf-8")
+    (root / "news" / "a.en.txt").write_text(" ".join(EN[:2]), "utf-8")
+    (root / "b.zh.txt").write_bytes("".join(ZH[2:]).encode("gb18030"))
+    (root / "b.en.txt").write_text(" ".join(EN[2:]), "utf-8")
+    (root / "book" / "zh").mkdir(parents=True)
+    (root / "book" / "en").mkdir(parents=True)
+    (root / "book" / "zh" / "c.txt").write_text("\n".join(ZH), "utf-8")
+    (root / "book" / "en" / "c.txt").write_text("\n".join(EN), "utf-8")
+    (root / "book" / "zh" / "lonely.txt").write_text("只有中文。", "utf-8")
+    (root / "sample.txt").write_bytes(SAMPLE.read_bytes())
+    (root / "orphan.zh.txt").write_text("没有英文。", "utf-8")
+    (root / "broken.txt").write_bytes(b"\x00\x01binary\x00")
+    (root / "notes.docx").write_bytes(b"PK\x03\x04")
+    return root
+
+
+@pytest.fixture
+def release(tmp_path) -> Path:
+    return make_release(tmp_path / "release")
