@@ -24,7 +24,9 @@ __version__ = "0.1.0"
 
 # The align stage pulls in NumPy and the dictionary; load it on first use.
 _LAZY = {"align": "alignment", "align_documents": "alignment", "align_files": "alignment",
-         "read_glossary": "io.glossary", "Alignment": "model", "Bead": "model", "GlossaryEntry": "model"}
+         "read_glossary": "io.glossary", "Alignment": "model", "Bead": "model", "GlossaryEntry": "model",
+         "Finding": "model", "check_alignment": "qa", "check_file": "qa", "run_batch": "batch",
+         "BatchSettings": "batch", "discover": "batch"}
 
 
 def __getattr__(name: str):
@@ -36,8 +38,14 @@ def __getattr__(name: str):
 
 __all__ = [
     "Alignment",
+    "BatchSettings",
     "Bead",
+    "Finding",
     "GlossaryEntry",
+    "check_alignment",
+    "check_file",
+    "discover",
+    "run_batch",
     "align",
     "align_documents",
     "align_files",

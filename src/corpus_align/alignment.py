@@ -88,7 +88,7 @@ def has_leading_title(document: Document) -> bool:
 
     >>> from corpus_align import SourceText, segment
     >>> from corpus_align.io.read import document_of
-    >>> has_leading_title(segment(document_of(SourceText("a", "Team Visits Sichuan\nThe team went.\n", "utf-8"), "en")))
+    >>> has_leading_title(segment(document_of(SourceText("a", "Team Visits Sichuan\\nThe team went.\\n", "utf-8"), "en")))
     True
     """
     sentences = document.sentences

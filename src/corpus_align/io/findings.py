@@ -38,9 +38,8 @@ def findings_to_jsonl(findings: Iterable[Finding], *, name: str | None = None) -
 def findings_to_tsv(findings: Iterable[Finding]) -> str:
     """A header and one row per finding, cells made safe as in the aligned TSV.
 
-    >>> print(findings_to_tsv([Finding("typo", "warning", 2, "=bad")]), end="")
-    row	code	severity	message	zh_text	en_text	suggestion
-    2	typo	warning	'=bad			
+    >>> findings_to_tsv([Finding("typo", "warning", 2, "=bad")]).splitlines()[1].split("\\t")
+    ['2', 'typo', 'warning', "'=bad", '', '', '']
     """
     lines = ["\t".join(FINDING_COLUMNS)]
     for finding in findings:
