@@ -134,39 +134,87 @@ def _run(features: DocFeatures, band: dp.Band, types: np.ndarray, params: CostPa
     return path, coverage
 
 
+def _doc_ratio(features: DocFeatures) -> float:
+    cached = getattr(features, "_char_ratio", None)
+    if cached is None:
+        zh_total = float(features.zh.chars.sum())
+        cached = float(features.en.chars.sum()) / zh_total if zh_total else 1.0
+        features._char_ratio = cached
+    return cached
+
+
+def _length_dev(features: DocFeatures, i0: int, i1: int, j0: int, j1: int) -> float:
+    """Gale–Church log length ratio ``log(en chars / (c · zh chars))`` of a bead (``c`` = the document's ratio)."""
+    ratio = _doc_ratio(features)
+    z = float(features.zh.chars[i0:i1].sum())
+    e = float(features.en.chars[j0:j1].sum())
+    return math.log((e + 1.0) / (ratio * z + 1.0))
+
+
+def _split_candidate(features, coverage, bead, params: CostParams):
+    """Return ``(side, which)`` of the edge sentence to split off ``bead``, or ``None`` (see :func:`split_unsupported`)."""
+    i0, i1, j0, j1 = bead
+    k, ell = i1 - i0, j1 - j0
+    if k + ell < 3 or k == 0 or ell == 0:
+        return None
+    by_length = params.split_len_sigmas > 0
+    d_before = abs(_length_dev(features, i0, i1, j0, j1)) if by_length else 0.0
+    worst = None
+    for side, which, share, marginal, n_tok, content in edge_support(features, coverage, np.array([i1]), np.array([j1]), k, ell):
+        share, marginal = float(share[0]), float(marginal[0])
+        if n_tok < params.split_min_tokens:
+            continue
+        key = None
+        if by_length and share < params.split_share_tau:
+            # Two independent kinds of evidence: little lexical support above
+            # chance, and the rest of the bead has a clearly better length ratio.
+            if side == "zh":
+                rest = (i0 + 1, i1, j0, j1) if which == 0 else (i0, i1 - 1, j0, j1)
+            else:
+                rest = (i0, i1, j0 + 1, j1) if which == 0 else (i0, i1, j0, j1 - 1)
+            gain = d_before - abs(_length_dev(features, *rest))
+            if gain >= params.split_len_sigmas * params.length_sigma:
+                key = share + marginal
+        if key is None and params.split_tau > 0:
+            judgeable = content >= params.split_min_content or n_tok >= params.split_many_tokens
+            if judgeable and min(share, marginal) < params.split_tau:
+                key = share + marginal
+        if key is not None and (worst is None or key < worst[0]):
+            worst = (key, side, which)
+    return None if worst is None else worst[1:]
+
+
 def split_unsupported(features: DocFeatures, coverage, path, params: CostParams):
     """Split off the edge sentences of many-beads that have no support of their own as null beads.
 
-    An edge sentence of a side with two or more sentences is split off when its
-    own support (:func:`~corpus_align.align.scores.edge_support`: chance-corrected
-    share of its tokens covered by the other side plus the share it adds to the
-    other side's coverage) is below ``params.split_tau`` and it has at least
-    ``params.split_min_tokens`` evidence tokens (and ``split_min_content`` of the
-    mean sentence weight), enough to judge.  Repeated until nothing changes.
+    Candidates are the first and last sentence of a side with two or more
+    sentences in a bead (:func:`~corpus_align.align.scores.edge_support`).
+
+    * Length mode (``params.split_len_sigmas > 0``, the default): split when the
+      sentence's chance-corrected covered share is below ``split_share_tau``
+      *and* removing it brings the bead's Gale–Church log length ratio closer
+      to the document's by at least ``split_len_sigmas · length_sigma``.  When
+      a translation leaves a sentence out, the DP usually glues the orphan to
+      a neighbour and that bead is about twice too long on one side; in a true
+      free-translation merge, removing a sentence makes the ratio worse.
+    * Support mode (``split_tau > 0``): split when ``min(share, marginal)`` is
+      below ``split_tau``.
+
+    Sentences need at least ``split_min_tokens`` evidence tokens to be judged.
+    The rest of a split bead is examined again, until nothing changes.
     """
-    if params.split_tau <= 0:
+    if params.split_tau <= 0 and params.split_len_sigmas <= 0:
         return path
     out = []
     for bead in path:
         stack = [bead]
         while stack:
             i0, i1, j0, j1 = stack.pop()
-            k, ell = i1 - i0, j1 - j0
-            if k + ell < 3 or k == 0 or ell == 0:
+            found = _split_candidate(features, coverage, (i0, i1, j0, j1), params)
+            if found is None:
                 out.append((i0, i1, j0, j1))
                 continue
-            worst = None
-            for side, which, share, marginal, n_tok, content in edge_support(features, coverage, np.array([i1]), np.array([j1]), k, ell):
-                share, marginal = float(share[0]), float(marginal[0])
-                judgeable = n_tok >= params.split_min_tokens and (content >= params.split_min_content or n_tok >= params.split_many_tokens)
-                if judgeable and min(share, marginal) < params.split_tau:
-                    support = share + marginal
-                    if worst is None or support < worst[0]:
-                        worst = (support, side, which)
-            if worst is None:
-                out.append((i0, i1, j0, j1))
-                continue
-            _, side, which = worst
+            side, which = found
             if side == "zh":
                 null, rest = ((i0, i0 + 1, j0, j0), (i0 + 1, i1, j0, j1)) if which == 0 else ((i1 - 1, i1, j1, j1), (i0, i1 - 1, j0, j1))
             else:

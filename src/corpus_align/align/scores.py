@@ -49,12 +49,16 @@ class CostParams:
     prior_scale: float = 1.0
     additive: bool = True
     w_support: float = 0.0
-    chance_correct: bool = False
+    chance_correct: bool = True
     support_tau: float = 0.2
     split_tau: float = 0.0
-    split_min_tokens: int = 5
+    split_min_tokens: int = 8
     split_min_content: float = 0.0
     split_many_tokens: int = 10**9
+    # Length-evidence split (engine.split_unsupported); chosen on MAC-Dev + the
+    # deletion sweep (benchmarks/align_deletions.py), see docs/alignment.md.
+    split_len_sigmas: float = 0.5
+    split_share_tau: float = 0.15
 
     @staticmethod
     @functools.lru_cache(maxsize=1)
