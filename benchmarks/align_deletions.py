@@ -19,8 +19,8 @@ import argparse
 import time
 from pathlib import Path
 
-from corpus_align.align.engine import align_document
-from corpus_align.align.evaluate import pool, read_ladder, score
+from corpus_align.aligner.engine import align_document
+from corpus_align.aligner.evaluate import pool, read_ladder, score
 
 DEFAULT_BENCH = Path("/work/shared/bench/mac-dev")
 

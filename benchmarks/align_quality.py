@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from corpus_align.align.evaluate import pool, read_ladder, score
+from corpus_align.aligner.evaluate import pool, read_ladder, score
 from corpus_align.alignment import align_files
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "bench" / "mac-dev"

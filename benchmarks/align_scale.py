@@ -28,7 +28,7 @@ BENCH = Path("/work/shared/bench/mac-dev")
 
 
 def build(n_zh: int, en_ratio: float = 0.75, seed: int = 0) -> tuple[list[str], list[str]]:
-    from corpus_align.align.evaluate import read_ladder
+    from corpus_align.aligner.evaluate import read_ladder
 
     chapters = []
     for gold in sorted((BENCH / "gold").glob("*.align")):
@@ -59,7 +59,7 @@ def build(n_zh: int, en_ratio: float = 0.75, seed: int = 0) -> tuple[list[str], 
 
 
 def child(n_zh: int, realign: bool) -> None:
-    from corpus_align.align.engine import align_document
+    from corpus_align.aligner.engine import align_document
 
     align_document(["我去了重庆。"], ["I went to Chongqing."])  # load lexicon, jieba and compiled kernels
     zh, en = build(n_zh)

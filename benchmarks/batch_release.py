@@ -25,7 +25,7 @@ SAMPLE = ROOT / "data" / "samples" / "000_389ae536b82fb46d.txt"
 
 
 def build_release(mac_dev: Path, target: Path, documents: int, seed: int = 7) -> tuple[int, int]:
-    from corpus_align.align.evaluate import read_ladder
+    from corpus_align.aligner.evaluate import read_ladder
 
     rng = random.Random(seed)
     chapters = []

@@ -113,3 +113,11 @@ def test_alignment_glossary_reads_traditional_and_simplified(tmp_path):
     ]
     with pytest.raises(InputError, match="line 2: expected"):
         parse_glossary("a\tb\nno tab here\n", "g.tsv")
+
+
+def test_alignment_api_function_survives_engine_import():
+    import corpus_align
+    import corpus_align.aligner.engine  # noqa: F401  (a submodule import must not shadow the function)
+
+    assert callable(corpus_align.align)
+    assert corpus_align.align("你好。", "Hello.").beads[0].type == "1-1"

@@ -3,7 +3,7 @@
 This module decides *what* to align (paragraph by paragraph when both sides
 have the same paragraph structure, otherwise the whole document), checks that
 the inputs are what they claim to be, and turns the engine's beads into the
-shared data model. The search itself lives in :mod:`corpus_align.align`.
+shared data model. The search itself lives in :mod:`corpus_align.aligner`.
 """
 
 from __future__ import annotations
@@ -118,7 +118,7 @@ def align_documents(
     >>> [b.type for b in align_documents(segment(zh), segment(en)).beads]  # doctest: +SKIP
     ['0-1', '1-1', '1-1', '1-1']
     """
-    from .align.engine import NOT_A_TRANSLATION_BELOW, RawBead, align_document, evidence_strength
+    from .aligner.engine import NOT_A_TRANSLATION_BELOW, RawBead, align_document, evidence_strength
 
     settings = (("max_merge", max_merge), ("realign", realign), ("glossary_terms", len(glossary)),
                 ("by_paragraph", by_paragraph), ("opencc", zh.opencc))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .align.evaluate import pool, read_ladder, score
+from .aligner.evaluate import pool, read_ladder, score
 from .errors import InputError
 from .io.read import read_text
 

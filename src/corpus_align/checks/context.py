@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from functools import cached_property
 
 from .._lazy import jieba_posseg, jieba_tokenizer
-from ..align.lexicon import EN_STOPWORDS, english_stem
+from ..aligner.lexicon import EN_STOPWORDS, english_stem
 from ..model import CheckRow, Finding, GlossaryEntry
 from .registry import CHECKS
 

@@ -28,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..align.lexicon import translations
+from ..aligner.lexicon import translations
 from .context import CJK, CheckContext, RowView, zh_original_span
 from .glossary import glossary_hits
 from .registry import register

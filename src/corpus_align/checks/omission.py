@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..align.lexicon import EN_STOPWORDS, english_stem, translations
+from ..aligner.lexicon import EN_STOPWORDS, english_stem, translations
 from .context import CheckContext, RowView
 from .registry import register
 

@@ -60,7 +60,7 @@ def cedict_classes() -> dict[str, int]:
             return pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError):
         pass
-    from ..align.lexicon import _cedict_path
+    from ..aligner.lexicon import _cedict_path
 
     classes: dict[str, int] = {}
     with gzip.open(_cedict_path(), mode="rt", encoding="utf-8") as handle:

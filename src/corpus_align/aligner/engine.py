@@ -3,7 +3,7 @@
 Pipeline (each step is a function of this module, so the benchmark can run
 them one by one):
 
-1. :func:`~corpus_align.align.features.extract_features` — evidence tokens.
+1. :func:`~corpus_align.aligner.features.extract_features` — evidence tokens.
 2. :func:`find_band` — coarse path: for each Chinese sentence the English
    sentences sharing most *rare* keys (a sparse 1-1 matrix, never n×m), the
    heaviest monotone chain through them, and a band around that chain whose
@@ -66,7 +66,7 @@ def find_band(
     ``base_width`` is the half-width where anchors are dense; between two
     anchors ``g`` sentences apart it grows by ``gap_share * g`` (at most
     ``max_gap_width``).  ``window`` bounds how far from the tracked position
-    the coarse pass looks (see :func:`~corpus_align.align.scores.coarse_points`).
+    the coarse pass looks (see :func:`~corpus_align.aligner.scores.coarse_points`).
     """
     n, m = features.zh.n_sentences, features.en.n_sentences
     n_keys = len(features.vocab) + 1
@@ -188,7 +188,7 @@ def split_unsupported(features: DocFeatures, coverage, path, params: CostParams)
     """Split off the edge sentences of many-beads that have no support of their own as null beads.
 
     Candidates are the first and last sentence of a side with two or more
-    sentences in a bead (:func:`~corpus_align.align.scores.edge_support`).
+    sentences in a bead (:func:`~corpus_align.aligner.scores.edge_support`).
 
     * Length mode (``params.split_len_sigmas > 0``, the default): split when the
       sentence's chance-corrected covered share is below ``split_share_tau``

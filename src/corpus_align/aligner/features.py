@@ -13,7 +13,7 @@ token belongs to exactly one sentence.  The kernel is compiled with numba:
 it walks an inverted index restricted to the band, so its cost is linear in
 the document length times the band width.
 
->>> from corpus_align.align.features import extract_features
+>>> from corpus_align.aligner.features import extract_features
 >>> f = extract_features(["我去了重庆。"], ["I went to Chongqing."])
 >>> f.zh.n_sentences, f.en.n_sentences
 (1, 1)

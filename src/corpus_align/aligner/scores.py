@@ -190,7 +190,7 @@ def coarse_points(zh_set_ptr, zh_set_keys, zh_df, en_post_ptr, en_post, en_norm,
 
 @dataclass
 class Coverage:
-    """Coverage counts in a band (see :func:`corpus_align.align.features.span_cover_counts`)."""
+    """Coverage counts in a band (see :func:`corpus_align.aligner.features.span_cover_counts`)."""
 
     zh_counts: np.ndarray  # flat [(zh_ptr[s] + en start offset) * max_l + en length - 1]
     zh_lo: np.ndarray
@@ -281,7 +281,7 @@ def chance_coverage(own, other, n_keys: int, max_len: int) -> np.ndarray:
     sentence is 10–20 % covered by an unrelated English sentence; this is
     the share that is no evidence of a match.
 
-    >>> from corpus_align.align.features import extract_features
+    >>> from corpus_align.aligner.features import extract_features
     >>> f = extract_features(["猫。", "狗。"], ["A cat.", "A dog."])
     >>> chance_coverage(f.zh, f.en, len(f.vocab) + 1, 2).round(2).tolist()
     [[0.5, 0.75], [0.5, 0.75]]

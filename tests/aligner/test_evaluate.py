@@ -1,4 +1,4 @@
-from corpus_align.align.evaluate import format_ladder, pool, read_ladder, score
+from corpus_align.aligner.evaluate import format_ladder, pool, read_ladder, score
 
 
 def test_evaluate_read_ladder_parses_empty_sides_and_scores():

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corpus_align.align.engine import NOT_A_TRANSLATION_BELOW, align_document, align_sentences
+from corpus_align.aligner.engine import NOT_A_TRANSLATION_BELOW, align_document, align_sentences
 
 ZH = [
     "那天晚上我没走掉。",
@@ -93,7 +93,7 @@ def test_engine_deletions_in_a_real_chapter():
     bench = Path("/work/shared/bench/mac-dev")
     if not bench.exists():
         pytest.skip("MAC-Dev not available")
-    from corpus_align.align.evaluate import read_ladder
+    from corpus_align.aligner.evaluate import read_ladder
 
     zh = (bench / "zh" / "001").read_text("utf-8").splitlines()[:120]
     en = (bench / "en" / "001").read_text("utf-8").splitlines()

@@ -2,7 +2,7 @@
 
 Each function returns *keys* (plain strings) found in one sentence; a key found
 on both sides of a candidate bead is evidence for it.  Keys share one name space
-with the English stems of :mod:`corpus_align.align.lexicon`, so the scorer
+with the English stems of :mod:`corpus_align.aligner.lexicon`, so the scorer
 treats an anchor like any other word.
 
 * numbers and dates: Arabic and Chinese numerals, ``3月11日`` ↔ ``March 11``,

@@ -1,6 +1,6 @@
 import pytest
 
-from corpus_align.align.anchors import (
+from corpus_align.aligner.anchors import (
     chinese_numeral_value,
     en_name_keys,
     en_number_keys,
@@ -8,7 +8,7 @@ from corpus_align.align.anchors import (
     zh_name_keys,
     zh_number_keys,
 )
-from corpus_align.align.lexicon import english_stem
+from corpus_align.aligner.lexicon import english_stem
 
 
 def test_anchors_date_matches_english_date():
