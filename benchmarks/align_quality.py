@@ -3,8 +3,9 @@
 Every chapter of ../shared/bench/mac-dev is aligned as `corpus-align align
 --presegmented` does (through the same API), scored against the gold ladders
 with the Vecalign/Bertalign metric, and pooled over chapters. nltk's
-``gale_church.align_blocks`` (sentence lengths in characters, one block per
-chapter) runs on the same data as the baseline.
+``gale_church.align_blocks`` (sentence lengths in characters, the Chinese
+rescaled by the chapter's length ratio since nltk expects equal lengths, one
+block per chapter) runs on the same data as the baseline.
 
 Run: python benchmarks/align_quality.py [MAC_DEV_DIR] [--no-realign]
 """
@@ -22,25 +23,32 @@ DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "bench" / "mac-dev"
 PUBLISHED = [("Gale–Church", 0.485), ("Hunalign", 0.610), ("Bleualign", 0.641), ("Vecalign", 0.863), ("Bertalign", 0.911)]
 
 
-def gale_church_beads(zh_lines: list[str], en_lines: list[str]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    """nltk's Gale–Church on one block, turned into beads (its output is 1-1 links between sentence ids)."""
+def gale_church_beads(zh: list[str], en: list[str]) -> list:
+    """nltk's Gale–Church with character lengths, the whole chapter as one block."""
     from nltk.translate.gale_church import align_blocks
 
-    links = align_blocks([len(s) for s in zh_lines], [len(s) for s in en_lines])
-    # Group links into beads: connected components of the link graph.
-    beads: list[tuple[set[int], set[int]]] = []
-    for zh_id, en_id in sorted(links):
-        if beads and (zh_id in beads[-1][0] or en_id in beads[-1][1]):
-            beads[-1][0].add(zh_id)
-            beads[-1][1].add(en_id)
-        else:
-            beads.append(({zh_id}, {en_id}))
-    linked_zh = {z for z, _ in links}
-    linked_en = {e for _, e in links}
-    result = [(tuple(sorted(z)), tuple(sorted(e))) for z, e in beads]
-    result += [((z,), ()) for z in range(len(zh_lines)) if z not in linked_zh]
-    result += [((), (e,)) for e in range(len(en_lines)) if e not in linked_en]
-    return result
+    zl = [max(1, len(s.replace(" ", ""))) for s in zh]
+    el = [max(1, len(s.replace(" ", ""))) for s in en]
+    # nltk assumes equal expected lengths; rescale the Chinese side by the chapter's ratio.
+    ratio = sum(el) / sum(zl)
+    pairs = align_blocks([max(1, round(x * ratio)) for x in zl], el)
+    # Turn sentence links into beads: connected components of the link graph.
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(x):
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        parent[find(("z", a))] = find(("e", b))
+    groups: dict[tuple[str, int], tuple[set[int], set[int]]] = {}
+    for i in range(len(zh)):
+        groups.setdefault(find(("z", i)), (set(), set()))[0].add(i)
+    for j in range(len(en)):
+        groups.setdefault(find(("e", j)), (set(), set()))[1].add(j)
+    beads = [(tuple(sorted(z)), tuple(sorted(e))) for z, e in groups.values()]
+    return sorted(beads, key=lambda b: (min(b[0], default=1e9) if b[0] else min(b[1]) - 0.5, min(b[1], default=1e9)))
 
 
 def row(name: str, s: dict, seconds: float) -> str:

@@ -11,6 +11,7 @@ runs in a fresh child process; its peak RSS is read with
 Usage::
 
     python benchmarks/align_scale.py [--sizes 5000 10000 20000 40000] [--no-realign]
+    python benchmarks/align_scale.py --cli [--checks]   # the corpus-align command, end to end
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import sys
 import time
 from pathlib import Path
 
-BENCH = Path("/work/shared/bench/mac-dev")
+BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "mac-dev"
 
 
 def build(n_zh: int, en_ratio: float = 0.75, seed: int = 0) -> tuple[list[str], list[str]]:
@@ -69,14 +70,42 @@ def child(n_zh: int, realign: bool) -> None:
     print(json.dumps({"zh": len(zh), "en": len(en), "seconds": elapsed, "beads": len(result.beads), "evidence": result.evidence}))
 
 
+def cli_runs(sizes: list[int], checks: bool) -> None:
+    """Time the product command, `corpus-align align ZH EN --presegmented`, end to end (start-up and writing included)."""
+    import tempfile
+
+    label = "with checks" if checks else "--no-check"
+    print(f"corpus-align align --presegmented ({label}); each size in a fresh process")
+    print(f"{'zh':>7} {'en':>7} {'seconds':>8} {'peak MB':>8}")
+    with tempfile.TemporaryDirectory() as scratch:
+        for size in sorted(sizes):
+            zh, en = build(size)
+            zh_path, en_path = Path(scratch) / "zh.txt", Path(scratch) / "en.txt"
+            zh_path.write_text("\n".join(zh) + "\n", "utf-8")
+            en_path.write_text("\n".join(en) + "\n", "utf-8")
+            command = [sys.executable, "-m", "corpus_align", "align", str(zh_path), str(en_path), "--presegmented",
+                       "-o", str(Path(scratch) / "out.tsv")] + ([] if checks else ["--no-check"])
+            wrapper = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+                       "subprocess.run(sys.argv[1:], check=True); "
+                       "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+            out = subprocess.run([sys.executable, "-c", wrapper, *command], check=True, capture_output=True, text=True).stdout
+            seconds, peak_kb = out.split()
+            print(f"{len(zh):>7} {len(en):>7} {float(seconds):>8.1f} {int(peak_kb) / 1024:>8.0f}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[5000, 10000, 20000, 40000])
     parser.add_argument("--no-realign", action="store_true")
+    parser.add_argument("--cli", action="store_true", help="time the corpus-align command instead of the engine")
+    parser.add_argument("--checks", action="store_true", help="with --cli: keep the QA checks on")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.child, not args.no_realign)
+        return
+    if args.cli:
+        cli_runs(args.sizes, args.checks)
         return
     print(f"{'zh':>7} {'en':>7} {'seconds':>8} {'peak MB':>8}")
     for size in sorted(args.sizes):

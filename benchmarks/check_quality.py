@@ -338,7 +338,8 @@ def evaluate(kinds: list[str], pairs: list[tuple[str, str]]):
     recall = {}
     for kind in KINDS:
         rows_of_kind = [i + 1 for i, k in enumerate(kinds) if k == kind]
-        hit = sum(1 for r in rows_of_kind if any(f.code == kind for f in by_row[r]))
+        # Recall counts the same severities as the false alarms: warning or error, never info.
+        hit = sum(1 for r in rows_of_kind if any(f.code == kind and f.severity in ("warning", "error") for f in by_row[r]))
         recall[kind] = (hit, len(rows_of_kind))
     clean_rows = [i + 1 for i, k in enumerate(kinds) if k == "clean"]
     serious = {"warning", "error"}
@@ -392,7 +393,7 @@ def main(argv=None) -> int:
     if args.show:
         by_row = s[6]
         for i, (kind, zh, en) in enumerate(items, start=1):
-            codes = {f.code for f in by_row[i]}
+            codes = {f.code for f in by_row[i] if f.severity != "info"}
             if kind == "clean" and args.show in codes and any(f.severity != "info" for f in by_row[i] if f.code == args.show):
                 print("FALSE", i, zh, "|", en, [f.message for f in by_row[i] if f.code == args.show])
             if kind == args.show and args.show not in codes:

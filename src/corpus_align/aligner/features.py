@@ -21,6 +21,9 @@ the document length times the band width.
 
 from __future__ import annotations
 
+import functools
+import re
+
 import math
 
 from collections.abc import Sequence
@@ -66,11 +69,16 @@ class SideFeatures:
 
     @property
     def token_mass(self) -> np.ndarray:
-        """Per sentence, the summed weight of its tokens."""
+        """Per sentence, the summed weight of its tokens (computed once per set of weights)."""
         if self.weights is None:
             return self.n_tokens.astype(np.float64)
-        cum = np.concatenate([[0.0], np.cumsum(self.weights)])
-        return cum[self.tok_ptr[1:]] - cum[self.tok_ptr[:-1]]
+        cached = self.__dict__.get("_token_mass")
+        # Callers ask per bead; recomputing the document-wide sum each time made long documents quadratic.
+        if cached is None or cached[0] is not self.weights:
+            cum = np.concatenate([[0.0], np.cumsum(self.weights)])
+            cached = (self.weights, cum[self.tok_ptr[1:]] - cum[self.tok_ptr[:-1]])
+            self.__dict__["_token_mass"] = cached
+        return cached[1]
 
 
 @dataclass
@@ -133,6 +141,48 @@ def _pack(sentences_tokens: list[list[list[int]]], sentence_sets: list[set[int]]
     )
 
 
+@functools.lru_cache(maxsize=100_000)
+def _cut_cached(tokenizer, sentence: str) -> tuple[str, ...]:
+    return tuple(tokenizer.lcut(sentence))
+
+
+def _cut(tokenizer, sentence: str) -> tuple[str, ...]:
+    """jieba words of a sentence, cached: the realign pass and the checks cut the same sentences again."""
+    return _cut_cached(tokenizer, sentence)
+
+
+_EN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’-][A-Za-z]+)*")
+
+
+@functools.lru_cache(maxsize=100_000)
+def _english_sentence(sentence: str, en_terms: tuple[str, ...]):
+    """Evidence tokens of one English sentence (cached: the realign pass reads the same sentences again).
+
+    Returns ``(tokens, extra name keys, stems, name keys)``.
+    """
+    tokens: list[tuple[str, ...]] = []
+    words: list[str] = []
+    names: set[str] = set()
+    for word in _EN_WORD.findall(sentence):
+        lower = word.lower().replace("’", "'")
+        if lower in EN_STOPWORDS or len(lower) < 2:
+            continue
+        stem = english_stem(lower)
+        token = [stem]
+        if word[0].isupper():
+            plain = english_stem(re.sub(r"['-]", "", lower))
+            if plain != stem:
+                token.append(plain)
+            names.update(token)
+        tokens.append(tuple(token))
+        words.append(stem)
+    for key in anchors.en_number_keys(sentence) + anchors.punctuation_keys(sentence) + anchors.glossary_keys(sentence, list(en_terms), english=True):
+        tokens.append((key,))
+    extras = anchors.en_name_keys(sentence)
+    names.update(extras)
+    return tuple(tokens), tuple(extras), tuple(words), frozenset(names)
+
+
 def extract_features(
     zh: Sequence[str],
     en: Sequence[str],
@@ -149,41 +199,22 @@ def extract_features(
     >>> f.zh.n_sentences, f.en.n_sentences
     (1, 1)
     """
-    import re
-
     lexicon = load_lexicon()
     tokenizer = jieba_tokenizer()
     vocab = _Interner()
     extra = extra_translations or {}
     zh_terms = [pair[0] for pair in glossary]
     en_terms = [pair[1] for pair in glossary]
-    word_re = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’-][A-Za-z]+)*")
     cjk_re = re.compile(f"[{_CJK}A-Za-z0-9]")
 
     # English first, so capitalised words can be matched fuzzily against pinyin.
     en_raw: list[tuple[list[tuple[str, ...]], list[str], list[str]]] = []
     en_names: set[str] = set()
+    terms_key = tuple(en_terms)
     for sentence in en:
-        tokens: list[tuple[str, ...]] = []
-        words: list[str] = []
-        for word in word_re.findall(sentence):
-            lower = word.lower().replace("’", "'")
-            if lower in EN_STOPWORDS or len(lower) < 2:
-                continue
-            stem = english_stem(lower)
-            token = [stem]
-            if word[0].isupper():
-                plain = english_stem(re.sub(r"['-]", "", lower))
-                if plain != stem:
-                    token.append(plain)
-                en_names.update(token)
-            tokens.append(tuple(token))
-            words.append(stem)
-        for key in anchors.en_number_keys(sentence) + anchors.punctuation_keys(sentence) + anchors.glossary_keys(sentence, en_terms, english=True):
-            tokens.append((key,))
-        extras = anchors.en_name_keys(sentence)
-        en_names.update(extras)
-        en_raw.append((tokens, extras, words))
+        tokens, extras, words, names = _english_sentence(sentence, terms_key)
+        en_names.update(names)
+        en_raw.append((list(tokens), list(extras), list(words)))
 
     # Chinese sentences go straight to integer ids; a word's ids are computed once per document.
     zh_tok_ids: list[list[list[int]]] = []
@@ -195,7 +226,7 @@ def extract_features(
     for sentence in zh:
         ids_s: list[list[int]] = []
         words_s: list[str] = []
-        for word in tokenizer.lcut(sentence):
+        for word in _cut(tokenizer, sentence):
             ids = word_ids.get(word)
             if ids is None:
                 if not cjk_re.search(word):

@@ -78,10 +78,18 @@ def presegmented(document: Document, *, opencc: str = "auto") -> Document:
 
     from ..model import Paragraph
 
+    import bisect
+
     text = document.source.text
     paragraphs: list[Paragraph] = []
     line_spans: list[list[tuple[int, int]]] = []
-    covered = [(p.start, p.end) for p in document.paragraphs]
+    covered = sorted((p.start, p.end) for p in document.paragraphs)
+    starts = [start for start, _ in covered]
+
+    def inside(position: int) -> bool:
+        at = bisect.bisect_right(starts, position) - 1
+        return at >= 0 and position < covered[at][1]
+
     lo = min(s for s, _ in covered) if covered else 0
     hi = max(e for _, e in covered) if covered else 0
     for block in re.finditer(r"[^\n]+(?:\n[ \t]*[^\s\n][^\n]*)*", text[lo:hi]):
@@ -90,7 +98,7 @@ def presegmented(document: Document, *, opencc: str = "auto") -> Document:
             stripped = line.group(0).strip()
             if stripped:
                 start = lo + block.start() + line.start() + line.group(0).index(stripped)
-                if any(s <= start < e for s, e in covered):
+                if inside(start):
                     lines.append((start, start + len(stripped)))
         if lines:
             paragraphs.append(Paragraph(len(paragraphs), lines[0][0], lines[-1][1], document.lang))
