@@ -492,8 +492,5 @@ def _write_summaries(out: Path, report: BatchReport) -> None:
     lines = ["\t".join(SUMMARY_COLUMNS)] + ["\t".join(_summary_row(r)) for r in report.records]
     write_text_atomic(out / "summary.tsv", "\n".join(lines) + "\n")
     write_text_atomic(out / "summary.json", json.dumps({"documents": report.records}, ensure_ascii=False, indent=2) + "\n")
-    index = [
-        dict(record, report=f"{record['name']}.html", mean_score=record.get("mean_score", 0.0))
-        for record in report.records
-    ]
+    index = [dict(record, report=f"{record['name']}.html") for record in report.records]
     write_text_atomic(out / "index.html", to_index_html(index))

@@ -26,6 +26,7 @@ import re
 from pathlib import Path
 
 from .._lazy import user_cache_dir
+from ..io.atomic import write_bytes_atomic
 
 # Bump when the way glosses are turned into stems changes, so old caches are ignored.
 LEXICON_FORMAT = 3
@@ -195,11 +196,9 @@ def load_lexicon() -> dict[str, frozenset[str]]:
     except (OSError, pickle.UnpicklingError, EOFError):
         pass
     lexicon = build_lexicon()
-    tmp = path.with_suffix(".tmp")
     try:
-        with open(tmp, "wb") as handle:
-            pickle.dump(lexicon, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
+        # Atomic: parallel workers building the cache at once never read half a file.
+        write_bytes_atomic(path, pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:  # a read-only cache only costs speed
         pass
     return lexicon
