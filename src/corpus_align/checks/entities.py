@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..aligner.lexicon import translations
-from .context import CJK, CheckContext, RowView, zh_original_span
+from .context import CJK, CheckContext, RowView, name_key, zh_original_span
 from .glossary import glossary_hits
 from .registry import register
 from .resources import COMMON, PROPER, cedict_classes, place_abbreviations
@@ -202,13 +202,35 @@ def rendering(entity: Entity, view: RowView) -> str | None:
 _SPEECH = re.compile(r"^[^，。！？“”]{0,4}?(?:道|说|问|叫|喊|笑)[道了着]?[：:，,]?[“「\"']")
 
 
-_EN_PRONOUNS = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b", re.I)
-_ZH_PRONOUNS = re.compile(r"[他她]")
+_EN_PRONOUNS = re.compile(r"\b(?:he|she|him)\b", re.I)
+_ZH_PRONOUNS = re.compile(r"[他她](?![们們])")
+# Kinship terms and titles that stand next to a name (爷爷余占鳌, 周瑞家的, 王老师) and may render it alone.
+_TITLES = frozenset(
+    "爷爷 奶奶 父亲 母亲 爸爸 妈妈 爹 娘 哥哥 姐姐 弟弟 妹妹 叔叔 阿姨 舅舅 姑姑 婶婶 伯伯 老师 先生 太太 小姐 夫人 "
+    "大人 师傅 师父 同志 主任 书记 队长 老爷 公公 婆婆 姑娘 丫头 表哥 表姐 表妹 妻子 丈夫 老婆 儿子 女儿 "
+    "老头 老太太 姥姥 外婆 嫂子 媳妇 皇上 皇帝 公主 将军 校长 经理 博士 教授 和尚 道士".split()
+)
 
 
 def _pronoun_stands_in(view: RowView) -> bool:
-    """True when the English has more third-person pronouns than the Chinese: one may stand for the name."""
+    """True when the English has more of "he", "she", "him" than the Chinese has 他/她.
+
+    A translator who writes "she" where the Chinese repeats the name renders the name by the
+    pronoun; possessives ("his", and "her", which may be one) are not counted, because
+    English adds them where Chinese has none.
+    """
     return len(_EN_PRONOUNS.findall(view.row.en)) > len(_ZH_PRONOUNS.findall(view.row.zh_normalized))
+
+
+def _title_stands_in(view: RowView, entity: Entity) -> bool:
+    """True when a kinship term or title next to the name (爷爷余占鳌 → "my grandfather") is translated."""
+    text = view.row.zh_normalized
+    stems = view.en_stems
+    for title in _TITLES:
+        if text.startswith(title, entity.end) or text.startswith("的" + title, entity.end) or text.endswith(title, 0, entity.start):
+            if _translation_hit(title, stems):
+                return True
+    return False
 
 
 def _speaker(text: str, entity: Entity) -> bool:
@@ -241,11 +263,42 @@ def _spells(key: str, text: str, start: int) -> list[int]:
 
 
 def _name_keys(view: RowView) -> set[str]:
-    """Name keys of the English that can be romanized Chinese: not common English words, four letters or more."""
+    """Name keys of the English that can be romanized Chinese: not common English words, four letters or more.
+
+    A run of capitalised words counts only when none of its words is a function word ("But I"
+    does not spell 不是; "Wang Er" spells 王二).
+    """
+    from ..aligner.lexicon import EN_STOPWORDS
     from .resources import english_words
 
     words = english_words()
-    return {k for k in view.en_names if len(k) >= 4 and words.get(k, 0) < 5000 and k.isascii()}
+
+    def plain(key: str) -> bool:
+        return key in EN_STOPWORDS
+
+    keys, run, previous_end = set(), [], -10
+    text = view.row.en
+    for m in view.en_words:
+        word = m.group()
+        if not word[:1].isupper():
+            run, previous_end = [], -10
+            continue
+        key = name_key(re.sub(r"['’]s$", "", word))
+        parts = [name_key(p) for p in word.split("-") if p]
+        if m.start() - previous_end > 1 or text[previous_end : m.start()] not in (" ", "-"):
+            run = []
+        previous_end = m.end()
+        if not key or plain(key) and all(plain(p) for p in parts):
+            run = []
+            continue
+        keys.add(key)
+        keys.update(p for p in parts if not plain(p))
+        run.append(key)
+        if len(run) >= 2:
+            keys.add(run[-2] + run[-1])
+        if len(run) >= 3:
+            keys.add(run[-3] + run[-2] + run[-1])
+    return {k for k in keys if len(k) >= 4 and words.get(k, 0) < 5000 and k.isascii()}
 
 
 def attested_names(view: RowView) -> dict[str, set[str]]:
@@ -351,7 +404,8 @@ def check_entity_missing(ctx: CheckContext) -> Iterator:
             # A name the translator never renders anywhere is translated (平儿 → Patience).
             if others and not rendered_somewhere[entity.text]:
                 continue
-            if entity.kind == "person" and (_speaker(view.row.zh_normalized, entity)):
+            if entity.kind == "person" and (_speaker(view.row.zh_normalized, entity)
+                                            or _title_stands_in(view, entity)):
                 continue
         shown = zh_original_span(view.row, entity.start, entity.end)
         kind = {"person": "name", "place": "place or organization", "abbreviation": "place", "title": "title",

@@ -10,10 +10,10 @@ translations render small numbers freely ("两个人" → "the pair of them"), s
 a number written only in words and missing on one side is not reported; one
 written in digits is, and so is any pair of unmatched numbers on both sides.
 
->>> zh_numbers("他二十一岁，3月11日到了十多万人的城市。")
-[Mention(value=21, approx=False, digits=False, text='二十一'), Mention(value=3, approx=False, digits=True, text='3月'), Mention(value=11, approx=False, digits=True, text='11'), Mention(value=100000, approx=True, digits=False, text='十多万')]
->>> en_numbers("On March 11 over one hundred thousand people, aged twenty-one.")
-[Mention(value=3, approx=False, digits=False, text='March'), Mention(value=11, approx=False, digits=True, text='11'), Mention(value=100000, approx=True, digits=False, text='one hundred thousand'), Mention(value=21, approx=False, digits=False, text='twenty-one')]
+>>> [(m.text, m.span) for m in zh_numbers("他二十一岁，3月11日到了十多万人的城市。")]
+[('二十一', (21, 21)), ('3月', (3, 3)), ('11', (11, 11)), ('十多万', (100000, 199900.0))]
+>>> [(m.text, m.span) for m in en_numbers("On March 11 over one hundred thousand people, aged twenty-one.")]
+[('March', (3, 3)), ('11', (11, 11)), ('one hundred thousand', (100000, 199900.0)), ('twenty-one', (21, 21))]
 """
 
 from __future__ import annotations
@@ -29,46 +29,92 @@ _ZH_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 _NUMERAL = "〇零一二两三四五六七八九十百千万亿"
 _APPROX_ZH = "多余几来"
-# A Chinese number: digits or numerals, an approximation mark, a 万/亿 scale, a percentage.
+# A Chinese number: an optional 几/数 ("several") before a unit, digits or numerals, an approximation
+# mark, a 万/亿 scale, a percentage, and the character after it (a counter, 月 ...).
 _ZH_NUMBER = re.compile(
-    rf"(百分之)?(第)?((?:\d+(?:\.\d+)?)|[{_NUMERAL}]+)([{_APPROX_ZH}]?)([万亿]?)(%|％)?(.?)"
+    rf"(百分之)?(第)?([几数](?=[十百千万亿]))?((?:\d+(?:\.\d+)?)|[{_NUMERAL}]+)([{_APPROX_ZH}]?)([万亿]?)(%|％)?(.?)"
 )
+_ZH_FRACTION = re.compile(rf"([{_NUMERAL}]+|\d+)分之([{_NUMERAL}]+|\d+)")
 # Numeral runs that are words, not numbers.
 _ZH_NOT_NUMBERS = frozenset(
-    "十分 万一 千万 万万 一一 三三两两 九九 万分 百般 千百 万千 一二 七八 十足 百百".split()
+    "十分 万一 千万 万万 一一 三三两两 九九 万分 百般 千百 万千 一二 七八 十足 百百 一五一十 八九不离十 百分百 十万八千里 一干二净 一清二楚 一模一样".split()
 )
-_COUNTERS = set("个只条位年月日号天岁点次回件人里斤两元块分秒尺丈张把间层头匹本句声步家口根封种样名部场碗杯棵颗支座辆架双对套倍成周夜刻行斗升亩米公吨克圈页章集届代辈")
+_COUNTERS = set(
+    "个只条位年月日号天岁点次回件人里斤两元块分秒尺丈张把间层头匹本句声步家口根封种样名部场碗杯棵颗支座辆架双对套倍成周夜刻行斗升亩米公吨克圈页章集届代辈"
+    "台枚艘幅副首篇份所门道顿阵番遍趟粒滴片堆群批串排列节段株朵束捆包箱瓶罐盒袋桶壶盘碟户旬度级项类笔寸码磅英"
+)
+# Units of measure: a number followed by one of these on each side, with different units, is a conversion.
+_ZH_MEASURES = ("公斤", "公里", "千米", "厘米", "毫米", "英尺", "英里", "英寸", "米", "斤", "里", "亩", "尺", "寸", "丈", "吨", "克", "度")
+_EN_MEASURES = re.compile(r"(?i)^[- ](?:feet|foot|inch|inches|pounds?|miles?|yards?|ounces?|acres?|stones?|degrees?|meters?|metres?|kilo(?:gram|meter|metre)?s?|centimet(?:er|re)s?|li|catties|catty)\b")
+# Hedges around a Chinese number: before it (将近 "nearly", 约 "about") and after it (左右 "or so").
+_ZH_HEDGE_BEFORE = re.compile(r"(将近|接近|近|约|大约|大概|差不多|上下)$")
+_ZH_HEDGE_AFTER = re.compile(r"^.?.?(左右|上下|前后)")
 
 _EN_UNITS = {
     "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "one": 1, "a": 1,
-    "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
-    "eleventh": 11, "twelfth": 12, "twentieth": 20, "hundredth": 100, "thousandth": 1000, "first": 1,
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+    "eightieth": 80, "ninetieth": 90, "hundredth": 100, "thousandth": 1000,
 }
+# Ordinals that are also ordinary words: "second" (a moment), "first" (at first) are weak evidence.
+_EN_WEAK = {"first", "second", "a", "one"}
 _EN_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
-# Plural scales ("hundreds of", "dozens") are approximate: they match any compatible number.
-_EN_VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "millions": 1_000_000, "dozen": 12,
-             "couple": 2, "pair": 2, "both": 2, "twice": 2, "double": 2, "twins": 2, "triple": 3, "thrice": 3}
+# Plural scales ("hundreds of", "dozens") are ranges; the words for two are exact but never reported alone.
+_EN_VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
+             "millions": (2_000_000, 9_999_999), "dozen": (10, 15), "couple": (2, 2), "pair": (2, 2),
+             "both": (2, 2), "twice": (2, 2), "double": (2, 2), "twins": (2, 2), "triple": (3, 3), "thrice": (3, 3)}
+_EN_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+                 "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+_EN_FRACTION = re.compile(r"(?i)\b(a|one|two|three|four)[- ](half|halves|thirds?|quarters?|fourths?|fifths?|tenths?)\b")
 _MONTHS = {m: i + 1 for i, m in enumerate("january february march april may june july august september october november december".split())}
 _WORDS = sorted(list(_EN_UNITS) + list(_EN_SCALES), key=len, reverse=True)
+# Hedges and what they mean: at least (the number or more), about (either side), at most (the number or less).
+_EN_HEDGES = {
+    "over": "above", "more than": "above", "above": "above", "at least": "above", "upwards of": "above",
+    "about": "about", "some": "about", "around": "about", "roughly": "about", "approximately": "about",
+    "nearly": "below", "almost": "below", "close to": "below", "less than": "below", "under": "below",
+    "up to": "below", "fewer than": "below", "not quite": "below",
+}
 _EN_NUMBER = re.compile(
-    r"(?i)\b(?:(over|more than|about|almost|nearly|some|around|roughly|less than|under|at least|up to)\s+)?"
-    r"(\d+(?:[.,]\d+)*(?:st|nd|rd|th)?(?:\s+(?:hundred|thousand|million|billion))?|"
-    r"(?:(?:" + "|".join(_WORDS) + r")(?:[- ](?:and[- ])?(?=(?:" + "|".join(_WORDS) + r")\b))?)+)(%| percent| per cent)?\b"
+    r"(?i)\b(?:(" + "|".join(sorted(_EN_HEDGES, key=len, reverse=True)) + r")\s+)?"
+    r"(\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?(?:\s+(?:hundred|thousand|million|billion))?|"
+    r"(?:(?:" + "|".join(_WORDS) + r")(?:[- ](?:and[- ])?(?=(?:" + "|".join(_WORDS) + r")\b))?)+)"
+    r"(%| percent| per cent)?(?:\b|(?<=\d)(?=[A-Za-z]))([A-Za-z]*)((?:\s+or\s+(?:so|more))?)"
 )
 _EN_MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\b")
+_EN_TIME = re.compile(r"(?<![\d:.])(\d{1,2}):(\d{2})(?![\d:])")
+# List numbering at the start of a row ("7. Camera", "3、"): a label, not a quantity.
+_ZH_ENUMERATOR = re.compile(r"^\s*\d+\s*[.、．)]\s*")
+_EN_ENUMERATOR = re.compile(r"^\s*\d+\s*[.)]\s+")
 
 
 @dataclass(frozen=True)
 class Mention:
-    """A number found in one side: its value, whether it is approximate, whether written in digits."""
+    """A number found in one side: its value, whether it is approximate, whether written in digits.
 
-    value: int
+    ``low``/``high`` is the range the expression allows (十多 is 10–19, "over three hundred" is
+    300–400, 十七八 is 17–18); ``code`` marks digits glued to letters (3K, 5G), which name a
+    thing rather than count it.
+    """
+
+    value: float
     approx: bool
     digits: bool
     text: str
+    low: float = -1.0
+    high: float = -1.0
+    code: bool = False
+    weak: bool = False  # "first", "both", "dozens", 第一: matched when they can be, never reported
+    unit: str = ""  # the unit of measure after it, by family (length, weight ...), for conversions
+
+    @property
+    def span(self) -> tuple[float, float]:
+        return (self.value, self.value) if self.low < 0 else (self.low, self.high)
 
 
 def _numeral_value(text: str) -> int | None:
@@ -90,15 +136,53 @@ def _numeral_value(text: str) -> int | None:
     return total + section + (digit or 0)
 
 
+def _place(value: float) -> float:
+    """The place value of a round number's last non-zero digit: 500 → 100, 20 → 10, 7 → 1."""
+    value = int(value)
+    if value <= 0:
+        return 1
+    place = 1
+    while value % (place * 10) == 0:
+        place *= 10
+    return place
+
+
+def _idiom_word(word: str) -> bool:
+    """A dictionary word whose numerals are not a quantity: 统一, 三心二意, 四面八方, 十字路口."""
+    if word in _ZH_NOT_NUMBERS:
+        return True
+    body = word[1:] if word[0] == "第" else word
+    if not body or body[0] not in _NUMERAL and body[0] not in "几数" and not body[0].isdigit():
+        return True  # the numeral is inside the word (统一, 星期三)
+    # Four characters or more with a non-numeral second character: 三心二意, 千方百计.
+    return len(word) >= 4 and word[1] not in _NUMERAL + _APPROX_ZH and word[1] not in _COUNTERS
+
+
+def _range_run(run: str) -> tuple[int, int] | None:
+    """``(low, high)`` for a run with two consecutive digits: 两三 2–3, 十七八 17–18, 一二十 10–20, 三四百 300–400."""
+    for i in range(len(run) - 1):
+        a, b = run[i], run[i + 1]
+        if a in _ZH_DIGITS and b in _ZH_DIGITS and _ZH_DIGITS[b] - _ZH_DIGITS[a] == 1 and _ZH_DIGITS[a] >= 1:
+            low = _numeral_value(run[: i + 1] + run[i + 2 :])
+            high = _numeral_value(run[:i] + run[i + 1 :])
+            if low is not None and high is not None and low < high:
+                return low, high
+    return None
+
+
 def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
     """Numbers in (normalized, Simplified) Chinese text.
 
     A numeral inside a dictionary word that is not a number (``十分`` "very",
-    ``七嘴八舌``) is skipped when ``words`` (the jieba words) are given; a
-    lone ``一`` is the article "a" and is skipped too.
+    ``三心二意``) is skipped when ``words`` (the jieba words) are given; a
+    lone ``一`` is the article "a" and is skipped too.  Approximate
+    expressions carry their range: 十多万 is 100,000–199,999, 二十几 21–29,
+    几百 200–900, 十七八 17–18, 三十左右 ±20%.
 
     >>> [m.value for m in zh_numbers("百分之五十的人走了两三里，第五天是2021年")]
-    [50, 2, 3, 5, 2021]
+    [50, 2, 5, 2021]
+    >>> [m.span for m in zh_numbers("五百余口人，二十几两银子，十七八个")]
+    [(500, 599.9), (21, 29), (17, 18)]
     """
     spans_in_words: list[tuple[int, int]] = []
     if words:
@@ -108,16 +192,29 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             if start < 0:
                 continue
             position = start + len(word)
-            if len(word) >= 2 and re.search(f"[{_NUMERAL}]", word) and not re.fullmatch(
-                rf"[第]?[{_NUMERAL}{_APPROX_ZH}]+[{''.join(_COUNTERS)}]?", word
-            ):
+            if len(word) >= 2 and re.search(f"[{_NUMERAL}]", word) and _idiom_word(word):
                 spans_in_words.append((start, position))
-    found: list[Mention] = []
+    enumerator = _ZH_ENUMERATOR.match(text)
+    if enumerator:
+        spans_in_words.append((0, enumerator.end()))
+    found: list[tuple[int, Mention]] = []
+    for match in _ZH_FRACTION.finditer(text):
+        if match.group(1) in ("百", "千", "万", "百万") or match.start() > 0 and text[match.start() - 1] in _NUMERAL:
+            continue  # 百分之五十 is a percentage; 百万分之五 a rate in parts per million
+        denominator = _numeral_value(match.group(1)) if not match.group(1).isdigit() else int(match.group(1))
+        numerator = _numeral_value(match.group(2)) if not match.group(2).isdigit() else int(match.group(2))
+        if denominator and numerator is not None:
+            found.append((match.start(), Mention(round(numerator / denominator, 3), False, match.group(1).isdigit(), match.group())))
+            spans_in_words.append(match.span())
     for match in _ZH_NUMBER.finditer(text):
-        percent, ordinal, run, approx, scale, percent_sign, after = match.groups()
-        start = match.start(3)
+        percent, ordinal, several, run, approx, scale, percent_sign, after = match.groups()
+        start = match.start(4)
         if any(a <= start < b for a, b in spans_in_words):
             continue
+        before = text[max(0, match.start() - 3) : match.start()]
+        hedge_after = _ZH_HEDGE_AFTER.match(text[match.end() - len(after) :])
+        hedge = "about" if hedge_after else ("below" if before.endswith(("将近", "接近", "近")) else
+                                             "about" if _ZH_HEDGE_BEFORE.search(before) else "")
         if run[0].isdigit():
             try:
                 value = float(run)
@@ -126,70 +223,213 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             if scale:
                 value *= _ZH_UNITS[scale]
             if after == "月" and not approx and not scale and 1 <= value <= 12:
-                found.append(Mention(int(value), False, True, run + "月"))
+                found.append((start, Mention(int(value), False, True, run + "月")))
                 continue
-            found.append(Mention(int(value), bool(approx), True, match.group(0).rstrip(after) if after else match.group(0)))
+            code = bool(re.match(r"[A-Za-z]", after)) and not percent_sign
+            shown = match.group(0)[: len(match.group(0)) - len(after)] if after else match.group(0)
+            low, high = _hedged(value, "above" if approx in ("多", "余") else "about" if approx else hedge)
+            found.append((start, Mention(int(value) if value == int(value) else value, bool(approx or hedge), True,
+                                         shown, low, high, code, unit=_zh_unit(text, match.end() - len(after)))))
             continue
-        if run in _ZH_NOT_NUMBERS or text[match.start(3) : match.start(3) + 4] in _ZH_NOT_NUMBERS:
+        if run.endswith("两") and len(run) >= 2 and run[-2] != "一":
+            run = run[:-1]  # 五十两: fifty taels (两 is the unit, not "two")
+            after = "两"
+        if run in _ZH_NOT_NUMBERS or text[start : start + 4] in _ZH_NOT_NUMBERS:
             continue
-        if len(run) == 2 and all(ch in _ZH_DIGITS for ch in run) and _ZH_DIGITS[run[1]] - _ZH_DIGITS[run[0]] == 1:
-            # 两三, 七八: "two or three"
-            found += [Mention(_ZH_DIGITS[ch], True, False, run) for ch in run]
+        shown = (percent or "") + (ordinal or "") + (several or "") + run + approx + (scale or "")
+        if several:
+            unit = _numeral_value(run + (scale or ""))
+            if unit:
+                found.append((start, Mention(unit * 2, True, False, shown, unit * 2, unit * 9)))
+            continue
+        pair = _range_run(run)
+        if pair and not approx:
+            factor = _ZH_UNITS[scale] if scale else 1
+            low, high = pair[0] * factor, pair[1] * factor
+            found.append((start, Mention(low, True, False, shown, low, high)))
             continue
         if len(run) == 1 and not (ordinal or percent or approx or scale) and after not in _COUNTERS:
+            continue
+        if len(run) >= 3 and all(ch in _ZH_DIGITS for ch in run) and approx == "几":
+            year = _numeral_value(run)  # 一九六几年: the 1960s
+            found.append((start, Mention(year * 10, True, False, shown, year * 10, year * 10 + 9)))
             continue
         value = _numeral_value(run + (scale or ""))
         if value is None or (value == 1 and not ordinal and not percent):
             continue
         if after == "月" and 1 <= value <= 12 and not approx:
-            found.append(Mention(value, False, False, run + "月"))
+            found.append((start, Mention(value, False, False, run + "月")))
             continue
-        found.append(Mention(value, bool(approx), False, (percent or "") + (ordinal or "") + run + approx + (scale or "")))
-    return found
+        if approx == "几":
+            place = _place(_numeral_value(run) or 1) * (_ZH_UNITS[scale] if scale else 1)
+            low, high = value + place // 10 or 1, value + 9 * max(place // 10, 1)
+            if place == 1:
+                low, high = value, value + 9
+        elif approx in ("多", "余"):
+            low, high = _hedged(value, "above", _place(_numeral_value(run) or 1) * (_ZH_UNITS[scale] if scale else 1))
+        elif approx == "来" or hedge:
+            low, high = _hedged(value, hedge or "about")
+        else:
+            low, high = -1.0, -1.0
+        weak = bool(ordinal) and value == 1  # 第一: first, best, top
+        found.append((start, Mention(value, bool(approx or hedge or weak), False, shown, low, high, weak=weak,
+                                     unit=_zh_unit(text, match.end() - len(after)))))
+    return [m for _, m in sorted(found, key=lambda pair: pair[0])]
 
 
-def _en_words_value(phrase: str) -> int | None:
-    total, current, seen = 0, 0, False
-    for word in re.split(r"[- ]+", phrase.lower()):
-        if word in ("", "and"):
+_UNIT_FAMILIES = (
+    ("米", "metric-length"), ("公里", "metric-length"), ("千米", "metric-length"), ("meter", "metric-length"),
+    ("metre", "metric-length"), ("kilomet", "metric-length"), ("centimet", "metric-length"), ("厘米", "metric-length"),
+    ("毫米", "metric-length"), ("公斤", "metric-weight"), ("kilo", "metric-weight"), ("吨", "metric-weight"),
+    ("克", "metric-weight"), ("英尺", "imperial-length"), ("英里", "imperial-length"), ("英寸", "imperial-length"),
+    ("feet", "imperial-length"), ("foot", "imperial-length"), ("inch", "imperial-length"), ("mile", "imperial-length"),
+    ("yard", "imperial-length"), ("pound", "imperial-weight"), ("ounce", "imperial-weight"), ("stone", "imperial-weight"),
+    ("里", "chinese-length"), ("li", "chinese-length"), ("尺", "chinese-length"), ("寸", "chinese-length"),
+    ("丈", "chinese-length"), ("斤", "chinese-weight"), ("catt", "chinese-weight"), ("亩", "chinese-area"),
+    ("acre", "imperial-area"), ("度", "degree"), ("degree", "degree"),
+)
+
+
+def _unit_family(unit: str) -> str:
+    unit = unit.strip(" -").lower()
+    return next((family for key, family in _UNIT_FAMILIES if unit.startswith(key)), unit)
+
+
+def _zh_unit(text: str, end: int) -> str:
+    """The unit of measure right after a Chinese number (一米六 → metric length), or ''."""
+    rest = text[end : end + 2]
+    return next((_unit_family(u) for u in _ZH_MEASURES if rest.startswith(u)), "")
+
+
+def _hedged(value: float, hedge: str, place: float | None = None) -> tuple[float, float]:
+    """The range a hedged number allows, in the direction the hedge means."""
+    if not hedge:
+        return -1.0, -1.0
+    if hedge == "above":
+        step = place if place is not None else (_place(value) if value >= 10 else value)
+        return value, value + step * 0.999
+    if hedge == "below":
+        return value * 0.7, value
+    return value * 0.8, value * 1.2
+
+
+def _en_word_groups(phrase: str) -> list[tuple[int, str]]:
+    """The numbers a run of number words spells: "twenty-one" is one, "one and five" and "a five" are not.
+
+    >>> _en_word_groups("two hundred and five"), _en_word_groups("one and five"), _en_word_groups("a five")
+    ([(205, 'two hundred and five')], [(1, 'one'), (5, 'five')], [(5, 'five')])
+    """
+    tokens = [t for t in re.split(r"[- ]+", phrase) if t]
+    groups: list[list[str]] = [[]]
+    for i, token in enumerate(tokens):
+        word = token.lower()
+        group = groups[-1]
+        previous = group[-1].lower() if group else ""
+        following = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+        if word == "and":
+            if previous in _EN_SCALES:
+                group.append(token)
+            elif group:
+                groups.append([])
             continue
-        if word in _EN_UNITS:
-            current += _EN_UNITS[word]
-            seen = True
-        elif word in _EN_SCALES:
-            current = (current or 1) * _EN_SCALES[word]
-            if _EN_SCALES[word] >= 1000:
-                total, current = total + current, 0
-            seen = True
-    return total + current if seen else None
+        if word == "a" and following not in _EN_SCALES:
+            continue  # the article before a number word ("a five percent")
+        if word in _EN_UNITS and previous in _EN_UNITS:
+            tens_then_unit = 20 <= _EN_UNITS[previous] <= 90 and _EN_UNITS[previous] % 10 == 0 and 1 <= _EN_UNITS[word] <= 9
+            if not tens_then_unit or previous in ("a",):
+                groups.append([token])
+                continue
+        group.append(token)
+    out = []
+    for group in groups:
+        if group and group[-1].lower() == "and":
+            group = group[:-1]
+        if not group:
+            continue
+        total, current = 0, 0
+        for token in group:
+            word = token.lower()
+            if word in _EN_UNITS:
+                current += _EN_UNITS[word]
+            elif word in _EN_SCALES:
+                current = (current or 1) * _EN_SCALES[word]
+                if _EN_SCALES[word] >= 1000:
+                    total, current = total + current, 0
+        out.append((total + current, " ".join(group)))
+    if len(out) == 1 and len(tokens) == len(groups[0]):
+        out = [(out[0][0], phrase)]  # keep the hyphens: twenty-one
+    return out
 
 
 def en_numbers(text: str) -> list[Mention]:
-    """Numbers in English text: digits, number words, months; "one" and "a" alone are skipped.
+    """Numbers in English text: digits, number words, ordinals, fractions, months; "one" and "a" alone are skipped.
 
     >>> [(m.value, m.approx) for m in en_numbers("3.5 million, the 21st, 50% and hundreds of men")]
-    [(3500000, False), (21, False), (50, False), (100, True)]
+    [(3500000, False), (21, False), (50, False), (200, True)]
+    >>> [m.span for m in en_numbers("more than three hundred, about five, the fifteenth")]
+    [(300, 399.9), (4.0, 6.0), (15, 15)]
     """
     found: list[tuple[int, Mention]] = []
+    masked: list[tuple[int, int]] = []
+    enumerator = _EN_ENUMERATOR.match(text)
+    if enumerator:
+        masked.append((0, enumerator.end()))
+    for match in _EN_FRACTION.finditer(text):
+        numerator = 1 if match.group(1).lower() in ("a", "one") else _EN_UNITS[match.group(1).lower()]
+        found.append((match.start(), Mention(round(numerator / _EN_FRACTIONS[match.group(2).lower()], 3), False, False, match.group())))
+        masked.append(match.span())
+    for match in _EN_TIME.finditer(text):
+        found.append((match.start(), Mention(int(match.group(1)), False, True, match.group())))
+        masked.append(match.span())
     for match in _EN_NUMBER.finditer(text):
-        hedge, body, _percent = match.groups()
+        if any(a <= match.start(2) < b for a, b in masked):
+            continue
+        hedge, body, _percent, glued, or_more = match.groups()
+        hedge = _EN_HEDGES[hedge.lower()] if hedge else ("above" if "more" in or_more else "about" if or_more else "")
         if body[0].isdigit():
             parts = body.split()
-            digits = re.sub(r"(st|nd|rd|th)$", "", parts[0]).replace(",", "")
+            decade = bool(re.match(r"\d+0s$", parts[0]))
+            digits = re.sub(r"(st|nd|rd|th|s)$", "", parts[0]).replace(",", "")
             try:
                 value = float(digits)
             except ValueError:
                 continue
             if len(parts) > 1:
                 value *= _EN_SCALES[parts[1].lower()]
-            found.append((match.start(2), Mention(int(value), bool(hedge), True, body)))
+            value = int(value) if value == int(value) else value
+            if decade:  # the 1960s
+                found.append((match.start(2), Mention(value, True, True, body, value, value + 9)))
+                continue
+            low, high = _hedged(value, hedge)
+            unit = _EN_MEASURES.match(text[match.end(2) :])
+            found.append((match.start(2), Mention(value, bool(hedge), True, body, low, high, code=bool(glued),
+                                                  unit=_unit_family(unit.group()) if unit else "")))
             continue
-        value = _en_words_value(body)
-        if value is None or value <= 1:
-            continue
-        found.append((match.start(2), Mention(value, bool(hedge), False, body)))
+        before = text[max(0, match.start(2) - 9) : match.start(2)].lower()
+        after = text[match.end(2) : match.end(2) + 12]
+        unit = _EN_MEASURES.match(after)
+        for value, words in _en_word_groups(body):
+            if value < 1:
+                continue
+            if value == 1:
+                if words.lower() in ("first", "one"):  # matches 第一, 百分之一; never reported alone
+                    found.append((match.start(2), Mention(1, True, False, words, weak=True)))
+                continue
+            if words.lower() in _EN_SCALES:  # a bare scale word: "a few hundred", "parts per million"
+                if before.endswith(("few ", "several ")):
+                    found.append((match.start(2), Mention(value * 2, True, False, words, value * 2, value * 9)))
+                else:
+                    found.append((match.start(2), Mention(value, True, False, words, weak=True)))
+                continue
+            if re.match(r"(?i)\s+decades?\b", after):  # four decades
+                value *= 10
+            weak = words.lower() in _EN_WEAK
+            low, high = _hedged(value, hedge)
+            found.append((match.start(2), Mention(value, bool(hedge) or weak, False, words, low, high, weak=weak,
+                                                  unit=_unit_family(unit.group()) if unit else "")))
     for match in re.finditer(r"\b(" + "|".join(_EN_VAGUE) + r")\b", text, re.I):
-        found.append((match.start(), Mention(_EN_VAGUE[match.group(1).lower()], True, False, match.group(1))))
+        low, high = _EN_VAGUE[match.group(1).lower()]
+        found.append((match.start(), Mention(low, True, False, match.group(1), low, high, weak=True)))
     for match in _EN_MONTH.finditer(text):
         name = match.group(1).lower()
         if name == "may" and not re.match(r"\s+\d", text[match.end() :]):
@@ -201,19 +441,22 @@ def en_numbers(text: str) -> list[Mention]:
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
+    """Equal values, or overlapping ranges: each hedge widens only in the direction it means."""
     if a.value == b.value:
         return True
-    if a.approx or b.approx:
-        low, high = sorted((a.value, b.value))
-        return low > 0 and high < low * 10
-    return False
+    if a.value != int(a.value) or b.value != int(b.value):  # 2.726 ↔ 2.7255: equal at the coarser precision
+        places = min(len(_shown(a.value).partition(".")[2]), len(_shown(b.value).partition(".")[2]))
+        if abs(a.value - b.value) <= 0.5 * 10 ** -places + 1e-9:
+            return True
+    (al, ah), (bl, bh) = a.span, b.span
+    return al <= bh and bl <= ah
 
 
 def match_numbers(zh: list[Mention], en: list[Mention]) -> tuple[list[Mention], list[Mention]]:
     """Pair equal (or compatible approximate) numbers; return the unmatched ones of each side.
 
     >>> match_numbers([Mention(3, False, True, "3")], [Mention(4, False, False, "four")])
-    ([Mention(value=3, approx=False, digits=True, text='3')], [Mention(value=4, approx=False, digits=False, text='four')])
+    ([Mention(value=3, approx=False, digits=True, text='3', low=-1.0, high=-1.0, code=False, weak=False, unit='')], [Mention(value=4, approx=False, digits=False, text='four', low=-1.0, high=-1.0, code=False, weak=False, unit='')])
     """
     left = list(en)
     unmatched_zh = []
@@ -230,11 +473,19 @@ def match_numbers(zh: list[Mention], en: list[Mention]) -> tuple[list[Mention], 
             left.remove(near)
         else:
             still.append(mention)
-    # An English number repeated ("two ... the two of them") is matched once is enough.
-    matched_values = {m.value for m in en if m not in left} | {m.value for m in zh}
-    left = [m for m in left if m.value not in matched_values and not m.approx]
-    still = [m for m in still if not m.approx or m.digits]
+    # A range on one side ("两三", "eighteen or nineteen") may take two numbers of the other.
+    left = [m for m in left if not any(z.low >= 0 and _compatible(z, m) for z in zh)]
+    still = [z for z in still if not any(e.low >= 0 and _compatible(z, e) for e in en)]
+    if not still:
+        # An English number repeated ("two ... the two of them") is matched once is enough.
+        matched_values = {m.value for m in en if m not in left} | {m.value for m in zh}
+        left = [m for m in left if m.value not in matched_values]
     return still, left
+
+
+def _reportable(mention: Mention) -> bool:
+    """A number on one side only is reported when written in digits, not hedged, and not a code (3K)."""
+    return mention.digits and not mention.approx and not mention.code
 
 
 @register(
@@ -243,7 +494,9 @@ def match_numbers(zh: list[Mention], en: list[Mention]) -> tuple[list[Mention], 
     family="numbers",
     what="A number, date, percentage or amount on one side that has no equal on the other: "
     "Arabic or full-width digits, Chinese numerals with 万/亿 scales (十多万 ≈ over one hundred thousand), "
-    "months and days (3月11日 ↔ March 11), English digits and number words (twenty-one).",
+    "months and days (3月11日 ↔ March 11), English digits, number words and ordinals (twenty-one, fifteenth). "
+    "Approximations widen the match only the way they mean: 五百余 is 500–599, so 'more than three hundred' "
+    "does not match it, and 'about three' does not match 五.",
     why="A wrong number is a factual error that readers cannot detect; it is the most damaging kind of "
     "mistranslation in news, legal and business text.",
     example=("他二十一岁那年去了北京。", "He went to Beijing when he was twenty-two."),
@@ -262,24 +515,35 @@ def check_number_mismatch(ctx: CheckContext) -> Iterator:
         if not zh and not en:
             continue
         lost, extra = match_numbers(zh, en)
+        lost = [m for m in lost if not m.weak]
+        extra = [m for m in extra if not m.weak]
+        if lost and extra and all(m.unit for m in lost + extra) and not {m.unit for m in lost} & {m.unit for m in extra}:
+            continue  # a unit conversion: 六十公斤 → 130 pounds
+        if extra and not lost and "年" in row.zh_normalized:
+            # An era year (民国元年, 光绪二十年) converted to the Western calendar (1912).
+            extra = [m for m in extra if not (m.digits and 1000 <= m.value <= 2100)]
         if lost and extra:
             yield ctx.finding(
                 "number-mismatch", view,
                 f"the Chinese has {', '.join(m.text for m in lost)} but the English has {', '.join(m.text for m in extra)}",
                 zh_text=", ".join(m.text for m in lost), en_text=", ".join(m.text for m in extra),
-                suggestion=", ".join(str(m.value) for m in lost),
+                suggestion=", ".join(_shown(m.value) for m in lost),
             )
-        elif lost and any(m.digits for m in lost):
-            shown = [m for m in lost if m.digits]
+        elif lost and any(_reportable(m) for m in lost) and not extra:
+            shown = [m for m in lost if _reportable(m)]
             yield ctx.finding(
                 "number-mismatch", view,
                 f"{', '.join(m.text for m in shown)} in the Chinese is missing from the English",
                 zh_text=", ".join(m.text for m in shown),
             )
-        elif extra and any(m.digits for m in extra):
-            shown = [m for m in extra if m.digits]
+        elif extra and any(_reportable(m) for m in extra) and not lost:
+            shown = [m for m in extra if _reportable(m)]
             yield ctx.finding(
                 "number-mismatch", view,
                 f"{', '.join(m.text for m in shown)} in the English has no counterpart in the Chinese",
                 en_text=", ".join(m.text for m in shown),
             )
+
+
+def _shown(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
