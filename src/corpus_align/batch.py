@@ -299,6 +299,8 @@ class BatchReport:
         return [r for r in self.records if r["status"] != "unpaired"]
 
 
+# Called as progress(status, record, done, total): once with status "start" before any work,
+# then once per document with "ok", "failed" or "skipped".
 ProgressCallback = Callable[[str, dict, int, int], None]
 
 
@@ -443,6 +445,8 @@ def run_batch(
             yield task
 
     hashes: dict[str, str] = {}
+    if progress:
+        progress("start", {"name": str(root), "unpaired": len(found.unpaired)}, 0, total)
     results = _map_dask(pending_tasks(), scheduler) if scheduler else _map_local(pending_tasks(), workers or os.cpu_count() or 1)
     for result in results:
         for suffix, data in result.outputs.items():

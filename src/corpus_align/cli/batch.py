@@ -84,6 +84,9 @@ class _Reporter:
         self.started = time.perf_counter()
 
     def update(self, status: str, record: dict, done: int, total: int) -> None:
+        if status == "start" and not self.interactive:
+            print(f"{total} document(s) found in {record['name']}", file=sys.stderr, flush=True)
+            return
         self.sentences += int(record.get("zh_sentences", 0) or 0) + int(record.get("en_sentences", 0) or 0)
         rate = self.sentences / max(1e-9, time.perf_counter() - self.started)
         if not self.interactive:
