@@ -1,4 +1,5 @@
-from corpus_align.aligner.evaluate import format_ladder, pool, read_ladder, score
+from corpus_align.aligner.evaluate import pool, read_ladder, score
+from corpus_align.io.ladder import to_ladder as format_ladder
 
 
 def test_evaluate_read_ladder_parses_empty_sides_and_scores():
@@ -38,3 +39,9 @@ def test_evaluate_pool_sums_counts():
     pooled = pool([a, b])
     assert pooled["n_test"] == 2 and pooled["strict_tp_p"] == 1
     assert abs(pooled["strict_r"] - 1 / 3) < 1e-9
+
+
+def test_evaluate_identical_null_bead_counts_strict_and_lax():
+    gold = [((0,), ()), ((1,), (0,))]
+    result = score(gold, [((0,), ()), ((1,), (0,))])
+    assert result["strict_p"] == 1.0 and result["lax_p"] == 1.0

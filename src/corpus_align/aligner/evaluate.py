@@ -50,15 +50,6 @@ def read_ladder(text: str) -> list[Bead]:
     return beads
 
 
-def format_ladder(beads: Iterable[Bead]) -> str:
-    """Write beads in ladder format.
-
-    >>> format_ladder([((0, 1), (0,)), ((), (1,))])
-    '[0,1]:[0]\\n[]:[1]\\n'
-    """
-    return "".join(f"[{','.join(map(str, z))}]:[{','.join(map(str, e))}]\n" for z, e in beads)
-
-
 def _matches(reference: Sequence[Bead], candidates: Sequence[Bead]) -> tuple[int, int]:
     """Return (exact, overlapping) counts of candidate beads with respect to reference beads."""
     exact_set = {(tuple(z), tuple(e)) for z, e in reference}
@@ -73,8 +64,10 @@ def _matches(reference: Sequence[Bead], candidates: Sequence[Bead]) -> tuple[int
             exact += 1
             lax += 1
             continue
-        if (tuple(z), tuple(e)) in exact_set:  # an identical null bead
+        if (tuple(z), tuple(e)) in exact_set:  # an identical null bead counts as strict and lax, as in Vecalign
             exact += 1
+            lax += 1
+            continue
         en = set(e)
         if en and any(ref_en[index] & en for x in z for index in zh_owner.get(x, ())):
             lax += 1
