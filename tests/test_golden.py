@@ -13,18 +13,23 @@ from pathlib import Path
 import pytest
 
 from corpus_align import align_files
+from corpus_align.io.findings import findings_to_jsonl
 from corpus_align.io.jsonl import to_jsonl
 from corpus_align.io.ladder import to_ladder
+from corpus_align.io.tmx import to_tmx
 from corpus_align.io.tsv import to_tsv
+from corpus_align.qa import check_alignment, issues_by_row
 from tests.conftest import ROOT
 
 GOLDEN = Path(__file__).parent / "golden"
 SAMPLE = "data/samples/000_389ae536b82fb46d.txt"
 RENDERERS = {
-    "sample.tsv": lambda result: to_tsv(result),
-    "sample.simplified.tsv": lambda result: to_tsv(result, zh_script="simplified"),
-    "sample.jsonl": lambda result: to_jsonl(result),
-    "sample.ladder": lambda result: to_ladder(result),
+    "sample.tsv": lambda result, findings: to_tsv(result, issues=issues_by_row(findings)),
+    "sample.simplified.tsv": lambda result, findings: to_tsv(result, zh_script="simplified", issues=issues_by_row(findings)),
+    "sample.jsonl": lambda result, findings: to_jsonl(result, issues=issues_by_row(findings)),
+    "sample.ladder": lambda result, findings: to_ladder(result),
+    "sample.tmx": lambda result, findings: to_tmx(result).text,
+    "sample.findings.jsonl": lambda result, findings: findings_to_jsonl(findings),
 }
 
 
@@ -33,14 +38,15 @@ def sample_alignment():
     cwd = os.getcwd()
     os.chdir(ROOT)
     try:
-        return align_files(SAMPLE)
+        alignment = align_files(SAMPLE)
+        return alignment, check_alignment(alignment)
     finally:
         os.chdir(cwd)
 
 
 @pytest.mark.parametrize("name", sorted(RENDERERS))
 def test_golden_sample_outputs(sample_alignment, name):
-    rendered = RENDERERS[name](sample_alignment)
+    rendered = RENDERERS[name](*sample_alignment)
     path = GOLDEN / name
     if os.environ.get("CORPUS_ALIGN_UPDATE_GOLDEN"):
         path.write_text(rendered, "utf-8")
