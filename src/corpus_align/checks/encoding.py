@@ -15,7 +15,7 @@ from .registry import register
 
 _DESCRIPTIONS = {
     "pinyin-annotation": "pinyin annotation {text!r} left in the Chinese",
-    "glued-question-mark": "'?' between words in the English ({context!r}), probably a lost space or dash",
+    "glued-question-mark": "'?' glued between words in {context!r}, probably a lost space or dash",
     "replacement-character": "replacement character U+FFFD in the {side} (a character lost to a wrong encoding)",
     "mojibake": "mojibake {text!r} in the {side} (UTF-8 read as Windows-1252)",
 }
@@ -39,8 +39,24 @@ def check_encoding(ctx: CheckContext) -> Iterator:
         row = view.row
         for side, text, damages in (("Chinese", row.zh, row.zh_damage), ("English", row.en, row.en_damage)):
             for damage in damages:
-                context = text[max(0, damage.start - 12) : damage.end + 12] if text else damage.text
+                context = _word_context(text, damage.start, damage.end) if text else damage.text
                 template = _DESCRIPTIONS.get(damage.kind, "{kind} in the {side}")
                 message = template.format(text=damage.text, context=context, side=side, kind=damage.kind)
-                kwargs = {"zh_text": damage.text} if side == "Chinese" else {"en_text": context.strip() or damage.text}
-                yield ctx.finding("encoding-artifact", view, message, suggestion=damage.repair, **kwargs)
+                suggestion = damage.repair
+                if damage.kind == "glued-question-mark":
+                    suggestion = context.replace("?", damage.repair or " ")
+                kwargs = {"zh_text": damage.text} if side == "Chinese" else {"en_text": context or damage.text}
+                yield ctx.finding("encoding-artifact", view, message, suggestion=suggestion, **kwargs)
+
+
+def _word_context(text: str, start: int, end: int) -> str:
+    """The damaged span widened to whole words on both sides (``Countries?went``), so a reviewer can find it.
+
+    >>> _word_context("Foreign Countries?went to", 17, 18)
+    'Countries?went'
+    """
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return text[start:end]
