@@ -36,6 +36,10 @@ CASES = [
     ("typo", "我们必须相信政府。", "We must trust the goverment.", True),
     ("typo", "我们必须相信政府。", "We must trust the government.", False),
     ("typo", "陈清扬笑了。", "Qingyang smiled.", False),
+    ("typo", "他向一边侧了侧身。", "He leant a little to one side.", False),
+    ("typo", "他去击打皮人。", "He attacked the oxhide cut-outs.", False),
+    ("typo", "食品、炊具等等", "food, utensils, etc.", False),
+    ("typo", "咯当咯当的响声", "a persistent tock tock tock sound", False),
     ("encoding-artifact", "关(guān)于合作", "About cooperation", True),
     ("encoding-artifact", "关于合作", "About cooperation", False),
     ("encoding-artifact", "关于合作", "Friendship?with Foreign Countries", True),
@@ -43,6 +47,9 @@ CASES = [
     ("punctuation-mismatch", "你明天去北京吗？", "Are you going to Beijing tomorrow?", False),
     ("repeated-word", "他们去了北京。", "They went to the the capital.", True),
     ("repeated-word", "他们去了北京。", "They went to the capital.", False),
+    ("repeated-word", "瑶瑶笑了。", "Yao Yao smiled.", False),
+    ("repeated-word", "他们问她有什么事。", "They asked her her business.", False),
+    ("repeated-word", "他们去了北京。", "The The capital.", True),
     ("whitespace", "我们到了。", "We  arrived ，at last.", True),
     ("whitespace", "我们到了。", "We arrived, at last.", False),
     ("omission", "她承认打我不对，也承认没有好好待我，但是她说我的伟大友谊是假的，还说我把她骗出来就是想研究她的结构。",
@@ -50,6 +57,8 @@ CASES = [
     ("omission", "她承认打我不对，也承认没有好好待我。", "She admitted that she'd been wrong to slap me, and that she hadn't treated me well.", False),
     ("addition", "我没走掉。", "I did not leave. The market closed early that year because the harvest failed in every province.", True),
     ("addition", "我没走掉。", "I did not leave.", False),
+    ("addition", "他去了北京。我们都很高兴。", "He went to Beijing. We were all very happy.", False),
+    ("addition", "他去了北京。", "He went to Beijing. The market closed early that year because the harvest failed.", True),
 ]
 
 
@@ -77,6 +86,9 @@ def test_fixture_inconsistent_spelling(script):
              ("重庆市人民对外友好协会负责人", "heads of Chongqing Peoples Association")]
     found = check_rows(rows_from_pairs([(_script(z, script), e) for z, e in pairs]), select=["inconsistent-spelling"])
     assert [(f.row, f.en_text) for f in found] == [(3, "Peoples")]
+    family = [("贾府", "the Jias"), ("贾母", "Grandmother Jia's maid"), ("贾母", "Grandmother Jia's room"),
+              ("叶文洁的", "Ye's student"), ("是的", "Yes, he said.")]
+    assert not check_rows(rows_from_pairs([(_script(z, script), e) for z, e in family]), select=["inconsistent-spelling"])
     same = [(z, "Chongqing People's Association") for z, _ in pairs]
     assert not check_rows(rows_from_pairs(same), select=["inconsistent-spelling"])
 
@@ -113,3 +125,14 @@ def test_fixture_findings_sorted_by_row():
     rows = rows_from_pairs([("他们去了北京。", "They went to the the capital."), ("他们在成都开会。", "They met in 成都.")])
     found = check_rows(rows)
     assert [f.row for f in found] == sorted(f.row for f in found)
+
+
+def test_fixture_addition_learns_names_rendered_by_meaning():
+    """韦小宝 is always 'Trinket': a sentence about Trinket pasted into a row without 韦小宝 is unsupported."""
+    from corpus_align.checks.context import CheckContext
+    from corpus_align.checks.omission import _norms
+
+    pairs = [("韦小宝笑了。", "Trinket laughed."), ("韦小宝走了。", "Trinket left."),
+             ("韦小宝哭了。", "Trinket wept."), ("他们去了北京。", "They went to Beijing.")]
+    norms = _norms(CheckContext(rows_from_pairs(pairs)))
+    assert norms.learned_names.get("trinket") == "韦小宝"

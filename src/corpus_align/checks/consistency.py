@@ -17,7 +17,11 @@ from collections.abc import Iterator
 
 from .context import CheckContext, at_sentence_start, name_key
 from .registry import register
+from .resources import english_words
 
+# "the Jias", "the Wangs": a family as a plural, not a misspelt possessive (Jia's).
+_FAMILY_PLURAL = re.compile(r"\b[Tt]he ([A-Z][a-z]+s)\b(?![ \-][A-Z])")
+COMMON_WORD_FREQUENCY = 5000  # a sentence-initial word this common in English is a word, not a name
 _CAP_RUN = re.compile(r"[A-Z][A-Za-z]*(?:['’\-][A-Za-z]+)*(?:[ \-][A-Z][A-Za-z]*(?:['’\-][A-Za-z]+)*){0,2}")
 
 
@@ -55,18 +59,22 @@ def _canonical(surface: str) -> str:
     example=("重庆市人民对外友好协会负责人参加了座谈。", "The heads of Chongqing Peoples Association ... (where "
              "other rows write People's)"),
     silence="`--ignore inconsistent-spelling`, or put the intended spelling in the glossary.",
-    false_positives="Possessive and plural of one family name ('the Wangs' / 'Wang's'); two different people "
+    false_positives="A plural of a family name without 'the' ('both Wangs' / 'Wang's'); two different people "
     "whose romanized names differ only by a hyphen.",
 )
 def check_inconsistent(ctx: CheckContext) -> Iterator:
     rows_of: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     named: set[str] = set()
+    words = english_words()
     for index, view in enumerate(ctx.rows):
         if not view.row.en:
             continue
+        plurals = {m.group(1) for m in _FAMILY_PLURAL.finditer(view.row.en)}
         for key, surface, inside in spellings(view.row.en):
-            if len(key) < 3:
+            if len(key) < 3 or surface in plurals:
                 continue
+            if not inside and words.get(surface.lower(), 0) >= COMMON_WORD_FREQUENCY:
+                continue  # an English word opening a sentence ("Yes"), not a spelling of a name ("Ye's")
             rows_of[key][surface].add(index)
             if inside:
                 named.add(key)

@@ -326,6 +326,43 @@ def attested_names(view: RowView) -> dict[str, set[str]]:
     return found
 
 
+def row_attested_names(view: RowView) -> dict[str, set[str]]:
+    """:func:`attested_names` of the row, computed once per row (several checks ask)."""
+    found = view.__dict__.get("_attested_names")
+    if found is None:
+        found = view.__dict__["_attested_names"] = attested_names(view)
+    return found
+
+
+def row_name_keys(view: RowView) -> set[str]:
+    """Name keys of the row's English that spell the pinyin of some of its Chinese (Wang Qiyao ↔ 王琦瑶).
+
+    >>> from corpus_align.model import CheckRow
+    >>> sorted(row_name_keys(RowView(CheckRow(1, "", "王琦瑶笑了。", "Wang Qiyao smiled at Misty."))))
+    ['qiyao', 'wang', 'wangqiyao']
+    """
+    found = view.__dict__.get("_spelled_keys")
+    if found is not None:
+        return found
+    from .resources import english_words
+
+    words = english_words()
+    text = view.row.zh_normalized
+    firsts: dict[str, list[int]] = {}
+    for i, ch in enumerate(text):
+        if CJK.match(ch):
+            for reading in _readings(ch):
+                firsts.setdefault(reading[:2], []).append(i)
+    found = set()
+    for key in view.en_names:
+        if len(key) < 2 or words.get(key, 0) >= 5000 or not key.isascii():
+            continue
+        if any(_spells(key, text, start) for start in dict.fromkeys(firsts.get(key[:2], ()))):
+            found.add(key)
+    view.__dict__["_spelled_keys"] = found
+    return found
+
+
 def _name_rendered(name: str, view: RowView, learned: set[str]) -> bool:
     """True when an English name of the row renders ``name``: a key the document uses for it, or a run of its syllables."""
     names = view.en_names
@@ -368,7 +405,7 @@ def check_entity_missing(ctx: CheckContext) -> Iterator:
     lexicon: dict[str, set[str]] = defaultdict(set)
     for view in ctx.rows:
         if view.row.zh_normalized.strip() and view.row.en.strip():
-            for name, keys in attested_names(view).items():
+            for name, keys in row_attested_names(view).items():
                 lexicon[name] |= keys
     by_first: dict[str, list[str]] = defaultdict(list)
     for name in sorted(lexicon, key=len, reverse=True):

