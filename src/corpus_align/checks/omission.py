@@ -347,7 +347,7 @@ def check_omission(ctx: CheckContext) -> Iterator:
         row = view.row
         if row.zh_normalized.strip() and not row.en.strip():
             if row.type == "1-0" or row.type == "" or row.type.endswith("-0"):
-                yield ctx.finding("omission", view, "this Chinese sentence has no English translation", zh_text=row.zh)
+                yield ctx.finding("omission", view, f"no English translation of {_quote(row.zh)}", zh_text=row.zh)
             continue
         ev = norms.evidence.get(index)
         if ev is None or ev.zh_chars < OMISSION_MIN_CHARS:
@@ -383,7 +383,7 @@ def check_addition(ctx: CheckContext) -> Iterator:
     for index, view in enumerate(ctx.rows):
         row = view.row
         if row.en.strip() and not row.zh_normalized.strip():
-            yield ctx.finding("addition", view, "this English sentence has no Chinese counterpart", en_text=row.en)
+            yield ctx.finding("addition", view, f"no Chinese source for {_quote(row.en)}", en_text=row.en)
             continue
         ev = norms.evidence.get(index)
         if ev is None:
@@ -396,3 +396,13 @@ def check_addition(ctx: CheckContext) -> Iterator:
                 f"the English sentence {sentence[:60]!r} has no counterpart in the Chinese (score {score:.2f})",
                 en_text=sentence,
             )
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    """The start of a text, quoted, for a one-line message.
+
+    >>> _quote("Chongqing People's Association for Friendship with Foreign Countries went to Sichuan")
+    "'Chongqing People's Association for Friendship with Foreign C…'"
+    """
+    text = " ".join(text.split())
+    return "'" + (text if len(text) <= limit else text[:limit].rstrip() + "…") + "'"
