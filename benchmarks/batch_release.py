@@ -76,9 +76,13 @@ def timed_batch(release: Path, out: Path, workers: int) -> float:
 
 
 def main() -> None:
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    documents = int(sys.argv[sys.argv.index("--documents") + 1]) if "--documents" in sys.argv else 240
-    mac_dev = Path(args[0]) if args else DEFAULT
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("mac_dev", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--documents", type=int, default=240)
+    args = parser.parse_args()
+    documents, mac_dev = args.documents, args.mac_dev
     with tempfile.TemporaryDirectory() as scratch:
         release = Path(scratch) / "release"
         release.mkdir()
