@@ -28,3 +28,18 @@ def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> 
         env=env,
         timeout=300,
     )
+
+
+@pytest.fixture(scope="session")
+def sample_alignment_and_findings():
+    """The bundled sample aligned and checked, named by its path relative to the repository (as golden files show it)."""
+    from corpus_align import align_files
+    from corpus_align.qa import check_alignment
+
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        alignment = align_files("data/samples/000_389ae536b82fb46d.txt")
+    finally:
+        os.chdir(cwd)
+    return alignment, check_alignment(alignment)

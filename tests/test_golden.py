@@ -12,17 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from corpus_align import align_files
 from corpus_align.io.findings import findings_to_jsonl
 from corpus_align.io.jsonl import to_jsonl
 from corpus_align.io.ladder import to_ladder
 from corpus_align.io.tmx import to_tmx
 from corpus_align.io.tsv import to_tsv
-from corpus_align.qa import check_alignment, issues_by_row
-from tests.conftest import ROOT
+from corpus_align.qa import issues_by_row
 
 GOLDEN = Path(__file__).parent / "golden"
-SAMPLE = "data/samples/000_389ae536b82fb46d.txt"
 RENDERERS = {
     "sample.tsv": lambda result, findings: to_tsv(result, issues=issues_by_row(findings)),
     "sample.simplified.tsv": lambda result, findings: to_tsv(result, zh_script="simplified", issues=issues_by_row(findings)),
@@ -34,14 +31,8 @@ RENDERERS = {
 
 
 @pytest.fixture(scope="module")
-def sample_alignment():
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        alignment = align_files(SAMPLE)
-        return alignment, check_alignment(alignment)
-    finally:
-        os.chdir(cwd)
+def sample_alignment(sample_alignment_and_findings):
+    return sample_alignment_and_findings
 
 
 @pytest.mark.parametrize("name", sorted(RENDERERS))

@@ -20,7 +20,6 @@ from selenium.webdriver.common.by import By  # noqa: E402
 
 from corpus_align.io.html import to_html, to_index_html  # noqa: E402
 from corpus_align.model import Alignment, Bead, Document, Finding, Paragraph, Sentence, SourceText  # noqa: E402
-from tests.conftest import ROOT  # noqa: E402
 
 CHROMIUM = os.environ.get("CORPUS_ALIGN_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = os.environ.get("CORPUS_ALIGN_CHROMEDRIVER") or shutil.which("chromedriver")
@@ -28,7 +27,6 @@ pytestmark = [
     pytest.mark.skipif(not CHROMIUM, reason="Chromium not found (apt-get install chromium)"),
     pytest.mark.skipif(not CHROMEDRIVER, reason="chromedriver not found (apt-get install chromium-driver)"),
 ]
-SAMPLE = "data/samples/000_389ae536b82fb46d.txt"
 ATTACKS = [
     "<script>window.__pwned = 1; document.title = 'pwned';</script>",
     '<img src="x" onerror="window.__pwned = 2; document.title = \'pwned\'">',
@@ -156,17 +154,8 @@ def test_browser_print_shows_every_row_and_no_filters(browser, attack_report, tm
 
 
 @pytest.fixture(scope="module")
-def sample():
-    from corpus_align import align_files
-    from corpus_align.qa import check_alignment
-
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        alignment = align_files(SAMPLE)
-    finally:
-        os.chdir(cwd)
-    return alignment, check_alignment(alignment)
+def sample(sample_alignment_and_findings):
+    return sample_alignment_and_findings
 
 
 def test_browser_sample_report_shows_rows_findings_and_filters(browser, sample, tmp_path):

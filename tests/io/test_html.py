@@ -18,10 +18,8 @@ import pytest
 
 from corpus_align.io.html import highlight, to_html, to_index_html
 from corpus_align.model import Alignment, Bead, Document, Finding, Paragraph, Sentence, SourceText
-from tests.conftest import ROOT
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "sample.html"
-SAMPLE = "data/samples/000_389ae536b82fb46d.txt"
 SCRIPT = "<script>alert(1)</script>"
 
 
@@ -267,17 +265,8 @@ def test_index_html_counts_other_statuses_and_links_only_ok_reports():
 
 
 @pytest.fixture(scope="module")
-def sample_report():
-    from corpus_align import align_files
-    from corpus_align.qa import check_alignment
-
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        alignment = align_files(SAMPLE)
-    finally:
-        os.chdir(cwd)
-    return alignment, check_alignment(alignment)
+def sample_report(sample_alignment_and_findings):
+    return sample_alignment_and_findings
 
 
 def test_html_sample_rows_and_findings(sample_report):

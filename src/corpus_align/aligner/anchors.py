@@ -27,8 +27,8 @@ from collections.abc import Iterable, Sequence
 
 from .lexicon import english_stem
 
-_ZH_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+ZH_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 _ZH_NUMERAL_RUN = re.compile(r"(第?)([〇零一二两三四五六七八九十百千万亿]+)(.?)")
 _ARABIC = re.compile(r"\d+(?:[.,]\d+)*")
 # Numeral runs that are words, not numbers ("very", "in case", "by all means" ...).
@@ -66,18 +66,18 @@ def chinese_numeral_value(text: str) -> int | None:
     """
     if not text:
         return None
-    if all(ch in _ZH_DIGITS for ch in text):  # digit by digit, as in years
-        return int("".join(str(_ZH_DIGITS[ch]) for ch in text)) if len(text) > 1 else _ZH_DIGITS[text]
+    if all(ch in ZH_DIGITS for ch in text):  # digit by digit, as in years
+        return int("".join(str(ZH_DIGITS[ch]) for ch in text)) if len(text) > 1 else ZH_DIGITS[text]
     total, section, digit = 0, 0, None
     for ch in text:
-        if ch in _ZH_DIGITS:
-            digit = _ZH_DIGITS[ch]
+        if ch in ZH_DIGITS:
+            digit = ZH_DIGITS[ch]
         elif ch in ("万", "亿"):
             section = (section + (digit or 0)) or 1
-            total = (total + section) * _ZH_UNITS[ch]
+            total = (total + section) * ZH_UNITS[ch]
             section, digit = 0, None
         else:
-            section += (1 if digit is None else digit) * _ZH_UNITS[ch]
+            section += (1 if digit is None else digit) * ZH_UNITS[ch]
             digit = None
     return total + section + (digit or 0)
 

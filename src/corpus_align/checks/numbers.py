@@ -22,11 +22,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..aligner.anchors import ZH_DIGITS, ZH_UNITS, chinese_numeral_value
 from .context import CheckContext
 from .registry import register
 
-_ZH_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 _NUMERAL = "〇零一二两三四五六七八九十百千万亿"
 _APPROX_ZH = "多余几来"
 # A Chinese number: an optional 几/数 ("several") before a unit, digits or numerals, an approximation
@@ -118,22 +117,14 @@ class Mention:
 
 
 def _numeral_value(text: str) -> int | None:
-    if all(ch in _ZH_DIGITS for ch in text):
-        if len(text) >= 3:  # a year read digit by digit: 一九八七
-            return int("".join(str(_ZH_DIGITS[ch]) for ch in text))
-        return _ZH_DIGITS[text[0]] if len(text) == 1 else None
-    total, section, digit = 0, 0, None
-    for ch in text:
-        if ch in _ZH_DIGITS:
-            digit = _ZH_DIGITS[ch]
-        elif ch in ("万", "亿"):
-            section = (section + (digit or 0)) or 1
-            total = (total + section) * _ZH_UNITS[ch]
-            section, digit = 0, None
-        else:
-            section += (1 if digit is None else digit) * _ZH_UNITS[ch]
-            digit = None
-    return total + section + (digit or 0)
+    """Value of a Chinese numeral; two bare digits (二三, 七八) are a range, not a number, so ``None``.
+
+    >>> _numeral_value("二十三"), _numeral_value("一九八七"), _numeral_value("七八")
+    (23, 1987, None)
+    """
+    if len(text) == 2 and all(ch in ZH_DIGITS for ch in text):
+        return None
+    return chinese_numeral_value(text)
 
 
 def _place(value: float) -> float:
@@ -162,7 +153,7 @@ def _range_run(run: str) -> tuple[int, int] | None:
     """``(low, high)`` for a run with two consecutive digits: 两三 2–3, 十七八 17–18, 一二十 10–20, 三四百 300–400."""
     for i in range(len(run) - 1):
         a, b = run[i], run[i + 1]
-        if a in _ZH_DIGITS and b in _ZH_DIGITS and _ZH_DIGITS[b] - _ZH_DIGITS[a] == 1 and _ZH_DIGITS[a] >= 1:
+        if a in ZH_DIGITS and b in ZH_DIGITS and ZH_DIGITS[b] - ZH_DIGITS[a] == 1 and ZH_DIGITS[a] >= 1:
             low = _numeral_value(run[: i + 1] + run[i + 2 :])
             high = _numeral_value(run[:i] + run[i + 1 :])
             if low is not None and high is not None and low < high:
@@ -221,7 +212,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             except ValueError:
                 continue
             if scale:
-                value *= _ZH_UNITS[scale]
+                value *= ZH_UNITS[scale]
             if after == "月" and not approx and not scale and 1 <= value <= 12:
                 found.append((start, Mention(int(value), False, True, run + "月")))
                 continue
@@ -244,13 +235,13 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             continue
         pair = _range_run(run)
         if pair and not approx:
-            factor = _ZH_UNITS[scale] if scale else 1
+            factor = ZH_UNITS[scale] if scale else 1
             low, high = pair[0] * factor, pair[1] * factor
             found.append((start, Mention(low, True, False, shown, low, high)))
             continue
         if len(run) == 1 and not (ordinal or percent or approx or scale) and after not in _COUNTERS:
             continue
-        if len(run) >= 3 and all(ch in _ZH_DIGITS for ch in run) and approx == "几":
+        if len(run) >= 3 and all(ch in ZH_DIGITS for ch in run) and approx == "几":
             year = _numeral_value(run)  # 一九六几年: the 1960s
             found.append((start, Mention(year * 10, True, False, shown, year * 10, year * 10 + 9)))
             continue
@@ -261,12 +252,12 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             found.append((start, Mention(value, False, False, run + "月")))
             continue
         if approx == "几":
-            place = _place(_numeral_value(run) or 1) * (_ZH_UNITS[scale] if scale else 1)
+            place = _place(_numeral_value(run) or 1) * (ZH_UNITS[scale] if scale else 1)
             low, high = value + place // 10 or 1, value + 9 * max(place // 10, 1)
             if place == 1:
                 low, high = value, value + 9
         elif approx in ("多", "余"):
-            low, high = _hedged(value, "above", _place(_numeral_value(run) or 1) * (_ZH_UNITS[scale] if scale else 1))
+            low, high = _hedged(value, "above", _place(_numeral_value(run) or 1) * (ZH_UNITS[scale] if scale else 1))
         elif approx == "来" or hedge:
             low, high = _hedged(value, hedge or "about")
         else:
