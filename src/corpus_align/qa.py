@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import UsageError
+from .errors import InputError, UsageError
 from .io.read import read_text
 from .io.records import sentence_text
 from .io.tsv_read import MalformedRow, parse_aligned_tsv
@@ -117,6 +117,11 @@ def check_file(
 
     source = read_text(path, encoding)
     tsv_rows, malformed = parse_aligned_tsv(source)
+    if not tsv_rows and malformed:
+        raise InputError(
+            source.name,
+            "has no tab-separated zh/en rows; check reads aligned files (align it first: corpus-align align FILE -o FILE.tsv)",
+        )
     rows = rows_from_pairs([(r.zh, r.en) for r in tsv_rows], opencc=opencc)
     rows = [
         CheckRow(r.row, row.zh, row.zh_normalized, row.en, r.type, r.score, row.zh_damage, row.en_damage)

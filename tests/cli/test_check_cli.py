@@ -59,3 +59,9 @@ def test_cli_align_fills_the_issues_column_and_no_check_leaves_it_empty():
     assert any("encoding-artifact" in row.split("\t")[7] for row in checked)
     unchecked = run_cli("align", sample, "--no-check", cwd=ROOT).stdout.decode().splitlines()[1:]
     assert all(row.split("\t")[7] == "" for row in unchecked)
+
+
+def test_cli_check_on_a_file_that_is_not_aligned_is_a_clear_error():
+    result = run_cli("check", "data/samples/000_389ae536b82fb46d.txt", cwd=ROOT)
+    err = result.stderr.decode()
+    assert result.returncode == 2 and "has no tab-separated zh/en rows" in err and "corpus-align align" in err
