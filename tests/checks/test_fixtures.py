@@ -55,6 +55,12 @@ CASES = [
     ("omission", "她承认打我不对，也承认没有好好待我，但是她说我的伟大友谊是假的，还说我把她骗出来就是想研究她的结构。",
      "She admitted it.", True),
     ("omission", "她承认打我不对，也承认没有好好待我。", "She admitted that she'd been wrong to slap me, and that she hadn't treated me well.", False),
+    # The second half of the Chinese (after the clause boundary nearest the middle) has no English counterpart.
+    ("omission", "她承认打我不对，也承认没有好好待我，但是她说我的伟大友谊是假的，还说我把她骗出来就是想研究她的结构。",
+     "She admitted that she'd been wrong to slap me and that she hadn't treated me well.", True),
+    ("omission", "她承认打我不对，也承认没有好好待我，但是她说我的伟大友谊是假的，还说我把她骗出来就是想研究她的结构。",
+     "She admitted she had been wrong to hit me and had treated me badly, but said that my great friendship was "
+     "false and that I had lured her out to study her structure.", False),
     ("addition", "我没走掉。", "I did not leave. The market closed early that year because the harvest failed in every province.", True),
     ("addition", "我没走掉。", "I did not leave.", False),
     ("addition", "他去了北京。我们都很高兴。", "He went to Beijing. We were all very happy.", False),

@@ -42,6 +42,7 @@ from .registry import register
 
 _EN_SENTENCE = re.compile(r"[^.!?…]+(?:[.!?…]+['\"”’)]*|$)")
 _LETTER = re.compile(r"[A-Za-z]")
+CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 DEFAULT_RATIO = 2.6  # English letters per Chinese character when a document is too short to measure
 
 
@@ -59,6 +60,8 @@ class Coverage:
     zh_offers: frozenset[str] = frozenset()  # English stems the row's Chinese can be translated by
     zh_text: str = ""
     names: frozenset[str] = frozenset()  # stems of the capitalised words the row's Chinese does not spell
+    # (content, covered) for the first and the second half of the Chinese (cut at a clause boundary)
+    halves: tuple[tuple[int, int], tuple[int, int]] = ((0, 0), (0, 0))
 
     @property
     def ratio(self) -> float:
@@ -67,6 +70,11 @@ class Coverage:
     @property
     def zh_share(self) -> float:
         return self.zh_covered / self.zh_content if self.zh_content else 1.0
+
+    @property
+    def half_share(self) -> float:
+        """The smoothed coverage ``(covered + 1) / (content + 2)`` of the worse-covered half of the Chinese."""
+        return min((covered + 1) / (content + 2) for content, covered in self.halves)
 
 
 def _canonical_tags(view: RowView) -> tuple[tuple[str, str], ...]:
@@ -92,6 +100,36 @@ def _zh_translation_stems(words: list[str]) -> set[str]:
     return stems
 
 
+_CLAUSE_END = frozenset("，；：、。！？,;:!?")
+
+
+def _clause_halves(tags: tuple[tuple[str, str], ...]) -> list[int]:
+    """For each word, the half of the Chinese it belongs to (0 or 1), cut at a clause boundary.
+
+    The cut is the clause punctuation (，；：、。！？) whose position, counted in
+    Chinese characters, is nearest the middle (the earlier one on a tie); each
+    word goes to the half of its clause.  Word boundaries never cross
+    punctuation, so the halves do not depend on how jieba cuts the words
+    (Simplified and Traditional input agree).  With no clause boundary inside
+    the text every word is in both halves (``-1``).
+
+    >>> _clause_halves((("他", "r"), ("来", "v"), ("，", "x"), ("我", "r"), ("走", "v"), ("。", "x")))
+    [0, 0, 0, 1, 1, 1]
+    """
+    sizes = [len(CJK_CHAR.findall(word)) for word, _ in tags]
+    total = sum(sizes)
+    best, cut, position = None, -1, 0
+    for i, ((word, _tag), size) in enumerate(zip(tags, sizes)):
+        position += size
+        if word in _CLAUSE_END and 0 < position < total:
+            distance = abs(2 * position - total)
+            if best is None or distance < best:
+                best, cut = distance, i
+    if cut < 0:
+        return [-1] * len(tags)
+    return [0 if i <= cut else 1 for i in range(len(tags))]
+
+
 _EN_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 
 
@@ -106,13 +144,18 @@ def coverage_evidence(view: RowView) -> Coverage:
     stems = view.en_stems
     content = covered = 0
     zh_tags = _canonical_tags(view)
-    for word, tag in zh_tags:
+    half_of = _clause_halves(zh_tags)
+    halves = [[0, 0], [0, 0]]
+    for (word, tag), which in zip(zh_tags, half_of):
         found = translations(word)
         if not found or tag in ("x", "uj", "ul", "r", "p", "c", "u", "y", "e", "m", "q"):
             continue
         content += 1
-        if found & stems:
-            covered += 1
+        hit = bool(found & stems)
+        covered += hit
+        for half in (halves if which < 0 else [halves[which]]):
+            half[0] += 1
+            half[1] += hit
     zh_stems = _zh_translation_stems([w for w, _ in zh_tags])
     names = row_name_keys(view)
     unspelled: set[str] = set()
@@ -134,7 +177,8 @@ def coverage_evidence(view: RowView) -> Coverage:
             tokens.append((stem, supported))
         sentences.append((sentence, len(_LETTER.findall(sentence)), tuple(tokens)))
     return Coverage(view.zh_cjk, len(_LETTER.findall(view.row.en)), content, covered, tuple(sentences),
-                    frozenset(zh_stems), view.row.zh_normalized, frozenset(unspelled))
+                    frozenset(zh_stems), view.row.zh_normalized, frozenset(unspelled),
+                    (tuple(halves[0]), tuple(halves[1])))
 
 
 def _robust_spread(values: list[float], default: float) -> float:
@@ -266,8 +310,9 @@ def _norms(ctx: CheckContext) -> _Norms:
 
 # Decision thresholds (see docs/checks.md for how they were chosen).
 OMISSION_MIN_CHARS = 12  # Chinese characters needed before a partial omission can be judged
-OMISSION_LENGTH_WEIGHT = 0.8  # weight of the length evidence against dictionary coverage in the score
-OMISSION_THRESHOLD = -0.6  # omission score below which a row is reported (about 0.47 of the usual length)
+OMISSION_MIN_CONTENT = 3  # Chinese dictionary words needed before a partial omission can be judged
+OMISSION_LENGTH_WEIGHT = 0.775  # weight of the length evidence against the worse half's coverage in the score
+OMISSION_THRESHOLD = -0.655  # omission score below which a row is reported (about 0.43 of the usual length at usual coverage)
 SHORT_ROW_CHARS = 8  # below this many Chinese characters the length ratio is noisier (spread scaled up)
 DEFAULT_LENGTH_SPREAD = 0.4  # spread of the log length ratio when a document is too short to measure
 NAME_MAX_FREQUENCY = 5000  # a capitalised word this common in English is a word, not a name
@@ -277,16 +322,19 @@ ADDITION_THRESHOLD = 1.75  # evidence (natural log odds, after the prior for the
 
 
 def omission_score(ev: Coverage, norms: _Norms) -> float:
-    """One calibrated score from the length ratio and the two-way dictionary coverage (lower: more omitted).
+    """One calibrated score from the length ratio and the dictionary coverage of the worse half (lower: more omitted).
 
-    ``0.8·log(length / usual length) + 0.2·log(coverage / usual coverage)``, the
-    coverage smoothed as ``(covered + 1) / (content + 2)`` so that a short row
-    with no dictionary word neither fires nor hides an omission.  Both
-    evidences are relative to the document, so a terse translator is his own
-    yardstick.
+    ``0.775·log(length / usual length) + 0.225·log(half coverage / usual coverage)``.
+    The Chinese is cut in two at the clause punctuation nearest its middle
+    (:func:`_clause_halves`) and the coverage of the worse-covered half is used: an omitted clause run (usually at one end)
+    leaves one half of the Chinese with no English counterpart, while free
+    translation spreads its unrendered words over both halves.  Coverage is
+    smoothed as ``(covered + 1) / (content + 2)`` so that a half with no
+    dictionary word neither fires nor hides an omission.  Both evidences are
+    relative to the document, so a terse translator is his own yardstick.
     """
     length = ev.ratio / norms.ratio
-    share = (ev.zh_covered + 1) / (ev.zh_content + 2) / max(norms.share, 0.05)
+    share = ev.half_share / max(norms.share, 0.05)
     return OMISSION_LENGTH_WEIGHT * math.log(max(length, 1e-3)) + (1 - OMISSION_LENGTH_WEIGHT) * math.log(max(share, 0.1))
 
 
@@ -353,7 +401,7 @@ def check_omission(ctx: CheckContext) -> Iterator:
         if ev is None or ev.zh_chars < OMISSION_MIN_CHARS:
             continue
         score = omission_score(ev, norms)
-        if score < OMISSION_THRESHOLD and ev.zh_content >= 4:
+        if score < OMISSION_THRESHOLD and ev.zh_content >= OMISSION_MIN_CONTENT:
             length = ev.ratio / norms.ratio
             yield ctx.finding(
                 "omission", view,
