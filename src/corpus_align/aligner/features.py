@@ -288,6 +288,18 @@ def inverted_index(side: SideFeatures, n_keys: int) -> tuple[np.ndarray, np.ndar
     return ptr, sentence_of[order]
 
 
+@numba.njit(cache=True)
+def first_at_least(sorted_values, start, stop, value):  # pragma: no cover - compiled
+    """Index of the first element >= ``value`` in ``sorted_values[start:stop]`` (binary search), ``stop`` if none."""
+    while start < stop:
+        middle = (start + stop) // 2
+        if sorted_values[middle] < value:
+            start = middle + 1
+        else:
+            stop = middle
+    return start
+
+
 @numba.njit(cache=True, nogil=True)
 def span_cover_counts(tok_ptr, key_ptr, keys, weights, post_ptr, post, n_target, win_lo, win_w, max_len):  # pragma: no cover - compiled
     """out[(row_ptr[s] + o) * max_len + l-1] = weight of the tokens of s covered by targets win_lo[s]+o .. +l-1.
@@ -318,15 +330,7 @@ def span_cover_counts(tok_ptr, key_ptr, keys, weights, post_ptr, post, n_target,
             any_hit = False
             for q in range(key_ptr[t], key_ptr[t + 1]):
                 k = keys[q]
-                a = post_ptr[k]
-                b = post_ptr[k + 1]
-                # first posting >= lo (binary search)
-                while a < b:
-                    mid = (a + b) // 2
-                    if post[mid] < lo:
-                        a = mid + 1
-                    else:
-                        b = mid
+                a = first_at_least(post, post_ptr[k], post_ptr[k + 1], lo)
                 while a < post_ptr[k + 1] and post[a] < top:
                     hit[post[a] - lo] = True
                     any_hit = True

@@ -34,7 +34,7 @@ import numba
 import numpy as np
 
 from .dp import Band
-from .features import DocFeatures
+from .features import DocFeatures, first_at_least
 
 
 @dataclass(frozen=True)
@@ -141,15 +141,7 @@ def coarse_points(zh_set_ptr, zh_set_keys, zh_df, en_post_ptr, en_post, en_norm,
             w = min(np.log((n_en + 1.0) / df), np.log((n + 1.0) / max(zh_df[k], 1)))
             if w <= 0.0:
                 continue
-            a = en_post_ptr[k]
-            b = en_post_ptr[k + 1]
-            while a < b:
-                mid = (a + b) // 2
-                if en_post[mid] < lo:
-                    a = mid + 1
-                else:
-                    b = mid
-            p = a
+            p = first_at_least(en_post, en_post_ptr[k], en_post_ptr[k + 1], lo)
             while p < en_post_ptr[k + 1] and en_post[p] < hi:
                 e = en_post[p]
                 if acc[e] == 0.0:
