@@ -31,6 +31,9 @@ CASES = [
     ("entity-missing", "他们推动《框架合作协议》落实。", "They pushed the implementation forward.", True),
     ("entity-missing", "他们推动《框架合作协议》落实。", "They implemented the Framework Cooperation Agreement.", False),
     ("entity-missing", "共同整合川渝民间友好资源。", "Jointly integrate the amity resources of Sichuan and Chongqing.", False),
+    ("entity-missing", "两个美国人意外地发现了它。", "Two Americans discovered it by accident.", False),
+    ("entity-missing", "教堂的罗马式尖顶像三根黑色的巨指。", "The church's Romanesque vaults were like three black fingers.", False),
+    ("entity-missing", "单家利用廉价原料酿酒牟利。", "The Shan family made a living by making wine from cheap grain.", False),
     ("untranslated", "他们在成都开会。", "They met in 成都.", True),
     ("untranslated", "他们在成都开会。", "They met in Chengdu.", False),
     ("typo", "我们必须相信政府。", "We must trust the goverment.", True),
@@ -142,3 +145,28 @@ def test_fixture_addition_learns_names_rendered_by_meaning():
              ("韦小宝哭了。", "Trinket wept."), ("他们去了北京。", "They went to Beijing.")]
     norms = _norms(CheckContext(rows_from_pairs(pairs)))
     assert norms.learned_names.get("trinket") == "韦小宝"
+
+
+def test_fixture_addition_single_character_names_need_the_usual_reading():
+    """哈 can be read sha, but "Sha" in a row whose Chinese has only 哈哈 is not its name; 单 still spells Shan."""
+    from corpus_align.checks.context import RowView
+    from corpus_align.checks.entities import row_name_keys
+
+    laugh = RowView(rows_from_pairs([("小玄子哈哈一笑。", "Misty laughed. Sha took out a computer.")])[0])
+    assert "sha" not in row_name_keys(laugh)
+    wang = RowView(rows_from_pairs([("王琦瑶笑了。", "Wang smiled.")])[0])
+    assert "wang" in row_name_keys(wang)
+
+
+def test_fixture_omission_counts_dropped_clauses():
+    """At the same length and coverage, an English with fewer clauses than the Chinese scores lower."""
+    from dataclasses import replace
+
+    from corpus_align.checks.context import CheckContext, RowView
+    from corpus_align.checks.omission import _norms, coverage_evidence, omission_score
+
+    zh = "她承认打我不对，也承认没有好好待我，但是她说我的伟大友谊是假的。"
+    evidence = coverage_evidence(RowView(rows_from_pairs([(zh, "She admitted she was wrong, and she was bad to me.")])[0]))
+    assert (evidence.zh_clauses, evidence.en_clauses) == (3, 2)
+    norms = _norms(CheckContext(rows_from_pairs([(zh, "x")])))
+    assert omission_score(replace(evidence, en_clauses=1), norms) < omission_score(evidence, norms)

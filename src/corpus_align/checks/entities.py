@@ -42,6 +42,8 @@ _PLACE_SUFFIX = re.compile(r"(省|市|县|区|州|镇|乡|村|府|国|山|河|�
 # Parts of a name that are titles or kinship terms, not part of its romanization.
 # The commonest surnames: only these start a name that jieba cut in two.
 _COMMON_SURNAMES = frozenset("王李刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡杜程苏魏吕丁沈姚卢姜崔谭陆汪范贾夏韦邹孟熊秦邱尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵戴莫孔汤")
+# A known proper noun with one of these after it is a derived word, not a name: 罗马式 (Romanesque), 美国人.
+_DERIVING_SUFFIXES = frozenset("式人语派籍风菜")
 _NAME_AFFIXES = set("老小阿大二三姐哥嫂叔婶爷奶娘婆公氏家夫人兄弟妹")
 
 
@@ -112,7 +114,8 @@ def zh_entities(view: RowView, glossary=()) -> list[Entity]:
         # own romanizations (attested_names); here only what the dictionaries vouch for.
         if tag in _PERSON_TAGS and cls & PROPER:
             found.append(Entity(word, "person", start, end))
-        elif tag in _PERSON_TAGS | {"oov"} and len(word) == 3 and word[0] in _COMMON_SURNAMES and not cls:
+        elif (tag in _PERSON_TAGS | {"oov"} and len(word) == 3 and word[0] in _COMMON_SURNAMES and not cls
+              and not (word[2] in _DERIVING_SUFFIXES and classes.get(word[:2], 0) & PROPER)):
             found.append(Entity(word, "person", start, end))
         elif tag in _PLACE_TAGS and cls & PROPER and not cls & COMMON:
             found.append(Entity(word, "place", start, end))
@@ -184,6 +187,8 @@ def rendering(entity: Entity, view: RowView) -> str | None:
         return "dictionary"
     if entity.kind == "person":
         return None
+    if _translation_hit(entity.text + "人", stems):
+        return "dictionary"  # its people: 美国 → "two Americans" (CC-CEDICT's 美国人)
     stripped = _PLACE_SUFFIX.sub("", entity.text)
     if stripped != entity.text and len(stripped) >= 2 and _translation_hit(stripped, stems):
         return "dictionary"
@@ -202,24 +207,12 @@ def rendering(entity: Entity, view: RowView) -> str | None:
 _SPEECH = re.compile(r"^[^，。！？“”]{0,4}?(?:道|说|问|叫|喊|笑)[道了着]?[：:，,]?[“「\"']")
 
 
-_EN_PRONOUNS = re.compile(r"\b(?:he|she|him)\b", re.I)
-_ZH_PRONOUNS = re.compile(r"[他她](?![们們])")
 # Kinship terms and titles that stand next to a name (爷爷余占鳌, 周瑞家的, 王老师) and may render it alone.
 _TITLES = frozenset(
     "爷爷 奶奶 父亲 母亲 爸爸 妈妈 爹 娘 哥哥 姐姐 弟弟 妹妹 叔叔 阿姨 舅舅 姑姑 婶婶 伯伯 老师 先生 太太 小姐 夫人 "
     "大人 师傅 师父 同志 主任 书记 队长 老爷 公公 婆婆 姑娘 丫头 表哥 表姐 表妹 妻子 丈夫 老婆 儿子 女儿 "
     "老头 老太太 姥姥 外婆 嫂子 媳妇 皇上 皇帝 公主 将军 校长 经理 博士 教授 和尚 道士".split()
 )
-
-
-def _pronoun_stands_in(view: RowView) -> bool:
-    """True when the English has more of "he", "she", "him" than the Chinese has 他/她.
-
-    A translator who writes "she" where the Chinese repeats the name renders the name by the
-    pronoun; possessives ("his", and "her", which may be one) are not counted, because
-    English adds them where Chinese has none.
-    """
-    return len(_EN_PRONOUNS.findall(view.row.en)) > len(_ZH_PRONOUNS.findall(view.row.zh_normalized))
 
 
 def _title_stands_in(view: RowView, entity: Entity) -> bool:
@@ -246,8 +239,14 @@ def _readings(char: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(r for group in pinyin(char, style=Style.NORMAL, heteronym=True) for r in group if r.isalpha()))
 
 
-def _spells(key: str, text: str, start: int) -> list[int]:
-    """End positions ``e`` such that ``key`` spells the pinyin of ``text[start:e]``, reading by reading."""
+def _spells(key: str, text: str, start: int, *, usual_single: bool = False) -> list[int]:
+    """End positions ``e`` such that ``key`` spells the pinyin of ``text[start:e]``, reading by reading.
+
+    With ``usual_single`` a key spelled by one character must be its usual
+    reading: 哈 (ha, also read sha) does not spell "Sha".  Rare readings stay
+    for longer keys, where a chance match is unlikely, and are needed for
+    surnames (单 is Shan).
+    """
     ends, stack = [], [(start, 0)]
     while stack:
         i, k = stack.pop()
@@ -256,7 +255,10 @@ def _spells(key: str, text: str, start: int) -> list[int]:
             continue
         if i >= len(text) or i - start >= 4:
             continue
-        for reading in _readings(text[i]):
+        readings = _readings(text[i])
+        if usual_single and i == start and len(readings) > 1:
+            readings = tuple(r for r in readings if len(r) != len(key) or r == readings[0])
+        for reading in readings:
             if key.startswith(reading, k):
                 stack.append((i + 1, k + len(reading)))
     return ends
@@ -357,7 +359,7 @@ def row_name_keys(view: RowView) -> set[str]:
     for key in view.en_names:
         if len(key) < 2 or words.get(key, 0) >= 5000 or not key.isascii():
             continue
-        if any(_spells(key, text, start) for start in dict.fromkeys(firsts.get(key[:2], ()))):
+        if any(_spells(key, text, start, usual_single=True) for start in dict.fromkeys(firsts.get(key[:2], ()))):
             found.add(key)
     view.__dict__["_spelled_keys"] = found
     return found

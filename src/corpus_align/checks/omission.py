@@ -62,6 +62,13 @@ class Coverage:
     names: frozenset[str] = frozenset()  # stems of the capitalised words the row's Chinese does not spell
     # (content, covered) for the first and the second half of the Chinese (cut at a clause boundary)
     halves: tuple[tuple[int, int], tuple[int, int]] = ((0, 0), (0, 0))
+    zh_clauses: int = 0  # runs of Chinese text between clause punctuation
+    en_clauses: int = 0  # runs of English words between clause punctuation
+
+    @property
+    def clause_ratio(self) -> float:
+        """``log((English clauses + 1) / (Chinese clauses + 1))``: translators keep most clause breaks."""
+        return math.log((self.en_clauses + 1) / (self.zh_clauses + 1))
 
     @property
     def ratio(self) -> float:
@@ -131,6 +138,17 @@ def _clause_halves(tags: tuple[tuple[str, str], ...]) -> list[int]:
 
 
 _EN_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+_ZH_CLAUSE_BREAK = re.compile(r"[，；：、。！？…—,;:!?]+")
+_EN_CLAUSE_BREAK = re.compile(r"[,;:.!?…—]+")
+
+
+def count_clauses(text: str, break_pattern: re.Pattern, content: re.Pattern) -> int:
+    """The runs of ``text`` between clause punctuation that contain ``content``.
+
+    >>> count_clauses("他来了，我走了。", _ZH_CLAUSE_BREAK, CJK_CHAR), count_clauses("He came; I left.", _EN_CLAUSE_BREAK, _LETTER)
+    (2, 2)
+    """
+    return sum(1 for part in break_pattern.split(text) if content.search(part))
 
 
 def coverage_evidence(view: RowView) -> Coverage:
@@ -178,7 +196,9 @@ def coverage_evidence(view: RowView) -> Coverage:
         sentences.append((sentence, len(_LETTER.findall(sentence)), tuple(tokens)))
     return Coverage(view.zh_cjk, len(_LETTER.findall(view.row.en)), content, covered, tuple(sentences),
                     frozenset(zh_stems), view.row.zh_normalized, frozenset(unspelled),
-                    (tuple(halves[0]), tuple(halves[1])))
+                    (tuple(halves[0]), tuple(halves[1])),
+                    count_clauses(view.row.zh_normalized, _ZH_CLAUSE_BREAK, CJK_CHAR),
+                    count_clauses(view.row.en, _EN_CLAUSE_BREAK, _LETTER))
 
 
 def _robust_spread(values: list[float], default: float) -> float:
@@ -213,6 +233,19 @@ class _Norms:
         """Spread of log(length ratio / usual ratio) over the document's rows of 8 Chinese characters or more."""
         logs = [math.log(max(ev.ratio, 1e-3) / self.ratio) for ev in self.evidence.values() if ev.zh_chars >= 8 and ev.en_letters]
         return _robust_spread(logs, DEFAULT_LENGTH_SPREAD)
+
+    @cached_property
+    def clause_ratio(self) -> float:
+        """The document's usual :attr:`Coverage.clause_ratio` (the mean of the middle half, like :attr:`share`)."""
+        ratios = sorted(ev.clause_ratio for ev in self.evidence.values() if ev.zh_chars >= 8)
+        if len(ratios) < 10:
+            return 0.0
+        return statistics.fmean(ratios[len(ratios) // 4 : len(ratios) - len(ratios) // 4])
+
+    @cached_property
+    def clause_spread(self) -> float:
+        """Spread of :attr:`Coverage.clause_ratio` over the document's rows of 8 Chinese characters or more."""
+        return _robust_spread([ev.clause_ratio for ev in self.evidence.values() if ev.zh_chars >= 8], DEFAULT_CLAUSE_SPREAD)
 
     @cached_property
     def share(self) -> float:
@@ -311,9 +344,12 @@ def _norms(ctx: CheckContext) -> _Norms:
 # Decision thresholds (see docs/checks.md for how they were chosen).
 OMISSION_MIN_CHARS = 12  # Chinese characters needed before a partial omission can be judged
 OMISSION_MIN_CONTENT = 3  # Chinese dictionary words needed before a partial omission can be judged
-OMISSION_LENGTH_WEIGHT = 0.775  # weight of the length evidence against the worse half's coverage in the score
-OMISSION_THRESHOLD = -0.655  # omission score below which a row is reported (about 0.43 of the usual length at usual coverage)
+OMISSION_LENGTH_WEIGHT = 0.5  # weight of the length evidence in the omission score
+OMISSION_COVERAGE_WEIGHT = 0.2  # weight of the worse half's dictionary coverage
+OMISSION_CLAUSE_WEIGHT = 0.3  # weight of the clause-count evidence
+OMISSION_THRESHOLD = -0.53  # omission score below which a row is reported (about 0.43 of the usual length at usual coverage)
 SHORT_ROW_CHARS = 8  # below this many Chinese characters the length ratio is noisier (spread scaled up)
+DEFAULT_CLAUSE_SPREAD = 0.4  # spread of the clause-count ratio when a document is too short to measure
 DEFAULT_LENGTH_SPREAD = 0.4  # spread of the log length ratio when a document is too short to measure
 NAME_MAX_FREQUENCY = 5000  # a capitalised word this common in English is a word, not a name
 NAME_MIN_ROWS = 3  # rows a name needs before the document's Chinese for it is learned
@@ -333,9 +369,10 @@ def omission_score(ev: Coverage, norms: _Norms) -> float:
     dictionary word neither fires nor hides an omission.  Both evidences are
     relative to the document, so a terse translator is his own yardstick.
     """
-    length = ev.ratio / norms.ratio
-    share = ev.half_share / max(norms.share, 0.05)
-    return OMISSION_LENGTH_WEIGHT * math.log(max(length, 1e-3)) + (1 - OMISSION_LENGTH_WEIGHT) * math.log(max(share, 0.1))
+    length = math.log(max(ev.ratio / norms.ratio, 1e-3))
+    share = math.log(max(ev.half_share / max(norms.share, 0.05), 0.1))
+    clauses = ev.clause_ratio - norms.clause_ratio
+    return OMISSION_LENGTH_WEIGHT * length + OMISSION_COVERAGE_WEIGHT * share + OMISSION_CLAUSE_WEIGHT * clauses
 
 
 def addition_score(ev: Coverage, norms: _Norms) -> tuple[float, int]:
@@ -365,6 +402,9 @@ def addition_score(ev: Coverage, norms: _Norms) -> tuple[float, int]:
         words = -sum(norms.word_evidence(stem, norms.supported(ev, stem, ok), row_ok[stem], ev) for stem, ok in tokens)
         without = math.log(max(ev.en_letters - letters, 1) / usual)
         length = (with_all**2 - without**2) / (2 * spread**2)
+        clauses_without = math.log((max(ev.en_clauses - count_clauses(_sentence, _EN_CLAUSE_BREAK, _LETTER), 0) + 1) / (ev.zh_clauses + 1)) - norms.clause_ratio
+        clauses_with = ev.clause_ratio - norms.clause_ratio
+        length += (clauses_with**2 - clauses_without**2) / (2 * norms.clause_spread**2)
         # Prior odds: any one of the row's sentences could be the added one (more sentences, more chances).
         score = words + length - math.log(len(ev.sentences))
         if score > best:
