@@ -33,6 +33,11 @@ CASES = [
     ("entity-missing", "共同整合川渝民间友好资源。", "Jointly integrate the amity resources of Sichuan and Chongqing.", False),
     ("entity-missing", "两个美国人意外地发现了它。", "Two Americans discovered it by accident.", False),
     ("entity-missing", "教堂的罗马式尖顶像三根黑色的巨指。", "The church's Romanesque vaults were like three black fingers.", False),
+    ("entity-missing", "北京人说，不怕贼偷。", "Beijingers say: better a thief should steal from you.", False),
+    ("entity-missing", "她联系了乌鲁木齐射电观测基地。", "She got in touch with the Ürümqi radio observatory.", False),
+    ("entity-missing", "他到了中科院的观测基地。", "He reached the observatory of the Chinese Academy of Sciences.", False),
+    ("entity-missing", "他到了中科院的观测基地。", "He reached the observatory.", True),
+    ("entity-missing", "韦小宝道：“叫做《四十二章经》。”", "'The Sutra in Forty-Two Sections,' said Trinket.", False),
     ("entity-missing", "单家利用廉价原料酿酒牟利。", "The Shan family made a living by making wine from cheap grain.", False),
     ("untranslated", "他们在成都开会。", "They met in 成都.", True),
     ("untranslated", "他们在成都开会。", "They met in Chengdu.", False),
@@ -170,3 +175,9 @@ def test_fixture_omission_counts_dropped_clauses():
     assert (evidence.zh_clauses, evidence.en_clauses) == (3, 2)
     norms = _norms(CheckContext(rows_from_pairs([(zh, "x")])))
     assert omission_score(replace(evidence, en_clauses=1), norms) < omission_score(evidence, norms)
+
+
+def test_fixture_entity_one_chance_rendering_does_not_expose_a_translated_name():
+    """韦小宝 is always 'Trinket'; one row whose "Bao-yu" happens to spell 宝 must not make every row a finding."""
+    pairs = [("韦小宝笑了。", "Trinket laughed.")] * 24 + [("韦小宝看着宝玉。", "Trinket watched Bao-yu.")]
+    assert not check_rows(rows_from_pairs(pairs), select=["entity-missing"])

@@ -22,12 +22,13 @@ from __future__ import annotations
 import functools
 import gzip
 import re
+import unicodedata
 from pathlib import Path
 
 from .._lazy import cached_pickle
 
 # Bump when the way glosses are turned into stems changes, so old caches are ignored.
-LEXICON_FORMAT = 3
+LEXICON_FORMAT = 4
 
 # English function words.  They carry no evidence that two sentences are
 # translations of each other, so they are neither counted on the English side
@@ -83,6 +84,7 @@ _IRREGULAR = {
 _WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
 _PARENS = re.compile(r"\([^()]*\)|\[[^\]]*\]|[\u3400-\u9fff|]+")
 _SKIP_SENSE = re.compile(r"^(?:CL:|variant of|old variant|unofficial variant|archaic variant|see |abbr\. |also pr\.|also written|erhua variant|Japanese variant|used in )", re.I)
+_ABBREVIATION = re.compile(r"^abbr\. (?:for|of) (?:\S+?\|)?(\S+?)\[[^\]]*\],?\s*")
 _CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 
 
@@ -100,11 +102,22 @@ def english_stem(word: str) -> str:
     >>> english_stem("Cities"), english_stem("went")
     ('citi', 'go')
     """
-    lower = word.lower().replace("’", "'")
+    lower = fold_accents(word.lower().replace("’", "'"))
     if lower.endswith("'s"):
         lower = lower[:-2]
     lower = _IRREGULAR.get(lower, lower)
     return _porter().stem(lower)
+
+
+def fold_accents(text: str) -> str:
+    """Drop the accents of Latin letters, so that Ürümqi, Urumqi and a gloss's "Ürümqi" meet.
+
+    >>> fold_accents("Ürümqi café")
+    'Urumqi cafe'
+    """
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def english_content_words(text: str) -> list[str]:
@@ -130,7 +143,10 @@ def gloss_stems(definitions: list[str]) -> set[str]:
     """
     stems: set[str] = set()
     for sense in definitions:
-        if _SKIP_SENSE.match(sense):
+        sense = fold_accents(sense)
+        # "abbr. for 中國科學院|中国科学院[...], Chinese Academy of Sciences": keep what follows the reference.
+        sense = _ABBREVIATION.sub("", sense)
+        if not sense or _SKIP_SENSE.match(sense):
             continue
         sense = _PARENS.sub(" ", sense)
         for part in re.split(r"[;,/]", sense):
@@ -179,10 +195,21 @@ def build_lexicon() -> dict[str, frozenset[str]]:
     for _traditional, simplified, _pinyin, glosses in cedict_entries():
         senses.setdefault(simplified, []).extend(glosses.split("/"))
     lexicon: dict[str, frozenset[str]] = {}
+    references: dict[str, str] = {}
     for word, definitions in senses.items():
         stems = gloss_stems(definitions)
         if stems:
             lexicon[word] = frozenset(stems)
+        else:
+            for sense in definitions:
+                match = _ABBREVIATION.match(sense)
+                if match:
+                    references[word] = match.group(1)
+                    break
+    # An abbreviation with no gloss of its own (中科院 → 中国科学院) translates as the full form.
+    for word, full in references.items():
+        if full in lexicon:
+            lexicon[word] = lexicon[full]
     return lexicon
 
 

@@ -28,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..aligner.anchors import en_number_keys, zh_number_keys
 from ..aligner.lexicon import translations
 from .context import CJK, CheckContext, RowView, name_key, zh_original_span
 from .glossary import glossary_hits
@@ -44,6 +45,9 @@ _PLACE_SUFFIX = re.compile(r"(省|市|县|区|州|镇|乡|村|府|国|山|河|�
 _COMMON_SURNAMES = frozenset("王李刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡杜程苏魏吕丁沈姚卢姜崔谭陆汪范贾夏韦邹孟熊秦邱尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵戴莫孔汤")
 # A known proper noun with one of these after it is a derived word, not a name: 罗马式 (Romanesque), 美国人.
 _DERIVING_SUFFIXES = frozenset("式人语派籍风菜")
+_DERIVED_ENDINGS = frozenset({"er", "ers", "ese", "an", "ans", "ian", "ians", "ite", "ites", "i", "is"})
+RENDERED_SHARE_MIN = 0.1  # a name rendered in fewer than one in ten of its rows is one the translator translates,
+RENDERED_SHARE_ROWS = 20  # ... once it has this many rows (with fewer, only a name never rendered is)
 _NAME_AFFIXES = set("老小阿大二三姐哥嫂叔婶爷奶娘婆公氏家夫人兄弟妹")
 
 
@@ -112,7 +116,7 @@ def zh_entities(view: RowView, glossary=()) -> list[Entity]:
             continue
         # Unknown words that merely look like names (家里人, 平儿拿) are left to the document's
         # own romanizations (attested_names); here only what the dictionaries vouch for.
-        if tag in _PERSON_TAGS and cls & PROPER:
+        if tag in _PERSON_TAGS and cls & PROPER and not cls & COMMON:  # 武功 is martial arts before Wugong County
             found.append(Entity(word, "person", start, end))
         elif (tag in _PERSON_TAGS | {"oov"} and len(word) == 3 and word[0] in _COMMON_SURNAMES and not cls
               and not (word[2] in _DERIVING_SUFFIXES and classes.get(word[:2], 0) & PROPER)):
@@ -175,6 +179,10 @@ def rendering(entity: Entity, view: RowView) -> str | None:
     for form in _pinyin_forms(entity):
         if form in names:
             return "pinyin"
+        # Plurals and derived forms: the Jias, Mrs Zhous, Beijingers, Sichuanese.
+        if any(key == form + "s" or len(form) >= 5 and key.startswith(form) and key[len(form):] in _DERIVED_ENDINGS
+               for key in names):
+            return "pinyin"
     from rapidfuzz import fuzz, process
 
     long_names = [n for n in names if len(n) >= 5]
@@ -198,8 +206,12 @@ def rendering(entity: Entity, view: RowView) -> str | None:
     parts = [w for w, _ in tag_zh(entity.text)] if len(entity.text) > 2 else list(entity.text)
     if len(parts) == 1 and len(entity.text) > 2:
         parts = list(entity.text)
-    known = [p for p in parts if translations(p)]
-    if known and sum(_translation_hit(p, stems) for p in known) * 2 >= len(known):
+    # A number in a title (《四十二章经》 → "Forty-Two Sections") is rendered when the English has it.
+    en_numbers = set(en_number_keys(view.row.en))
+    numbers = [p for p in parts if zh_number_keys(p)]
+    known = [p for p in parts if translations(p) and p not in numbers]
+    hits = sum(_translation_hit(p, stems) for p in known) + sum(bool(set(zh_number_keys(p)) & en_numbers) for p in numbers)
+    if known + numbers and hits * 2 >= len(known) + len(numbers):
         return "words"
     return None
 
@@ -413,7 +425,7 @@ def check_entity_missing(ctx: CheckContext) -> Iterator:
     for name in sorted(lexicon, key=len, reverse=True):
         by_first[name[0]].append(name)
     pending: list[tuple[RowView, Entity]] = []
-    rendered_somewhere: dict[str, bool] = defaultdict(bool)
+    rendered_rows: dict[str, int] = defaultdict(int)
     rows_with: dict[str, int] = defaultdict(int)
     for view in ctx.rows:
         text = view.row.zh_normalized
@@ -425,7 +437,7 @@ def check_entity_missing(ctx: CheckContext) -> Iterator:
             entity = Entity(name, "person", start, start + len(name))
             rows_with[name] += 1
             if _name_rendered(name, view, lexicon[name]) or rendering(entity, view) is not None:
-                rendered_somewhere[name] = True
+                rendered_rows[name] += 1
             else:
                 pending.append((view, entity))
         # 2. Names, places and titles that the dictionaries know, where the document gives no romanization.
@@ -436,12 +448,14 @@ def check_entity_missing(ctx: CheckContext) -> Iterator:
             if rendering(entity, view) is None:
                 pending.append((view, entity))
             else:
-                rendered_somewhere[entity.text] = True
+                rendered_rows[entity.text] += 1
     for view, entity in pending:
         others = rows_with[entity.text] - 1
         if entity.kind != "term":
-            # A name the translator never renders anywhere is translated (平儿 → Patience).
-            if others and not rendered_somewhere[entity.text]:
+            # A name the translator (almost) never renders is translated (平儿 → Patience, 韦小宝 → Trinket);
+            # one chance match ("Bao-yu" spelling 宝 of 韦小宝) must not turn all its rows into findings.
+            rendered, rows = rendered_rows[entity.text], rows_with[entity.text]
+            if others and (not rendered or rows >= RENDERED_SHARE_ROWS and rendered < RENDERED_SHARE_MIN * rows):
                 continue
             if entity.kind == "person" and (_speaker(view.row.zh_normalized, entity)
                                             or _title_stands_in(view, entity)):
