@@ -33,6 +33,8 @@ CASES = [
     ("entity-missing", "共同整合川渝民间友好资源。", "Jointly integrate the amity resources of Sichuan and Chongqing.", False),
     ("entity-missing", "两个美国人意外地发现了它。", "Two Americans discovered it by accident.", False),
     ("entity-missing", "教堂的罗马式尖顶像三根黑色的巨指。", "The church's Romanesque vaults were like three black fingers.", False),
+    ("entity-missing", "他在扬州住过几年。", "He lived in the city for a few years.", True),
+    ("entity-missing", "他在扬州住过几年。", "He lived in Yangzhou for a few years.", False),
     ("entity-missing", "北京人说，不怕贼偷。", "Beijingers say: better a thief should steal from you.", False),
     ("entity-missing", "她联系了乌鲁木齐射电观测基地。", "She got in touch with the Ürümqi radio observatory.", False),
     ("entity-missing", "他到了中科院的观测基地。", "He reached the observatory of the Chinese Academy of Sciences.", False),

@@ -33,7 +33,7 @@ from ..aligner.lexicon import translations
 from .context import CJK, CheckContext, RowView, name_key, zh_original_span
 from .glossary import glossary_hits
 from .registry import register
-from .resources import COMMON, PROPER, cedict_classes, place_abbreviations
+from .resources import COMMON, PROPER, cedict_classes, place_abbreviations, proper_renderings
 
 _PERSON_TAGS = {"nr", "nrfg", "nrt"}
 _PLACE_TAGS = {"ns", "nt", "nz"}
@@ -161,8 +161,9 @@ def _pinyin_forms(entity: Entity) -> list[str]:
     return [f for f in dict.fromkeys(forms) if len(f) >= 2]
 
 
-def _translation_hit(word: str, stems: set[str]) -> bool:
-    found = translations(word)
+def _translation_hit(word: str, stems: set[str], kind: str = "") -> bool:
+    """True when a CC-CEDICT translation of ``word`` is among ``stems``; for a place, its name, not "city"."""
+    found = (proper_renderings().get(word) if kind == "place" else None) or translations(word)
     return bool(found and found & stems)
 
 
@@ -191,14 +192,14 @@ def rendering(entity: Entity, view: RowView) -> str | None:
             if len(form) >= 5 and process.extractOne(form, long_names, scorer=fuzz.ratio, score_cutoff=85):
                 return "pinyin"
     stems = view.en_stems
-    if _translation_hit(entity.text, stems):
+    if _translation_hit(entity.text, stems, entity.kind):
         return "dictionary"
     if entity.kind == "person":
         return None
     if _translation_hit(entity.text + "人", stems):
         return "dictionary"  # its people: 美国 → "two Americans" (CC-CEDICT's 美国人)
     stripped = _PLACE_SUFFIX.sub("", entity.text)
-    if stripped != entity.text and len(stripped) >= 2 and _translation_hit(stripped, stems):
+    if stripped != entity.text and len(stripped) >= 2 and _translation_hit(stripped, stems, entity.kind):
         return "dictionary"
     # Titles and long organisation names: most of their words translated.
     from .context import tag_zh

@@ -57,6 +57,39 @@ def _build_cedict_classes() -> dict[str, int]:
     return classes
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'-]+")
+
+
+def _build_proper_renderings() -> dict[str, frozenset[str]]:
+    from ..aligner.lexicon import EN_STOPWORDS, cedict_entries, english_stem, fold_accents
+
+    names: dict[str, set[str]] = {}
+    for _traditional, word, pinyin, glosses in cedict_entries():
+        if not pinyin[:1].isupper():
+            continue
+        for gloss in glosses.split("/"):
+            gloss = re.sub(r"[\u3400-\u9fff|]+\[[^\]]*\]", " ", fold_accents(gloss))  # cross-references
+            for token in _CAPITALISED.findall(gloss):
+                if token.lower() not in EN_STOPWORDS and token not in ("CL", "PRC", "Chinese", "China"):
+                    names.setdefault(word, set()).add(english_stem(token.lower()))
+    return {word: frozenset(stems) for word, stems in names.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def proper_renderings() -> dict[str, frozenset[str]]:
+    """Proper nouns of CC-CEDICT → the stems of the capitalised words of their glosses, the name itself.
+
+    "city", "county" or "province" in a gloss say what a place is, not what it is called, and do not
+    render it (扬州 is rendered by "Yangzhou", not by "the city").
+
+    >>> sorted(proper_renderings()["扬州"])
+    ['jiangsu', 'yangzhou']
+    """
+    from .. import __version__
+
+    return cached_pickle(f"cedict-proper-{__version__}-f{_FORMAT}.pickle", _build_proper_renderings)
+
+
 @functools.lru_cache(maxsize=1)
 def cedict_classes() -> dict[str, int]:
     """Simplified CC-CEDICT headwords → bit flags ``PROPER`` (capitalised pinyin) and ``COMMON``.
