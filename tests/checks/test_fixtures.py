@@ -183,3 +183,12 @@ def test_fixture_entity_one_chance_rendering_does_not_expose_a_translated_name()
     """韦小宝 is always 'Trinket'; one row whose "Bao-yu" happens to spell 宝 must not make every row a finding."""
     pairs = [("韦小宝笑了。", "Trinket laughed.")] * 24 + [("韦小宝看着宝玉。", "Trinket watched Bao-yu.")]
     assert not check_rows(rows_from_pairs(pairs), select=["entity-missing"])
+
+
+def test_fixture_clause_spread_has_a_floor_in_one_clause_documents():
+    """All rows one clause each: the clause ratios are all equal, yet one extra English clause is not a 30-sigma event."""
+    from corpus_align.checks.context import CheckContext
+    from corpus_align.checks.omission import DEFAULT_CLAUSE_SPREAD, _norms
+
+    pairs = [("他来了。", "He came."), ("她走了。", "She left."), ("我们吃饭。", "We ate."), ("天黑了。", "It got dark.")] * 8
+    assert _norms(CheckContext(rows_from_pairs(pairs))).clause_spread >= DEFAULT_CLAUSE_SPREAD

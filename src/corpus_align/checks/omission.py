@@ -201,12 +201,12 @@ def coverage_evidence(view: RowView) -> Coverage:
                     count_clauses(view.row.en, _EN_CLAUSE_BREAK, _LETTER))
 
 
-def _robust_spread(values: list[float], default: float) -> float:
-    """1.4826 × the median absolute deviation (a standard deviation that ignores outliers)."""
+def _robust_spread(values: list[float], default: float, floor: float = 0.05) -> float:
+    """1.4826 × the median absolute deviation (a standard deviation that ignores outliers), at least ``floor``."""
     if len(values) < 10:
         return default
     median = statistics.median(values)
-    return max(1.4826 * statistics.median([abs(v - median) for v in values]), 0.05)
+    return max(1.4826 * statistics.median([abs(v - median) for v in values]), floor)
 
 
 class _Norms:
@@ -245,7 +245,10 @@ class _Norms:
     @cached_property
     def clause_spread(self) -> float:
         """Spread of :attr:`Coverage.clause_ratio` over the document's rows of 8 Chinese characters or more."""
-        return _robust_spread([ev.clause_ratio for ev in self.evidence.values() if ev.zh_chars >= 8], DEFAULT_CLAUSE_SPREAD)
+        # Clause counts are small integers: in a document of one-clause rows most ratios are equal and
+        # the deviation is 0, so the spread is kept at least one clause's step (log 3/2 ≈ 0.4).
+        return _robust_spread([ev.clause_ratio for ev in self.evidence.values() if ev.zh_chars >= 8],
+                              DEFAULT_CLAUSE_SPREAD, floor=DEFAULT_CLAUSE_SPREAD)
 
     @cached_property
     def share(self) -> float:
