@@ -14,7 +14,8 @@ as given (Simplified) and converted to Traditional with OpenCC s2t.
 
 Usage::
 
-    python benchmarks/check_quality.py [--bench DIR] [--seed N] [--tsv OUT.tsv]
+    python benchmarks/check_quality.py [--bench DIR] [--seed N] [--tsv OUT.tsv] [--show CODE]
+    python benchmarks/check_quality.py --seeds 1-10     # one line per seed, mean / min / max
 """
 
 from __future__ import annotations
@@ -352,27 +353,69 @@ def evaluate(kinds: list[str], pairs: list[tuple[str, str]]):
     return recall, any_alarm, len(clean_rows), per_code, info, elapsed, by_row
 
 
+def run_seed(bench: Path, seed: int, tsv: Path):
+    """Build the benchmark for one seed, write and read back its TSV, check it in Simplified and Traditional."""
+    from corpus_align._lazy import opencc_converter
+
+    items = build(bench, seed)
+    kinds = [k for k, _, _ in items]
+    write_tsv(items, tsv)
+    pairs = read_tsv(tsv)
+    traditional = [(opencc_converter("s2t").convert(zh), en) for zh, en in pairs]
+    results = {label: evaluate(kinds, data) for label, data in (("Simplified", pairs), ("Traditional", traditional))}
+    s, t = results["Simplified"], results["Traditional"]
+    same = s[0] == t[0] and s[1] == t[1] and s[3] == t[3]
+    return items, results, same
+
+
+def _seed_list(text: str) -> list[int]:
+    """``1-10`` or ``1,2,20240311`` → the seeds."""
+    seeds: list[int] = []
+    for part in text.split(","):
+        first, _, last = part.partition("-")
+        seeds.extend(range(int(first), int(last) + 1) if last else [int(first)])
+    return seeds
+
+
+def summary(bench: Path, seeds: list[int]) -> int:
+    """One line per seed and the mean, min and max over the seeds (Simplified; Traditional must agree)."""
+    print(f"benchmark: {bench}, seeds {', '.join(map(str, seeds))}")
+    print()
+    print("| seed | " + " | ".join(KINDS) + " | false alarms | S = T |")
+    print("|---" * (len(KINDS) + 3) + "|")
+    rows = []
+    directory = Path(tempfile.mkdtemp())
+    for seed in seeds:
+        _items, results, same = run_seed(bench, seed, directory / f"check_bench_{seed}.tsv")
+        recall, alarms, clean = results["Simplified"][0], results["Simplified"][1], results["Simplified"][2]
+        values = [recall[k][0] / max(recall[k][1], 1) for k in KINDS] + [alarms / max(clean, 1)]
+        rows.append((values, same))
+        print(f"| {seed} | " + " | ".join(f"{v:.3f}" for v in values) + f" | {'yes' if same else 'NO'} |")
+    for label, pick in (("mean", lambda v: sum(v) / len(v)), ("min", min), ("max", max)):
+        columns = list(zip(*(values for values, _ in rows)))
+        print(f"| {label} | " + " | ".join(f"{pick(c):.3f}" for c in columns) + " | |")
+    print()
+    print("Simplified and Traditional results are identical on every seed" if all(same for _, same in rows)
+          else "Simplified and Traditional results DIFFER on some seed")
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
     parser.add_argument("--seed", type=int, default=20240311)
+    parser.add_argument("--seeds", default="", help="a summary over several seeds instead: '1-10' or '1,2,3'")
     parser.add_argument("--tsv", type=Path, default=None, help="where to write the benchmark TSV")
     parser.add_argument("--show", default="", help="print the clean false alarms or misses of this code")
     args = parser.parse_args(argv)
+    if args.seeds:
+        return summary(args.bench, _seed_list(args.seeds))
 
-    items = build(args.bench, args.seed)
-    kinds = [k for k, _, _ in items]
     tsv = args.tsv or Path(tempfile.mkdtemp()) / "check_bench.tsv"
-    write_tsv(items, tsv)
-    pairs = read_tsv(tsv)
-    from corpus_align._lazy import opencc_converter
-
-    traditional = [(opencc_converter("s2t").convert(zh), en) for zh, en in pairs]
-    print(f"benchmark: {len(pairs)} pairs from {args.bench} (seed {args.seed}), TSV at {tsv}")
+    items, results, same = run_seed(args.bench, args.seed, tsv)
+    kinds = [k for k, _, _ in items]
+    print(f"benchmark: {len(items)} pairs from {args.bench} (seed {args.seed}), TSV at {tsv}")
     print("injected: " + ", ".join(f"{k} {c}" for k, c in sorted(Counter(kinds).items())))
-    results = {}
-    for label, data in (("Simplified", pairs), ("Traditional", traditional)):
-        results[label] = evaluate(kinds, data)
     print()
     print("| code | injected | recall (Simplified) | recall (Traditional) |")
     print("|---|---|---|---|")
@@ -388,7 +431,6 @@ def main(argv=None) -> int:
         print(f"| {code} | {s[3][code] / max(s[2], 1):.3f} | {t[3][code] / max(t[2], 1):.3f} |")
     print(f"\ninfo-only findings on clean pairs: {s[4] / max(s[2], 1):.3f} (Simplified), {t[4] / max(t[2], 1):.3f} (Traditional)")
     print(f"check time: {s[5]:.1f} s (Simplified), {t[5]:.1f} s (Traditional)")
-    same = s[0] == t[0] and s[1] == t[1] and s[3] == t[3]
     print("Simplified and Traditional results are identical" if same else "Simplified and Traditional results DIFFER")
     if args.show:
         by_row = s[6]
