@@ -7,6 +7,9 @@ Evidence per row (:func:`coverage_evidence`):
   each document is its own yardstick);
 * dictionary coverage of the Chinese: the share of its content words whose
   CC-CEDICT translation appears among the English stems;
+* the clause ratio — English clauses to Chinese clauses, runs of text between
+  clause punctuation — against the document's usual ratio: a dropped run of
+  clauses takes its punctuation with it;
 * for each English sentence of the row, each content word and whether the
   row's Chinese supports it: a CC-CEDICT translation of a Chinese word of the
   row (single characters only when jieba keeps them as words), a capitalised
@@ -14,13 +17,13 @@ Evidence per row (:func:`coverage_evidence`):
   renders by meaning (韦小宝 → Trinket, learned from the rows that share it).
 
 Decisions: a 1-0 bead is an omission and a 0-1 bead an addition (a whole
-sentence).  Inside a bead, ``omission`` needs one score of length and
-coverage, both relative to the document, to be very low.  ``addition`` adds
-two log-likelihood ratios for each English sentence: its words' support
+sentence).  Inside a bead, ``omission`` needs one score of length, coverage
+and clause ratio, all relative to the document, to be very low.  ``addition``
+adds log-likelihood ratios for each English sentence: its words' support
 under "unrelated" against "translation" (each word's own support rate in the
 rest of the document against the chance that the row's Chinese offers it),
-and the row's length with and without the sentence; the prior for "one of n
-sentences" is subtracted.  Both thresholds are set for few false alarms on
+and the row's length and clause ratio with and without the sentence; the
+prior for "one of n sentences" is subtracted.  Both thresholds are set for few false alarms on
 free literary translation.
 """
 
@@ -350,7 +353,7 @@ OMISSION_MIN_CONTENT = 3  # Chinese dictionary words needed before a partial omi
 OMISSION_LENGTH_WEIGHT = 0.5  # weight of the length evidence in the omission score
 OMISSION_COVERAGE_WEIGHT = 0.2  # weight of the worse half's dictionary coverage
 OMISSION_CLAUSE_WEIGHT = 0.3  # weight of the clause-count evidence
-OMISSION_THRESHOLD = -0.53  # omission score below which a row is reported (about 0.43 of the usual length at usual coverage)
+OMISSION_THRESHOLD = -0.53  # omission score below which a row is reported (about 1% of clean benchmark rows)
 SHORT_ROW_CHARS = 8  # below this many Chinese characters the length ratio is noisier (spread scaled up)
 DEFAULT_CLAUSE_SPREAD = 0.4  # spread of the clause-count ratio when a document is too short to measure
 DEFAULT_LENGTH_SPREAD = 0.4  # spread of the log length ratio when a document is too short to measure
@@ -361,9 +364,9 @@ ADDITION_THRESHOLD = 1.75  # evidence (natural log odds, after the prior for the
 
 
 def omission_score(ev: Coverage, norms: _Norms) -> float:
-    """One calibrated score from the length ratio and the dictionary coverage of the worse half (lower: more omitted).
+    """One calibrated score from the length ratio, the dictionary coverage of the worse half and the clause ratio (lower: more omitted).
 
-    ``0.775·log(length / usual length) + 0.225·log(half coverage / usual coverage)``.
+    ``0.5·log(length / usual length) + 0.2·log(half coverage / usual coverage) + 0.3·(clause ratio − usual)``.
     The Chinese is cut in two at the clause punctuation nearest its middle
     (:func:`_clause_halves`) and the coverage of the worse-covered half is used: an omitted clause run (usually at one end)
     leaves one half of the Chinese with no English counterpart, while free
@@ -371,6 +374,9 @@ def omission_score(ev: Coverage, norms: _Norms) -> float:
     smoothed as ``(covered + 1) / (content + 2)`` so that a half with no
     dictionary word neither fires nor hides an omission.  Both evidences are
     relative to the document, so a terse translator is his own yardstick.
+    The clause ratio (:attr:`Coverage.clause_ratio`) tells a dropped run of
+    clauses, which takes its punctuation with it, from a terse rendering of
+    every clause.
     """
     length = math.log(max(ev.ratio / norms.ratio, 1e-3))
     share = math.log(max(ev.half_share / max(norms.share, 0.05), 0.1))
@@ -381,13 +387,14 @@ def omission_score(ev: Coverage, norms: _Norms) -> float:
 def addition_score(ev: Coverage, norms: _Norms) -> tuple[float, int]:
     """The evidence that one English sentence of the row was added, and its position (-1 when none qualifies).
 
-    Two log-likelihood ratios, added: (1) the sentence's words — each supported
+    Log-likelihood ratios, added: (1) the sentence's words — each supported
     or not by the row's Chinese — under "unrelated" against "translation"
     (:meth:`_Norms.word_evidence`); (2) the row's length with and without the
     sentence, the log length ratio taken as normal around the document's
     usual ratio with the document's own spread: an appended sentence makes a
     row of usual length too long, a needed sentence leaves it too short when
-    removed.
+    removed; (3) the same for the clause ratio, since an appended sentence
+    brings clauses the Chinese does not have.
     """
     best, position = -math.inf, -1
     if len(ev.sentences) < 2 or not ev.zh_chars:
@@ -399,17 +406,18 @@ def addition_score(ev: Coverage, norms: _Norms) -> tuple[float, int]:
     for _sentence, _letters, tokens in ev.sentences:
         for stem, ok in tokens:
             row_ok[stem] = row_ok.get(stem, False) or norms.supported(ev, stem, ok)
-    for i, (_sentence, letters, tokens) in enumerate(ev.sentences):
+    clauses_with = ev.clause_ratio - norms.clause_ratio
+    for i, (sentence, letters, tokens) in enumerate(ev.sentences):
         if not tokens:
             continue
         words = -sum(norms.word_evidence(stem, norms.supported(ev, stem, ok), row_ok[stem], ev) for stem, ok in tokens)
         without = math.log(max(ev.en_letters - letters, 1) / usual)
         length = (with_all**2 - without**2) / (2 * spread**2)
-        clauses_without = math.log((max(ev.en_clauses - count_clauses(_sentence, _EN_CLAUSE_BREAK, _LETTER), 0) + 1) / (ev.zh_clauses + 1)) - norms.clause_ratio
-        clauses_with = ev.clause_ratio - norms.clause_ratio
-        length += (clauses_with**2 - clauses_without**2) / (2 * norms.clause_spread**2)
+        en_clauses_without = max(ev.en_clauses - count_clauses(sentence, _EN_CLAUSE_BREAK, _LETTER), 0)
+        clauses_without = math.log((en_clauses_without + 1) / (ev.zh_clauses + 1)) - norms.clause_ratio
+        clauses = (clauses_with**2 - clauses_without**2) / (2 * norms.clause_spread**2)
         # Prior odds: any one of the row's sentences could be the added one (more sentences, more chances).
-        score = words + length - math.log(len(ev.sentences))
+        score = words + length + clauses - math.log(len(ev.sentences))
         if score > best:
             best, position = score, i
     return best, position
@@ -421,8 +429,8 @@ def addition_score(ev: Coverage, norms: _Norms) -> tuple[float, int]:
     severity="error",
     family="omission",
     what="Chinese left untranslated: a Chinese sentence aligned to nothing (a 1-0 bead), or a bead whose "
-    "omission score (length ratio and dictionary coverage, both relative to the document, in one number) "
-    "is very low.",
+    "omission score (length ratio, dictionary coverage and clause count, all relative to the document, in one "
+    "number) is very low.",
     why="Omitted clauses are the most frequent serious translation error and are invisible to a reader of "
     "the English alone.",
     example=("她承认打我不对，也承认没有好好待我，但是她说我的伟大友谊是假的。",
