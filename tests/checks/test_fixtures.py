@@ -192,3 +192,38 @@ def test_fixture_clause_spread_has_a_floor_in_one_clause_documents():
 
     pairs = [("他来了。", "He came."), ("她走了。", "She left."), ("我们吃饭。", "We ate."), ("天黑了。", "It got dark.")] * 8
     assert _norms(CheckContext(rows_from_pairs(pairs))).clause_spread >= DEFAULT_CLAUSE_SPREAD
+
+
+def test_fixture_omission_learns_the_translators_renderings():
+    """韦小宝 is not in CC-CEDICT; the document's own lexicon learns 'Trinket' from the rows that share them."""
+    from corpus_align.checks.context import CheckContext
+    from corpus_align.checks.omission import _DocumentLexicon, _norms
+
+    pairs = [("韦小宝笑了起来。", "Trinket burst out laughing."), ("韦小宝走了出去。", "Trinket went out."),
+             ("韦小宝哭了。", "Trinket wept."), ("韦小宝睡着了。", "Trinket fell asleep."),
+             ("他们去了北京。", "They went to Beijing."), ("我们吃了饭。", "We ate.")] * 5
+    with_name = ("韦小宝吃了饭。", "Trinket ate.")
+    without_name = ("韦小宝吃了饭。", "He ate.")
+    norms = _norms(CheckContext(rows_from_pairs(pairs + [with_name, without_name])))
+    (_, rendered), = [half for half in [norms.learned_halves(norms.evidence[len(pairs)])[0]]]
+    (_, dropped), = [half for half in [norms.learned_halves(norms.evidence[len(pairs) + 1])[0]]]
+    assert rendered - dropped > 0.25  # the name counts as rendered only where 'Trinket' is
+    alone = _DocumentLexicon([norms.evidence[len(pairs)]])  # one row: CC-CEDICT alone cannot know 'Trinket'
+    assert alone.row_halves(0)[0][1] < rendered
+
+
+@pytest.mark.parametrize("pairs", [
+    [("他想象自己是个大英雄，时时幻想，又背着背篓上山去了。", "He imagined himself a great hero."),
+     ("她熏了一屋子的香。", "She filled the room with incense.")] * 6,
+])
+def test_fixture_omission_scores_same_in_simplified_and_traditional(pairs):
+    """OpenCC's round trip changes 想象 → 想像 and 背篓 → 揹篓; the learned lexicon must not see the difference."""
+    from corpus_align.checks.context import CheckContext
+    from corpus_align.checks.omission import _norms, omission_score
+
+    def scores(data):
+        norms = _norms(CheckContext(rows_from_pairs(data)))
+        return [omission_score(ev, norms) for ev in norms.evidence.values()]
+
+    traditional = [(_script(zh, "traditional"), en) for zh, en in pairs]
+    assert scores(pairs) == scores(traditional)

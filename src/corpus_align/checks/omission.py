@@ -7,6 +7,10 @@ Evidence per row (:func:`coverage_evidence`):
   each document is its own yardstick);
 * dictionary coverage of the Chinese: the share of its content words whose
   CC-CEDICT translation appears among the English stems;
+* coverage under the document's own lexicon (:class:`_DocumentLexicon`, IBM
+  Model 1 learned from the document's rows with CC-CEDICT as prior): for
+  each Chinese content word, the posterior that it produced some English
+  stem of the row; the omission score uses this one;
 * the clause ratio — English clauses to Chinese clauses, runs of text between
   clause punctuation — against the document's usual ratio: a dropped run of
   clauses takes its punctuation with it;
@@ -37,6 +41,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
+import numpy as np
+
+from .._lazy import opencc_converter
 from ..aligner.lexicon import EN_STOPWORDS, english_stem, translations
 from .context import CJK_RUN, CheckContext, RowView, name_key, tag_zh
 from .entities import row_name_keys
@@ -67,6 +74,10 @@ class Coverage:
     halves: tuple[tuple[int, int], tuple[int, int]] = ((0, 0), (0, 0))
     zh_clauses: int = 0  # runs of Chinese text between clause punctuation
     en_clauses: int = 0  # runs of English words between clause punctuation
+    # The Chinese content words (any with a content tag, known to CC-CEDICT or not) with their half
+    # (0, 1, or -1 for both), and the English stems: what the document's own lexicon is learned from.
+    zh_words: tuple[tuple[str, int], ...] = ()
+    en_stems: tuple[str, ...] = ()
 
     @property
     def clause_ratio(self) -> float:
@@ -91,6 +102,20 @@ def _canonical_tags(view: RowView) -> tuple[tuple[str, str], ...]:
     """The row's Chinese words with variant characters canonical (轿伕 → 轿夫), as Simplified input has them."""
     text = canonical_chinese(view.row.zh_normalized)
     return view.zh_tags if text == view.row.zh_normalized else tag_zh(text)
+
+
+def _round_trip_tags(view: RowView, tags: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """The canonical words again after OpenCC s2t then t2s, for the document's own lexicon.
+
+    Traditional input is converted to Simplified before the checks, but not always back to the
+    characters a Simplified original has (想象 becomes 想像, 背 becomes 揹): one differing word would
+    move every row's learned coverage a little.  After the round trip both inputs give the same text.
+    """
+    text = canonical_chinese(view.row.zh_normalized)
+    if not CJK_CHAR.search(text):
+        return tags
+    trip = canonical_chinese(opencc_converter("t2s").convert(opencc_converter("s2t").convert(text)))
+    return tags if trip == text else tag_zh(trip)
 
 
 def _zh_translation_stems(words: list[str]) -> set[str]:
@@ -168,8 +193,10 @@ def coverage_evidence(view: RowView) -> Coverage:
     half_of = _clause_halves(zh_tags)
     halves = [[0, 0], [0, 0]]
     for (word, tag), which in zip(zh_tags, half_of):
+        if tag in _FUNCTION_TAGS:
+            continue
         found = translations(word)
-        if not found or tag in ("x", "uj", "ul", "r", "p", "c", "u", "y", "e", "m", "q"):
+        if not found:
             continue
         content += 1
         hit = bool(found & stems)
@@ -177,6 +204,8 @@ def coverage_evidence(view: RowView) -> Coverage:
         for half in (halves if which < 0 else [halves[which]]):
             half[0] += 1
             half[1] += hit
+    lexicon_tags = _round_trip_tags(view, zh_tags)
+    words = [(word, which) for (word, tag), which in zip(lexicon_tags, _clause_halves(lexicon_tags)) if tag not in _FUNCTION_TAGS]
     zh_stems = _zh_translation_stems([w for w, _ in zh_tags])
     names = row_name_keys(view)
     unspelled: set[str] = set()
@@ -201,7 +230,167 @@ def coverage_evidence(view: RowView) -> Coverage:
                     frozenset(zh_stems), view.row.zh_normalized, frozenset(unspelled),
                     (tuple(halves[0]), tuple(halves[1])),
                     count_clauses(view.row.zh_normalized, _ZH_CLAUSE_BREAK, CJK_CHAR),
-                    count_clauses(view.row.en, _EN_CLAUSE_BREAK, _LETTER))
+                    count_clauses(view.row.en, _EN_CLAUSE_BREAK, _LETTER),
+                    tuple(words), tuple(sorted(stems)))
+
+
+_FUNCTION_TAGS = frozenset(("x", "uj", "ul", "r", "p", "c", "u", "y", "e", "m", "q"))
+
+
+def _dictionary_stems(word: str) -> set[str]:
+    """CC-CEDICT's English stems for a word, or for its characters when CC-CEDICT does not know the word."""
+    found = translations(word)
+    if not found and len(word) > 1:
+        found = set()
+        for ch in word:
+            found |= translations(ch)
+    return found
+
+
+class _DocumentLexicon:
+    """A lexicon learned from the document itself: IBM Model 1, t(English stem | Chinese word), by EM.
+
+    Each row's Chinese content words (:attr:`Coverage.zh_words`, CC-CEDICT known or not) and a NULL
+    word generate its English stems.  The prior is CC-CEDICT: ``LEXICON_DICTIONARY_MASS`` spread over
+    a word's dictionary translations and the rest uniform over the document's stems; each update is
+    the MAP estimate ``(expected count + LEXICON_PRIOR · prior) / (word's count + LEXICON_PRIOR)``, so
+    a word seen in few rows stays near the dictionary.  The coverage of a Chinese word in a row is
+    its best posterior: the largest, over the row's English stems, of the probability that this word
+    (rather than another of the row, or NULL) produced the stem.  A word whose rendering is gone
+    produces nothing in the row and scores near 0, while the translator's habitual renderings that
+    CC-CEDICT does not list (a name by meaning, a free equivalent) are learned from the other rows.
+    All in numpy over the (row, Chinese word, English stem) triples; the words are the canonical
+    ones, so Simplified and Traditional input give the same lexicon.
+    """
+
+    def __init__(self, rows: list[Coverage]):
+        zh_ids: dict[str, int] = {}
+        en_ids: dict[str, int] = {}
+        f_flat: list[int] = []
+        e_flat: list[int] = []
+        f_len: list[int] = []
+        e_len: list[int] = []
+        tok_row: list[int] = []
+        tok_half: list[int] = []
+        tok_slot: list[int] = []
+        for r, ev in enumerate(rows):
+            fs = sorted({zh_ids.setdefault(w, len(zh_ids)) for w, _ in ev.zh_words})
+            es = sorted({en_ids.setdefault(e, len(en_ids)) for e in ev.en_stems})
+            if not fs or not es:
+                fs, es = [], []
+            local = {f: len(f_flat) + i for i, f in enumerate(fs)}
+            for word, half in ev.zh_words:
+                tok_row.append(r)
+                tok_half.append(half)
+                tok_slot.append(local.get(zh_ids[word], -1))
+            f_flat.extend(fs)
+            e_flat.extend(es)
+            f_len.append(len(fs))
+            e_len.append(len(es))
+        n_rows, n_zh, n_en = len(rows), len(zh_ids), max(len(en_ids), 1)
+        F, E = np.array(f_flat, dtype=np.int64), np.array(e_flat, dtype=np.int64)
+        nF, nE = np.array(f_len, dtype=np.int64), np.array(e_len, dtype=np.int64)
+        self.cover = np.zeros(len(F) + 1)  # per (row, Chinese word) slot; the last is for rows with no pairs
+        if len(F):
+            n_pairs = nF * nE
+            f_off = np.cumsum(nF) - nF
+            e_off = np.cumsum(nE) - nE
+            p_off = np.cumsum(n_pairs) - n_pairs
+            # Every (row, Chinese word, English stem) pair, as the index of its (word, stem) key and its
+            # English slot; built and used a block of rows at a time, so that a long document's
+            # temporaries stay small (two compact arrays of one entry per pair are all that is kept).
+            blocks = list(_row_blocks(n_pairs, LEXICON_BLOCK_PAIRS))
+
+            def block_pairs(lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
+                row = np.repeat(np.arange(lo, hi), n_pairs[lo:hi])
+                j = np.arange(len(row)) - (p_off[row] - p_off[lo])
+                fi = j // nE[row]
+                slot_e = e_off[row] + j - fi * nE[row]
+                return F[f_off[row] + fi] * n_en + E[slot_e], slot_e
+
+            keys = np.unique(np.concatenate([np.unique(block_pairs(lo, hi)[0]) for lo, hi in blocks]))
+            index_type = np.int32 if max(len(keys), len(E)) < 2**31 else np.int64
+            k = np.empty(int(n_pairs.sum()), dtype=index_type)
+            slot_e = np.empty(len(k), dtype=index_type)
+            spans = []
+            for lo, hi in blocks:
+                block_keys, block_slots = block_pairs(lo, hi)
+                start, stop = int(p_off[lo]), int(p_off[lo]) + len(block_keys)
+                k[start:stop] = np.searchsorted(keys, block_keys)
+                slot_e[start:stop] = block_slots
+                spans.append((start, stop))
+            kf = keys // n_en
+            # The prior: CC-CEDICT's translations of each Chinese word.
+            sizes = np.zeros(n_zh)
+            dict_keys = []
+            for word, f in zh_ids.items():
+                stems = _dictionary_stems(word)
+                sizes[f] = len(stems)
+                dict_keys.extend(f * n_en + en_ids[stem] for stem in stems if stem in en_ids)
+            dict_keys_arr = np.unique(np.array(dict_keys, dtype=np.int64))
+            at = np.minimum(np.searchsorted(dict_keys_arr, keys), max(len(dict_keys_arr) - 1, 0))
+            in_dict = (dict_keys_arr[at] == keys) if len(dict_keys_arr) else np.zeros(len(keys), dtype=bool)
+            size = sizes[kf]
+            prior = in_dict * LEXICON_DICTIONARY_MASS / np.maximum(size, 1) + (1 - LEXICON_DICTIONARY_MASS * (size > 0)) / n_en
+            t = prior.copy()
+            n_slots = len(E)
+            t_null = np.bincount(E, minlength=n_en) / n_slots
+
+            def denominators(t: np.ndarray, t_null: np.ndarray) -> np.ndarray:
+                """Per English slot: the probability of its stem from any Chinese word of the row or NULL."""
+                total = t_null[E].copy()
+                for start, stop in spans:
+                    total += np.bincount(slot_e[start:stop], t[k[start:stop]], minlength=n_slots)
+                return total
+
+            for _ in range(LEXICON_ITERATIONS):
+                denominator = denominators(t, t_null)
+                counts = np.zeros(len(t))
+                for start, stop in spans:
+                    pairs = slice(start, stop)
+                    counts += np.bincount(k[pairs], t[k[pairs]] / denominator[slot_e[pairs]], minlength=len(t))
+                t = (counts + LEXICON_PRIOR * prior) / (np.bincount(kf, counts, minlength=n_zh)[kf] + LEXICON_PRIOR)
+                null_counts = np.bincount(E, t_null[E] / denominator, minlength=n_en)
+                t_null = (null_counts + 1.0 / n_en) / (null_counts.sum() + 1.0)
+            denominator = denominators(t, t_null)
+            # The pairs of one (row, Chinese word) slot are consecutive: the best posterior of each slot.
+            slot_starts = np.repeat(p_off, nF) + (np.arange(len(F)) - np.repeat(f_off, nF)) * np.repeat(nE, nF)
+            for (start, stop), (lo, hi) in zip(spans, blocks):
+                pairs = slice(start, stop)
+                posterior = t[k[pairs]] / denominator[slot_e[pairs]]
+                first, last = int(f_off[lo]), int(f_off[hi - 1] + nF[hi - 1])
+                if last > first:
+                    self.cover[first:last] = np.maximum.reduceat(posterior, slot_starts[first:last] - start)
+        rows_arr = np.array(tok_row, dtype=np.int64)
+        halves_arr = np.array(tok_half, dtype=np.int64)
+        cover = self.cover[np.array(tok_slot, dtype=np.int64)]
+        self.content = np.bincount(rows_arr, minlength=n_rows)
+        self.covered = np.bincount(rows_arr, cover, minlength=n_rows)
+        self.halves = []
+        for half in (0, 1):
+            mask = (halves_arr == half) | (halves_arr < 0)
+            self.halves.append((np.bincount(rows_arr[mask], minlength=n_rows),
+                                np.bincount(rows_arr[mask], cover[mask], minlength=n_rows)))
+
+    def row_halves(self, r: int) -> tuple[tuple[int, float], tuple[int, float]]:
+        """(content words, expected covered words) for the first and the second half of row ``r``."""
+        return tuple((int(content[r]), float(covered[r])) for content, covered in self.halves)
+
+
+def _row_blocks(sizes: np.ndarray, limit: int) -> Iterator[tuple[int, int]]:
+    """Consecutive ``(start, stop)`` ranges of rows whose ``sizes`` add up to about ``limit`` (at least one row each).
+
+    >>> list(_row_blocks(np.array([3, 3, 3, 10, 1]), 6))
+    [(0, 2), (2, 3), (3, 4), (4, 5)]
+    """
+    start, total = 0, 0
+    for i, size in enumerate(sizes.tolist()):
+        if total and total + size > limit:
+            yield start, i
+            start, total = i, 0
+        total += size
+    if start < len(sizes):
+        yield start, len(sizes)
 
 
 def _robust_spread(values: list[float], default: float, floor: float = 0.05) -> float:
@@ -262,6 +451,28 @@ class _Norms:
             return 0.5
         middle = shares[len(shares) // 4 : len(shares) - len(shares) // 4]
         return statistics.fmean(middle)
+
+    @cached_property
+    def lexicon(self) -> tuple[_DocumentLexicon, dict[tuple, int]]:
+        """The document's own lexicon (:class:`_DocumentLexicon`) and each row's index in it, keyed by the row's words."""
+        rows = list(self.evidence.values())
+        return _DocumentLexicon(rows), {(ev.zh_words, ev.en_stems): r for r, ev in enumerate(rows)}
+
+    @cached_property
+    def learned_share(self) -> float:
+        """The usual share of a row's content words covered under the document's own lexicon (mean of the middle half, like :attr:`share`)."""
+        lexicon = self.lexicon[0]
+        enough = lexicon.content >= 4
+        shares = sorted((lexicon.covered[enough] / lexicon.content[enough]).tolist())
+        if len(shares) < 10:
+            return DEFAULT_LEARNED_SHARE
+        return statistics.fmean(shares[len(shares) // 4 : len(shares) - len(shares) // 4])
+
+    def learned_halves(self, ev: Coverage) -> tuple[tuple[int, float], tuple[int, float]]:
+        """The halves' (content words, expected covered words) under the document's own lexicon."""
+        lexicon, index = self.lexicon
+        r = index.get((ev.zh_words, ev.en_stems))
+        return lexicon.row_halves(r) if r is not None else _DocumentLexicon([ev]).row_halves(0)
 
     @cached_property
     def word_stats(self) -> tuple[Counter, Counter, Counter, float, float]:
@@ -350,36 +561,44 @@ def _norms(ctx: CheckContext) -> _Norms:
 # Decision thresholds (see docs/checks.md for how they were chosen).
 OMISSION_MIN_CHARS = 12  # Chinese characters needed before a partial omission can be judged
 OMISSION_MIN_CONTENT = 3  # Chinese dictionary words needed before a partial omission can be judged
-OMISSION_LENGTH_WEIGHT = 0.5  # weight of the length evidence in the omission score
-OMISSION_COVERAGE_WEIGHT = 0.2  # weight of the worse half's dictionary coverage
-OMISSION_CLAUSE_WEIGHT = 0.3  # weight of the clause-count evidence
-OMISSION_THRESHOLD = -0.53  # omission score below which a row is reported (about 1% of clean benchmark rows)
+OMISSION_LENGTH_WEIGHT = 0.30  # weight of the length evidence in the omission score
+OMISSION_COVERAGE_WEIGHT = 0.35  # weight of the worse half's coverage under the document's own lexicon
+OMISSION_CLAUSE_WEIGHT = 0.35  # weight of the clause-count evidence
+OMISSION_THRESHOLD = -0.48  # omission score below which a row is reported (about 1.1% of clean benchmark rows)
 SHORT_ROW_CHARS = 8  # below this many Chinese characters the length ratio is noisier (spread scaled up)
 DEFAULT_CLAUSE_SPREAD = 0.4  # spread of the clause-count ratio when a document is too short to measure
 DEFAULT_LENGTH_SPREAD = 0.4  # spread of the log length ratio when a document is too short to measure
 NAME_MAX_FREQUENCY = 5000  # a capitalised word this common in English is a word, not a name
 NAME_MIN_ROWS = 3  # rows a name needs before the document's Chinese for it is learned
+LEXICON_ITERATIONS = 3  # EM iterations of the document's own lexicon
+LEXICON_PRIOR = 5.0  # rows' worth of weight CC-CEDICT's prior has in each Chinese word's learned translations
+LEXICON_BLOCK_PAIRS = 1_000_000  # word pairs built at once when the document's lexicon is learned
+LEXICON_DICTIONARY_MASS = 0.9  # share of the prior on a word's CC-CEDICT translations (the rest uniform)
+DEFAULT_LEARNED_SHARE = 0.4  # usual learned coverage when a document is too short to measure
 PRIOR_STRENGTH = 2.0  # rows' worth of weight the document's support rate has in each word's own rate
 ADDITION_THRESHOLD = 1.75  # evidence (natural log odds, after the prior for the number of sentences) above which a sentence is reported
 
 
 def omission_score(ev: Coverage, norms: _Norms) -> float:
-    """One calibrated score from the length ratio, the dictionary coverage of the worse half and the clause ratio (lower: more omitted).
+    """One calibrated score from the length ratio, the learned coverage of the worse half and the clause ratio (lower: more omitted).
 
-    ``0.5·log(length / usual length) + 0.2·log(half coverage / usual coverage) + 0.3·(clause ratio − usual)``.
+    ``0.30·log(length / usual length) + 0.35·log(half coverage / usual coverage) + 0.35·(clause ratio − usual)``.
     The Chinese is cut in two at the clause punctuation nearest its middle
     (:func:`_clause_halves`) and the coverage of the worse-covered half is used: an omitted clause run (usually at one end)
     leaves one half of the Chinese with no English counterpart, while free
     translation spreads its unrendered words over both halves.  Coverage is
+    the expected number of the half's content words that produced an English
+    stem of the row under the document's own lexicon (:class:`_DocumentLexicon`),
     smoothed as ``(covered + 1) / (content + 2)`` so that a half with no
-    dictionary word neither fires nor hides an omission.  Both evidences are
+    content word neither fires nor hides an omission.  All evidences are
     relative to the document, so a terse translator is his own yardstick.
     The clause ratio (:attr:`Coverage.clause_ratio`) tells a dropped run of
     clauses, which takes its punctuation with it, from a terse rendering of
     every clause.
     """
     length = math.log(max(ev.ratio / norms.ratio, 1e-3))
-    share = math.log(max(ev.half_share / max(norms.share, 0.05), 0.1))
+    half = min((covered + 1) / (content + 2) for content, covered in norms.learned_halves(ev))
+    share = math.log(max(half / max(norms.learned_share, 0.05), 0.1))
     clauses = ev.clause_ratio - norms.clause_ratio
     return OMISSION_LENGTH_WEIGHT * length + OMISSION_COVERAGE_WEIGHT * share + OMISSION_CLAUSE_WEIGHT * clauses
 
@@ -429,8 +648,8 @@ def addition_score(ev: Coverage, norms: _Norms) -> tuple[float, int]:
     severity="error",
     family="omission",
     what="Chinese left untranslated: a Chinese sentence aligned to nothing (a 1-0 bead), or a bead whose "
-    "omission score (length ratio, dictionary coverage and clause count, all relative to the document, in one "
-    "number) is very low.",
+    "omission score (length ratio, coverage under a lexicon learned from the document with CC-CEDICT as prior, "
+    "and clause count, all relative to the document, in one number) is very low.",
     why="Omitted clauses are the most frequent serious translation error and are invisible to a reader of "
     "the English alone.",
     example=("她承认打我不对，也承认没有好好待我，但是她说我的伟大友谊是假的。",
@@ -454,10 +673,12 @@ def check_omission(ctx: CheckContext) -> Iterator:
         score = omission_score(ev, norms)
         if score < OMISSION_THRESHOLD and ev.zh_content >= OMISSION_MIN_CONTENT:
             length = ev.ratio / norms.ratio
+            content, covered = min(norms.learned_halves(ev), key=lambda half: (half[1] + 1) / (half[0] + 2))
             yield ctx.finding(
                 "omission", view,
-                f"the English is {length:.0%} of the usual length for this much Chinese and renders only "
-                f"{ev.zh_covered} of {ev.zh_content} Chinese content words (score {score:.2f})",
+                f"the English is {length:.0%} of the usual length for this much Chinese, has {ev.en_clauses} "
+                f"clause(s) for {ev.zh_clauses}, and renders about {covered:.0f} of the {content} content words "
+                f"of one half of the Chinese (score {score:.2f})",
                 zh_text=row.zh, en_text=row.en,
             )
 
