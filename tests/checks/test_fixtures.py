@@ -227,3 +227,10 @@ def test_fixture_omission_scores_same_in_simplified_and_traditional(pairs):
 
     traditional = [(_script(zh, "traditional"), en) for zh, en in pairs]
     assert scores(pairs) == scores(traditional)
+
+
+def test_fixture_omission_english_without_letters_is_an_omission_not_a_crash():
+    """Every English side only punctuation: no usual ratio can be measured, and every row is an omission."""
+    pairs = [("他来了，我们都很高兴地走了出去。", "...")] * 12
+    found = check_rows(rows_from_pairs(pairs), select=["omission"])
+    assert [f.row for f in found] == list(range(1, 13))

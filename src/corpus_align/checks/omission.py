@@ -417,7 +417,8 @@ class _Norms:
 
     @cached_property
     def ratio(self) -> float:
-        ratios = [ev.ratio for ev in self.evidence.values() if ev.zh_chars >= 8]
+        # Rows whose English has no letters at all (only punctuation or digits) say nothing of the usual ratio.
+        ratios = [ev.ratio for ev in self.evidence.values() if ev.zh_chars >= 8 and ev.en_letters]
         return statistics.median(ratios) if len(ratios) >= 10 else DEFAULT_RATIO
 
     @cached_property
