@@ -208,10 +208,12 @@ def rendering(entity: Entity, view: RowView) -> str | None:
     if len(parts) == 1 and len(entity.text) > 2:
         parts = list(entity.text)
     # A number in a title (《四十二章经》 → "Forty-Two Sections") is rendered when the English has it.
-    en_numbers = set(en_number_keys(view.row.en))
     numbers = [p for p in parts if zh_number_keys(p)]
     known = [p for p in parts if translations(p) and p not in numbers]
-    hits = sum(_translation_hit(p, stems) for p in known) + sum(bool(set(zh_number_keys(p)) & en_numbers) for p in numbers)
+    hits = sum(_translation_hit(p, stems) for p in known)
+    if numbers:
+        en_numbers = set(en_number_keys(view.row.en))
+        hits += sum(bool(set(zh_number_keys(p)) & en_numbers) for p in numbers)
     if known + numbers and hits * 2 >= len(known) + len(numbers):
         return "words"
     return None

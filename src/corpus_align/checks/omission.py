@@ -53,6 +53,8 @@ from .registry import register
 _EN_SENTENCE = re.compile(r"[^.!?…]+(?:[.!?…]+['\"”’)]*|$)")
 _LETTER = re.compile(r"[A-Za-z]")
 CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# jieba tags of words that carry no content (punctuation, particles, pronouns, prepositions, numerals ...)
+_FUNCTION_TAGS = frozenset(("x", "uj", "ul", "r", "p", "c", "u", "y", "e", "m", "q"))
 DEFAULT_RATIO = 2.6  # English letters per Chinese character when a document is too short to measure
 
 
@@ -70,8 +72,6 @@ class Coverage:
     zh_offers: frozenset[str] = frozenset()  # English stems the row's Chinese can be translated by
     zh_text: str = ""
     names: frozenset[str] = frozenset()  # stems of the capitalised words the row's Chinese does not spell
-    # (content, covered) for the first and the second half of the Chinese (cut at a clause boundary)
-    halves: tuple[tuple[int, int], tuple[int, int]] = ((0, 0), (0, 0))
     zh_clauses: int = 0  # runs of Chinese text between clause punctuation
     en_clauses: int = 0  # runs of English words between clause punctuation
     # The Chinese content words (any with a content tag, known to CC-CEDICT or not) with their half
@@ -88,14 +88,6 @@ class Coverage:
     def ratio(self) -> float:
         return self.en_letters / max(self.zh_chars, 1)
 
-    @property
-    def zh_share(self) -> float:
-        return self.zh_covered / self.zh_content if self.zh_content else 1.0
-
-    @property
-    def half_share(self) -> float:
-        """The smoothed coverage ``(covered + 1) / (content + 2)`` of the worse-covered half of the Chinese."""
-        return min((covered + 1) / (content + 2) for content, covered in self.halves)
 
 
 def _canonical_tags(view: RowView) -> tuple[tuple[str, str], ...]:
@@ -190,20 +182,11 @@ def coverage_evidence(view: RowView) -> Coverage:
     stems = view.en_stems
     content = covered = 0
     zh_tags = _canonical_tags(view)
-    half_of = _clause_halves(zh_tags)
-    halves = [[0, 0], [0, 0]]
-    for (word, tag), which in zip(zh_tags, half_of):
-        if tag in _FUNCTION_TAGS:
-            continue
+    for word, tag in zh_tags:
         found = translations(word)
-        if not found:
-            continue
-        content += 1
-        hit = bool(found & stems)
-        covered += hit
-        for half in (halves if which < 0 else [halves[which]]):
-            half[0] += 1
-            half[1] += hit
+        if found and tag not in _FUNCTION_TAGS:
+            content += 1
+            covered += bool(found & stems)
     lexicon_tags = _round_trip_tags(view, zh_tags)
     words = [(word, which) for (word, tag), which in zip(lexicon_tags, _clause_halves(lexicon_tags)) if tag not in _FUNCTION_TAGS]
     zh_stems = _zh_translation_stems([w for w, _ in zh_tags])
@@ -228,23 +211,9 @@ def coverage_evidence(view: RowView) -> Coverage:
         sentences.append((sentence, len(_LETTER.findall(sentence)), tuple(tokens)))
     return Coverage(view.zh_cjk, len(_LETTER.findall(view.row.en)), content, covered, tuple(sentences),
                     frozenset(zh_stems), view.row.zh_normalized, frozenset(unspelled),
-                    (tuple(halves[0]), tuple(halves[1])),
                     count_clauses(view.row.zh_normalized, _ZH_CLAUSE_BREAK, CJK_CHAR),
                     count_clauses(view.row.en, _EN_CLAUSE_BREAK, _LETTER),
                     tuple(words), tuple(sorted(stems)))
-
-
-_FUNCTION_TAGS = frozenset(("x", "uj", "ul", "r", "p", "c", "u", "y", "e", "m", "q"))
-
-
-def _dictionary_stems(word: str) -> set[str]:
-    """CC-CEDICT's English stems for a word, or for its characters when CC-CEDICT does not know the word."""
-    found = translations(word)
-    if not found and len(word) > 1:
-        found = set()
-        for ch in word:
-            found |= translations(ch)
-    return found
 
 
 class _DocumentLexicon:
@@ -324,7 +293,7 @@ class _DocumentLexicon:
             sizes = np.zeros(n_zh)
             dict_keys = []
             for word, f in zh_ids.items():
-                stems = _dictionary_stems(word)
+                stems = _zh_translation_stems([word])
                 sizes[f] = len(stems)
                 dict_keys.extend(f * n_en + en_ids[stem] for stem in stems if stem in en_ids)
             dict_keys_arr = np.unique(np.array(dict_keys, dtype=np.int64))
@@ -393,6 +362,21 @@ def _row_blocks(sizes: np.ndarray, limit: int) -> Iterator[tuple[int, int]]:
         yield start, len(sizes)
 
 
+def _middle_mean(values: list[float], default: float) -> float:
+    """The mean of the middle half of ``values`` (``default`` for fewer than 10).
+
+    Not the median: shares and clause ratios take few distinct values, and a median jumps
+    between them when one row changes (Simplified and Traditional input must agree).
+
+    >>> _middle_mean([1.0] * 6 + [0.0, 0.0, 100.0, 100.0], 0.5)
+    1.0
+    """
+    if len(values) < 10:
+        return default
+    ordered = sorted(values)
+    return statistics.fmean(ordered[len(ordered) // 4 : len(ordered) - len(ordered) // 4])
+
+
 def _robust_spread(values: list[float], default: float, floor: float = 0.05) -> float:
     """1.4826 × the median absolute deviation (a standard deviation that ignores outliers), at least ``floor``."""
     if len(values) < 10:
@@ -429,11 +413,8 @@ class _Norms:
 
     @cached_property
     def clause_ratio(self) -> float:
-        """The document's usual :attr:`Coverage.clause_ratio` (the mean of the middle half, like :attr:`share`)."""
-        ratios = sorted(ev.clause_ratio for ev in self.evidence.values() if ev.zh_chars >= 8)
-        if len(ratios) < 10:
-            return 0.0
-        return statistics.fmean(ratios[len(ratios) // 4 : len(ratios) - len(ratios) // 4])
+        """The document's usual :attr:`Coverage.clause_ratio`."""
+        return _middle_mean([ev.clause_ratio for ev in self.evidence.values() if ev.zh_chars >= 8], 0.0)
 
     @cached_property
     def clause_spread(self) -> float:
@@ -444,16 +425,6 @@ class _Norms:
                               DEFAULT_CLAUSE_SPREAD, floor=DEFAULT_CLAUSE_SPREAD)
 
     @cached_property
-    def share(self) -> float:
-        # The mean of the middle half, not the median: shares are fractions of small counts, and a
-        # median jumps between them when one row changes (Simplified and Traditional input must agree).
-        shares = sorted(ev.zh_share for ev in self.evidence.values() if ev.zh_content >= 4)
-        if len(shares) < 10:
-            return 0.5
-        middle = shares[len(shares) // 4 : len(shares) - len(shares) // 4]
-        return statistics.fmean(middle)
-
-    @cached_property
     def lexicon(self) -> tuple[_DocumentLexicon, dict[tuple, int]]:
         """The document's own lexicon (:class:`_DocumentLexicon`) and each row's index in it, keyed by the row's words."""
         rows = list(self.evidence.values())
@@ -461,19 +432,20 @@ class _Norms:
 
     @cached_property
     def learned_share(self) -> float:
-        """The usual share of a row's content words covered under the document's own lexicon (mean of the middle half, like :attr:`share`)."""
+        """The usual share of a row's content words covered under the document's own lexicon."""
         lexicon = self.lexicon[0]
         enough = lexicon.content >= 4
-        shares = sorted((lexicon.covered[enough] / lexicon.content[enough]).tolist())
-        if len(shares) < 10:
-            return DEFAULT_LEARNED_SHARE
-        return statistics.fmean(shares[len(shares) // 4 : len(shares) - len(shares) // 4])
+        return _middle_mean((lexicon.covered[enough] / lexicon.content[enough]).tolist(), DEFAULT_LEARNED_SHARE)
 
     def learned_halves(self, ev: Coverage) -> tuple[tuple[int, float], tuple[int, float]]:
         """The halves' (content words, expected covered words) under the document's own lexicon."""
         lexicon, index = self.lexicon
         r = index.get((ev.zh_words, ev.en_stems))
         return lexicon.row_halves(r) if r is not None else _DocumentLexicon([ev]).row_halves(0)
+
+    def worse_half(self, ev: Coverage) -> tuple[int, float]:
+        """The (content words, expected covered words) of the half with the lower smoothed coverage."""
+        return min(self.learned_halves(ev), key=lambda half: (half[1] + 1) / (half[0] + 2))
 
     @cached_property
     def word_stats(self) -> tuple[Counter, Counter, Counter, float, float]:
@@ -598,8 +570,8 @@ def omission_score(ev: Coverage, norms: _Norms) -> float:
     every clause.
     """
     length = math.log(max(ev.ratio / norms.ratio, 1e-3))
-    half = min((covered + 1) / (content + 2) for content, covered in norms.learned_halves(ev))
-    share = math.log(max(half / max(norms.learned_share, 0.05), 0.1))
+    content, covered = norms.worse_half(ev)
+    share = math.log(max((covered + 1) / (content + 2) / max(norms.learned_share, 0.05), 0.1))
     clauses = ev.clause_ratio - norms.clause_ratio
     return OMISSION_LENGTH_WEIGHT * length + OMISSION_COVERAGE_WEIGHT * share + OMISSION_CLAUSE_WEIGHT * clauses
 
@@ -674,7 +646,7 @@ def check_omission(ctx: CheckContext) -> Iterator:
         score = omission_score(ev, norms)
         if score < OMISSION_THRESHOLD and ev.zh_content >= OMISSION_MIN_CONTENT:
             length = ev.ratio / norms.ratio
-            content, covered = min(norms.learned_halves(ev), key=lambda half: (half[1] + 1) / (half[0] + 2))
+            content, covered = norms.worse_half(ev)
             yield ctx.finding(
                 "omission", view,
                 f"the English is {length:.0%} of the usual length for this much Chinese, has {ev.en_clauses} "
