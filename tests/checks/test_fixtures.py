@@ -234,3 +234,24 @@ def test_fixture_omission_english_without_letters_is_an_omission_not_a_crash():
     pairs = [("他来了，我们都很高兴地走了出去。", "...")] * 12
     found = check_rows(rows_from_pairs(pairs), select=["omission"])
     assert [f.row for f in found] == list(range(1, 13))
+
+
+def test_fixture_addition_learned_names_do_not_depend_on_the_hash_seed():
+    """Tied Chinese strings for a name are ordered by the strings, not by set iteration (PYTHONHASHSEED)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from corpus_align.checks import rows_from_pairs\n"
+        "from corpus_align.checks.context import CheckContext\n"
+        "from corpus_align.checks.omission import _norms\n"
+        "pairs = [('韦小宝在扬州城里笑了。', 'Trinket laughed.')] * 4 + [('他们去了北京。', 'They went to Beijing.')]\n"
+        "print(_norms(CheckContext(rows_from_pairs(pairs))).learned_names)\n"
+    )
+    outputs = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+        for seed in range(4)
+    }
+    assert len(outputs) == 1, outputs

@@ -489,12 +489,16 @@ class _Norms:
             for text in texts:
                 counts.update({run[i : i + n] for run in CJK_RUN.findall(text) for n in (2, 3) for i in range(len(run) - n + 1)})
             grams[stem] = counts
-        wanted = {gram for counts in grams.values() for gram, c in counts.most_common(3)}
+        # Ties broken by the gram itself: Counter.most_common keeps insertion order, which here is
+        # the iteration order of a set of strings and so changes with Python's hash seed.
+        top = {stem: sorted(counts.items(), key=lambda item: (-item[1], -len(item[0]), item[0]))[:3]
+               for stem, counts in grams.items()}
+        wanted = {gram for best in top.values() for gram, _c in best}
         everywhere: Counter = Counter()
         for ev in self.evidence.values():
             everywhere.update(g for g in wanted if g in ev.zh_text)
-        for stem, counts in grams.items():
-            best = [(c, len(g), g) for g, c in counts.most_common(3) if everywhere[g] <= 2 * c]
+        for stem, common in top.items():
+            best = [(c, len(g), g) for g, c in common if everywhere[g] <= 2 * c]
             if best:
                 c, _length, gram = max(best)
                 if c * 2 >= len(candidates[stem]):
