@@ -22,6 +22,7 @@ treats an anchor like any other word.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Iterable, Sequence
 
@@ -209,20 +210,28 @@ def fuzzy_name_map(zh_keys: Iterable[str], en_keys: Iterable[str], *, cutoff: fl
 
     Translators drop or change letters (``Qiao Feng`` / ``qiaofeng``, old
     spellings); an edit-distance ratio above ``cutoff`` (0–100) with a length
-    of at least five letters is taken as the same name.
+    of at least five letters is taken as the same name.  Only keys with the
+    same first letter and a length that can reach ``cutoff`` are compared, so
+    the work grows with the number of keys, not with its square.
 
     >>> fuzzy_name_map(["chenqingyang"], ["chenqinyang", "window"])
     {'chenqinyang': 'chenqingyang'}
     """
     from rapidfuzz import fuzz, process
 
-    choices = sorted({k for k in zh_keys if len(k) >= 5})
+    chosen = {k for k in zh_keys if len(k) >= 5}
+    by_start: dict[tuple[str, int], list[str]] = {}
+    for key in sorted(chosen):
+        by_start.setdefault((key[0], len(key)), []).append(key)
+    # ratio = 2·matches / (len(a) + len(b)) <= 2·min / (sum): lengths further apart cannot reach the cutoff.
+    share = cutoff / (200.0 - cutoff)
     mapping: dict[str, str] = {}
-    if not choices:
-        return mapping
-    chosen = set(choices)
     for key in sorted(set(en_keys)):
         if len(key) < 5 or key in chosen:
+            continue
+        shortest, longest = math.ceil(len(key) * share), math.floor(len(key) / share)
+        choices = [c for length in range(shortest, longest + 1) for c in by_start.get((key[0], length), ())]
+        if not choices:
             continue
         best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
         if best is not None:

@@ -27,9 +27,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import dp
-from .features import DocFeatures, extract_features, inverted_index, set_token_weights
-from .scores import CostParams, bead_costs, bead_evidence, bead_types, coarse_points, compute_coverage, edge_support, similarity
+from . import coarse, dp, params
+from .features import DocFeatures, add_translations, extract_features, set_token_weights
+from .scores import CostParams, bead_costs, bead_evidence, bead_types, compute_coverage, edge_support, similarity
 
 # Recommended threshold for :func:`evidence_strength`: the six MAC-Dev chapters
 # score 0.32–0.49 with their translation (first pass) and 0.05–0.08 paired with
@@ -56,40 +56,13 @@ class AlignResult:
     evidence: float
 
 
-def find_band(
-    features: DocFeatures, *, base_width: float = 12.0, gap_share: float = 0.5, max_gap_width: float = 80.0, window: float = 150.0,
-    max_df: int = 50,
-    confident: float = 2.0,
-) -> dp.Band:
-    """Return a DP band around the heaviest monotone chain of rare-key matches.
-
-    ``base_width`` is the half-width where anchors are dense; between two
-    anchors ``g`` sentences apart it grows by ``gap_share * g`` (at most
-    ``max_gap_width``).  ``window`` bounds how far from the tracked position
-    the coarse pass looks (see :func:`~corpus_align.aligner.scores.coarse_points`).
-    """
+def find_band(features: DocFeatures) -> dp.Band:
+    """Return the DP band: the whole grid for a small document, else a band around the global coarse path (:mod:`.coarse`)."""
     n, m = features.zh.n_sentences, features.en.n_sentences
-    n_keys = len(features.vocab) + 1
-    en_ptr, en_post = inverted_index(features.en, n_keys)
-    en_norm = 1.0 / np.sqrt(np.maximum(np.diff(features.en.set_ptr), 1))
-    zh_df = np.bincount(features.zh.set_keys, minlength=n_keys)
-    rows, cols, weights = coarse_points(
-        features.zh.set_ptr, features.zh.set_keys, zh_df, en_ptr, en_post, en_norm, max_df, 3, window, confident
-    )
-    # Keep the stronger half: weak points are mostly chance matches of one rare word.
-    if len(weights) > 8:
-        keep = weights >= np.quantile(weights, 0.5)
-        rows, cols, weights = rows[keep], cols[keep], weights[keep]
-    chain = dp.anchor_chain(rows, cols, weights)
-    xs = np.concatenate([[0.0], rows[chain] + 0.5, [float(n)]])
-    ys = np.concatenate([[0.0], cols[chain] + 0.5, [float(m)]])
-    grid = np.arange(n + 1, dtype=np.float64)
-    center = np.interp(grid, xs, ys)
-    # Local anchor gap (in sentences of either side) around each row.
-    seg = np.clip(np.searchsorted(xs, grid, side="right") - 1, 0, len(xs) - 2)
-    gap = np.maximum(xs[seg + 1] - xs[seg], ys[seg + 1] - ys[seg])
-    half = base_width + np.minimum(gap_share * gap, max_gap_width)
-    return dp.Band.around_path(center, m, half_width=half)
+    if (n + 1) * (m + 1) <= params.FULL_GRID_CELLS:
+        return dp.Band.full(n, m)
+    path = coarse.coarse_path(features)
+    return coarse.sentence_band(path, n, m, params.BAND_MARGIN)
 
 
 def band_around_beads(beads: Sequence[tuple[int, int, int, int]], n: int, m: int, half_width: float = 8.0) -> dp.Band:
@@ -104,10 +77,16 @@ def band_around_beads(beads: Sequence[tuple[int, int, int, int]], n: int, m: int
     return dp.Band.from_bounds(n, m, lo - half_width, hi + half_width)
 
 
-def _features(zh, en, glossary, learned=None) -> DocFeatures:
-    features = extract_features(zh, en, glossary=glossary, extra_translations=learned)
+def _features(zh, en, glossary) -> DocFeatures:
+    features = extract_features(zh, en, glossary=glossary)
     set_token_weights(features.zh)
     set_token_weights(features.en)
+    return features
+
+
+def _with_learned(features: DocFeatures, learned: dict[str, set[str]]) -> DocFeatures:
+    features = add_translations(features, learned)
+    set_token_weights(features.zh)
     return features
 
 
@@ -303,7 +282,7 @@ def align_document(
     if realign:
         learned = learn_pairs(features, path, scores)
         if learned:
-            features = _features(zh, en, glossary, learned)
+            features = _with_learned(features, learned)
             band = band_around_beads(path, n, m)
             if adapt_priors:
                 params = adapted_params(params, path)

@@ -37,6 +37,7 @@ from . import anchors
 from .lexicon import EN_STOPWORDS, english_stem, load_lexicon
 
 _CJK = "\u4e00-\u9fff"
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 
 
 @dataclass
@@ -99,6 +100,11 @@ class _Interner(dict):
 
 
 def _zh_word_keys(word: str, lexicon: dict[str, frozenset[str]]) -> set[str]:
+    if _LATIN_WORD.fullmatch(word):
+        # A word in Latin letters inside Chinese text (a name, a brand, code)
+        # is usually kept as it is in the translation: its key is its English stem.
+        lower = word.lower()
+        return set() if lower in EN_STOPWORDS or len(lower) < 2 else {english_stem(lower)}
     keys = set(lexicon.get(word, ()))
     if not keys and len(word) > 1:
         # Unknown to CC-CEDICT (often a name or a jieba neologism): back off to
@@ -350,24 +356,90 @@ def span_cover_counts(tok_ptr, key_ptr, keys, weights, post_ptr, post, n_target,
     return out, row_ptr
 
 
+def _token_signatures(side: SideFeatures) -> np.ndarray:
+    """One 64-bit fingerprint per token, the same for tokens with the same key set (order-free sum of per-key random values)."""
+    n_keys = int(side.keys.max()) + 1 if len(side.keys) else 1
+    per_key = np.random.default_rng(20240311).integers(1, 2**63, size=n_keys, dtype=np.int64).view(np.uint64)
+    values = per_key[side.keys]
+    lengths = np.diff(side.key_ptr)
+    signature = np.zeros(len(lengths), dtype=np.uint64)
+    nonempty = lengths > 0
+    if values.size:
+        with np.errstate(over="ignore"):
+            signature[nonempty] = np.add.reduceat(values, side.key_ptr[:-1][nonempty])
+    return signature
+
+
 def set_token_weights(side: SideFeatures, *, floor: float = 0.5, power: float = 1.0) -> None:
     """Weight each token by its inverse document frequency within its side (``max(floor, log(N/df)) ** power``).
 
     A word found in every other sentence ("say", 说) is weak evidence of a
-    match; a name or a number found in two sentences is strong.
+    match; a name or a number found in two sentences is strong.  Tokens with
+    the same key set count as one word.
 
     >>> f = extract_features(["他说。", "他说，猫。"], ["He said.", "He said, cat."])
     >>> set_token_weights(f.en)
     >>> bool(f.en.weights[-1] > f.en.weights[0])  # "cat" is rarer than "say"
     True
     """
-    n_tokens = len(side.key_ptr) - 1
-    signature = [tuple(side.keys[side.key_ptr[t] : side.key_ptr[t + 1]].tolist()) for t in range(n_tokens)]
-    df: dict[tuple[int, ...], int] = {}
-    for s in range(side.n_sentences):
-        for sig in set(signature[side.tok_ptr[s] : side.tok_ptr[s + 1]]):
-            df[sig] = df.get(sig, 0) + 1
+    signature = _token_signatures(side)
+    _unique, sig_id = np.unique(signature, return_inverse=True)
+    n_sig = int(sig_id.max()) + 1 if len(sig_id) else 0
+    sentence_of = np.repeat(np.arange(side.n_sentences, dtype=np.int64), side.n_tokens)
+    # Document frequency: distinct (sentence, signature) pairs per signature.
+    pairs = np.unique(sentence_of * max(n_sig, 1) + sig_id)
+    df = np.bincount(pairs % max(n_sig, 1), minlength=n_sig)
     total = max(side.n_sentences, 1)
-    side.weights = np.array(
-        [max(floor, math.log((total + 1) / df[sig])) ** power for sig in signature], dtype=np.float64
+    side.weights = np.maximum(floor, np.log((total + 1) / np.maximum(df[sig_id], 1))) ** power
+
+
+def add_translations(features: DocFeatures, learned: dict[str, set[str]]) -> DocFeatures:
+    """Return the features with extra ``zh word → English stems`` keys added to every token of those words.
+
+    The same as extracting the features again with ``extra_translations=learned``,
+    without cutting and looking up the whole document a second time.
+
+    >>> f = extract_features(["我的猫来了。"], ["My Tom came."])
+    >>> g = add_translations(f, {"猫": {"tom"}})
+    >>> bool(g.vocab["tom"] in g.zh.keys.tolist()), bool(f.vocab["tom"] in f.zh.keys.tolist())
+    (True, False)
+    """
+    vocab = dict(features.vocab)
+    extra_ids: dict[str, list[int]] = {}
+    for word, stems in learned.items():
+        extra_ids[word] = [vocab.setdefault(stem, len(vocab)) for stem in sorted(stems)]
+    zh = features.zh
+    lengths = np.diff(zh.key_ptr)
+    merged: dict[int, np.ndarray] = {}
+    by_word: dict[str, np.ndarray] = {}  # a word's tokens all have the same keys
+    for sentence, words in enumerate(zh.words):
+        first = int(zh.tok_ptr[sentence])
+        for offset, word in enumerate(words):
+            ids = extra_ids.get(word)
+            if ids:
+                token = first + offset
+                keys = by_word.get(word)
+                if keys is None:
+                    keys = by_word[word] = np.union1d(zh.keys[zh.key_ptr[token] : zh.key_ptr[token + 1]], ids)
+                merged[token] = keys
+                lengths[token] = len(keys)
+    key_ptr = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=key_ptr[1:])
+    token_of = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    offset = np.arange(int(key_ptr[-1]), dtype=np.int64) - key_ptr[token_of]
+    source = np.minimum(zh.key_ptr[token_of] + offset, max(len(zh.keys) - 1, 0))
+    keys = zh.keys[source] if len(zh.keys) else np.zeros(0, dtype=np.int32)
+    keys = keys.astype(np.int32)
+    for token, token_keys in merged.items():
+        keys[key_ptr[token] : key_ptr[token + 1]] = token_keys
+    # Each sentence's key set is the union of its tokens' keys.
+    sentence_of = np.repeat(np.arange(zh.n_sentences, dtype=np.int64), np.diff(key_ptr[zh.tok_ptr]))
+    n_keys = len(vocab) + 1
+    pairs = np.unique(sentence_of * n_keys + keys)
+    set_ptr = np.zeros(zh.n_sentences + 1, dtype=np.int64)
+    np.cumsum(np.bincount(pairs // n_keys, minlength=zh.n_sentences), out=set_ptr[1:])
+    new_zh = SideFeatures(
+        tok_ptr=zh.tok_ptr, key_ptr=key_ptr, keys=keys, set_ptr=set_ptr, set_keys=(pairs % n_keys).astype(np.int32),
+        chars=zh.chars, words=zh.words,
     )
+    return DocFeatures(zh=new_zh, en=features.en, vocab=vocab)

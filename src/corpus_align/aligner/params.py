@@ -1,0 +1,27 @@
+"""Tuned constants of the align stage, each with the data it was chosen on and what it gave.
+
+Bead costs estimated from gold data (type counts, length spread) live in
+``resources/align_params.json``; the rest are here.
+"""
+
+# --- coarse path (coarse.py) --------------------------------------------------
+# Documents whose full grid has at most this many cells are aligned by the
+# exact DP over the whole grid, with no coarse stage at all.
+FULL_GRID_CELLS = 250_000
+# Sentences per block at the finest level of the coarse path.
+FINEST_BLOCK = 4
+# At most this many blocks per side at the coarsest level (its grid is scored in full).
+COARSEST_BLOCKS = 1024
+# A finer level searches within this many blocks of the path of the level above.
+REFINE_WINDOW = 4
+# Width of the count sketches of the blocks' evidence keys.
+SKETCH_DIM = 512
+# Random block pairs drawn to estimate the document's chance similarity.
+CHANCE_SAMPLES = 20_000
+# Cost of skipping a block of one side, in z-score units of the block gain: a
+# diagonal step is preferred to two skips unless its similarity lies more than
+# 2 * SKIP_COST spreads below the document's chance median.
+SKIP_COST = 1.0
+# Half-width, in sentences, of the exact DP's band around the finest coarse
+# path, in addition to the blocks the path passes through.
+BAND_MARGIN = 8
