@@ -14,7 +14,7 @@ from pathlib import Path
 from .errors import InputError
 from .io.glossary import read_glossary
 from .io.read import document_of, read_text, script_lang, split_languages
-from .model import Alignment, Bead, Document, GlossaryEntry, SourceText
+from .model import Alignment, Bead, Document, GlossaryEntry, SourceText, UnsureRegion
 from .segment import presegmented as split_presegmented
 from .segment import segment
 
@@ -150,6 +150,7 @@ def align_documents(
     groups += paragraph_groups if paragraph_groups is not None else [(zh_ids, en_ids)]
     beads: list[Bead] = []
     raw_beads: list[RawBead] = []
+    unsure: list[UnsureRegion] = []
     for zh_ids, en_ids in groups:
         if not zh_ids or not en_ids:
             beads += [Bead((i,), (), 0.0) for i in zh_ids] + [Bead((), (j,), 0.0) for j in en_ids]
@@ -162,6 +163,12 @@ def align_documents(
             realign=realign,
         )
         raw_beads += result.beads
+        for span in result.unsure:
+            inside = result.beads[span.start : span.stop]
+            unsure.append(UnsureRegion(
+                first_row=len(beads) + span.start + 1, last_row=len(beads) + span.stop, kind=span.kind,
+                zh_sentences=sum(len(b.zh) for b in inside), en_sentences=sum(len(b.en) for b in inside),
+            ))
         beads += [
             Bead(zh=tuple(zh_ids[i] for i in bead.zh), en=tuple(en_ids[i] for i in bead.en), score=float(bead.score))
             for bead in result.beads
@@ -172,7 +179,11 @@ def align_documents(
             f"{zh.name} and {en.name} look unrelated: almost no dictionary or anchor evidence"
             f" (evidence {evidence:.2f}); they are probably not translations of each other"
         )
-    return Alignment(zh=zh, en=en, beads=tuple(beads), warnings=tuple(warnings), settings=settings, evidence=evidence)
+    else:
+        warnings += [region.describe() for region in unsure]
+    return Alignment(
+        zh=zh, en=en, beads=tuple(beads), warnings=tuple(warnings), settings=settings, evidence=evidence, unsure=tuple(unsure)
+    )
 
 
 def _lang_name(lang: str) -> str:

@@ -138,6 +138,37 @@ class Bead:
 
 
 @dataclass(frozen=True)
+class UnsureRegion:
+    """Rows ``first_row``..``last_row`` (1-based, inclusive) where the aligner is unsure, and why.
+
+    ``kind`` is ``one-sided`` (a passage one side does not have: a missing
+    chapter, an untranslated page) or ``weak`` (the two sides share no more
+    evidence than unrelated sentences do: a misaligned or unrelated stretch).
+
+    >>> UnsureRegion(3, 9, "weak", 7, 7).describe()
+    'rows 3–9: the alignment is unsure: these 7 Chinese and 7 English sentences share no more words, names or numbers than unrelated sentences do'
+    """
+
+    first_row: int
+    last_row: int
+    kind: str
+    zh_sentences: int
+    en_sentences: int
+
+    def describe(self) -> str:
+        """One line for a reviewer: where, what, and what it probably means."""
+        rows = f"rows {self.first_row}–{self.last_row}"
+        if self.kind == "one-sided":
+            more, less = ("Chinese", "English") if self.zh_sentences >= self.en_sentences else ("English", "Chinese")
+            count = max(self.zh_sentences, self.en_sentences)
+            return f"{rows}: {count} {more} sentences have no {less} counterpart (a passage missing from the {less}?)"
+        return (
+            f"{rows}: the alignment is unsure: these {self.zh_sentences} Chinese and {self.en_sentences} English sentences"
+            " share no more words, names or numbers than unrelated sentences do"
+        )
+
+
+@dataclass(frozen=True)
 class GlossaryEntry:
     """A required rendering: Chinese ``source`` (as written and in Simplified form) and English ``target``.
 
@@ -156,9 +187,10 @@ class Alignment:
     """The result of aligning two documents: beads covering every sentence of both, in order.
 
     ``warnings`` are document-level problems (one side empty, evidently not a
-    translation); ``settings`` records what produced it, so a result can be
-    reproduced; ``evidence`` is the mean lexical and anchor support of its
-    1-1 beads (0 when there is none).
+    translation, unsure stretches); ``settings`` records what produced it, so
+    a result can be reproduced; ``evidence`` is the mean lexical and anchor
+    support of its 1-1 beads (0 when there is none); ``unsure`` lists the
+    stretches of rows whose evidence dropped (see :class:`UnsureRegion`).
 
     >>> src = SourceText("a", "x", "utf-8")
     >>> empty = Document(src, "zh", ())
@@ -172,6 +204,7 @@ class Alignment:
     warnings: tuple[str, ...] = ()
     settings: tuple[tuple[str, object], ...] = ()
     evidence: float = 0.0
+    unsure: tuple[UnsureRegion, ...] = ()
 
     def rows(self) -> list[tuple[int, Bead]]:
         """``(row, bead)`` pairs with 1-based row numbers, as the TSV shows them."""
@@ -209,7 +242,8 @@ class CheckRow:
     ``zh`` is the Chinese as written, ``zh_normalized`` its Simplified,
     annotation-free form; ``type`` and ``score`` are empty/``None`` for a plain
     two-column file; ``damage`` holds the damage found in this row's text, with
-    offsets relative to ``zh`` or ``en``.
+    offsets relative to ``zh`` or ``en``; ``unsure`` describes the unsure
+    stretch of the alignment the row lies in, if any.
 
     >>> CheckRow(row=1, zh="你好。", zh_normalized="你好。", en="Hello.").type
     ''
@@ -223,6 +257,7 @@ class CheckRow:
     score: float | None = None
     zh_damage: tuple[Damage, ...] = ()
     en_damage: tuple[Damage, ...] = ()
+    unsure: str = ""
 
 
 def sentence_record(sentence: Sentence) -> dict:

@@ -60,6 +60,7 @@ def rows_from_alignment(alignment: Alignment) -> list[CheckRow]:
     >>> rows_from_alignment(align("關於重慶。", "About Chongqing."))[0].zh_normalized
     '关于重庆。'
     """
+    unsure = {row: region.describe() for region in alignment.unsure for row in range(region.first_row, region.last_row + 1)}
     rows = []
     for row, bead in alignment.rows():
         rows.append(
@@ -72,6 +73,7 @@ def rows_from_alignment(alignment: Alignment) -> list[CheckRow]:
                 score=bead.score,
                 zh_damage=_damage_in(alignment.zh, bead.zh, "", True),
                 en_damage=_damage_in(alignment.en, bead.en, " ", False),
+                unsure=unsure.get(row, ""),
             )
         )
     return rows

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import coarse, dp, params
+from .confidence import UnsureSpan, chance_similarity, unsure_spans
 from .features import DocFeatures, add_translations, extract_features, set_token_weights
 from .scores import CostParams, bead_costs, bead_evidence, bead_types, compute_coverage, edge_support, similarity
 
@@ -50,10 +51,11 @@ class RawBead:
 
 @dataclass(frozen=True)
 class AlignResult:
-    """Beads plus the document-level evidence strength (see :func:`evidence_strength`)."""
+    """Beads, the document-level evidence strength (see :func:`evidence_strength`) and the unsure stretches of beads."""
 
     beads: list[RawBead]
     evidence: float
+    unsure: tuple[UnsureSpan, ...] = ()
 
 
 def find_band(features: DocFeatures) -> dp.Band:
@@ -293,7 +295,9 @@ def align_document(
         RawBead(tuple(range(i0, i1)), tuple(range(j0, j1)), float(min(1.0, max(0.0, s))))
         for (i0, i1, j0, j1), s in zip(path, scores)
     ]
-    return AlignResult(beads, evidence_strength(beads))
+    two_sided = np.array([bool(b.zh) and bool(b.en) for b in beads])
+    unsure = unsure_spans(np.array([b.score for b in beads]), two_sided, chance=chance_similarity(features))
+    return AlignResult(beads, evidence_strength(beads), tuple(unsure))
 
 
 def align_sentences(

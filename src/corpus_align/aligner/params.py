@@ -25,3 +25,11 @@ SKIP_COST = 1.0
 # Half-width, in sentences, of the exact DP's band around the finest coarse
 # path, in addition to the blocks the path passes through.
 BAND_MARGIN = 8
+
+# --- unsure stretches (confidence.py) -------------------------------------------
+# Beads in the window whose mean score is compared with chance and with the document's beads.
+CONFIDENCE_WINDOW = 9
+# A stretch this long (beads) of weak or of one-sided beads is reported.
+MIN_UNSURE_BEADS = 5
+# Random sentence pairs drawn to estimate the chance score.
+CHANCE_PAIRS = 4000

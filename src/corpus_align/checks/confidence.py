@@ -1,10 +1,13 @@
 """low-confidence: a bead the aligner itself doubts.
 
-Evidence: the bead's alignment score (two-way dictionary coverage, 0–1) and
-the median score of the document's 1-1 beads.  Decision: a 1-1 (or n-m) bead
-scoring under :data:`ABSOLUTE` and under a third of the document's median is
-reported; 0-1 and 1-0 beads are left to ``omission``/``addition``; rows without
-a score (plain two-column files) are never reported.
+Evidence: the bead's alignment score (two-way dictionary coverage, 0–1), the
+median score of the document's 1-1 beads, and the unsure stretches the aligner
+reported (:class:`~corpus_align.model.UnsureRegion`).  Decision: a bead with
+both sides inside an unsure stretch is reported with the stretch's
+description, and so is the first row of a stretch of one-sided rows (the rest
+are left to ``omission``/``addition``); elsewhere a 1-1 (or n-m) bead scoring
+under :data:`ABSOLUTE` and under a third of the document's median is
+reported.  Rows without a score (plain two-column files) are never reported.
 """
 
 from __future__ import annotations
@@ -23,7 +26,8 @@ ABSOLUTE = 0.1
     severity="warning",
     family="confidence",
     what="An aligned bead whose alignment score is far below the rest of the document: the two sides "
-    "share almost no dictionary words, names or numbers.",
+    "share almost no dictionary words, names or numbers; or a row inside a stretch where the aligner "
+    "reported that its evidence dropped to chance level or that one side has no counterpart.",
     why="Such a bead is either misaligned (the sentences belong elsewhere) or a very free or wrong "
     "translation; either way a reviewer should read it.",
     example=("这件事我们明天再谈。", "The river was frozen all winter."),
@@ -33,9 +37,14 @@ ABSOLUTE = 0.1
 def check_low_confidence(ctx: CheckContext) -> Iterator:
     scored = [v.row.score for v in ctx.rows if v.row.score is not None and v.row.type == "1-1"]
     median = statistics.median(scored) if scored else None
+    previous_unsure = ""
     for view in ctx.rows:
         row = view.row
-        if row.score is None or row.type in ("0-1", "1-0") or not row.zh.strip() or not row.en.strip():
+        two_sided = row.type not in ("0-1", "1-0") and bool(row.zh.strip()) and bool(row.en.strip())
+        if row.unsure and (two_sided or row.unsure != previous_unsure):
+            yield ctx.finding("low-confidence", view, row.unsure, zh_text=row.zh, en_text=row.en)
+        previous_unsure = row.unsure
+        if row.unsure or row.score is None or not two_sided:
             continue
         limit = ABSOLUTE if median is None else min(ABSOLUTE, median / 3)
         if row.score < limit:

@@ -87,4 +87,8 @@ def metadata(alignment: Alignment) -> dict:
         "evidence": round(alignment.evidence, 3),
         "settings": dict(alignment.settings),
         "warnings": list(alignment.warnings),
+        "unsure": [
+            {"first_row": r.first_row, "last_row": r.last_row, "kind": r.kind, "zh_sentences": r.zh_sentences, "en_sentences": r.en_sentences}
+            for r in alignment.unsure
+        ],
     }
