@@ -8,7 +8,7 @@ shared data model. The search itself lives in :mod:`corpus_align.aligner`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .errors import InputError
@@ -106,6 +106,7 @@ def align_documents(
     glossary: Sequence[GlossaryEntry] = (),
     realign: bool = True,
     by_paragraph: bool = True,
+    progress: Callable[[str, float], None] | None = None,
 ) -> Alignment:
     """Align two segmented documents.
 
@@ -151,7 +152,18 @@ def align_documents(
     beads: list[Bead] = []
     raw_beads: list[RawBead] = []
     unsure: list[UnsureRegion] = []
+    total = max(1, sum(len(z) + len(e) for z, e in groups))
+    done = 0
     for zh_ids, en_ids in groups:
+        share = (len(zh_ids) + len(en_ids)) / total
+        group_progress = None
+        if progress is not None:
+            start = done / total
+
+            def group_progress(stage: str, fraction: float, start: float = start, share: float = share) -> None:
+                progress(stage, start + share * fraction)
+
+        done += len(zh_ids) + len(en_ids)
         if not zh_ids or not en_ids:
             beads += [Bead((i,), (), 0.0) for i in zh_ids] + [Bead((), (j,), 0.0) for j in en_ids]
             continue
@@ -161,6 +173,7 @@ def align_documents(
             max_merge=max_merge,
             glossary=glossary_pairs,
             realign=realign,
+            progress=group_progress,
         )
         raw_beads += result.beads
         for span in result.unsure:
@@ -237,6 +250,7 @@ def align_files(
     glossary: str | Path | Sequence[GlossaryEntry] | None = None,
     realign: bool = True,
     by_paragraph: bool = True,
+    progress: Callable[[str, float], None] | None = None,
 ) -> Alignment:
     """Read, segment and align two files, or one bilingual file when ``en_path`` is ``None``.
 
@@ -264,4 +278,6 @@ def align_files(
         zh_doc, en_doc = document_of(zh_source, "zh"), document_of(en_source, "en")
     zh_doc = _segment(zh_doc, presegmented, opencc)
     en_doc = _segment(en_doc, presegmented, opencc)
-    return align_documents(zh_doc, en_doc, max_merge=max_merge, glossary=terms, realign=realign, by_paragraph=by_paragraph)
+    return align_documents(
+        zh_doc, en_doc, max_merge=max_merge, glossary=terms, realign=realign, by_paragraph=by_paragraph, progress=progress
+    )

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,6 +38,9 @@ from .scores import CostParams, bead_costs, bead_evidence, bead_types, compute_c
 # translation".  Valid for chapter-length texts; a handful of short sentences
 # can reach 0.3 by chance (every CC-CEDICT sense is kept).
 NOT_A_TRANSLATION_BELOW = 0.2
+
+# progress(stage, fraction of the whole done): see align_document.
+Progress = Callable[[str, float], None]
 
 
 @dataclass(frozen=True)
@@ -264,23 +267,32 @@ def align_document(
     realign: bool = True,
     params: CostParams | None = None,
     adapt_priors: bool = False,
+    progress: Progress | None = None,
 ) -> AlignResult:
     """Align two sentence lists and report how strong the lexical evidence was.
+
+    ``progress(stage, fraction)`` is called as the work goes on (``fraction``
+    of the whole, 0..1), for a progress bar on long documents.
 
     >>> result = align_document(["你好。"], ["Hello."])
     >>> [(b.zh, b.en) for b in result.beads]
     [((0,), (0,))]
     """
+    report = progress or (lambda stage, fraction: None)
     n, m = len(zh), len(en)
     if n == 0 or m == 0:
         beads = [RawBead((i,), (), 0.0) for i in range(n)] + [RawBead((), (j,), 0.0) for j in range(m)]
         return AlignResult(beads, 0.0)
     params = params or CostParams.default()
     types = bead_types(max_merge)
+    report("reading words, names and numbers", 0.0)
     features = _features(zh, en, glossary)
+    report("finding the path through the document", 0.4)
     band = find_band(features)
+    report("aligning sentences", 0.45)
     path, coverage = _run(features, band, types, params)
     scores = _bead_scores(features, coverage, path)
+    report("aligning again with learnt word pairs", 0.7)
     if realign:
         learned = learn_pairs(features, path, scores)
         if learned:
@@ -289,6 +301,7 @@ def align_document(
             if adapt_priors:
                 params = adapted_params(params, path)
             path, coverage = _run(features, band, types, params)
+    report("scoring", 0.95)
     path = split_unsupported(features, coverage, path, params)
     scores = _bead_scores(features, coverage, path)
     beads = [
@@ -297,6 +310,7 @@ def align_document(
     ]
     two_sided = np.array([bool(b.zh) and bool(b.en) for b in beads])
     unsure = unsure_spans(np.array([b.score for b in beads]), two_sided, chance=chance_similarity(features))
+    report("done", 1.0)
     return AlignResult(beads, evidence_strength(beads), tuple(unsure))
 
 

@@ -81,17 +81,27 @@ def align(
     from ..io.tsv import to_tsv
     from ..qa import check_alignment, issues_by_row, parse_codes, should_fail
 
+    from .progress import terminal_progress
+
     should_fail([], fail_on)  # reject a bad --fail-on before the work
     terms = read_glossary(glossary)
-    result = align_files(
-        zh_file, en_file, presegmented=presegmented, encoding=encoding, opencc=opencc,
-        max_merge=max_merge, glossary=terms, realign=realign, by_paragraph=by_paragraph,
-    )
+    progress = terminal_progress()
+    try:
+        result = align_files(
+            zh_file, en_file, presegmented=presegmented, encoding=encoding, opencc=opencc,
+            max_merge=max_merge, glossary=terms, realign=realign, by_paragraph=by_paragraph,
+            progress=(lambda stage, fraction: progress(stage, 0.8 * fraction if run_checks else fraction)) if progress else None,
+        )
+        findings = []
+        if run_checks:
+            if progress:
+                progress("checking", 0.8)
+            findings = check_alignment(result, glossary=terms, select=parse_codes(select), ignore=parse_codes(ignore))
+    finally:
+        if progress:
+            progress.close()
     for warning in result.warnings:
         typer.echo(f"corpus-align: warning: {warning}", err=True)
-    findings = []
-    if run_checks:
-        findings = check_alignment(result, glossary=terms, select=parse_codes(select), ignore=parse_codes(ignore))
     issues = issues_by_row(findings)
     if output_format is AlignFormat.tsv:
         text = to_tsv(result, zh_script=zh_script.value, issues=issues)
