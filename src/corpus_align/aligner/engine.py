@@ -29,7 +29,7 @@ import numpy as np
 
 from . import coarse, dp, params
 from .confidence import UnsureSpan, chance_similarity, unsure_spans
-from .features import DocFeatures, add_translations, extract_features, set_token_weights
+from .features import DocFeatures, add_translations, extract_features, set_token_weights, sorted_unique
 from .scores import CostParams, bead_costs, bead_evidence, bead_types, compute_coverage, edge_support, similarity
 
 # Recommended threshold for :func:`evidence_strength`: the six MAC-Dev chapters
@@ -168,6 +168,26 @@ def _split_candidate(features, coverage, bead, params: CostParams):
     return None if worst is None else worst[1:]
 
 
+def _may_split(features: DocFeatures, coverage, path, params: CostParams) -> set[int]:
+    """Indices of the beads with an edge sentence that :func:`_split_candidate` could split off (a superset, screened by type at once)."""
+    by_type: dict[tuple[int, int], list[int]] = {}
+    for index, (i0, i1, j0, j1) in enumerate(path):
+        k, ell = i1 - i0, j1 - j0
+        if k and ell and k + ell >= 3:
+            by_type.setdefault((k, ell), []).append(index)
+    found: set[int] = set()
+    for (k, ell), indices in by_type.items():
+        ends = np.array([[path[x][1], path[x][3]] for x in indices], dtype=np.int64)
+        for _side, _which, share, marginal, n_tok, content in edge_support(features, coverage, ends[:, 0], ends[:, 1], k, ell):
+            judged = n_tok >= params.split_min_tokens
+            maybe = judged & (share < params.split_share_tau) if params.split_len_sigmas > 0 else np.zeros(len(indices), bool)
+            if params.split_tau > 0:
+                judgeable = (content >= params.split_min_content) | (n_tok >= params.split_many_tokens)
+                maybe |= judged & judgeable & (np.minimum(share, marginal) < params.split_tau)
+            found.update(indices[x] for x in np.flatnonzero(maybe))
+    return found
+
+
 def split_unsupported(features: DocFeatures, coverage, path, params: CostParams):
     """Split off the edge sentences of many-beads that have no support of their own as null beads.
 
@@ -189,8 +209,12 @@ def split_unsupported(features: DocFeatures, coverage, path, params: CostParams)
     """
     if params.split_tau <= 0 and params.split_len_sigmas <= 0:
         return path
+    screened = _may_split(features, coverage, path, params)
     out = []
-    for bead in path:
+    for index, bead in enumerate(path):
+        if index not in screened:
+            out.append(bead)
+            continue
         stack = [bead]
         while stack:
             i0, i1, j0, j1 = stack.pop()
@@ -227,10 +251,13 @@ def _bead_scores(features: DocFeatures, coverage, path) -> np.ndarray:
     return scores
 
 
-def learn_pairs(features: DocFeatures, path, scores: np.ndarray, *, min_count: int = 2, min_dice: float = 0.5) -> dict[str, set[str]]:
+def learn_pairs(
+    features: DocFeatures, path, scores: np.ndarray, *, min_count: int = 2, min_dice: float = 0.5, max_beads: int = params.LEARN_MAX_BEADS
+) -> dict[str, set[str]]:
     """Learn document-specific ``zh word → English stems`` pairs from confident 1-1 beads.
 
-    A pair is kept when it co-occurs in at least ``min_count`` such beads and
+    The beads are the 1-1 beads scoring at least the median (at most
+    ``max_beads`` of them, the best).  A pair is kept when it co-occurs in at least ``min_count`` such beads and
     its Dice coefficient over them is at least ``min_dice`` (Hunalign's
     realign idea, with Dice instead of its dictionary-building heuristics).
     """
@@ -239,22 +266,36 @@ def learn_pairs(features: DocFeatures, path, scores: np.ndarray, *, min_count: i
     ]
     if not one_to_one:
         return {}
-    threshold = float(np.median([s for (i0, i1, j0, j1), s in zip(path, scores) if i1 - i0 == 1 and j1 - j0 == 1]))
-    zh_freq: Counter[str] = Counter()
-    en_freq: Counter[str] = Counter()
-    pair_freq: Counter[tuple[str, str]] = Counter()
+    one_scores = np.array([s for (i0, i1, j0, j1), s in zip(path, scores) if i1 - i0 == 1 and j1 - j0 == 1])
+    threshold = float(np.median(one_scores))
+    if (one_scores >= threshold).sum() > max_beads:
+        # A long document learns from its most confident beads only: as many pairs, at a bounded cost.
+        threshold = float(np.sort(one_scores)[-max_beads])
+    zh_index: dict[str, int] = {}
+    en_index: dict[str, int] = {}
+    zh_rows, en_rows = [], []
     for (i0, i1, j0, j1), s in zip(path, scores):
         if i1 - i0 != 1 or j1 - j0 != 1 or s < threshold:
             continue
-        zw = set(features.zh.words[i0])
-        ew = set(features.en.words[j0])
-        zh_freq.update(zw)
-        en_freq.update(ew)
-        pair_freq.update((z, e) for z in zw for e in ew)
+        zh_rows.append(np.fromiter({zh_index.setdefault(w, len(zh_index)) for w in features.zh.words[i0]}, dtype=np.int64))
+        en_rows.append(np.fromiter({en_index.setdefault(w, len(en_index)) for w in features.en.words[j0]}, dtype=np.int64))
+    if not zh_index or not en_index:
+        return {}
+    n_en = len(en_index)
+    zh_freq = np.bincount(np.concatenate(zh_rows), minlength=len(zh_index))
+    en_freq = np.bincount(np.concatenate(en_rows), minlength=n_en)
+    # Every (zh word, en word) pair of a bead, counted over beads, as one integer code each.
+    codes = np.concatenate([np.add.outer(z * n_en, e).ravel() for z, e in zip(zh_rows, en_rows)])
+    pairs, inverse = sorted_unique(codes, return_inverse=True)
+    counts = np.bincount(inverse, minlength=len(pairs))
+    z, e = pairs // n_en, pairs % n_en
+    dice = 2.0 * counts / (zh_freq[z] + en_freq[e])
+    keep = (counts >= min_count) & (dice >= min_dice)
+    zh_words = list(zh_index)
+    en_words = list(en_index)
     learned: dict[str, set[str]] = {}
-    for (z, e), c in pair_freq.items():
-        if c >= min_count and 2 * c / (zh_freq[z] + en_freq[e]) >= min_dice:
-            learned.setdefault(z, set()).add(e)
+    for zi, ei in zip(z[keep].tolist(), e[keep].tolist()):
+        learned.setdefault(zh_words[zi], set()).add(en_words[ei])
     return learned
 
 

@@ -22,6 +22,7 @@ the document length times the band width.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 import math
@@ -93,10 +94,12 @@ class DocFeatures:
 
 class _Interner(dict):
     def id(self, key: str) -> int:
-        value = self.get(key)
-        if value is None:
-            value = self[key] = len(self)
-        return value
+        return self.setdefault(key, len(self))
+
+
+def _visible_chars(text: str) -> int:
+    """Characters that are not white space (str.split splits on exactly those)."""
+    return len("".join(text.split()))
 
 
 def _zh_word_keys(word: str, lexicon: dict[str, frozenset[str]]) -> set[str]:
@@ -123,46 +126,104 @@ def _zh_word_keys(word: str, lexicon: dict[str, frozenset[str]]) -> set[str]:
 
 
 def _pack(sentences_tokens: list[list[list[int]]], sentence_sets: list[set[int]], chars: list[int], words) -> SideFeatures:
+    tokens = [token for sentence in sentences_tokens for token in sentence]
     tok_ptr = np.zeros(len(sentences_tokens) + 1, dtype=np.int64)
-    key_ptr = [0]
-    keys: list[int] = []
-    for s, tokens in enumerate(sentences_tokens):
-        for token in tokens:
-            keys.extend(sorted(token))
-            key_ptr.append(len(keys))
-        tok_ptr[s + 1] = tok_ptr[s] + len(tokens)
+    np.cumsum(np.fromiter(map(len, sentences_tokens), dtype=np.int64, count=len(sentences_tokens)), out=tok_ptr[1:])
+    key_ptr = np.zeros(len(tokens) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens)), out=key_ptr[1:])
+    keys = np.fromiter(itertools.chain.from_iterable(tokens), dtype=np.int32, count=int(key_ptr[-1]))
+    sorted_sets = [sorted(key_set) for key_set in sentence_sets]
     set_ptr = np.zeros(len(sentence_sets) + 1, dtype=np.int64)
-    set_keys: list[int] = []
-    for s, key_set in enumerate(sentence_sets):
-        set_keys.extend(sorted(key_set))
-        set_ptr[s + 1] = len(set_keys)
+    np.cumsum(np.fromiter(map(len, sorted_sets), dtype=np.int64, count=len(sorted_sets)), out=set_ptr[1:])
+    set_keys = np.fromiter(itertools.chain.from_iterable(sorted_sets), dtype=np.int32, count=int(set_ptr[-1]))
     return SideFeatures(
         tok_ptr=tok_ptr,
-        key_ptr=np.asarray(key_ptr, dtype=np.int64),
-        keys=np.asarray(keys, dtype=np.int32),
+        key_ptr=key_ptr,
+        keys=keys,
         set_ptr=set_ptr,
-        set_keys=np.asarray(set_keys, dtype=np.int32),
+        set_keys=set_keys,
         chars=np.asarray(chars, dtype=np.float64),
         words=words,
     )
 
 
-@functools.lru_cache(maxsize=100_000)
-def _cut_cached(tokenizer, sentence: str) -> tuple[str, ...]:
+def _cut(tokenizer, sentence: str) -> tuple[str, ...]:
+    """jieba's words of a sentence."""
     return tuple(tokenizer.lcut(sentence))
 
 
-def _cut(tokenizer, sentence: str) -> tuple[str, ...]:
-    """jieba words of a sentence, cached: the realign pass and the checks cut the same sentences again."""
-    return _cut_cached(tokenizer, sentence)
+_HAS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+
+
+def _zh_analysis(sentences: list[str]) -> tuple[list[tuple[str, ...]], dict[str, tuple[frozenset[str], tuple[str, ...]]]]:
+    """jieba's words of each sentence, and each distinct word's evidence keys and pinyin name keys.
+
+    The part of the Chinese side that needs no document-wide state, so it can
+    run in another process (see :class:`_BackgroundCut`).
+    """
+    tokenizer = jieba_tokenizer()
+    lexicon = load_lexicon()
+    cuts = [_cut(tokenizer, sentence) for sentence in sentences]
+    words: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
+    for cut in cuts:
+        for word in cut:
+            if word not in words and _HAS_WORD.search(word):
+                words[word] = (frozenset(_zh_word_keys(word, lexicon)), anchors.zh_name_keys(word))
+    return cuts, words
+
+
+def _can_fork() -> bool:
+    """Forking is safe here: a POSIX fork, no other thread (a lock held elsewhere would be copied held), not a daemon worker."""
+    import multiprocessing
+    import threading
+
+    return (
+        "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+        and not multiprocessing.current_process().daemon
+    )
+
+
+class _BackgroundCut:
+    """:func:`_zh_analysis` of many sentences in a forked child, while this process reads the English (two cores, half the wait).
+
+    Falls back to doing it here, at :meth:`result`, when a child cannot be had.
+    """
+
+    def __init__(self, sentences: list[str]) -> None:
+        self._sentences = sentences
+        self._pool = self._pending = None
+        if len(sentences) >= PARALLEL_CUT_MIN and _can_fork():
+            import multiprocessing
+
+            try:
+                self._pool = multiprocessing.get_context("fork").Pool(1)
+                self._pending = self._pool.apply_async(_zh_analysis, (sentences,))
+            except OSError:
+                self._pool = None
+
+    def result(self) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[frozenset[str], tuple[str, ...]]]]:
+        """``(words of each sentence, (keys, name keys) of each word)``."""
+        if self._pending is not None:
+            try:
+                cuts, words = self._pending.get()
+            finally:
+                self._pool.close()
+                self._pool.join()
+        else:
+            cuts, words = _zh_analysis(self._sentences)
+        return dict(zip(self._sentences, cuts)), words
+
+
+# Documents with at least this many distinct Chinese sentences are cut in a child process.
+PARALLEL_CUT_MIN = 3000
 
 
 _EN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’-][A-Za-z]+)*")
 
 
-@functools.lru_cache(maxsize=100_000)
 def _english_sentence(sentence: str, en_terms: tuple[str, ...]):
-    """Evidence tokens of one English sentence (cached: the realign pass reads the same sentences again).
+    """Evidence tokens of one English sentence.
 
     Returns ``(tokens, extra name keys, stems, name keys)``.
     """
@@ -205,71 +266,87 @@ def extract_features(
     >>> f.zh.n_sentences, f.en.n_sentences
     (1, 1)
     """
-    lexicon = load_lexicon()
-    tokenizer = jieba_tokenizer()
     vocab = _Interner()
     extra = extra_translations or {}
     zh_terms = [pair[0] for pair in glossary]
     en_terms = [pair[1] for pair in glossary]
-    cjk_re = re.compile(f"[{_CJK}A-Za-z0-9]")
-
+    background = _BackgroundCut(list(dict.fromkeys(zh)))
     # English first, so capitalised words can be matched fuzzily against pinyin.
     en_raw: list[tuple[list[tuple[str, ...]], list[str], list[str]]] = []
     en_names: set[str] = set()
     terms_key = tuple(en_terms)
+    en_read: dict[str, tuple[list[tuple[str, ...]], list[str], list[str]]] = {}
     for sentence in en:
-        tokens, extras, words, names = _english_sentence(sentence, terms_key)
-        en_names.update(names)
-        en_raw.append((list(tokens), list(extras), list(words)))
+        read = en_read.get(sentence)
+        if read is None:
+            tokens, extras, words, names = _english_sentence(sentence, terms_key)
+            en_names.update(names)
+            read = en_read[sentence] = (list(tokens), list(extras), list(words))
+        en_raw.append(read)
 
-    # Chinese sentences go straight to integer ids; a word's ids are computed once per document.
+    # Chinese sentences go straight to integer ids; a word's ids, and a repeated
+    # sentence's tokens (headings, boilerplate), are computed once per document.
     zh_tok_ids: list[list[list[int]]] = []
     zh_sets: list[set[int]] = []
     zh_words_all: list[list[str]] = []
     zh_chars: list[int] = []
     zh_names: set[str] = set()
     word_ids: dict[str, list[int]] = {}
+    zh_seen: dict[str, tuple[list[list[int]], set[int], list[str], int]] = {}
+    cuts, analysed = background.result()
     for sentence in zh:
-        ids_s: list[list[int]] = []
-        words_s: list[str] = []
-        for word in _cut(tokenizer, sentence):
-            ids = word_ids.get(word)
-            if ids is None:
-                if not cjk_re.search(word):
-                    ids = []
-                else:
-                    keys = _zh_word_keys(word, lexicon)
-                    if word in extra:
-                        keys |= extra[word]
-                    zh_names.update(anchors.zh_name_keys(word))
-                    ids = [vocab.id(k) for k in keys]
-                word_ids[word] = ids
-            if ids:
-                ids_s.append(ids)
-                words_s.append(word)
-        for key in anchors.zh_number_keys(sentence) + anchors.punctuation_keys(sentence) + anchors.glossary_keys(sentence, zh_terms, english=False):
-            ids_s.append([vocab.id(key)])
-        zh_tok_ids.append(ids_s)
-        zh_sets.append({k for token in ids_s for k in token})
-        zh_words_all.append(words_s)
-        zh_chars.append(sum(1 for ch in sentence if not ch.isspace()))
+        known = zh_seen.get(sentence)
+        if known is None:
+            ids_s: list[list[int]] = []
+            words_s: list[str] = []
+            for word in cuts[sentence]:
+                ids = word_ids.get(word)
+                if ids is None:
+                    found = analysed.get(word)
+                    if found is None:
+                        ids = []
+                    else:
+                        keys, name_keys = found
+                        if word in extra:
+                            keys = keys | extra[word]
+                        zh_names.update(name_keys)
+                        ids = [vocab.setdefault(k, len(vocab)) for k in keys]
+                    word_ids[word] = ids
+                if ids:
+                    ids_s.append(ids)
+                    words_s.append(word)
+            for key in anchors.zh_number_keys(sentence) + anchors.punctuation_keys(sentence) + anchors.glossary_keys(sentence, zh_terms, english=False):
+                ids_s.append([vocab.id(key)])
+            known = zh_seen[sentence] = (ids_s, set(itertools.chain.from_iterable(ids_s)), words_s, _visible_chars(sentence))
+        zh_tok_ids.append(known[0])
+        zh_sets.append(known[1])
+        zh_words_all.append(known[2])
+        zh_chars.append(known[3])
 
     fuzzy = anchors.fuzzy_name_map(zh_names, en_names)
 
     en_tok_ids: list[list[list[int]]] = []
     en_sets: list[set[int]] = []
     en_chars: list[int] = []
+    en_seen: dict[str, tuple[list[list[int]], set[int], int]] = {}
+    token_cache: dict[tuple[str, ...], list[int]] = {}
     for sentence, (tokens, extras, _words) in zip(en, en_raw):
-        ids = []
-        for token in tokens:
-            keys = set(token)
-            keys.update(fuzzy[k] for k in token if k in fuzzy)
-            ids.append([vocab.id(k) for k in keys])
-        key_set = {k for token in ids for k in token}
-        key_set.update(vocab.id(fuzzy.get(k, k)) for k in extras)
-        en_tok_ids.append(ids)
-        en_sets.append(key_set)
-        en_chars.append(sum(1 for ch in sentence if not ch.isspace()))
+        known_en = en_seen.get(sentence)
+        if known_en is None:
+            ids = []
+            for token in tokens:
+                token_ids = token_cache.get(token)
+                if token_ids is None:
+                    keys = set(token)
+                    keys.update(fuzzy[k] for k in token if k in fuzzy)
+                    token_ids = token_cache[token] = [vocab.setdefault(k, len(vocab)) for k in keys]
+                ids.append(token_ids)
+            key_set = set(itertools.chain.from_iterable(ids))
+            key_set.update(vocab.setdefault(fuzzy.get(k, k), len(vocab)) for k in extras)
+            known_en = en_seen[sentence] = (ids, key_set, _visible_chars(sentence))
+        en_tok_ids.append(known_en[0])
+        en_sets.append(known_en[1])
+        en_chars.append(known_en[2])
 
     return DocFeatures(
         zh=_pack(zh_tok_ids, zh_sets, zh_chars, zh_words_all),
@@ -356,6 +433,26 @@ def span_cover_counts(tok_ptr, key_ptr, keys, weights, post_ptr, post, n_target,
     return out, row_ptr
 
 
+def sorted_unique(values: np.ndarray, *, return_inverse: bool = False):
+    """``np.unique`` by sorting (NumPy 2's hash-based unique is many times slower on large integer arrays).
+
+    >>> sorted_unique(np.array([3, 1, 3, 2])).tolist()
+    [1, 2, 3]
+    >>> [a.tolist() for a in sorted_unique(np.array([3, 1, 3]), return_inverse=True)]
+    [[1, 3], [1, 0, 1]]
+    """
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    first = np.ones(len(ordered), dtype=bool)
+    first[1:] = ordered[1:] != ordered[:-1]
+    unique = ordered[first]
+    if not return_inverse:
+        return unique
+    inverse = np.empty(len(values), dtype=np.int64)
+    inverse[order] = np.cumsum(first) - 1
+    return unique, inverse
+
+
 def _token_signatures(side: SideFeatures) -> np.ndarray:
     """One 64-bit fingerprint per token, the same for tokens with the same key set (order-free sum of per-key random values)."""
     n_keys = int(side.keys.max()) + 1 if len(side.keys) else 1
@@ -383,11 +480,11 @@ def set_token_weights(side: SideFeatures, *, floor: float = 0.5, power: float = 
     True
     """
     signature = _token_signatures(side)
-    _unique, sig_id = np.unique(signature, return_inverse=True)
+    _unique, sig_id = sorted_unique(signature, return_inverse=True)
     n_sig = int(sig_id.max()) + 1 if len(sig_id) else 0
     sentence_of = np.repeat(np.arange(side.n_sentences, dtype=np.int64), side.n_tokens)
     # Document frequency: distinct (sentence, signature) pairs per signature.
-    pairs = np.unique(sentence_of * max(n_sig, 1) + sig_id)
+    pairs = sorted_unique(sentence_of * max(n_sig, 1) + sig_id)
     df = np.bincount(pairs % max(n_sig, 1), minlength=n_sig)
     total = max(side.n_sentences, 1)
     side.weights = np.maximum(floor, np.log((total + 1) / np.maximum(df[sig_id], 1))) ** power
@@ -420,7 +517,8 @@ def add_translations(features: DocFeatures, learned: dict[str, set[str]]) -> Doc
                 token = first + offset
                 keys = by_word.get(word)
                 if keys is None:
-                    keys = by_word[word] = np.union1d(zh.keys[zh.key_ptr[token] : zh.key_ptr[token + 1]], ids)
+                    own = zh.keys[zh.key_ptr[token] : zh.key_ptr[token + 1]].tolist()
+                    keys = by_word[word] = np.array(sorted(set(own).union(ids)), dtype=np.int32)
                 merged[token] = keys
                 lengths[token] = len(keys)
     key_ptr = np.zeros(len(lengths) + 1, dtype=np.int64)
@@ -435,7 +533,7 @@ def add_translations(features: DocFeatures, learned: dict[str, set[str]]) -> Doc
     # Each sentence's key set is the union of its tokens' keys.
     sentence_of = np.repeat(np.arange(zh.n_sentences, dtype=np.int64), np.diff(key_ptr[zh.tok_ptr]))
     n_keys = len(vocab) + 1
-    pairs = np.unique(sentence_of * n_keys + keys)
+    pairs = sorted_unique(sentence_of * n_keys + keys)
     set_ptr = np.zeros(zh.n_sentences + 1, dtype=np.int64)
     np.cumsum(np.bincount(pairs // n_keys, minlength=zh.n_sentences), out=set_ptr[1:])
     new_zh = SideFeatures(

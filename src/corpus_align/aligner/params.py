@@ -26,6 +26,11 @@ SKIP_COST = 1.0
 # path, in addition to the blocks the path passes through.
 BAND_MARGIN = 8
 
+# --- realign pass (engine.learn_pairs) --------------------------------------------
+# Word pairs are learnt from at most this many of the most confident 1-1 beads
+# (a chapter has a few hundred; bounds the cost on 40,000-sentence documents).
+LEARN_MAX_BEADS = 8000
+
 # --- unsure stretches (confidence.py) -------------------------------------------
 # Beads in the window whose mean score is compared with chance and with the document's beads.
 CONFIDENCE_WINDOW = 9

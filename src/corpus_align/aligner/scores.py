@@ -263,6 +263,18 @@ class BeadEvidence:
     e_cred: np.ndarray | None = None
 
 
+@numba.njit(cache=True, nogil=True)
+def _token_sums(key_ptr, keys, per_key):  # pragma: no cover - compiled
+    """Per token, the sum of ``per_key`` over its keys (no temporary per key occurrence: there are millions)."""
+    out = np.zeros(len(key_ptr) - 1)
+    for t in range(len(key_ptr) - 1):
+        total = 0.0
+        for q in range(key_ptr[t], key_ptr[t + 1]):
+            total += per_key[keys[q]]
+        out[t] = total
+    return out
+
+
 def chance_coverage(own, other, n_keys: int, max_len: int) -> np.ndarray:
     """Expected covered weight of each sentence of ``own`` by a span of ``1..max_len`` *random* sentences of ``other``.
 
@@ -281,9 +293,7 @@ def chance_coverage(own, other, n_keys: int, max_len: int) -> np.ndarray:
     n_other = max(other.n_sentences, 1)
     df = np.bincount(other.set_keys, minlength=n_keys).astype(np.float64)
     log_miss = np.log(np.clip(1.0 - df / n_other, 1e-12, 1.0))
-    per_key = log_miss[own.keys]
-    cum = np.concatenate([[0.0], np.cumsum(per_key)])
-    tok_log_miss = cum[own.key_ptr[1:]] - cum[own.key_ptr[:-1]]
+    tok_log_miss = _token_sums(own.key_ptr, own.keys, log_miss)
     weights = _weights(own).astype(np.float64)
     out = np.zeros((own.n_sentences, max_len))
     for ell in range(1, max_len + 1):
@@ -348,7 +358,7 @@ def similarity(ev: BeadEvidence) -> np.ndarray:
     return np.nan_to_num(both, nan=0.0)
 
 
-def bead_costs(features: DocFeatures, coverage: Coverage, band: Band, types: np.ndarray, params: CostParams, *, chunk: int = 500_000) -> np.ndarray:
+def bead_costs(features: DocFeatures, coverage: Coverage, band: Band, types: np.ndarray, params: CostParams, *, chunk: int = 100_000) -> np.ndarray:
     """Return ``cost[node, t]`` for every band node and bead type (``inf`` where the bead does not fit).
 
     Nodes are processed in chunks so that the temporaries stay small.

@@ -40,10 +40,13 @@ class DelayedProgress:
                 TimeElapsedColumn(),
                 console=Console(file=self._stream),
                 transient=True,
+                # No refresh thread: the aligner may fork worker processes, which is only safe without other threads.
+                auto_refresh=False,
             )
             self._progress.start()
             self._task = self._progress.add_task(stage, total=100.0)
         self._progress.update(self._task, completed=100.0 * min(max(fraction, 0.0), 1.0), description=stage)
+        self._progress.refresh()
 
     def close(self) -> None:
         """Remove the bar, if one was shown."""
