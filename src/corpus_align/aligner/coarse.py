@@ -278,3 +278,33 @@ def sentence_band(path: CoarsePath, n: int, m: int, margin: float) -> dp.Band:
     """The sentence-level DP band: the blocks the path passes through, widened by ``margin`` sentences."""
     xs, ys = path.sentence_nodes()
     return band_around_nodes(xs, ys, n, m, margin)
+
+
+def local_length_ratio(path: CoarsePath, zh_chars: np.ndarray, en_chars: np.ndarray, *, blocks: int = params.RATIO_WINDOW_BLOCKS) -> np.ndarray:
+    """English/Chinese character ratio near each Chinese sentence, over the path's diagonal steps within ``blocks`` steps.
+
+    Skipped blocks (a passage one side lacks) do not count, so a gap does not distort the ratio around it.
+
+    >>> p = CoarsePath(np.array([[0, 0], [1, 1], [2, 2]]), np.array([5.0, 5.0]), np.array([0, 2, 4]), np.array([0, 2, 4]))
+    >>> local_length_ratio(p, np.array([1.0, 1, 1, 1]), np.array([3.0, 3, 1, 1]), blocks=0).tolist()
+    [3.0, 3.0, 1.0, 1.0]
+    """
+    xs, ys = path.sentence_nodes()
+    zh_cum = np.concatenate([[0.0], np.cumsum(zh_chars)])
+    en_cum = np.concatenate([[0.0], np.cumsum(en_chars)])
+    diagonal = ~np.isnan(path.gains)
+    step_zh = np.where(diagonal, zh_cum[xs[1:]] - zh_cum[xs[:-1]], 0.0)
+    step_en = np.where(diagonal, en_cum[ys[1:]] - en_cum[ys[:-1]], 0.0)
+    cum_zh = np.concatenate([[0.0], np.cumsum(step_zh)])
+    cum_en = np.concatenate([[0.0], np.cumsum(step_en)])
+    steps = len(step_zh)
+    lo = np.clip(np.arange(steps) - blocks, 0, steps)
+    hi = np.clip(np.arange(steps) + blocks + 1, 0, steps)
+    window_zh = cum_zh[hi] - cum_zh[lo]
+    window_en = cum_en[hi] - cum_en[lo]
+    overall = en_cum[-1] / zh_cum[-1] if zh_cum[-1] else 1.0
+    ratio = np.where(window_zh > 0, window_en / np.maximum(window_zh, 1e-9), overall)
+    ratio = np.where(ratio > 0, ratio, overall)
+    # Each Chinese sentence takes the ratio of the step whose rows hold it.
+    step_of = np.clip(np.searchsorted(xs[1:], np.arange(len(zh_chars)), side="right"), 0, steps - 1)
+    return ratio[step_of]

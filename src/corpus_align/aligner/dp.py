@@ -1,8 +1,8 @@
-"""The search: a monotone anchor chain, a band around it, and an exact bead DP inside the band.
+"""The search: a band of allowed nodes and an exact bead DP inside it.
 
-This module knows nothing about languages.  It sees points with weights
-(:func:`anchor_chain`), a band (:class:`Band`) and a cost table with one column
-per bead type (:func:`banded_dp`).  The DP grid nodes are ``(i, j)`` = "the first
+This module knows nothing about languages.  It sees a band (:class:`Band`)
+and a cost table with one column per bead type (:func:`banded_dp`); the
+coarse path (:mod:`.coarse`) uses the same DP on a grid of blocks.  The DP grid nodes are ``(i, j)`` = "the first
 ``i`` source and ``j`` target sentences are aligned"; a bead of type ``(k, l)``
 ending at ``(i, j)`` covers source ``i-k .. i-1`` and target ``j-l .. j-1``.
 
@@ -24,67 +24,6 @@ from dataclasses import dataclass
 
 import numba
 import numpy as np
-
-
-@numba.njit(cache=True, nogil=True)
-def _chain(rows, cols, weights, n_cols):  # pragma: no cover - compiled
-    # Points sorted by row; a Fenwick tree over columns holds the best chain
-    # score ending strictly left of a column.  Points of one row are scored
-    # before any is inserted, so a chain never takes two points of a row.
-    p = len(rows)
-    tree_val = np.zeros(n_cols + 1, dtype=np.float64)
-    tree_arg = np.full(n_cols + 1, -1, dtype=np.int64)
-    best = np.zeros(p, dtype=np.float64)
-    back = np.full(p, -1, dtype=np.int64)
-    start = 0
-    while start < p:
-        end = start
-        while end < p and rows[end] == rows[start]:
-            end += 1
-        for q in range(start, end):
-            value = 0.0
-            arg = -1
-            c = cols[q]  # query prefix [0, c)
-            while c > 0:
-                if tree_val[c] > value:
-                    value = tree_val[c]
-                    arg = tree_arg[c]
-                c -= c & (-c)
-            best[q] = value + weights[q]
-            back[q] = arg
-        for q in range(start, end):
-            c = cols[q] + 1
-            while c <= n_cols:
-                if best[q] > tree_val[c]:
-                    tree_val[c] = best[q]
-                    tree_arg[c] = q
-                c += c & (-c)
-        start = end
-    top = -1
-    top_value = 0.0
-    for q in range(p):
-        if best[q] > top_value:
-            top_value = best[q]
-            top = q
-    chain = []
-    while top >= 0:
-        chain.append(top)
-        top = back[top]
-    return np.array(chain[::-1], dtype=np.int64)
-
-
-def anchor_chain(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """Return the indices of the heaviest chain of points strictly increasing in row and column.
-
-    >>> anchor_chain(np.array([0, 1, 1, 2]), np.array([0, 5, 1, 2]), np.array([1.0, 1.5, 1.0, 1.0])).tolist()
-    [0, 2, 3]
-    """
-    if len(rows) == 0:
-        return np.zeros(0, dtype=np.int64)
-    order = np.lexsort((cols, rows))
-    n_cols = int(cols.max()) + 1
-    chain = _chain(rows[order].astype(np.int64), cols[order].astype(np.int64), weights[order].astype(np.float64), n_cols)
-    return order[chain]
 
 
 @dataclass(frozen=True)

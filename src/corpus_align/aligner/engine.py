@@ -62,11 +62,16 @@ class AlignResult:
 
 
 def find_band(features: DocFeatures) -> dp.Band:
-    """Return the DP band: the whole grid for a small document, else a band around the global coarse path (:mod:`.coarse`)."""
+    """Return the DP band: the whole grid for a small document, else a band around the global coarse path (:mod:`.coarse`).
+
+    A long document's length model then uses the character ratio found along the path near each bead
+    (``features.length_ratio``): a document joined from parts translated differently has no one ratio.
+    """
     n, m = features.zh.n_sentences, features.en.n_sentences
     if (n + 1) * (m + 1) <= params.FULL_GRID_CELLS:
         return dp.Band.full(n, m)
     path = coarse.coarse_path(features)
+    features.length_ratio = coarse.local_length_ratio(path, features.zh.chars, features.en.chars)
     return coarse.sentence_band(path, n, m, params.BAND_MARGIN)
 
 
@@ -118,18 +123,9 @@ def _run(features: DocFeatures, band: dp.Band, types: np.ndarray, params: CostPa
     return path, coverage
 
 
-def _doc_ratio(features: DocFeatures) -> float:
-    cached = getattr(features, "_char_ratio", None)
-    if cached is None:
-        zh_total = float(features.zh.chars.sum())
-        cached = float(features.en.chars.sum()) / zh_total if zh_total else 1.0
-        features._char_ratio = cached
-    return cached
-
-
 def _length_dev(features: DocFeatures, i0: int, i1: int, j0: int, j1: int) -> float:
-    """Gale–Church log length ratio ``log(en chars / (c · zh chars))`` of a bead (``c`` = the document's ratio)."""
-    ratio = _doc_ratio(features)
+    """Gale–Church log length ratio ``log(en chars / (c · zh chars))`` of a bead (``c`` = the document's ratio near it)."""
+    ratio = float(np.asarray(features.ratio_at(np.array([i0]))).reshape(-1)[0])
     z = float(features.zh.chars[i0:i1].sum())
     e = float(features.en.chars[j0:j1].sum())
     return math.log((e + 1.0) / (ratio * z + 1.0))

@@ -21,11 +21,9 @@ the document length times the band width.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 
-import math
 
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -85,11 +83,24 @@ class SideFeatures:
 
 @dataclass
 class DocFeatures:
-    """Both sides' evidence plus the key vocabulary they share."""
+    """Both sides' evidence plus the key vocabulary they share.
+
+    ``length_ratio[i]``, when set, is the expected English/Chinese character
+    ratio of a bead starting at Chinese sentence ``i`` (estimated locally
+    along the coarse path); otherwise the document's overall ratio is used.
+    """
 
     zh: SideFeatures
     en: SideFeatures
     vocab: dict[str, int]
+    length_ratio: np.ndarray | None = None
+
+    def ratio_at(self, zh_start: np.ndarray) -> np.ndarray | float:
+        """Expected English/Chinese character ratio of beads starting at Chinese sentences ``zh_start``."""
+        if self.length_ratio is not None:
+            return self.length_ratio[np.minimum(zh_start, len(self.length_ratio) - 1)]
+        zh_total = float(self.zh.chars.sum())
+        return float(self.en.chars.sum()) / zh_total if zh_total else 1.0
 
 
 class _Interner(dict):
@@ -540,4 +551,4 @@ def add_translations(features: DocFeatures, learned: dict[str, set[str]]) -> Doc
         tok_ptr=zh.tok_ptr, key_ptr=key_ptr, keys=keys, set_ptr=set_ptr, set_keys=(pairs % n_keys).astype(np.int32),
         chars=zh.chars, words=zh.words,
     )
-    return DocFeatures(zh=new_zh, en=features.en, vocab=vocab)
+    return DocFeatures(zh=new_zh, en=features.en, vocab=vocab, length_ratio=features.length_ratio)

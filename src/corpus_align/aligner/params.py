@@ -22,6 +22,9 @@ CHANCE_SAMPLES = 20_000
 # diagonal step is preferred to two skips unless its similarity lies more than
 # 2 * SKIP_COST spreads below the document's chance median.
 SKIP_COST = 1.0
+# The length model's character ratio is estimated over this many finest-level
+# path steps on each side of a bead (64 steps ≈ 256 sentences each way).
+RATIO_WINDOW_BLOCKS = 64
 # Half-width, in sentences, of the exact DP's band around the finest coarse
 # path, in addition to the blocks the path passes through.
 BAND_MARGIN = 8

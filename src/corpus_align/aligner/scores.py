@@ -10,7 +10,8 @@ Parts of the cost of a bead with ``k`` Chinese and ``l`` English sentences:
   how it groups sentences, only on how much it covers.
 * **length**: Gale–Church in log space, once per bead, small weight:
   ``w_len * d² / (2 σ²)`` with ``d = log(en chars / (c · zh chars))``, ``c`` the
-  document's own character ratio and ``σ`` estimated from gold data.
+  document's own character ratio near the bead (:meth:`DocFeatures.ratio_at`)
+  and ``σ`` estimated from gold data.
 * **prior**: ``-log P(type)`` from bead-type counts, so 1-2 … 1-4 beads (Chinese
   sentences are coarser) are cheap and 2-2/2-3 merges are not.
 * **null** beads (1-0, 0-1) cost ``null_cost``: a sentence that no
@@ -34,7 +35,7 @@ import numba
 import numpy as np
 
 from .dp import Band
-from .features import DocFeatures, first_at_least
+from .features import DocFeatures
 
 
 @dataclass(frozen=True)
@@ -97,87 +98,6 @@ def bead_types(max_merge: int = 4) -> np.ndarray:
         for k in range(1, size):
             types.append((k, size - k))
     return np.array(types, dtype=np.int64)
-
-
-@numba.njit(cache=True, nogil=True)
-def coarse_points(zh_set_ptr, zh_set_keys, zh_df, en_post_ptr, en_post, en_norm, max_df, per_row, window, confident):  # pragma: no cover - compiled
-    """Sparse 1-1 similarity: for each zh sentence, the ``per_row`` best en sentences by shared rare keys.
-
-    Only English sentences within ``window`` (plus the distance walked since
-    the last confident match) of the *tracked* position are looked at: the
-    position follows confident matches (best score at least ``confident`` times the
-    runner-up) and otherwise moves with the document's sentence ratio.  So the
-    work per sentence is bounded, the n×m matrix is never built, and repeated
-    passages far away cannot capture the path.  Keys found in more than
-    ``max_df`` English sentences are skipped; a key's weight is the smaller
-    of its idf among English sentences and among Chinese key sets, and
-    a sentence's score is divided by the square root of its key count
-    (``en_norm``) so that long sentences do not win by chance.
-    """
-    n = len(zh_set_ptr) - 1
-    n_en = len(en_norm)
-    acc = np.zeros(n_en, dtype=np.float64)
-    touched = np.empty(n_en, dtype=np.int64)
-    rows = np.empty(n * per_row, dtype=np.int64)
-    cols = np.empty(n * per_row, dtype=np.int64)
-    weights = np.empty(n * per_row, dtype=np.float64)
-    count = 0
-    slope = n_en / max(n, 1)
-    last_s = 0.0
-    last_e = 0.0
-    for s in range(n):
-        expected = last_e + (s + 0.5 - last_s) * slope
-        reach = window + min((s + 0.5 - last_s) * max(slope, 1.0), 2.0 * window)
-        lo = max(0, int(expected - reach))
-        hi = min(n_en, int(expected + reach) + 1)
-        n_touched = 0
-        for q in range(zh_set_ptr[s], zh_set_ptr[s + 1]):
-            k = zh_set_keys[q]
-            df = en_post_ptr[k + 1] - en_post_ptr[k]
-            if df == 0 or df > max_df:
-                continue
-            # Rare on both sides: a stem that many Chinese sentences can
-            # produce (a sense of a common word) is weak evidence.
-            w = min(np.log((n_en + 1.0) / df), np.log((n + 1.0) / max(zh_df[k], 1)))
-            if w <= 0.0:
-                continue
-            p = first_at_least(en_post, en_post_ptr[k], en_post_ptr[k + 1], lo)
-            while p < en_post_ptr[k + 1] and en_post[p] < hi:
-                e = en_post[p]
-                if acc[e] == 0.0:
-                    touched[n_touched] = e
-                    n_touched += 1
-                acc[e] += w
-                p += 1
-        first = 0.0
-        second = 0.0
-        first_e = -1
-        for r in range(per_row):
-            best = 0.0
-            arg = -1
-            for x in range(n_touched):
-                e = touched[x]
-                if acc[e] * en_norm[e] > best:
-                    best = acc[e] * en_norm[e]
-                    arg = e
-            if arg < 0:
-                break
-            if r == 0:
-                first = best
-                first_e = arg
-            elif r == 1:
-                second = best
-            rows[count] = s
-            cols[count] = arg
-            weights[count] = best
-            count += 1
-            acc[arg] = -acc[arg]  # hide from the next round
-        for x in range(n_touched):
-            acc[touched[x]] = 0.0
-        if first_e >= 0 and first >= confident * second:
-            last_s = s + 0.5
-            last_e = first_e + 0.5
-    return rows[:count], cols[:count], weights[:count]
 
 
 @dataclass
@@ -371,8 +291,6 @@ def bead_costs(features: DocFeatures, coverage: Coverage, band: Band, types: np.
 
 
 def _bead_costs_chunk(features, coverage, band, types, params, rows, cols, cost) -> None:
-    zh_total = features.zh.chars.sum()
-    ratio = features.en.chars.sum() / zh_total if zh_total else 1.0
     two_sigma2 = 2 * params.length_sigma**2
     z_mass = features.zh.token_mass
     e_mass = features.en.token_mass
@@ -395,6 +313,7 @@ def _bead_costs_chunk(features, coverage, band, types, params, rows, cols, cost)
                 cost[idx, t] = params.w_lex * 0.5 + params.null_cost
             continue
         ev = bead_evidence(features, coverage, rows[idx], cols[idx], k, ell)
+        ratio = features.ratio_at(rows[idx] - k)
         d = np.log((ev.e_chars + 1.0) / (ratio * ev.z_chars + 1.0))
         if params.additive and params.chance_correct and ev.z_cred is not None:
             lex = 0.5 * ((ev.z_tot - ev.z_cred) / avg_z + (ev.e_tot - ev.e_cred) / avg_e)
