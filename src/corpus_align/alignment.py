@@ -227,8 +227,11 @@ def align(
     glossary: Sequence[GlossaryEntry] = (),
     realign: bool = True,
     by_paragraph: bool = True,
+    progress: Callable[[str, float], None] | None = None,
 ) -> Alignment:
     """Align Chinese and English text (strings or documents) and return the alignment.
+
+    ``progress(stage, fraction)``, if given, is told how far the work has gone.
 
     >>> result = align("王廣成率隊赴重慶。雙方同意繼續合作。", "Wang Guangcheng led a team to Chongqing. Both sides agreed to keep cooperating.")
     >>> [(b.zh, b.en) for b in result.beads]
@@ -236,7 +239,9 @@ def align(
     """
     zh = _as_document(zh_text, "zh", presegmented, opencc)
     en = _as_document(en_text, "en", presegmented, opencc)
-    return align_documents(zh, en, max_merge=max_merge, glossary=glossary, realign=realign, by_paragraph=by_paragraph)
+    return align_documents(
+        zh, en, max_merge=max_merge, glossary=glossary, realign=realign, by_paragraph=by_paragraph, progress=progress
+    )
 
 
 def align_files(
