@@ -1,6 +1,7 @@
 """Choose the bead-cost constants on the union of the development sets, and report leave-one-domain-out figures.
 
-Every configuration of a small grid aligns every distinct document of MAC-Dev
+Every configuration of a small grid (two stages: null cost and length weight,
+then lexical weight and prior scale at the first stage's choice) aligns every distinct document of MAC-Dev
 and NewDomains-Dev plus their joined-lines and deleted-lines variants (see
 ``devsets.py``).  For each domain (literary, news, docs, ted) the strict F1 is
 pooled over its documents and variants; a configuration's objective is the
@@ -27,7 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import devsets  # noqa: E402
 
 DOMAINS = ("literary", "news", "docs", "ted")
-GRID = {"null_cost": [2.0, 3.0, 4.0], "w_len": [0.25, 0.5]}
+# Two stages: the second searches its grid at the first stage's choice.
+STAGES = [{"null_cost": [2.0, 3.0, 4.0], "w_len": [0.25, 0.5]}, {"w_lex": [4.0, 6.0, 8.0], "prior_scale": [0.75, 1.0, 1.5]}]
 
 
 def documents() -> list:
@@ -68,25 +70,30 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
-    configs = [dict(zip(GRID, values)) for values in itertools.product(*GRID.values())]
-    if args.workers > 1:
-        from multiprocessing import Pool
+    results: list[dict] = []
+    chosen: dict = {}
+    for grid in STAGES:
+        configs = [{**chosen, **dict(zip(grid, values))} for values in itertools.product(*grid.values())]
+        configs = [c for c in configs if c not in [r["config"] for r in results]]
+        if args.workers > 1:
+            from multiprocessing import Pool
 
-        with Pool(args.workers) as workers:
-            results = workers.map(run_config, configs)
-    else:
-        results = [run_config(c) for c in configs]
+            with Pool(args.workers) as workers:
+                results += workers.map(run_config, configs)
+        else:
+            results += [run_config(c) for c in configs]
+        chosen = max(results, key=lambda r: mean(r["f1"].values()))["config"]
 
     print("strict F1 pooled per domain (documents + joined + deleted variants); one-sided share on complete documents")
-    print(f"{'config':<34}" + "".join(f"{d:>10}" for d in DOMAINS) + f"{'mean':>8}{'1-side':>8}{'sec':>7}")
+    print(f"{'config':<60}" + "".join(f"{d:>10}" for d in DOMAINS) + f"{'mean':>8}{'1-side':>8}{'sec':>7}")
     for r in results:
         label = " ".join(f"{k}={v}" for k, v in r["config"].items())
-        print(f"{label:<34}" + "".join(f"{r['f1'][d]:>10.3f}" for d in DOMAINS)
+        print(f"{label:<60}" + "".join(f"{r['f1'][d]:>10.3f}" for d in DOMAINS)
               + f"{mean(r['f1'].values()):>8.3f}{r['one_sided']:>8.4f}{r['seconds']:>7.0f}")
     best = max(results, key=lambda r: mean(r["f1"].values()))
     print(f"\nchosen on all four domains: {best['config']}")
     print("\nleave one domain out: the configuration best on the other three, scored on the held-out domain")
-    print(f"{'held out':<10}{'chosen without it':<34}{'F1 there':>9}{'all-domain choice':>19}{'diff':>7}")
+    print(f"{'held out':<10}{'chosen without it':<60}{'F1 there':>9}{'all-domain choice':>19}{'diff':>7}")
     lodo = {}
     for held in DOMAINS:
         others = [d for d in DOMAINS if d != held]
@@ -94,7 +101,7 @@ def main() -> None:
         label = " ".join(f"{k}={v}" for k, v in pick["config"].items())
         diff = pick["f1"][held] - best["f1"][held]
         lodo[held] = {"config": pick["config"], "f1": pick["f1"][held], "all_domain_f1": best["f1"][held], "diff": diff}
-        print(f"{held:<10}{label:<34}{pick['f1'][held]:>9.3f}{best['f1'][held]:>19.3f}{diff:>7.3f}")
+        print(f"{held:<10}{label:<60}{pick['f1'][held]:>9.3f}{best['f1'][held]:>19.3f}{diff:>7.3f}")
     if args.json:
         args.json.write_text(json.dumps({"results": results, "chosen": best["config"], "lodo": lodo}, indent=2))
 
