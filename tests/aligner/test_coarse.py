@@ -132,3 +132,33 @@ def test_coarse_complete_translations_have_no_unsure_regions_and_few_one_sided_b
     result = align_document(zh, en)
     assert result.unsure == ()
     assert _one_sided(result.beads) < 0.005
+
+
+_PARENT_PID = [0]
+
+
+def _analysis_that_dies_in_a_child(sentences):
+    import os
+
+    from corpus_align.aligner.features import _zh_analysis_in_process
+
+    if os.getpid() != _PARENT_PID[0]:
+        os._exit(9)
+    return _zh_analysis_in_process(sentences)
+
+
+def test_coarse_background_cut_survives_a_dead_child(monkeypatch):
+    import os
+
+    from corpus_align.aligner import features
+
+    # A child killed by the kernel (for memory, say): the work is done here instead, and nothing hangs.
+    _PARENT_PID[0] = os.getpid()
+    monkeypatch.setattr(features, "PARALLEL_CUT_MIN", 1)
+    monkeypatch.setattr(features, "_zh_analysis_in_process", features._zh_analysis, raising=False)
+    monkeypatch.setattr(features, "_zh_analysis", _analysis_that_dies_in_a_child)
+    monkeypatch.setattr(features, "_can_fork", lambda: True)
+    background = features._BackgroundCut(["我去了重庆。", "他很高兴。"])
+    assert background._future is not None  # the child was started (and will die)
+    cuts, words = background.result()
+    assert cuts["我去了重庆。"] == ("我", "去", "了", "重庆", "。") and "重庆" in words

@@ -198,31 +198,34 @@ def _can_fork() -> bool:
 class _BackgroundCut:
     """:func:`_zh_analysis` of many sentences in a forked child, while this process reads the English (two cores, half the wait).
 
-    Falls back to doing it here, at :meth:`result`, when a child cannot be had.
+    Done here instead, at :meth:`result`, when a child cannot be had or dies
+    (killed for memory, say): a dead child never leaves the caller waiting.
     """
 
     def __init__(self, sentences: list[str]) -> None:
         self._sentences = sentences
-        self._pool = self._pending = None
+        self._executor = self._future = None
         if len(sentences) >= PARALLEL_CUT_MIN and _can_fork():
             import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
 
             try:
-                self._pool = multiprocessing.get_context("fork").Pool(1)
-                self._pending = self._pool.apply_async(_zh_analysis, (sentences,))
+                self._executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+                self._future = self._executor.submit(_zh_analysis, sentences)
             except OSError:
-                self._pool = None
+                self._executor = self._future = None
 
     def result(self) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[frozenset[str], tuple[str, ...]]]]:
         """``(words of each sentence, (keys, name keys) of each word)``."""
-        if self._pending is not None:
+        found = None
+        if self._future is not None:
             try:
-                cuts, words = self._pending.get()
+                found = self._future.result()
+            except Exception:  # a dead or failing child (BrokenProcessPool, MemoryError there): do the work here
+                found = None
             finally:
-                self._pool.close()
-                self._pool.join()
-        else:
-            cuts, words = _zh_analysis(self._sentences)
+                self._executor.shutdown(wait=True, cancel_futures=True)
+        cuts, words = found if found is not None else _zh_analysis(self._sentences)
         return dict(zip(self._sentences, cuts)), words
 
 
