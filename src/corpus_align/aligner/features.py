@@ -196,7 +196,7 @@ def _can_fork() -> bool:
 
 
 class _BackgroundCut:
-    """:func:`_zh_analysis` of many sentences in a forked child, while this process reads the English (two cores, half the wait).
+    """:func:`_zh_analysis` of many sentences in forked children, while this process reads the English.
 
     Done here instead, at :meth:`result`, when a child cannot be had or dies
     (killed for memory, say): a dead child never leaves the caller waiting.
@@ -204,27 +204,46 @@ class _BackgroundCut:
 
     def __init__(self, sentences: list[str]) -> None:
         self._sentences = sentences
-        self._executor = self._future = None
+        self._executor = None
+        self._futures: list = []
         if len(sentences) >= PARALLEL_CUT_MIN and _can_fork():
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
+            # One child: a second one (half the sentences each) measured slower, each child loading the dictionaries.
             try:
                 self._executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-                self._future = self._executor.submit(_zh_analysis, sentences)
+                self._futures = [self._executor.submit(_zh_analysis, sentences)]
             except OSError:
-                self._executor = self._future = None
+                self._executor, self._futures = None, []
+
+    def close(self) -> None:
+        """Stop the children, if any are still at work (an error or an interrupt in this process), and wait for them."""
+        if self._executor is None:
+            return
+        for future in self._futures:
+            future.cancel()
+        terminate = getattr(self._executor, "terminate_workers", None)  # Python 3.14+
+        if terminate is not None:
+            terminate()
+        else:
+            for process in list((getattr(self._executor, "_processes", None) or {}).values()):
+                process.kill()
+        self._executor.shutdown(wait=True, cancel_futures=True)
+        self._executor, self._futures = None, []
 
     def result(self) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[frozenset[str], tuple[str, ...]]]]:
         """``(words of each sentence, (keys, name keys) of each word)``."""
         found = None
-        if self._future is not None:
+        if self._futures:
             try:
-                found = self._future.result()
+                parts = [future.result() for future in self._futures]
+                found = ([cut for part_cuts, _words in parts for cut in part_cuts], {k: v for _cuts, words in parts for k, v in words.items()})
             except Exception:  # a dead or failing child (BrokenProcessPool, MemoryError there): do the work here
                 found = None
             finally:
                 self._executor.shutdown(wait=True, cancel_futures=True)
+                self._executor, self._futures = None, []
         cuts, words = found if found is not None else _zh_analysis(self._sentences)
         return dict(zip(self._sentences, cuts)), words
 
@@ -264,6 +283,21 @@ def _english_sentence(sentence: str, en_terms: tuple[str, ...]):
     return tuple(tokens), tuple(extras), tuple(words), frozenset(names)
 
 
+def _read_english(en: Sequence[str], terms: tuple[str, ...]):
+    """Evidence tokens of every English sentence (each distinct sentence read once) and the document's name keys."""
+    en_raw: list[tuple[list[tuple[str, ...]], list[str], list[str]]] = []
+    en_names: set[str] = set()
+    seen: dict[str, tuple[list[tuple[str, ...]], list[str], list[str]]] = {}
+    for sentence in en:
+        read = seen.get(sentence)
+        if read is None:
+            tokens, extras, words, names = _english_sentence(sentence, terms)
+            en_names.update(names)
+            read = seen[sentence] = (list(tokens), list(extras), list(words))
+        en_raw.append(read)
+    return en_raw, en_names
+
+
 def extract_features(
     zh: Sequence[str],
     en: Sequence[str],
@@ -284,19 +318,14 @@ def extract_features(
     extra = extra_translations or {}
     zh_terms = [pair[0] for pair in glossary]
     en_terms = [pair[1] for pair in glossary]
-    background = _BackgroundCut(list(dict.fromkeys(zh)))
+    # The Chinese words are cut (in child processes on long documents) while the English is read;
     # English first, so capitalised words can be matched fuzzily against pinyin.
-    en_raw: list[tuple[list[tuple[str, ...]], list[str], list[str]]] = []
-    en_names: set[str] = set()
-    terms_key = tuple(en_terms)
-    en_read: dict[str, tuple[list[tuple[str, ...]], list[str], list[str]]] = {}
-    for sentence in en:
-        read = en_read.get(sentence)
-        if read is None:
-            tokens, extras, words, names = _english_sentence(sentence, terms_key)
-            en_names.update(names)
-            read = en_read[sentence] = (list(tokens), list(extras), list(words))
-        en_raw.append(read)
+    background = _BackgroundCut(list(dict.fromkeys(zh)))
+    try:
+        en_raw, en_names = _read_english(en, tuple(en_terms))
+        cuts, analysed = background.result()
+    finally:
+        background.close()  # an error or an interrupt above must not leave the children running
 
     # Chinese sentences go straight to integer ids; a word's ids, and a repeated
     # sentence's tokens (headings, boilerplate), are computed once per document.
@@ -307,7 +336,6 @@ def extract_features(
     zh_names: set[str] = set()
     word_ids: dict[str, list[int]] = {}
     zh_seen: dict[str, tuple[list[list[int]], set[int], list[str], int]] = {}
-    cuts, analysed = background.result()
     for sentence in zh:
         known = zh_seen.get(sentence)
         if known is None:
@@ -324,7 +352,9 @@ def extract_features(
                         if word in extra:
                             keys = keys | extra[word]
                         zh_names.update(name_keys)
-                        ids = [vocab.setdefault(k, len(vocab)) for k in keys]
+                        # Sorted: key ids (and so the coarse path's sketches) must not depend on set order,
+                        # which varies with the hash seed and across a fork.
+                        ids = [vocab.setdefault(k, len(vocab)) for k in sorted(keys)]
                     word_ids[word] = ids
                 if ids:
                     ids_s.append(ids)
@@ -353,7 +383,7 @@ def extract_features(
                 if token_ids is None:
                     keys = set(token)
                     keys.update(fuzzy[k] for k in token if k in fuzzy)
-                    token_ids = token_cache[token] = [vocab.setdefault(k, len(vocab)) for k in keys]
+                    token_ids = token_cache[token] = [vocab.setdefault(k, len(vocab)) for k in sorted(keys)]
                 ids.append(token_ids)
             key_set = set(itertools.chain.from_iterable(ids))
             key_set.update(vocab.setdefault(fuzzy.get(k, k), len(vocab)) for k in extras)
