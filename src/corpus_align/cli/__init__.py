@@ -65,9 +65,25 @@ def main(argv: list[str] | None = None) -> None:
         sys.stderr.close()
         sys.exit(0)
     except Exception as error:  # click usage errors arrive here in non-standalone mode
-        import click
+        if not _is_click_exception(error):
+            raise
+        message = _usage_message(error)
+        if message:  # no arguments at all: click has shown the help, which is the message
+            print(f"corpus-align: error: {message}", file=sys.stderr)
+        sys.exit(getattr(error, "exit_code", 2) or 2)
 
-        if isinstance(error, click.exceptions.ClickException):
-            error.show()
-            sys.exit(error.exit_code)
-        raise
+
+def _is_click_exception(error: BaseException) -> bool:
+    """True for click's exceptions, whichever click raised them: typer 0.29 and later bundle their own copy."""
+    return any(cls.__name__ == "ClickException" for cls in type(error).__mro__) and hasattr(error, "format_message")
+
+
+def _usage_message(error: Exception) -> str:
+    """click's message on one line; for an unknown command, the commands there are."""
+    message = " ".join(error.format_message().split())
+    if message.startswith("No such command"):
+        import typer.main
+
+        commands = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+        message += f" Commands: {', '.join(commands)}."
+    return message

@@ -1,0 +1,40 @@
+"""Usage mistakes: one line naming the problem (and the valid choices), exit 2, no traceback, through the real console script."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+MISTAKES = [
+    (["align", "--format", "no-such-format", "x"], "'no-such-format' is not one of 'tsv', 'jsonl'"),
+    (["no-such-command"], "No such command 'no-such-command'. Commands: align, batch, check"),
+    (["check", "--fail-on", "sometimes", "x"], "'sometimes' is not one of 'error', 'warning', 'never'"),
+    (["align"], "Missing argument 'ZH_FILE'"),
+    (["align", "--max-merge", "9", "x"], "--max-merge"),
+    (["-V"], "No such option: -V"),
+    (["eval", "--format", "pdf", "a", "b"], "'pdf' is not one of"),
+]
+
+
+def _script() -> list[str]:
+    found = shutil.which("corpus-align", path=os.path.dirname(sys.executable))
+    return [found] if found else [sys.executable, "-m", "corpus_align"]
+
+
+@pytest.mark.parametrize(("args", "expected"), MISTAKES, ids=[" ".join(a) for a, _ in MISTAKES])
+def test_usage_error_is_one_line_and_exit_2(args, expected):
+    done = subprocess.run(_script() + args, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("corpus-align: error: ") and expected in lines[0]
+
+
+def test_usage_no_arguments_shows_help_and_exits_2():
+    done = subprocess.run(_script(), capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "Commands" in done.stdout
