@@ -9,7 +9,29 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "samples" / "000_389ae536b82fb46d.txt"
-MAC_DEV = ROOT.parent / "shared" / "bench" / "mac-dev"
+
+
+def _find_bench() -> Path | None:
+    """The development sets: ``$CORPUS_ALIGN_BENCH``, ``../shared/bench`` beside this checkout (as in CI),
+    or beside the local checkout this one was cloned from."""
+    candidates = [Path(os.environ["CORPUS_ALIGN_BENCH"])] if os.environ.get("CORPUS_ALIGN_BENCH") else []
+    candidates.append(ROOT.parent / "shared" / "bench")
+    origin = subprocess.run(
+        ["git", "-C", str(ROOT), "config", "--get", "remote.origin.url"], capture_output=True, text=True
+    ).stdout.strip()
+    if origin and "://" not in origin and ":" not in origin.split("/")[0]:
+        candidates.append(Path(origin).resolve().parent / "shared" / "bench")
+    return next((c for c in candidates if (c / "mac-dev").is_dir() and (c / "newdomains-dev").is_dir()), None)
+
+
+BENCH = _find_bench()
+
+
+def bench_dir(name: str) -> Path:
+    """One development set (``mac-dev`` or ``newdomains-dev``); the test is skipped, with the reason, when they are not here."""
+    if BENCH is None:
+        pytest.skip("development sets not found: put shared/bench beside the repository or set CORPUS_ALIGN_BENCH")
+    return BENCH / name
 
 
 @pytest.fixture

@@ -12,15 +12,11 @@ from corpus_align.aligner.evaluate import read_ladder, score
 from corpus_align.aligner.features import extract_features
 from corpus_align.qa import check_alignment
 
-from ..conftest import ROOT
-
-BENCH = ROOT.parent / "shared" / "bench"
+from ..conftest import bench_dir
 
 
 def _load(folder: str, name: str):
-    base = BENCH / folder
-    if not base.exists():
-        pytest.fail(f"{base} is missing: the development sets in ../shared/bench are needed by these tests")
+    base = bench_dir(folder)
     zh = (base / "zh" / name).read_text("utf-8").splitlines()
     en = (base / "en" / name).read_text("utf-8").splitlines()
     return zh, en, read_ladder((base / "gold" / f"{name}.align").read_text("utf-8"))

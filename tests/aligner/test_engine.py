@@ -1,10 +1,15 @@
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corpus_align.aligner.engine import NOT_A_TRANSLATION_BELOW, align_document, align_sentences
+from corpus_align.aligner.engine import (
+    NOT_A_TRANSLATION_BELOW,
+    align_document,
+    align_sentences,
+)
+
+from ..conftest import bench_dir
 
 ZH = [
     "那天晚上我没走掉。",
@@ -90,9 +95,7 @@ def test_engine_deleted_chinese_keeps_other_pairs():
 
 
 def test_engine_deletions_in_a_real_chapter():
-    bench = Path("/work/shared/bench/mac-dev")
-    if not bench.exists():
-        pytest.skip("MAC-Dev not available")
+    bench = bench_dir("mac-dev")
     from corpus_align.aligner.evaluate import read_ladder
 
     zh = (bench / "zh" / "001").read_text("utf-8").splitlines()[:120]
@@ -109,9 +112,7 @@ def test_engine_deletions_in_a_real_chapter():
 
 
 def test_engine_unrelated_documents_have_weak_evidence():
-    bench = Path("/work/shared/bench/mac-dev")
-    if not bench.exists():
-        pytest.skip("MAC-Dev not available")
+    bench = bench_dir("mac-dev")
     zh = (bench / "zh" / "004").read_text("utf-8").splitlines()
     en = (bench / "en" / "004").read_text("utf-8").splitlines()
     other = (bench / "en" / "005").read_text("utf-8").splitlines()

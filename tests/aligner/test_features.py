@@ -13,15 +13,11 @@ import pytest
 from corpus_align.aligner import features
 from corpus_align.aligner.engine import align_document
 
-from ..conftest import ROOT
-
-NEWS = ROOT.parent / "shared" / "bench" / "newdomains-dev"
+from ..conftest import bench_dir
 
 
 def _lines(side: str, count: int) -> list[str]:
-    path = NEWS / side / "news-wmt24-enzh"
-    if not path.exists():
-        pytest.fail(f"{path} is missing: the development sets in ../shared/bench are needed by these tests")
+    path = bench_dir("newdomains-dev") / side / "news-wmt24-enzh"
     return path.read_text("utf-8").splitlines()[:count]
 
 
@@ -37,7 +33,7 @@ print(json.dumps([vocab, beads]))
 
 
 def _mac_dev_joined() -> tuple[list[str], list[str]]:
-    bench = ROOT.parent / "shared" / "bench" / "mac-dev"
+    bench = bench_dir("mac-dev")
     zh, en = [], []
     for name in ("001", "002", "003", "004", "005", "006"):
         zh += (bench / "zh" / name).read_text("utf-8").splitlines()

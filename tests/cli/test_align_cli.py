@@ -4,7 +4,7 @@ import json
 
 from corpus_align import align_files
 from corpus_align.io.jsonl import to_jsonl
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, bench_dir, run_cli
 
 SAMPLE = "data/samples/000_389ae536b82fb46d.txt"
 
@@ -94,7 +94,7 @@ def test_cli_align_missing_passage_is_one_sided_and_warned(tmp_path):
 
     from corpus_align.cli import app
 
-    bench = ROOT.parent / "shared" / "bench" / "newdomains-dev"
+    bench = bench_dir("newdomains-dev")
     zh = (bench / "zh" / "pydoc-tutorial").read_text("utf-8").splitlines()
     en = (bench / "en" / "pydoc-tutorial").read_text("utf-8").splitlines()
     (tmp_path / "zh.txt").write_text("\n".join(zh) + "\n", "utf-8")
