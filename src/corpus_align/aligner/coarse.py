@@ -218,25 +218,6 @@ def _level_path(zh_unit: np.ndarray, en_unit: np.ndarray, band: dp.Band, median:
     return nodes, gains
 
 
-def band_around_nodes(xs: np.ndarray, ys: np.ndarray, n: int, m: int, margin: float) -> dp.Band:
-    """The DP band of rows ``0..n`` that holds a monotone path through nodes ``(xs, ys)``, widened by ``margin`` columns.
-
-    Between two nodes the path may take any route inside their rectangle.
-
-    >>> band = band_around_nodes(np.array([0, 2, 4]), np.array([0, 1, 4]), 4, 4, 0)
-    >>> band.lo.tolist(), band.hi.tolist()
-    ([0, 0, 1, 1, 4], [0, 1, 1, 4, 4])
-    """
-    rows = np.arange(n + 1)
-    first = np.searchsorted(xs, rows, side="left")
-    first_at = np.minimum(first, len(xs) - 1)
-    lo = ys[np.where(xs[first_at] > rows, np.maximum(first_at - 1, 0), first_at)]
-    last = np.searchsorted(xs, rows, side="right") - 1
-    last_at = np.maximum(last, 0)
-    hi = ys[np.where(xs[last_at] < rows, np.minimum(last_at + 1, len(xs) - 1), last_at)]
-    return dp.Band.from_bounds(n, m, lo - margin, hi + margin)
-
-
 def coarse_path(
     features: DocFeatures,
     *,
@@ -269,7 +250,7 @@ def coarse_path(
         if nodes is None:
             band = dp.Band.full(g, g)
         else:
-            band = band_around_nodes(2 * nodes[:, 0], 2 * nodes[:, 1], g, g, window)
+            band = dp.Band.through_nodes(2 * nodes[:, 0], 2 * nodes[:, 1], g, margin=window)
         nodes, gains = _level_path(zh_unit, en_unit, band, median, spread, skip_cost)
     return CoarsePath(nodes=nodes, gains=gains, zh_bounds=block_bounds(n, finest), en_bounds=block_bounds(m, finest))
 
@@ -277,7 +258,7 @@ def coarse_path(
 def sentence_band(path: CoarsePath, n: int, m: int, margin: float) -> dp.Band:
     """The sentence-level DP band: the blocks the path passes through, widened by ``margin`` sentences."""
     xs, ys = path.sentence_nodes()
-    return band_around_nodes(xs, ys, n, m, margin)
+    return dp.Band.through_nodes(xs, ys, m, margin=margin)
 
 
 def local_length_ratio(path: CoarsePath, zh_chars: np.ndarray, en_chars: np.ndarray, *, blocks: int = params.RATIO_WINDOW_BLOCKS) -> np.ndarray:

@@ -69,6 +69,24 @@ class Band:
         return Band.from_bounds(len(center) - 1, m, center - half_width, center + half_width)
 
     @staticmethod
+    def through_nodes(xs: np.ndarray, ys: np.ndarray, m: int, *, margin: float) -> "Band":
+        """The band that holds a monotone path through nodes ``(xs, ys)`` (from ``(0, 0)`` to ``(n, m)``), widened by ``margin`` columns.
+
+        Between two nodes the path may take any route inside their rectangle.
+
+        >>> band = Band.through_nodes(np.array([0, 2, 4]), np.array([0, 1, 4]), 4, margin=0)
+        >>> band.lo.tolist(), band.hi.tolist()
+        ([0, 0, 1, 1, 4], [0, 1, 1, 4, 4])
+        """
+        n = int(xs[-1])
+        rows = np.arange(n + 1)
+        first = np.minimum(np.searchsorted(xs, rows, side="left"), len(xs) - 1)
+        lo = ys[np.where(xs[first] > rows, np.maximum(first - 1, 0), first)]
+        last = np.maximum(np.searchsorted(xs, rows, side="right") - 1, 0)
+        hi = ys[np.where(xs[last] < rows, np.minimum(last + 1, len(xs) - 1), last)]
+        return Band.from_bounds(n, m, lo - margin, hi + margin)
+
+    @staticmethod
     def full(n: int, m: int) -> "Band":
         """The whole ``(n+1) × (m+1)`` grid (small documents only).
 

@@ -77,14 +77,9 @@ def find_band(features: DocFeatures) -> dp.Band:
 
 def band_around_beads(beads: Sequence[tuple[int, int, int, int]], n: int, m: int, half_width: float = 8.0) -> dp.Band:
     """Return a band of ``half_width`` columns around a previous path (for the second pass)."""
-    lo = np.full(n + 1, np.inf)
-    hi = np.full(n + 1, -np.inf)
-    lo[0], hi[0] = 0, 0
-    for i0, i1, j0, j1 in beads:
-        for i in range(i0, i1 + 1):
-            lo[i] = min(lo[i], j0 if i < i1 else j1)
-            hi[i] = max(hi[i], j1 if i > i0 else j0)
-    return dp.Band.from_bounds(n, m, lo - half_width, hi + half_width)
+    xs = np.array([0] + [i1 for _i0, i1, _j0, _j1 in beads], dtype=np.int64)
+    ys = np.array([0] + [j1 for _i0, _i1, _j0, j1 in beads], dtype=np.int64)
+    return dp.Band.through_nodes(xs, ys, m, margin=half_width)
 
 
 def _features(zh, en, glossary) -> DocFeatures:
