@@ -61,18 +61,19 @@ class AlignResult:
     unsure: tuple[UnsureSpan, ...] = ()
 
 
-def find_band(features: DocFeatures) -> dp.Band:
-    """Return the DP band: the whole grid for a small document, else a band around the global coarse path (:mod:`.coarse`).
+def find_band(features: DocFeatures) -> tuple[dp.Band, np.ndarray | None]:
+    """Return the DP band and the character ratio expected near each Chinese sentence (``None``: the document's own).
 
-    A long document's length model then uses the character ratio found along the path near each bead
-    (``features.length_ratio``): a document joined from parts translated differently has no one ratio.
+    A small document gets the whole grid; a long one a band around the global
+    coarse path (:mod:`.coarse`), and the ratio found along that path: a
+    document joined from parts translated differently has no one ratio.
     """
     n, m = features.zh.n_sentences, features.en.n_sentences
     if (n + 1) * (m + 1) <= params.FULL_GRID_CELLS:
-        return dp.Band.full(n, m)
+        return dp.Band.full(n, m), None
     path = coarse.coarse_path(features)
-    features.length_ratio = coarse.local_length_ratio(path, features.zh.chars, features.en.chars)
-    return coarse.sentence_band(path, n, m, params.BAND_MARGIN)
+    ratio = coarse.local_length_ratio(path, features.zh.chars, features.en.chars)
+    return coarse.sentence_band(path, n, m, params.BAND_MARGIN), ratio
 
 
 def band_around_beads(beads: Sequence[tuple[int, int, int, int]], n: int, m: int, half_width: float = 8.0) -> dp.Band:
@@ -120,7 +121,7 @@ def _run(features: DocFeatures, band: dp.Band, types: np.ndarray, params: CostPa
 
 def _length_dev(features: DocFeatures, i0: int, i1: int, j0: int, j1: int) -> float:
     """Gale–Church log length ratio ``log(en chars / (c · zh chars))`` of a bead (``c`` = the document's ratio near it)."""
-    ratio = float(np.asarray(features.ratio_at(np.array([i0]))).reshape(-1)[0])
+    ratio = float(features.ratio_at(np.array([i0]))[0])
     z = float(features.zh.chars[i0:i1].sum())
     e = float(features.en.chars[j0:j1].sum())
     return math.log((e + 1.0) / (ratio * z + 1.0))
@@ -252,12 +253,9 @@ def learn_pairs(
     its Dice coefficient over them is at least ``min_dice`` (Hunalign's
     realign idea, with Dice instead of its dictionary-building heuristics).
     """
-    one_to_one = [
-        (i0, j0) for (i0, i1, j0, j1), s in zip(path, scores) if i1 - i0 == 1 and j1 - j0 == 1
-    ]
-    if not one_to_one:
-        return {}
     one_scores = np.array([s for (i0, i1, j0, j1), s in zip(path, scores) if i1 - i0 == 1 and j1 - j0 == 1])
+    if not len(one_scores):
+        return {}
     threshold = float(np.median(one_scores))
     if (one_scores >= threshold).sum() > max_beads:
         # A long document learns from its most confident beads only: as many pairs, at a bounded cost.
@@ -320,7 +318,7 @@ def align_document(
     report("reading words, names and numbers", 0.0)
     features = _features(zh, en, glossary)
     report("finding the path through the document", 0.4)
-    band = find_band(features)
+    band, features.length_ratio = find_band(features)
     report("aligning sentences", 0.45)
     path, coverage = _run(features, band, types, params)
     scores = _bead_scores(features, coverage, path)
