@@ -35,8 +35,6 @@ from .._lazy import jieba_tokenizer
 from . import anchors
 from .lexicon import EN_STOPWORDS, english_stem, load_lexicon
 
-_CJK = "\u4e00-\u9fff"
-_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 
 
 @dataclass
@@ -95,12 +93,12 @@ class DocFeatures:
     vocab: dict[str, int]
     length_ratio: np.ndarray | None = None
 
-    def ratio_at(self, zh_start: np.ndarray) -> np.ndarray | float:
+    def ratio_at(self, zh_start: np.ndarray) -> np.ndarray:
         """Expected English/Chinese character ratio of beads starting at Chinese sentences ``zh_start``."""
         if self.length_ratio is not None:
             return self.length_ratio[np.minimum(zh_start, len(self.length_ratio) - 1)]
         zh_total = float(self.zh.chars.sum())
-        return float(self.en.chars.sum()) / zh_total if zh_total else 1.0
+        return np.full(len(zh_start), float(self.en.chars.sum()) / zh_total if zh_total else 1.0)
 
 
 class _Interner(dict):
@@ -114,7 +112,7 @@ def _visible_chars(text: str) -> int:
 
 
 def _zh_word_keys(word: str, lexicon: dict[str, frozenset[str]]) -> set[str]:
-    if _LATIN_WORD.fullmatch(word):
+    if _EN_WORD.fullmatch(word):
         # A word in Latin letters inside Chinese text (a name, a brand, code)
         # is usually kept as it is in the translation: its key is its English stem.
         lower = word.lower()
@@ -158,11 +156,6 @@ def _pack(sentences_tokens: list[list[list[int]]], sentence_sets: list[set[int]]
     )
 
 
-def _cut(tokenizer, sentence: str) -> tuple[str, ...]:
-    """jieba's words of a sentence."""
-    return tuple(tokenizer.lcut(sentence))
-
-
 _HAS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
 
@@ -174,7 +167,7 @@ def _zh_analysis(sentences: list[str]) -> tuple[list[tuple[str, ...]], dict[str,
     """
     tokenizer = jieba_tokenizer()
     lexicon = load_lexicon()
-    cuts = [_cut(tokenizer, sentence) for sentence in sentences]
+    cuts = [tuple(tokenizer.lcut(sentence)) for sentence in sentences]
     words: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
     for cut in cuts:
         for word in cut:
@@ -196,7 +189,7 @@ def _can_fork() -> bool:
 
 
 class _BackgroundCut:
-    """:func:`_zh_analysis` of many sentences in forked children, while this process reads the English.
+    """:func:`_zh_analysis` of many sentences in a forked child, while this process reads the English.
 
     Done here instead, at :meth:`result`, when a child cannot be had or dies
     (killed for memory, say): a dead child never leaves the caller waiting.
@@ -204,25 +197,23 @@ class _BackgroundCut:
 
     def __init__(self, sentences: list[str]) -> None:
         self._sentences = sentences
-        self._executor = None
-        self._futures: list = []
+        self._executor = self._future = None
         if len(sentences) >= PARALLEL_CUT_MIN and _can_fork():
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            # One child: a second one (half the sentences each) measured slower, each child loading the dictionaries.
+            # One child: two (half the sentences each) measured slower, each loading the dictionaries.
             try:
                 self._executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-                self._futures = [self._executor.submit(_zh_analysis, sentences)]
+                self._future = self._executor.submit(_zh_analysis, sentences)
             except OSError:
-                self._executor, self._futures = None, []
+                self._executor = self._future = None
 
     def close(self) -> None:
-        """Stop the children, if any are still at work (an error or an interrupt in this process), and wait for them."""
+        """Stop the child, if it is still at work (an error or an interrupt in this process), and wait for it."""
         if self._executor is None:
             return
-        for future in self._futures:
-            future.cancel()
+        self._future.cancel()
         terminate = getattr(self._executor, "terminate_workers", None)  # Python 3.14+
         if terminate is not None:
             terminate()
@@ -230,20 +221,19 @@ class _BackgroundCut:
             for process in list((getattr(self._executor, "_processes", None) or {}).values()):
                 process.kill()
         self._executor.shutdown(wait=True, cancel_futures=True)
-        self._executor, self._futures = None, []
+        self._executor = self._future = None
 
     def result(self) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[frozenset[str], tuple[str, ...]]]]:
         """``(words of each sentence, (keys, name keys) of each word)``."""
         found = None
-        if self._futures:
+        if self._future is not None:
             try:
-                parts = [future.result() for future in self._futures]
-                found = ([cut for part_cuts, _words in parts for cut in part_cuts], {k: v for _cuts, words in parts for k, v in words.items()})
+                found = self._future.result()
             except Exception:  # a dead or failing child (BrokenProcessPool, MemoryError there): do the work here
                 found = None
             finally:
                 self._executor.shutdown(wait=True, cancel_futures=True)
-                self._executor, self._futures = None, []
+                self._executor = self._future = None
         cuts, words = found if found is not None else _zh_analysis(self._sentences)
         return dict(zip(self._sentences, cuts)), words
 
