@@ -213,8 +213,11 @@ def _as_document(text: str | Document, lang: str, presegmented: bool, opencc: st
 def _segment(document: Document, presegmented: bool, opencc: str) -> Document:
     if not document.paragraphs:
         return document
+    from ._runtime import cyclic_gc_paused
+
     split = split_presegmented if presegmented else segment
-    return split(document, opencc=opencc)
+    with cyclic_gc_paused():
+        return split(document, opencc=opencc)
 
 
 def align(

@@ -51,3 +51,17 @@ def test_anchors_place_name_pinyin():
 def test_anchors_fuzzy_names():
     assert fuzzy_name_map(["chenqingyang"], ["chenqinyang"]) == {"chenqinyang": "chenqingyang"}
     assert fuzzy_name_map(["chenqingyang"], ["mountain"]) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["She tended the garden.", "Secondly, it works.", "They danced in the eighties.", "Tens of millions came.", "Seconds passed."],
+)
+def test_anchors_number_words_are_whole_words(text):
+    # The number-word pattern once matched the start of any word: "tended" was ten, "Secondly" two.
+    assert en_number_keys(text) == []
+
+
+def test_anchors_number_words_and_months_still_found():
+    assert en_number_keys("Two thousand and five people came on the third of May 4, in June.") == ["#2005", "#3", "month:5", "#4", "month:6"]
+

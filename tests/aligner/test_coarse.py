@@ -133,14 +133,14 @@ def test_coarse_complete_translations_have_no_unsure_regions_and_few_one_sided_b
 _PARENT_PID = [0]
 
 
-def _analysis_that_dies_in_a_child(sentences):
+def _analysis_that_dies_in_a_child(sentences, terms):
     import os
 
     from corpus_align.aligner.features import _zh_analysis_in_process
 
     if os.getpid() != _PARENT_PID[0]:
         os._exit(9)
-    return _zh_analysis_in_process(sentences)
+    return _zh_analysis_in_process(sentences, terms)
 
 
 def test_coarse_background_cut_survives_a_dead_child(monkeypatch):
@@ -154,7 +154,8 @@ def test_coarse_background_cut_survives_a_dead_child(monkeypatch):
     monkeypatch.setattr(features, "_zh_analysis_in_process", features._zh_analysis, raising=False)
     monkeypatch.setattr(features, "_zh_analysis", _analysis_that_dies_in_a_child)
     monkeypatch.setattr(features, "_can_fork", lambda: True)
-    background = features._BackgroundCut(["我去了重庆。", "他很高兴。"])
+    background = features._BackgroundCut(["我去了重庆。", "他很高兴吗？"], [])
     assert background._future is not None  # the child was started (and will die)
-    cuts, words = background.result()
-    assert cuts["我去了重庆。"] == ("我", "去", "了", "重庆", "。") and "重庆" in words
+    analysis = background.result()
+    assert analysis.words[:4] == ["我", "去", "了", "重庆"] and analysis.word_counts.tolist() == [4, 4]
+    assert analysis.anchor_keys == [[], ["?"]]

@@ -75,3 +75,51 @@ def test_features_an_error_leaves_no_child_running(monkeypatch):
     with pytest.raises(TypeError):
         features.extract_features(zh, en)
     assert multiprocessing.active_children() == []
+
+
+def _rows(side):
+    tokens = []
+    for s in range(side.n_sentences):
+        tokens.append([side.keys[side.key_ptr[t] : side.key_ptr[t + 1]].tolist() for t in range(side.tok_ptr[s], side.tok_ptr[s + 1])])
+    sets = [side.set_keys[side.set_ptr[s] : side.set_ptr[s + 1]].tolist() for s in range(side.n_sentences)]
+    return tokens, sets
+
+
+def test_features_repeated_sentences_get_the_same_rows_and_sets_are_the_union_of_tokens():
+    zh = ["我们去了重庆。", "他来了吗？", "我们去了重庆。", "2021年三个人走了。", "他来了吗？"]
+    en = ["We went to Chongqing.", "Did he come?", "We went to Chongqing.", "Wang Guangcheng left in 2021.", "Did he come?"]
+    found = features.extract_features(zh, en, glossary=[("重庆", "Chongqing")])
+    for side, sentences in ((found.zh, zh), (found.en, en)):
+        tokens, sets = _rows(side)
+        assert tokens[0] == tokens[2] and tokens[1] == tokens[4] and sets[0] == sets[2]
+        for s, row in enumerate(tokens):
+            union = sorted({key for token in row for key in token})
+            assert set(union) <= set(sets[s]) and sets[s] == sorted(set(sets[s]))
+            assert all(token and len(token) == len(set(token)) for token in row)
+        assert side.chars.tolist() == [len("".join(x.split())) for x in sentences]
+    inverse = {i: k for k, i in found.vocab.items()}
+    zh_tokens, _ = _rows(found.zh)
+    assert {"#2021", "#3"} <= {inverse[k] for token in zh_tokens[3] for k in token}
+    assert "gloss:0" in {inverse[k] for token in zh_tokens[0] for k in token}
+    # The joined name counts in the English key set, not as a token of its own.
+    en_tokens, en_sets = _rows(found.en)
+    joined = found.vocab["wangguangcheng"]
+    assert joined in en_sets[3] and all(joined not in token for token in en_tokens[3])
+    # The words behind the tokens: one per word token, in order.
+    assert found.zh.words[0] == ["我们", "去", "了", "重庆"] and found.en.words[1] == ["come"]
+
+
+def test_features_learnt_translations_match_a_fresh_extraction():
+    zh, en = _lines("zh", 200), _lines("en", 200)
+    plain = features.extract_features(zh, en)
+    words = sorted({w for sentence in plain.zh.words for w in sentence})[:40]
+    learned = {word: {"zzlearnt", f"zz{i}"} for i, word in enumerate(words)}
+    added = features.add_translations(plain, learned)
+    fresh = features.extract_features(zh, en, extra_translations=learned)
+    name = {i: k for k, i in added.vocab.items()}
+    fresh_name = {i: k for k, i in fresh.vocab.items()}
+    added_rows, added_sets = _rows(added.zh)
+    fresh_rows, fresh_sets = _rows(fresh.zh)
+    as_keys = lambda rows, names: [[sorted(names[k] for k in token) for token in row] for row in rows]  # noqa: E731
+    assert as_keys(added_rows, name) == as_keys(fresh_rows, fresh_name)
+    assert [sorted(name[k] for k in s) for s in added_sets] == [sorted(fresh_name[k] for k in s) for s in fresh_sets]

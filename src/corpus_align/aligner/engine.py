@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .._runtime import cyclic_gc_paused
 from . import coarse, dp, params
 from .confidence import UnsureSpan, chance_similarity, unsure_spans
 from .features import DocFeatures, add_translations, extract_features, set_token_weights, sorted_unique
@@ -308,6 +309,22 @@ def align_document(
     >>> [(b.zh, b.en) for b in result.beads]
     [((0,), (0,))]
     """
+    with cyclic_gc_paused():
+        return _align_document(zh, en, max_merge=max_merge, glossary=glossary, realign=realign, params=params,
+                               adapt_priors=adapt_priors, progress=progress)
+
+
+def _align_document(
+    zh: Sequence[str],
+    en: Sequence[str],
+    *,
+    max_merge: int,
+    glossary: Sequence[tuple[str, str]],
+    realign: bool,
+    params: CostParams | None,
+    adapt_priors: bool,
+    progress: Progress | None,
+) -> AlignResult:
     report = progress or (lambda stage, fraction: None)
     n, m = len(zh), len(en)
     if n == 0 or m == 0:

@@ -21,19 +21,20 @@ the document length times the band width.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numba
 import numpy as np
 
-from .._lazy import jieba_tokenizer
+from .._lazy import zh_word_cut
 from . import anchors
-from .lexicon import EN_STOPWORDS, english_stem, load_lexicon
+from .lexicon import EN_STOPWORDS, english_stem, load_lexicon, porter_stemmer
 
 
 
@@ -134,46 +135,51 @@ def _zh_word_keys(word: str, lexicon: dict[str, frozenset[str]]) -> set[str]:
     return keys
 
 
-def _pack(sentences_tokens: list[list[list[int]]], sentence_sets: list[set[int]], chars: list[int], words) -> SideFeatures:
-    tokens = [token for sentence in sentences_tokens for token in sentence]
-    tok_ptr = np.zeros(len(sentences_tokens) + 1, dtype=np.int64)
-    np.cumsum(np.fromiter(map(len, sentences_tokens), dtype=np.int64, count=len(sentences_tokens)), out=tok_ptr[1:])
-    key_ptr = np.zeros(len(tokens) + 1, dtype=np.int64)
-    np.cumsum(np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens)), out=key_ptr[1:])
-    keys = np.fromiter(itertools.chain.from_iterable(tokens), dtype=np.int32, count=int(key_ptr[-1]))
-    sorted_sets = [sorted(key_set) for key_set in sentence_sets]
-    set_ptr = np.zeros(len(sentence_sets) + 1, dtype=np.int64)
-    np.cumsum(np.fromiter(map(len, sorted_sets), dtype=np.int64, count=len(sorted_sets)), out=set_ptr[1:])
-    set_keys = np.fromiter(itertools.chain.from_iterable(sorted_sets), dtype=np.int32, count=int(set_ptr[-1]))
-    return SideFeatures(
-        tok_ptr=tok_ptr,
-        key_ptr=key_ptr,
-        keys=keys,
-        set_ptr=set_ptr,
-        set_keys=set_keys,
-        chars=np.asarray(chars, dtype=np.float64),
-        words=words,
-    )
-
-
 _HAS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
 
-def _zh_analysis(sentences: list[str]) -> tuple[list[tuple[str, ...]], dict[str, tuple[frozenset[str], tuple[str, ...]]]]:
-    """jieba's words of each sentence, and each distinct word's evidence keys and pinyin name keys.
+@dataclass
+class _ZhAnalysis:
+    """The Chinese side of a document as far as it needs no document-wide state: words, their keys, anchor keys."""
 
-    The part of the Chinese side that needs no document-wide state, so it can
-    run in another process (see :class:`_BackgroundCut`).
+    words: list[str]  # each distinct word (with a letter or digit), in order of first use
+    word_keys: list[frozenset[str]]  # its evidence keys
+    word_names: list[tuple[str, ...]]  # its pinyin name keys
+    word_of: np.ndarray  # the words of every sentence, as indices into ``words``, one sentence after another
+    word_counts: np.ndarray  # how many of them each sentence has
+    anchor_keys: list[list[str]]  # the number, punctuation and glossary keys of each sentence
+
+
+def _zh_analysis(sentences: list[str], terms: list[str]) -> _ZhAnalysis:
+    """Cut the sentences into words and look each distinct word up, in another process when worth it (:class:`_BackgroundCut`).
+
+    >>> _zh_analysis(["他去重庆。", "他来了？"], []).words
+    ['他', '去', '重庆', '来', '了']
     """
-    tokenizer = jieba_tokenizer()
+    cut = zh_word_cut()
     lexicon = load_lexicon()
-    cuts = [tuple(tokenizer.lcut(sentence)) for sentence in sentences]
-    words: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
-    for cut in cuts:
-        for word in cut:
-            if word not in words and _HAS_WORD.search(word):
-                words[word] = (frozenset(_zh_word_keys(word, lexicon)), anchors.zh_name_keys(word))
-    return cuts, words
+    index: dict[str, int] = {}
+    analysis = _ZhAnalysis([], [], [], np.zeros(0, dtype=np.int32), np.zeros(len(sentences), dtype=np.int64), [])
+    word_of: list[int] = []
+    for position, sentence in enumerate(sentences):
+        before = len(word_of)
+        for word in cut(sentence):
+            at = index.get(word)
+            if at is None:
+                at = index[word] = len(analysis.words) if _HAS_WORD.search(word) else -1
+                if at >= 0:
+                    analysis.words.append(word)
+                    analysis.word_keys.append(frozenset(_zh_word_keys(word, lexicon)))
+                    analysis.word_names.append(anchors.zh_name_keys(word))
+            if at >= 0:
+                word_of.append(at)
+        analysis.word_counts[position] = len(word_of) - before
+    analysis.word_of = np.array(word_of, dtype=np.int32)
+    analysis.anchor_keys = [
+        anchors.zh_number_keys(sentence) + anchors.punctuation_keys(sentence) + anchors.glossary_keys(sentence, terms, english=False)
+        for sentence in sentences
+    ]
+    return analysis
 
 
 def _can_fork() -> bool:
@@ -188,6 +194,171 @@ def _can_fork() -> bool:
     )
 
 
+def _counts_ptr(counts: np.ndarray) -> np.ndarray:
+    ptr = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(counts, out=ptr[1:])
+    return ptr
+
+
+def _within(counts: np.ndarray) -> np.ndarray:
+    """``0..c-1`` for each count ``c``, one after another."""
+    return np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(_counts_ptr(counts)[:-1], counts)
+
+
+def _gather_rows(ptr: np.ndarray, values: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Rows ``rows`` of the ragged array ``(ptr, values)``, as a new ragged array.
+
+    >>> [a.tolist() for a in _gather_rows(np.array([0, 2, 3]), np.array([7, 8, 9]), np.array([1, 0, 1]))]
+    [[0, 1, 3, 4], [9, 7, 8, 9]]
+    """
+    counts = ptr[rows + 1] - ptr[rows]
+    return _counts_ptr(counts), values[np.repeat(ptr[rows], counts) + _within(counts)]
+
+
+def _side_arrays(
+    of: np.ndarray,
+    items: np.ndarray,
+    token_counts: np.ndarray,
+    set_counts: np.ndarray,
+    ids_of: Callable[[int], list[int]],
+    n_items: int,
+    chars: np.ndarray,
+    words: list[list[str]],
+) -> SideFeatures:
+    """One side's arrays, built with array operations rather than a loop over the words of the document.
+
+    Each distinct sentence ``d`` is a run of items in ``items``: first
+    ``token_counts[d]`` tokens, then ``set_counts[d]`` keys that count only in
+    its key set (joined names). ``ids_of(item)`` gives an item's key ids; it is
+    called once per item, in the order the document first uses them, so the
+    ids are the same whatever the hash seed or process. A token without keys is
+    dropped. ``of[s]`` is the distinct sentence of document sentence ``s``.
+    """
+    n_distinct = len(token_counts)
+    sentence_of_item = np.repeat(np.arange(n_distinct, dtype=np.int64), token_counts + set_counts)
+    is_token = _within(token_counts + set_counts) < np.repeat(token_counts, token_counts + set_counts)
+
+    order = np.argsort(items, kind="stable")
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = items[order][1:] != items[order][:-1]
+    item_ids: list[list[int]] = [[] for _ in range(n_items)]
+    for item in items[np.sort(order[first])].tolist():
+        item_ids[item] = ids_of(item)
+    id_counts = np.fromiter(map(len, item_ids), dtype=np.int64, count=n_items)
+    id_ptr = _counts_ptr(id_counts)
+    id_values = np.fromiter(itertools.chain.from_iterable(item_ids), dtype=np.int32, count=int(id_ptr[-1]))
+
+    kept = is_token & (id_counts[items] > 0)
+    token_items, token_sentence = items[kept], sentence_of_item[kept]
+    key_ptr, keys = _gather_rows(id_ptr, id_values, token_items)
+    set_ptr_all, set_all = _gather_rows(id_ptr, id_values, items)
+    pairs = sorted_unique(np.repeat(sentence_of_item, np.diff(set_ptr_all)) << 32 | set_all.astype(np.int64))
+    set_ptr = _counts_ptr(np.bincount(pairs >> 32, minlength=n_distinct))
+    set_keys = (pairs & 0xFFFFFFFF).astype(np.int32)
+
+    # The document's sentences, repeats included.
+    tok_ptr, tokens = _gather_rows(_counts_ptr(np.bincount(token_sentence, minlength=n_distinct)),
+                                   np.arange(len(token_items), dtype=np.int64), of)
+    doc_key_ptr, doc_keys = _gather_rows(key_ptr, keys, tokens)
+    doc_set_ptr, doc_set_keys = _gather_rows(set_ptr, set_keys, of)
+    return SideFeatures(
+        tok_ptr=tok_ptr, key_ptr=doc_key_ptr, keys=doc_keys.astype(np.int32), set_ptr=doc_set_ptr,
+        set_keys=doc_set_keys, chars=chars[of], words=[words[i] for i in of.tolist()],
+    )
+
+
+def _distinct_of(sentences: Sequence[str], distinct: list[str]) -> np.ndarray:
+    index = {sentence: i for i, sentence in enumerate(distinct)}
+    return np.fromiter((index[s] for s in sentences), dtype=np.int64, count=len(sentences))
+
+
+def _interleave(first: np.ndarray, first_counts: np.ndarray, second: np.ndarray, second_counts: np.ndarray) -> np.ndarray:
+    """Two ragged arrays with the same rows as one: each row's ``first`` items, then its ``second`` items.
+
+    >>> _interleave(np.array([1, 2, 3]), np.array([2, 1]), np.array([9]), np.array([0, 1])).tolist()
+    [1, 2, 3, 9]
+    """
+    ptr = _counts_ptr(first_counts + second_counts)
+    out = np.empty(int(ptr[-1]), dtype=np.int64)
+    out[np.repeat(ptr[:-1], first_counts) + _within(first_counts)] = first
+    out[np.repeat(ptr[:-1] + first_counts, second_counts) + _within(second_counts)] = second
+    return out
+
+
+def _chinese_side(
+    zh: Sequence[str], distinct: list[str], analysis: _ZhAnalysis, extra: dict[str, set[str]], vocab: _Interner
+) -> tuple[SideFeatures, set[str]]:
+    """The Chinese side's arrays from the analysis of its distinct sentences, and its pinyin name keys.
+
+    A sentence's tokens are its words, then its anchor keys (numbers, punctuation, glossary terms).
+    """
+    n_words = len(analysis.words)
+    anchor_index: dict[str, int] = {}
+    anchor_of = np.fromiter(
+        (anchor_index.setdefault(key, n_words + len(anchor_index)) for keys in analysis.anchor_keys for key in keys),
+        dtype=np.int64,
+    )
+    anchor_counts = np.fromiter(map(len, analysis.anchor_keys), dtype=np.int64, count=len(distinct))
+    anchor_list = list(anchor_index)
+    names: set[str] = set()
+
+    def ids_of(item: int) -> list[int]:
+        if item >= n_words:
+            return [vocab.setdefault(anchor_list[item - n_words], len(vocab))]
+        word, keys = analysis.words[item], analysis.word_keys[item]
+        if word in extra:
+            keys = keys | extra[word]
+        names.update(analysis.word_names[item])
+        # Sorted: the ids (and so the coarse path's sketches) must not depend on set order.
+        return [vocab.setdefault(key, len(vocab)) for key in sorted(keys)]
+
+    items = _interleave(analysis.word_of, analysis.word_counts, anchor_of, anchor_counts)
+    no_set_only = np.zeros(len(distinct), dtype=np.int64)
+    side = _side_arrays(
+        _distinct_of(zh, distinct), items, analysis.word_counts + anchor_counts, no_set_only, ids_of,
+        n_words + len(anchor_list), np.array([_visible_chars(s) for s in distinct], dtype=np.float64),
+        _kept_words(analysis, lambda word: bool(analysis.word_keys[word] or extra.get(analysis.words[word]))),
+    )
+    return side, names
+
+
+def _kept_words(analysis: _ZhAnalysis, has_keys: Callable[[int], bool]) -> list[list[str]]:
+    """Each sentence's words that have keys (the words behind its tokens)."""
+    keep = np.fromiter(map(has_keys, range(len(analysis.words))), dtype=bool, count=len(analysis.words))
+    word_kept = keep[analysis.word_of]
+    kept = np.array(analysis.words, dtype=object)[analysis.word_of[word_kept]].tolist()
+    rows = np.repeat(np.arange(len(analysis.word_counts)), analysis.word_counts)[word_kept]
+    bounds = _counts_ptr(np.bincount(rows, minlength=len(analysis.word_counts))).tolist()
+    return [kept[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def _english_side(en: Sequence[str], reading: _EnglishReading, fuzzy: dict[str, str], vocab: _Interner) -> SideFeatures:
+    """The English side's arrays: a sentence's tokens are its words and anchor keys; its joined names count in its key set only."""
+    n_tokens = len(reading.tokens)
+    extra_index: dict[str, int] = {}
+    extra_of = np.fromiter(
+        (extra_index.setdefault(key, n_tokens + len(extra_index)) for keys in reading.extras for key in keys), dtype=np.int64
+    )
+    extra_counts = np.fromiter(map(len, reading.extras), dtype=np.int64, count=len(reading.sentences))
+    extra_list = list(extra_index)
+
+    def ids_of(item: int) -> list[int]:
+        if item >= n_tokens:
+            key = extra_list[item - n_tokens]
+            return [vocab.setdefault(fuzzy.get(key, key), len(vocab))]
+        token = reading.tokens[item]
+        keys = set(token)
+        keys.update(fuzzy[k] for k in token if k in fuzzy)
+        return [vocab.setdefault(k, len(vocab)) for k in sorted(keys)]
+
+    items = _interleave(reading.token_of, reading.token_counts, extra_of, extra_counts)
+    return _side_arrays(
+        _distinct_of(en, reading.sentences), items, reading.token_counts, extra_counts, ids_of,
+        n_tokens + len(extra_list), np.array([_visible_chars(s) for s in reading.sentences], dtype=np.float64),
+        reading.words,
+    )
+
+
 class _BackgroundCut:
     """:func:`_zh_analysis` of many sentences in a forked child, while this process reads the English.
 
@@ -195,8 +366,8 @@ class _BackgroundCut:
     (killed for memory, say): a dead child never leaves the caller waiting.
     """
 
-    def __init__(self, sentences: list[str]) -> None:
-        self._sentences = sentences
+    def __init__(self, sentences: list[str], terms: list[str]) -> None:
+        self.sentences, self._terms = sentences, terms
         self._executor = self._future = None
         if len(sentences) >= PARALLEL_CUT_MIN and _can_fork():
             import multiprocessing
@@ -205,7 +376,7 @@ class _BackgroundCut:
             # One child: two (half the sentences each) measured slower, each loading the dictionaries.
             try:
                 self._executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-                self._future = self._executor.submit(_zh_analysis, sentences)
+                self._future = self._executor.submit(_zh_analysis, sentences, terms)
             except OSError:
                 self._executor = self._future = None
 
@@ -223,8 +394,8 @@ class _BackgroundCut:
         self._executor.shutdown(wait=True, cancel_futures=True)
         self._executor = self._future = None
 
-    def result(self) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[frozenset[str], tuple[str, ...]]]]:
-        """``(words of each sentence, (keys, name keys) of each word)``."""
+    def result(self) -> _ZhAnalysis:
+        """The analysis of the sentences, in their order."""
         found = None
         if self._future is not None:
             try:
@@ -234,8 +405,7 @@ class _BackgroundCut:
             finally:
                 self._executor.shutdown(wait=True, cancel_futures=True)
                 self._executor = self._future = None
-        cuts, words = found if found is not None else _zh_analysis(self._sentences)
-        return dict(zip(self._sentences, cuts)), words
+        return found if found is not None else _zh_analysis(self.sentences, self._terms)
 
 
 # Documents with at least this many distinct Chinese sentences are cut in a child process.
@@ -243,6 +413,22 @@ PARALLEL_CUT_MIN = 3000
 
 
 _EN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’-][A-Za-z]+)*")
+
+
+@functools.lru_cache(maxsize=200_000)
+def _english_word(word: str) -> tuple[tuple[str, ...], bool] | None:
+    """A word's token (its stem, and for a capitalised word also its stem without apostrophes and hyphens), and whether it is capitalised; ``None`` for a stopword.
+
+    A book uses each word form hundreds of times: this is worked out once per form.
+    """
+    lower = word.lower().replace("’", "'")
+    if lower in EN_STOPWORDS or len(lower) < 2:
+        return None
+    stem = english_stem(lower)
+    if not word[0].isupper():
+        return (stem,), False
+    plain = english_stem(lower.replace("'", "").replace("-", ""))
+    return ((stem,) if plain == stem else (stem, plain)), True
 
 
 def _english_sentence(sentence: str, en_terms: tuple[str, ...]):
@@ -254,18 +440,13 @@ def _english_sentence(sentence: str, en_terms: tuple[str, ...]):
     words: list[str] = []
     names: set[str] = set()
     for word in _EN_WORD.findall(sentence):
-        lower = word.lower().replace("’", "'")
-        if lower in EN_STOPWORDS or len(lower) < 2:
-            continue
-        stem = english_stem(lower)
-        token = [stem]
-        if word[0].isupper():
-            plain = english_stem(re.sub(r"['-]", "", lower))
-            if plain != stem:
-                token.append(plain)
-            names.update(token)
-        tokens.append(tuple(token))
-        words.append(stem)
+        read = _english_word(word)
+        if read is not None:
+            token, capitalised = read
+            if capitalised:
+                names.update(token)
+            tokens.append(token)
+            words.append(token[0])
     for key in anchors.en_number_keys(sentence) + anchors.punctuation_keys(sentence) + anchors.glossary_keys(sentence, list(en_terms), english=True):
         tokens.append((key,))
     extras = anchors.en_name_keys(sentence)
@@ -273,19 +454,39 @@ def _english_sentence(sentence: str, en_terms: tuple[str, ...]):
     return tuple(tokens), tuple(extras), tuple(words), frozenset(names)
 
 
-def _read_english(en: Sequence[str], terms: tuple[str, ...]):
-    """Evidence tokens of every English sentence (each distinct sentence read once) and the document's name keys."""
-    en_raw: list[tuple[list[tuple[str, ...]], list[str], list[str]]] = []
-    en_names: set[str] = set()
-    seen: dict[str, tuple[list[tuple[str, ...]], list[str], list[str]]] = {}
-    for sentence in en:
-        read = seen.get(sentence)
-        if read is None:
-            tokens, extras, words, names = _english_sentence(sentence, terms)
-            en_names.update(names)
-            read = seen[sentence] = (list(tokens), list(extras), list(words))
-        en_raw.append(read)
-    return en_raw, en_names
+@dataclass
+class _EnglishReading:
+    """The English side as far as it needs no document-wide state."""
+
+    sentences: list[str]  # the distinct sentences, in order
+    tokens: list[tuple[str, ...]]  # each distinct token (a word's keys, or one anchor key), in order of first use
+    token_of: np.ndarray  # the tokens of every sentence, as indices into ``tokens``
+    token_counts: np.ndarray  # how many each sentence has
+    extras: list[list[str]]  # each sentence's joined-name keys (key set only)
+    words: list[list[str]]  # each sentence's word stems
+    names: set[str]  # the document's name keys
+
+
+def _read_english(en: Sequence[str], terms: tuple[str, ...]) -> _EnglishReading:
+    """Evidence tokens of every distinct English sentence, and the document's name keys."""
+    sentences = list(dict.fromkeys(en))
+    index: dict[tuple[str, ...], int] = {}
+    reading = _EnglishReading(sentences, [], np.zeros(0, dtype=np.int64), np.zeros(len(sentences), dtype=np.int64), [], [], set())
+    token_of: list[int] = []
+    for position, sentence in enumerate(sentences):
+        tokens, extras, words, names = _english_sentence(sentence, terms)
+        reading.names.update(names)
+        for token in tokens:
+            at = index.get(token)
+            if at is None:
+                at = index[token] = len(reading.tokens)
+                reading.tokens.append(token)
+            token_of.append(at)
+        reading.token_counts[position] = len(tokens)
+        reading.extras.append(list(extras))
+        reading.words.append(list(words))
+    reading.token_of = np.array(token_of, dtype=np.int64)
+    return reading
 
 
 def extract_features(
@@ -310,83 +511,21 @@ def extract_features(
     en_terms = [pair[1] for pair in glossary]
     # The Chinese words are cut (in child processes on long documents) while the English is read;
     # English first, so capitalised words can be matched fuzzily against pinyin.
-    background = _BackgroundCut(list(dict.fromkeys(zh)))
+    # Loaded before the fork, so the child inherits them: both sides stem words (pinyin on the Chinese side).
+    load_lexicon()
+    porter_stemmer()
+    background = _BackgroundCut(list(dict.fromkeys(zh)), zh_terms)
     try:
-        en_raw, en_names = _read_english(en, tuple(en_terms))
-        cuts, analysed = background.result()
+        reading = _read_english(en, tuple(en_terms))
+        analysis = background.result()
     finally:
         background.close()  # an error or an interrupt above must not leave the children running
 
-    # Chinese sentences go straight to integer ids; a word's ids, and a repeated
-    # sentence's tokens (headings, boilerplate), are computed once per document.
-    zh_tok_ids: list[list[list[int]]] = []
-    zh_sets: list[set[int]] = []
-    zh_words_all: list[list[str]] = []
-    zh_chars: list[int] = []
-    zh_names: set[str] = set()
-    word_ids: dict[str, list[int]] = {}
-    zh_seen: dict[str, tuple[list[list[int]], set[int], list[str], int]] = {}
-    for sentence in zh:
-        known = zh_seen.get(sentence)
-        if known is None:
-            ids_s: list[list[int]] = []
-            words_s: list[str] = []
-            for word in cuts[sentence]:
-                ids = word_ids.get(word)
-                if ids is None:
-                    found = analysed.get(word)
-                    if found is None:
-                        ids = []
-                    else:
-                        keys, name_keys = found
-                        if word in extra:
-                            keys = keys | extra[word]
-                        zh_names.update(name_keys)
-                        # Sorted: key ids (and so the coarse path's sketches) must not depend on set order,
-                        # which varies with the hash seed and across a fork.
-                        ids = [vocab.setdefault(k, len(vocab)) for k in sorted(keys)]
-                    word_ids[word] = ids
-                if ids:
-                    ids_s.append(ids)
-                    words_s.append(word)
-            for key in anchors.zh_number_keys(sentence) + anchors.punctuation_keys(sentence) + anchors.glossary_keys(sentence, zh_terms, english=False):
-                ids_s.append([vocab.id(key)])
-            known = zh_seen[sentence] = (ids_s, set(itertools.chain.from_iterable(ids_s)), words_s, _visible_chars(sentence))
-        zh_tok_ids.append(known[0])
-        zh_sets.append(known[1])
-        zh_words_all.append(known[2])
-        zh_chars.append(known[3])
+    distinct_zh = background.sentences
+    zh_side, zh_names = _chinese_side(zh, distinct_zh, analysis, extra, vocab)
 
-    fuzzy = anchors.fuzzy_name_map(zh_names, en_names)
-
-    en_tok_ids: list[list[list[int]]] = []
-    en_sets: list[set[int]] = []
-    en_chars: list[int] = []
-    en_seen: dict[str, tuple[list[list[int]], set[int], int]] = {}
-    token_cache: dict[tuple[str, ...], list[int]] = {}
-    for sentence, (tokens, extras, _words) in zip(en, en_raw):
-        known_en = en_seen.get(sentence)
-        if known_en is None:
-            ids = []
-            for token in tokens:
-                token_ids = token_cache.get(token)
-                if token_ids is None:
-                    keys = set(token)
-                    keys.update(fuzzy[k] for k in token if k in fuzzy)
-                    token_ids = token_cache[token] = [vocab.setdefault(k, len(vocab)) for k in sorted(keys)]
-                ids.append(token_ids)
-            key_set = set(itertools.chain.from_iterable(ids))
-            key_set.update(vocab.setdefault(fuzzy.get(k, k), len(vocab)) for k in extras)
-            known_en = en_seen[sentence] = (ids, key_set, _visible_chars(sentence))
-        en_tok_ids.append(known_en[0])
-        en_sets.append(known_en[1])
-        en_chars.append(known_en[2])
-
-    return DocFeatures(
-        zh=_pack(zh_tok_ids, zh_sets, zh_chars, zh_words_all),
-        en=_pack(en_tok_ids, en_sets, en_chars, [w for _, _, w in en_raw]),
-        vocab=dict(vocab),
-    )
+    fuzzy = anchors.fuzzy_name_map(zh_names, reading.names)
+    return DocFeatures(zh=zh_side, en=_english_side(en, reading, fuzzy, vocab), vocab=dict(vocab))
 
 
 def inverted_index(side: SideFeatures, n_keys: int) -> tuple[np.ndarray, np.ndarray]:
@@ -540,21 +679,29 @@ def add_translations(features: DocFeatures, learned: dict[str, set[str]]) -> Doc
     for word, stems in learned.items():
         extra_ids[word] = [vocab.setdefault(stem, len(vocab)) for stem in sorted(stems)]
     zh = features.zh
+    # The token of each word: a sentence's words are its first tokens (its anchor keys come after).
+    word_counts = np.fromiter(map(len, zh.words), dtype=np.int64, count=len(zh.words))
+    word_starts = np.cumsum(word_counts) - word_counts
+    word_token = np.repeat(zh.tok_ptr[:-1] - word_starts, word_counts) + np.arange(int(word_counts.sum()), dtype=np.int64)
+    learned_words = list(extra_ids)
+    learned_index = {word: index for index, word in enumerate(learned_words)}
+    learned_of = np.fromiter(
+        (learned_index.get(word, -1) for word in itertools.chain.from_iterable(zh.words)), dtype=np.int64, count=len(word_token)
+    )
+    hit = learned_of >= 0
+    tokens, learned_of = word_token[hit], learned_of[hit]
+    # A word's tokens all have the same keys: merge them once per word, from its first token.
+    found, first_token = np.unique(learned_of, return_index=True)
+    merged_keys = [np.zeros(0, dtype=np.int32)] * len(learned_words)
+    for index, token in zip(found.tolist(), tokens[first_token].tolist()):
+        own = zh.keys[zh.key_ptr[token] : zh.key_ptr[token + 1]].tolist()
+        merged_keys[index] = np.array(sorted(set(own).union(extra_ids[learned_words[index]])), dtype=np.int32)
+    merged_len = np.fromiter(map(len, merged_keys), dtype=np.int64, count=len(merged_keys))
+    merged_ptr = np.concatenate([[0], np.cumsum(merged_len)]).astype(np.int64)
+    merged_flat = np.concatenate([*merged_keys, np.zeros(0, dtype=np.int32)])
+
     lengths = np.diff(zh.key_ptr)
-    merged: dict[int, np.ndarray] = {}
-    by_word: dict[str, np.ndarray] = {}  # a word's tokens all have the same keys
-    for sentence, words in enumerate(zh.words):
-        first = int(zh.tok_ptr[sentence])
-        for offset, word in enumerate(words):
-            ids = extra_ids.get(word)
-            if ids:
-                token = first + offset
-                keys = by_word.get(word)
-                if keys is None:
-                    own = zh.keys[zh.key_ptr[token] : zh.key_ptr[token + 1]].tolist()
-                    keys = by_word[word] = np.array(sorted(set(own).union(ids)), dtype=np.int32)
-                merged[token] = keys
-                lengths[token] = len(keys)
+    lengths[tokens] = merged_len[learned_of]
     key_ptr = np.zeros(len(lengths) + 1, dtype=np.int64)
     np.cumsum(lengths, out=key_ptr[1:])
     token_of = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
@@ -562,8 +709,10 @@ def add_translations(features: DocFeatures, learned: dict[str, set[str]]) -> Doc
     source = np.minimum(zh.key_ptr[token_of] + offset, max(len(zh.keys) - 1, 0))
     keys = zh.keys[source] if len(zh.keys) else np.zeros(0, dtype=np.int32)
     keys = keys.astype(np.int32)
-    for token, token_keys in merged.items():
-        keys[key_ptr[token] : key_ptr[token + 1]] = token_keys
+    # The merged keys of the learnt words' tokens, written over the copies.
+    sizes = merged_len[learned_of]
+    within = np.arange(int(sizes.sum()), dtype=np.int64) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    keys[np.repeat(key_ptr[tokens], sizes) + within] = merged_flat[np.repeat(merged_ptr[learned_of], sizes) + within]
     # Each sentence's key set is the union of its tokens' keys.
     sentence_of = np.repeat(np.arange(zh.n_sentences, dtype=np.int64), np.diff(key_ptr[zh.tok_ptr]))
     n_keys = len(vocab) + 1

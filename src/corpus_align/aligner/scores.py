@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 from importlib import resources
 
 import numba
@@ -36,6 +38,8 @@ import numpy as np
 
 from .dp import Band
 from .features import DocFeatures
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -135,13 +139,14 @@ def compute_coverage(features: DocFeatures, band: Band, max_k: int, max_l: int) 
 
     n_keys = len(features.vocab) + 1
     zh_lo, zh_w, en_lo, en_w = coverage_windows(band, max_k, max_l)
-    en_ptr, en_post = inverted_index(features.en, n_keys)
-    zh_ptr, zh_post = inverted_index(features.zh, n_keys)
-    zh_counts, zh_rows = span_cover_counts(
-        features.zh.tok_ptr, features.zh.key_ptr, features.zh.keys, _weights(features.zh), en_ptr, en_post, band.m, zh_lo, zh_w, max_l
-    )
-    en_counts, en_rows = span_cover_counts(
-        features.en.tok_ptr, features.en.key_ptr, features.en.keys, _weights(features.en), zh_ptr, zh_post, band.n, en_lo, en_w, max_k
+
+    def covered(own, other, n_other, lo, w, max_len):
+        ptr, post = inverted_index(other, n_keys)
+        return span_cover_counts(own.tok_ptr, own.key_ptr, own.keys, _weights(own), ptr, post, n_other, lo, w, max_len)
+
+    (zh_counts, zh_rows), (en_counts, en_rows) = in_parallel(
+        lambda: covered(features.zh, features.en, band.m, zh_lo, zh_w, max_l),
+        lambda: covered(features.en, features.zh, band.n, en_lo, en_w, max_k),
     )
     chance = (chance_coverage(features.zh, features.en, n_keys, max_l), chance_coverage(features.en, features.zh, n_keys, max_k))
     return Coverage(zh_counts, zh_lo, zh_rows, en_counts, en_lo, en_rows, max_k, max_l, chance)
@@ -285,9 +290,34 @@ def bead_costs(features: DocFeatures, coverage: Coverage, band: Band, types: np.
     """
     cost = np.full((band.n_nodes, len(types)), np.inf, dtype=np.float32)
     rows_all, cols_all = band.node_grid()
-    for start in range(0, band.n_nodes, chunk):
-        _bead_costs_chunk(features, coverage, band, types, params, rows_all[start : start + chunk], cols_all[start : start + chunk], cost[start : start + chunk])
+    in_parallel(*(
+        functools.partial(_bead_costs_chunk, features, coverage, band, types, params,
+                          rows_all[start : start + chunk], cols_all[start : start + chunk], cost[start : start + chunk])
+        for start in range(0, band.n_nodes, chunk)
+    ))
     return cost
+
+
+def in_parallel(*tasks: Callable[[], T]) -> list[T]:
+    """Run the callables on two threads and return their results in order.
+
+    The work here is NumPy on large arrays and numba kernels compiled with
+    ``nogil``, which release the GIL: two threads use both cores of a small
+    machine without copying the arrays to another process.
+
+    >>> in_parallel(lambda: 1, lambda: 2)
+    [1, 2]
+    """
+    if len(tasks) < 2:
+        return [task() for task in tasks]
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(min(len(tasks), PARALLEL_THREADS)) as pool:
+        return list(pool.map(lambda task: task(), tasks))
+
+
+# Threads for :func:`in_parallel`: the two cores of the machine the speed target is set on.
+PARALLEL_THREADS = 2
 
 
 def _bead_costs_chunk(features, coverage, band, types, params, rows, cols, cost) -> None:

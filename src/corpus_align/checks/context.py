@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cached_property
 
-from .._lazy import jieba_posseg, jieba_tokenizer
+from .._lazy import jieba_posseg, zh_word_cut
 from ..aligner.lexicon import EN_STOPWORDS, english_stem
 from ..model import CheckRow, Finding, GlossaryEntry
 from .registry import CHECKS
@@ -50,7 +50,7 @@ def tag_zh(text: str) -> tuple[tuple[str, str], ...]:
     """
     tags = _word_tags()
     out = []
-    for word in jieba_tokenizer().lcut(text):
+    for word in zh_word_cut()(text):
         if not word.strip():
             continue
         out.append((word, tags.get(word, "oov" if CJK.match(word) else "x")))

@@ -28,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .._lazy import toneless_pinyin
 from ..aligner.anchors import en_number_keys, zh_number_keys
 from ..aligner.lexicon import translations
 from .context import CJK, CheckContext, RowView, name_key, zh_original_span
@@ -63,8 +64,6 @@ class Entity:
 
 @functools.lru_cache(maxsize=1)
 def _surnames() -> frozenset[str]:
-    from pypinyin import lazy_pinyin  # noqa: F401  (pypinyin is needed later anyway)
-
     classes = cedict_classes()
     single = {w for w, f in classes.items() if len(w) == 1 and f & PROPER}
     return frozenset(single)
@@ -136,9 +135,7 @@ def zh_entities(view: RowView, glossary=()) -> list[Entity]:
 
 @functools.lru_cache(maxsize=100_000)
 def _syllables(word: str) -> tuple[str, ...]:
-    from pypinyin import lazy_pinyin
-
-    return tuple(s for s in lazy_pinyin(word) if s.isalpha())
+    return tuple(s for s in toneless_pinyin(word) if s.isalpha())
 
 
 def _pinyin_forms(entity: Entity) -> list[str]:

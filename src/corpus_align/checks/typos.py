@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from .._lazy import toneless_pinyin
 from ..aligner.lexicon import EN_STOPWORDS
 from .context import CheckContext, at_sentence_start
 from .registry import register
@@ -116,9 +117,7 @@ def suggest(word: str) -> str | None:
 
 @functools.lru_cache(maxsize=50_000)
 def _pinyin_keys(zh: str) -> frozenset[str]:
-    from pypinyin import lazy_pinyin
-
-    syllables = [s for s in lazy_pinyin(zh) if s.isalpha()]
+    syllables = [s for s in toneless_pinyin(zh) if s.isalpha()]
     keys = set(syllables)
     for size in (2, 3):
         keys.update("".join(syllables[i : i + size]) for i in range(len(syllables) - size + 1))

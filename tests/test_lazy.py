@@ -1,0 +1,82 @@
+"""The shared accessors of heavy libraries: jieba-rs cuts as jieba does, the fast pinyin reads as pypinyin does."""
+
+from __future__ import annotations
+
+import builtins
+import re
+
+import pytest
+from pypinyin import lazy_pinyin
+
+from corpus_align import _lazy
+from corpus_align._runtime import cyclic_gc_paused
+
+from .conftest import bench_dir
+
+_HAN = re.compile("[\u4e00-\u9fff]")
+
+
+def _dev_chinese(limit: int) -> list[str]:
+    lines: list[str] = []
+    for folder in ("mac-dev", "newdomains-dev"):
+        for path in sorted((bench_dir(folder) / "zh").iterdir()):
+            lines += path.read_text("utf-8").splitlines()[:150]
+    return lines[:limit]
+
+
+def test_lazy_zh_word_cut_gives_jieba_s_chinese_words():
+    jieba_cut = _lazy.jieba_tokenizer().lcut
+    cut = _lazy.zh_word_cut()
+    for line in _dev_chinese(3000):
+        ours, theirs = cut(line), jieba_cut(line)
+        assert "".join(ours) == line  # nothing lost or added
+        # The Chinese words are the same; only runs of punctuation ("......") may be cut differently.
+        assert [w for w in ours if _HAN.search(w)] == [w for w in theirs if _HAN.search(w)]
+
+
+def test_lazy_zh_word_cut_splits_latin_and_digits_as_jieba_does():
+    assert _lazy.zh_word_cut()("温度为2.726K，Pierre-Emerick进球") == ["温度", "为", "2.726", "K", "，", "Pierre", "-", "Emerick", "进球"]
+
+
+def test_lazy_zh_word_cut_falls_back_to_jieba_without_rjieba(monkeypatch):
+    real_import = builtins.__import__
+
+    def no_rjieba(name, *args, **kwargs):
+        if name == "rjieba":
+            raise ImportError("no wheel for this platform")
+        return real_import(name, *args, **kwargs)
+
+    _lazy.zh_word_cut.cache_clear()
+    monkeypatch.setattr(builtins, "__import__", no_rjieba)
+    try:
+        assert _lazy.zh_word_cut()("王广成在重庆") == ["王广成", "在", "重庆"]
+    finally:
+        monkeypatch.undo()
+        _lazy.zh_word_cut.cache_clear()
+
+
+@pytest.mark.parametrize("text", ["重庆", "重要", "绿色的旅行", "女人和侄女", "abc中文 def", "２０２１年", "嗯", "關於重慶", ""])
+def test_lazy_toneless_pinyin_is_pypinyin_s_reading(text):
+    assert _lazy.toneless_pinyin(text) == lazy_pinyin(text)
+
+
+def test_lazy_toneless_pinyin_matches_pypinyin_on_the_dev_sets():
+    lines = _dev_chinese(2000)
+    assert [_lazy.toneless_pinyin(line) for line in lines] == [lazy_pinyin(line) for line in lines]
+
+
+def test_runtime_cyclic_gc_paused_restores_the_collector_even_on_error():
+    import gc
+
+    assert gc.isenabled()
+    with pytest.raises(ValueError), cyclic_gc_paused():
+        assert not gc.isenabled()
+        raise ValueError
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with cyclic_gc_paused():
+            pass
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
