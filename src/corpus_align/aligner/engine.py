@@ -29,6 +29,7 @@ import numpy as np
 
 from .._runtime import cyclic_gc_paused
 from . import coarse, dp, params
+from .params import REALIGN_MARGIN
 from .confidence import UnsureSpan, chance_similarity, unsure_spans
 from .features import DocFeatures, add_translations, extract_features, set_token_weights, sorted_unique
 from .scores import CostParams, bead_costs, bead_evidence, bead_types, compute_coverage, edge_support, similarity
@@ -344,7 +345,7 @@ def _align_document(
         learned = learn_pairs(features, path, scores)
         if learned:
             features = _with_learned(features, learned)
-            band = band_around_beads(path, n, m)
+            band = band_around_beads(path, n, m, REALIGN_MARGIN)
             if adapt_priors:
                 params = adapted_params(params, path)
             path, coverage = _run(features, band, types, params)

@@ -56,6 +56,8 @@ BAND_MARGIN = 8
 # Word pairs are learnt from at most this many of the most confident 1-1 beads
 # (a chapter has a few hundred; bounds the cost on 40,000-sentence documents).
 LEARN_MAX_BEADS = 8000
+# Half-width, in sentences, of the second pass's band around the first path.
+REALIGN_MARGIN = 4
 
 # --- unsure stretches (confidence.py) -------------------------------------------
 # Beads in the window whose mean score is compared with chance and with the document's beads.
