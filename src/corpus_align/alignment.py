@@ -182,8 +182,9 @@ def align_documents(
                 first_row=len(beads) + span.start + 1, last_row=len(beads) + span.stop, kind=span.kind,
                 zh_sentences=sum(len(b.zh) for b in inside), en_sentences=sum(len(b.en) for b in inside),
             ))
+        zh_of, en_of = zh_ids.__getitem__, en_ids.__getitem__
         beads += [
-            Bead(zh=tuple(zh_ids[i] for i in bead.zh), en=tuple(en_ids[i] for i in bead.en), score=float(bead.score))
+            Bead(zh=tuple(map(zh_of, bead.zh)), en=tuple(map(en_of, bead.en)), score=float(bead.score))
             for bead in result.beads
         ]
     evidence = evidence_strength(raw_beads)

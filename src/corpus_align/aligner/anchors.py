@@ -224,6 +224,7 @@ def fuzzy_name_map(zh_keys: Iterable[str], en_keys: Iterable[str], *, cutoff: fl
     >>> fuzzy_name_map(["chenqingyang"], ["chenqinyang", "window"])
     {'chenqinyang': 'chenqingyang'}
     """
+    import numpy as np
     from rapidfuzz import fuzz, process
 
     chosen = {k for k in zh_keys if len(k) >= 5}
@@ -232,17 +233,22 @@ def fuzzy_name_map(zh_keys: Iterable[str], en_keys: Iterable[str], *, cutoff: fl
         by_start.setdefault((key[0], len(key)), []).append(key)
     # ratio = 2·matches / (len(a) + len(b)) <= 2·min / (sum): lengths further apart cannot reach the cutoff.
     share = cutoff / (200.0 - cutoff)
-    mapping: dict[str, str] = {}
+    # English keys of the same first letter and length share their candidates: one matrix of ratios each.
+    groups: dict[tuple[str, int], list[str]] = {}
     for key in sorted(set(en_keys)):
-        if len(key) < 5 or key in chosen:
-            continue
-        shortest, longest = math.ceil(len(key) * share), math.floor(len(key) / share)
-        choices = [c for length in range(shortest, longest + 1) for c in by_start.get((key[0], length), ())]
+        if len(key) >= 5 and key not in chosen:
+            groups.setdefault((key[0], len(key)), []).append(key)
+    mapping: dict[str, str] = {}
+    for (first, length), keys in groups.items():
+        shortest, longest = math.ceil(length * share), math.floor(length / share)
+        choices = [c for size in range(shortest, longest + 1) for c in by_start.get((first, size), ())]
         if not choices:
             continue
-        best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
-        if best is not None:
-            mapping[key] = best[0]
+        scores = process.cdist(keys, choices, scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.float64)
+        best = scores.argmax(axis=1)  # the first of the best, as process.extractOne chooses
+        for key, column, score in zip(keys, best.tolist(), scores[np.arange(len(keys)), best].tolist()):
+            if score >= cutoff:
+                mapping[key] = choices[column]
     return mapping
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..model import Damage, Document, Sentence
 from ..normalize import find_english_damage, normalize_en, normalize_zh, resolve_opencc
 from .en import split_en
@@ -63,6 +65,24 @@ def segment(document: Document, *, opencc: str = "auto") -> Document:
     return document.with_(sentences=tuple(sentences), damage=tuple(damage), script=script, opencc=config)
 
 
+def _damage_inside(sentences: Sequence[Sentence], damage: list[Damage]) -> list[Damage]:
+    """The damage that starts inside a sentence, sentence by sentence (the order of one search per sentence).
+
+    No damage pattern spans a line, so one search over the whole text finds
+    what a search per line finds, without a call per line.
+    """
+    import bisect
+
+    starts = [sentence.start for sentence in sentences]
+    located = []
+    for found in damage:
+        at = bisect.bisect_right(starts, found.start) - 1
+        if at >= 0 and found.start < sentences[at].end:
+            located.append((at, found))
+    located.sort(key=lambda pair: pair[0])
+    return [found for _, found in located]
+
+
 def presegmented(document: Document, *, opencc: str = "auto") -> Document:
     """Treat every non-empty line as one sentence (blank lines separate paragraphs), then normalize.
 
@@ -119,8 +139,9 @@ def presegmented(document: Document, *, opencc: str = "auto") -> Document:
                 damage += annotations
             else:
                 normalized = normalize_en(original)
-                damage += find_english_damage(original, start)
             sentences.append(Sentence(len(sentences), paragraph.index, start, end, original, normalized, document.lang))
+    if document.lang == "en" and sentences:
+        damage = _damage_inside(sentences, find_english_damage(text[sentences[0].start : sentences[-1].end], sentences[0].start))
     return document.with_(
         paragraphs=tuple(paragraphs), sentences=tuple(sentences), damage=tuple(damage), script=script, opencc=config
     )
