@@ -1,6 +1,6 @@
 """``python -m corpus_align``: the same as the ``corpus-align`` command."""
 
-from .cli import main
+from .cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

@@ -8,7 +8,7 @@ import pytest
 
 from corpus_align import segment_file
 from corpus_align.cli import app
-from tests.conftest import run_cli
+from tests.conftest import SAMPLE, run_cli
 
 COMMANDS = [command.name or command.callback.__name__ for command in app.registered_commands]
 
@@ -107,3 +107,15 @@ def test_cli_help_does_not_import_heavy_libraries():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip().splitlines()[-1] == "HEAVY:"
+
+
+def test_cli_program_exits_at_once_with_its_output_flushed_and_its_exit_code(tmp_path):
+    # The program ends with os._exit after flushing: nothing written to a pipe may be lost, and codes must survive.
+    lines = [f"第{i}句话。" for i in range(3000)]
+    source = tmp_path / "many.zh.txt"
+    source.write_text("\n".join(lines) + "\n", "utf-8")
+    result = run_cli("segment", str(source), "--lang", "zh")
+    assert result.returncode == 0 and result.stdout.decode().split() == lines
+    failing = run_cli("align", str(SAMPLE), "--fail-on", "warning")
+    assert failing.returncode == 1 and failing.stdout.decode().count("\n") > 3
+    assert run_cli("align", str(tmp_path / "missing.txt")).returncode == 2

@@ -73,6 +73,32 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(getattr(error, "exit_code", 2) or 2)
 
 
+def run() -> None:
+    """The ``corpus-align`` program: :func:`main`, then exit without tearing the heap down.
+
+    After a 40,000-sentence book the interpreter spends a second freeing
+    dictionaries and caches one object at a time at exit; the output is
+    written and closed by then, so the process ends at once instead (after
+    flushing standard output and error). Used by the console script and by
+    ``python -m corpus_align``, never by callers of :func:`main`.
+    """
+    import os
+
+    try:
+        main()
+        code = 0
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+        if done.code is not None and not isinstance(done.code, int):
+            print(done.code, file=sys.stderr)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed or broken pipe: let the interpreter report it as usual
+        sys.exit(code)
+    os._exit(code)
+
+
 def _is_click_exception(error: BaseException) -> bool:
     """True for click's exceptions, whichever click raised them: typer 0.29 and later bundle their own copy."""
     return any(cls.__name__ == "ClickException" for cls in type(error).__mro__) and hasattr(error, "format_message")
