@@ -153,8 +153,9 @@ class _ZhAnalysis:
 def _zh_analysis(sentences: list[str], terms: list[str]) -> _ZhAnalysis:
     """Cut the sentences into words and look each distinct word up, in another process when worth it (:class:`_BackgroundCut`).
 
-    >>> _zh_analysis(["他去重庆。", "他来了？"], []).words
-    ['他', '去', '重庆', '来', '了']
+    >>> analysis = _zh_analysis(["他去重庆。", "我们去北京吗？"], [])
+    >>> analysis.words, analysis.word_counts.tolist(), analysis.anchor_keys
+    (['他', '去', '重庆', '我们', '北京', '吗'], [3, 4], [[], ['?']])
     """
     cut = zh_word_cut()
     lexicon = load_lexicon()

@@ -57,6 +57,9 @@ BAND_MARGIN = 8
 # (a chapter has a few hundred; bounds the cost on 40,000-sentence documents).
 LEARN_MAX_BEADS = 8000
 # Half-width, in sentences, of the second pass's band around the first path.
+# 4 instead of 8: the same strict F1 on every dev set and variant (MAC-Dev 0.862,
+# NewDomains 0.998, joined 0.975, deleted 0.974, concatenation 0.989; the removed
+# blocks 92.0 % one-sided against 91.9 %), and 40k + 30k 1.3 s faster.
 REALIGN_MARGIN = 4
 
 # --- unsure stretches (confidence.py) -------------------------------------------
