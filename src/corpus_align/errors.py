@@ -26,3 +26,18 @@ class InputError(CorpusAlignError):
 
 class UsageError(CorpusAlignError):
     """An option or combination of options that cannot work, with the valid choices."""
+
+
+class OutputError(UsageError):
+    """The output cannot be written: it is an input, a folder, or its folder is missing, read-only or full.
+
+    A :class:`UsageError` because the fix is the same: choose another ``-o``. The message names the output.
+
+    >>> str(OutputError("out.tsv", "cannot write: No space left on device"))
+    'out.tsv: cannot write: No space left on device'
+    """
+
+    def __init__(self, name: str, problem: str):
+        super().__init__(f"{name}: {problem}")
+        self.name = name
+        self.problem = problem

@@ -13,6 +13,9 @@ import typer
 
 from .. import __version__
 
+# Imported now, not when needed: once memory has run out, an import may no longer succeed.
+from .terminal import safe_for_terminal
+
 app = typer.Typer(
     name="corpus-align",
     help="Align and check Chinese–English translations.",
@@ -36,13 +39,102 @@ def _root(
     """Align and check Chinese–English translations."""
 
 
-from . import align, batch, check, text  # noqa: E402  (registers the commands on ``app``)
+def warn(message: str) -> None:
+    r"""Print ``corpus-align: warning: MESSAGE`` on stderr, escaped for the terminal; a closed stderr loses it quietly.
+
+    A warning is never worth the result: ``corpus-align align ... 2>&1 | head``
+    closes stderr early, and the run must still write its output.
+
+    >>> import contextlib, io
+    >>> captured = io.StringIO()
+    >>> with contextlib.redirect_stderr(captured):
+    ...     warn("row 3: \x1b[31m")
+    >>> captured.getvalue()
+    'corpus-align: warning: row 3: \\x1b[31m\n'
+    """
+    _say(f"corpus-align: warning: {message}")
+
+
+def _say(line: str) -> None:
+    """One line on stderr, or nowhere when stderr is closed or broken."""
+    stream = sys.stderr
+    if stream is None:  # started with stderr closed (2>&-)
+        return
+    try:
+        stream.write(safe_for_terminal(line) + "\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass
+
+
+from . import align, batch, check, text  # noqa: E402  (registers the commands on ``app``; they import warn)
 
 del align, batch, check, text
 
 
+class _StderrThatCannotFail:
+    """``sys.stderr`` for the length of a run: writes to a closed or broken stderr are dropped, not raised.
+
+    Code that writes to stderr directly (``typer.echo(err=True)``, a
+    progress bar) would otherwise stop the run with BrokenPipeError before
+    the output is written. After the first failure descriptor 2 is pointed
+    at /dev/null, so writers that reach it by another route fail no more.
+
+    >>> import io
+    >>> guarded = _StderrThatCannotFail(io.StringIO())
+    >>> guarded.stream.close(); guarded.write("lost"), guarded.flush()
+    (0, None)
+    """
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self.stream.write(text)
+        except (OSError, ValueError):
+            self._silence()
+            return 0
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except (OSError, ValueError):
+            self._silence()
+
+    def _silence(self) -> None:
+        import os
+
+        try:
+            if self.stream.fileno() == 2:
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, 2)
+                os.close(devnull)
+        except (OSError, ValueError, AttributeError):
+            pass
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; user errors print one line and exit 2, never a traceback."""
+    saved_stderr = sys.stderr
+    if saved_stderr is not None:
+        sys.stderr = _StderrThatCannotFail(saved_stderr)
+    try:
+        _main(argv)
+    finally:
+        sys.stderr = saved_stderr
+
+
+OUT_OF_MEMORY = (
+    "corpus-align: error: out of memory; split the document into smaller parts (chapters) "
+    "and align them one by one, or run with more memory"
+)
+
+
+def _main(argv: list[str] | None) -> None:
     from ..errors import CorpusAlignError
 
     try:
@@ -50,27 +142,65 @@ def main(argv: list[str] | None = None) -> None:
         code = app(args=argv, prog_name="corpus-align", standalone_mode=False)
         if isinstance(code, int) and code:
             sys.exit(code)
+        return
     except CorpusAlignError as error:
-        print(f"corpus-align: error: {error}", file=sys.stderr)
+        _say(f"corpus-align: error: {error}")
         sys.exit(error.exit_code)
     except typer.Exit as done:
         sys.exit(done.exit_code)
     except typer.Abort:
-        print("corpus-align: aborted", file=sys.stderr)
+        _say("corpus-align: aborted")
         sys.exit(130)
     except KeyboardInterrupt:
-        print("corpus-align: interrupted", file=sys.stderr)
+        _say("corpus-align: interrupted")
         sys.exit(130)
-    except BrokenPipeError:
-        sys.stderr.close()
+    except BrokenPipeError:  # the reader of standard output left (| head): what it read is all it wanted
+        _discard_standard_output()
         sys.exit(0)
-    except Exception as error:  # click usage errors arrive here in non-standalone mode
-        if not _is_click_exception(error):
+    except Exception as error:  # click usage errors arrive here in non-standalone mode; so does MemoryError
+        if _is_click_exception(error):
+            message = _usage_message(error)
+            if message:  # no arguments at all: click has shown the help, which is the message
+                _say(f"corpus-align: error: {message}")
+            sys.exit(getattr(error, "exit_code", 2) or 2)
+        if not _ran_out_of_memory(error):
             raise
-        message = _usage_message(error)
-        if message:  # no arguments at all: click has shown the help, which is the message
-            print(f"corpus-align: error: {message}", file=sys.stderr)
-        sys.exit(getattr(error, "exit_code", 2) or 2)
+    # Only a run out of memory gets here. Reporting it waits until the except block has ended: until then
+    # the traceback keeps every frame of the failed run alive, and with them the memory they hold.
+    _say(OUT_OF_MEMORY)
+    sys.exit(2)
+
+
+def _ran_out_of_memory(error: BaseException) -> bool:
+    """True when ``error`` is, or was raised while handling, an exhausted memory.
+
+    Libraries wrap it: jieba turns a MemoryError while loading its dictionary
+    into a ValueError, and a shared library that cannot be mapped (numba's
+    llvmlite under ``ulimit -v``) fails with glibc's "failed to map segment".
+
+    >>> try:
+    ...     try:
+    ...         raise MemoryError
+    ...     except MemoryError:
+    ...         raise ValueError("invalid POS dictionary entry")
+    ... except ValueError as wrapped:
+    ...     _ran_out_of_memory(wrapped), _ran_out_of_memory(ValueError("bad"))
+    (True, False)
+    """
+    import errno
+
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, MemoryError):
+            return True
+        if isinstance(current, OSError) and current.errno == errno.ENOMEM:
+            return True
+        if "failed to map segment" in str(current):  # glibc's dlopen, in an OSError (ctypes) or an ImportError
+            return True
+        current = current.__cause__ or current.__context__
+    return False
 
 
 def run() -> None:
@@ -84,19 +214,56 @@ def run() -> None:
     """
     import os
 
+    _reserve_standard_descriptors()
     try:
         main()
         code = 0
     except SystemExit as done:
         code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
         if done.code is not None and not isinstance(done.code, int):
-            print(done.code, file=sys.stderr)
+            _say(str(done.code))
     try:
         sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError):  # a closed or broken pipe: let the interpreter report it as usual
+    except (OSError, ValueError, AttributeError):  # a closed or broken pipe: let the interpreter report it as usual
         sys.exit(code)
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):  # nobody reads stderr any more: the exit code still matters
+        pass
     os._exit(code)
+
+
+def _reserve_standard_descriptors() -> None:
+    """Open /dev/null on descriptors 0-2 when the program was started with them closed (``2>&-``).
+
+    Otherwise the next file opened, the output itself, would get descriptor 2,
+    and anything written to "stderr" (by a library, a worker process) would
+    land in the output.
+    """
+    import os
+
+    for descriptor in (0, 1, 2):
+        try:
+            os.fstat(descriptor)
+        except OSError:
+            opened = os.open(os.devnull, os.O_RDWR)
+            if opened != descriptor:
+                os.dup2(opened, descriptor)
+                os.close(opened)
+    if sys.stderr is None:  # Python found descriptor 2 closed at start-up and gave up on stderr
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (lives as long as the process)
+
+
+def _discard_standard_output() -> None:
+    """Point descriptor 1 at /dev/null, so the flush at exit does not fail again on the closed pipe (Python's recipe)."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _is_click_exception(error: BaseException) -> bool:

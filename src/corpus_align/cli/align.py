@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 
 import typer
 
-from . import app
+from ..io.output import check_output_target, write_output
+from . import app, warn
 from .text import ENCODING_HELP, OPENCC_HELP
+
+__all__ = ["align", "evaluate", "write_output"]  # write_output: the commands of other modules write through it
 
 
 class AlignFormat(str, Enum):
@@ -29,25 +31,6 @@ class ZhScript(str, Enum):
 class EvalFormat(str, Enum):
     text = "text"
     json = "json"
-
-
-def write_output(content: str | bytes, output: str | None) -> None:
-    """Write to a file atomically, or to standard output for ``None`` and ``-``."""
-    if output in (None, "-"):
-        if isinstance(content, bytes):
-            if sys.stdout.isatty():
-                from ..errors import UsageError
-
-                raise UsageError("this format is binary; write it to a file with -o FILE")
-            sys.stdout.buffer.write(content)
-            sys.stdout.buffer.flush()
-        else:
-            sys.stdout.write(content)
-            sys.stdout.flush()
-        return
-    from ..io.atomic import write_bytes_atomic
-
-    write_bytes_atomic(output, content.encode("utf-8") if isinstance(content, str) else content)
 
 
 @app.command(
@@ -84,6 +67,8 @@ def align(
     from .progress import terminal_progress
 
     should_fail([], fail_on)  # reject a bad --fail-on before the work
+    check_output_target(output, [zh_file, en_file, glossary])
+    _refuse_binary_on_a_terminal(output_format, output)
     terms = read_glossary(glossary)
     progress = terminal_progress()
     try:
@@ -101,7 +86,7 @@ def align(
         if progress:
             progress.close()
     for warning in result.warnings:
-        typer.echo(f"corpus-align: warning: {warning}", err=True)
+        warn(warning)
     issues = issues_by_row(findings)
     if output_format is AlignFormat.tsv:
         text = to_tsv(result, zh_script=zh_script.value, issues=issues)
@@ -114,7 +99,7 @@ def align(
 
         tmx = to_tmx(result)
         for row, char in tmx.removed:
-            typer.echo(f"corpus-align: warning: row {row}: removed {char}, which XML forbids, from the TMX", err=True)
+            warn(f"row {row}: removed {char}, which XML forbids, from the TMX")
         text = tmx.text
     elif output_format is AlignFormat.xlsx:
         from ..io.xlsx import to_xlsx
@@ -127,6 +112,16 @@ def align(
     write_output(text, output)
     if should_fail(findings, fail_on):
         raise typer.Exit(1)
+
+
+def _refuse_binary_on_a_terminal(output_format: AlignFormat, output: str | None) -> None:
+    """XLSX bytes would scramble a terminal: say so before the work, not after it (write_output refuses too)."""
+    import sys
+
+    if output_format is AlignFormat.xlsx and output in (None, "-") and sys.stdout.isatty():
+        from ..errors import UsageError
+
+        raise UsageError("this format is binary; write it to a file with -o FILE")
 
 
 @app.command(name="eval", epilog="Example: corpus-align eval ../shared/bench/mac-dev/gold out/ladders --format json")

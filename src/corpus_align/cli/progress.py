@@ -25,8 +25,17 @@ class DelayedProgress:
         self._started = time.monotonic()
         self._progress = None
         self._task = None
+        self._broken = False
 
     def __call__(self, stage: str, fraction: float) -> None:
+        if self._broken:
+            return
+        try:
+            self._show(stage, fraction)
+        except (OSError, ValueError):  # the terminal went away: the bar is not worth the result
+            self._broken = True
+
+    def _show(self, stage: str, fraction: float) -> None:
         if self._progress is None:
             if time.monotonic() - self._started < self._delay:
                 return
@@ -51,8 +60,11 @@ class DelayedProgress:
     def close(self) -> None:
         """Remove the bar, if one was shown."""
         if self._progress is not None:
-            self._progress.stop()
-            self._progress = None
+            progress, self._progress = self._progress, None
+            try:
+                progress.stop()
+            except (OSError, ValueError):
+                pass
 
 
 def terminal_progress(stream: IO[str] | None = None, *, label: str = "aligning") -> DelayedProgress | None:

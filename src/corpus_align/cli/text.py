@@ -32,10 +32,45 @@ def split(
     encoding: str = typer.Option(None, "--encoding", help=ENCODING_HELP),
 ) -> None:
     """Split a bilingual file into STEM.zh.txt and STEM.en.txt by each paragraph's script."""
+    from ..errors import OutputError
+    from ..io.output import check_output_target
     from ..pipeline import split_file
+    from .terminal import safe_for_terminal
 
-    for path in split_file(file, out_dir, encoding=encoding):
-        typer.echo(str(path))
+    folder = _make_out_dir(out_dir) if out_dir is not None else None
+    for target in split_targets(file, folder):
+        check_output_target(str(target), [file])
+    try:
+        paths = split_file(file, folder, encoding=encoding)
+    except OSError as error:  # reading reports InputError; an OSError here is the write
+        where = error.filename or (folder if folder is not None else "split")
+        raise OutputError(str(where), f"cannot write: {error.strerror or error}") from None
+    for path in paths:
+        typer.echo(safe_for_terminal(str(path)))
+
+
+def split_targets(file: str, out_dir: Path | None) -> tuple[Path, Path]:
+    """The two files ``split`` writes, named as :func:`corpus_align.pipeline.split_file` names them.
+
+    >>> split_targets("book/ch1.txt", None)
+    (PosixPath('book/ch1.zh.txt'), PosixPath('book/ch1.en.txt'))
+    >>> split_targets("-", Path("out"))
+    (PosixPath('out/stdin.zh.txt'), PosixPath('out/stdin.en.txt'))
+    """
+    stem, folder = ("stdin", Path(".")) if file == "-" else (Path(file).stem, Path(file).parent)
+    folder = out_dir if out_dir is not None else folder
+    return folder / f"{stem}.zh.txt", folder / f"{stem}.en.txt"
+
+
+def _make_out_dir(out_dir: Path) -> Path:
+    """--out-dir may name a new folder; make it now, so that a folder that cannot be made fails before the work."""
+    from ..errors import OutputError
+
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(str(out_dir), f"cannot make the folder: {error.strerror or error}") from None
+    return out_dir
 
 
 @app.command(epilog="Example: corpus-align segment data/samples/000_389ae536b82fb46d.txt --format jsonl")

@@ -1,8 +1,17 @@
-"""Write files atomically: a run that dies half way leaves the old file or none, never half a file."""
+"""Write files atomically: a run that dies half way leaves the old file or none, never half a file.
+
+Only regular files are replaced this way. A rename replaces the *name*: over
+a symlink it would drop the link, over ``/dev/null`` or a FIFO it would
+delete the node, so symlinks are followed to their target and anything that
+is not a regular file is refused (:mod:`corpus_align.io.output` writes into
+streams in place).
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -19,20 +28,51 @@ def write_text_atomic(path: str | Path, text: str, *, encoding: str = "utf-8") -
 
 
 def write_bytes_atomic(path: str | Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically (temporary file + ``os.replace``)."""
-    target = Path(path)
+    """Write ``data`` to ``path`` atomically (temporary file + ``os.replace``); return the path.
+
+    A symlink is kept and its target replaced; an existing file keeps its
+    permissions; a missing folder is created. Raises :class:`OSError` (and
+    leaves no temporary file) when the write fails, and
+    :class:`FileExistsError` when ``path`` is something other than a regular
+    file, which a rename would destroy.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> (folder / "real.txt").write_bytes(b"old")
+    3
+    >>> (folder / "link.txt").symlink_to("real.txt")
+    >>> _ = write_bytes_atomic(folder / "link.txt", b"new")
+    >>> (folder / "link.txt").is_symlink(), (folder / "real.txt").read_bytes()
+    (True, b'new')
+    >>> write_bytes_atomic("/dev/null", b"x")
+    Traceback (most recent call last):
+    FileExistsError: [Errno 17] not a regular file, refusing to replace it: '/dev/null'
+    """
+    target = Path(os.path.realpath(path))
+    mode = _existing_regular_file_mode(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-        # mkstemp makes the file private (0600); give it the permissions any new file would get.
-        os.chmod(temporary, 0o666 & ~_umask())
+        # mkstemp makes the file private (0600); give it the permissions the old file had, or any new file would get.
+        os.chmod(temporary, mode if mode is not None else 0o666 & ~_umask())
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    return target
+    return Path(path)
+
+
+def _existing_regular_file_mode(target: Path) -> int | None:
+    """The permission bits of the regular file at ``target``, ``None`` when there is none; refuse anything else."""
+    try:
+        status = os.stat(target)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    if not stat.S_ISREG(status.st_mode):
+        raise FileExistsError(errno.EEXIST, "not a regular file, refusing to replace it", str(target))
+    return stat.S_IMODE(status.st_mode)
 
 
 def _umask() -> int:
