@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from . import app
+from .terminal import safe_for_terminal
 from .text import ENCODING_HELP, OPENCC_HELP
 
 
@@ -52,19 +53,22 @@ def batch(
     reporter = _Reporter()
     try:
         report = run_batch(release_dir, out_dir, settings=settings, workers=workers, scheduler=scheduler,
-                           force=force, pattern=pattern, progress=reporter.update)
+                           force=force, pattern=pattern, progress=reporter.update, warn=reporter.warn)
     finally:
         reporter.stop()
     unpaired = [r for r in report.records if r["status"] == "unpaired"]
+    not_read = [r for r in report.records if r["status"] == "skipped"]
     for record in unpaired:
-        typer.echo(f"corpus-align: warning: {record['name']}: {record['error']}", err=True)
+        _say(f"corpus-align: warning: {record['name']}: {record['error']}")
+    for record in not_read:
+        _say(f"corpus-align: warning: {record['name']}: skipped: {record['error']}")
     for record in report.records:
         if record["status"] == "failed":
-            typer.echo(f"corpus-align: error: {record['name']}: {record['error']}", err=True)
-    typer.echo(
+            _say(f"corpus-align: error: {record['name']}: {record['error']}")
+    skipped_note = f", {len(not_read)} skipped" if not_read else ""
+    _say(
         f"{report.processed} aligned, {report.skipped} unchanged, {report.failed} failed, {len(unpaired)} unpaired"
-        f" in {report.seconds:.1f} s; summary: {out_dir / 'summary.tsv'}, index: {out_dir / 'index.html'}",
-        err=True,
+        f"{skipped_note} in {report.seconds:.1f} s; summary: {out_dir / 'summary.tsv'}, index: {out_dir / 'index.html'}"
     )
     findings_fail = fail_on != "never" and any(
         r.get("errors", 0) or (fail_on == "warning" and r.get("warnings", 0)) for r in report.documents
@@ -73,8 +77,17 @@ def batch(
         raise typer.Exit(1)
 
 
+def _say(line: str) -> None:
+    """One line on stderr, with the control characters of file names and document text shown, not obeyed."""
+    typer.echo(safe_for_terminal(line), err=True)
+
+
 class _Reporter:
-    """A rich progress bar on a terminal (documents, sentences per second, ETA); log lines otherwise."""
+    """A rich progress bar on a terminal (documents, sentences per second, ETA); log lines otherwise.
+
+    Every name and message goes through :func:`safe_for_terminal`: a file
+    named with an escape sequence must not recolour or retitle the terminal.
+    """
 
     def __init__(self) -> None:
         self.interactive = sys.stderr.isatty()
@@ -85,13 +98,13 @@ class _Reporter:
 
     def update(self, status: str, record: dict, done: int, total: int) -> None:
         if status == "start" and not self.interactive:
-            print(f"{total} document(s) found in {record['name']}", file=sys.stderr, flush=True)
+            print(safe_for_terminal(f"{total} document(s) found in {record['name']}"), file=sys.stderr, flush=True)
             return
         self.sentences += int(record.get("zh_sentences", 0) or 0) + int(record.get("en_sentences", 0) or 0)
         rate = self.sentences / max(1e-9, time.perf_counter() - self.started)
         if not self.interactive:
             detail = record.get("error") if status == "failed" else f"{record.get('seconds', 0):.2f} s"
-            print(f"[{done}/{total}] {record['name']}: {status} ({detail})", file=sys.stderr, flush=True)
+            print(safe_for_terminal(f"[{done}/{total}] {record['name']}: {status} ({detail})"), file=sys.stderr, flush=True)
             return
         if self.progress is None:
             from rich.console import Console
@@ -101,10 +114,21 @@ class _Reporter:
                 TextColumn("[bold]aligning"), BarColumn(), MofNCompleteColumn(), TextColumn("docs"),
                 TextColumn("{task.fields[rate]} sent/s"), TextColumn("ETA"), TimeRemainingColumn(),
                 console=Console(stderr=True), transient=False,
+                # No refresh thread: the batch forks its workers, which is only safe without other threads.
+                auto_refresh=False,
             )
             self.progress.start()
             self.task = self.progress.add_task("batch", total=total, rate="0")
         self.progress.update(self.task, completed=done, rate=f"{rate:,.0f}")
+        self.progress.refresh()
+
+    def warn(self, message: str) -> None:
+        """A warning as it happens (a resume state that cannot be trusted), above the bar on a terminal."""
+        line = safe_for_terminal(f"corpus-align: warning: {message}")
+        if self.progress is not None:
+            self.progress.console.print(line, markup=False, highlight=False)
+        else:
+            print(line, file=sys.stderr, flush=True)
 
     def stop(self) -> None:
         if self.progress is not None:
