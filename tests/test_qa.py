@@ -79,3 +79,19 @@ def test_qa_should_fail_and_issue_codes():
     assert issues_by_row(findings) == {2: ["typo"], 3: ["whitespace"]}
     with pytest.raises(UsageError, match="choose one of error, warning, never"):
         should_fail(findings, "sometimes")
+
+
+def test_qa_check_records_in_windows_give_each_row_its_own_findings_in_any_process():
+    from corpus_align.io.tsv_read import TsvRow
+    from corpus_align.qa import check_records, survey_records
+
+    rows = [TsvRow(1, 2, "他二十一岁。", "He is twenty-two."), TsvRow(2, 3, "我很好。", "I am fine."),
+            TsvRow(3, 4, "他三岁。", "He is four."), TsvRow(1, 5, "他二十一岁。", "He is twenty-two.")]
+    survey = survey_records(rows)
+
+    def checked(workers):
+        items = check_records(rows, survey, select=["number-mismatch"], window_rows=1, workers=workers)
+        return [(item.row.line, [(f.code, f.row) for f in item.findings]) for item in items]
+
+    expected = [(2, [("number-mismatch", 1)]), (3, []), (4, [("number-mismatch", 3)]), (5, [("number-mismatch", 1)])]
+    assert checked(1) == checked(2) == expected

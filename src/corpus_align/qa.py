@@ -2,20 +2,27 @@
 
 The checks themselves live in :mod:`corpus_align.checks`; this module turns
 an :class:`~corpus_align.model.Alignment` or a TSV file into check rows, runs
-the checks and decides the exit status.
+the checks and decides the exit status.  A TSV file is streamed: read once
+for document-wide counts (:func:`survey_records`), then checked window by
+window (:func:`check_records`), so a million rows need the memory of one window.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+import contextlib
+import os
+import re
+import sys
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import InputError, UsageError
-from .io.read import read_text
 from .io.records import sentence_text
-from .io.tsv_read import MalformedRow, parse_aligned_tsv
+from .io.tsv_read import MalformedRow, TsvRow, open_aligned_tsv
 from .model import SEVERITIES, Alignment, CheckRow, Damage, Document, Finding, GlossaryEntry
 
 FAIL_ON = ("error", "warning", "never")
@@ -23,12 +30,17 @@ FAIL_ON = ("error", "warning", "never")
 
 @dataclass(frozen=True)
 class CheckReport:
-    """Findings of one checked file, with the rows they refer to and the rows that could not be read."""
+    """Findings of one checked file, with the rows they refer to and the rows that could not be read.
+
+    ``checked`` pairs each row as read with its own findings (row numbers
+    may repeat in a file; a finding belongs to the record it came from).
+    """
 
     name: str
     rows: tuple[CheckRow, ...]
     findings: tuple[Finding, ...]
     malformed: tuple[MalformedRow, ...] = ()
+    checked: tuple[CheckedRow, ...] = ()
 
     def counts(self) -> Counter:
         """Findings per code.
@@ -97,6 +109,374 @@ def check_alignment(
     return check_rows(rows_from_alignment(alignment), glossary=glossary, select=select, ignore=ignore)
 
 
+# A file is checked in windows of this many distinct rows: the document-relative checks (omission,
+# entity-missing, inconsistent-spelling, low-confidence) measure the document on the window, and memory
+# stays that of one window per process (some 30 kB of evidence per row over a base of some 470 MB).
+WINDOW_ROWS = 10_000
+# Repeated rows are answered from memory up to this many distinct rows (some 150 bytes each).
+REPEAT_MEMORY_ROWS = 2_000_000
+# The Chinese sample that decides the OpenCC conversion, as corpus_align.normalize.traditional_share reads it.
+SCRIPT_SAMPLE_CJK = 20_000
+# Rows the parent process checks to load the checks' dictionaries before it forks the workers, which then share them.
+WARM_UP_ROWS = 20
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+class CheckedRow(NamedTuple):
+    """One row of a checked file as it was read (its own number, line and text) with its findings."""
+
+    row: TsvRow
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class FileSurvey:
+    """What a first reading of a file gathers for the checks: row counts, document-wide word counts, the script sample."""
+
+    rows: int
+    malformed: int
+    en_word_rows: Counter
+    zh_sample: str
+
+
+def survey_records(records: Iterable[TsvRow | MalformedRow]) -> FileSurvey:
+    """Count the rows and malformed records, the rows that use each English word, and sample the Chinese.
+
+    >>> survey = survey_records([TsvRow(1, 1, "你好。", "Hello you."), TsvRow(2, 2, "好。", "Hello.")])
+    >>> survey.rows, survey.en_word_rows["hello"], survey.zh_sample
+    (2, 2, '你好。\\n好。')
+    """
+    from .checks.context import english_word_keys
+
+    # Translation memories repeat segments: each distinct English text is split into words once.
+    texts: Counter = Counter()
+    rows = malformed = cjk = 0
+    sample: list[str] = []
+    for record in records:
+        if isinstance(record, MalformedRow):
+            malformed += 1
+            continue
+        rows += 1
+        texts[record.en] += 1
+        if cjk < SCRIPT_SAMPLE_CJK:
+            sample.append(record.zh)
+            cjk += len(_CJK.findall(record.zh))
+    counts: Counter = Counter()
+    for text, uses in texts.items():
+        if uses == 1:
+            counts.update(english_word_keys(text))
+        else:
+            for word in english_word_keys(text):
+                counts[word] += uses
+    return FileSurvey(rows, malformed, counts, "\n".join(sample))
+
+
+_HASH_BITS = 64
+_HASH_MASK = (1 << _HASH_BITS) - 1
+
+
+def _repeat_key(row: TsvRow) -> int:
+    """A 128-bit key of everything the checks see of a row (not its number): equal rows get equal findings.
+
+    Two rows share a key only if their Chinese and their English hash alike
+    (two independent 64-bit hashes), which a million rows will not do.
+
+    >>> _repeat_key(TsvRow(1, 2, "你好", "Hi")) == _repeat_key(TsvRow(9, 9, "你好", "Hi")) != _repeat_key(TsvRow(1, 2, "你好", "Hi."))
+    True
+    """
+    return (hash(row.zh) & _HASH_MASK) << _HASH_BITS | (hash(row.en) ^ hash((row.type, row.score))) & _HASH_MASK
+
+
+@dataclass
+class _Window:
+    """Consecutive records of a file and the distinct rows among them that are checked here.
+
+    ``entries`` are malformed records, or ``(row, key, position)``: the
+    position (from 1) of the row's text in ``to_check``, or 0 when an
+    earlier window checked that text.  ``registered`` are the keys first
+    checked here that later windows may refer to.  ``more_to_come`` is
+    false for the last window of the file.
+    """
+
+    entries: list = field(default_factory=list)
+    to_check: list[TsvRow] = field(default_factory=list)
+    registered: list[tuple[int, int]] = field(default_factory=list)
+    more_to_come: bool = False
+
+
+def _windows(records: Iterable[TsvRow | MalformedRow], window_rows: int) -> Iterator[_Window]:
+    """Cut the records into windows of at most ``window_rows`` distinct rows to check (see :func:`check_records`)."""
+    checked_before: set[int] = set()
+    window = _Window()
+    here: dict[int, int] = {}
+    for record in records:
+        if isinstance(record, MalformedRow):
+            window.entries.append(record)
+        else:
+            key = _repeat_key(record)
+            position = here.get(key, 0)
+            if not position and key not in checked_before:
+                # Numbered by position in the window, so findings find their record even when row numbers repeat.
+                position = len(window.to_check) + 1
+                window.to_check.append(record._replace(row=position))
+                here[key] = position
+                if len(checked_before) < REPEAT_MEMORY_ROWS:
+                    checked_before.add(key)
+                    window.registered.append((key, position))
+            window.entries.append((record, key, position))
+        # A window also ends after twice as many records of the file (repeated rows included), so that
+        # findings keep coming out of a file whose rest repeats rows already checked.
+        if len(window.to_check) >= window_rows or len(window.entries) >= 2 * window_rows:
+            window.more_to_come = True
+            yield window
+            window, here = _Window(), {}
+    if window.entries:
+        yield window
+
+
+def _findings_of_window(
+    window: _Window, findings: list[Finding], answered: dict[int, tuple[Finding, ...]], *, all_rows: bool = True
+) -> Iterator[CheckedRow | MalformedRow]:
+    """The window's records in file order, each row with its own findings (only those with findings unless ``all_rows``);
+    remembers the rows later windows repeat."""
+    at: dict[int, list[Finding]] = {}
+    for finding in findings:
+        at.setdefault(finding.row, []).append(finding)
+    found_at = {position: tuple(found) for position, found in at.items()}
+    for key, position in window.registered:
+        answered[key] = found_at.get(position, ())
+    for entry in window.entries:
+        if isinstance(entry, MalformedRow):
+            yield entry
+            continue
+        row, key, position = entry
+        found = found_at.get(position, ()) if position else answered[key]
+        if found:
+            yield CheckedRow(row, tuple(replace(f, row=row.row) for f in found))
+        elif all_rows:
+            yield CheckedRow(row, ())
+
+
+def default_workers() -> int:
+    """Processes that check the windows of a big file: two where the machine gives this process two cores and can fork.
+
+    >>> default_workers() in (1, 2)
+    True
+    """
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods() or sys.platform != "linux":
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return min(2, cores)
+
+
+_WORKER_SETTINGS: tuple = ()
+
+
+def _start_worker(settings: tuple) -> None:
+    global _WORKER_SETTINGS
+    _WORKER_SETTINGS = settings
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to end this worker when the process that forked it ends, however that ends.
+
+    A worker blocked on its task pipe never sees the pipe close, since it
+    holds the pipe's other end too (inherited through the fork).
+    """
+    import ctypes
+    import signal
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
+
+
+def _check_window(rows: list[TsvRow], settings: tuple) -> list[Finding]:
+    """The findings of a window's rows (numbered by position), the Chinese normalized here: in the worker when there is one."""
+    from .checks import check_row, check_rows
+
+    glossary, codes, en_word_rows, opencc_config = settings
+    checked = [check_row(r.row, r.zh, r.en, opencc_config, type=r.type, score=r.score) for r in rows]
+    return check_rows(checked, glossary=glossary, select=codes, en_word_rows=en_word_rows) if checked else []
+
+
+def _check_window_in_worker(rows: list[TsvRow]) -> list[Finding]:
+    return _check_window(rows, _WORKER_SETTINGS)
+
+
+class _Checked:
+    """The findings of a window checked in this process, with the interface of a worker's result."""
+
+    def __init__(self, findings: list[Finding]):
+        self.findings = findings
+
+    def ready(self) -> bool:
+        return True
+
+    def get(self) -> list[Finding]:
+        return self.findings
+
+
+class _WindowChecker:
+    """Checks windows in this process, or in forked worker processes once a file turns out to need two windows or more.
+
+    The parent checks a few rows first so that the dictionaries are loaded
+    before the fork and shared by the workers (``gc.freeze`` keeps the
+    collector from copying their pages).
+    """
+
+    def __init__(self, settings: tuple, workers: int):
+        self.settings = settings  # glossary, codes, en_word_rows, opencc_config: see _check_window
+        self.workers = workers
+        self.pool = None
+
+    @property
+    def in_flight(self) -> int:
+        """How many windows may be checked at once before the oldest must be collected."""
+        return self.workers if self.pool is not None else 0
+
+    def submit(self, window: _Window):
+        """Start checking a window; the result has ``ready()`` and ``get()`` (the findings)."""
+        if self.pool is None and (self.workers <= 1 or not window.more_to_come):
+            return _Checked(_check_window(window.to_check, self.settings))
+        if self.pool is None:
+            self._start_pool(window.to_check[:WARM_UP_ROWS])
+        return self.pool.apply_async(_check_window_in_worker, (window.to_check,))
+
+    def _start_pool(self, warm_up: list[TsvRow]) -> None:
+        import gc
+        import multiprocessing
+
+        _check_window(warm_up, self.settings)
+        gc.freeze()
+        self.pool = multiprocessing.get_context("fork").Pool(self.workers, _start_worker, (self.settings,))
+
+    def close(self, *, abandon: bool = False) -> None:
+        """Let the workers finish and end, or end them at once when the results are ``abandon``-ed."""
+        if self.pool is not None:
+            import gc
+
+            if abandon:
+                self.pool.terminate()
+            else:
+                self.pool.close()
+            self.pool.join()
+            self.pool = None
+            gc.unfreeze()
+
+
+def check_records(
+    records: Iterable[TsvRow | MalformedRow],
+    survey: FileSurvey,
+    *,
+    glossary: Sequence[GlossaryEntry] = (),
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    opencc: str = "auto",
+    window_rows: int = WINDOW_ROWS,
+    workers: int = 1,
+    all_rows: bool = True,
+) -> Iterator[CheckedRow | MalformedRow]:
+    """Check the rows of a file window by window; yield every row with its findings, and every malformed record, in file order.
+
+    What the checks see:
+
+    * each distinct row once: a row equal to one already checked (same zh,
+      en, type and score, wherever it is in the file) gets that row's
+      findings, as a repetition does in a translation memory;
+    * a window of up to ``window_rows`` distinct rows as the document for the
+      document-relative checks (``omission``, ``addition``,
+      ``entity-missing``, ``inconsistent-spelling``, ``low-confidence``); a
+      file with fewer distinct rows is one document;
+    * the whole file's word counts for ``typo`` (from ``survey``).
+
+    With ``workers`` above 1, a file of two windows or more is checked by
+    that many forked processes, a window each, while this one reads on;
+    results are the same as with one.  Findings carry the row number of the
+    record they came from, so rows that share a number keep their own
+    findings.  Malformed records are passed on, never checked.  Rows
+    without findings are left out unless ``all_rows``.
+
+    >>> rows = [TsvRow(7, 2, "他二十一岁。", "He is twenty-two."), TsvRow(7, 3, "我很好。", "I am fine.")]
+    >>> [(c.row.line, [f.code for f in c.findings]) for c in check_records(rows, survey_records(rows))]
+    [(2, ['number-mismatch']), (3, [])]
+    """
+    from .checks import resolve_codes
+    from .normalize import resolve_opencc
+
+    settings = (tuple(glossary), resolve_codes(select, ignore), survey.en_word_rows, resolve_opencc(opencc, survey.zh_sample))
+    checker = _WindowChecker(settings, workers)
+    answered: dict[int, tuple[Finding, ...]] = {}
+    pending: deque = deque()  # (window, its result being computed), oldest first
+    try:
+        for window in _windows(records, window_rows):
+            pending.append((window, checker.submit(window)))
+            while pending and (len(pending) > checker.in_flight or pending[0][1].ready()):
+                done, result = pending.popleft()
+                yield from _findings_of_window(done, result.get(), answered, all_rows=all_rows)
+        while pending:
+            done, result = pending.popleft()
+            yield from _findings_of_window(done, result.get(), answered, all_rows=all_rows)
+    except BaseException:
+        checker.close(abandon=True)  # interrupted, failed or no longer read: the workers are ended now
+        raise
+    checker.close()
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """A file being checked: its name, what the first reading found, and the checked rows as they come."""
+
+    name: str
+    survey: FileSurvey
+    items: Iterator[CheckedRow | MalformedRow]
+
+
+@contextmanager
+def open_file_check(
+    path: str | Path,
+    *,
+    glossary: Sequence[GlossaryEntry] = (),
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    encoding: str | None = None,
+    opencc: str = "auto",
+    window_rows: int = WINDOW_ROWS,
+    workers: int = 1,
+    all_rows: bool = True,
+) -> Iterator[FileCheck]:
+    """Open an aligned TSV (or ``zh<TAB>en`` file, ``-`` for standard input) and check it as it is read.
+
+    The file is read twice: once for :func:`survey_records`, once for
+    :func:`check_records`, whose rows and malformed records ``items`` yields
+    in file order; memory stays that of one window per process (``workers``:
+    see :func:`check_records`).  Unknown check codes and a file without any
+    readable row raise before anything is checked.
+
+    >>> with open_file_check("aligned.tsv") as run:  # doctest: +SKIP
+    ...     for item in run.items:
+    ...         print(item)
+    """
+    from .checks import resolve_codes
+
+    codes = resolve_codes(select, ignore)
+    with open_aligned_tsv(path, encoding) as tsv:
+        survey = survey_records(tsv.records())
+        if not survey.rows and survey.malformed:
+            raise InputError(
+                tsv.name,
+                "has no tab-separated zh/en rows; check reads aligned files (align it first: corpus-align align FILE -o FILE.tsv)",
+            )
+        items = check_records(tsv.records(), survey, glossary=glossary, select=codes, opencc=opencc,
+                              window_rows=window_rows, workers=workers, all_rows=all_rows)
+        try:
+            yield FileCheck(tsv.name, survey, items)
+        finally:
+            items.close()  # ends the workers now if the caller stopped half way (a closed pipe, an error)
+
+
 def check_file(
     path: str | Path,
     *,
@@ -109,28 +489,25 @@ def check_file(
     """Check an aligned TSV (as ``align`` writes it, header detected) or a plain ``zh<TAB>en`` file.
 
     Rows that cannot be read are reported in ``malformed`` with their line
-    numbers; the other rows are still checked.
+    numbers; the other rows are still checked.  The whole report is kept in
+    memory: for big files, :func:`open_file_check` streams it.
 
     >>> report = check_file("aligned.tsv")  # doctest: +SKIP
     >>> report.counts().most_common(3)  # doctest: +SKIP
     [('typo', 4), ('number-mismatch', 1)]
     """
-    from .checks import check_rows, rows_from_pairs
+    from .checks import check_row
+    from .normalize import resolve_opencc
 
-    source = read_text(path, encoding)
-    tsv_rows, malformed = parse_aligned_tsv(source)
-    if not tsv_rows and malformed:
-        raise InputError(
-            source.name,
-            "has no tab-separated zh/en rows; check reads aligned files (align it first: corpus-align align FILE -o FILE.tsv)",
-        )
-    rows = rows_from_pairs([(r.zh, r.en) for r in tsv_rows], opencc=opencc)
-    rows = [
-        CheckRow(r.row, row.zh, row.zh_normalized, row.en, r.type, r.score, row.zh_damage, row.en_damage)
-        for r, row in zip(tsv_rows, rows)
-    ]
-    findings = check_rows(rows, glossary=glossary, select=select, ignore=ignore)
-    return CheckReport(source.name, tuple(rows), tuple(findings), tuple(malformed))
+    checked: list[CheckedRow] = []
+    malformed: list[MalformedRow] = []
+    with open_file_check(path, glossary=glossary, select=select, ignore=ignore, encoding=encoding, opencc=opencc) as run:
+        for item in run.items:
+            (malformed if isinstance(item, MalformedRow) else checked).append(item)
+        config = resolve_opencc(opencc, run.survey.zh_sample)
+    rows = tuple(check_row(c.row.row, c.row.zh, c.row.en, config, type=c.row.type, score=c.row.score) for c in checked)
+    findings = tuple(finding for c in checked for finding in c.findings)
+    return CheckReport(run.name, rows, findings, tuple(malformed), tuple(checked))
 
 
 def issues_by_row(findings: Iterable[Finding]) -> dict[int, list[str]]:

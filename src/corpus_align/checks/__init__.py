@@ -14,6 +14,7 @@ family and documentation, and :func:`list_checks` lists them.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from ..model import CheckRow, Damage, Finding, GlossaryEntry
@@ -23,6 +24,21 @@ from .context import CheckContext
 from .registry import CHECKS, CheckSpec, resolve_codes
 
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def check_row(row: int, zh: str, en: str, opencc_config: str | None, *, type: str = "", score: float | None = None) -> CheckRow:
+    """One :class:`CheckRow` from a row's text: the Chinese normalized with ``opencc_config``, the damage of both sides.
+
+    >>> check_row(3, "關於", "About", "t2s", type="1-1").zh_normalized
+    '关于'
+    """
+    zh = zh or ""
+    en = en or ""
+    normalized, zh_damage = normalize_zh(zh, opencc_config) if zh else ("", [])
+    return CheckRow(
+        row=row, zh=zh, zh_normalized=normalized, en=en, type=type, score=score,
+        zh_damage=tuple(zh_damage), en_damage=tuple(find_english_damage(en)),
+    )
 
 
 def rows_from_pairs(pairs: Sequence[tuple[str, str]], *, opencc: str = "auto", start_row: int = 1) -> list[CheckRow]:
@@ -36,16 +52,7 @@ def rows_from_pairs(pairs: Sequence[tuple[str, str]], *, opencc: str = "auto", s
     '关于重庆'
     """
     config = resolve_opencc(opencc, "\n".join(zh for zh, _ in pairs))
-    rows = []
-    for index, (zh, en) in enumerate(pairs):
-        zh = zh or ""
-        en = en or ""
-        normalized, zh_damage = normalize_zh(zh, config) if zh else ("", [])
-        rows.append(CheckRow(
-            row=start_row + index, zh=zh, zh_normalized=normalized, en=en,
-            zh_damage=tuple(zh_damage), en_damage=tuple(find_english_damage(en)),
-        ))
-    return rows
+    return [check_row(start_row + index, zh, en, config) for index, (zh, en) in enumerate(pairs)]
 
 
 def check_rows(
@@ -54,17 +61,20 @@ def check_rows(
     glossary: Sequence[GlossaryEntry] = (),
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
+    en_word_rows: Counter | None = None,
 ) -> list[Finding]:
     """Run the selected checks over the rows of one document; findings sorted by row, then severity.
 
     ``select``/``ignore`` take check codes; an unknown code raises
     :class:`~corpus_align.errors.UsageError` listing the valid ones.
+    ``en_word_rows`` are document-wide word counts when ``rows`` are one
+    window of a longer document (see :class:`~corpus_align.checks.context.CheckContext`).
 
     >>> check_rows([], select=["typo"])
     []
     """
     codes = resolve_codes(select, ignore)
-    ctx = CheckContext(rows, glossary)
+    ctx = CheckContext(rows, glossary, en_word_rows=en_word_rows)
     findings: list[Finding] = []
     for code in codes:
         findings.extend(CHECKS[code].func(ctx))
@@ -81,4 +91,4 @@ def list_checks() -> list[CheckSpec]:
     return list(CHECKS.values())
 
 
-__all__ = ["CHECKS", "CheckSpec", "Damage", "check_rows", "list_checks", "resolve_codes", "rows_from_pairs"]
+__all__ = ["CHECKS", "CheckSpec", "Damage", "check_row", "check_rows", "list_checks", "resolve_codes", "rows_from_pairs"]

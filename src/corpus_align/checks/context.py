@@ -143,12 +143,41 @@ class RowView:
         return keys
 
 
-class CheckContext:
-    """The rows of one document, their evidence, the glossary, and document-wide counts."""
+def english_word_keys(text: str) -> set[str]:
+    """The English words of a text as :attr:`CheckContext.en_word_rows` counts them: lower case, ’ as '.
 
-    def __init__(self, rows: Sequence[CheckRow], glossary: Sequence[GlossaryEntry] = ()):
+    >>> sorted(english_word_keys("People’s people went"))
+    ['people', "people's", 'went']
+    """
+    # Both apostrophes join the parts of a word, so unifying them first changes no match; lower-casing
+    # before matching does not either for ASCII text (it can elsewhere: Ⱥ lower-cases out of the letters
+    # EN_WORD knows, K the Kelvin sign into them), and it is one call for the text instead of one per word.
+    unified = text.replace("’", "'") if "’" in text else text
+    if unified.isascii():
+        return set(EN_WORD.findall(unified.lower()))
+    return {word.lower().replace("’", "'") for word in EN_WORD.findall(text)}
+
+
+class CheckContext:
+    """The rows of one document, their evidence, the glossary, and document-wide counts.
+
+    When the rows are one window of a longer document (``check`` reads a big
+    file in windows), ``en_word_rows`` gives the counts of the whole document,
+    gathered beforehand with :func:`english_word_keys`; otherwise they are
+    counted over ``rows``.
+
+    >>> from collections import Counter
+    >>> ctx = CheckContext([CheckRow(1, "", "", "Goverment.")], en_word_rows=Counter({"goverment": 2}))
+    >>> ctx.en_word_rows["goverment"]
+    2
+    """
+
+    def __init__(self, rows: Sequence[CheckRow], glossary: Sequence[GlossaryEntry] = (), *,
+                 en_word_rows: Counter | None = None):
         self.rows = [RowView(r) for r in rows]
         self.glossary = tuple(glossary)
+        if en_word_rows is not None:
+            self.__dict__["en_word_rows"] = en_word_rows  # fills the cached property
 
     def finding(self, code: str, view: RowView, message: str, *, zh_text: str = "", en_text: str = "", suggestion: str = "") -> Finding:
         return Finding(code, CHECKS[code].severity, view.row.row, message, zh_text, en_text, suggestion)
@@ -158,7 +187,7 @@ class CheckContext:
         """How many rows use each English word (lower case, as written)."""
         counts: Counter = Counter()
         for view in self.rows:
-            counts.update({m.group().lower().replace("’", "'") for m in view.en_words})
+            counts.update(english_word_keys(view.row.en))
         return counts
 
     @cached_property

@@ -49,14 +49,24 @@ def check_encoding(ctx: CheckContext) -> Iterator:
                 yield ctx.finding("encoding-artifact", view, message, suggestion=suggestion, **kwargs)
 
 
+# A word is never longer than this; the bound keeps a line of thousands of damaged letters
+# (ÃªÃªÃª…, every pair a mojibake record) from widening each record over the whole line.
+CONTEXT_MAX_CHARS = 40
+
+
 def _word_context(text: str, start: int, end: int) -> str:
     """The damaged span widened to whole words on both sides (``Countries?went``), so a reviewer can find it.
 
+    At most :data:`CONTEXT_MAX_CHARS` characters are added on each side.
+
     >>> _word_context("Foreign Countries?went to", 17, 18)
     'Countries?went'
+    >>> len(_word_context("a" * 1000 + "?" + "b" * 1000, 1000, 1001))
+    81
     """
-    while start > 0 and text[start - 1].isalnum():
+    lowest, highest = max(0, start - CONTEXT_MAX_CHARS), min(len(text), end + CONTEXT_MAX_CHARS)
+    while start > lowest and text[start - 1].isalnum():
         start -= 1
-    while end < len(text) and text[end].isalnum():
+    while end < highest and text[end].isalnum():
         end += 1
     return text[start:end]

@@ -75,9 +75,11 @@ def zh_entities(view: RowView, glossary=()) -> list[Entity]:
     classes = cedict_classes()
     abbreviations = place_abbreviations()
     found: list[Entity] = []
-    titles = [(m.start(1), m.end(1)) for m in _TITLE.finditer(text)]
-    for start, end in titles:
+    in_title = bytearray(len(text) + 1)  # one flag per character, so many titles cost no more than one
+    for m in _TITLE.finditer(text):
+        start, end = m.span(1)
         found.append(Entity(text[start:end], "title", start, end))
+        in_title[start:end] = b"\x01" * (end - start)
     position = 0
     tags = view.zh_tags
     i = 0
@@ -89,7 +91,7 @@ def zh_entities(view: RowView, glossary=()) -> list[Entity]:
             continue
         position = end = start + len(word)
         i += 1
-        if any(a <= start < b for a, b in titles) or not CJK.match(word):
+        if in_title[start] or not CJK.match(word):
             continue
         cls = classes.get(word, 0)
         # Runs of one-character place abbreviations: 川渝, 京津冀.

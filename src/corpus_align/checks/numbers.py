@@ -18,7 +18,9 @@ written in digits is, and so is any pair of unmatched numbers on both sides.
 
 from __future__ import annotations
 
+import math
 import re
+from collections import defaultdict, deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -33,7 +35,18 @@ _APPROX_ZH = "多余几来"
 _ZH_NUMBER = re.compile(
     rf"(百分之)?(第)?([几数](?=[十百千万亿]))?((?:\d+(?:\.\d+)?)|[{_NUMERAL}]+)([{_APPROX_ZH}]?)([万亿]?)(%|％)?(.?)"
 )
-_ZH_FRACTION = re.compile(rf"([{_NUMERAL}]+|\d+)分之([{_NUMERAL}]+|\d+)")
+# The look-behinds start a denominator only where its run starts: without them a long run with no
+# 分之 after it is scanned again from each of its characters (quadratic in the run's length).
+_ZH_FRACTION = re.compile(rf"((?<![{_NUMERAL}])[{_NUMERAL}]+|(?<!\d)\d+)分之([{_NUMERAL}]+|\d+)")
+# The longest Chinese numeral a text writes is about 22 characters (一千二百三十四亿五千六百七十八万九千零一十二);
+# a longer run is not a number, and its value would be an integer of thousands of digits.
+MAX_ZH_NUMERAL_CHARS = 30
+# A run of English number words longer than this is not one number (the longest, "one hundred and
+# twenty-three million four hundred and fifty-six thousand ...", has about 100 characters).
+MAX_EN_NUMBER_CHARS = 200
+# Pairs of numbers compared when matching approximately; a row with more (a table run into one
+# line, hundreds of numbers a side) gets exact matching only, which stays linear.
+MATCH_PAIRS_BUDGET = 100_000
 # Numeral runs that are words, not numbers.
 _ZH_NOT_NUMBERS = frozenset(
     "十分 万一 千万 万万 一一 三三两两 九九 万分 百般 千百 万千 一二 七八 十足 百百 一五一十 八九不离十 百分百 十万八千里 一干二净 一清二楚 一模一样".split()
@@ -44,10 +57,11 @@ _COUNTERS = set(
 )
 # Units of measure: a number followed by one of these on each side, with different units, is a conversion.
 _ZH_MEASURES = ("公斤", "公里", "千米", "厘米", "毫米", "英尺", "英里", "英寸", "米", "斤", "里", "亩", "尺", "寸", "丈", "吨", "克", "度")
-_EN_MEASURES = re.compile(r"(?i)^[- ](?:feet|foot|inch|inches|pounds?|miles?|yards?|ounces?|acres?|stones?|degrees?|meters?|metres?|kilo(?:gram|meter|metre)?s?|centimet(?:er|re)s?|li|catties|catty)\b")
+# Used with .match(text, position): no ^, which would match only at the start of the text.
+_EN_MEASURES = re.compile(r"(?i)[- ](?:feet|foot|inch|inches|pounds?|miles?|yards?|ounces?|acres?|stones?|degrees?|meters?|metres?|kilo(?:gram|meter|metre)?s?|centimet(?:er|re)s?|li|catties|catty)\b")
 # Hedges around a Chinese number: before it (将近 "nearly", 约 "about") and after it (左右 "or so").
 _ZH_HEDGE_BEFORE = re.compile(r"(将近|接近|近|约|大约|大概|差不多|上下)$")
-_ZH_HEDGE_AFTER = re.compile(r"^.?.?(左右|上下|前后)")
+_ZH_HEDGE_AFTER = re.compile(r".?.?(左右|上下|前后)")  # used with .match(text, position)
 
 _EN_UNITS = {
     "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -90,6 +104,7 @@ _EN_TIME = re.compile(r"(?<![\d:.])(\d{1,2}):(\d{2})(?![\d:])")
 # List numbering at the start of a row ("7. Camera", "3、"): a label, not a quantity.
 _ZH_ENUMERATOR = re.compile(r"^\s*\d+\s*[.、．)]\s*")
 _EN_ENUMERATOR = re.compile(r"^\s*\d+\s*[.)]\s+")
+_EN_MAY_DATE = re.compile(r"\s+\d")  # "May 4", used with .match(text, position)
 
 
 @dataclass(frozen=True)
@@ -175,7 +190,9 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
     >>> [m.span for m in zh_numbers("五百余口人，二十几两银子，十七八个")]
     [(500, 599.9), (21, 29), (17, 18)]
     """
-    spans_in_words: list[tuple[int, int]] = []
+    # Positions inside idiom words, list numbering and fractions: one flag per character, so that
+    # a line of thousands of numbers and idioms is not a product of the two.
+    in_words = bytearray(len(text) + 1)
     if words:
         position = 0
         for word in words:
@@ -184,26 +201,28 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
                 continue
             position = start + len(word)
             if len(word) >= 2 and re.search(f"[{_NUMERAL}]", word) and _idiom_word(word):
-                spans_in_words.append((start, position))
+                in_words[start:position] = b"\x01" * len(word)
     enumerator = _ZH_ENUMERATOR.match(text)
     if enumerator:
-        spans_in_words.append((0, enumerator.end()))
+        in_words[: enumerator.end()] = b"\x01" * enumerator.end()
     found: list[tuple[int, Mention]] = []
     for match in _ZH_FRACTION.finditer(text):
         if match.group(1) in ("百", "千", "万", "百万") or match.start() > 0 and text[match.start() - 1] in _NUMERAL:
             continue  # 百分之五十 is a percentage; 百万分之五 a rate in parts per million
+        if max(len(match.group(1)), len(match.group(2))) > MAX_ZH_NUMERAL_CHARS:
+            continue
         denominator = _numeral_value(match.group(1)) if not match.group(1).isdigit() else int(match.group(1))
         numerator = _numeral_value(match.group(2)) if not match.group(2).isdigit() else int(match.group(2))
         if denominator and numerator is not None:
             found.append((match.start(), Mention(round(numerator / denominator, 3), False, match.group(1).isdigit(), match.group())))
-            spans_in_words.append(match.span())
+            in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_NUMBER.finditer(text):
         percent, ordinal, several, run, approx, scale, percent_sign, after = match.groups()
         start = match.start(4)
-        if any(a <= start < b for a, b in spans_in_words):
+        if in_words[start]:
             continue
         before = text[max(0, match.start() - 3) : match.start()]
-        hedge_after = _ZH_HEDGE_AFTER.match(text[match.end() - len(after) :])
+        hedge_after = _ZH_HEDGE_AFTER.match(text, match.end() - len(after))
         hedge = "about" if hedge_after else ("below" if before.endswith(("将近", "接近", "近")) else
                                              "about" if _ZH_HEDGE_BEFORE.search(before) else "")
         if run[0].isdigit():
@@ -213,6 +232,8 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
                 continue
             if scale:
                 value *= ZH_UNITS[scale]
+            if not math.isfinite(value):
+                continue  # hundreds of digits: not a quantity, and no integer value
             if after == "月" and not approx and not scale and 1 <= value <= 12:
                 found.append((start, Mention(int(value), False, True, run + "月")))
                 continue
@@ -225,7 +246,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         if run.endswith("两") and len(run) >= 2 and run[-2] != "一":
             run = run[:-1]  # 五十两: fifty taels (两 is the unit, not "two")
             after = "两"
-        if run in _ZH_NOT_NUMBERS or text[start : start + 4] in _ZH_NOT_NUMBERS:
+        if run in _ZH_NOT_NUMBERS or text[start : start + 4] in _ZH_NOT_NUMBERS or len(run) > MAX_ZH_NUMERAL_CHARS:
             continue
         shown = (percent or "") + (ordinal or "") + (several or "") + run + approx + (scale or "")
         if several:
@@ -361,19 +382,23 @@ def en_numbers(text: str) -> list[Mention]:
     [(300, 399.9), (4.0, 6.0), (15, 15)]
     """
     found: list[tuple[int, Mention]] = []
-    masked: list[tuple[int, int]] = []
+    masked = bytearray(len(text) + 1)  # one flag per character: list numbering, fractions, times
+
+    def mask(start: int, end: int) -> None:
+        masked[start:end] = b"\x01" * (end - start)
+
     enumerator = _EN_ENUMERATOR.match(text)
     if enumerator:
-        masked.append((0, enumerator.end()))
+        mask(0, enumerator.end())
     for match in _EN_FRACTION.finditer(text):
         numerator = 1 if match.group(1).lower() in ("a", "one") else _EN_UNITS[match.group(1).lower()]
         found.append((match.start(), Mention(round(numerator / _EN_FRACTIONS[match.group(2).lower()], 3), False, False, match.group())))
-        masked.append(match.span())
+        mask(*match.span())
     for match in _EN_TIME.finditer(text):
         found.append((match.start(), Mention(int(match.group(1)), False, True, match.group())))
-        masked.append(match.span())
+        mask(*match.span())
     for match in _EN_NUMBER.finditer(text):
-        if any(a <= match.start(2) < b for a, b in masked):
+        if masked[match.start(2)]:
             continue
         hedge, body, _percent, glued, or_more = match.groups()
         hedge = _EN_HEDGES[hedge.lower()] if hedge else ("above" if "more" in or_more else "about" if or_more else "")
@@ -387,15 +412,19 @@ def en_numbers(text: str) -> list[Mention]:
                 continue
             if len(parts) > 1:
                 value *= _EN_SCALES[parts[1].lower()]
+            if not math.isfinite(value):
+                continue  # hundreds of digits: not a quantity, and no integer value
             value = int(value) if value == int(value) else value
             if decade:  # the 1960s
                 found.append((match.start(2), Mention(value, True, True, body, value, value + 9)))
                 continue
             low, high = _hedged(value, hedge)
-            unit = _EN_MEASURES.match(text[match.end(2) :])
+            unit = _EN_MEASURES.match(text, match.end(2))
             found.append((match.start(2), Mention(value, bool(hedge), True, body, low, high, code=bool(glued),
                                                   unit=_unit_family(unit.group()) if unit else "")))
             continue
+        if len(body) > MAX_EN_NUMBER_CHARS:
+            continue  # its value would be a product of thousands of scale words
         before = text[max(0, match.start(2) - 9) : match.start(2)].lower()
         after = text[match.end(2) : match.end(2) + 12]
         unit = _EN_MEASURES.match(after)
@@ -423,7 +452,7 @@ def en_numbers(text: str) -> list[Mention]:
         found.append((match.start(), Mention(low, True, False, match.group(1), low, high, weak=True)))
     for match in _EN_MONTH.finditer(text):
         name = match.group(1).lower()
-        if name == "may" and not re.match(r"\s+\d", text[match.end() :]):
+        if name == "may" and not _EN_MAY_DATE.match(text, match.end()):
             continue
         if name in ("march",) and not re.search(r"\d", text[match.end() : match.end() + 6]) and match.start() > 0 and text[match.start() - 1 : match.start()] != " ":
             continue
@@ -449,27 +478,40 @@ def match_numbers(zh: list[Mention], en: list[Mention]) -> tuple[list[Mention], 
     >>> match_numbers([Mention(3, False, True, "3")], [Mention(4, False, False, "four")])
     ([Mention(value=3, approx=False, digits=True, text='3', low=-1.0, high=-1.0, code=False, weak=False, unit='')], [Mention(value=4, approx=False, digits=False, text='four', low=-1.0, high=-1.0, code=False, weak=False, unit='')])
     """
-    left = list(en)
+    # Exact matches first, each Chinese number taking the first English number of its value, found
+    # through a queue per value so that a row of thousands of numbers stays linear.
+    queues: dict[float, deque[int]] = defaultdict(deque)
+    for i, m in enumerate(en):
+        queues[m.value].append(i)
+    taken: set[int] = set()
     unmatched_zh = []
-    for mention in zh:  # exact matches first, then approximate ones
-        exact = next((m for m in left if m.value == mention.value), None)
-        if exact is not None:
-            left.remove(exact)
+    for mention in zh:
+        queue = queues.get(mention.value)
+        if queue:
+            taken.add(queue.popleft())
         else:
             unmatched_zh.append(mention)
+    left = [m for i, m in enumerate(en) if i not in taken]
+    # Then approximate ones, pair by pair (:data:`MATCH_PAIRS_BUDGET`).
     still = []
+    approximate = len(unmatched_zh) * len(left) <= MATCH_PAIRS_BUDGET
     for mention in unmatched_zh:
-        near = next((m for m in left if _compatible(mention, m)), None)
+        near = next((m for m in left if _compatible(mention, m)), None) if approximate else None
         if near is not None:
             left.remove(near)
         else:
             still.append(mention)
     # A range on one side ("两三", "eighteen or nineteen") may take two numbers of the other.
-    left = [m for m in left if not any(z.low >= 0 and _compatible(z, m) for z in zh)]
-    still = [z for z in still if not any(e.low >= 0 and _compatible(z, e) for e in en)]
+    zh_ranges = [z for z in zh if z.low >= 0]
+    en_ranges = [e for e in en if e.low >= 0]
+    if len(left) * len(zh_ranges) <= MATCH_PAIRS_BUDGET:
+        left = [m for m in left if not any(_compatible(z, m) for z in zh_ranges)]
+    if len(still) * len(en_ranges) <= MATCH_PAIRS_BUDGET:
+        still = [z for z in still if not any(_compatible(z, e) for e in en_ranges)]
     if not still:
         # An English number repeated ("two ... the two of them") is matched once is enough.
-        matched_values = {m.value for m in en if m not in left} | {m.value for m in zh}
+        unmatched = set(left)
+        matched_values = {m.value for m in en if m not in unmatched} | {m.value for m in zh}
         left = [m for m in left if m.value not in matched_values]
     return still, left
 

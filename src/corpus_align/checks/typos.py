@@ -35,6 +35,11 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 MIN_SUGGESTION_FREQUENCY = 200
 # Both halves of a closed compound (oxhide) must be at least this common.
 COMPOUND_PART_FREQUENCY = 2000
+# Longer tokens are not words (a URL, a hash, a run of letters) and get no suggestion.  The
+# longest word common enough to be suggested has 20 letters ("uncharacteristically") and one
+# edit changes the length by at most one, so nothing up to 30 letters loses a suggestion;
+# the bound keeps the one-edit variants (about 54 per letter, each a copy of the word) small.
+MAX_WORD_LETTERS = 30
 _BRITISH = (
     (re.compile(r"our(s|ed|ing|ful|less|able|ite|ites)?$"), r"or\1"),
     (re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
@@ -69,10 +74,12 @@ def is_known(word: str) -> bool:
     # British and older past forms in -t whose -ed form is listed: leant, spoilt, kneelt.
     if lower.endswith("t") and len(lower) >= 4 and lower[:-1] + "ed" in words:
         return True
-    # Closed compounds of two common words: oxhide, cartwheel.
+    # Closed compounds of two common words: oxhide, cartwheel.  Only cuts whose both halves can be
+    # that common are tried, so a long token costs a few slices, not one per letter.
+    longest = longest_word(COMPOUND_PART_FREQUENCY)
     if len(lower) >= 6 and any(
         words.get(lower[:i], 0) >= COMPOUND_PART_FREQUENCY and words.get(lower[i:], 0) >= COMPOUND_PART_FREQUENCY
-        for i in range(2, len(lower) - 2)
+        for i in range(max(2, len(lower) - longest), min(len(lower) - 2, longest + 1))
     ):
         return True
     for pattern, replacement in _BRITISH:
@@ -89,6 +96,16 @@ def is_known(word: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=4)
+def longest_word(min_frequency: int) -> int:
+    """The length of the longest word of the list at least ``min_frequency`` common.
+
+    >>> longest_word(MIN_SUGGESTION_FREQUENCY) < MAX_WORD_LETTERS
+    True
+    """
+    return max(len(word) for word, frequency in english_words().items() if frequency >= min_frequency)
+
+
 def _edits1(word: str) -> set[str]:
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     deletes = [a + b[1:] for a, b in splits if b]
@@ -102,9 +119,13 @@ def _edits1(word: str) -> set[str]:
 def suggest(word: str) -> str | None:
     """The most likely intended word one edit away from ``word`` (lower case), or None.
 
-    >>> suggest("recieve"), suggest("qingyang")
-    ('receive', None)
+    A token longer than :data:`MAX_WORD_LETTERS` is not a word and has no suggestion.
+
+    >>> suggest("recieve"), suggest("qingyang"), suggest("recieve" * 10)
+    ('receive', None, None)
     """
+    if len(word) > MAX_WORD_LETTERS:
+        return None
     from rapidfuzz.distance import Indel
 
     words = english_words()
@@ -150,7 +171,7 @@ def check_typo(ctx: CheckContext) -> Iterator:
         for match in view.en_words:
             word = match.group()
             lower = word.lower().replace("’", "'")
-            if len(word) < 3 or word.isupper() or is_known(word):
+            if len(word) < 3 or len(word) > MAX_WORD_LETTERS or word.isupper() or is_known(word):
                 continue
             if word[0].isupper() and not at_sentence_start(en, match.start()):
                 continue  # a name

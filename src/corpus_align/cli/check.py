@@ -1,15 +1,27 @@
-"""The ``check`` command: QA findings for an aligned file."""
+"""The ``check`` command: QA findings for an aligned file, written as they are found."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import stat
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 import typer
 
 from . import app
-from .align import write_output
+from .terminal import safe_for_terminal
 from .text import ENCODING_HELP, OPENCC_HELP
+
+if TYPE_CHECKING:  # the check machinery loads when a check runs, not when the CLI starts
+    from ..io.tsv_read import MalformedRow
+    from ..qa import FileCheck
 
 SELECT_HELP = "Only these check codes (comma list), e.g. number-mismatch,entity-missing."
 IGNORE_HELP = "Skip these check codes (comma list)."
@@ -45,57 +57,94 @@ def check(
     opencc: str = typer.Option("auto", "--opencc", help=OPENCC_HELP),
 ) -> None:
     """Check aligned translations for omissions, wrong numbers, missing names, typos and more."""
-    from ..io.findings import findings_to_jsonl, findings_to_tsv
     from ..io.glossary import read_glossary
-    from ..qa import check_file, parse_codes, should_fail
+    from ..io.output import check_output_target
+    from ..qa import default_workers, open_file_check, parse_codes
 
-    report = check_file(
+    check_output_target(output, [file])
+    with open_file_check(
         file, glossary=read_glossary(glossary), select=parse_codes(select), ignore=parse_codes(ignore),
-        encoding=encoding, opencc=opencc,
-    )
-    for bad in report.malformed:
-        typer.echo(f"corpus-align: warning: {report.name}: line {bad.line} (row {bad.row}): {bad.problem}; row not checked", err=True)
-    if output_format is CheckFormat.jsonl:
-        write_output(findings_to_jsonl(report.findings), output)
-    elif output_format is CheckFormat.tsv:
-        write_output(findings_to_tsv(report.findings), output)
-    else:
-        render_text(report, output)
-    if should_fail(report.findings, fail_on.value):
+        encoding=encoding, opencc=opencc, workers=default_workers(), all_rows=False,
+    ) as run, streamed_output(output) as stream:
+        if output_format is CheckFormat.text:
+            failed = write_text(run, stream, fail_on.value)
+        else:
+            failed = write_data(run, stream, output_format, fail_on.value)
+    if failed:
         raise typer.Exit(1)
 
 
-def render_text(report, output: str | None) -> None:
-    """Findings grouped by row with the row's text, then a table of counts per code."""
-    import io
+def warn_malformed(name: str, bad: MalformedRow) -> None:
+    """One warning line on standard error for a record that is not checked."""
+    typer.echo(
+        f"corpus-align: warning: {safe_for_terminal(name)}: {bad.lines} (row {bad.row}): "
+        f"{safe_for_terminal(bad.problem)}; row not checked",
+        err=True,
+    )
 
+
+def write_data(run: FileCheck, stream: TextIO, output_format: CheckFormat, fail_on: str) -> bool:
+    """Findings as JSON Lines or TSV, exactly as found (data, not terminal text); True when ``fail_on`` is reached."""
+    from ..io.findings import FINDINGS_TSV_HEADER, jsonl_lines, tsv_lines
+    from ..io.tsv_read import MalformedRow
+    from ..qa import should_fail
+
+    lines = jsonl_lines if output_format is CheckFormat.jsonl else tsv_lines
+    if output_format is CheckFormat.tsv:
+        stream.write(FINDINGS_TSV_HEADER)
+    failed = False
+    for item in run.items:
+        if isinstance(item, MalformedRow):
+            warn_malformed(run.name, item)
+        elif item.findings:
+            stream.writelines(lines(item.findings))
+            failed = failed or should_fail(item.findings, fail_on)
+    return failed
+
+
+def write_text(run: FileCheck, stream: TextIO, fail_on: str) -> bool:
+    """Findings grouped by row under the row's own text, then a table of counts per code; True when ``fail_on`` is reached.
+
+    Document text and file names are escaped with :func:`safe_for_terminal`:
+    a control sequence in a translation is shown, never obeyed.
+    """
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    buffer = io.StringIO() if output not in (None, "-") else None
-    console = Console(file=buffer, highlight=False, soft_wrap=True) if buffer else Console(highlight=False, soft_wrap=True)
-    rows = {row.row: row for row in report.rows}
-    current = None
-    for finding in report.findings:
-        if finding.row != current:
-            current = finding.row
-            row = rows.get(current)
-            console.print()
-            console.print(Text(f"row {current}", style="bold"))
-            if row is not None:
-                console.print(Text("  zh: ", style="dim") + Text(row.zh or "—"))
-                console.print(Text("  en: ", style="dim") + Text(row.en or "—"))
-        line = Text("  ") + Text(f"{finding.severity:<7}", style=SEVERITY_STYLE.get(finding.severity, ""))
-        line += Text(f" {finding.code:<22}", style="bold") + Text(finding.message)
-        if finding.suggestion:
-            line += Text(f" (suggestion: {finding.suggestion})", style="green")
-        console.print(line)
+    from ..io.tsv_read import MalformedRow
+    from ..qa import should_fail
+
+    console = Console(file=stream, highlight=False, soft_wrap=True) if stream is not sys.stdout else Console(highlight=False, soft_wrap=True)
+    counts: Counter = Counter()
+    severity: dict[str, str] = {}
+    failed = False
+    malformed = 0
+    for item in run.items:
+        if isinstance(item, MalformedRow):
+            malformed += 1
+            warn_malformed(run.name, item)
+            continue
+        row, findings = item
+        if not findings:
+            continue
+        console.print()
+        console.print(Text(f"row {row.row}", style="bold") + Text(f" (line {row.line})", style="dim"))
+        console.print(Text("  zh: ", style="dim") + Text(safe_for_terminal(row.zh) or "—"))
+        console.print(Text("  en: ", style="dim") + Text(safe_for_terminal(row.en) or "—"))
+        for finding in findings:
+            line = Text("  ") + Text(f"{finding.severity:<7}", style=SEVERITY_STYLE.get(finding.severity, ""))
+            line += Text(f" {finding.code:<22}", style="bold") + Text(safe_for_terminal(finding.message))
+            if finding.suggestion:
+                line += Text(f" (suggestion: {safe_for_terminal(finding.suggestion)})", style="green")
+            console.print(line)
+            counts[finding.code] += 1
+            severity[finding.code] = finding.severity
+        failed = failed or should_fail(findings, fail_on)
     console.print()
-    counts = report.counts()
+    name = safe_for_terminal(run.name)
     if counts:
-        severity = {f.code: f.severity for f in report.findings}
-        table = Table(title=f"{report.name}: {len(report.findings)} finding(s) in {len(report.rows)} row(s)")
+        table = Table(title=Text(f"{name}: {sum(counts.values())} finding(s) in {run.survey.rows} row(s)"))
         table.add_column("code")
         table.add_column("severity")
         table.add_column("count", justify="right")
@@ -103,8 +152,62 @@ def render_text(report, output: str | None) -> None:
             table.add_row(code, Text(severity[code], style=SEVERITY_STYLE.get(severity[code], "")), str(count))
         console.print(table)
     else:
-        console.print(f"{report.name}: no findings in {len(report.rows)} row(s)")
-    if report.malformed:
-        console.print(f"{len(report.malformed)} malformed row(s) not checked (see warnings above)")
-    if buffer is not None:
-        write_output(buffer.getvalue(), output)
+        console.print(Text(f"{name}: no findings in {run.survey.rows} row(s)"))
+    if malformed:
+        console.print(Text(f"{malformed} malformed row(s) not checked (see warnings above)"))
+    return failed
+
+
+@contextlib.contextmanager
+def streamed_output(output: str | None) -> Iterator[TextIO]:
+    """Where findings go as they are found: standard output, a stream written in place, or a file replaced at the end.
+
+    The same rules as :func:`corpus_align.io.output.write_output`, which
+    takes the whole content at once: a FIFO, a character device or an open
+    descriptor (``/dev/fd/N``) is written in place; a file is written to a
+    temporary file beside it (beside its target for a symlink) and renamed
+    over it only when everything is written, so a failed run leaves the old
+    file or none.
+
+    >>> import pathlib, tempfile
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "findings.jsonl"
+    >>> with streamed_output(str(target)) as stream:
+    ...     _ = stream.write("{}\\n")
+    >>> target.read_text()
+    '{}\\n'
+    """
+    from ..errors import OutputError
+
+    if output in (None, "-"):
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    try:
+        status = os.stat(output)
+    except (FileNotFoundError, NotADirectoryError):
+        status = None
+    except OSError as error:
+        raise OutputError(output, f"cannot use: {error.strerror or error}") from None
+    in_place = status is not None and (stat.S_ISFIFO(status.st_mode) or stat.S_ISCHR(status.st_mode)) or (
+        os.path.abspath(output).startswith(("/dev/fd/", "/proc/", "/dev/stdout", "/dev/stderr"))
+    )
+    try:
+        if in_place:
+            with open(output, "w", encoding="utf-8", newline="") as stream:
+                yield stream
+            return
+        target = Path(os.path.realpath(output))
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+                yield stream
+            mask = os.umask(0)
+            os.umask(mask)
+            # mkstemp makes the file private (0600); give it the permissions any new file would get.
+            os.chmod(temporary, 0o666 & ~mask)
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        raise OutputError(output, f"cannot write: {error.strerror or error}") from None

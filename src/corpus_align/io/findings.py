@@ -1,14 +1,15 @@
-"""Write QA findings as JSON Lines or TSV."""
+"""Write QA findings as JSON Lines or TSV, all at once or a few at a time as they are found."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from ..model import Finding
 from .tsv import tsv_cell
 
 FINDING_COLUMNS = ("row", "code", "severity", "message", "zh_text", "en_text", "suggestion")
+FINDINGS_TSV_HEADER = "\t".join(FINDING_COLUMNS) + "\n"
 
 
 def finding_record(finding: Finding) -> dict:
@@ -20,19 +21,37 @@ def finding_record(finding: Finding) -> dict:
     return {column: getattr(finding, column) for column in FINDING_COLUMNS}
 
 
+def jsonl_lines(findings: Iterable[Finding], *, name: str | None = None) -> Iterator[str]:
+    """One JSON line (with its newline) per finding, ``file`` first when ``name`` is given.
+
+    >>> list(jsonl_lines([Finding("typo", "warning", 2, "m")], name="a.tsv"))[0][:34]
+    '{"file": "a.tsv", "row": 2, "code"'
+    """
+    for finding in findings:
+        record = finding_record(finding)
+        if name is not None:
+            record = {"file": name, **record}
+        yield json.dumps(record, ensure_ascii=False) + "\n"
+
+
 def findings_to_jsonl(findings: Iterable[Finding], *, name: str | None = None) -> str:
     """One JSON object per finding (``file`` added when ``name`` is given).
 
     >>> findings_to_jsonl([Finding("typo", "warning", 2, "m")])
     '{"row": 2, "code": "typo", "severity": "warning", "message": "m", "zh_text": "", "en_text": "", "suggestion": ""}\\n'
     """
-    lines = []
+    return "".join(jsonl_lines(findings, name=name))
+
+
+def tsv_lines(findings: Iterable[Finding]) -> Iterator[str]:
+    """One TSV line (with its newline) per finding, no header (:data:`FINDINGS_TSV_HEADER`), cells made safe.
+
+    >>> list(tsv_lines([Finding("typo", "warning", 2, "=bad")]))
+    ["2\\ttypo\\twarning\\t'=bad\\t\\t\\t\\n"]
+    """
     for finding in findings:
         record = finding_record(finding)
-        if name is not None:
-            record = {"file": name, **record}
-        lines.append(json.dumps(record, ensure_ascii=False))
-    return "".join(line + "\n" for line in lines)
+        yield "\t".join(tsv_cell(record[column]) for column in FINDING_COLUMNS) + "\n"
 
 
 def findings_to_tsv(findings: Iterable[Finding]) -> str:
@@ -41,8 +60,4 @@ def findings_to_tsv(findings: Iterable[Finding]) -> str:
     >>> findings_to_tsv([Finding("typo", "warning", 2, "=bad")]).splitlines()[1].split("\\t")
     ['2', 'typo', 'warning', "'=bad", '', '', '']
     """
-    lines = ["\t".join(FINDING_COLUMNS)]
-    for finding in findings:
-        record = finding_record(finding)
-        lines.append("\t".join(tsv_cell(record[column]) for column in FINDING_COLUMNS))
-    return "\n".join(lines) + "\n"
+    return FINDINGS_TSV_HEADER + "".join(tsv_lines(findings))

@@ -1,23 +1,39 @@
 """Read input files: detect the encoding, normalize line ends, find paragraphs, split bilingual files.
 
 Everything here raises :class:`~corpus_align.errors.InputError` with a message
-that names the file and the problem; nothing here prints or exits.
+that names the file and the problem; nothing here prints or exits.  Only
+regular files, FIFOs and standard input are read (a device such as
+``/dev/zero`` never ends), and none larger than :func:`max_input_bytes`.
 """
 
 from __future__ import annotations
 
 import codecs
 import functools
+import math
+import os
 import re
+import stat
 import sys
 from importlib import resources
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import InputError
+from ..errors import InputError, UsageError
 from ..model import Document, Lang, Paragraph, SourceText
 
 STDIN_NAME = "<stdin>"
+
+MAX_INPUT_MB_VARIABLE = "CORPUS_ALIGN_MAX_INPUT_MB"
+# The largest real inputs are far smaller: a long novel is 2-5 MB of UTF-8, a million-row
+# two-column TSV about 150 MB.  Anything bigger is almost surely not a document (a disk image, a
+# log, a device behind a symbolic link), and reading it costs several times its size in memory
+# (bytes, decoded text, normalized copy) before any other error could be reported.
+DEFAULT_MAX_INPUT_MB = 512
+_MB = 1024 * 1024
+_READ_CHUNK = _MB
+# Bytes looked at to recognise UTF-16/32 without a byte order mark.
+_WIDE_SAMPLE_BYTES = 64 * 1024
 
 # Tried in this order when there is no BOM and the bytes are not UTF-8.
 LEGACY_CHINESE_ENCODINGS = ("gb18030", "big5")
@@ -56,9 +72,68 @@ def _commonness(text: str) -> float:
     return good / len(foreign)
 
 
+def _cut_short(error: UnicodeDecodeError) -> bool:
+    """True when the only thing wrong is the end: the last character's bytes stop before it is complete."""
+    return error.end == len(error.object) and error.reason in ("unexpected end of data", "truncated data")
+
+
+def _truncated_error(name: str, encoding: str, error: UnicodeDecodeError) -> InputError:
+    tail = error.object[error.start :].hex(" ")
+    return InputError(
+        name,
+        f"seems truncated: it ends in the middle of a {encoding} character at byte offset {error.start}"
+        f" (incomplete bytes {tail}); restore the complete file",
+    )
+
+
 def _decode_error(name: str, encoding: str, error: UnicodeDecodeError) -> InputError:
+    if _cut_short(error):
+        return _truncated_error(name, encoding, error)
     bad = error.object[error.start : error.start + 4].hex(" ")
     return InputError(name, f"cannot decode as {encoding}: invalid bytes {bad} at byte offset {error.start}")
+
+
+def _looks_like_text(text: str) -> bool:
+    """Few control characters: the test :func:`_finish` applies to decoded text."""
+    return len(_CONTROL.findall(text)) <= max(2, len(text) // 1000)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """The UTF-32 or UTF-16 codec ``data`` reads as when it has NUL bytes and no byte order mark, or None.
+
+    In UTF-16-LE every ASCII character is its byte then a NUL (``a\\x00``), in
+    UTF-16-BE the NUL comes first, so the NULs of such a file fall on one
+    parity of position; UTF-32 has three NULs to every ASCII character and
+    rejects most other bytes.  The codec must also decode a sample of the file
+    into text, which binary data with NULs (images, arrays of numbers) does not:
+    ASCII, or Chinese made of common characters.
+
+    >>> _wide_encoding("Hello, 世界\\n".encode("utf-16-le")), _wide_encoding("Hi\\n".encode("utf-32-be"))
+    ('utf-16-le', 'utf-32-be')
+    >>> _wide_encoding(bytes(range(256)) * 4) is None
+    True
+    """
+    sample = data[:_WIDE_SAMPLE_BYTES]
+    if sample.count(0) < 6:  # a few NULs in a few bytes say nothing: binary stays binary
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    candidates = ["utf-32-le", "utf-32-be"]
+    if odd_nuls > 4 * even_nuls:
+        candidates.append("utf-16-le")
+    elif even_nuls > 4 * odd_nuls:
+        candidates.append("utf-16-be")
+    for codec in candidates:
+        try:
+            # Not final: the sample may end inside a character.
+            text = codecs.getincrementaldecoder(codec)().decode(sample, final=False)
+        except UnicodeDecodeError:
+            continue
+        # ASCII bytes read two at a time become CJK-looking characters, but rare ones.
+        ascii_share = sum(char.isascii() for char in text) / len(text) if text else 0.0
+        if text.strip() and _looks_like_text(text) and (ascii_share >= 0.5 or _commonness(text) >= 0.5):
+            return codec
+    return None
 
 
 def decode_bytes(data: bytes, name: str, encoding: str | None = None, *, allow_empty: bool = False) -> SourceText:
@@ -96,10 +171,19 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None, *, allow_e
             return _finish(name, text, codec, allow_empty)
 
     if b"\x00" in data:
+        wide = _wide_encoding(data)
+        if wide is not None:
+            raise InputError(
+                name, f"looks like {wide.upper()} text without a byte order mark; pass --encoding {wide}"
+            )
         raise InputError(name, f"looks binary (NUL byte at byte offset {data.index(0)}); not a text file")
     try:
         return _finish(name, data.decode("utf-8"), "utf-8", allow_empty)
     except UnicodeDecodeError as utf8_error:
+        # UTF-8 up to a cut-off last character: the file was truncated (a copy or download
+        # stopped), which another codec would only hide.
+        if _cut_short(utf8_error) and not data[: utf8_error.start].isascii():
+            raise _truncated_error(name, "UTF-8", utf8_error) from None
         candidates = []
         for codec in LEGACY_CHINESE_ENCODINGS:
             try:
@@ -110,6 +194,8 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None, *, allow_e
         # first on a tie because it is the superset most files are written in.
         best = max(candidates, key=lambda c: c[0], default=None)
         if best is None or best[0] < 0.5:
+            if _cut_short(utf8_error):
+                raise _truncated_error(name, "UTF-8", utf8_error) from None
             bad = data[utf8_error.start : utf8_error.start + 4].hex(" ")
             raise InputError(
                 name,
@@ -123,35 +209,153 @@ def _finish(name: str, text: str, encoding: str, allow_empty: bool = False) -> S
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip() and not allow_empty:
         raise InputError(name, "is empty")
-    controls = _CONTROL.findall(text)
-    if len(controls) > max(2, len(text) // 1000):
-        raise InputError(name, f"looks binary ({len(controls)} control characters); not a text file")
+    if not _looks_like_text(text):
+        raise InputError(name, f"looks binary ({len(_CONTROL.findall(text))} control characters); not a text file")
     return SourceText(name=name, text=text, encoding=encoding)
 
 
+def max_input_bytes(max_bytes: int | None = None) -> int:
+    """The largest input read, in bytes: ``max_bytes`` when given, else ``$CORPUS_ALIGN_MAX_INPUT_MB`` megabytes, else 512 MB.
+
+    A megabyte is 1,048,576 bytes; the variable may be fractional (``0.5``).
+
+    >>> max_input_bytes(1000)
+    1000
+    """
+    if max_bytes is not None:
+        return max_bytes
+    raw = os.environ.get(MAX_INPUT_MB_VARIABLE, "").strip()
+    if not raw:
+        return DEFAULT_MAX_INPUT_MB * _MB
+    try:
+        megabytes = float(raw)
+    except ValueError:
+        megabytes = math.nan
+    if not megabytes > 0:
+        raise UsageError(f"{MAX_INPUT_MB_VARIABLE}={raw!r} is not a positive number of megabytes")
+    return int(min(megabytes * _MB, sys.maxsize))
+
+
+def _shown_size(size: int) -> str:
+    return f"{size / _MB:,.1f} MB" if size >= _MB else f"{size:,} bytes"
+
+
+def _too_large(name: str, limit: int, size: int | None = None) -> InputError:
+    how = f"set {MAX_INPUT_MB_VARIABLE} to a larger number of megabytes to read it"
+    if size is None:  # a FIFO or standard input: its size is known only by reading it
+        return InputError(name, f"is larger than the input limit of {_shown_size(limit)} (stopped reading there); {how}")
+    return InputError(name, f"is {_shown_size(size)}, larger than the input limit of {_shown_size(limit)}; {how}")
+
+
+def _read_limited(stream: BinaryIO, limit: int, name: str, size_hint: int = 0) -> bytes:
+    """Everything ``stream`` holds, read in chunks; :class:`InputError` as soon as it passes ``limit`` bytes."""
+    parts: list[bytes] = []
+    total = 0
+    # A regular file comes in one read of its size (and one more to see its end); a pipe in chunks.
+    want = min(max(size_hint + 1, _READ_CHUNK), limit + 1)
+    while True:
+        part = stream.read(min(want, limit + 1 - total))
+        if not part:
+            return b"".join(parts)
+        parts.append(part)
+        total += len(part)
+        if total > limit:
+            raise _too_large(name, limit)
+        want = _READ_CHUNK
+
+
+def _not_readable_kind(mode: int) -> str | None:
+    """What a file of this mode is, when it is not something to read text from (a regular file or a FIFO)."""
+    if stat.S_ISREG(mode) or stat.S_ISFIFO(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _refuse_kind(name: str, path: str | Path, mode: int) -> None:
+    kind = _not_readable_kind(mode)
+    if kind is None:
+        return
+    if kind == "a directory" and not os.path.islink(path):
+        raise InputError(name, "is a directory, not a file")
+    if os.path.islink(path):
+        raise InputError(name, f"is a symbolic link to {os.path.realpath(path)}, {kind}, not a text file")
+    raise InputError(name, f"is {kind}, not a text file")
+
+
+def read_input_bytes(path: str | Path, *, max_bytes: int | None = None) -> bytes:
+    """The bytes of an input file, refusing what is not a regular file or a FIFO, or is too large.
+
+    Devices (``/dev/zero``, also behind a symbolic link), sockets and
+    directories are refused without being read; a regular file larger than
+    :func:`max_input_bytes` without being opened, a FIFO once that much has
+    been read.  Raises :class:`InputError` naming the file and the problem.
+
+    >>> read_input_bytes("/dev/zero")
+    Traceback (most recent call last):
+    ...
+    corpus_align.errors.InputError: /dev/zero: is a character device, not a text file
+    """
+    name = str(path)
+    limit = max_input_bytes(max_bytes)
+    try:
+        info = os.stat(path)
+        _refuse_kind(name, path, info.st_mode)
+        if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+            raise _too_large(name, limit, info.st_size)
+        # A FIFO's open waits for a writer, as reading a pipe does.
+        with open(path, "rb") as file:
+            opened = os.fstat(file.fileno())  # the file itself, should the path have changed since
+            _refuse_kind(name, path, opened.st_mode)
+            if stat.S_ISREG(opened.st_mode) and opened.st_size > limit:
+                raise _too_large(name, limit, opened.st_size)
+            return _read_limited(file, limit, name, opened.st_size if stat.S_ISREG(opened.st_mode) else 0)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise InputError(name, f"is a broken symbolic link (to {os.readlink(path)})") from None
+        raise InputError(name, "no such file") from None
+    except PermissionError:
+        raise InputError(name, "permission denied") from None
+    except IsADirectoryError:
+        raise InputError(name, "is a directory, not a file") from None
+    except OSError as error:
+        raise InputError(name, f"cannot be read ({error.strerror or error})") from None
+
+
 def read_text(
-    path: str | Path, encoding: str | None = None, *, stdin: BinaryIO | None = None, allow_empty: bool = False
+    path: str | Path,
+    encoding: str | None = None,
+    *,
+    stdin: BinaryIO | None = None,
+    allow_empty: bool = False,
+    max_bytes: int | None = None,
 ) -> SourceText:
     """Read and decode a text file; ``"-"`` reads standard input.
 
+    Only regular files, FIFOs and standard input are read, up to ``max_bytes``
+    (default :func:`max_input_bytes`: ``$CORPUS_ALIGN_MAX_INPUT_MB`` or 512 MB).
+
     >>> read_text("data/samples/000_389ae536b82fb46d.txt").encoding  # doctest: +SKIP
     'utf-8'
+    >>> import io
+    >>> read_text("-", stdin=io.BytesIO("你好。".encode("utf-8")), max_bytes=4)
+    Traceback (most recent call last):
+    ...
+    corpus_align.errors.InputError: <stdin>: is larger than the input limit of 4 bytes (stopped reading there); set CORPUS_ALIGN_MAX_INPUT_MB to a larger number of megabytes to read it
     """
     name = str(path)
     if name == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
-        return decode_bytes(stream.read(), STDIN_NAME, encoding, allow_empty=allow_empty)
-    file = Path(path)
-    if file.is_dir():
-        raise InputError(name, "is a directory, not a file")
-    try:
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError(name, "no such file") from None
-    except PermissionError:
-        raise InputError(name, "permission denied") from None
-    except OSError as error:
-        raise InputError(name, f"cannot be read ({error.strerror or error})") from None
+        data = _read_limited(stream, max_input_bytes(max_bytes), STDIN_NAME)
+        return decode_bytes(data, STDIN_NAME, encoding, allow_empty=allow_empty)
+    data = read_input_bytes(path, max_bytes=max_bytes)
     return decode_bytes(data, name, encoding, allow_empty=allow_empty)
 
 

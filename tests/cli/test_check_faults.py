@@ -1,0 +1,63 @@
+"""check on files that are not what they should be: shared row numbers, broken records, control characters, -o over the input."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import run_cli
+
+HEADER = "row\tzh\ten\ttype\tscore\tzh_ids\ten_ids\tissues\n"
+
+
+def test_check_faults_rows_sharing_a_row_number_keep_their_own_text(tmp_path):
+    path = tmp_path / "shared.tsv"
+    path.write_text(
+        HEADER + "5\t他二十一岁。\tHe is twenty-two.\t1-1\t0.5\t0\t0\t\n5\t我很好。\tI am fine.\t1-1\t0.5\t1\t1\t\n", "utf-8"
+    )
+    out = run_cli("check", str(path), "--fail-on", "never").stdout.decode()
+    group = out[out.index("row 5") : out.index("number-mismatch")]
+    assert "zh: 他二十一岁。" in group and "en: He is twenty-two." in group
+    assert "我很好。" not in out
+
+
+def test_check_faults_malformed_records_are_warned_by_line_and_not_checked(tmp_path):
+    path = tmp_path / "quoted.tsv"
+    path.write_text(
+        "zh\ten\n"
+        '"他说""好"""\tHe said "fine".\n'
+        '"甲\t乙"\tA and B.\n'
+        "他二十一岁。\tHe is twenty-two.\n"
+        "他四岁。\tHe is five.\tone cell too many\n"
+        '"他三岁。\tHe is four.\n'
+        "他五岁。\tHe is six.\n",
+        "utf-8",
+    )
+    result = run_cli("check", str(path), "--format", "jsonl", "--fail-on", "never")
+    rows = {json.loads(line)["row"] for line in result.stdout.decode().splitlines()}
+    assert rows == {3}
+    err = result.stderr.decode()
+    assert "line 5 (row 4): expected 2 tab-separated columns, found 3; row not checked" in err
+    assert "lines 6-7 (row 5): a quoted cell opens here and is never closed" in err
+
+
+def test_check_faults_escape_sequences_in_text_are_printed_escaped(tmp_path):
+    path = tmp_path / "title\x1b]0;owned\x07.tsv"
+    path.write_text("他二十一岁。\x1b[2J\tHe is twenty-two.\x1b[31m\nno tab here\n", "utf-8")
+    result = run_cli("check", str(path), "--fail-on", "never")
+    out, err = result.stdout.decode(), result.stderr.decode()
+    assert "\x1b" not in out and "\x07" not in out and "\x1b" not in err and "\x07" not in err
+    assert "zh: 他二十一岁。\\x1b[2J" in out and "en: He is twenty-two.\\x1b[31m" in out
+    assert "title\\x1b]0;owned\\x07.tsv: 1 finding(s) in 1 row(s)" in out
+    assert "title\\x1b]0;owned\\x07.tsv: line 2 (row 2)" in err
+    data = run_cli("check", str(path), "--format", "jsonl", "--fail-on", "never").stdout.decode()
+    assert [json.loads(line)["row"] for line in data.splitlines()] == [1]
+
+
+def test_check_faults_output_equal_to_the_input_is_refused_and_the_input_kept(tmp_path):
+    path = tmp_path / "pairs.tsv"
+    content = "他二十一岁。\tHe is twenty-two.\n".encode()
+    path.write_bytes(content)
+    result = run_cli("check", str(path), "--format", "jsonl", "-o", str(path))
+    assert result.returncode == 2
+    assert "is the input" in result.stderr.decode()
+    assert path.read_bytes() == content
