@@ -17,7 +17,7 @@ import textwrap
 
 import pytest
 
-from corpus_align.checks import check_rows, encoding, numbers, rows_from_pairs, typos
+from corpus_align.checks import check_rows, encoding, numbers, omission, rows_from_pairs, typos
 from corpus_align.io.read import document_of
 from corpus_align.model import SourceText
 from corpus_align.normalize import find_english_damage, normalize_zh
@@ -42,6 +42,10 @@ HOSTILE_LINES = {
     "url-like": lambda length: ("http://a.b/c?d=e&f" * length)[:length],
     "mojibake-letters": lambda length: ("\u00c3\u00aa" * length)[:length],  # every pair is a damage record
     "many-numbers": lambda length: " ".join(str(i) for i in range(length))[:length],
+    # Many distinct romanized names and many characters they could spell: names times characters.
+    "names-and-characters": lambda length: "王" * (length // 2) + " " + " ".join(
+        "Wang" + chr(97 + i % 26) + chr(97 + i // 26 % 26) + chr(97 + i // 676 % 26) for i in range(length)
+    )[: length // 2],
 }
 
 
@@ -223,3 +227,31 @@ def test_bounds_encoding_artifact_context_is_a_word_not_the_line():
     findings = check_rows(rows_from_pairs([(ZH, line)]), select=["encoding-artifact"])
     assert len(findings) == 1000
     assert max(len(f.en_text) for f in findings) <= 2 * encoding.CONTEXT_MAX_CHARS + 2
+
+
+def test_bounds_omission_lexicon_learns_from_a_bead_not_a_chapter(monkeypatch):
+    # The document's lexicon pairs every Chinese word of a row with every English stem: a chapter in
+    # one row (thousands of distinct words a side) made millions of pairs, minutes and gigabytes.
+    from importlib import resources
+
+    import random
+
+    chosen = random.Random(7)
+    characters = sorted(resources.files("corpus_align.resources").joinpath("common_chars.txt").read_text("utf-8").strip())
+    english = sorted(w for w, frequency in typos.english_words().items() if frequency >= 5000 and w.isalpha())
+    chapter_zh = "".join(chosen.choice(characters) for _ in range(4000)) + "。"
+    chapter_en = " ".join(chosen.choice(english) for _ in range(3000)) + "."
+    learned = []
+    lexicon = omission._DocumentLexicon
+
+    class Recording(lexicon):
+        def __init__(self, rows):
+            learned.extend(len({w for w, _ in ev.zh_words}) * len(set(ev.en_stems)) for ev in rows)
+            super().__init__(rows)
+
+    monkeypatch.setattr(omission, "_DocumentLexicon", Recording)
+    bead = ("她承认打我不对，也承认没有好好待我，但是她说我的伟大友谊是假的。",
+            "She admitted that she had been wrong to slap me and had not treated me well, but said my friendship was false.")
+    rows = rows_from_pairs([bead, (chapter_zh, chapter_en), bead])
+    check_rows(rows, select=["omission", "addition"])
+    assert learned and max(learned) <= omission.LEXICON_ROW_PAIRS

@@ -169,7 +169,7 @@ def _translation_hit(word: str, stems: set[str], kind: str = "") -> bool:
 def rendering(entity: Entity, view: RowView) -> str | None:
     """How ``entity`` is rendered in the row's English (a short description), or None when it is not."""
     names = view.en_names
-    en_lower = view.row.en.lower()
+    en_lower = _row_cached(view, "_en_lower", lambda: view.row.en.lower())
     if entity.kind == "term":
         return "glossary" if entity.target.lower() in en_lower else None
     if entity.kind == "abbreviation":
@@ -179,13 +179,13 @@ def rendering(entity: Entity, view: RowView) -> str | None:
     for form in _pinyin_forms(entity):
         if form in names:
             return "pinyin"
-        # Plurals and derived forms: the Jias, Mrs Zhous, Beijingers, Sichuanese.
-        if any(key == form + "s" or len(form) >= 5 and key.startswith(form) and key[len(form):] in _DERIVED_ENDINGS
-               for key in names):
+        # Plurals and derived forms: the Jias, Mrs Zhous, Beijingers, Sichuanese (looked up, not searched:
+        # a row may have thousands of names).
+        if form + "s" in names or len(form) >= 5 and any(form + ending in names for ending in _DERIVED_ENDINGS):
             return "pinyin"
     from rapidfuzz import fuzz, process
 
-    long_names = [n for n in names if len(n) >= 5]
+    long_names = _row_cached(view, "_long_names", lambda: [n for n in names if len(n) >= 5])
     if long_names:
         for form in _pinyin_forms(entity)[:2]:
             if len(form) >= 5 and process.extractOne(form, long_names, scorer=fuzz.ratio, score_cutoff=85):
@@ -211,14 +211,14 @@ def rendering(entity: Entity, view: RowView) -> str | None:
     known = [p for p in parts if translations(p) and p not in numbers]
     hits = sum(_translation_hit(p, stems) for p in known)
     if numbers:
-        en_numbers = set(en_number_keys(view.row.en))
+        en_numbers = _row_cached(view, "_en_number_keys", lambda: set(en_number_keys(view.row.en)))
         hits += sum(bool(set(zh_number_keys(p)) & en_numbers) for p in numbers)
     if known + numbers and hits * 2 >= len(known) + len(numbers):
         return "words"
     return None
 
 
-_SPEECH = re.compile(r"^[^，。！？“”]{0,4}?(?:道|说|问|叫|喊|笑)[道了着]?[：:，,]?[“「\"']")
+_SPEECH = re.compile(r"[^，。！？“”]{0,4}?(?:道|说|问|叫|喊|笑)[道了着]?[：:，,]?[“「\"']")  # .match(text, position)
 
 
 # Kinship terms and titles that stand next to a name (爷爷余占鳌, 周瑞家的, 王老师) and may render it alone.
@@ -242,7 +242,7 @@ def _title_stands_in(view: RowView, entity: Entity) -> bool:
 
 def _speaker(text: str, entity: Entity) -> bool:
     """True when the person only introduces a quotation (X道：“…): translators move or drop these."""
-    return bool(_SPEECH.match(text[entity.end :]))
+    return bool(_SPEECH.match(text, entity.end))
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -253,29 +253,66 @@ def _readings(char: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(r for group in pinyin(char, style=Style.NORMAL, heteronym=True) for r in group if r.isalpha()))
 
 
-def _spells(key: str, text: str, start: int, *, usual_single: bool = False) -> list[int]:
-    """End positions ``e`` such that ``key`` spells the pinyin of ``text[start:e]``, reading by reading.
+def _row_cached(view: RowView, name: str, compute):
+    """``compute()`` once per row, kept on the row's view (several entities and checks ask)."""
+    found = view.__dict__.get(name)
+    if found is None:
+        found = view.__dict__[name] = compute()
+    return found
 
-    With ``usual_single`` a key spelled by one character must be its usual
-    reading: 哈 (ha, also read sha) does not spell "Sha".  Rare readings stay
-    for longer keys, where a chance match is unlikely, and are needed for
-    surnames (单 is Shan).
+
+def _spellings(text: str, start: int, prefixes: set[str] | None = None, *, usual_single: bool = False) -> list[tuple[str, int]]:
+    """Every pinyin spelling of ``text[start:e]`` for ``e`` up to ``start + 4``, one reading per character, with ``e``.
+
+    Only spellings in ``prefixes`` (when given) are grown further.  With
+    ``usual_single`` a spelling of one character uses its usual reading only:
+    哈 (ha, also read sha) does not spell "Sha".  Rare readings stay for longer
+    spellings, where a chance match is unlikely, and are needed for surnames
+    (单 is Shan).  A row's names are found by looking its spellings up, so the
+    work grows with the Chinese alone, not with the Chinese times the names.
+
+    >>> sorted(_spellings("王二", 0))
+    [('wang', 1), ('wanger', 2), ('yu', 1), ('yuer', 2)]
+    >>> sorted(_spellings("单", 0)), _spellings("单", 0, usual_single=True)
+    ([('chan', 1), ('dan', 1), ('shan', 1)], [('dan', 1)])
     """
-    ends, stack = [], [(start, 0)]
+    found: list[tuple[str, int]] = []
+    stack = [(start, "")]
     while stack:
-        i, k = stack.pop()
-        if k == len(key):
-            ends.append(i)
-            continue
+        i, spelled = stack.pop()
         if i >= len(text) or i - start >= 4:
             continue
         readings = _readings(text[i])
-        if usual_single and i == start and len(readings) > 1:
-            readings = tuple(r for r in readings if len(r) != len(key) or r == readings[0])
         for reading in readings:
-            if key.startswith(reading, k):
-                stack.append((i + 1, k + len(reading)))
-    return ends
+            grown = spelled + reading
+            # With usual_single, a rare reading of the first character spells nothing alone, only with more.
+            if not (usual_single and i == start and len(readings) > 1 and reading != readings[0]):
+                found.append((grown, i + 1))
+            if prefixes is None or grown in prefixes:
+                stack.append((i + 1, grown))
+    return found
+
+
+def _prefixes(keys: set[str]) -> set[str]:
+    return {key[:i] for key in keys for i in range(1, len(key))}
+
+
+def _spelled_keys(view: RowView, keys: set[str], *, usual_single: bool = False) -> list[tuple[str, int, int]]:
+    """``(key, start, end)`` for every key of ``keys`` that spells the pinyin of ``text[start:end]`` of the row's Chinese.
+
+    A spelling starts at a Chinese character with a reading whose first two letters are the key's.
+    """
+    text = view.row.zh_normalized
+    prefixes = _prefixes(keys)
+    found = []
+    for start, char in enumerate(text):
+        if not CJK.match(char):
+            continue
+        firsts = {reading[:2] for reading in _readings(char)}
+        for spelled, end in _spellings(text, start, prefixes, usual_single=usual_single):
+            if spelled in keys and spelled[:2] in firsts:
+                found.append((spelled, start, end))
+    return found
 
 
 def _name_keys(view: RowView) -> set[str]:
@@ -329,16 +366,9 @@ def attested_names(view: RowView) -> dict[str, set[str]]:
     keys = _name_keys(view)
     if not keys:
         return found
-    firsts = {}
-    for i, ch in enumerate(text):
-        if CJK.match(ch):
-            for reading in _readings(ch):
-                firsts.setdefault(reading[:2], []).append(i)
-    for key in keys:
-        for start in dict.fromkeys(firsts.get(key[:2], ())):
-            for end in _spells(key, text, start):
-                if end - start >= 2:
-                    found.setdefault(text[start:end], set()).add(key)
+    for key, start, end in _spelled_keys(view, keys):
+        if end - start >= 2:
+            found.setdefault(text[start:end], set()).add(key)
     return found
 
 
@@ -363,18 +393,8 @@ def row_name_keys(view: RowView) -> set[str]:
     from .resources import english_words
 
     words = english_words()
-    text = view.row.zh_normalized
-    firsts: dict[str, list[int]] = {}
-    for i, ch in enumerate(text):
-        if CJK.match(ch):
-            for reading in _readings(ch):
-                firsts.setdefault(reading[:2], []).append(i)
-    found = set()
-    for key in view.en_names:
-        if len(key) < 2 or words.get(key, 0) >= 5000 or not key.isascii():
-            continue
-        if any(_spells(key, text, start, usual_single=True) for start in dict.fromkeys(firsts.get(key[:2], ()))):
-            found.add(key)
+    keys = {key for key in view.en_names if len(key) >= 2 and words.get(key, 0) < 5000 and key.isascii()}
+    found = {key for key, _start, _end in _spelled_keys(view, keys, usual_single=True)} if keys else set()
     view.__dict__["_spelled_keys"] = found
     return found
 
@@ -384,7 +404,7 @@ def _name_rendered(name: str, view: RowView, learned: set[str]) -> bool:
     names = view.en_names
     if names & learned:
         return True
-    return any(len(key) >= 2 and any(_spells(key, name, i) for i in range(len(name))) for key in names)
+    return any(len(spelled) >= 2 and spelled in names for i in range(len(name)) for spelled, _end in _spellings(name, i))
 
 
 def _lexicon_hits(text: str, lexicon: dict[str, set[str]], by_first: dict[str, list[str]]) -> list[tuple[int, str]]:

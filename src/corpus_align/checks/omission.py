@@ -346,6 +346,16 @@ class _DocumentLexicon:
         return tuple((int(content[r]), float(covered[r])) for content, covered in self.halves)
 
 
+def lexicon_pairs(ev: Coverage) -> int:
+    """The (Chinese word, English stem) pairs the document's lexicon learns from one row.
+
+    >>> from corpus_align.model import CheckRow
+    >>> lexicon_pairs(coverage_evidence(RowView(CheckRow(1, "", "他去了北京。", "He went to Beijing."))))
+    4
+    """
+    return len({word for word, _half in ev.zh_words}) * len(set(ev.en_stems))
+
+
 def _row_blocks(sizes: np.ndarray, limit: int) -> Iterator[tuple[int, int]]:
     """Consecutive ``(start, stop)`` ranges of rows whose ``sizes`` add up to about ``limit`` (at least one row each).
 
@@ -393,11 +403,15 @@ class _Norms:
 
     @cached_property
     def evidence(self) -> dict[int, Coverage]:
-        return {
-            i: coverage_evidence(view)
-            for i, view in enumerate(self.ctx.rows)
-            if view.row.zh_normalized.strip() and view.row.en.strip() and view.row.type in ("", "1-1", "2-1", "1-2", "2-2")
-        }
+        """The evidence of each row that can be judged: two-sided, a usual bead type, no longer than
+        :data:`LEXICON_ROW_PAIRS` allows (a row that holds a whole chapter is not judged)."""
+        found = {}
+        for i, view in enumerate(self.ctx.rows):
+            if view.row.zh_normalized.strip() and view.row.en.strip() and view.row.type in ("", "1-1", "2-1", "1-2", "2-2"):
+                ev = coverage_evidence(view)
+                if lexicon_pairs(ev) <= LEXICON_ROW_PAIRS:
+                    found[i] = ev
+        return found
 
     @cached_property
     def ratio(self) -> float:
@@ -550,6 +564,11 @@ NAME_MIN_ROWS = 3  # rows a name needs before the document's Chinese for it is l
 LEXICON_ITERATIONS = 3  # EM iterations of the document's own lexicon
 LEXICON_PRIOR = 5.0  # rows' worth of weight CC-CEDICT's prior has in each Chinese word's learned translations
 LEXICON_BLOCK_PAIRS = 1_000_000  # word pairs built at once when the document's lexicon is learned
+# A row's lexicon pairs grow with the product of its two sides' lengths.  Four of the longest sentences
+# of the development sets on each side (a bead of the largest default merge) make about 120,000;
+# a row with more holds pages, not a bead, and is not judged (a chapter in one row took a minute and
+# gigabytes).
+LEXICON_ROW_PAIRS = 250_000
 LEXICON_DICTIONARY_MASS = 0.9  # share of the prior on a word's CC-CEDICT translations (the rest uniform)
 DEFAULT_LEARNED_SHARE = 0.4  # usual learned coverage when a document is too short to measure
 PRIOR_STRENGTH = 2.0  # rows' worth of weight the document's support rate has in each word's own rate

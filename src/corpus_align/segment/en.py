@@ -56,7 +56,11 @@ def split_en(text: str) -> list[tuple[int, int]]:
 def _merge_lowercase_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for start, end in spans:
-        if merged and _STARTS_LOWER.match(text[start:end]) and not text[merged[-1][0] : merged[-1][1]].endswith("."):
+        # Looked up in place: copying the sentence merged so far at every piece would be quadratic
+        # on a line of thousands of "?" each followed by a lower-case word.
+        previous_start, previous_end = merged[-1] if merged else (0, 0)
+        after_full_stop = previous_end > previous_start and text[previous_end - 1] == "."
+        if merged and _STARTS_LOWER.match(text, start, end) and not after_full_stop:
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

@@ -15,6 +15,7 @@ ELLIPSIS = frozenset("…⋯")
 CLOSERS = frozenset("」』”’）)》〉】］]\"'")
 _TITLE_OPEN, _TITLE_CLOSE = "《", "》"
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
+_SPACES = re.compile(r"\s*")
 
 
 def split_zh(text: str) -> list[tuple[int, int]]:
@@ -52,15 +53,17 @@ def split_zh(text: str) -> list[tuple[int, int]]:
 
 
 def _ends_sentence(text: str, mark_start: int, end: int, marks: str) -> bool:
-    following = text[end:].lstrip()
-    if not following:
+    # Where the following text starts, found in place: a copy of the rest of the text at every
+    # end mark would make a line of thousands of them quadratic.
+    following = _SPACES.match(text, end).end()
+    if following == len(text):
         return True
     closed = end > mark_start + len(marks)
     if all(mark in ELLIPSIS for mark in marks):
         # A bare ellipsis inside a paragraph is a pause (我叫…… 叫小玄子。); it
         # ends a sentence only when it closes a quotation.
         return closed
-    if marks[-1] in "!?" and not closed and _ASCII_ALNUM.match(following):
+    if marks[-1] in "!?" and not closed and _ASCII_ALNUM.match(text, following):
         return False  # Yahoo!公司 is fine, but "Yahoo!Inc" is one token
     return True
 
