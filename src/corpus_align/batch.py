@@ -29,6 +29,7 @@ from pathlib import Path
 
 from .errors import CorpusAlignError, InputError, OutputError, UsageError
 from .io.atomic import write_bytes_atomic
+from .io.read import file_kind
 from .model import GlossaryEntry
 
 STATE_DIR = ".corpus-align"
@@ -307,15 +308,6 @@ def _real_folders(root: Path, excluded: Identity | None) -> dict[Identity, Path]
     return folders
 
 
-_NOT_REGULAR = (
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISDIR, "a folder"),
-)
-
-
 def _not_regular_reason(path: Path) -> str | None:
     """``None`` for a regular file or a link to one; else why it is not read.
 
@@ -332,7 +324,7 @@ def _not_regular_reason(path: Path) -> str | None:
         return f"cannot be examined ({error.strerror or error}); not read"
     if stat.S_ISREG(mode):
         return None
-    kind = next((label for is_kind, label in _NOT_REGULAR if is_kind(mode)), "a file of an unknown kind")
+    kind = file_kind(mode)
     if os.path.islink(path):
         kind = f"a symbolic link to {kind}"
     return f"{kind}, not a regular file; not read"

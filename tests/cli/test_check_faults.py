@@ -61,3 +61,30 @@ def test_check_faults_output_equal_to_the_input_is_refused_and_the_input_kept(tm
     assert result.returncode == 2
     assert "is the input" in result.stderr.decode()
     assert path.read_bytes() == content
+
+
+def test_check_faults_a_device_is_refused_without_being_read(tmp_path):
+    link = tmp_path / "aligned.tsv"
+    link.symlink_to("/dev/zero")
+    result = run_cli("check", str(link))
+    assert result.returncode == 2
+    assert result.stderr.decode().strip() == f"corpus-align: error: {link}: is a symbolic link to /dev/zero, a character device, not a text file"
+
+
+def test_check_faults_a_fifo_is_read_like_a_file(tmp_path):
+    import os
+    import threading
+
+    fifo = tmp_path / "aligned.tsv"
+    os.mkfifo(fifo)
+
+    def write() -> None:
+        with open(fifo, "wb") as pipe:
+            pipe.write("他二十一岁。\tHe is twenty-two.\n我很好。\tI am fine.\n".encode())
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    result = run_cli("check", str(fifo), "--format", "jsonl", "--fail-on", "never")
+    writer.join(timeout=10)
+    assert result.returncode == 0, result.stderr.decode()
+    assert [json.loads(line)["row"] for line in result.stdout.decode().splitlines()] == [1]

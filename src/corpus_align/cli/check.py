@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import stat
 import sys
-import tempfile
 from collections import Counter
-from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -58,14 +53,14 @@ def check(
 ) -> None:
     """Check aligned translations for omissions, wrong numbers, missing names, typos and more."""
     from ..io.glossary import read_glossary
-    from ..io.output import check_output_target
+    from ..io.output import check_output_target, open_output
     from ..qa import default_workers, open_file_check, parse_codes
 
     check_output_target(output, [file])
     with open_file_check(
         file, glossary=read_glossary(glossary), select=parse_codes(select), ignore=parse_codes(ignore),
         encoding=encoding, opencc=opencc, workers=default_workers(), all_rows=False,
-    ) as run, streamed_output(output) as stream:
+    ) as run, open_output(output) as stream:
         if output_format is CheckFormat.text:
             failed = write_text(run, stream, fail_on.value)
         else:
@@ -156,58 +151,3 @@ def write_text(run: FileCheck, stream: TextIO, fail_on: str) -> bool:
     if malformed:
         console.print(Text(f"{malformed} malformed row(s) not checked (see warnings above)"))
     return failed
-
-
-@contextlib.contextmanager
-def streamed_output(output: str | None) -> Iterator[TextIO]:
-    """Where findings go as they are found: standard output, a stream written in place, or a file replaced at the end.
-
-    The same rules as :func:`corpus_align.io.output.write_output`, which
-    takes the whole content at once: a FIFO, a character device or an open
-    descriptor (``/dev/fd/N``) is written in place; a file is written to a
-    temporary file beside it (beside its target for a symlink) and renamed
-    over it only when everything is written, so a failed run leaves the old
-    file or none.
-
-    >>> import pathlib, tempfile
-    >>> target = pathlib.Path(tempfile.mkdtemp()) / "findings.jsonl"
-    >>> with streamed_output(str(target)) as stream:
-    ...     _ = stream.write("{}\\n")
-    >>> target.read_text()
-    '{}\\n'
-    """
-    from ..errors import OutputError
-
-    if output in (None, "-"):
-        yield sys.stdout
-        sys.stdout.flush()
-        return
-    try:
-        status = os.stat(output)
-    except (FileNotFoundError, NotADirectoryError):
-        status = None
-    except OSError as error:
-        raise OutputError(output, f"cannot use: {error.strerror or error}") from None
-    in_place = status is not None and (stat.S_ISFIFO(status.st_mode) or stat.S_ISCHR(status.st_mode)) or (
-        os.path.abspath(output).startswith(("/dev/fd/", "/proc/", "/dev/stdout", "/dev/stderr"))
-    )
-    try:
-        if in_place:
-            with open(output, "w", encoding="utf-8", newline="") as stream:
-                yield stream
-            return
-        target = Path(os.path.realpath(output))
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-                yield stream
-            mask = os.umask(0)
-            os.umask(mask)
-            # mkstemp makes the file private (0600); give it the permissions any new file would get.
-            os.chmod(temporary, 0o666 & ~mask)
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as error:
-        raise OutputError(output, f"cannot write: {error.strerror or error}") from None

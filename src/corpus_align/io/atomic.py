@@ -9,11 +9,14 @@ streams in place).
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 
 def write_text_atomic(path: str | Path, text: str, *, encoding: str = "utf-8") -> Path:
@@ -48,20 +51,40 @@ def write_bytes_atomic(path: str | Path, data: bytes) -> Path:
     Traceback (most recent call last):
     FileExistsError: [Errno 17] not a regular file, refusing to replace it: '/dev/null'
     """
+    with atomic_file(path) as stream:
+        stream.write(data)
+    return Path(path)
+
+
+@contextlib.contextmanager
+def atomic_file(path: str | Path) -> Iterator[BinaryIO]:
+    """A binary stream whose content replaces ``path`` atomically when the ``with`` block ends without an error.
+
+    The same rules as :func:`write_bytes_atomic`, for content written piece
+    by piece (findings streamed as they are found): until the block ends the
+    old file stays as it was; if the block raises, the temporary file is
+    removed and the old file kept.
+
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "a.jsonl"
+    >>> with atomic_file(target) as stream:
+    ...     _ = stream.write(b"{}\\n")
+    >>> target.read_bytes()
+    b'{}\\n'
+    """
     target = Path(os.path.realpath(path))
     mode = _existing_regular_file_mode(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            yield stream
         # mkstemp makes the file private (0600); give it the permissions the old file had, or any new file would get.
         os.chmod(temporary, mode if mode is not None else 0o666 & ~_umask())
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    return Path(path)
 
 
 def _existing_regular_file_mode(target: Path) -> int | None:

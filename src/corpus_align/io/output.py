@@ -16,12 +16,15 @@ device.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import stat
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from ..errors import OutputError, UsageError
 
@@ -91,6 +94,45 @@ def write_output(content: str | bytes, output: str | None) -> None:
             from .atomic import write_bytes_atomic
 
             write_bytes_atomic(output, data)  # follows a symlink: the link stays, its target is replaced
+    except OSError as error:
+        raise OutputError(output, f"cannot write: {error.strerror or error}") from None
+
+
+@contextlib.contextmanager
+def open_output(output: str | None) -> Iterator[TextIO]:
+    """A text stream (UTF-8) for a result written piece by piece, with the rules of :func:`write_output`.
+
+    Standard output for ``None`` or ``-``; a FIFO, character device or open
+    descriptor (``/dev/fd/N``) written in place; anything else written to a
+    temporary file beside the target (beside a symlink's target) and renamed
+    over it only when the ``with`` block ends without an error, so a failed
+    run leaves the old file or none.  An :class:`OSError` becomes an
+    :class:`~corpus_align.errors.OutputError` naming ``output``.
+
+    >>> import pathlib, tempfile
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "findings.jsonl"
+    >>> with open_output(str(target)) as stream:
+    ...     _ = stream.write("{}\\n")
+    >>> target.read_text()
+    '{}\\n'
+    """
+    if output in (None, "-"):
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    try:
+        status = _stat_or_none(output)
+        if status is not None and _is_stream(output, status):
+            with open(output, "w", encoding="utf-8", newline="") as stream:
+                yield stream
+            return
+        from .atomic import atomic_file
+
+        with atomic_file(output) as binary:
+            stream = io.TextIOWrapper(binary, encoding="utf-8", newline="")
+            yield stream
+            stream.flush()
+            stream.detach()  # the atomic file closes the binary stream itself
     except OSError as error:
         raise OutputError(output, f"cannot write: {error.strerror or error}") from None
 

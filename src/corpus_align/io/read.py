@@ -9,6 +9,7 @@ regular files, FIFOs and standard input are read (a device such as
 from __future__ import annotations
 
 import codecs
+import contextlib
 import functools
 import math
 import os
@@ -17,6 +18,7 @@ import stat
 import sys
 from importlib import resources
 from pathlib import Path
+from collections.abc import Iterator
 from typing import BinaryIO
 
 from ..errors import InputError, UsageError
@@ -38,7 +40,8 @@ _WIDE_SAMPLE_BYTES = 64 * 1024
 # Tried in this order when there is no BOM and the bytes are not UTF-8.
 LEGACY_CHINESE_ENCODINGS = ("gb18030", "big5")
 
-_BOMS = (
+# Byte order marks and the codec each selects, longest first (the UTF-32-LE mark starts with UTF-16-LE's).
+BYTE_ORDER_MARKS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -162,7 +165,7 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None, *, allow_e
             raise _decode_error(name, encoding, error) from None
         return _finish(name, text, encoding, allow_empty)
 
-    for bom, codec in _BOMS:
+    for bom, codec in BYTE_ORDER_MARKS:
         if data.startswith(bom):
             try:
                 text = data.decode(codec)
@@ -240,14 +243,14 @@ def _shown_size(size: int) -> str:
     return f"{size / _MB:,.1f} MB" if size >= _MB else f"{size:,} bytes"
 
 
-def _too_large(name: str, limit: int, size: int | None = None) -> InputError:
+def input_too_large(name: str, limit: int, size: int | None = None) -> InputError:
     how = f"set {MAX_INPUT_MB_VARIABLE} to a larger number of megabytes to read it"
     if size is None:  # a FIFO or standard input: its size is known only by reading it
         return InputError(name, f"is larger than the input limit of {_shown_size(limit)} (stopped reading there); {how}")
     return InputError(name, f"is {_shown_size(size)}, larger than the input limit of {_shown_size(limit)}; {how}")
 
 
-def _read_limited(stream: BinaryIO, limit: int, name: str, size_hint: int = 0) -> bytes:
+def read_limited(stream: BinaryIO, limit: int, name: str, size_hint: int = 0) -> bytes:
     """Everything ``stream`` holds, read in chunks; :class:`InputError` as soon as it passes ``limit`` bytes."""
     parts: list[bytes] = []
     total = 0
@@ -260,45 +263,53 @@ def _read_limited(stream: BinaryIO, limit: int, name: str, size_hint: int = 0) -
         parts.append(part)
         total += len(part)
         if total > limit:
-            raise _too_large(name, limit)
+            raise input_too_large(name, limit)
         want = _READ_CHUNK
 
 
-def _not_readable_kind(mode: int) -> str | None:
-    """What a file of this mode is, when it is not something to read text from (a regular file or a FIFO)."""
-    if stat.S_ISREG(mode) or stat.S_ISFIFO(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "a directory"
-    if stat.S_ISCHR(mode):
-        return "a character device"
-    if stat.S_ISBLK(mode):
-        return "a block device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+_FILE_KINDS = (
+    (stat.S_ISREG, "a regular file"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def file_kind(mode: int) -> str:
+    """What a file of ``st_mode`` ``mode`` is, in words.
+
+    >>> file_kind(os.stat("/dev/null").st_mode)
+    'a character device'
+    """
+    return next((label for is_kind, label in _FILE_KINDS if is_kind(mode)), "a file of an unknown kind")
 
 
 def _refuse_kind(name: str, path: str | Path, mode: int) -> None:
-    kind = _not_readable_kind(mode)
-    if kind is None:
+    """Raise unless ``mode`` is something to read text from: a regular file or a FIFO."""
+    if stat.S_ISREG(mode) or stat.S_ISFIFO(mode):
         return
-    if kind == "a directory" and not os.path.islink(path):
-        raise InputError(name, "is a directory, not a file")
+    kind = file_kind(mode)
     if os.path.islink(path):
         raise InputError(name, f"is a symbolic link to {os.path.realpath(path)}, {kind}, not a text file")
+    if stat.S_ISDIR(mode):
+        raise InputError(name, "is a directory, not a file")
     raise InputError(name, f"is {kind}, not a text file")
 
 
-def read_input_bytes(path: str | Path, *, max_bytes: int | None = None) -> bytes:
-    """The bytes of an input file, refusing what is not a regular file or a FIFO, or is too large.
+@contextlib.contextmanager
+def open_input(path: str | Path, *, max_bytes: int | None = None) -> Iterator[tuple[BinaryIO, int | None]]:
+    """Open an input file for reading bytes: ``(stream, size)``, ``size`` None for a FIFO.
 
-    Devices (``/dev/zero``, also behind a symbolic link), sockets and
-    directories are refused without being read; a regular file larger than
-    :func:`max_input_bytes` without being opened, a FIFO once that much has
-    been read.  Raises :class:`InputError` naming the file and the problem.
+    Only regular files and FIFOs are opened: devices (``/dev/zero``, also
+    behind a symbolic link), sockets and directories are refused without being
+    opened, and a regular file larger than :func:`max_input_bytes` too (a FIFO's
+    size is known only by reading it: see :func:`read_limited`).  Every
+    problem, opening or reading, is an :class:`InputError` naming the file.
 
-    >>> read_input_bytes("/dev/zero")
+    >>> with open_input("/dev/zero") as (stream, size):
+    ...     pass
     Traceback (most recent call last):
     ...
     corpus_align.errors.InputError: /dev/zero: is a character device, not a text file
@@ -309,14 +320,15 @@ def read_input_bytes(path: str | Path, *, max_bytes: int | None = None) -> bytes
         info = os.stat(path)
         _refuse_kind(name, path, info.st_mode)
         if stat.S_ISREG(info.st_mode) and info.st_size > limit:
-            raise _too_large(name, limit, info.st_size)
+            raise input_too_large(name, limit, info.st_size)
         # A FIFO's open waits for a writer, as reading a pipe does.
         with open(path, "rb") as file:
             opened = os.fstat(file.fileno())  # the file itself, should the path have changed since
             _refuse_kind(name, path, opened.st_mode)
-            if stat.S_ISREG(opened.st_mode) and opened.st_size > limit:
-                raise _too_large(name, limit, opened.st_size)
-            return _read_limited(file, limit, name, opened.st_size if stat.S_ISREG(opened.st_mode) else 0)
+            regular = stat.S_ISREG(opened.st_mode)
+            if regular and opened.st_size > limit:
+                raise input_too_large(name, limit, opened.st_size)
+            yield file, opened.st_size if regular else None
     except FileNotFoundError:
         if os.path.islink(path):
             raise InputError(name, f"is a broken symbolic link (to {os.readlink(path)})") from None
@@ -327,6 +339,20 @@ def read_input_bytes(path: str | Path, *, max_bytes: int | None = None) -> bytes
         raise InputError(name, "is a directory, not a file") from None
     except OSError as error:
         raise InputError(name, f"cannot be read ({error.strerror or error})") from None
+
+
+def read_input_bytes(path: str | Path, *, max_bytes: int | None = None) -> bytes:
+    """The bytes of an input file, refusing what is not a regular file or a FIFO, or is too large.
+
+    See :func:`open_input`; a FIFO is refused once more than the limit has been read.
+
+    >>> read_input_bytes("/dev/zero")
+    Traceback (most recent call last):
+    ...
+    corpus_align.errors.InputError: /dev/zero: is a character device, not a text file
+    """
+    with open_input(path, max_bytes=max_bytes) as (stream, size):
+        return read_limited(stream, max_input_bytes(max_bytes), str(path), size or 0)
 
 
 def read_text(
@@ -353,7 +379,7 @@ def read_text(
     name = str(path)
     if name == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
-        data = _read_limited(stream, max_input_bytes(max_bytes), STDIN_NAME)
+        data = read_limited(stream, max_input_bytes(max_bytes), STDIN_NAME)
         return decode_bytes(data, STDIN_NAME, encoding, allow_empty=allow_empty)
     data = read_input_bytes(path, max_bytes=max_bytes)
     return decode_bytes(data, name, encoding, allow_empty=allow_empty)

@@ -34,7 +34,6 @@ import csv
 import io
 import os
 import re
-import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -44,20 +43,13 @@ from typing import BinaryIO, NamedTuple
 
 from ..errors import InputError
 from ..model import SourceText
-from .read import STDIN_NAME, decode_bytes
+from .read import BYTE_ORDER_MARKS, STDIN_NAME, decode_bytes, input_too_large, max_input_bytes, open_input
 from .tsv import unescape_cell
 
 _HEADER_NAMES = {"zh", "en"}
 PLAIN_COLUMNS = ("zh", "en")
 SAMPLE_BYTES = 1 << 20  # enough text to tell UTF-8 from GB18030 or Big5
 BLOCK_BYTES = 1 << 20  # read at a time when looking for quotes
-_BOM_CODECS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 # A cell that is one quoted value: an opening quote, quotes inside doubled, a closing quote.
 _QUOTED_CELL = re.compile(r'"(?:[^"]|"")*"')
 
@@ -453,7 +445,7 @@ def _detect_codec(head: bytes, name: str, encoding: str | None) -> str:
             return codecs.lookup(encoding).name
         except LookupError:
             raise InputError(name, f"unknown encoding {encoding!r} (try utf-8, utf-16, gb18030 or big5)") from None
-    for bom, codec in _BOM_CODECS:
+    for bom, codec in BYTE_ORDER_MARKS:
         if head.startswith(bom):
             return codec
     sample = head[:SAMPLE_BYTES]
@@ -494,24 +486,32 @@ def open_aligned_tsv(path: str | Path, encoding: str | None = None, *, stdin: Bi
     """
     name = str(path)
     if name == "-":
-        with tempfile.TemporaryFile() as spool:
-            shutil.copyfileobj(stdin if stdin is not None else sys.stdin.buffer, spool)
-            spool.flush()
+        with _spooled(stdin if stdin is not None else sys.stdin.buffer, STDIN_NAME) as spool:
             yield AlignedTsv(spool, STDIN_NAME, encoding)
         return
-    file = Path(path)
-    if file.is_dir():
-        raise InputError(name, "is a directory, not a file")
-    try:
-        stream = file.open("rb")
-    except FileNotFoundError:
-        raise InputError(name, "no such file") from None
-    except PermissionError:
-        raise InputError(name, "permission denied") from None
-    except OSError as error:
-        raise InputError(name, f"cannot be read ({error.strerror or error})") from None
-    with stream:
-        yield AlignedTsv(stream, name, encoding)
+    # check streams the file, so a regular file of any size is read; a FIFO is copied to disk first
+    # (it is read twice) and held to the input limit.
+    with open_input(path, max_bytes=sys.maxsize) as (stream, size):
+        if size is None:
+            with _spooled(stream, name) as spool:
+                yield AlignedTsv(spool, name, encoding)
+        else:
+            yield AlignedTsv(stream, name, encoding)
+
+
+@contextlib.contextmanager
+def _spooled(stream: BinaryIO, name: str) -> Iterator[BinaryIO]:
+    """A temporary file holding what ``stream`` (a pipe) gives, up to :func:`~.read.max_input_bytes`."""
+    limit = max_input_bytes()
+    with tempfile.TemporaryFile() as spool:
+        copied = 0
+        while block := stream.read(min(BLOCK_BYTES, limit + 1 - copied)):
+            spool.write(block)
+            copied += len(block)
+            if copied > limit:
+                raise input_too_large(name, limit)
+        spool.flush()
+        yield spool
 
 
 def parse_aligned_tsv(source: SourceText) -> tuple[list[TsvRow], list[MalformedRow]]:
