@@ -65,3 +65,12 @@ def sample_alignment_and_findings():
     finally:
         os.chdir(cwd)
     return alignment, check_alignment(alignment)
+
+
+def is_running(pid: int) -> bool:
+    """Alive and not a zombie: an orphan that is dead but not yet reaped by init is gone for our purpose."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in {"Z", "X"}

@@ -27,3 +27,28 @@ def cyclic_gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def die_with_parent(signal_number: int | None = None) -> bool:
+    """Ask Linux to send this process ``signal_number`` (default SIGKILL) when its parent dies; ``False`` where it cannot.
+
+    For forked workers: one blocked on a pipe never sees the pipe close,
+    since it holds the other end too (inherited through the fork), and would
+    otherwise outlive a parent killed with ``kill -9``.
+
+    >>> isinstance(die_with_parent(), bool)  # doctest: +SKIP
+    True
+    """
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        number = int(signal.SIGKILL if signal_number is None else signal_number)
+        return ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, number, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False

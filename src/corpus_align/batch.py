@@ -27,6 +27,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from ._runtime import die_with_parent
 from .errors import CorpusAlignError, InputError, OutputError, UsageError
 from .io.atomic import write_bytes_atomic
 from .io.read import file_kind
@@ -716,24 +717,10 @@ def _oom_kill_count() -> int | None:
     return None
 
 
-def _die_with_parent() -> bool:
-    """Ask the kernel to SIGKILL this process when its parent dies (Linux ``prctl``); ``False`` where it cannot."""
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        pr_set_pdeathsig = 1
-        return libc.prctl(pr_set_pdeathsig, int(signal.SIGKILL), 0, 0, 0) == 0
-    except (OSError, AttributeError):
-        return False
-
-
 def _watch_parent(parent_pid: int, interval: float = 0.5) -> None:
     """End this process soon after its parent is gone, by a thread that watches ``os.getppid()``.
 
-    Only where :func:`_die_with_parent` cannot be had: a second thread makes
+    Only where :func:`~corpus_align._runtime.die_with_parent` cannot be had: a second thread makes
     the aligner's own fork (for long texts) refuse to run in this worker.
     """
     import threading
@@ -771,7 +758,7 @@ def _prepare_worker(parent_pid: int) -> None:
         except OSError:
             pass
     _raise_oom_score()
-    if not _die_with_parent():
+    if not die_with_parent():
         _watch_parent(parent_pid)
     if os.getppid() != parent_pid:  # the parent died before the guard was set
         os._exit(1)

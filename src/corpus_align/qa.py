@@ -9,9 +9,9 @@ window (:func:`check_records`), so a million rows need the memory of one window.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
+import signal
 import sys
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
+from ._runtime import die_with_parent
 from .errors import InputError, UsageError
 from .io.records import sentence_text
 from .io.tsv_read import MalformedRow, TsvRow, open_aligned_tsv
@@ -277,20 +278,7 @@ _WORKER_SETTINGS: tuple = ()
 def _start_worker(settings: tuple) -> None:
     global _WORKER_SETTINGS
     _WORKER_SETTINGS = settings
-    _die_with_parent()
-
-
-def _die_with_parent() -> None:
-    """Ask Linux to end this worker when the process that forked it ends, however that ends.
-
-    A worker blocked on its task pipe never sees the pipe close, since it
-    holds the pipe's other end too (inherited through the fork).
-    """
-    import ctypes
-    import signal
-
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
+    die_with_parent(signal.SIGTERM)
 
 
 def _check_window(rows: list[TsvRow], settings: tuple) -> list[Finding]:

@@ -13,7 +13,7 @@ import pytest
 from corpus_align.aligner import features
 from corpus_align.aligner.engine import align_document
 
-from ..conftest import bench_dir
+from ..conftest import bench_dir, is_running
 
 
 def _lines(side: str, count: int) -> list[str]:
@@ -123,3 +123,35 @@ def test_features_learnt_translations_match_a_fresh_extraction():
     as_keys = lambda rows, names: [[sorted(names[k] for k in token) for token in row] for row in rows]  # noqa: E731
     assert as_keys(added_rows, name) == as_keys(fresh_rows, fresh_name)
     assert [sorted(name[k] for k in s) for s in added_sets] == [sorted(fresh_name[k] for k in s) for s in fresh_sets]
+
+
+_HANG_IN_THE_CHILD = """
+import os, sys, time
+from corpus_align.aligner import features
+
+def hang(sentences, terms):
+    print(os.getpid(), flush=True)
+    time.sleep(300)
+
+features._zh_analysis = hang
+cut = features._BackgroundCut(["他去了北京。"] * features.PARALLEL_CUT_MIN, [])
+time.sleep(300)
+"""
+
+
+def test_features_background_cut_ends_when_its_parent_is_killed():
+    import signal
+    import time
+
+    parent = subprocess.Popen([sys.executable, "-c", _HANG_IN_THE_CHILD], stdout=subprocess.PIPE, text=True)
+    try:
+        child = int(parent.stdout.readline())
+        assert is_running(child)
+        parent.send_signal(signal.SIGKILL)
+        parent.wait(10)
+        deadline = time.monotonic() + 10
+        while is_running(child) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not is_running(child), "the feature child outlived the aligner"
+    finally:
+        parent.kill()

@@ -19,6 +19,7 @@ import pytest
 
 from corpus_align.batch import STATE_DIR, process_document, run_batch
 from tests.batch.conftest import EN, ZH
+from tests.conftest import is_running
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs Linux: fork, FIFOs and /proc")
 
@@ -85,15 +86,6 @@ def within(seconds: float, call, *, unblock: tuple[Path, ...] | list[Path] = ())
     if "error" in outcome:
         raise outcome["error"]
     return outcome["value"]
-
-
-def is_running(pid: int) -> bool:
-    """Alive and not a zombie: an orphan that is dead but not yet reaped by init is gone for our purpose."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
-    except (OSError, IndexError):
-        return False
-    return state not in {"Z", "X"}
 
 
 TEST_PROCESS = os.getpid()
@@ -169,7 +161,7 @@ def hang(task):
 batch.process_document = hang
 batch._warm_up = lambda settings: None  # nothing to align: no dictionaries to load first
 if mechanism == "polling-thread":
-    batch._die_with_parent = lambda: False
+    batch.die_with_parent = lambda: False
 batch.run_batch(release, out, workers=2)
 """
 

@@ -376,7 +376,10 @@ class _BackgroundCut:
 
             # One child: two (half the sentences each) measured slower, each loading the dictionaries.
             try:
-                self._executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+                from .._runtime import die_with_parent
+
+                # The child ends with this process, even one killed with kill -9.
+                self._executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=die_with_parent)
                 self._future = self._executor.submit(_zh_analysis, sentences, terms)
             except OSError:
                 self._executor = self._future = None
