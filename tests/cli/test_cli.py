@@ -119,3 +119,25 @@ def test_cli_program_exits_at_once_with_its_output_flushed_and_its_exit_code(tmp
     failing = run_cli("align", str(SAMPLE), "--fail-on", "warning")
     assert failing.returncode == 1 and failing.stdout.decode().count("\n") > 3
     assert run_cli("align", str(tmp_path / "missing.txt")).returncode == 2
+
+
+def test_cli_ctrl_c_says_interrupted_and_leaves_no_output(tmp_path):
+    import signal
+    import time
+
+    from tests.conftest import bench_dir
+
+    zh, en = (bench_dir("newdomains-dev") / side / "long-ted-01" for side in ("zh", "en"))
+    output = tmp_path / "aligned.tsv"
+    run = subprocess.Popen(
+        [sys.executable, "-m", "corpus_align", "align", str(zh), str(en), "-o", str(output)],
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # a background job of a script ignores it
+    )
+    time.sleep(2.5)
+    run.send_signal(signal.SIGINT)
+    err = run.communicate(timeout=60)[1].decode()
+    assert run.returncode == 130
+    assert err.strip().splitlines()[-1].startswith("corpus-align: interrupted"), err[-2000:]
+    assert "Traceback" not in err
+    assert not output.exists() and not list(tmp_path.glob(".*.tmp"))

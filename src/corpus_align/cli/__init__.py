@@ -134,12 +134,17 @@ OUT_OF_MEMORY = (
 )
 
 
+INTERRUPTED = 130  # the shell's code for a run ended by SIGINT (128 + 2)
+
+
 def _main(argv: list[str] | None) -> None:
     from ..errors import CorpusAlignError
 
     try:
         # Outside standalone mode click returns the code of typer.Exit instead of exiting.
         code = app(args=argv, prog_name="corpus-align", standalone_mode=False)
+        if code == INTERRUPTED:  # typer turns Ctrl-C into this exit code, without a word
+            raise KeyboardInterrupt
         if isinstance(code, int) and code:
             sys.exit(code)
         return
@@ -150,10 +155,10 @@ def _main(argv: list[str] | None) -> None:
         sys.exit(done.exit_code)
     except typer.Abort:
         _say("corpus-align: aborted")
-        sys.exit(130)
+        sys.exit(INTERRUPTED)
     except KeyboardInterrupt:
-        _say("corpus-align: interrupted")
-        sys.exit(130)
+        _say("corpus-align: interrupted; no output was half-written (a batch run again resumes where it stopped)")
+        sys.exit(INTERRUPTED)
     except BrokenPipeError:  # the reader of standard output left (| head): what it read is all it wanted
         _discard_standard_output()
         sys.exit(0)
