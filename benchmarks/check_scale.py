@@ -55,20 +55,6 @@ WRAPPER = ("import json, resource, subprocess, sys, time; t = time.perf_counter(
            "'peak_rss_mb': u.ru_maxrss / 1024}))")
 
 
-def _letters(n: int) -> str:
-    """A made-up lower-case word for ``n``, different for every ``n``.
-
-    >>> _letters(0), _letters(27)
-    ('a', 'bb')
-    """
-    out = ""
-    while True:
-        n, r = divmod(n, 26)
-        out += "abcdefghijklmnopqrstuvwxyz"[r]
-        if not n:
-            return out
-
-
 def aligned_base_rows(bench: Path) -> list[str]:
     """The data lines (no header, no row number) of every distinct dev document aligned as ``align`` writes them."""
     from corpus_align import align
@@ -102,7 +88,7 @@ def scaled_lines(base: Sequence[str], n_rows: int, *, distinct: bool) -> Iterato
         line = base[index % len(base)]
         if distinct:
             zh, en, rest = line.split("\t", 2)
-            line = f"{zh}\t{en} Q{_letters(index)}\t{rest}" if en else line
+            line = f"{zh}\t{en} Q{devsets.made_up_word(index)}\t{rest}" if en else line
         yield f"{index + 1}\t{line}"
 
 

@@ -18,15 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import check_quality  # noqa: E402
-
-
-def _letters(n: int) -> str:
-    out = ""
-    while True:
-        n, r = divmod(n, 26)
-        out += "abcdefghijklmnopqrstuvwxyz"[r]
-        if not n:
-            return out
+import devsets  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -40,7 +32,7 @@ def main(argv=None) -> int:
     base = [(zh, en) for _, zh, en in items]
     pairs = (base * (args.pairs // len(base) + 1))[: args.pairs]
     if args.distinct:
-        pairs = [(zh, f"{en} Q{_letters(i)}") for i, (zh, en) in enumerate(pairs)]
+        pairs = [(zh, f"{en} Q{devsets.made_up_word(i)}") for i, (zh, en) in enumerate(pairs)]
     from corpus_align.checks import check_rows, rows_from_pairs
 
     started = time.perf_counter()

@@ -531,3 +531,17 @@ def scale_doc(docs: Sequence[EvalDoc], n_zh: int, *, en_ratio: float = 0.75, see
         gaps = pick_gaps(len(en), len(en) - target, _rng(seed, "scale", str(n_zh)))
         en, gold = join_lines(en, gold, "en", gaps)
     return EvalDoc(f"scale-{n_zh}", "scale", "mixed", zh, en, gold, is_complete_ladder(gold, len(zh), len(en)))
+
+
+def made_up_word(n: int) -> str:
+    """A made-up lower-case word for ``n``, different for every ``n``.
+
+    >>> made_up_word(0), made_up_word(27)
+    ('a', 'bb')
+    """
+    out = ""
+    while True:
+        n, r = divmod(n, 26)
+        out += "abcdefghijklmnopqrstuvwxyz"[r]
+        if not n:
+            return out

@@ -66,3 +66,17 @@ def test_tsv_read_undecodable_line_is_malformed_and_the_rest_checked(tmp_path):
     assert "cannot decode as utf-8: invalid bytes ff fe" in report.malformed[0].problem
     assert [row.zh for row in report.rows] == ["他二十一岁。", "我很好。"]
     assert [f.row for f in report.findings if f.code == "number-mismatch"] == [1]
+
+
+def test_tsv_read_a_cell_longer_than_the_limit_is_named_for_what_it_is():
+    import csv
+
+    too_long = "q" * (csv.field_size_limit() + 1)
+    for quoted in (False, True):
+        # A spreadsheet's quoting, told by the doubled quotes of the second row, or align's plain cells.
+        second = '他说走。\t"He said ""go""."\n' if quoted else '他说走。\tHe said "go".\n'
+        rows, bad = _parse(f"他去了北京。\t{too_long}\n{second}")
+        assert [r.en for r in rows] == ['He said "go".']
+        assert [(b.line, b.problem) for b in bad] == [
+            (1, f"a cell of more than {csv.field_size_limit():,} characters (pages, not a sentence); row not checked")
+        ]

@@ -318,8 +318,10 @@ def read_records(
             first, previous = previous + 1, reader.line_num
             if str(error) == "unexpected end of data":
                 problem = f"a quoted cell opens here and is never closed; {_span(first, previous)} not read"
+            elif "field larger" in str(error) and previous > first:
+                problem = f"a quoted cell opens here and does not close within {csv.field_size_limit():,} characters"
             elif "field larger" in str(error):
-                problem = f"a quoted cell opens here and does not close within {csv.field_size_limit()} characters"
+                problem = f"a cell of more than {csv.field_size_limit():,} characters (pages, not a sentence); row not checked"
             else:
                 problem = f"broken quoting ({error})"
             yield MalformedRow(data_row, first, problem, previous)
