@@ -26,7 +26,7 @@ __version__ = "0.1.0"
 _LAZY = {"align": "alignment", "align_documents": "alignment", "align_files": "alignment",
          "read_glossary": "io.glossary", "Alignment": "model", "Bead": "model", "GlossaryEntry": "model",
          "Finding": "model", "check_alignment": "qa", "check_file": "qa", "run_batch": "batch",
-         "BatchSettings": "batch", "discover": "batch"}
+         "BatchSettings": "batch", "discover": "batch", "render": "io.writers"}
 
 
 def __getattr__(name: str):
@@ -50,6 +50,7 @@ __all__ = [
     "align_documents",
     "align_files",
     "read_glossary",
+    "render",
     "CorpusAlignError",
     "Damage",
     "Document",

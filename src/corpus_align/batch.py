@@ -37,7 +37,19 @@ STATE_DIR = ".corpus-align"
 STATE_FILE = "state.jsonl"
 # Written by earlier versions, rewritten whole after every document; read once and migrated.
 LEGACY_STATE_FILE = "state.json"
-EXTRA_FORMATS = ("jsonl", "tmx", "xlsx")
+# Every document gets these outputs; --format adds any other registered one (corpus_align.io.writers).
+ALWAYS_WRITTEN = ("tsv", "findings", "html")
+
+
+def extra_formats() -> tuple[str, ...]:
+    """The formats ``--format`` may add to a batch: every registered one not always written.
+
+    >>> extra_formats()
+    ('jsonl', 'ladder', 'tmx', 'xlsx')
+    """
+    from .io.writers import WRITERS
+
+    return tuple(name for name in WRITERS if name not in ALWAYS_WRITTEN)
 SUMMARY_COLUMNS = (
     "name", "status", "zh_file", "en_file", "zh_sentences", "en_sentences", "beads", "bead_types",
     "mean_score", "errors", "warnings", "infos", "codes", "seconds", "error",
@@ -381,12 +393,9 @@ def _encodable(text: str) -> str:
 
 def _process(task: DocumentTask) -> tuple[dict[str, bytes], dict]:
     from .alignment import _segment, align_documents
-    from .io.findings import findings_to_jsonl
-    from .io.html import to_html
-    from .io.jsonl import to_jsonl
     from .io.read import decode_bytes, document_of, split_languages
-    from .io.tsv import to_tsv
-    from .qa import check_alignment, issues_by_row
+    from .io.writers import RenderSettings, writer
+    from .qa import check_alignment
 
     settings = task.settings
     # A file name that is not UTF-8 reaches us with lone surrogates, which no output can hold: spelled out.
@@ -405,26 +414,15 @@ def _process(task: DocumentTask) -> tuple[dict[str, bytes], dict]:
     en = _segment(en, settings.presegmented, settings.opencc)
     alignment = align_documents(zh, en, max_merge=settings.max_merge, glossary=settings.glossary, realign=settings.realign)
     findings = check_alignment(alignment, glossary=settings.glossary, select=settings.select, ignore=settings.ignore)
-    issues = issues_by_row(findings)
-    outputs = {
-        ".tsv": to_tsv(alignment, zh_script=settings.zh_script, issues=issues).encode("utf-8"),
-        ".findings.jsonl": findings_to_jsonl(findings).encode("utf-8"),
-        ".html": to_html(alignment, findings, title=title, zh_script=settings.zh_script).encode("utf-8"),
-    }
     warnings = list(alignment.warnings)
-    if "jsonl" in settings.formats:
-        outputs[".jsonl"] = to_jsonl(alignment, zh_script=settings.zh_script, issues=issues).encode("utf-8")
-    if "tmx" in settings.formats:
-        from .io.tmx import to_tmx
-
-        tmx = to_tmx(alignment)
-        outputs[".tmx"] = tmx.text.encode("utf-8")
-        if tmx.removed:
-            warnings.append(f"{len(tmx.removed)} character(s) that XML forbids removed from the TMX")
-    if "xlsx" in settings.formats:
-        from .io.xlsx import to_xlsx
-
-        outputs[".xlsx"] = to_xlsx(alignment, findings, zh_script=settings.zh_script)
+    outputs: dict[str, bytes] = {}
+    for name in (*ALWAYS_WRITTEN, *settings.formats):
+        output = writer(name)
+        rendered = output.render(alignment, findings, RenderSettings(zh_script=settings.zh_script, title=title))
+        outputs[output.suffix] = rendered.as_bytes()
+        if rendered.warnings:
+            more = f" (and {len(rendered.warnings) - 1} more)" if len(rendered.warnings) > 1 else ""
+            warnings.append(f"{name}: {rendered.warnings[0]}{more}")
     severities = Counter(f.severity for f in findings)
     scores = [b.score for b in alignment.beads if b.zh and b.en]
     stats = {
@@ -467,7 +465,9 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _output_paths(out_dir: Path, name: str, formats: Iterable[str]) -> list[Path]:
-    suffixes = [".tsv", ".findings.jsonl", ".html"] + [f".{f}" for f in formats]
+    from .io.writers import writer
+
+    suffixes = [writer(name).suffix for name in (*ALWAYS_WRITTEN, *formats)]
     return [out_dir / f"{name}{suffix}" for suffix in suffixes]
 
 
@@ -1074,7 +1074,7 @@ def run_batch(
     """Align and check every document of ``release_dir`` and write the outputs into ``out_dir``.
 
     Per document: ``NAME.tsv``, ``NAME.findings.jsonl``, ``NAME.html`` (and
-    ``.jsonl``/``.tmx``/``.xlsx`` for ``settings.formats``), sub-folders
+    one file per format of ``settings.formats``), sub-folders
     mirrored; then ``summary.tsv``, ``summary.json`` and ``index.html``.
     ``workers`` processes run in parallel (default: the number of cores);
     ``scheduler`` (``tcp://host:port``) sends the work to a Dask cluster
@@ -1096,8 +1096,8 @@ def run_batch(
     root = Path(release_dir)
     out = Path(out_dir)
     for fmt in settings.formats:
-        if fmt not in EXTRA_FORMATS:
-            raise UsageError(f"unknown batch format {fmt!r}; choose from {', '.join(EXTRA_FORMATS)}")
+        if fmt not in extra_formats():
+            raise UsageError(f"unknown batch format {fmt!r}; choose from {', '.join(extra_formats())}")
     found = discover(root, pattern=pattern, exclude=out)
     if out.resolve() == root.resolve():
         raise UsageError("the output folder must not be the release folder itself")

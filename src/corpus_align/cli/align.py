@@ -8,19 +8,15 @@ from pathlib import Path
 import typer
 
 from ..io.output import check_output_target, write_output
+from ..io.writers import WRITERS
 from . import app, warn
 from .text import ENCODING_HELP, OPENCC_HELP
 
 __all__ = ["align", "evaluate", "write_output"]  # write_output: the commands of other modules write through it
 
-
-class AlignFormat(str, Enum):
-    tsv = "tsv"
-    jsonl = "jsonl"
-    ladder = "ladder"
-    tmx = "tmx"
-    xlsx = "xlsx"
-    html = "html"
+# The choices of --format: every registered output format (corpus_align.io.writers).
+AlignFormat = Enum("AlignFormat", {name: name for name in WRITERS}, type=str)  # type: ignore[misc]
+FORMAT_HELP = "; ".join(f"{w.name}: {w.help}" for w in WRITERS.values()) + "."
 
 
 class ZhScript(str, Enum):
@@ -42,7 +38,7 @@ def align(
     zh_file: str = typer.Argument(..., metavar="ZH_FILE", help="Chinese text, or a bilingual file when EN_FILE is left out; - for standard input."),
     en_file: str = typer.Argument(None, metavar="[EN_FILE]", help="English translation."),
     output: str = typer.Option(None, "--output", "-o", help="Output file (default or -: standard output)."),
-    output_format: AlignFormat = typer.Option(AlignFormat.tsv, "--format", "-f", help="tsv for reviewers, jsonl, ladder ([zh ids]:[en ids]), tmx, xlsx or html (a review report)."),
+    output_format: AlignFormat = typer.Option(AlignFormat("tsv"), "--format", "-f", help=FORMAT_HELP),
     presegmented: bool = typer.Option(False, "--presegmented", help="Each input line is one sentence; blank lines separate paragraphs."),
     glossary: Path = typer.Option(None, "--glossary", "-g", help="TSV of zh<TAB>en[<TAB>note] terms: anchors for alignment, required renderings for QA."),
     run_checks: bool = typer.Option(True, "--check/--no-check", help="Run the QA checks and fill the issues column."),
@@ -56,13 +52,11 @@ def align(
     encoding: str = typer.Option(None, "--encoding", help=ENCODING_HELP),
     opencc: str = typer.Option("auto", "--opencc", help=OPENCC_HELP),
 ) -> None:
-    """Align Chinese and English sentences, check them, and write TSV, JSONL, a ladder, TMX, XLSX or HTML."""
+    """Align Chinese and English sentences, check them, and write TSV, JSONL, a ladder, TMX, XLSX, HTML or the findings."""
     from ..alignment import align_files
     from ..io.glossary import read_glossary
-    from ..io.jsonl import to_jsonl
-    from ..io.ladder import to_ladder
-    from ..io.tsv import to_tsv
-    from ..qa import check_alignment, issues_by_row, parse_codes, should_fail
+    from ..io.writers import render
+    from ..qa import check_alignment, parse_codes, should_fail
 
     from .progress import terminal_progress
 
@@ -87,38 +81,19 @@ def align(
             progress.close()
     for warning in result.warnings:
         warn(warning)
-    issues = issues_by_row(findings)
-    if output_format is AlignFormat.tsv:
-        text = to_tsv(result, zh_script=zh_script.value, issues=issues)
-    elif output_format is AlignFormat.jsonl:
-        text = to_jsonl(result, zh_script=zh_script.value, issues=issues)
-    elif output_format is AlignFormat.ladder:
-        text = to_ladder(result)
-    elif output_format is AlignFormat.tmx:
-        from ..io.tmx import to_tmx
-
-        tmx = to_tmx(result)
-        for row, char in tmx.removed:
-            warn(f"row {row}: removed {char}, which XML forbids, from the TMX")
-        text = tmx.text
-    elif output_format is AlignFormat.xlsx:
-        from ..io.xlsx import to_xlsx
-
-        text = to_xlsx(result, findings, zh_script=zh_script.value)
-    else:
-        from ..io.html import to_html
-
-        text = to_html(result, findings, zh_script=zh_script.value)
-    write_output(text, output)
+    rendered = render(output_format.value, result, findings, zh_script=zh_script.value)
+    for warning in rendered.warnings:
+        warn(warning)
+    write_output(rendered.content, output)
     if should_fail(findings, fail_on):
         raise typer.Exit(1)
 
 
 def _refuse_binary_on_a_terminal(output_format: AlignFormat, output: str | None) -> None:
-    """XLSX bytes would scramble a terminal: say so before the work, not after it (write_output refuses too)."""
+    """Binary bytes (XLSX) would scramble a terminal: say so before the work, not after it (write_output refuses too)."""
     import sys
 
-    if output_format is AlignFormat.xlsx and output in (None, "-") and sys.stdout.isatty():
+    if WRITERS[output_format.value].binary and output in (None, "-") and sys.stdout.isatty():
         from ..errors import UsageError
 
         raise UsageError("this format is binary; write it to a file with -o FILE")
