@@ -16,7 +16,7 @@ __all__ = ["align", "evaluate", "write_output"]  # write_output: the commands of
 
 # The choices of --format: every registered output format (corpus_align.io.writers).
 AlignFormat = Enum("AlignFormat", {name: name for name in WRITERS}, type=str)  # type: ignore[misc]
-FORMAT_HELP = "; ".join(f"{w.name}: {w.help}" for w in WRITERS.values()) + "."
+FORMAT_HELP = ", ".join(f"{w.name} ({w.help})" for w in WRITERS.values()) + "."
 
 
 class ZhScript(str, Enum):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 
+from ..batch import extra_formats
 from . import app
 from .terminal import safe_for_terminal
 from .text import ENCODING_HELP, OPENCC_HELP
@@ -22,7 +23,7 @@ def batch(
     out_dir: Path = typer.Option(..., "--out-dir", "-o", help="Where to write the reports (sub-folders mirrored)."),
     workers: int = typer.Option(None, "--workers", "-w", min=1, help="Parallel processes (default: the number of cores)."),
     scheduler: str = typer.Option(None, "--scheduler", help="Run on a Dask cluster: tcp://HOST:PORT (needs corpus-align[dask])."),
-    output_formats: list[str] = typer.Option([], "--format", "-f", help="Extra outputs besides TSV, findings and HTML: jsonl, ladder, tmx, xlsx (repeat or comma list)."),
+    output_formats: list[str] = typer.Option([], "--format", "-f", help=f"Extra outputs besides TSV, findings and HTML: {', '.join(extra_formats())} (repeat or comma list)."),
     pattern: str = typer.Option(None, "--pattern", help="Other pair naming, ZH:EN with * for the name, e.g. '*_cn.txt:*_en.txt'."),
     force: bool = typer.Option(False, "--force", help="Redo every document, even those unchanged since the last run."),
     presegmented: bool = typer.Option(False, "--presegmented", help="Each input line is one sentence."),

@@ -46,7 +46,7 @@ Render = Callable[[Alignment, Sequence[Finding], RenderSettings], Rendered]
 
 @dataclass(frozen=True)
 class Writer:
-    """One output format."""
+    """One output format; ``help`` is a few words for ``--format``'s help."""
 
     name: str
     suffix: str
@@ -100,28 +100,28 @@ def _issues(findings: Sequence[Finding]) -> dict[int, list[str]]:
     return issues_by_row(findings)
 
 
-@register("tsv", ".tsv", "tab-separated rows for reviewers, with the codes of each row's findings")
+@register("tsv", ".tsv", "rows for reviewers")
 def _tsv(alignment: Alignment, findings: Sequence[Finding], settings: RenderSettings) -> Rendered:
     from .tsv import to_tsv
 
     return Rendered(to_tsv(alignment, zh_script=settings.zh_script, issues=_issues(findings)))
 
 
-@register("jsonl", ".jsonl", "one JSON object per bead after a meta line (files, settings, warnings)")
+@register("jsonl", ".jsonl", "a meta line, then one JSON object per bead")
 def _jsonl(alignment: Alignment, findings: Sequence[Finding], settings: RenderSettings) -> Rendered:
     from .jsonl import to_jsonl
 
     return Rendered(to_jsonl(alignment, zh_script=settings.zh_script, issues=_issues(findings)))
 
 
-@register("ladder", ".ladder", "[zh ids]:[en ids] per bead, as the gold files and Vecalign write them")
+@register("ladder", ".ladder", "zh ids:en ids per bead, as gold files are written")
 def _ladder(alignment: Alignment, findings: Sequence[Finding], settings: RenderSettings) -> Rendered:
     from .ladder import to_ladder
 
     return Rendered(to_ladder(alignment))
 
 
-@register("tmx", ".tmx", "a translation memory (TMX 1.4) of the two-sided beads")
+@register("tmx", ".tmx", "a translation memory")
 def _tmx(alignment: Alignment, findings: Sequence[Finding], settings: RenderSettings) -> Rendered:
     from .tmx import to_tmx
 
@@ -129,21 +129,21 @@ def _tmx(alignment: Alignment, findings: Sequence[Finding], settings: RenderSett
     return Rendered(tmx.text, tuple(f"row {row}: removed {char}, which XML forbids, from the TMX" for row, char in tmx.removed))
 
 
-@register("xlsx", ".xlsx", "a spreadsheet, rows with findings coloured", binary=True)
+@register("xlsx", ".xlsx", "a spreadsheet", binary=True)
 def _xlsx(alignment: Alignment, findings: Sequence[Finding], settings: RenderSettings) -> Rendered:
     from .xlsx import to_xlsx
 
     return Rendered(to_xlsx(alignment, findings, zh_script=settings.zh_script))
 
 
-@register("html", ".html", "a review report in one page: the beads side by side, findings under their rows")
+@register("html", ".html", "a review report")
 def _html(alignment: Alignment, findings: Sequence[Finding], settings: RenderSettings) -> Rendered:
     from .html import to_html
 
     return Rendered(to_html(alignment, findings, title=settings.title, zh_script=settings.zh_script))
 
 
-@register("findings", ".findings.jsonl", "the findings only, one JSON object per line")
+@register("findings", ".findings.jsonl", "the findings alone, as JSONL")
 def _findings(alignment: Alignment, findings: Sequence[Finding], settings: RenderSettings) -> Rendered:
     from .findings import findings_to_jsonl
 
