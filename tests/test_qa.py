@@ -95,3 +95,18 @@ def test_qa_check_records_in_windows_give_each_row_its_own_findings_in_any_proce
 
     expected = [(2, [("number-mismatch", 1)]), (3, []), (4, [("number-mismatch", 3)]), (5, [("number-mismatch", 1)])]
     assert checked(1) == checked(2) == expected
+
+
+def test_qa_damage_offsets_point_into_the_row_text_of_hard_wrapped_input():
+    # Blank lines between multi-line blocks: hard-wrapped prose, whose line breaks the row text drops
+    # (Chinese) or turns into a space (English); damage found in the source must still point at itself.
+    from corpus_align import align
+    from corpus_align.qa import rows_from_alignment
+
+    zh = "他說雙方同意繼續合作，共同推\n動(dòng)兩地的經濟發展。\n\n王廣成率隊赴重\n慶，參加\n會議。"
+    en = "He said both sides agreed to keep\ncooperating to promote the\neconomic development of the two places.\n\nWang Guangcheng led\na team to Chongqing.Then\nhe met them."
+    rows = rows_from_alignment(align(zh, en))
+    damage = [(row.zh, d) for row in rows for d in row.zh_damage] + [(row.en, d) for row in rows for d in row.en_damage]
+    assert damage, "the pinyin annotation must be found"
+    for text, found in damage:
+        assert text[found.start : found.end] == found.text

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from ._runtime import die_with_parent
 from .errors import InputError, UsageError
-from .io.records import sentence_text
+from .io.records import row_text, sentence_text
 from .io.tsv_read import MalformedRow, TsvRow, open_aligned_tsv
 from .model import SEVERITIES, Alignment, CheckRow, Damage, Document, Finding, GlossaryEntry
 
@@ -52,17 +52,15 @@ class CheckReport:
         return Counter(finding.code for finding in self.findings)
 
 
-def _damage_in(document: Document, ids: Sequence[int], joiner: str, zh: bool) -> tuple[Damage, ...]:
-    """The document's damage inside sentences ``ids``, with offsets into the joined row text."""
+def _damage_in(document: Document, ids: Sequence[int]) -> tuple[Damage, ...]:
+    """The document's damage inside sentences ``ids``, with offsets into the row's text (:func:`~.io.records.row_text`)."""
+    row = row_text(document, ids)
     found = []
-    position = 0
     for index in ids:
         sentence = document.sentences[index]
         for damage in document.damage:
             if sentence.start <= damage.start < sentence.end:
-                offset = position + damage.start - sentence.start
-                found.append(Damage(damage.kind, offset, offset + damage.end - damage.start, damage.text, damage.repair))
-        position += len(sentence.original) + len(joiner)
+                found.append(Damage(damage.kind, row.position(damage.start), row.position(damage.end), damage.text, damage.repair))
     return tuple(found)
 
 
@@ -84,8 +82,8 @@ def rows_from_alignment(alignment: Alignment) -> list[CheckRow]:
                 en=sentence_text(alignment.en, bead.en),
                 type=bead.type,
                 score=bead.score,
-                zh_damage=_damage_in(alignment.zh, bead.zh, "", True),
-                en_damage=_damage_in(alignment.en, bead.en, " ", False),
+                zh_damage=_damage_in(alignment.zh, bead.zh),
+                en_damage=_damage_in(alignment.en, bead.en),
                 unsure=unsure.get(row, ""),
             )
         )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from .._lazy import opencc_converter
 from ..errors import UsageError
@@ -11,6 +13,62 @@ from ..model import Alignment, Document
 
 ZH_SCRIPTS = ("original", "simplified")
 COLUMNS = ("row", "zh", "en", "type", "score", "zh_ids", "en_ids", "issues")
+
+
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+
+
+@dataclass(frozen=True)
+class RowText:
+    """The text of some sentences on one line, and where each offset of the source text landed in it.
+
+    ``runs`` holds ``(source start, row start, length)`` for every stretch
+    copied unchanged; the line breaks between them (hard-wrapped input) and
+    the joins between sentences are the row's only other characters.
+
+    >>> from corpus_align import SourceText, segment
+    >>> from corpus_align.io.read import document_of
+    >>> doc = segment(document_of(SourceText("a", "He went\\nhome. She\\nstayed.\\n\\nBye.\\nNow.", "utf-8"), "en"))
+    >>> row = row_text(doc, [0, 1])
+    >>> row.text, row.text[row.position(14):row.position(17)]
+    ('He went home. She stayed.', 'She')
+    """
+
+    text: str
+    runs: tuple[tuple[int, int, int], ...]
+
+    def position(self, source_offset: int) -> int:
+        """Where ``source_offset`` (an offset into the document's source text) is in :attr:`text`."""
+        k = bisect.bisect_right(self.runs, (source_offset, len(self.text) + 1, 0)) - 1
+        if k < 0:
+            return 0
+        source_start, row_start, length = self.runs[k]
+        return row_start + min(source_offset - source_start, length)
+
+
+def row_text(document: Document, ids: Sequence[int]) -> RowText:
+    """The author's text of sentences ``ids`` on one line (see :func:`sentence_text`) with its map back to the source."""
+    joiner = "" if document.lang == "zh" else " "
+    pieces: list[str] = []
+    runs: list[tuple[int, int, int]] = []
+    length = 0
+    for index in ids:
+        sentence = document.sentences[index]
+        if pieces:
+            pieces.append(joiner)
+            length += len(joiner)
+        cursor = 0
+        for brk in [*_LINE_BREAK.finditer(sentence.original), None]:
+            stop = brk.start() if brk else len(sentence.original)
+            run = sentence.original[cursor:stop].replace("\t", " ")
+            runs.append((sentence.start + cursor, length, len(run)))
+            pieces.append(run)
+            length += len(run)
+            if brk:
+                pieces.append(joiner)
+                length += len(joiner)
+                cursor = brk.end()
+    return RowText("".join(pieces), tuple(runs))
 
 
 def sentence_text(document: Document, ids: Sequence[int], *, zh_script: str = "original") -> str:
@@ -28,15 +86,10 @@ def sentence_text(document: Document, ids: Sequence[int], *, zh_script: str = "o
     """
     if zh_script not in ZH_SCRIPTS:
         raise UsageError(f"unknown --zh-script {zh_script!r}; choose one of {', '.join(ZH_SCRIPTS)}")
-    joiner = "" if document.lang == "zh" else " "
-    pieces = []
-    for index in ids:
-        text = document.sentences[index].original
-        text = re.sub(r"\s*\n\s*", joiner, text).replace("\t", " ")
-        if document.lang == "zh" and zh_script == "simplified":
-            text = opencc_converter(document.opencc or "t2s").convert(text)
-        pieces.append(text)
-    return joiner.join(pieces)
+    if document.lang == "zh" and zh_script == "simplified":
+        convert = opencc_converter(document.opencc or "t2s").convert
+        return "".join(convert(row_text(document, [index]).text) for index in ids)
+    return row_text(document, ids).text
 
 
 def bead_records(
