@@ -21,8 +21,7 @@ from corpus_align.checks import check_rows, encoding, numbers, omission, rows_fr
 from corpus_align.io.read import document_of
 from corpus_align.model import SourceText
 from corpus_align.normalize import find_english_damage, normalize_zh
-from corpus_align.segment import presegmented, segment, split_en, split_zh
-from corpus_align.segment import tokens
+from corpus_align.segment import presegmented, segment, split_en, split_zh, tokens
 from tests.conftest import ROOT
 
 ZH = "他去了北京。"
@@ -232,9 +231,8 @@ def test_bounds_encoding_artifact_context_is_a_word_not_the_line():
 def test_bounds_omission_lexicon_learns_from_a_bead_not_a_chapter(monkeypatch):
     # The document's lexicon pairs every Chinese word of a row with every English stem: a chapter in
     # one row (thousands of distinct words a side) made millions of pairs, minutes and gigabytes.
-    from importlib import resources
-
     import random
+    from importlib import resources
 
     chosen = random.Random(7)
     characters = sorted(resources.files("corpus_align.resources").joinpath("common_chars.txt").read_text("utf-8").strip())

@@ -16,9 +16,9 @@ import os
 import re
 import stat
 import sys
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
-from collections.abc import Iterator
 from typing import BinaryIO
 
 from ..errors import InputError, UsageError
@@ -399,10 +399,7 @@ def find_paragraphs(text: str) -> list[tuple[int, int]]:
     """
     blocks = [m.span() for m in re.finditer(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*", text)]
     multi_line = sum("\n" in text[s:e] for s, e in blocks)
-    if len(blocks) > 1 and multi_line * 2 >= len(blocks):
-        spans = blocks
-    else:
-        spans = [m.span() for m in re.finditer(r"[^\n]+", text)]
+    spans = blocks if len(blocks) > 1 and multi_line * 2 >= len(blocks) else [m.span() for m in re.finditer(r"[^\n]+", text)]
     return [_strip_span(text, s, e) for s, e in spans if text[s:e].strip()]
 
 
@@ -453,7 +450,7 @@ def split_languages(source: SourceText) -> dict[Lang, Document]:
     for lang in ("zh", "en"):
         paragraphs = tuple(
             Paragraph(index=i, start=s, end=e, lang=lang)
-            for i, ((s, e), _) in enumerate(p for p in zip(spans, resolved) if p[1] == lang)
+            for i, ((s, e), _) in enumerate(p for p in zip(spans, resolved, strict=True) if p[1] == lang)
         )
         if paragraphs:
             documents[lang] = Document(source=source, lang=lang, paragraphs=paragraphs)

@@ -94,11 +94,10 @@ def presegmented(document: Document, *, opencc: str = "auto") -> Document:
     >>> [(s.original, s.paragraph) for s in doc.sentences]
     [('A. B.', 0), ('C', 0), ('D', 1)]
     """
+    import bisect
     import re
 
     from ..model import Paragraph
-
-    import bisect
 
     text = document.source.text
     paragraphs: list[Paragraph] = []
@@ -131,7 +130,7 @@ def presegmented(document: Document, *, opencc: str = "auto") -> Document:
         config, script = resolve_opencc(opencc, whole), detect_script(whole)
     sentences: list[Sentence] = []
     damage: list[Damage] = []
-    for paragraph, lines in zip(paragraphs, line_spans):
+    for paragraph, lines in zip(paragraphs, line_spans, strict=True):
         for start, end in lines:
             original = text[start:end]
             if document.lang == "zh":

@@ -11,6 +11,7 @@ of its own.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import re
 from importlib import resources
@@ -26,8 +27,7 @@ def punkt_tokenizer():
     >>> punkt_tokenizer().tokenize("Mr. Li came at 3 p.m. He left.")
     ['Mr. Li came at 3 p.m.', 'He left.']
     """
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-    from nltk.tokenize.punkt import _ORTHO_BEG_UC, _ORTHO_MID_LC
+    from nltk.tokenize.punkt import _ORTHO_BEG_UC, _ORTHO_MID_LC, PunktParameters, PunktSentenceTokenizer
 
     data = json.loads(resources.files("corpus_align.resources").joinpath("punkt_en.json").read_text("utf-8"))
     params = PunktParameters()
@@ -75,7 +75,7 @@ def _title_aware_lines(text: str) -> list[tuple[int, int]]:
     longest = max(end - start for start, end in lines)
     pieces: list[tuple[int, int]] = []
     piece_start = lines[0][0]
-    for (start, end), (next_start, next_end) in zip(lines, lines[1:]):
+    for (start, end), (next_start, next_end) in itertools.pairwise(lines):
         line = text[start:end]
         is_title = (
             not _TERMINAL.search(line)
