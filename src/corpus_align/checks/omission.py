@@ -411,6 +411,15 @@ def _robust_spread(values: list[float], default: float, floor: float = 0.05) -> 
     return max(1.4826 * statistics.median([abs(v - median) for v in values]), floor)
 
 
+def _cjk_grams(text: str) -> set[str]:
+    """The strings of two and three Chinese characters in ``text``.
+
+    >>> sorted(_cjk_grams("韦小宝说：好"))
+    ['宝说', '小宝', '小宝说', '韦小', '韦小宝']
+    """
+    return {run[i : i + n] for run in CJK_RUN.findall(text) for n in (2, 3) for i in range(len(run) - n + 1)}
+
+
 class _Norms:
     """What is usual in this document: length ratio and its spread, coverage, and how reliably each English word is supported."""
 
@@ -517,7 +526,7 @@ class _Norms:
         for stem, texts in candidates.items():
             counts: Counter = Counter()
             for text in texts:
-                counts.update({run[i : i + n] for run in CJK_RUN.findall(text) for n in (2, 3) for i in range(len(run) - n + 1)})
+                counts.update(_cjk_grams(text))
             grams[stem] = counts
         # Ties broken by the gram itself: Counter.most_common keeps insertion order, which here is
         # the iteration order of a set of strings and so changes with Python's hash seed.
@@ -526,7 +535,9 @@ class _Norms:
         wanted = {gram for best in top.values() for gram, _c in best}
         everywhere: Counter = Counter()
         for ev in self.evidence.values():
-            everywhere.update(g for g in wanted if g in ev.zh_text)
+            # A gram of Chinese characters is in a text exactly when it is one of the text's own grams:
+            # a set intersection per row instead of a substring search per row and wanted gram.
+            everywhere.update(_cjk_grams(ev.zh_text) & wanted)
         for stem, common in top.items():
             best = [(c, len(g), g) for g, c in common if everywhere[g] <= 2 * c]
             if best:
