@@ -93,12 +93,16 @@ _EN_HEDGES = {
     "nearly": "below", "almost": "below", "close to": "below", "less than": "below", "under": "below",
     "up to": "below", "fewer than": "below", "not quite": "below",
 }
+# The letters a hedge or a number word starts with: the look-ahead on them lets the scan pass over most
+# word boundaries at once instead of trying every hedge and number word there (same matches, half the time).
+_EN_NUMBER_FIRSTS = "".join(sorted({word[0] for word in list(_EN_HEDGES) + _WORDS}))
 _EN_NUMBER = re.compile(
-    r"(?i)\b(?:(" + "|".join(sorted(_EN_HEDGES, key=len, reverse=True)) + r")\s+)?"
+    r"(?i)\b(?=[\d" + _EN_NUMBER_FIRSTS + r"])(?:(" + "|".join(sorted(_EN_HEDGES, key=len, reverse=True)) + r")\s+)?"
     r"(\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?(?:\s+(?:hundred|thousand|million|billion))?|"
     r"(?:(?:" + "|".join(_WORDS) + r")(?:[- ](?:and[- ])?(?=(?:" + "|".join(_WORDS) + r")\b))?)+)"
     r"(%| percent| per cent)?(?:\b|(?<=\d)(?=[A-Za-z]))([A-Za-z]*)((?:\s+or\s+(?:so|more))?)"
 )
+_EN_VAGUE_WORD = re.compile(r"\b(" + "|".join(_EN_VAGUE) + r")\b", re.I)
 _EN_MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\b")
 _EN_TIME = re.compile(r"(?<![\d:.])(\d{1,2}):(\d{2})(?![\d:])")
 # List numbering at the start of a row ("7. Camera", "3、"): a label, not a quantity.
@@ -447,7 +451,7 @@ def en_numbers(text: str) -> list[Mention]:
             low, high = _hedged(value, hedge)
             found.append((match.start(2), Mention(value, bool(hedge) or weak, False, words, low, high, weak=weak,
                                                   unit=_unit_family(unit.group()) if unit else "")))
-    for match in re.finditer(r"\b(" + "|".join(_EN_VAGUE) + r")\b", text, re.I):
+    for match in _EN_VAGUE_WORD.finditer(text):
         low, high = _EN_VAGUE[match.group(1).lower()]
         found.append((match.start(), Mention(low, True, False, match.group(1), low, high, weak=True)))
     for match in _EN_MONTH.finditer(text):
