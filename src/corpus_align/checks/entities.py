@@ -293,6 +293,12 @@ def _spellings(text: str, start: int, prefixes: set[str] | None = None, *, usual
     return found
 
 
+def _row_readings(view: RowView) -> list[tuple[int, tuple[str, ...]]]:
+    """The position and :func:`_readings` of each Chinese character of the row, once per row (both name look-ups walk them)."""
+    return _row_cached(view, "_char_readings",
+                       lambda: [(m.start(), _readings(m.group())) for m in CJK.finditer(view.row.zh_normalized)])
+
+
 def _prefixes(keys: set[str]) -> set[str]:
     return {key[:i] for key in keys for i in range(1, len(key))}
 
@@ -304,11 +310,14 @@ def _spelled_keys(view: RowView, keys: set[str], *, usual_single: bool = False) 
     """
     text = view.row.zh_normalized
     prefixes = _prefixes(keys)
+    # A spelling grows from one reading of its first character: a character none of whose readings
+    # starts a key (is a key or a key's prefix) spells no key, and is passed over without spelling it.
+    openings = prefixes | keys
     found = []
-    for start, char in enumerate(text):
-        if not CJK.match(char):
+    for start, readings in _row_readings(view):
+        if openings.isdisjoint(readings):
             continue
-        firsts = {reading[:2] for reading in _readings(char)}
+        firsts = {reading[:2] for reading in readings}
         for spelled, end in _spellings(text, start, prefixes, usual_single=usual_single):
             if spelled in keys and spelled[:2] in firsts:
                 found.append((spelled, start, end))
@@ -411,7 +420,8 @@ def _lexicon_hits(text: str, lexicon: dict[str, set[str]], by_first: dict[str, l
     """Occurrences of the document's attested names in ``text``, longest first, never overlapping."""
     hits, i = [], 0
     while i < len(text):
-        name = next((n for n in by_first.get(text[i], ()) if text.startswith(n, i)), None)
+        starting = by_first.get(text[i])  # most characters start no name: no generator for them
+        name = next((n for n in starting if text.startswith(n, i)), None) if starting else None
         if name:
             hits.append((i, name))
             i += len(name)
