@@ -112,7 +112,7 @@ def traditional_share(text: str) -> float:
     if not sample:
         return 0.0
     converted = opencc_converter("t2s").convert(sample)
-    changed = sum(a != b for a, b in zip(sample, converted))
+    changed = sum(a != b for a, b in zip(sample, converted, strict=False))
     return changed / len(sample)
 
 
@@ -159,6 +159,10 @@ def remove_spans(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
+_WRAPPED_BETWEEN_WIDE = re.compile(r"(?<=[^\x00-\x7f])[ \t]*\n\s*(?=[^\x00-\x7f])")
+_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
+
+
 def normalize_zh(text: str, config: str | None, *, offset: int = 0) -> tuple[str, list[Damage]]:
     """Normalize Chinese ``text`` for analysis; return it with the pinyin annotations found.
 
@@ -166,10 +170,17 @@ def normalize_zh(text: str, config: str | None, *, offset: int = 0) -> tuple[str
 
     >>> normalize_zh("關(guān)于２０２１年", "t2s")[0]
     '关于2021年'
+    >>> normalize_zh("溝通與聯\\n繫，Wang\\nGuangcheng", None)[0]
+    '溝通與聯繫，Wang Guangcheng'
     """
     annotations = find_pinyin_annotations(text, offset)
     cleaned = remove_spans(text, [(d.start - offset, d.end - offset) for d in annotations])
     cleaned = fold_fullwidth(cleaned)
+    if "\n" in cleaned:
+        # A hard-wrapped sentence: the line break between two Chinese characters is no space (a word may
+        # be cut in two there); between Latin words it is one.
+        cleaned = _WRAPPED_BETWEEN_WIDE.sub("", cleaned)
+        cleaned = _LINE_BREAK.sub(" ", cleaned)
     if config:
         cleaned = opencc_converter(config).convert(cleaned)
     return cleaned, annotations

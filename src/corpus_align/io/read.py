@@ -16,10 +16,12 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Iterator
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from ..errors import InputError, UsageError
 from ..model import Document, Lang, Paragraph, SourceText
@@ -374,7 +376,7 @@ def read_text(
     >>> read_text("-", stdin=io.BytesIO("你好。".encode("utf-8")), max_bytes=4)
     Traceback (most recent call last):
     ...
-    corpus_align.errors.InputError: <stdin>: is larger than the input limit of 4 bytes (stopped reading there); set CORPUS_ALIGN_MAX_INPUT_MB to a larger number of megabytes to read it
+    corpus_align.errors.InputError: <stdin>: is larger than the input limit of 4 bytes (stopped reading there); ...
     """
     name = str(path)
     if name == "-":
@@ -399,8 +401,88 @@ def find_paragraphs(text: str) -> list[tuple[int, int]]:
     """
     blocks = [m.span() for m in re.finditer(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*", text)]
     multi_line = sum("\n" in text[s:e] for s, e in blocks)
-    spans = blocks if len(blocks) > 1 and multi_line * 2 >= len(blocks) else [m.span() for m in re.finditer(r"[^\n]+", text)]
+    if len(blocks) > 1 and multi_line * 2 >= len(blocks):
+        spans = blocks
+    else:
+        spans = [m.span() for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+        wrap = wrap_width([text[s:e] for s, e in spans])
+        if wrap is not None:
+            spans = _unwrapped(text, spans, wrap)
     return [_strip_span(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+# Sentence-final marks: a line cut at the wrap width ends with one only by chance.
+_LINE_END_MARKS = tuple("。！？!?…」』”\"’'）)")
+WRAP_MIN_FULL_LINES = 6  # lines cut at one width before a file without blank lines counts as hard-wrapped
+WRAP_MIN_SHARE = 0.4  # share of the lines that must be cut at that width
+
+
+def display_width(line: str) -> int:
+    """Columns ``line`` takes in a fixed-width font: two for a Chinese (East Asian wide) character, one otherwise.
+
+    >>> display_width("中文ab")
+    6
+    """
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line)
+
+
+class Wrap(NamedTuple):
+    """How a hard-wrapped file was cut: at ``width`` by ``measure`` (characters or columns), give or take ``slack``."""
+
+    width: int
+    measure: Callable[[str], int]
+    slack: int
+
+
+def wrap_width(lines: list[str]) -> Wrap | None:
+    """How the lines were cut, when a file is hard-wrapped without blank lines; else None.
+
+    A wrapped file has many lines of (nearly) one width, most of them cut
+    mid-sentence; a file of one paragraph per line has lines of every length,
+    most ending a sentence.  Editors cut at a number of characters or of
+    columns (a Chinese character taking two); both are tried.  Nothing here is
+    tuned on a benchmark: it asks for a clear majority of both.
+
+    >>> wrap_width(["他說雙方同意繼續合作，共同推", "動兩地的經濟發展和文化交流，"] * 3 + ["完。"]).width
+    14
+    >>> wrap_width(["第一段。", "第二段很長很長。", "第三段。"]) is None
+    True
+    """
+    best = None
+    for measure, slack in ((len, 1), (display_width, 2)):
+        widths = [measure(line.rstrip()) for line in lines]
+        common = Counter(w for w in widths if w >= 10).most_common(1)
+        if not common:
+            continue
+        width = max(w for w in widths if common[0][0] <= w <= common[0][0] + slack)
+        full = [line for line, w in zip(lines, widths, strict=True) if width - slack <= w <= width]
+        if best is None or len(full) > len(best[1]):
+            best = (Wrap(width, measure, slack), full)
+    if best is None:
+        return None
+    wrap, full = best
+    if len(full) < WRAP_MIN_FULL_LINES or len(full) < WRAP_MIN_SHARE * len(lines):
+        return None
+    cut_mid_sentence = sum(not line.rstrip().endswith(_LINE_END_MARKS) for line in full)
+    return wrap if cut_mid_sentence * 2 > len(full) else None
+
+
+def _unwrapped(text: str, lines: list[tuple[int, int]], wrap: Wrap) -> list[tuple[int, int]]:
+    """Join hard-wrapped lines into paragraphs: one ends at a line shorter than the width, at a line that ends a
+    sentence, or before an indented line."""
+    paragraphs: list[tuple[int, int]] = []
+    start = None
+    for k, (line_start, line_end) in enumerate(lines):
+        if start is None:
+            start = line_start
+        line = text[line_start:line_end].rstrip()
+        short = wrap.measure(line) < wrap.width - wrap.slack
+        # A full line that ends a sentence may end its paragraph: breaking there never cuts a sentence.
+        next_indented = k + 1 < len(lines) and text[lines[k + 1][0]] in " \t\u3000"
+        if short or line.endswith(_LINE_END_MARKS) or next_indented or k + 1 == len(lines):
+            paragraphs.append((start, line_end))
+            start = None
+    return paragraphs
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
