@@ -49,7 +49,14 @@ def test_normalize_sample_pinyin_annotations_are_removed_and_recorded(sample_pat
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("關(guān)于", "关于"), ("協(xié)", "协"), ("調(diào)研", "调研"), ("繼續(xù)", "继续"), ("負責(zé)人", "负责人"), ("會（huì）議", "会议")],
+    [
+        ("關(guān)于", "关于"),
+        ("協(xié)", "协"),
+        ("調(diào)研", "调研"),
+        ("繼續(xù)", "继续"),
+        ("負責(zé)人", "负责人"),
+        ("會（huì）議", "会议"),
+    ],
 )
 def test_normalize_removes_pinyin_annotation(text, expected):
     assert normalize_zh(text, "t2s")[0] == expected
@@ -97,3 +104,14 @@ def test_normalize_sample_english_damage(sample_path):
     glued = [d for d in document.damage if d.kind == "glued-question-mark"]
     assert len(glued) == 2
     assert en.source.text[glued[0].start - 9 : glued[0].end + 4] == "Countries?went"
+
+
+def test_normalize_word_annotations_of_several_syllables_are_removed():
+    from corpus_align.normalize import normalize_zh
+
+    cleaned, found = normalize_zh("共同推動(tuī dòng)兩地的發展(fā zhǎn)。", "t2s")
+    assert cleaned == "共同推动两地的发展。"
+    assert [d.text for d in found] == ["(tuī dòng)", "(fā zhǎn)"]
+    # Latin words in brackets that are not pinyin, or pinyin-like words in a text without tone marks, stay.
+    assert normalize_zh("世界衛生組織(who)與聯合國(un)", "t2s")[1] == []
+    assert normalize_zh("函數(map reduce)", None)[1] == []

@@ -34,7 +34,9 @@ _FINAL = (
 )
 _SYLLABLE = re.compile(rf"{_INITIAL}{_FINAL}[1-5]?", re.IGNORECASE)
 _CJK_CHAR = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
-_ANNOTATION = re.compile(rf"(?<={_CJK_CHAR})[(（]([a-zA-Z{_TONE_VOWELS}]{{1,7}}[1-5]?)[)）]")
+_ANNOTATED_SYLLABLE = rf"[a-zA-Z{_TONE_VOWELS}]{{1,7}}[1-5]?"
+# One syllable after a character (關(guān)), or a word's syllables separated by spaces after the word (推動(tuī dòng)).
+_ANNOTATION = re.compile(rf"(?<={_CJK_CHAR})[(（]({_ANNOTATED_SYLLABLE}(?: {_ANNOTATED_SYLLABLE}){{0,3}})[)）]")
 
 _FULLWIDTH_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ]")
 _GLUED_QUESTION_MARK = re.compile(r"(?<=[A-Za-z])\?(?=[A-Za-z])")
@@ -66,21 +68,24 @@ def find_pinyin_annotations(text: str, offset: int = 0) -> list[Damage]:
     """Find pinyin annotations left after Chinese characters, e.g. the ``(guān)`` in ``關(guān)于``.
 
     An annotation is one lower-case syllable in brackets right after a Chinese
-    character. Converters write tone marks, so a toneless syllable such as
+    character, or up to four separated by spaces after a word (``推動(tuī dòng)``).
+    Converters write tone marks, so a toneless syllable such as
     ``(a)`` counts only when tone-marked annotations occur in the same text.
     Positions are shifted by ``offset`` so they point into the whole source.
 
     >>> [(d.text, d.start) for d in find_pinyin_annotations("關(guān)于協(xié)")]
     [('(guān)', 1), ('(xié)', 9)]
+    >>> [d.text for d in find_pinyin_annotations("共同推動(tuī dòng)兩地")]
+    ['(tuī dòng)']
     >>> find_pinyin_annotations("函數(a)")
     []
     """
     candidates = [
         match
         for match in _ANNOTATION.finditer(text)
-        if match.group(1).islower() and is_pinyin_syllable(match.group(1))
+        if match.group(1).islower() and all(is_pinyin_syllable(part) for part in match.group(1).split(" "))
     ]
-    toned = [match for match in candidates if _has_tone(match.group(1))]
+    toned = [match for match in candidates if any(_has_tone(part) for part in match.group(1).split(" "))]
     chosen = candidates if toned else []
     return [
         Damage("pinyin-annotation", offset + match.start(), offset + match.end(), match.group(0), "")
