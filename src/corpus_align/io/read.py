@@ -522,14 +522,14 @@ def split_languages(source: SourceText) -> dict[Lang, Document]:
     """
     spans = find_paragraphs(source.text)
     langs: list[Lang | None] = [script_lang(source.text[s:e]) for s, e in spans]
-    first_known = next((lang for lang in langs if lang), "en")
-    previous: Lang = first_known
+    previous: Lang = next((lang for lang in langs if lang), "en")
     resolved: list[Lang] = []
     for lang in langs:
         previous = lang or previous
         resolved.append(previous)
     documents: dict[Lang, Document] = {}
-    for lang in ("zh", "en"):
+    both: tuple[Lang, Lang] = ("zh", "en")
+    for lang in both:
         paragraphs = tuple(
             Paragraph(index=i, start=s, end=e, lang=lang)
             for i, ((s, e), _) in enumerate(p for p in zip(spans, resolved, strict=True) if p[1] == lang)

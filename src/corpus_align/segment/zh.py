@@ -55,7 +55,7 @@ def split_zh(text: str) -> list[tuple[int, int]]:
 def _ends_sentence(text: str, mark_start: int, end: int, marks: str) -> bool:
     # Where the following text starts, found in place: a copy of the rest of the text at every
     # end mark would make a line of thousands of them quadratic.
-    following = _SPACES.match(text, end).end()
+    following = _SPACES.match(text, end).end()  # type: ignore[union-attr]  # \s* matches everywhere
     if following == len(text):
         return True
     closed = end > mark_start + len(marks)
