@@ -39,8 +39,12 @@ def sample_path() -> Path:
     return SAMPLE
 
 
-def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """Run ``python -m corpus_align`` as a user would, capturing bytes."""
+def run_cli_process(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run ``python -m corpus_align`` in a new process, as a user would, capturing bytes.
+
+    For what only a real process shows: signals, exit without teardown,
+    closed descriptors, memory limits, start-up imports.
+    """
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
     return subprocess.run(
         [sys.executable, "-m", "corpus_align", *args],
@@ -50,6 +54,46 @@ def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> 
         env=env,
         timeout=300,
     )
+
+
+def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run the CLI in this process (:func:`corpus_align.cli.main`) with bytes in and out, like :func:`run_cli_process`.
+
+    The dictionaries stay loaded from one test to the next, which is what
+    keeps the suite fast; standard input, output and error are byte streams
+    that are not terminals.
+    """
+    import contextlib
+    import io
+
+    from corpus_align.cli import main
+
+    def stream(data: bytes = b"") -> io.TextIOWrapper:
+        return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", newline="", write_through=True)
+
+    stdin_stream, stdout_stream, stderr_stream = stream(stdin or b""), stream(), stream()
+    saved = sys.stdin, sys.stdout, sys.stderr
+    saved_cwd = os.getcwd()
+    code = 0
+    try:
+        sys.stdin, sys.stdout, sys.stderr = stdin_stream, stdout_stream, stderr_stream
+        if cwd is not None:
+            os.chdir(cwd)
+        try:
+            main(list(args))
+        except SystemExit as done:
+            code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+            if done.code is not None and not isinstance(done.code, int):
+                print(done.code, file=sys.stderr)
+        with contextlib.suppress(ValueError):
+            stdout_stream.flush()
+            stderr_stream.flush()
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved
+        os.chdir(saved_cwd)
+    output = stdout_stream.buffer.getvalue() if not stdout_stream.closed else b""
+    errors = stderr_stream.buffer.getvalue() if not stderr_stream.closed else b""
+    return subprocess.CompletedProcess(["corpus-align", *args], code, output, errors)
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import pytest
 
 from corpus_align import segment_file
 from corpus_align.cli import app
-from tests.conftest import SAMPLE, run_cli
+from tests.conftest import SAMPLE, run_cli, run_cli_process
 
 COMMANDS = [command.name or command.callback.__name__ for command in app.registered_commands]
 
@@ -114,11 +114,11 @@ def test_cli_program_exits_at_once_with_its_output_flushed_and_its_exit_code(tmp
     lines = [f"第{i}句话。" for i in range(3000)]
     source = tmp_path / "many.zh.txt"
     source.write_text("\n".join(lines) + "\n", "utf-8")
-    result = run_cli("segment", str(source), "--lang", "zh")
+    result = run_cli_process("segment", str(source), "--lang", "zh")
     assert result.returncode == 0 and result.stdout.decode().split() == lines
-    failing = run_cli("align", str(SAMPLE), "--fail-on", "warning")
+    failing = run_cli_process("align", str(SAMPLE), "--fail-on", "warning")
     assert failing.returncode == 1 and failing.stdout.decode().count("\n") > 3
-    assert run_cli("align", str(tmp_path / "missing.txt")).returncode == 2
+    assert run_cli_process("align", str(tmp_path / "missing.txt")).returncode == 2
 
 
 def test_cli_ctrl_c_says_interrupted_and_leaves_no_output(tmp_path):
