@@ -80,3 +80,15 @@ def test_runtime_cyclic_gc_paused_restores_the_collector_even_on_error():
         assert not gc.isenabled()  # left as the caller had it
     finally:
         gc.enable()
+
+
+def test_lazy_posseg_shares_the_tags_jieba_posseg_has_read_and_tags_alike():
+    import jieba.posseg
+
+    from corpus_align._lazy import jieba_posseg, jieba_tokenizer
+
+    tagger = jieba_posseg()
+    assert tagger.word_tag_tab is jieba.posseg.dt.word_tag_tab  # read once per process, not twice
+    fresh = jieba.posseg.POSTokenizer(jieba_tokenizer())
+    text = "市對外友協副會長王廣成率隊赴四川省對外友協調研，與秘书长向琼花举行座谈。"
+    assert [(w.word, w.flag) for w in tagger.cut(text)] == [(w.word, w.flag) for w in fresh.cut(text)]
