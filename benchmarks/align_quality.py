@@ -51,9 +51,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import devsets
-from devsets import Bead, EvalDoc
-
 from corpus_align.aligner.evaluate import pool, score
+from devsets import Bead, EvalDoc
 
 AlignFn = Callable[[list[str], list[str]], list[Bead]]
 
@@ -150,7 +149,7 @@ def measure(doc: EvalDoc, test: Sequence[Bead], seconds: float) -> dict:
     if doc.parts:
         result["parts"] = [
             {"name": p.name, "domain": p.domain, "score": score(gold, part)}
-            for p, gold, part in zip(doc.parts, devsets.split_parts(doc.gold, doc.parts), devsets.split_parts(test, doc.parts))
+            for p, gold, part in zip(doc.parts, devsets.split_parts(doc.gold, doc.parts), devsets.split_parts(test, doc.parts), strict=True)
         ]
     return result
 
@@ -330,7 +329,10 @@ def print_concat(concat: dict, comparison: list[dict]) -> None:
     parts = pool(p["score"] for p in concat["parts"])
     out(f"{'parts pooled':<32}{'':>9}{'':>8}{_f(parts['strict_f1'], 8)}")
     worst = max(comparison, key=lambda c: c["drop"])
-    out(f"largest drop: {worst['name']} {worst['alone_f1']:.3f} alone -> {worst['concat_f1']:.3f} in the concatenation ({worst['concat_f1'] - worst['alone_f1']:+.3f})")
+    out(
+        f"largest drop: {worst['name']} {worst['alone_f1']:.3f} alone -> {worst['concat_f1']:.3f} in the concatenation"
+        f" ({worst['concat_f1'] - worst['alone_f1']:+.3f})"
+    )
 
 
 def compare_concat(results: list[dict], parts: list[EvalDoc], align_fn: AlignFn) -> list[dict]:
@@ -357,7 +359,7 @@ def print_domains(summary: dict[str, dict]) -> None:
     for domain, row_ in summary.items():
         base = row_.get("base")
 
-        def f1(key: str) -> float | None:
+        def f1(key: str, row_: dict = row_) -> float | None:
             return row_[key]["score"]["strict_f1"] if key in row_ else None
 
         block = row_.get("block", {}).get("block")
@@ -379,13 +381,18 @@ def parse_sets(text: str) -> tuple[str, ...]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], epilog="Example: python benchmarks/align_quality.py --sets mac,block --json quality.json")
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0],
+        epilog="Example: python benchmarks/align_quality.py --sets mac,block --json quality.json",
+    )
     parser.add_argument("--sets", type=parse_sets, default=SETS, help=f"comma list of sets (default all: {','.join(SETS)})")
     parser.add_argument("--json", type=Path, help="write every number to this JSON file")
     parser.add_argument("--quick", action="store_true", help="skip concat and the long-* documents")
     parser.add_argument("--baseline", action="store_true", help="also run nltk's Gale–Church on MAC-Dev")
     parser.add_argument("--seed", type=int, default=0, help="seed of the derived sets (default 0)")
-    parser.add_argument("--sides", default="alternate", choices=("alternate", "both", "zh", "en"), help="side the derived sets change (default alternate)")
+    parser.add_argument(
+        "--sides", default="alternate", choices=("alternate", "both", "zh", "en"), help="side the derived sets change (default alternate)"
+    )
     parser.add_argument("--no-realign", action="store_true", help="align without the second pass")
     parser.add_argument("--bench", type=Path, default=devsets.BENCH, help="folder holding mac-dev/ and newdomains-dev/")
     args = parser.parse_args(argv)

@@ -36,7 +36,6 @@ from pathlib import Path
 
 import devsets
 from align_quality import engine_align, measure
-
 from corpus_align.aligner.evaluate import read_ladder
 
 

@@ -73,7 +73,7 @@ def main() -> None:
     results: list[dict] = []
     chosen: dict = {}
     for grid in STAGES:
-        configs = [{**chosen, **dict(zip(grid, values))} for values in itertools.product(*grid.values())]
+        configs = [{**chosen, **dict(zip(grid, values, strict=True))} for values in itertools.product(*grid.values())]
         configs = [c for c in configs if c not in [r["config"] for r in results]]
         if args.workers > 1:
             from multiprocessing import Pool

@@ -21,6 +21,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import re
 import sys
@@ -89,7 +90,7 @@ def _name_candidates(en: str) -> list[str]:
     """Capitalised words and runs of two (``Wang Xifeng``, ``Xi-feng``) of the English."""
     words = list(re.finditer(r"\b[A-Z][a-z]+(?:(?:-|['’](?!s\b))[A-Za-z][a-z]+)?\b", en))
     out = [m.group() for m in words]
-    for first, second in zip(words, words[1:]):
+    for first, second in itertools.pairwise(words):
         if en[first.end() : second.start()] == " ":
             out.append(first.group() + " " + second.group())
     return out
@@ -392,7 +393,7 @@ def summary(bench: Path, seeds: list[int]) -> int:
         rows.append((values, same))
         print(f"| {seed} | " + " | ".join(f"{v:.3f}" for v in values) + f" | {'yes' if same else 'NO'} |")
     for label, pick in (("mean", lambda v: sum(v) / len(v)), ("min", min), ("max", max)):
-        columns = list(zip(*(values for values, _ in rows)))
+        columns = list(zip(*(values for values, _ in rows), strict=True))
         print(f"| {label} | " + " | ".join(f"{pick(c):.3f}" for c in columns) + " | |")
     print()
     print("Simplified and Traditional results are identical on every seed" if all(same for _, same in rows)

@@ -149,14 +149,16 @@ def beads_in_range(beads: Sequence[Bead], start: int, stop: int, *, side: str = 
     """
     where = _positions(beads, SIDES.index(side))
     keep = []
-    for bead, ids in zip(beads, where):
+    for bead, ids in zip(beads, where, strict=True):
         hit = any(start <= i < stop for i in ids) if inside else any(not start <= i < stop for i in ids)
         if hit:
             keep.append(bead)
     return keep
 
 
-def score_range(gold: Sequence[Bead], test: Sequence[Bead], start: int, stop: int, *, side: str = "zh", inside: bool = True) -> dict[str, float]:
+def score_range(
+    gold: Sequence[Bead], test: Sequence[Bead], start: int, stop: int, *, side: str = "zh", inside: bool = True
+) -> dict[str, float]:
     """:func:`score` on only the gold and test beads inside (or outside) a range of ids on ``side``.
 
     >>> gold = [((0,), (0,)), ((1,), ()), ((2,), ()), ((3,), (1,))]
@@ -461,10 +463,7 @@ def with_block_removed(doc: EvalDoc, side: str, *, size: int = 200, min_lines: i
     victims = [i for b in doc.gold[first:last] for i in b[s]]
     partners = [x for b in doc.gold[first:last] for x in b[1 - s]]
     other_side = SIDES[1 - s]
-    if partners:
-        span = (min(partners), max(partners) + 1)
-    else:
-        span = (0, 0)
+    span = (min(partners), max(partners) + 1) if partners else (0, 0)
     new_lines, gold = delete_lines(lines, doc.gold, side, victims)
     return _with_side(doc, side, new_lines, gold, name=f"{doc.name}-block-{side}", set_name="block", block=(other_side, *span))
 

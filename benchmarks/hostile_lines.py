@@ -31,8 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from check_scale import WRAPPER  # noqa: E402
 from tests.checks.test_bounds import EN, HOSTILE_LINES, ZH  # noqa: E402
+
+from check_scale import WRAPPER  # noqa: E402
 
 
 def measure(command: list[str]) -> dict:

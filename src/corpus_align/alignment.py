@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import cast
 
 from .errors import InputError
 from .io.glossary import read_glossary
 from .io.read import document_of, read_text, script_lang, split_languages
-from .model import Alignment, Bead, Document, GlossaryEntry, SourceText, UnsureRegion
+from .model import Alignment, Bead, Document, GlossaryEntry, Lang, SourceText, UnsureRegion
 from .segment import presegmented as split_presegmented
 from .segment import segment
 
@@ -29,10 +30,11 @@ def check_languages(zh: Document, en: Document) -> None:
     >>> from corpus_align import SourceText
     >>> zh = document_of(SourceText("en.txt", "Hello there.", "utf-8"), "zh")
     >>> en = document_of(SourceText("zh.txt", "你好。", "utf-8"), "en")
-    >>> check_languages(zh, en)
+    >>> check_languages(zh, en)  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    corpus_align.errors.InputError: en.txt: expected Chinese but the text is English; the files seem swapped: put the Chinese file first (corpus-align align ZH_FILE EN_FILE)
+    corpus_align.errors.InputError: en.txt: expected Chinese but the text is English; the files seem swapped:
+    put the Chinese file first (corpus-align align ZH_FILE EN_FILE)
     """
     zh_lang = _text_lang(zh)
     en_lang = _text_lang(en)
@@ -43,9 +45,13 @@ def check_languages(zh: Document, en: Document) -> None:
             " (corpus-align align ZH_FILE EN_FILE)",
         )
     if zh_lang == "en":
-        raise InputError(zh.name, "expected Chinese but the text is English; both inputs are English — pass the Chinese original as the first file")
+        raise InputError(
+            zh.name, "expected Chinese but the text is English; both inputs are English — pass the Chinese original as the first file"
+        )
     if en_lang == "zh":
-        raise InputError(en.name, "expected English but the text is Chinese; both inputs are Chinese — pass the English translation as the second file")
+        raise InputError(
+            en.name, "expected English but the text is Chinese; both inputs are Chinese — pass the English translation as the second file"
+        )
 
 
 def _text_lang(document: Document) -> str | None:
@@ -64,13 +70,13 @@ def _paragraph_groups(
     zh_sizes = [sum(len(zh.sentences[i].normalized) for i in ids) for ids in zh_paragraphs]
     en_sizes = [sum(len(en.sentences[i].normalized) for i in ids) for ids in en_paragraphs]
     ratio = sum(en_sizes) / max(1, sum(zh_sizes))
-    for zh_size, en_size in zip(zh_sizes, en_sizes):
+    for zh_size, en_size in zip(zh_sizes, en_sizes, strict=True):
         if min(zh_size, en_size) == 0:
             return None
         paragraph_ratio = en_size / zh_size
         if not ratio / PARAGRAPH_RATIO_TOLERANCE <= paragraph_ratio <= ratio * PARAGRAPH_RATIO_TOLERANCE:
             return None
-    return list(zip(zh_paragraphs, en_paragraphs))
+    return list(zip(zh_paragraphs, en_paragraphs, strict=True))
 
 
 def _sentences_by_paragraph(document: Document, ids: list[int]) -> list[list[int]]:
@@ -129,11 +135,11 @@ def align_documents(
             raise InputError(f"{zh.name} and {en.name}", "both sides are empty; there is nothing to align")
         empty, other = (zh, en) if not zh.sentences else (en, zh)
         warnings.append(f"{empty.name}: no {_lang_name(empty.lang)} sentences; every {_lang_name(other.lang)} sentence is left unaligned")
-        beads = tuple(
+        unaligned = tuple(
             Bead(zh=(s.index,), en=(), score=0.0) if other.lang == "zh" else Bead(zh=(), en=(s.index,), score=0.0)
             for s in other.sentences
         )
-        return Alignment(zh=zh, en=en, beads=beads, warnings=tuple(warnings), settings=settings)
+        return Alignment(zh=zh, en=en, beads=unaligned, warnings=tuple(warnings), settings=settings)
 
     check_languages(zh, en)
     glossary_pairs = [(entry.simplified, entry.target) for entry in glossary]
@@ -204,7 +210,7 @@ def _lang_name(lang: str) -> str:
     return {"zh": "Chinese", "en": "English"}[lang]
 
 
-def _as_document(text: str | Document, lang: str, presegmented: bool, opencc: str) -> Document:
+def _as_document(text: str | Document, lang: Lang, presegmented: bool, opencc: str) -> Document:
     if isinstance(text, Document):
         return text if text.sentences else _segment(text, presegmented, opencc)
     source = SourceText(f"<{lang}>", text.replace("\r\n", "\n").replace("\r", "\n"), "utf-8")
@@ -237,7 +243,10 @@ def align(
 
     ``progress(stage, fraction)``, if given, is told how far the work has gone.
 
-    >>> result = align("王廣成率隊赴重慶。雙方同意繼續合作。", "Wang Guangcheng led a team to Chongqing. Both sides agreed to keep cooperating.")
+    >>> result = align(
+    ...     "王廣成率隊赴重慶。雙方同意繼續合作。",
+    ...     "Wang Guangcheng led a team to Chongqing. Both sides agreed to keep cooperating.",
+    ... )
     >>> [(b.zh, b.en) for b in result.beads]
     [((0,), (0,)), ((1,), (1,))]
     """
@@ -269,7 +278,7 @@ def align_files(
     >>> len(result.beads)  # doctest: +SKIP
     4
     """
-    terms = glossary if isinstance(glossary, (tuple, list)) else read_glossary(glossary)
+    terms = glossary if isinstance(glossary, (tuple, list)) else read_glossary(cast("str | Path | None", glossary))
     if en_path is None:
         source = read_text(zh_path, encoding)
         parts = split_languages(source)

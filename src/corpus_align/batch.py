@@ -14,6 +14,7 @@ opened; a resume state that cannot be trusted is rebuilt, not obeyed.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import json
@@ -23,15 +24,21 @@ import stat
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Generator, Hashable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ._runtime import die_with_parent
 from .errors import CorpusAlignError, InputError, OutputError, UsageError
 from .io.atomic import write_bytes_atomic
 from .io.read import file_kind
 from .model import GlossaryEntry
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import DefaultContext, ForkContext
+    from multiprocessing.process import BaseProcess
 
 STATE_DIR = ".corpus-align"
 STATE_FILE = "state.jsonl"
@@ -371,7 +378,7 @@ def process_document(task: DocumentTask) -> DocumentResult:
         return _failed_result(task, str(error), time.perf_counter() - started)
     except Exception as error:  # one broken document must not stop a release
         return _failed_result(task, f"internal error: {type(error).__name__}: {error}", time.perf_counter() - started)
-    record = {"name": task.name, "zh_file": task.zh_name, "en_file": task.en_name or ""}
+    record: dict = {"name": task.name, "zh_file": task.zh_name, "en_file": task.en_name or ""}
     record.update(status="ok", error="", **stats, seconds=round(time.perf_counter() - started, 3))
     return DocumentResult(task.name, record, outputs)
 
@@ -629,7 +636,7 @@ class StateLog:
             write_bytes_atomic(path, b"".join(state_line(name, entry) for name, entry in sorted(entries.items())))
             if os.path.lexists(legacy):
                 legacy.unlink()
-            stream = open(path, "ab")
+            stream = open(path, "ab")  # noqa: SIM115  (kept open for the log's lifetime; closed by StateLog.close)
         except OSError as error:
             raise OutputError(str(path), f"cannot write the resume state: {error.strerror or error}") from None
         return cls(path, entries, stream)
@@ -753,10 +760,8 @@ def _prepare_worker(parent_pid: int) -> None:
     # Ctrl-C is the parent's to handle: it stops the workers itself, without a traceback from each.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(os, "setpgid"):
-        try:
+        with contextlib.suppress(OSError):
             os.setpgid(0, 0)  # a group of its own, so that what it starts is ended with it
-        except OSError:
-            pass
     _raise_oom_score()
     if not die_with_parent():
         _watch_parent(parent_pid)
@@ -781,7 +786,7 @@ def _worker_main(connection, parent_pid: int) -> None:
             return
 
 
-def _pool_context():
+def _pool_context() -> ForkContext | DefaultContext:
     import multiprocessing
 
     # Fork on Linux: a worker starts in milliseconds with the dictionaries the parent has loaded (see
@@ -806,8 +811,8 @@ def _warm_up(settings: BatchSettings) -> None:
 
 @dataclass(eq=False)
 class _Worker:
-    process: object  # multiprocessing.process.BaseProcess
-    connection: object  # multiprocessing.connection.Connection
+    process: BaseProcess
+    connection: Connection
     group: int | None  # its process group, when it has one of its own
 
 
@@ -833,7 +838,7 @@ class _WorkerPool:
     def __init__(self, size: int, settings: BatchSettings) -> None:
         self._size = max(1, size)
         self._settings = settings
-        self._context = None
+        self._context: ForkContext | DefaultContext | None = None
         self._idle: list[_Worker] = []
         self._busy: dict[_Worker, _Assignment] = {}
 
@@ -866,7 +871,7 @@ class _WorkerPool:
         process.start()
         worker_end.close()
         group = None
-        if hasattr(os, "setpgid"):
+        if hasattr(os, "setpgid") and process.pid is not None:  # a started process has its pid
             try:
                 os.setpgid(process.pid, process.pid)  # the worker does the same: whichever runs first closes the race
                 group = process.pid
@@ -895,7 +900,7 @@ class _WorkerPool:
     def _collect(self) -> Iterator[DocumentResult]:
         from multiprocessing.connection import wait
 
-        owners = {}
+        owners: dict[Any, _Worker] = {}  # by connection and by process sentinel (an int)
         for worker in self._busy:
             owners[worker.connection] = worker
             owners[worker.process.sentinel] = worker
@@ -926,10 +931,8 @@ class _WorkerPool:
     def close(self) -> None:
         """Stop every worker: idle ones are asked to finish, busy ones (an interrupted run) are killed."""
         for worker in self._idle:
-            try:
+            with contextlib.suppress(OSError, ValueError):
                 worker.connection.send(None)
-            except (OSError, ValueError):
-                pass
         for worker in self._busy:
             _kill(worker)
         for worker in [*self._idle, *self._busy]:
@@ -973,7 +976,7 @@ def _kill(worker: _Worker) -> None:
     worker.process.kill()
 
 
-def _map_local(tasks: Iterable[DocumentTask], workers: int, settings: BatchSettings) -> Iterator[DocumentResult]:
+def _map_local(tasks: Iterable[DocumentTask], workers: int, settings: BatchSettings) -> Generator[DocumentResult, None, None]:
     import multiprocessing
 
     if multiprocessing.current_process().daemon:
@@ -987,7 +990,7 @@ def _map_local(tasks: Iterable[DocumentTask], workers: int, settings: BatchSetti
         pool.close()
 
 
-def _map_dask(tasks: Iterable[DocumentTask], scheduler: str) -> Iterator[DocumentResult]:
+def _map_dask(tasks: Iterable[DocumentTask], scheduler: str) -> Generator[DocumentResult, None, None]:
     try:
         from distributed import Client, as_completed
     except ImportError:
@@ -999,7 +1002,7 @@ def _map_dask(tasks: Iterable[DocumentTask], scheduler: str) -> Iterator[Documen
     try:
         window = max(8, 4 * sum(client.nthreads().values()))
         queue = as_completed()
-        submitted: dict[str, DocumentTask] = {}
+        submitted: dict[Hashable, DocumentTask] = {}  # by the future's key
 
         def submit(task: DocumentTask) -> None:
             future = client.submit(process_document, task, pure=False)

@@ -145,8 +145,9 @@ class UnsureRegion:
     chapter, an untranslated page) or ``weak`` (the two sides share no more
     evidence than unrelated sentences do: a misaligned or unrelated stretch).
 
-    >>> UnsureRegion(3, 9, "weak", 7, 7).describe()
-    'rows 3–9: the alignment is unsure: these 7 Chinese and 7 English sentences share no more words, names or numbers than unrelated sentences do'
+    >>> UnsureRegion(3, 9, "weak", 7, 7).describe()  # doctest: +NORMALIZE_WHITESPACE
+    'rows 3–9: the alignment is unsure: these 7 Chinese and 7 English sentences share no more words,
+    names or numbers than unrelated sentences do'
     """
 
     first_row: int

@@ -6,11 +6,12 @@ These are what the CLI calls and what most Python users want.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from .errors import InputError, UsageError
 from .io.atomic import write_text_atomic
 from .io.read import document_of, read_text, split_languages
-from .model import Document, SourceText
+from .model import Document, Lang, SourceText
 from .segment import presegmented, segment
 
 LANG_CHOICES = ("auto", "zh", "en")
@@ -35,9 +36,10 @@ def load_documents(
     parts = split_languages(source)
     if lang == "auto":
         return [parts[key] for key in ("zh", "en") if key in parts]
+    chosen = cast(Lang, lang)  # "zh" or "en": checked against LANG_CHOICES above
     if len(parts) == 2:
-        return [parts[lang]]
-    return [document_of(source, lang)]
+        return [parts[chosen]]
+    return [document_of(source, chosen)]
 
 
 def load_bilingual(

@@ -14,17 +14,20 @@ import re
 import signal
 import sys
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ._runtime import die_with_parent
 from .errors import InputError, UsageError
 from .io.records import row_text, sentence_text
 from .io.tsv_read import MalformedRow, TsvRow, open_aligned_tsv
 from .model import SEVERITIES, Alignment, CheckRow, Damage, Document, Finding, GlossaryEntry
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
 
 FAIL_ON = ("error", "warning", "never")
 
@@ -316,7 +319,7 @@ class _WindowChecker:
     def __init__(self, settings: tuple, workers: int):
         self.settings = settings  # glossary, codes, en_word_rows, opencc_config: see _check_window
         self.workers = workers
-        self.pool = None
+        self.pool: Pool | None = None
 
     @property
     def in_flight(self) -> int:
@@ -328,16 +331,16 @@ class _WindowChecker:
         if self.pool is None and (self.workers <= 1 or not window.more_to_come):
             return _Checked(_check_window(window.to_check, self.settings))
         if self.pool is None:
-            self._start_pool(window.to_check[:WARM_UP_ROWS])
+            self.pool = self._start_pool(window.to_check[:WARM_UP_ROWS])
         return self.pool.apply_async(_check_window_in_worker, (window.to_check,))
 
-    def _start_pool(self, warm_up: list[TsvRow]) -> None:
+    def _start_pool(self, warm_up: list[TsvRow]) -> Pool:
         import gc
         import multiprocessing
 
         _check_window(warm_up, self.settings)
         gc.freeze()
-        self.pool = multiprocessing.get_context("fork").Pool(self.workers, _start_worker, (self.settings,))
+        return multiprocessing.get_context("fork").Pool(self.workers, _start_worker, (self.settings,))
 
     def close(self, *, abandon: bool = False) -> None:
         """Let the workers finish and end, or end them at once when the results are ``abandon``-ed."""
@@ -364,7 +367,7 @@ def check_records(
     window_rows: int = WINDOW_ROWS,
     workers: int = 1,
     all_rows: bool = True,
-) -> Iterator[CheckedRow | MalformedRow]:
+) -> Generator[CheckedRow | MalformedRow, None, None]:
     """Check the rows of a file window by window; yield every row with its findings, and every malformed record, in file order.
 
     What the checks see:
@@ -489,7 +492,10 @@ def check_file(
     malformed: list[MalformedRow] = []
     with open_file_check(path, glossary=glossary, select=select, ignore=ignore, encoding=encoding, opencc=opencc) as run:
         for item in run.items:
-            (malformed if isinstance(item, MalformedRow) else checked).append(item)
+            if isinstance(item, MalformedRow):
+                malformed.append(item)
+            else:
+                checked.append(item)
         config = resolve_opencc(opencc, run.survey.zh_sample)
     rows = tuple(check_row(c.row.row, c.row.zh, c.row.en, config, type=c.row.type, score=c.row.score) for c in checked)
     findings = tuple(finding for c in checked for finding in c.findings)

@@ -8,7 +8,6 @@ from corpus_align.batch import BatchSettings, discover, run_batch
 from corpus_align.errors import UsageError
 from tests.conftest import run_cli
 
-
 RUN_DEPENDENT = {"seconds", "skipped"}
 
 

@@ -5,6 +5,7 @@ These tests need a POSIX system with fork, ``os.mkfifo`` and ``/proc`` (Linux), 
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
@@ -77,10 +78,8 @@ def within(seconds: float, call, *, unblock: tuple[Path, ...] | list[Path] = ())
     thread.join(seconds)
     if thread.is_alive():
         for fifo in unblock:
-            try:
+            with contextlib.suppress(OSError):
                 os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
-            except OSError:
-                pass
         thread.join(5)
         pytest.fail(f"did not finish within {seconds} s (a named pipe opened for reading?)")
     if "error" in outcome:
@@ -195,10 +194,8 @@ def test_batch_workers_end_when_the_batch_is_killed(tmp_path, mechanism):
         batch.kill()
         batch.wait(10)
         for pid in workers:
-            try:
+            with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGKILL)
-            except OSError:
-                pass
 
 
 def test_batch_named_pipes_and_devices_are_skipped_with_the_reason(tmp_path, capsys):

@@ -64,7 +64,8 @@ CASES = [
     ("whitespace", "我们到了。", "We arrived, at last.", False),
     ("omission", "她承认打我不对，也承认没有好好待我，但是她说我的伟大友谊是假的，还说我把她骗出来就是想研究她的结构。",
      "She admitted it.", True),
-    ("omission", "她承认打我不对，也承认没有好好待我。", "She admitted that she'd been wrong to slap me, and that she hadn't treated me well.", False),
+    ("omission", "她承认打我不对，也承认没有好好待我。",
+     "She admitted that she'd been wrong to slap me, and that she hadn't treated me well.", False),
     # The second half of the Chinese (after the clause boundary nearest the middle) has no English counterpart.
     ("omission", "她承认打我不对，也承认没有好好待我，但是她说我的伟大友谊是假的，还说我把她骗出来就是想研究她的结构。",
      "She admitted that she'd been wrong to slap me and that she hadn't treated me well.", True),

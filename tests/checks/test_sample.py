@@ -47,7 +47,9 @@ def test_sample_inconsistent_peoples(sample_findings):
     assert any(f.en_text == "Peoples" and f.suggestion == "People's" for f in found)
 
 
-@pytest.mark.parametrize("name", ["王廣成", "向瓊花", "重慶", "四川", "框架合作協議", "成渝", "川渝", "王广成", "向琼花", "重庆", "成渝", "川渝"])
+@pytest.mark.parametrize(
+    "name", ["王廣成", "向瓊花", "重慶", "四川", "框架合作協議", "成渝", "川渝", "王广成", "向琼花", "重庆", "成渝", "川渝"]
+)
 def test_sample_no_false_entity_missing(sample_findings, name):
     assert not [f for f in sample_findings if f.code == "entity-missing" and name in (f.zh_text + f.message)]
 

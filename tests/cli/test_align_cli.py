@@ -42,7 +42,9 @@ def test_cli_align_presegmented_ladder_and_eval(tmp_path):
     zh = tmp_path / "doc.zh"
     en = tmp_path / "doc.en"
     zh.write_text("王广成率队赴重庆调研。\n双方同意继续合作。\n\n会议在四川举行。\n", "utf-8")
-    en.write_text("Wang Guangcheng led a team to Chongqing.\nBoth sides agreed to keep cooperating.\n\nThe meeting was held in Sichuan.\n", "utf-8")
+    en.write_text(
+        "Wang Guangcheng led a team to Chongqing.\nBoth sides agreed to keep cooperating.\n\nThe meeting was held in Sichuan.\n", "utf-8"
+    )
     (tmp_path / "test").mkdir()
     (tmp_path / "gold").mkdir()
     result = run_cli("align", str(zh), str(en), "--presegmented", "--format", "ladder", "-o", str(tmp_path / "test" / "doc.align"))
@@ -100,7 +102,9 @@ def test_cli_align_missing_passage_is_one_sided_and_warned(tmp_path):
     (tmp_path / "zh.txt").write_text("\n".join(zh) + "\n", "utf-8")
     (tmp_path / "en.txt").write_text("\n".join(en[:400] + en[600:]) + "\n", "utf-8")
     out = tmp_path / "out.jsonl"
-    result = CliRunner().invoke(app, ["align", str(tmp_path / "zh.txt"), str(tmp_path / "en.txt"), "--presegmented", "-f", "jsonl", "-o", str(out)])
+    result = CliRunner().invoke(
+        app, ["align", str(tmp_path / "zh.txt"), str(tmp_path / "en.txt"), "--presegmented", "-f", "jsonl", "-o", str(out)]
+    )
     assert result.exit_code == 0, result.output
     meta = json.loads(out.read_text("utf-8").splitlines()[0])["meta"]
     (region,) = meta["unsure"]

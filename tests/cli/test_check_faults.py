@@ -68,7 +68,8 @@ def test_check_faults_a_device_is_refused_without_being_read(tmp_path):
     link.symlink_to("/dev/zero")
     result = run_cli("check", str(link))
     assert result.returncode == 2
-    assert result.stderr.decode().strip() == f"corpus-align: error: {link}: is a symbolic link to /dev/zero, a character device, not a text file"
+    expected = f"corpus-align: error: {link}: is a symbolic link to /dev/zero, a character device, not a text file"
+    assert result.stderr.decode().strip() == expected
 
 
 def test_check_faults_a_fifo_is_read_like_a_file(tmp_path):

@@ -7,6 +7,7 @@ memory limits need a process of their own.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import shutil
@@ -276,10 +277,8 @@ def test_cli_broken_stderr_in_process_still_writes_the_output(tmp_path, monkeypa
         code = _cli("align", zh, en, "--no-check", "-f", "ladder", "-o", tmp_path / "out.txt")
     finally:
         monkeypatch.undo()
-        try:
+        with contextlib.suppress(OSError):
             broken.close()
-        except OSError:
-            pass
 
     assert code == 0
     assert (tmp_path / "out.txt").read_text(encoding="utf-8").startswith("[0]:[0]")
@@ -336,7 +335,8 @@ def test_cli_out_of_memory_inside_a_library_is_one_line(book, capsys, monkeypatc
         try:
             raise MemoryError
         except MemoryError:
-            raise ValueError("invalid POS dictionary entry in dict.txt at Line 684")  # without "from": the MemoryError is only the context, as in jieba
+            # Deliberately without "from": the MemoryError is only the context, as in jieba.
+            raise ValueError("invalid POS dictionary entry in dict.txt at Line 684")  # noqa: B904
 
     monkeypatch.setattr("corpus_align.alignment.align_files", wrapped)
 

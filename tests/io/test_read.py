@@ -29,7 +29,7 @@ def test_read_names_detected_legacy_encodings():
 
 
 def test_read_normalizes_crlf_and_cr():
-    assert decode_bytes("一\r\n二\r三\n".encode("utf-8"), "x").text == "一\n二\n三\n"
+    assert decode_bytes("一\r\n二\r三\n".encode(), "x").text == "一\n二\n三\n"
 
 
 def test_read_encoding_override_is_used():

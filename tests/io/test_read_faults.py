@@ -153,7 +153,7 @@ def test_read_utf16_or_32_without_bom_suggests_the_encoding(codec, tmp_path):
 
 
 def test_read_truncated_utf8_says_truncated(tmp_path):
-    data = TEXT.encode("utf-8") + "再见".encode("utf-8")[:-1]
+    data = TEXT.encode("utf-8") + "再见".encode()[:-1]
     offset = len(data) - 2
     expected = f"seems truncated: it ends in the middle of a UTF-8 character at byte offset {offset}"
     with pytest.raises(InputError, match=expected):

@@ -36,7 +36,10 @@ _ARABIC = re.compile(r"\d+(?:[.,]\d+)*")
 # Numeral runs that are words, not numbers ("very", "in case", "by all means" ...).
 _NOT_NUMBERS = frozenset("十分 万一 千万 万万 一一 一二 三三两两 七八 九九 一千 百万".split())
 # A single numeral character counts only before one of these (measure words, time units).
-_COUNTERS = set("个只条位年月日号天岁点次回件人里斤两元块分秒尺丈张把间层头匹本句声步家口根封种样名部场碗杯棵颗支座辆架双对套倍成周夜刻碗句行斗升亩")
+_COUNTERS = set(
+    "个只条位年月日号天岁点次回件人里斤两元块分秒尺丈张把间层头匹本句声步家口根封种样名部场"
+    "碗杯棵颗支座辆架双对套倍成周夜刻碗句行斗升亩"
+)
 
 _EN_UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -114,10 +117,10 @@ def zh_number_keys(text: str) -> list[str]:
             continue
         if len(run) == 1 and not ordinal and after not in _COUNTERS:
             continue
-        value = chinese_numeral_value(run)
-        if value is None or value == 1 and not ordinal:
+        number = chinese_numeral_value(run)
+        if number is None or number == 1 and not ordinal:
             continue
-        keys.append((match.start(2), f"month:{value}" if after == "月" and 1 <= value <= 12 else f"#{value}"))
+        keys.append((match.start(2), f"month:{number}" if after == "月" and 1 <= number <= 12 else f"#{number}"))
     return [key for _, key in sorted(keys)]
 
 
@@ -155,9 +158,9 @@ def en_number_keys(text: str) -> list[str]:
     # Most sentences have no number word nor month: one set test spares them the regexes.
     words = set(_LOWER_WORD.findall(text.lower()))
     for match in () if _NUMBER_WORDS.isdisjoint(words) else _EN_NUMBER_WORDS.finditer(text):
-        value = _english_number(match.group())
-        if value not in (None, 0, 1):
-            keys.append((match.start(), f"#{value}"))
+        number = _english_number(match.group())
+        if number not in (None, 0, 1):
+            keys.append((match.start(), f"#{number}"))
     for match in () if words.isdisjoint(_MONTHS) else _MONTH_NAMES.finditer(text):
         name = match.group(1).lower()
         # "May" is also a modal verb: count it only next to a number.
@@ -246,7 +249,7 @@ def fuzzy_name_map(zh_keys: Iterable[str], en_keys: Iterable[str], *, cutoff: fl
             continue
         scores = process.cdist(keys, choices, scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.float64)
         best = scores.argmax(axis=1)  # the first of the best, as process.extractOne chooses
-        for key, column, score in zip(keys, best.tolist(), scores[np.arange(len(keys)), best].tolist()):
+        for key, column, score in zip(keys, best.tolist(), scores[np.arange(len(keys)), best].tolist(), strict=True):
             if score >= cutoff:
                 mapping[key] = choices[column]
     return mapping

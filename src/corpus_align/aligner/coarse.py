@@ -202,10 +202,9 @@ def _level_path(zh_unit: np.ndarray, en_unit: np.ndarray, band: dp.Band, median:
     diagonal = (rows > 0) & (cols > 0)
     z = np.full(band.n_nodes, np.nan)
     a, b = rows[diagonal] - 1, cols[diagonal] - 1
-    if band.n_nodes == (band.n + 1) * (band.m + 1):
-        cosines = (zh_unit @ en_unit.T)[a, b]  # the whole grid: one matrix product
-    else:
-        cosines = pair_cosines(zh_unit, en_unit, a, b)
+    whole_grid = band.n_nodes == (band.n + 1) * (band.m + 1)
+    # The whole grid: one matrix product; a narrower band: only its pairs.
+    cosines = (zh_unit @ en_unit.T)[a, b] if whole_grid else pair_cosines(zh_unit, en_unit, a, b)
     z[diagonal] = (cosines - median) / spread
     cost[:, 0] = np.where(diagonal, -z, np.inf)
     cost[rows == 0, 1] = np.inf
@@ -244,14 +243,12 @@ def coarse_path(
     pyramid.reverse()
 
     nodes = gains = None
-    for level, (g, (zh_level, en_level)) in enumerate(zip(counts, pyramid)):
+    for level, (g, (zh_level, en_level)) in enumerate(zip(counts, pyramid, strict=True)):
         zh_unit, en_unit = _unit(zh_level), _unit(en_level)
         median, spread = chance_scale(zh_unit, en_unit, samples=min(g * g, params.CHANCE_SAMPLES), seed=level)
-        if nodes is None:
-            band = dp.Band.full(g, g)
-        else:
-            band = dp.Band.through_nodes(2 * nodes[:, 0], 2 * nodes[:, 1], g, margin=window)
+        band = dp.Band.full(g, g) if nodes is None else dp.Band.through_nodes(2 * nodes[:, 0], 2 * nodes[:, 1], g, margin=window)
         nodes, gains = _level_path(zh_unit, en_unit, band, median, spread, skip_cost)
+    assert nodes is not None and gains is not None  # levels() gives at least one level
     return CoarsePath(nodes=nodes, gains=gains, zh_bounds=block_bounds(n, finest), en_bounds=block_bounds(m, finest))
 
 
@@ -261,7 +258,9 @@ def sentence_band(path: CoarsePath, n: int, m: int, margin: float) -> dp.Band:
     return dp.Band.through_nodes(xs, ys, m, margin=margin)
 
 
-def local_length_ratio(path: CoarsePath, zh_chars: np.ndarray, en_chars: np.ndarray, *, blocks: int = params.RATIO_WINDOW_BLOCKS) -> np.ndarray:
+def local_length_ratio(
+    path: CoarsePath, zh_chars: np.ndarray, en_chars: np.ndarray, *, blocks: int = params.RATIO_WINDOW_BLOCKS
+) -> np.ndarray:
     """English/Chinese character ratio near each Chinese sentence, over the path's diagonal steps within ``blocks`` steps.
 
     Skipped blocks (a passage one side lacks) do not count, so a gap does not distort the ratio around it.

@@ -30,7 +30,7 @@ import numba
 import numpy as np
 
 from . import params
-from .features import DocFeatures, first_at_least
+from .features import DocFeatures, SideFeatures, first_at_least
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,11 @@ def _covered(tok_ptr, key_ptr, keys, weights, s, other_set_keys, lo, hi):  # pra
 
 
 @numba.njit(cache=True, nogil=True)
-def _pair_similarity(zh_tok, zh_kptr, zh_keys, zh_w, zh_sptr, zh_skeys, en_tok, en_kptr, en_keys, en_w, en_sptr, en_skeys, a, b):  # pragma: no cover - compiled
+def _pair_similarity(  # pragma: no cover - compiled
+    zh_tok, zh_kptr, zh_keys, zh_w, zh_sptr, zh_skeys,
+    en_tok, en_kptr, en_keys, en_w, en_sptr, en_skeys,
+    a, b,
+):
     out = np.zeros(len(a))
     for x in range(len(a)):
         i = a[x]
@@ -84,7 +88,7 @@ def pair_similarity(features: DocFeatures, zh_ids: np.ndarray, en_ids: np.ndarra
     """
     zh, en = features.zh, features.en
 
-    def arrays(side):
+    def arrays(side: SideFeatures) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         weights = side.weights if side.weights is not None else np.ones(len(side.key_ptr) - 1)
         return side.tok_ptr, side.key_ptr, side.keys, weights.astype(np.float64), side.set_ptr, side.set_keys
 
@@ -106,7 +110,7 @@ def chance_similarity(features: DocFeatures, *, samples: int = params.CHANCE_PAI
 def _runs(flags: np.ndarray, min_length: int) -> list[tuple[int, int]]:
     padded = np.concatenate([[False], flags, [False]]).astype(np.int8)
     edges = np.flatnonzero(np.diff(padded))
-    return [(int(s), int(e)) for s, e in zip(edges[0::2], edges[1::2]) if e - s >= min_length]
+    return [(int(s), int(e)) for s, e in zip(edges[0::2], edges[1::2], strict=True) if e - s >= min_length]
 
 
 def unsure_spans(
@@ -156,7 +160,7 @@ def _close_gaps(flags: np.ndarray, gap: int) -> np.ndarray:
     """
     out = flags.copy()
     for start, stop in _runs(~flags, 1):
-        if 0 < start and stop < len(flags) and stop - start <= gap:
+        if start > 0 and stop < len(flags) and stop - start <= gap:
             out[start:stop] = True
     return out
 

@@ -41,7 +41,7 @@ class Band:
         return int(self.ptr[-1])
 
     @staticmethod
-    def from_bounds(n: int, m: int, lo: np.ndarray, hi: np.ndarray) -> "Band":
+    def from_bounds(n: int, m: int, lo: np.ndarray, hi: np.ndarray) -> Band:
         """Make a valid band from rough bounds: monotone, clipped, connected, containing both corners.
 
         >>> Band.from_bounds(2, 2, np.array([0, 5, 5]), np.array([0, 0, 2])).lo.tolist()
@@ -60,7 +60,7 @@ class Band:
         return Band(n=n, m=m, lo=lo, hi=hi, ptr=ptr)
 
     @staticmethod
-    def around_path(center: np.ndarray, m: int, *, half_width: np.ndarray) -> "Band":
+    def around_path(center: np.ndarray, m: int, *, half_width: np.ndarray) -> Band:
         """Band of ``center[i] ± half_width[i]`` columns for each row ``i`` (``len(center) = n + 1``).
 
         >>> Band.around_path(np.array([0.0, 2.0]), 2, half_width=np.array([1.0, 1.0])).hi.tolist()
@@ -69,7 +69,7 @@ class Band:
         return Band.from_bounds(len(center) - 1, m, center - half_width, center + half_width)
 
     @staticmethod
-    def through_nodes(xs: np.ndarray, ys: np.ndarray, m: int, *, margin: float) -> "Band":
+    def through_nodes(xs: np.ndarray, ys: np.ndarray, m: int, *, margin: float) -> Band:
         """The band that holds a monotone path through nodes ``(xs, ys)`` (from ``(0, 0)`` to ``(n, m)``), widened by ``margin`` columns.
 
         Between two nodes the path may take any route inside their rectangle.
@@ -87,7 +87,7 @@ class Band:
         return Band.from_bounds(n, m, lo - margin, hi + margin)
 
     @staticmethod
-    def full(n: int, m: int) -> "Band":
+    def full(n: int, m: int) -> Band:
         """The whole ``(n+1) × (m+1)`` grid (small documents only).
 
         >>> Band.full(2, 3).n_nodes

@@ -29,9 +29,9 @@ import numpy as np
 
 from .._runtime import cyclic_gc_paused
 from . import coarse, dp, params
-from .params import REALIGN_MARGIN
 from .confidence import UnsureSpan, chance_similarity, unsure_spans
 from .features import DocFeatures, add_translations, extract_features, set_token_weights, sorted_unique
+from .params import REALIGN_MARGIN
 from .scores import CostParams, bead_costs, bead_evidence, bead_types, compute_coverage, edge_support, similarity
 
 # Recommended threshold for :func:`evidence_strength`: the six MAC-Dev chapters
@@ -255,7 +255,7 @@ def learn_pairs(
     its Dice coefficient over them is at least ``min_dice`` (Hunalign's
     realign idea, with Dice instead of its dictionary-building heuristics).
     """
-    one_scores = np.array([s for (i0, i1, j0, j1), s in zip(path, scores) if i1 - i0 == 1 and j1 - j0 == 1])
+    one_scores = np.array([s for (i0, i1, j0, j1), s in zip(path, scores, strict=True) if i1 - i0 == 1 and j1 - j0 == 1])
     if not len(one_scores):
         return {}
     threshold = float(np.median(one_scores))
@@ -265,7 +265,7 @@ def learn_pairs(
     zh_index: dict[str, int] = {}
     en_index: dict[str, int] = {}
     zh_rows, en_rows = [], []
-    for (i0, i1, j0, j1), s in zip(path, scores):
+    for (i0, i1, j0, j1), s in zip(path, scores, strict=True):
         if i1 - i0 != 1 or j1 - j0 != 1 or s < threshold:
             continue
         zh_rows.append(np.fromiter({zh_index.setdefault(w, len(zh_index)) for w in features.zh.words[i0]}, dtype=np.int64))
@@ -276,7 +276,7 @@ def learn_pairs(
     zh_freq = np.bincount(np.concatenate(zh_rows), minlength=len(zh_index))
     en_freq = np.bincount(np.concatenate(en_rows), minlength=n_en)
     # Every (zh word, en word) pair of a bead, counted over beads, as one integer code each.
-    codes = np.concatenate([np.add.outer(z * n_en, e).ravel() for z, e in zip(zh_rows, en_rows)])
+    codes = np.concatenate([np.add.outer(z * n_en, e).ravel() for z, e in zip(zh_rows, en_rows, strict=True)])
     pairs, inverse = sorted_unique(codes, return_inverse=True)
     counts = np.bincount(inverse, minlength=len(pairs))
     z, e = pairs // n_en, pairs % n_en
@@ -285,7 +285,7 @@ def learn_pairs(
     zh_words = list(zh_index)
     en_words = list(en_index)
     learned: dict[str, set[str]] = {}
-    for zi, ei in zip(z[keep].tolist(), e[keep].tolist()):
+    for zi, ei in zip(z[keep].tolist(), e[keep].tolist(), strict=True):
         learned.setdefault(zh_words[zi], set()).add(en_words[ei])
     return learned
 
@@ -354,7 +354,7 @@ def _align_document(
     scores = _bead_scores(features, coverage, path)
     beads = [
         RawBead(tuple(range(i0, i1)), tuple(range(j0, j1)), float(min(1.0, max(0.0, s))))
-        for (i0, i1, j0, j1), s in zip(path, scores)
+        for (i0, i1, j0, j1), s in zip(path, scores, strict=True)
     ]
     two_sided = np.array([bool(b.zh) and bool(b.en) for b in beads])
     unsure = unsure_spans(np.array([b.score for b in beads]), two_sided, chance=chance_similarity(features))

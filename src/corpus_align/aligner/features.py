@@ -24,8 +24,6 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-
-
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -35,7 +33,6 @@ import numpy as np
 from .._lazy import zh_word_cut
 from . import anchors
 from .lexicon import EN_STOPWORDS, english_stem, load_lexicon, porter_stemmer
-
 
 
 @dataclass
@@ -330,7 +327,7 @@ def _kept_words(analysis: _ZhAnalysis, has_keys: Callable[[int], bool]) -> list[
     kept = np.array(analysis.words, dtype=object)[analysis.word_of[word_kept]].tolist()
     rows = np.repeat(np.arange(len(analysis.word_counts)), analysis.word_counts)[word_kept]
     bounds = _counts_ptr(np.bincount(rows, minlength=len(analysis.word_counts))).tolist()
-    return [kept[a:b] for a, b in zip(bounds, bounds[1:])]
+    return [kept[a:b] for a, b in itertools.pairwise(bounds)]
 
 
 def _english_side(en: Sequence[str], reading: _EnglishReading, fuzzy: dict[str, str], vocab: _Interner) -> SideFeatures:
@@ -388,7 +385,8 @@ class _BackgroundCut:
         """Stop the child, if it is still at work (an error or an interrupt in this process), and wait for it."""
         if self._executor is None:
             return
-        self._future.cancel()
+        if self._future is not None:
+            self._future.cancel()
         terminate = getattr(self._executor, "terminate_workers", None)  # Python 3.14+
         if terminate is not None:
             terminate()
@@ -401,7 +399,7 @@ class _BackgroundCut:
     def result(self) -> _ZhAnalysis:
         """The analysis of the sentences, in their order."""
         found = None
-        if self._future is not None:
+        if self._executor is not None and self._future is not None:  # the two are set together
             try:
                 found = self._future.result()
             except Exception:  # a dead or failing child (BrokenProcessPool, MemoryError there): do the work here
@@ -421,7 +419,9 @@ _EN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’-][A-Za-z]+)*")
 
 @functools.lru_cache(maxsize=200_000)
 def _english_word(word: str) -> tuple[tuple[str, ...], bool] | None:
-    """A word's token (its stem, and for a capitalised word also its stem without apostrophes and hyphens), and whether it is capitalised; ``None`` for a stopword.
+    """A word's token and whether it is capitalised; ``None`` for a stopword.
+
+    The token is the word's stem, and for a capitalised word also its stem without apostrophes and hyphens.
 
     A book uses each word form hundreds of times: this is worked out once per form.
     """
@@ -451,7 +451,8 @@ def _english_sentence(sentence: str, en_terms: tuple[str, ...]):
                 names.update(token)
             tokens.append(token)
             words.append(token[0])
-    for key in anchors.en_number_keys(sentence) + anchors.punctuation_keys(sentence) + anchors.glossary_keys(sentence, list(en_terms), english=True):
+    anchor_keys = anchors.en_number_keys(sentence) + anchors.punctuation_keys(sentence)
+    for key in anchor_keys + anchors.glossary_keys(sentence, list(en_terms), english=True):
         tokens.append((key,))
     extras = anchors.en_name_keys(sentence)
     names.update(extras)
@@ -697,7 +698,7 @@ def add_translations(features: DocFeatures, learned: dict[str, set[str]]) -> Doc
     # A word's tokens all have the same keys: merge them once per word, from its first token.
     found, first_token = np.unique(learned_of, return_index=True)
     merged_keys = [np.zeros(0, dtype=np.int32)] * len(learned_words)
-    for index, token in zip(found.tolist(), tokens[first_token].tolist()):
+    for index, token in zip(found.tolist(), tokens[first_token].tolist(), strict=True):
         own = zh.keys[zh.key_ptr[token] : zh.key_ptr[token + 1]].tolist()
         merged_keys[index] = np.array(sorted(set(own).union(extra_ids[learned_words[index]])), dtype=np.int32)
     merged_len = np.fromiter(map(len, merged_keys), dtype=np.int64, count=len(merged_keys))

@@ -83,7 +83,11 @@ _IRREGULAR = {
 
 _WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
 _PARENS = re.compile(r"\([^()]*\)|\[[^\]]*\]|[\u3400-\u9fff|]+")
-_SKIP_SENSE = re.compile(r"^(?:CL:|variant of|old variant|unofficial variant|archaic variant|see |abbr\. |also pr\.|also written|erhua variant|Japanese variant|used in )", re.I)
+_SKIP_SENSE = re.compile(
+    r"^(?:CL:|variant of|old variant|unofficial variant|archaic variant|see |abbr\. |also pr\.|also written"
+    r"|erhua variant|Japanese variant|used in )",
+    re.I,
+)
 _ABBREVIATION = re.compile(r"^abbr\. (?:for|of) (?:\S+?\|)?(\S+?)\[[^\]]*\],?\s*")
 _CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 

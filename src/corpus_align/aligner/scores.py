@@ -30,8 +30,8 @@ import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import TypeVar
 from importlib import resources
+from typing import TypeVar
 
 import numba
 import numpy as np
@@ -67,17 +67,20 @@ class CostParams:
 
     @staticmethod
     @functools.lru_cache(maxsize=1)
-    def default() -> "CostParams":
+    def default() -> CostParams:
         """Load the packaged estimates.
 
         >>> CostParams.default().length_sigma
         0.31
         """
         data = json.loads(resources.files("corpus_align.resources").joinpath("align_params.json").read_text("utf-8"))
-        counts = {tuple(int(x) for x in key.split("-")): float(v) for key, v in data["bead_type_counts"].items()}
+        counts: dict[tuple[int, int], float] = {}
+        for key, value in data["bead_type_counts"].items():
+            k, ell = key.split("-")  # "zh-en" sentence counts: "1-2"
+            counts[int(k), int(ell)] = float(value)
         return CostParams(type_counts=counts, length_sigma=float(data["length_sigma"]))
 
-    def with_(self, **changes) -> "CostParams":
+    def with_(self, **changes) -> CostParams:
         """Return a copy with some fields changed."""
         return replace(self, **changes)
 
@@ -229,7 +232,10 @@ def chance_coverage(own, other, n_keys: int, max_len: int) -> np.ndarray:
 
 
 def _credit(cov: np.ndarray, mass: np.ndarray, chance: np.ndarray) -> np.ndarray:
-    """Covered weight above chance, rescaled so that full coverage keeps full credit: ``mass · max(0, (cov − chance) / (mass − chance))``."""
+    """Covered weight above chance, rescaled so that full coverage keeps full credit.
+
+    ``mass · max(0, (cov − chance) / (mass − chance))``.
+    """
     room = np.maximum(mass - chance, 1e-9)
     return np.where(mass > 0, mass * np.clip((cov - chance) / room, 0.0, 1.0), 0.0)
 
@@ -243,21 +249,21 @@ def bead_evidence(features: DocFeatures, coverage: Coverage, i: np.ndarray, j: n
     z_mass, e_mass = features.zh.token_mass, features.en.token_mass
     z_cov = np.zeros(len(i))
     e_cov = np.zeros(len(i))
-    chance = coverage.chance is not None
-    z_cred = np.zeros(len(i)) if chance else None
-    e_cred = np.zeros(len(i)) if chance else None
+    chance = coverage.chance
+    z_cred = np.zeros(len(i)) if chance is not None else None
+    e_cred = np.zeros(len(i)) if chance is not None else None
     for a in range(1, k + 1):
         if ell:
             c = _lookup(coverage.zh_counts, coverage.zh_lo, coverage.zh_ptr, coverage.max_l, i - a, j - ell, ell)
             z_cov += c
-            if chance:
-                z_cred += _credit(c, z_mass[i - a], coverage.chance[0][i - a, ell - 1])
+            if chance is not None:
+                z_cred += _credit(c, z_mass[i - a], chance[0][i - a, ell - 1])
     for b in range(1, ell + 1):
         if k:
             c = _lookup(coverage.en_counts, coverage.en_lo, coverage.en_ptr, coverage.max_k, j - b, i - k, k)
             e_cov += c
-            if chance:
-                e_cred += _credit(c, e_mass[j - b], coverage.chance[1][j - b, k - 1])
+            if chance is not None:
+                e_cred += _credit(c, e_mass[j - b], chance[1][j - b, k - 1])
     return BeadEvidence(
         z_cov=z_cov,
         z_tot=_span_sum(z_tok, i - k, i),
@@ -283,7 +289,9 @@ def similarity(ev: BeadEvidence) -> np.ndarray:
     return np.nan_to_num(both, nan=0.0)
 
 
-def bead_costs(features: DocFeatures, coverage: Coverage, band: Band, types: np.ndarray, params: CostParams, *, chunk: int = 100_000) -> np.ndarray:
+def bead_costs(
+    features: DocFeatures, coverage: Coverage, band: Band, types: np.ndarray, params: CostParams, *, chunk: int = 100_000
+) -> np.ndarray:
     """Return ``cost[node, t]`` for every band node and bead type (``inf`` where the bead does not fit).
 
     Nodes are processed in chunks so that the temporaries stay small.

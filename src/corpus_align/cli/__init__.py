@@ -7,6 +7,7 @@ stderr and exit code 2.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 import typer
@@ -231,10 +232,9 @@ def run() -> None:
         sys.stdout.flush()
     except (OSError, ValueError, AttributeError):  # a closed or broken pipe: let the interpreter report it as usual
         sys.exit(code)
-    try:
+    # A closed or broken stderr: nobody reads it any more, but the exit code still matters.
+    with contextlib.suppress(OSError, ValueError, AttributeError):
         sys.stderr.flush()
-    except (OSError, ValueError, AttributeError):  # nobody reads stderr any more: the exit code still matters
-        pass
     os._exit(code)
 
 
@@ -278,7 +278,8 @@ def _is_click_exception(error: BaseException) -> bool:
 
 def _usage_message(error: Exception) -> str:
     """click's message on one line; for an unknown command, the commands there are."""
-    message = " ".join(error.format_message().split())
+    # A click exception (see _is_click_exception), from whichever copy of click raised it.
+    message = " ".join(error.format_message().split())  # type: ignore[attr-defined]
     if message.startswith("No such command"):
         import typer.main
 

@@ -35,20 +35,30 @@ class EvalFormat(str, Enum):
     " corpus-align align book.zh.txt book.en.txt --format html -o book.html)"
 )
 def align(
-    zh_file: str = typer.Argument(..., metavar="ZH_FILE", help="Chinese text, or a bilingual file when EN_FILE is left out; - for standard input."),
+    zh_file: str = typer.Argument(
+        ..., metavar="ZH_FILE", help="Chinese text, or a bilingual file when EN_FILE is left out; - for standard input."
+    ),
     en_file: str = typer.Argument(None, metavar="[EN_FILE]", help="English translation."),
     output: str = typer.Option(None, "--output", "-o", help="Output file (default or -: standard output)."),
     output_format: AlignFormat = typer.Option(AlignFormat("tsv"), "--format", "-f", help=FORMAT_HELP),
     presegmented: bool = typer.Option(False, "--presegmented", help="Each input line is one sentence; blank lines separate paragraphs."),
-    glossary: Path = typer.Option(None, "--glossary", "-g", help="TSV of zh<TAB>en[<TAB>note] terms: anchors for alignment, required renderings for QA."),
+    glossary: Path = typer.Option(
+        None, "--glossary", "-g", help="TSV of zh<TAB>en[<TAB>note] terms: anchors for alignment, required renderings for QA."
+    ),
     run_checks: bool = typer.Option(True, "--check/--no-check", help="Run the QA checks and fill the issues column."),
     select: str = typer.Option(None, "--select", help="Only these check codes (comma list)."),
     ignore: str = typer.Option(None, "--ignore", help="Skip these check codes (comma list)."),
-    fail_on: str = typer.Option("never", "--fail-on", help="Exit 1 when findings at or above this severity exist: error, warning or never."),
+    fail_on: str = typer.Option(
+        "never", "--fail-on", help="Exit 1 when findings at or above this severity exist: error, warning or never."
+    ),
     max_merge: int = typer.Option(4, "--max-merge", min=1, max=8, help="Largest number of sentences one side of a bead may join."),
-    zh_script: ZhScript = typer.Option(ZhScript.original, "--zh-script", help="Show Chinese as written (original) or converted to simplified."),
+    zh_script: ZhScript = typer.Option(
+        ZhScript.original, "--zh-script", help="Show Chinese as written (original) or converted to simplified."
+    ),
     realign: bool = typer.Option(True, "--realign/--no-realign", help="Second pass with word pairs learnt from the first."),
-    by_paragraph: bool = typer.Option(True, "--by-paragraph/--no-by-paragraph", help="Align paragraph by paragraph when both sides have the same paragraphs."),
+    by_paragraph: bool = typer.Option(
+        True, "--by-paragraph/--no-by-paragraph", help="Align paragraph by paragraph when both sides have the same paragraphs."
+    ),
     encoding: str = typer.Option(None, "--encoding", help=ENCODING_HELP),
     opencc: str = typer.Option("auto", "--opencc", help=OPENCC_HELP),
 ) -> None:
@@ -57,7 +67,6 @@ def align(
     from ..io.glossary import read_glossary
     from ..io.writers import render
     from ..qa import check_alignment, parse_codes, should_fail
-
     from .progress import terminal_progress
 
     should_fail([], fail_on)  # reject a bad --fail-on before the work

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -12,6 +13,9 @@ from ..batch import extra_formats
 from . import app
 from .terminal import safe_for_terminal
 from .text import ENCODING_HELP, OPENCC_HELP
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 
 @app.command(
@@ -23,14 +27,18 @@ def batch(
     out_dir: Path = typer.Option(..., "--out-dir", "-o", help="Where to write the reports (sub-folders mirrored)."),
     workers: int = typer.Option(None, "--workers", "-w", min=1, help="Parallel processes (default: the number of cores)."),
     scheduler: str = typer.Option(None, "--scheduler", help="Run on a Dask cluster: tcp://HOST:PORT (needs corpus-align[dask])."),
-    output_formats: list[str] = typer.Option([], "--format", "-f", help=f"Extra outputs besides TSV, findings and HTML: {', '.join(extra_formats())} (repeat or comma list)."),
+    output_formats: list[str] = typer.Option(
+        [], "--format", "-f", help=f"Extra outputs besides TSV, findings and HTML: {', '.join(extra_formats())} (repeat or comma list)."
+    ),
     pattern: str = typer.Option(None, "--pattern", help="Other pair naming, ZH:EN with * for the name, e.g. '*_cn.txt:*_en.txt'."),
     force: bool = typer.Option(False, "--force", help="Redo every document, even those unchanged since the last run."),
     presegmented: bool = typer.Option(False, "--presegmented", help="Each input line is one sentence."),
     glossary: Path = typer.Option(None, "--glossary", "-g", help="TSV of zh<TAB>en[<TAB>note] terms."),
     select: str = typer.Option(None, "--select", help="Only these check codes (comma list)."),
     ignore: str = typer.Option(None, "--ignore", help="Skip these check codes (comma list)."),
-    fail_on: str = typer.Option("never", "--fail-on", help="Also exit 1 when findings at or above this severity exist: error, warning or never."),
+    fail_on: str = typer.Option(
+        "never", "--fail-on", help="Also exit 1 when findings at or above this severity exist: error, warning or never."
+    ),
     encoding: str = typer.Option(None, "--encoding", help=ENCODING_HELP),
     opencc: str = typer.Option("auto", "--opencc", help=OPENCC_HELP),
 ) -> None:
@@ -92,8 +100,8 @@ class _Reporter:
 
     def __init__(self) -> None:
         self.interactive = sys.stderr.isatty()
-        self.progress = None
-        self.task = None
+        self.progress: Progress | None = None
+        self.task: TaskID | None = None
         self.sentences = 0
         self.started = time.perf_counter()
 
@@ -120,6 +128,7 @@ class _Reporter:
             )
             self.progress.start()
             self.task = self.progress.add_task("batch", total=total, rate="0")
+        assert self.task is not None  # added with the bar
         self.progress.update(self.task, completed=done, rate=f"{rate:,.0f}")
         self.progress.refresh()
 

@@ -42,7 +42,9 @@ class FailOn(str, Enum):
 )
 def check(
     file: str = typer.Argument(..., help="The TSV that align writes, or a plain zh<TAB>en file (one bead per row); - for standard input."),
-    output_format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="text for people (colour on a terminal), jsonl or tsv."),
+    output_format: CheckFormat = typer.Option(
+        CheckFormat.text, "--format", "-f", help="text for people (colour on a terminal), jsonl or tsv."
+    ),
     output: str = typer.Option(None, "--output", "-o", help="Output file (default or -: standard output)."),
     select: str = typer.Option(None, "--select", help=SELECT_HELP),
     ignore: str = typer.Option(None, "--ignore", help=IGNORE_HELP),
@@ -110,7 +112,9 @@ def write_text(run: FileCheck, stream: TextIO, fail_on: str) -> bool:
     from ..io.tsv_read import MalformedRow
     from ..qa import should_fail
 
-    console = Console(file=stream, highlight=False, soft_wrap=True) if stream is not sys.stdout else Console(highlight=False, soft_wrap=True)
+    console = (
+        Console(file=stream, highlight=False, soft_wrap=True) if stream is not sys.stdout else Console(highlight=False, soft_wrap=True)
+    )
     counts: Counter = Counter()
     severity: dict[str, str] = {}
     failed = False

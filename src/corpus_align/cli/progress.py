@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
-from typing import IO
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 
 class DelayedProgress:
@@ -23,8 +27,8 @@ class DelayedProgress:
         self._delay = delay
         self._label = label
         self._started = time.monotonic()
-        self._progress = None
-        self._task = None
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
         self._broken = False
 
     def __call__(self, stage: str, fraction: float) -> None:
@@ -54,6 +58,7 @@ class DelayedProgress:
             )
             self._progress.start()
             self._task = self._progress.add_task(stage, total=100.0)
+        assert self._task is not None  # added with the bar
         self._progress.update(self._task, completed=100.0 * min(max(fraction, 0.0), 1.0), description=stage)
         self._progress.refresh()
 
@@ -61,10 +66,8 @@ class DelayedProgress:
         """Remove the bar, if one was shown."""
         if self._progress is not None:
             progress, self._progress = self._progress, None
-            try:
+            with contextlib.suppress(OSError, ValueError):
                 progress.stop()
-            except (OSError, ValueError):
-                pass
 
 
 def terminal_progress(stream: IO[str] | None = None, *, label: str = "aligning") -> DelayedProgress | None:

@@ -77,7 +77,12 @@ def _make_out_dir(out_dir: Path) -> Path:
 def segment(
     file: str = typer.Argument(..., help="A text file (Chinese, English or both), or - for standard input."),
     lang: LangChoice = typer.Option(LangChoice.auto, "--lang", help="Language of FILE; auto segments both parts of a bilingual file."),
-    output_format: SegmentFormat = typer.Option(SegmentFormat.text, "--format", "-f", help="text: a sentence per line, a blank line between paragraphs; jsonl: a record per sentence."),
+    output_format: SegmentFormat = typer.Option(
+        SegmentFormat.text,
+        "--format",
+        "-f",
+        help="text: a sentence per line, a blank line between paragraphs; jsonl: a record per sentence.",
+    ),
     encoding: str = typer.Option(None, "--encoding", help=ENCODING_HELP),
     opencc: str = typer.Option("auto", "--opencc", help=OPENCC_HELP),
 ) -> None:

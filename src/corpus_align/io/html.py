@@ -19,7 +19,7 @@ import html
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from urllib.parse import quote
 
@@ -41,9 +41,9 @@ def esc(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _resource(name: str) -> str:
-    return resources.files("corpus_align.resources").joinpath("report", name).read_text("utf-8")
+    return resources.files("corpus_align.resources").joinpath("report").joinpath(name).read_text("utf-8")
 
 
 def _csp_hash(text: str) -> str:
@@ -186,7 +186,7 @@ def _summary(alignment: Alignment, findings: Sequence[Finding], meta: dict, rows
     types = Counter(bead.type for bead in alignment.beads)
     scores = [bead.score for bead in alignment.beads]
     mean = f"{sum(scores) / len(scores):.3f}" if scores else "—"
-    severities = Counter(f.severity for f in findings)
+    severities: Counter[str] = Counter(f.severity for f in findings)
     codes = Counter(f.code for f in findings)
     code_severity = {f.code: f.severity for f in sorted(findings, key=lambda f: -_severity_key(f.severity))}
     same_file = meta["zh"] == meta["en"]
@@ -249,7 +249,7 @@ def _summary(alignment: Alignment, findings: Sequence[Finding], meta: dict, rows
 
 
 def _filters(findings: Sequence[Finding], row_count: int) -> str:
-    severities = Counter(f.severity for f in findings)
+    severities: Counter[str] = Counter(f.severity for f in findings)
     codes = Counter(f.code for f in findings)
     severity_boxes = "".join(
         f'<label><input type="checkbox" name="severity" value="{esc(s)}" checked> {esc(s)} ({severities.get(s, 0)})</label>'
@@ -360,7 +360,7 @@ def _href(report: str) -> str:
     return quote(report.replace("\\", "/"), safe="/-_.~")
 
 
-def _number(value: object, digits: int = 0) -> tuple[str, str]:
+def _number(value: float | str | None, digits: int = 0) -> tuple[str, str]:
     """(shown text, sort key) for a count or score that may be missing."""
     if value is None or value == "":
         return "—", ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from ..model import Alignment
+from ..model import Alignment, Bead
 
 
 def ladder_line(zh: Sequence[int], en: Sequence[int]) -> str:
@@ -24,5 +24,5 @@ def to_ladder(alignment: Alignment | Iterable[tuple[Sequence[int], Sequence[int]
     '[0]:[0]\\n'
     """
     beads = alignment.beads if isinstance(alignment, Alignment) else alignment
-    pairs = [(b.zh, b.en) if hasattr(b, "zh") else b for b in beads]
+    pairs = [(b.zh, b.en) if isinstance(b, Bead) else b for b in beads]
     return "".join(ladder_line(zh, en) + "\n" for zh, en in pairs)

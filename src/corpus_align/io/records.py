@@ -141,7 +141,13 @@ def metadata(alignment: Alignment) -> dict:
         "settings": dict(alignment.settings),
         "warnings": list(alignment.warnings),
         "unsure": [
-            {"first_row": r.first_row, "last_row": r.last_row, "kind": r.kind, "zh_sentences": r.zh_sentences, "en_sentences": r.en_sentences}
+            {
+                "first_row": r.first_row,
+                "last_row": r.last_row,
+                "kind": r.kind,
+                "zh_sentences": r.zh_sentences,
+                "en_sentences": r.en_sentences,
+            }
             for r in alignment.unsure
         ],
     }

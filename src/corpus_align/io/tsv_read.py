@@ -39,7 +39,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import BinaryIO, NamedTuple, cast
 
 from ..errors import InputError
 from ..model import SourceText
@@ -217,7 +217,7 @@ def detect_layout(lines: Iterable[str], codec: str) -> TsvLayout:
             if not line.strip():
                 continue
             names = _header_cells(line)
-            if _HEADER_NAMES <= set(names):
+            if set(names) >= _HEADER_NAMES:
                 columns, header = tuple(names), True
                 votes += 1 if line.lstrip().startswith('"') else 0
                 continue
@@ -300,10 +300,8 @@ def read_records(
                 zh_text, en_text = cells[zh], cells[en]
                 value: float | None = None
                 if score is not None:
-                    try:
+                    with contextlib.suppress(ValueError):
                         value = float(cells[score])
-                    except ValueError:
-                        pass
                 yield TsvRow(
                     int(declared) if declared.isascii() and declared.isdigit() else data_row,
                     first,
@@ -367,7 +365,7 @@ class AlignedTsv:
             self.size = os.fstat(descriptor).st_size
             self._read_bytes: Callable[[int, int], bytes] = lambda size, offset: os.pread(descriptor, size, offset)
         except (OSError, AttributeError, io.UnsupportedOperation):  # an in-memory stream
-            data = stream.getvalue()
+            data = cast(io.BytesIO, stream).getvalue()
             self.size = len(data)
             self._read_bytes = lambda size, offset: data[offset : offset + size]
         self._codec = _detect_codec(self._read_at(SAMPLE_BYTES + 1, 0), name, encoding)
@@ -530,5 +528,8 @@ def parse_aligned_tsv(source: SourceText) -> tuple[list[TsvRow], list[MalformedR
     rows: list[TsvRow] = []
     bad: list[MalformedRow] = []
     for record in read_records(io.StringIO(source.text, newline=None), layout):
-        (rows if isinstance(record, TsvRow) else bad).append(record)
+        if isinstance(record, TsvRow):
+            rows.append(record)
+        else:
+            bad.append(record)
     return rows, bad
