@@ -14,7 +14,7 @@ from typing import cast
 
 from .errors import InputError
 from .io.glossary import read_glossary
-from .io.read import document_of, read_text, script_lang, split_languages
+from .io.read import document_of, script_lang
 from .model import Alignment, Bead, Document, GlossaryEntry, Lang, SourceText, UnsureRegion
 from .segment import presegmented as split_presegmented
 from .segment import segment
@@ -212,12 +212,13 @@ def _lang_name(lang: str) -> str:
 
 def _as_document(text: str | Document, lang: Lang, presegmented: bool, opencc: str) -> Document:
     if isinstance(text, Document):
-        return text if text.sentences else _segment(text, presegmented, opencc)
+        return text if text.sentences else segment_for_alignment(text, presegmented, opencc)
     source = SourceText(f"<{lang}>", text.replace("\r\n", "\n").replace("\r", "\n"), "utf-8")
-    return _segment(document_of(source, lang), presegmented, opencc)
+    return segment_for_alignment(document_of(source, lang), presegmented, opencc)
 
 
-def _segment(document: Document, presegmented: bool, opencc: str) -> Document:
+def segment_for_alignment(document: Document, presegmented: bool, opencc: str) -> Document:
+    """``document`` cut into sentences (one per line when ``presegmented``); a document without paragraphs as it is."""
     if not document.paragraphs:
         return document
     from ._runtime import cyclic_gc_paused
@@ -278,24 +279,10 @@ def align_files(
     >>> len(result.beads)  # doctest: +SKIP
     4
     """
+    from .pipeline import PipelineSettings, read_sources, run_pipeline
+
     terms = glossary if isinstance(glossary, (tuple, list)) else read_glossary(cast("str | Path | None", glossary))
-    if en_path is None:
-        source = read_text(zh_path, encoding)
-        parts = split_languages(source)
-        if len(parts) != 2:
-            only = "Chinese" if "zh" in parts else "English"
-            raise InputError(
-                source.name,
-                f"holds only {only} text; give the {'English' if only == 'Chinese' else 'Chinese'} file too"
-                " (corpus-align align ZH_FILE EN_FILE) or a bilingual file",
-            )
-        zh_doc, en_doc = parts["zh"], parts["en"]
-    else:
-        zh_source = read_text(zh_path, encoding, allow_empty=True)
-        en_source = read_text(en_path, encoding, allow_empty=True)
-        zh_doc, en_doc = document_of(zh_source, "zh"), document_of(en_source, "en")
-    zh_doc = _segment(zh_doc, presegmented, opencc)
-    en_doc = _segment(en_doc, presegmented, opencc)
-    return align_documents(
-        zh_doc, en_doc, max_merge=max_merge, glossary=terms, realign=realign, by_paragraph=by_paragraph, progress=progress
-    )
+    zh_source, en_source = read_sources(zh_path, en_path, encoding=encoding)
+    settings = PipelineSettings(presegmented=presegmented, opencc=opencc, max_merge=max_merge, glossary=tuple(terms),
+                                realign=realign, by_paragraph=by_paragraph, checks=False)
+    return run_pipeline(zh_source, en_source, settings, progress=progress).alignment

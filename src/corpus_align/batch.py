@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from multiprocessing.context import DefaultContext, ForkContext
     from multiprocessing.process import BaseProcess
 
+    from .pipeline import PipelineSettings
+
 STATE_DIR = ".corpus-align"
 STATE_FILE = "state.jsonl"
 # Written by earlier versions, rewritten whole after every document; read once and migrated.
@@ -111,6 +113,13 @@ class BatchSettings:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
     zh_script: str = "original"
+
+    def pipeline(self) -> PipelineSettings:
+        """The settings of :func:`~corpus_align.pipeline.run_pipeline` for each document."""
+        from .pipeline import PipelineSettings
+
+        return PipelineSettings(presegmented=self.presegmented, opencc=self.opencc, max_merge=self.max_merge,
+                                glossary=self.glossary, realign=self.realign, select=self.select, ignore=self.ignore)
 
     def fingerprint(self) -> str:
         from . import __version__
@@ -399,28 +408,20 @@ def _encodable(text: str) -> str:
 
 
 def _process(task: DocumentTask) -> tuple[dict[str, bytes], dict]:
-    from .alignment import _segment, align_documents
-    from .io.read import decode_bytes, document_of, split_languages
+    from .io.read import decode_bytes
     from .io.writers import RenderSettings, writer
-    from .qa import check_alignment
+    from .pipeline import run_pipeline
 
     settings = task.settings
     # A file name that is not UTF-8 reaches us with lone surrogates, which no output can hold: spelled out.
     zh_name, en_name, title = _encodable(task.zh_name), _encodable(task.en_name or ""), _encodable(task.name)
     if task.en_bytes is None:
-        source = decode_bytes(task.zh_bytes, zh_name, settings.encoding)
-        parts = split_languages(source)
-        if len(parts) != 2:
-            only = "Chinese" if "zh" in parts else "English"
-            raise InputError(zh_name, f"holds only {only} text and has no partner file")
-        zh, en = parts["zh"], parts["en"]
+        zh_source, en_source = decode_bytes(task.zh_bytes, zh_name, settings.encoding), None
     else:
-        zh = document_of(decode_bytes(task.zh_bytes, zh_name, settings.encoding, allow_empty=True), "zh")
-        en = document_of(decode_bytes(task.en_bytes, en_name, settings.encoding, allow_empty=True), "en")
-    zh = _segment(zh, settings.presegmented, settings.opencc)
-    en = _segment(en, settings.presegmented, settings.opencc)
-    alignment = align_documents(zh, en, max_merge=settings.max_merge, glossary=settings.glossary, realign=settings.realign)
-    findings = check_alignment(alignment, glossary=settings.glossary, select=settings.select, ignore=settings.ignore)
+        zh_source = decode_bytes(task.zh_bytes, zh_name, settings.encoding, allow_empty=True)
+        en_source = decode_bytes(task.en_bytes, en_name, settings.encoding, allow_empty=True)
+    result = run_pipeline(zh_source, en_source, settings.pipeline())
+    alignment, findings = result.alignment, result.findings
     warnings = list(alignment.warnings)
     outputs: dict[str, bytes] = {}
     for name in (*ALWAYS_WRITTEN, *settings.formats):

@@ -1,12 +1,18 @@
-"""High-level entry points that chain the stages: read → split languages → segment.
+"""The stages chained: read → split languages → segment → align → check.
 
-These are what the CLI calls and what most Python users want.
+:func:`run_pipeline` is the one function from texts to an alignment and its
+findings; ``align``, ``batch`` (local, process pool, Dask) and the API's
+:func:`~corpus_align.alignment.align_files` all call it.  The reading helpers
+here (:func:`load_documents`, :func:`segment_file`, :func:`split_file`) are
+what ``split`` and ``segment`` call.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from .errors import InputError, UsageError
 from .io.atomic import write_text_atomic
@@ -14,7 +20,115 @@ from .io.read import document_of, read_text, split_languages
 from .model import Document, Lang, SourceText
 from .segment import presegmented, segment
 
+if TYPE_CHECKING:
+    from .model import Alignment, Finding, GlossaryEntry
+
 LANG_CHOICES = ("auto", "zh", "en")
+
+
+@dataclass(frozen=True)
+class PipelineSettings:
+    """Everything besides the texts that decides an alignment and its findings.
+
+    ``checks`` runs the QA checks (``select``/``ignore``: codes to run or
+    skip); the rest are :func:`~corpus_align.alignment.align_documents`'s
+    settings, and ``presegmented``/``opencc`` those of segmentation.
+    """
+
+    presegmented: bool = False
+    opencc: str = "auto"
+    max_merge: int = 4
+    glossary: tuple[GlossaryEntry, ...] = ()
+    realign: bool = True
+    by_paragraph: bool = True
+    checks: bool = True
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class PipelineResult:
+    """An alignment and the findings of its checks (none when the checks were off)."""
+
+    alignment: Alignment
+    findings: tuple[Finding, ...]
+
+
+def documents_to_align(zh: SourceText, en: SourceText | None = None) -> tuple[Document, Document]:
+    """The Chinese and English documents of two texts, or of one bilingual text when ``en`` is None.
+
+    Each of two texts is one document whatever its script (an empty one has no
+    paragraphs); a bilingual text must hold both languages.
+
+    >>> zh, en = documents_to_align(SourceText("a", "你好。\\nHello.", "utf-8"))
+    >>> zh.paragraph_texts(), en.paragraph_texts()
+    (['你好。'], ['Hello.'])
+    """
+    if en is not None:
+        return document_of(zh, "zh"), document_of(en, "en")
+    parts = split_languages(zh)
+    if len(parts) != 2:
+        only = "Chinese" if "zh" in parts else "English"
+        other = "English" if only == "Chinese" else "Chinese"
+        raise InputError(zh.name, f"holds only {only} text; give the {other} file too (corpus-align align ZH_FILE EN_FILE)"
+                                  " or a bilingual file")
+    return parts["zh"], parts["en"]
+
+
+def read_sources(zh_path: str | Path, en_path: str | Path | None = None, *, encoding: str | None = None
+                 ) -> tuple[SourceText, SourceText | None]:
+    """Read the texts to align: two files (either may be empty), or one bilingual file when ``en_path`` is None.
+
+    >>> zh, en = read_sources("data/samples/000_389ae536b82fb46d.txt")  # doctest: +SKIP
+    >>> en is None  # doctest: +SKIP
+    True
+    """
+    if en_path is None:
+        return read_text(zh_path, encoding), None
+    return read_text(zh_path, encoding, allow_empty=True), read_text(en_path, encoding, allow_empty=True)
+
+
+def run_pipeline(
+    zh: SourceText,
+    en: SourceText | None = None,
+    settings: PipelineSettings | None = None,
+    *,
+    progress: Callable[[str, float], None] | None = None,
+) -> PipelineResult:
+    """Segment, align and check two texts (or one bilingual text); the one chain every caller uses.
+
+    ``settings`` default to :class:`PipelineSettings`'s defaults.
+
+    ``progress(stage, fraction)``, if given, is told how far the work has gone.
+
+    >>> result = run_pipeline(SourceText("a", "他二十一岁。\\nHe is twenty-two.", "utf-8"))
+    >>> [b.type for b in result.alignment.beads], [f.code for f in result.findings]
+    (['1-1'], ['number-mismatch'])
+    """
+    from .alignment import align_documents, segment_for_alignment
+
+    settings = settings or PipelineSettings()
+    if settings.checks:
+        from .checks import resolve_codes
+
+        resolve_codes(settings.select, settings.ignore)  # an unknown code is an error before the work, not after it
+    zh_doc, en_doc = documents_to_align(zh, en)
+    zh_doc = segment_for_alignment(zh_doc, settings.presegmented, settings.opencc)
+    en_doc = segment_for_alignment(en_doc, settings.presegmented, settings.opencc)
+    share = 0.8 if settings.checks else 1.0  # of the progress bar, for the alignment
+    alignment = align_documents(
+        zh_doc, en_doc, max_merge=settings.max_merge, glossary=settings.glossary, realign=settings.realign,
+        by_paragraph=settings.by_paragraph,
+        progress=(lambda stage, fraction: progress(stage, share * fraction)) if progress else None,
+    )
+    if not settings.checks:
+        return PipelineResult(alignment, ())
+    from .qa import check_alignment
+
+    if progress:
+        progress("checking", share)
+    findings = check_alignment(alignment, glossary=settings.glossary, select=settings.select, ignore=settings.ignore)
+    return PipelineResult(alignment, tuple(findings))
 
 
 def load_documents(
@@ -56,15 +170,7 @@ def load_bilingual(
     """
     if not isinstance(source, SourceText):
         source = read_text(source, encoding)
-    parts = split_languages(source)
-    if len(parts) != 2:
-        only = next(iter(parts), "no")
-        raise InputError(source.name, f"holds only {_lang_name(only)} text; a bilingual file needs both Chinese and English paragraphs")
-    return parts["zh"], parts["en"]
-
-
-def _lang_name(lang: str) -> str:
-    return {"zh": "Chinese", "en": "English"}.get(lang, lang)
+    return documents_to_align(source)
 
 
 def segment_file(

@@ -55,7 +55,7 @@ def work_must_not_start(monkeypatch):
     def started(*args, **kwargs):
         raise AssertionError("the alignment started although the output could not be written")
 
-    monkeypatch.setattr("corpus_align.alignment.align_files", started)
+    monkeypatch.setattr("corpus_align.pipeline.run_pipeline", started)
 
 
 def _python_cli() -> list[str]:
@@ -318,7 +318,7 @@ def test_cli_out_of_memory_is_one_line(book, capsys, monkeypatch):
     def exhausted(*args, **kwargs):
         raise MemoryError
 
-    monkeypatch.setattr("corpus_align.alignment.align_files", exhausted)
+    monkeypatch.setattr("corpus_align.pipeline.run_pipeline", exhausted)
 
     assert _cli("align", book, "-o", book.with_suffix(".tsv")) == 2
     captured = capsys.readouterr()
@@ -338,7 +338,7 @@ def test_cli_out_of_memory_inside_a_library_is_one_line(book, capsys, monkeypatc
             # Deliberately without "from": the MemoryError is only the context, as in jieba.
             raise ValueError("invalid POS dictionary entry in dict.txt at Line 684")  # noqa: B904
 
-    monkeypatch.setattr("corpus_align.alignment.align_files", wrapped)
+    monkeypatch.setattr("corpus_align.pipeline.run_pipeline", wrapped)
 
     assert _cli("align", book, "-o", book.with_suffix(".tsv")) == 2
     (line,) = _error_lines(capsys)

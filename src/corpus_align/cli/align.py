@@ -63,34 +63,32 @@ def align(
     opencc: str = typer.Option("auto", "--opencc", help=OPENCC_HELP),
 ) -> None:
     """Align Chinese and English sentences, check them, and write TSV, JSONL, a ladder, TMX, XLSX, HTML or the findings."""
-    from ..alignment import align_files
     from ..io.glossary import read_glossary
     from ..io.writers import render
-    from ..qa import check_alignment, parse_codes, should_fail
+    from ..pipeline import PipelineSettings, read_sources, run_pipeline
+    from ..qa import parse_codes, should_fail
     from .progress import terminal_progress
 
     should_fail([], fail_on)  # reject a bad --fail-on before the work
     check_output_target(output, [zh_file, en_file, glossary])
     _refuse_binary_on_a_terminal(output_format, output)
-    terms = read_glossary(glossary)
+    selected, ignored = parse_codes(select), parse_codes(ignore)
+    settings = PipelineSettings(
+        presegmented=presegmented, opencc=opencc, max_merge=max_merge, glossary=tuple(read_glossary(glossary)),
+        realign=realign, by_paragraph=by_paragraph, checks=run_checks,
+        select=tuple(selected) if selected is not None else None, ignore=tuple(ignored) if ignored is not None else None,
+    )
+    zh_source, en_source = read_sources(zh_file, en_file, encoding=encoding)
     progress = terminal_progress()
     try:
-        result = align_files(
-            zh_file, en_file, presegmented=presegmented, encoding=encoding, opencc=opencc,
-            max_merge=max_merge, glossary=terms, realign=realign, by_paragraph=by_paragraph,
-            progress=(lambda stage, fraction: progress(stage, 0.8 * fraction if run_checks else fraction)) if progress else None,
-        )
-        findings = []
-        if run_checks:
-            if progress:
-                progress("checking", 0.8)
-            findings = check_alignment(result, glossary=terms, select=parse_codes(select), ignore=parse_codes(ignore))
+        result = run_pipeline(zh_source, en_source, settings, progress=progress)
     finally:
         if progress:
             progress.close()
-    for warning in result.warnings:
+    for warning in result.alignment.warnings:
         warn(warning)
-    rendered = render(output_format.value, result, findings, zh_script=zh_script.value)
+    findings = result.findings
+    rendered = render(output_format.value, result.alignment, findings, zh_script=zh_script.value)
     for warning in rendered.warnings:
         warn(warning)
     write_output(rendered.content, output)
