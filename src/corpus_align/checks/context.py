@@ -218,7 +218,7 @@ def zh_original_span(row: CheckRow, start: int, end: int) -> str:
     >>> zh_original_span(r, 2, 4)
     '重慶'
     """
-    removed = set()
+    removed: set[int] = set()
     for d in row.zh_damage:
         if d.kind == "pinyin-annotation":
             removed.update(range(d.start, d.end))

@@ -43,7 +43,10 @@ _TITLE = re.compile(r"《([^《》]{1,30})》")
 _PLACE_SUFFIX = re.compile(r"(省|市|县|区|州|镇|乡|村|府|国|山|河|江|湖|岛|路|街|城)$")
 # Parts of a name that are titles or kinship terms, not part of its romanization.
 # The commonest surnames: only these start a name that jieba cut in two.
-_COMMON_SURNAMES = frozenset("王李刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡杜程苏魏吕丁沈姚卢姜崔谭陆汪范贾夏韦邹孟熊秦邱尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵戴莫孔汤")
+_COMMON_SURNAMES = frozenset(
+    "王李刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡"
+    "杜程苏魏吕丁沈姚卢姜崔谭陆汪范贾夏韦邹孟熊秦邱尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵戴莫孔汤"
+)
 # A known proper noun with one of these after it is a derived word, not a name: 罗马式 (Romanesque), 美国人.
 _DERIVING_SUFFIXES = frozenset("式人语派籍风菜")
 _DERIVED_ENDINGS = frozenset({"er", "ers", "ese", "an", "ans", "ian", "ians", "ite", "ites", "i", "is"})
@@ -95,7 +98,10 @@ def zh_entities(view: RowView, glossary=()) -> list[Entity]:
             continue
         cls = classes.get(word, 0)
         # Runs of one-character place abbreviations: 川渝, 京津冀.
-        if word in abbreviations and tag == "j" or (len(word) in (2, 3) and all(c in abbreviations for c in word) and tag in ("nr", "ns", "j", "oov") and (cls & PROPER or not cls)):
+        if word in abbreviations and tag == "j" or (
+            len(word) in (2, 3) and all(c in abbreviations for c in word)
+            and tag in ("nr", "ns", "j", "oov") and (cls & PROPER or not cls)
+        ):
             run_end = end
             while i < len(tags) and tags[i][0] in abbreviations and tags[i][1] == "j":
                 run_end += len(tags[i][0])
@@ -117,10 +123,12 @@ def zh_entities(view: RowView, glossary=()) -> list[Entity]:
             continue
         # Unknown words that merely look like names (家里人, 平儿拿) are left to the document's
         # own romanizations (attested_names); here only what the dictionaries vouch for.
-        if tag in _PERSON_TAGS and cls & PROPER and not cls & COMMON:  # 武功 is martial arts before Wugong County
-            found.append(Entity(word, "person", start, end))
-        elif (tag in _PERSON_TAGS | {"oov"} and len(word) == 3 and word[0] in _COMMON_SURNAMES and not cls
-              and not (word[2] in _DERIVING_SUFFIXES and classes.get(word[:2], 0) & PROPER)):
+        known_person = tag in _PERSON_TAGS and cls & PROPER and not cls & COMMON  # 武功 is martial arts before Wugong County
+        surname_and_name = (
+            tag in _PERSON_TAGS | {"oov"} and len(word) == 3 and word[0] in _COMMON_SURNAMES and not cls
+            and not (word[2] in _DERIVING_SUFFIXES and classes.get(word[:2], 0) & PROPER)
+        )
+        if known_person or surname_and_name:
             found.append(Entity(word, "person", start, end))
         elif tag in _PLACE_TAGS and cls & PROPER and not cls & COMMON:
             found.append(Entity(word, "place", start, end))
@@ -174,8 +182,8 @@ def rendering(entity: Entity, view: RowView) -> str | None:
         return "glossary" if entity.target.lower() in en_lower else None
     if entity.kind == "abbreviation":
         abbreviations = place_abbreviations()
-        hits = [c for c in entity.text if any(n.lower() in en_lower for n in abbreviations.get(c, ()))]
-        return "abbreviation" if hits else None
+        rendered = [c for c in entity.text if any(n.lower() in en_lower for n in abbreviations.get(c, ()))]
+        return "abbreviation" if rendered else None
     for form in _pinyin_forms(entity):
         if form in names:
             return "pinyin"
@@ -234,9 +242,10 @@ def _title_stands_in(view: RowView, entity: Entity) -> bool:
     text = view.row.zh_normalized
     stems = view.en_stems
     for title in _TITLES:
-        if text.startswith(title, entity.end) or text.startswith("的" + title, entity.end) or text.endswith(title, 0, entity.start):
-            if _translation_hit(title, stems):
-                return True
+        after = text.startswith(title, entity.end) or text.startswith("的" + title, entity.end)
+        next_to_name = after or text.endswith(title, 0, entity.start)
+        if next_to_name and _translation_hit(title, stems):
+            return True
     return False
 
 
@@ -338,7 +347,9 @@ def _name_keys(view: RowView) -> set[str]:
     def plain(key: str) -> bool:
         return key in EN_STOPWORDS
 
-    keys, run, previous_end = set(), [], -10
+    keys: set[str] = set()
+    run: list[str] = []
+    previous_end = -10
     text = view.row.en
     for m in view.en_words:
         word = m.group()

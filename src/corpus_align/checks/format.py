@@ -139,8 +139,9 @@ def check_whitespace(ctx: CheckContext) -> Iterator:
         if not en:
             continue
         problems = []
-        if _DOUBLE_SPACE.search(en):
-            problems.append(("double space", _DOUBLE_SPACE.search(en).group(0), " "))
+        double = _DOUBLE_SPACE.search(en)
+        if double:
+            problems.append(("double space", double.group(0), " "))
         match = _SPACE_BEFORE.search(en)
         if match:
             problems.append(("space before punctuation", en[max(0, match.start() - 8) : match.end() + 1], ""))

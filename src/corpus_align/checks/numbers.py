@@ -49,7 +49,8 @@ MAX_EN_NUMBER_CHARS = 200
 MATCH_PAIRS_BUDGET = 100_000
 # Numeral runs that are words, not numbers.
 _ZH_NOT_NUMBERS = frozenset(
-    "十分 万一 千万 万万 一一 三三两两 九九 万分 百般 千百 万千 一二 七八 十足 百百 一五一十 八九不离十 百分百 十万八千里 一干二净 一清二楚 一模一样".split()
+    "十分 万一 千万 万万 一一 三三两两 九九 万分 百般 千百 万千 一二 七八 十足 百百 "
+    "一五一十 八九不离十 百分百 十万八千里 一干二净 一清二楚 一模一样".split()
 )
 _COUNTERS = set(
     "个只条位年月日号天岁点次回件人里斤两元块分秒尺丈张把间层头匹本句声步家口根封种样名部场碗杯棵颗支座辆架双对套倍成周夜刻行斗升亩米公吨克圈页章集届代辈"
@@ -58,7 +59,13 @@ _COUNTERS = set(
 # Units of measure: a number followed by one of these on each side, with different units, is a conversion.
 _ZH_MEASURES = ("公斤", "公里", "千米", "厘米", "毫米", "英尺", "英里", "英寸", "米", "斤", "里", "亩", "尺", "寸", "丈", "吨", "克", "度")
 # Used with .match(text, position): no ^, which would match only at the start of the text.
-_EN_MEASURES = re.compile(r"(?i)[- ](?:feet|foot|inch|inches|pounds?|miles?|yards?|ounces?|acres?|stones?|degrees?|meters?|metres?|kilo(?:gram|meter|metre)?s?|centimet(?:er|re)s?|li|catties|catty)\b")
+_EN_MEASURES = re.compile(
+    r"(?i)[- ](?:"
+    r"feet|foot|inch|inches|pounds?|miles?|yards?|ounces?|acres?|stones?|degrees?"  # imperial, and degrees
+    r"|meters?|metres?|kilo(?:gram|meter|metre)?s?|centimet(?:er|re)s?"  # metric
+    r"|li|catties|catty"  # Chinese units
+    r")\b"
+)
 # Hedges around a Chinese number: before it (将近 "nearly", 约 "about") and after it (左右 "or so").
 _ZH_HEDGE_BEFORE = re.compile(r"(将近|接近|近|约|大约|大概|差不多|上下)$")
 _ZH_HEDGE_AFTER = re.compile(r".?.?(左右|上下|前后)")  # used with .match(text, position)
@@ -231,20 +238,20 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
                                              "about" if _ZH_HEDGE_BEFORE.search(before) else "")
         if run[0].isdigit():
             try:
-                value = float(run)
+                number = float(run)
             except ValueError:
                 continue
             if scale:
-                value *= ZH_UNITS[scale]
-            if not math.isfinite(value):
+                number *= ZH_UNITS[scale]
+            if not math.isfinite(number):
                 continue  # hundreds of digits: not a quantity, and no integer value
-            if after == "月" and not approx and not scale and 1 <= value <= 12:
-                found.append((start, Mention(int(value), False, True, run + "月")))
+            if after == "月" and not approx and not scale and 1 <= number <= 12:
+                found.append((start, Mention(int(number), False, True, run + "月")))
                 continue
             code = bool(re.match(r"[A-Za-z]", after)) and not percent_sign
             shown = match.group(0)[: len(match.group(0)) - len(after)] if after else match.group(0)
-            low, high = _hedged(value, "above" if approx in ("多", "余") else "about" if approx else hedge)
-            found.append((start, Mention(int(value) if value == int(value) else value, bool(approx or hedge), True,
+            low, high = _hedged(number, "above" if approx in ("多", "余") else "about" if approx else hedge)
+            found.append((start, Mention(int(number) if number == int(number) else number, bool(approx or hedge), True,
                                          shown, low, high, code, unit=_zh_unit(text, match.end() - len(after)))))
             continue
         if run.endswith("两") and len(run) >= 2 and run[-2] != "一":
@@ -267,8 +274,9 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         if len(run) == 1 and not (ordinal or percent or approx or scale) and after not in _COUNTERS:
             continue
         if len(run) >= 3 and all(ch in ZH_DIGITS for ch in run) and approx == "几":
-            year = _numeral_value(run)  # 一九六几年: the 1960s
-            found.append((start, Mention(year * 10, True, False, shown, year * 10, year * 10 + 9)))
+            year = _numeral_value(run)  # 一九六几年: the 1960s (three digits or more always have a value)
+            if year is not None:
+                found.append((start, Mention(year * 10, True, False, shown, year * 10, year * 10 + 9)))
             continue
         value = _numeral_value(run + (scale or ""))
         if value is None or (value == 1 and not ordinal and not percent):
@@ -458,7 +466,8 @@ def en_numbers(text: str) -> list[Mention]:
         name = match.group(1).lower()
         if name == "may" and not _EN_MAY_DATE.match(text, match.end()):
             continue
-        if name in ("march",) and not re.search(r"\d", text[match.end() : match.end() + 6]) and match.start() > 0 and text[match.start() - 1 : match.start()] != " ":
+        if (name in ("march",) and not re.search(r"\d", text[match.end() : match.end() + 6])
+                and match.start() > 0 and text[match.start() - 1 : match.start()] != " "):
             continue
         found.append((match.start(), Mention(_MONTHS[name], False, False, match.group(1))))
     return [m for _, m in sorted(found, key=lambda pair: pair[0])]
@@ -479,8 +488,9 @@ def _compatible(a: Mention, b: Mention) -> bool:
 def match_numbers(zh: list[Mention], en: list[Mention]) -> tuple[list[Mention], list[Mention]]:
     """Pair equal (or compatible approximate) numbers; return the unmatched ones of each side.
 
-    >>> match_numbers([Mention(3, False, True, "3")], [Mention(4, False, False, "four")])
-    ([Mention(value=3, approx=False, digits=True, text='3', low=-1.0, high=-1.0, code=False, weak=False, unit='')], [Mention(value=4, approx=False, digits=False, text='four', low=-1.0, high=-1.0, code=False, weak=False, unit='')])
+    >>> match_numbers([Mention(3, False, True, "3")], [Mention(4, False, False, "four")])  # doctest: +NORMALIZE_WHITESPACE
+    ([Mention(value=3, approx=False, digits=True, text='3', low=-1.0, high=-1.0, code=False, weak=False, unit='')],
+     [Mention(value=4, approx=False, digits=False, text='four', low=-1.0, high=-1.0, code=False, weak=False, unit='')])
     """
     # Exact matches first, each Chinese number taking the first English number of its value, found
     # through a queue per value so that a row of thousands of numbers stays linear.

@@ -47,8 +47,8 @@ from .._lazy import opencc_converter
 from ..aligner.lexicon import EN_STOPWORDS, english_stem, translations
 from .context import CJK_RUN, CheckContext, RowView, name_key, tag_zh
 from .entities import row_name_keys
-from .resources import canonical_chinese, english_words
 from .registry import register
+from .resources import canonical_chinese, english_words
 
 _EN_SENTENCE = re.compile(r"[^.!?…]+(?:[.!?…]+['\"”’)]*|$)")
 _LETTER = re.compile(r"[A-Za-z]")
@@ -146,7 +146,7 @@ def _clause_halves(tags: tuple[tuple[str, str], ...]) -> list[int]:
     sizes = [len(CJK_CHAR.findall(word)) for word, _ in tags]
     total = sum(sizes)
     best, cut, position = None, -1, 0
-    for i, ((word, _tag), size) in enumerate(zip(tags, sizes)):
+    for i, ((word, _tag), size) in enumerate(zip(tags, sizes, strict=True)):  # sizes: one per word of tags
         position += size
         if word in _CLAUSE_END and 0 < position < total:
             distance = abs(2 * position - total)
@@ -188,7 +188,8 @@ def coverage_evidence(view: RowView) -> Coverage:
             content += 1
             covered += bool(found & stems)
     lexicon_tags = _round_trip_tags(view, zh_tags)
-    words = [(word, which) for (word, tag), which in zip(lexicon_tags, _clause_halves(lexicon_tags)) if tag not in _FUNCTION_TAGS]
+    halves = _clause_halves(lexicon_tags)  # one half (0, 1 or -1) per word
+    words = [(word, which) for (word, tag), which in zip(lexicon_tags, halves, strict=True) if tag not in _FUNCTION_TAGS]
     zh_stems = _zh_translation_stems([w for w, _ in zh_tags])
     names = row_name_keys(view)
     unspelled: set[str] = set()
@@ -297,7 +298,7 @@ class _DocumentLexicon:
             index_type = np.int32 if max(len(keys), len(E)) < 2**31 else np.int64
             k = np.empty(int(n_pairs.sum()), dtype=index_type)
             slot_e = np.empty(len(k), dtype=index_type)
-            spans = []
+            spans: list[tuple[int, int]] = []
             for lo, hi in blocks:
                 block_keys, block_slots = block_pairs(lo, hi)
                 start, stop = int(p_off[lo]), int(p_off[lo]) + len(block_keys)
@@ -307,7 +308,7 @@ class _DocumentLexicon:
             kf = keys // n_en
             # The prior: CC-CEDICT's translations of each Chinese word.
             sizes = np.zeros(n_zh)
-            dict_keys = []
+            dict_keys: list[int] = []
             for word, f in zh_ids.items():
                 stems = _zh_translation_stems([word])
                 sizes[f] = len(stems)
@@ -340,7 +341,7 @@ class _DocumentLexicon:
             denominator = denominators(t, t_null)
             # The pairs of one (row, Chinese word) slot are consecutive: the best posterior of each slot.
             slot_starts = np.repeat(p_off, nF) + (np.arange(len(F)) - np.repeat(f_off, nF)) * np.repeat(nE, nF)
-            for (start, stop), (lo, hi) in zip(spans, blocks):
+            for (start, stop), (lo, hi) in zip(spans, blocks, strict=True):  # spans: one per block, above
                 pairs = slice(start, stop)
                 posterior = t[k[pairs]] / denominator[slot_e[pairs]]
                 first, last = int(f_off[lo]), int(f_off[hi - 1] + nF[hi - 1])
@@ -357,8 +358,8 @@ class _DocumentLexicon:
             self.halves.append((np.bincount(rows_arr[mask], minlength=n_rows),
                                 np.bincount(rows_arr[mask], cover[mask], minlength=n_rows)))
 
-    def row_halves(self, r: int) -> tuple[tuple[int, float], tuple[int, float]]:
-        """(content words, expected covered words) for the first and the second half of row ``r``."""
+    def row_halves(self, r: int) -> tuple[tuple[int, float], ...]:
+        """(content words, expected covered words) for the first and the second half of row ``r`` (one per half)."""
         return tuple((int(content[r]), float(covered[r])) for content, covered in self.halves)
 
 
@@ -476,7 +477,7 @@ class _Norms:
         enough = lexicon.content >= 4
         return _middle_mean((lexicon.covered[enough] / lexicon.content[enough]).tolist(), DEFAULT_LEARNED_SHARE)
 
-    def learned_halves(self, ev: Coverage) -> tuple[tuple[int, float], tuple[int, float]]:
+    def learned_halves(self, ev: Coverage) -> tuple[tuple[int, float], ...]:
         """The halves' (content words, expected covered words) under the document's own lexicon."""
         lexicon, index = self.lexicon
         r = index.get((ev.zh_words, ev.en_stems))
@@ -644,7 +645,7 @@ def addition_score(ev: Coverage, norms: _Norms) -> tuple[float, int]:
     spread = norms.length_spread * math.sqrt(max(1.0, SHORT_ROW_CHARS / ev.zh_chars))
     usual = norms.ratio * ev.zh_chars
     with_all = math.log(max(ev.en_letters, 1) / usual)
-    row_ok = {}
+    row_ok: dict[str, bool] = {}
     for _sentence, _letters, tokens in ev.sentences:
         for stem, ok in tokens:
             row_ok[stem] = row_ok.get(stem, False) or norms.supported(ev, stem, ok)

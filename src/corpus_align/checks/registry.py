@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..errors import UsageError
-from ..model import SEVERITIES
+from ..model import SEVERITIES, Severity
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class CheckSpec:
     """A registered check: its code, severity, family, documentation and the function that runs it."""
 
     code: str
-    severity: str
+    severity: Severity
     family: str
     what: str
     why: str
@@ -53,7 +53,7 @@ CHECKS: dict[str, CheckSpec] = {}
 def register(
     code: str,
     *,
-    severity: str,
+    severity: Severity,
     family: str,
     what: str,
     why: str,

@@ -25,7 +25,7 @@ _FORMAT = 1
 
 
 def _read_resource(name: str) -> str:
-    return _res.files("corpus_align.resources").joinpath("checks", name).read_text(encoding="utf-8")
+    return _res.files("corpus_align.resources").joinpath("checks").joinpath(name).read_text(encoding="utf-8")
 
 
 @functools.lru_cache(maxsize=1)
@@ -167,7 +167,7 @@ def english_words() -> dict[str, int]:
     >>> english_words()["government"] > 1000, "goverment" in english_words()
     (True, False)
     """
-    data = _res.files("spellchecker").joinpath("resources", "en.json.gz").read_bytes()
+    data = _res.files("spellchecker").joinpath("resources").joinpath("en.json.gz").read_bytes()
     words: dict[str, int] = json.loads(gzip.decompress(data).decode("utf-8"))
     for word in _EXTRA_WORDS:
         words.setdefault(word, 100)

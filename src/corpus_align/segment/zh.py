@@ -63,9 +63,8 @@ def _ends_sentence(text: str, mark_start: int, end: int, marks: str) -> bool:
         # A bare ellipsis inside a paragraph is a pause (我叫…… 叫小玄子。); it
         # ends a sentence only when it closes a quotation.
         return closed
-    if marks[-1] in "!?" and not closed and _ASCII_ALNUM.match(text, following):
-        return False  # Yahoo!公司 is fine, but "Yahoo!Inc" is one token
-    return True
+    # Yahoo!公司 is fine, but "Yahoo!Inc" is one token.
+    return not (marks[-1] in "!?" and not closed and _ASCII_ALNUM.match(text, following))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
