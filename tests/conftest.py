@@ -118,3 +118,18 @@ def is_running(pid: int) -> bool:
     except (OSError, IndexError):
         return False
     return state not in {"Z", "X"}
+
+
+def outputs_under_hash_seeds(code: str, seeds, *, stdin: str | None = None, timeout: float = 300) -> list[str]:
+    """What ``python -c code`` prints under each ``PYTHONHASHSEED`` in ``seeds``, the processes run side by side."""
+    runs = [
+        subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True, env={**os.environ, "PYTHONHASHSEED": str(seed)})
+        for seed in seeds
+    ]
+    outputs = []
+    for run in runs:
+        out, err = run.communicate(stdin, timeout=timeout)
+        assert run.returncode == 0, err[-3000:]
+        outputs.append(out)
+    return outputs

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import os
 import subprocess
 import sys
 
@@ -13,7 +12,7 @@ import pytest
 from corpus_align.aligner import features
 from corpus_align.aligner.engine import align_document
 
-from ..conftest import bench_dir, is_running
+from ..conftest import bench_dir, is_running, outputs_under_hash_seeds
 
 
 def _lines(side: str, count: int) -> list[str]:
@@ -44,13 +43,7 @@ def _mac_dev_joined() -> tuple[list[str], list[str]]:
 def test_features_alignment_does_not_depend_on_the_hash_seed():
     # Key ids feed the coarse path's hashed sketches; they used to follow set order, which the hash seed
     # changes (the six chapters joined, 1,463 lines: beads changed with the seed).
-    document = json.dumps(_mac_dev_joined())
-    runs = []
-    for seed in ("1", "2"):
-        env = dict(os.environ, PYTHONHASHSEED=seed)
-        done = subprocess.run([sys.executable, "-c", _SCRIPT], input=document, capture_output=True, text=True, env=env, timeout=300)
-        assert done.returncode == 0, done.stderr
-        runs.append(done.stdout)
+    runs = outputs_under_hash_seeds(_SCRIPT, (1, 2), stdin=json.dumps(_mac_dev_joined()))
     assert runs[0] == runs[1]
 
 

@@ -239,9 +239,7 @@ def test_fixture_omission_english_without_letters_is_an_omission_not_a_crash():
 
 def test_fixture_addition_learned_names_do_not_depend_on_the_hash_seed():
     """Tied Chinese strings for a name are ordered by the strings, not by set iteration (PYTHONHASHSEED)."""
-    import os
-    import subprocess
-    import sys
+    from tests.conftest import outputs_under_hash_seeds
 
     code = (
         "from corpus_align.checks import rows_from_pairs\n"
@@ -250,9 +248,5 @@ def test_fixture_addition_learned_names_do_not_depend_on_the_hash_seed():
         "pairs = [('韦小宝在扬州城里笑了。', 'Trinket laughed.')] * 4 + [('他们去了北京。', 'They went to Beijing.')]\n"
         "print(_norms(CheckContext(rows_from_pairs(pairs))).learned_names)\n"
     )
-    outputs = {
-        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                       env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
-        for seed in range(4)
-    }
+    outputs = set(outputs_under_hash_seeds(code, range(4)))
     assert len(outputs) == 1, outputs
