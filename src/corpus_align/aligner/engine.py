@@ -21,7 +21,6 @@ them one by one):
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -98,20 +97,6 @@ def _with_learned(features: DocFeatures, learned: dict[str, set[str]]) -> DocFea
     return features
 
 
-def adapted_params(params: CostParams, path, *, prior_weight: float = 200.0) -> CostParams:
-    """Mix the bead-type counts of a first-pass path into the prior (``prior_weight`` pseudo-beads of the global prior).
-
-    A free translation that splits most Chinese sentences in two gets cheaper 1-2
-    beads in the second pass; a close one keeps 1-1 beads cheap.
-    """
-    doc = Counter((i1 - i0, j1 - j0) for i0, i1, j0, j1 in path)
-    total = sum(params.type_counts.values()) or 1.0
-    mixed = {t: prior_weight * c / total for t, c in params.type_counts.items()}
-    for t, c in doc.items():
-        mixed[t] = mixed.get(t, 0.0) + c
-    return params.with_(type_counts=mixed)
-
-
 def _run(features: DocFeatures, band: dp.Band, types: np.ndarray, params: CostParams):
     max_k = int(types[:, 0].max())
     max_l = int(types[:, 1].max())
@@ -138,7 +123,7 @@ def _split_candidate(features, coverage, bead, params: CostParams):
     by_length = params.split_len_sigmas > 0
     d_before = abs(_length_dev(features, i0, i1, j0, j1)) if by_length else 0.0
     worst = None
-    for side, which, share, marginal, n_tok, content in edge_support(features, coverage, np.array([i1]), np.array([j1]), k, ell):
+    for side, which, share, marginal, n_tok, _content in edge_support(features, coverage, np.array([i1]), np.array([j1]), k, ell):
         share, marginal = float(share[0]), float(marginal[0])
         if n_tok < params.split_min_tokens:
             continue
@@ -152,10 +137,6 @@ def _split_candidate(features, coverage, bead, params: CostParams):
                 rest = (i0, i1, j0 + 1, j1) if which == 0 else (i0, i1, j0, j1 - 1)
             gain = d_before - abs(_length_dev(features, *rest))
             if gain >= params.split_len_sigmas * params.length_sigma:
-                key = share + marginal
-        if key is None and params.split_tau > 0:
-            judgeable = content >= params.split_min_content or n_tok >= params.split_many_tokens
-            if judgeable and min(share, marginal) < params.split_tau:
                 key = share + marginal
         if key is not None and (worst is None or key < worst[0]):
             worst = (key, side, which)
@@ -172,12 +153,8 @@ def _may_split(features: DocFeatures, coverage, path, params: CostParams) -> set
     found: set[int] = set()
     for (k, ell), indices in by_type.items():
         ends = np.array([[path[x][1], path[x][3]] for x in indices], dtype=np.int64)
-        for _side, _which, share, marginal, n_tok, content in edge_support(features, coverage, ends[:, 0], ends[:, 1], k, ell):
-            judged = n_tok >= params.split_min_tokens
-            maybe = judged & (share < params.split_share_tau) if params.split_len_sigmas > 0 else np.zeros(len(indices), bool)
-            if params.split_tau > 0:
-                judgeable = (content >= params.split_min_content) | (n_tok >= params.split_many_tokens)
-                maybe |= judged & judgeable & (np.minimum(share, marginal) < params.split_tau)
+        for _side, _which, share, _marginal, n_tok, _content in edge_support(features, coverage, ends[:, 0], ends[:, 1], k, ell):
+            maybe = (n_tok >= params.split_min_tokens) & (share < params.split_share_tau)
             found.update(indices[x] for x in np.flatnonzero(maybe))
     return found
 
@@ -188,20 +165,18 @@ def split_unsupported(features: DocFeatures, coverage, path, params: CostParams)
     Candidates are the first and last sentence of a side with two or more
     sentences in a bead (:func:`~corpus_align.aligner.scores.edge_support`).
 
-    * Length mode (``params.split_len_sigmas > 0``, the default): split when the
-      sentence's chance-corrected covered share is below ``split_share_tau``
-      *and* removing it brings the bead's Gale–Church log length ratio closer
-      to the document's by at least ``split_len_sigmas · length_sigma``.  When
-      a translation leaves a sentence out, the DP usually glues the orphan to
-      a neighbour and that bead is about twice too long on one side; in a true
-      free-translation merge, removing a sentence makes the ratio worse.
-    * Support mode (``split_tau > 0``): split when ``min(share, marginal)`` is
-      below ``split_tau``.
+    A sentence is split off when its chance-corrected covered share is below
+    ``split_share_tau`` *and* removing it brings the bead's Gale–Church log
+    length ratio closer to the document's by at least ``split_len_sigmas ·
+    length_sigma`` (``split_len_sigmas = 0`` turns the pass off).  When a
+    translation leaves a sentence out, the DP usually glues the orphan to a
+    neighbour and that bead is about twice too long on one side; in a true
+    free-translation merge, removing a sentence makes the ratio worse.
 
     Sentences need at least ``split_min_tokens`` evidence tokens to be judged.
     The rest of a split bead is examined again, until nothing changes.
     """
-    if params.split_tau <= 0 and params.split_len_sigmas <= 0:
+    if params.split_len_sigmas <= 0:
         return path
     screened = _may_split(features, coverage, path, params)
     out = []
@@ -298,7 +273,6 @@ def align_document(
     glossary: Sequence[tuple[str, str]] = (),
     realign: bool = True,
     params: CostParams | None = None,
-    adapt_priors: bool = False,
     progress: Progress | None = None,
 ) -> AlignResult:
     """Align two sentence lists and report how strong the lexical evidence was.
@@ -312,7 +286,7 @@ def align_document(
     """
     with cyclic_gc_paused():
         return _align_document(zh, en, max_merge=max_merge, glossary=glossary, realign=realign, params=params,
-                               adapt_priors=adapt_priors, progress=progress)
+                               progress=progress)
 
 
 def _align_document(
@@ -323,7 +297,6 @@ def _align_document(
     glossary: Sequence[tuple[str, str]],
     realign: bool,
     params: CostParams | None,
-    adapt_priors: bool,
     progress: Progress | None,
 ) -> AlignResult:
     report = progress or (lambda stage, fraction: None)
@@ -346,8 +319,6 @@ def _align_document(
         if learned:
             features = _with_learned(features, learned)
             band = band_around_beads(path, n, m, REALIGN_MARGIN)
-            if adapt_priors:
-                params = adapted_params(params, path)
             path, coverage = _run(features, band, types, params)
     report("scoring", 0.95)
     path = split_unsupported(features, coverage, path, params)

@@ -44,10 +44,6 @@ def spellings(text: str) -> list[tuple[str, str, bool]]:
     return out
 
 
-def _canonical(surface: str) -> str:
-    return surface.replace("’", "'")
-
-
 @register(
     "inconsistent-spelling",
     severity="warning",

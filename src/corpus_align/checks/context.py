@@ -108,15 +108,6 @@ class RowView:
         return stems
 
     @cached_property
-    def en_content(self) -> list[str]:
-        out = []
-        for m in self.en_words:
-            for part in m.group().lower().replace("’", "'").split("-"):
-                if part and part not in EN_STOPWORDS:
-                    out.append(part)
-        return out
-
-    @cached_property
     def en_names(self) -> set[str]:
         """Name keys of capitalised words: each word, its hyphen parts, and runs of two or three joined."""
         keys: set[str] = set()
@@ -188,14 +179,6 @@ class CheckContext:
         counts: Counter = Counter()
         for view in self.rows:
             counts.update(english_word_keys(view.row.en))
-        return counts
-
-    @cached_property
-    def en_name_rows(self) -> Counter:
-        """How many rows use each capitalised name key."""
-        counts: Counter = Counter()
-        for view in self.rows:
-            counts.update(view.en_names)
         return counts
 
     @cached_property

@@ -65,13 +65,6 @@ class Entity:
     merged: bool = False  # pieced together from a surname and the next word: needs confirmation
 
 
-@functools.lru_cache(maxsize=1)
-def _surnames() -> frozenset[str]:
-    classes = cedict_classes()
-    single = {w for w, f in classes.items() if len(w) == 1 and f & PROPER}
-    return frozenset(single)
-
-
 def zh_entities(view: RowView, glossary=()) -> list[Entity]:
     """The named entities of a row's (normalized) Chinese, in order, each once."""
     text = view.row.zh_normalized
