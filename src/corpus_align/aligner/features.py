@@ -31,8 +31,9 @@ import numba
 import numpy as np
 
 from .._lazy import zh_word_cut
+from ..text import numbers as number_keys
+from ..text.lexicon import EN_STOPWORDS, english_stem, load_lexicon, porter_stemmer
 from . import anchors
-from .lexicon import EN_STOPWORDS, english_stem, load_lexicon, porter_stemmer
 
 
 @dataclass
@@ -174,7 +175,7 @@ def _zh_analysis(sentences: list[str], terms: list[str]) -> _ZhAnalysis:
         analysis.word_counts[position] = len(word_of) - before
     analysis.word_of = np.array(word_of, dtype=np.int32)
     analysis.anchor_keys = [
-        anchors.zh_number_keys(sentence) + anchors.punctuation_keys(sentence) + anchors.glossary_keys(sentence, terms, english=False)
+        number_keys.zh_number_keys(sentence) + anchors.punctuation_keys(sentence) + anchors.glossary_keys(sentence, terms, english=False)
         for sentence in sentences
     ]
     return analysis
@@ -451,7 +452,7 @@ def _english_sentence(sentence: str, en_terms: tuple[str, ...]):
                 names.update(token)
             tokens.append(token)
             words.append(token[0])
-    anchor_keys = anchors.en_number_keys(sentence) + anchors.punctuation_keys(sentence)
+    anchor_keys = number_keys.en_number_keys(sentence) + anchors.punctuation_keys(sentence)
     for key in anchor_keys + anchors.glossary_keys(sentence, list(en_terms), english=True):
         tokens.append((key,))
     extras = anchors.en_name_keys(sentence)

@@ -21,8 +21,8 @@ from collections.abc import Sequence
 from functools import cached_property
 
 from .._lazy import jieba_posseg, zh_word_cut
-from ..aligner.lexicon import EN_STOPWORDS, english_stem
 from ..model import CheckRow, Finding, GlossaryEntry
+from ..text.lexicon import EN_STOPWORDS, english_stem
 from .registry import CHECKS
 
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")

@@ -29,8 +29,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .._lazy import toneless_pinyin
-from ..aligner.anchors import en_number_keys, zh_number_keys
-from ..aligner.lexicon import translations
+from ..text.lexicon import translations
+from ..text.numbers import en_number_keys, zh_number_keys
 from .context import CJK, CheckContext, RowView, name_key, zh_original_span
 from .glossary import glossary_hits
 from .registry import register
@@ -332,7 +332,7 @@ def _name_keys(view: RowView) -> set[str]:
     A run of capitalised words counts only when none of its words is a function word ("But I"
     does not spell 不是; "Wang Er" spells 王二).
     """
-    from ..aligner.lexicon import EN_STOPWORDS
+    from ..text.lexicon import EN_STOPWORDS
     from .resources import english_words
 
     words = english_words()

@@ -24,7 +24,7 @@ from collections import defaultdict, deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..aligner.anchors import ZH_DIGITS, ZH_UNITS, chinese_numeral_value
+from ..text.numbers import ZH_DIGITS, ZH_UNITS, chinese_numeral_value
 from .context import CheckContext
 from .registry import register
 

@@ -44,7 +44,7 @@ from functools import cached_property
 import numpy as np
 
 from .._lazy import opencc_converter
-from ..aligner.lexicon import EN_STOPWORDS, english_stem, translations
+from ..text.lexicon import EN_STOPWORDS, english_stem, translations
 from .context import CJK_RUN, CheckContext, RowView, name_key, tag_zh
 from .entities import row_name_keys
 from .registry import register

@@ -2,7 +2,7 @@
 
 * CC-CEDICT word classes (:func:`cedict_classes`): which Chinese words the
   dictionary knows as proper nouns (capitalised pinyin) and which as common
-  words; built from :func:`corpus_align.aligner.lexicon.cedict_entries` and
+  words; built from :func:`corpus_align.text.lexicon.cedict_entries` and
   pickled in the user cache with :func:`corpus_align._lazy.cached_pickle`.
 * The English word list (:func:`english_words`): pyspellchecker's frequency
   list (a PyPI package, so nothing is downloaded), plus a few words it lacks.
@@ -45,7 +45,7 @@ def place_abbreviations() -> dict[str, tuple[str, ...]]:
 
 
 def _build_cedict_classes() -> dict[str, int]:
-    from ..aligner.lexicon import cedict_entries
+    from ..text.lexicon import cedict_entries
 
     classes: dict[str, int] = {}
     for _traditional, word, pinyin, glosses in cedict_entries():
@@ -61,7 +61,7 @@ _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'-]+")
 
 
 def _build_proper_renderings() -> dict[str, frozenset[str]]:
-    from ..aligner.lexicon import EN_STOPWORDS, cedict_entries, english_stem, fold_accents
+    from ..text.lexicon import EN_STOPWORDS, cedict_entries, english_stem, fold_accents
 
     names: dict[str, set[str]] = {}
     for _traditional, word, pinyin, glosses in cedict_entries():
@@ -106,7 +106,7 @@ _VARIANT = re.compile(r"^(?:old |archaic |unofficial )?variant of (\S)(?:\|(\S))
 
 
 def _build_variant_characters() -> dict[str, str]:
-    from ..aligner.lexicon import cedict_entries
+    from ..text.lexicon import cedict_entries
 
     senses: dict[str, list[str]] = {}
     for _traditional, simplified, _pinyin, glosses in cedict_entries():

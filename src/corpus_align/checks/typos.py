@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from .._lazy import toneless_pinyin
-from ..aligner.lexicon import EN_STOPWORDS
+from ..text.lexicon import EN_STOPWORDS
 from .context import CheckContext, at_sentence_start
 from .registry import register
 from .resources import english_words

@@ -1,0 +1,45 @@
+"""Numbers of both languages as keys: dates, years, numerals, number words (corpus_align.text.numbers)."""
+
+import pytest
+
+from corpus_align.text.numbers import chinese_numeral_value, en_number_keys, zh_number_keys
+
+
+def test_numbers_date_matches_english_date():
+    assert set(zh_number_keys("3月11日，他到了。")) == set(en_number_keys("On March 11 he arrived.")) == {"month:3", "#11"}
+
+
+def test_numbers_year_matches():
+    assert "#2021" in zh_number_keys("2021年") and "#2021" in en_number_keys("in 2021")
+    assert "#1987" in zh_number_keys("一九八七年")
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("三", 3), ("十", 10), ("十五", 15), ("二十三", 23), ("一百零五", 105), ("两千", 2000), ("三万五千", 35000), ("一九八七", 1987)],
+)
+def test_numbers_chinese_numerals(text, value):
+    assert chinese_numeral_value(text) == value
+
+
+def test_numbers_chinese_numerals_in_text_match_english_words():
+    assert "#3" in zh_number_keys("三个人") and "#3" in en_number_keys("three men")
+    assert "#25" in zh_number_keys("二十五岁") and "#25" in en_number_keys("twenty-five years")
+
+
+def test_numbers_numeral_words_are_not_numbers():
+    assert zh_number_keys("他十分高兴，一样。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["She tended the garden.", "Secondly, it works.", "They danced in the eighties.", "Tens of millions came.", "Seconds passed."],
+)
+def test_numbers_number_words_are_whole_words(text):
+    # The number-word pattern once matched the start of any word: "tended" was ten, "Secondly" two.
+    assert en_number_keys(text) == []
+
+
+def test_numbers_number_words_and_months_still_found():
+    keys = en_number_keys("Two thousand and five people came on the third of May 4, in June.")
+    assert keys == ["#2005", "#3", "month:5", "#4", "month:6"]
