@@ -157,7 +157,7 @@ def inject_number(zh: str, en: str, rng: random.Random, _other: list[str]):
     word (``three``, ``twenty-one``'s ``twenty``) another number word; on the
     Chinese side a numeral (三 → 五) or digits change.  Returns ``(zh, en)``.
     """
-    from corpus_align.aligner.anchors import en_number_keys, zh_number_keys
+    from corpus_align.text.numbers import en_number_keys, zh_number_keys
 
     shared = set(zh_number_keys(zh)) & set(en_number_keys(en))
     values = {k[1:] for k in shared if k.startswith("#")}
@@ -206,8 +206,8 @@ def inject_typo(zh: str, en: str, rng: random.Random, _other: list[str]) -> str 
     (``likes`` for ``liked`` is a real-word error that no spelling check sees).
     """
     words = _english_words()
-    from corpus_align.aligner.lexicon import EN_STOPWORDS
     from corpus_align.checks.typos import is_known
+    from corpus_align.text.lexicon import EN_STOPWORDS
 
     candidates = [m for m in re.finditer(r"\b[a-z]{5,}\b", en) if m.group() in words and m.group() not in EN_STOPWORDS]
     if not candidates:
