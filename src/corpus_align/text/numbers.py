@@ -1,30 +1,487 @@
-"""Numbers in Chinese and English as comparable keys: ``3``, ``2021``, ``m3`` (March), ``11``.
+"""Numbers in Chinese and English: one home for "which numbers are in this sentence?".
 
-Chinese digits and numerals (二十一, 两千零五, 第三) and Arabic digits; English
-digits, number words (twenty-one, two thousand) and month names. The aligner
-anchors beads on them; the checks compare them.
+Two views of the same tables (Chinese digits and numerals, counters, English
+number words, scales and months):
+
+* typed mentions (:class:`Mention`, :func:`zh_numbers`, :func:`en_numbers`):
+  value, range, approximate or not, digits or words, unit of measure; the
+  number check compares them;
+* keys (:func:`zh_number_keys`, :func:`en_number_keys`): ``#11``, ``month:3``;
+  the aligner anchors beads on them.
+
+The keys still read number words with their own table (:data:`_ANCHOR_WORDS`:
+*dozen* is 12 there, a range of 10–15 as a mention), as they did when the two
+lived apart; deriving the keys from the mentions is the next step.
 
 >>> zh_number_keys("3月11日"), en_number_keys("On March 11 they left.")
 (['month:3', '#11'], ['month:3', '#11'])
+>>> [(m.text, m.span) for m in zh_numbers("他二十一岁，3月11日到了十多万人的城市。")]
+[('二十一', (21, 21)), ('3月', (3, 3)), ('11', (11, 11)), ('十多万', (100000, 199900.0))]
 """
 
 from __future__ import annotations
 
+import math
 import re
+from dataclasses import dataclass
 
 ZH_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Numbers as typed mentions (value, range, approximate, digits or words): what the number check compares.
+
+_NUMERAL = "〇零一二两三四五六七八九十百千万亿"
+_APPROX_ZH = "多余几来"
+# A Chinese number: an optional 几/数 ("several") before a unit, digits or numerals, an approximation
+# mark, a 万/亿 scale, a percentage, and the character after it (a counter, 月 ...).
+_ZH_NUMBER = re.compile(
+    rf"(百分之)?(第)?([几数](?=[十百千万亿]))?((?:\d+(?:\.\d+)?)|[{_NUMERAL}]+)([{_APPROX_ZH}]?)([万亿]?)(%|％)?(.?)"
+)
+# The look-behinds start a denominator only where its run starts: without them a long run with no
+# 分之 after it is scanned again from each of its characters (quadratic in the run's length).
+_ZH_FRACTION = re.compile(rf"((?<![{_NUMERAL}])[{_NUMERAL}]+|(?<!\d)\d+)分之([{_NUMERAL}]+|\d+)")
+# The longest Chinese numeral a text writes is about 22 characters (一千二百三十四亿五千六百七十八万九千零一十二);
+# a longer run is not a number, and its value would be an integer of thousands of digits.
+MAX_ZH_NUMERAL_CHARS = 30
+# A run of English number words longer than this is not one number (the longest, "one hundred and
+# twenty-three million four hundred and fifty-six thousand ...", has about 100 characters).
+MAX_EN_NUMBER_CHARS = 200
+# Numeral runs that are words, not numbers.
+_ZH_NOT_NUMBERS = frozenset(
+    "十分 万一 千万 万万 一一 三三两两 九九 万分 百般 千百 万千 一二 七八 十足 百百 "
+    "一五一十 八九不离十 百分百 十万八千里 一干二净 一清二楚 一模一样".split()
+)
+COUNTERS = set(
+    "个只条位年月日号天岁点次回件人里斤两元块分秒尺丈张把间层头匹本句声步家口根封种样名部场碗杯棵颗支座辆架双对套倍成周夜刻行斗升亩米公吨克圈页章集届代辈"
+    "台枚艘幅副首篇份所门道顿阵番遍趟粒滴片堆群批串排列节段株朵束捆包箱瓶罐盒袋桶壶盘碟户旬度级项类笔寸码磅英"
+)
+# Units of measure: a number followed by one of these on each side, with different units, is a conversion.
+_ZH_MEASURES = ("公斤", "公里", "千米", "厘米", "毫米", "英尺", "英里", "英寸", "米", "斤", "里", "亩", "尺", "寸", "丈", "吨", "克", "度")
+# Used with .match(text, position): no ^, which would match only at the start of the text.
+_EN_MEASURES = re.compile(
+    r"(?i)[- ](?:"
+    r"feet|foot|inch|inches|pounds?|miles?|yards?|ounces?|acres?|stones?|degrees?"  # imperial, and degrees
+    r"|meters?|metres?|kilo(?:gram|meter|metre)?s?|centimet(?:er|re)s?"  # metric
+    r"|li|catties|catty"  # Chinese units
+    r")\b"
+)
+# Hedges around a Chinese number: before it (将近 "nearly", 约 "about") and after it (左右 "or so").
+_ZH_HEDGE_BEFORE = re.compile(r"(将近|接近|近|约|大约|大概|差不多|上下)$")
+_ZH_HEDGE_AFTER = re.compile(r".?.?(左右|上下|前后)")  # used with .match(text, position)
+
+_MENTION_WORDS = {
+    "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "one": 1, "a": 1,
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+    "eightieth": 80, "ninetieth": 90, "hundredth": 100, "thousandth": 1000,
+}
+# Ordinals that are also ordinary words: "second" (a moment), "first" (at first) are weak evidence.
+_EN_WEAK = {"first", "second", "a", "one"}
+_EN_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+# Plural scales ("hundreds of", "dozens") are ranges; the words for two are exact but never reported alone.
+_EN_VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
+             "millions": (2_000_000, 9_999_999), "dozen": (10, 15), "couple": (2, 2), "pair": (2, 2),
+             "both": (2, 2), "twice": (2, 2), "double": (2, 2), "twins": (2, 2), "triple": (3, 3), "thrice": (3, 3)}
+_EN_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+                 "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+_EN_FRACTION = re.compile(r"(?i)\b(a|one|two|three|four)[- ](half|halves|thirds?|quarters?|fourths?|fifths?|tenths?)\b")
+_MONTHS = {m: i + 1 for i, m in enumerate("january february march april may june july august september october november december".split())}
+_WORDS = sorted(list(_MENTION_WORDS) + list(_EN_SCALES), key=len, reverse=True)
+# Hedges and what they mean: at least (the number or more), about (either side), at most (the number or less).
+_EN_HEDGES = {
+    "over": "above", "more than": "above", "above": "above", "at least": "above", "upwards of": "above",
+    "about": "about", "some": "about", "around": "about", "roughly": "about", "approximately": "about",
+    "nearly": "below", "almost": "below", "close to": "below", "less than": "below", "under": "below",
+    "up to": "below", "fewer than": "below", "not quite": "below",
+}
+# The letters a hedge or a number word starts with: the look-ahead on them lets the scan pass over most
+# word boundaries at once instead of trying every hedge and number word there (same matches, half the time).
+_EN_NUMBER_FIRSTS = "".join(sorted({word[0] for word in list(_EN_HEDGES) + _WORDS}))
+_EN_NUMBER = re.compile(
+    r"(?i)\b(?=[\d" + _EN_NUMBER_FIRSTS + r"])(?:(" + "|".join(sorted(_EN_HEDGES, key=len, reverse=True)) + r")\s+)?"
+    r"(\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?(?:\s+(?:hundred|thousand|million|billion))?|"
+    r"(?:(?:" + "|".join(_WORDS) + r")(?:[- ](?:and[- ])?(?=(?:" + "|".join(_WORDS) + r")\b))?)+)"
+    r"(%| percent| per cent)?(?:\b|(?<=\d)(?=[A-Za-z]))([A-Za-z]*)((?:\s+or\s+(?:so|more))?)"
+)
+_EN_VAGUE_WORD = re.compile(r"\b(" + "|".join(_EN_VAGUE) + r")\b", re.I)
+_EN_MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\b")
+_EN_TIME = re.compile(r"(?<![\d:.])(\d{1,2}):(\d{2})(?![\d:])")
+# List numbering at the start of a row ("7. Camera", "3、"): a label, not a quantity.
+_ZH_ENUMERATOR = re.compile(r"^\s*\d+\s*[.、．)]\s*")
+_EN_ENUMERATOR = re.compile(r"^\s*\d+\s*[.)]\s+")
+_EN_MAY_DATE = re.compile(r"\s+\d")  # "May 4", used with .match(text, position)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number found in one side: its value, whether it is approximate, whether written in digits.
+
+    ``low``/``high`` is the range the expression allows (十多 is 10–19, "over three hundred" is
+    300–400, 十七八 is 17–18); ``code`` marks digits glued to letters (3K, 5G), which name a
+    thing rather than count it.
+    """
+
+    value: float
+    approx: bool
+    digits: bool
+    text: str
+    low: float = -1.0
+    high: float = -1.0
+    code: bool = False
+    weak: bool = False  # "first", "both", "dozens", 第一: matched when they can be, never reported
+    unit: str = ""  # the unit of measure after it, by family (length, weight ...), for conversions
+
+    @property
+    def span(self) -> tuple[float, float]:
+        return (self.value, self.value) if self.low < 0 else (self.low, self.high)
+
+
+def _numeral_value(text: str) -> int | None:
+    """Value of a Chinese numeral; two bare digits (二三, 七八) are a range, not a number, so ``None``.
+
+    >>> _numeral_value("二十三"), _numeral_value("一九八七"), _numeral_value("七八")
+    (23, 1987, None)
+    """
+    if len(text) == 2 and all(ch in ZH_DIGITS for ch in text):
+        return None
+    return chinese_numeral_value(text)
+
+
+def _place(value: float) -> float:
+    """The place value of a round number's last non-zero digit: 500 → 100, 20 → 10, 7 → 1."""
+    value = int(value)
+    if value <= 0:
+        return 1
+    place = 1
+    while value % (place * 10) == 0:
+        place *= 10
+    return place
+
+
+def _idiom_word(word: str) -> bool:
+    """A dictionary word whose numerals are not a quantity: 统一, 三心二意, 四面八方, 十字路口."""
+    if word in _ZH_NOT_NUMBERS:
+        return True
+    body = word[1:] if word[0] == "第" else word
+    if not body or body[0] not in _NUMERAL and body[0] not in "几数" and not body[0].isdigit():
+        return True  # the numeral is inside the word (统一, 星期三)
+    # Four characters or more with a non-numeral second character: 三心二意, 千方百计.
+    return len(word) >= 4 and word[1] not in _NUMERAL + _APPROX_ZH and word[1] not in COUNTERS
+
+
+def _range_run(run: str) -> tuple[int, int] | None:
+    """``(low, high)`` for a run with two consecutive digits: 两三 2–3, 十七八 17–18, 一二十 10–20, 三四百 300–400."""
+    for i in range(len(run) - 1):
+        a, b = run[i], run[i + 1]
+        if a in ZH_DIGITS and b in ZH_DIGITS and ZH_DIGITS[b] - ZH_DIGITS[a] == 1 and ZH_DIGITS[a] >= 1:
+            low = _numeral_value(run[: i + 1] + run[i + 2 :])
+            high = _numeral_value(run[:i] + run[i + 1 :])
+            if low is not None and high is not None and low < high:
+                return low, high
+    return None
+
+
+def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
+    """Numbers in (normalized, Simplified) Chinese text.
+
+    A numeral inside a dictionary word that is not a number (``十分`` "very",
+    ``三心二意``) is skipped when ``words`` (the jieba words) are given; a
+    lone ``一`` is the article "a" and is skipped too.  Approximate
+    expressions carry their range: 十多万 is 100,000–199,999, 二十几 21–29,
+    几百 200–900, 十七八 17–18, 三十左右 ±20%.
+
+    >>> [m.value for m in zh_numbers("百分之五十的人走了两三里，第五天是2021年")]
+    [50, 2, 5, 2021]
+    >>> [m.span for m in zh_numbers("五百余口人，二十几两银子，十七八个")]
+    [(500, 599.9), (21, 29), (17, 18)]
+    """
+    # Positions inside idiom words, list numbering and fractions: one flag per character, so that
+    # a line of thousands of numbers and idioms is not a product of the two.
+    in_words = bytearray(len(text) + 1)
+    if words:
+        position = 0
+        for word in words:
+            start = text.find(word, position)
+            if start < 0:
+                continue
+            position = start + len(word)
+            if len(word) >= 2 and re.search(f"[{_NUMERAL}]", word) and _idiom_word(word):
+                in_words[start:position] = b"\x01" * len(word)
+    enumerator = _ZH_ENUMERATOR.match(text)
+    if enumerator:
+        in_words[: enumerator.end()] = b"\x01" * enumerator.end()
+    found: list[tuple[int, Mention]] = []
+    for match in _ZH_FRACTION.finditer(text):
+        if match.group(1) in ("百", "千", "万", "百万") or match.start() > 0 and text[match.start() - 1] in _NUMERAL:
+            continue  # 百分之五十 is a percentage; 百万分之五 a rate in parts per million
+        if max(len(match.group(1)), len(match.group(2))) > MAX_ZH_NUMERAL_CHARS:
+            continue
+        denominator = _numeral_value(match.group(1)) if not match.group(1).isdigit() else int(match.group(1))
+        numerator = _numeral_value(match.group(2)) if not match.group(2).isdigit() else int(match.group(2))
+        if denominator and numerator is not None:
+            found.append((match.start(), Mention(round(numerator / denominator, 3), False, match.group(1).isdigit(), match.group())))
+            in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    for match in _ZH_NUMBER.finditer(text):
+        percent, ordinal, several, run, approx, scale, percent_sign, after = match.groups()
+        start = match.start(4)
+        if in_words[start]:
+            continue
+        before = text[max(0, match.start() - 3) : match.start()]
+        hedge_after = _ZH_HEDGE_AFTER.match(text, match.end() - len(after))
+        hedge = "about" if hedge_after else ("below" if before.endswith(("将近", "接近", "近")) else
+                                             "about" if _ZH_HEDGE_BEFORE.search(before) else "")
+        if run[0].isdigit():
+            try:
+                number = float(run)
+            except ValueError:
+                continue
+            if scale:
+                number *= ZH_UNITS[scale]
+            if not math.isfinite(number):
+                continue  # hundreds of digits: not a quantity, and no integer value
+            if after == "月" and not approx and not scale and 1 <= number <= 12:
+                found.append((start, Mention(int(number), False, True, run + "月")))
+                continue
+            code = bool(re.match(r"[A-Za-z]", after)) and not percent_sign
+            shown = match.group(0)[: len(match.group(0)) - len(after)] if after else match.group(0)
+            low, high = _hedged(number, "above" if approx in ("多", "余") else "about" if approx else hedge)
+            found.append((start, Mention(int(number) if number == int(number) else number, bool(approx or hedge), True,
+                                         shown, low, high, code, unit=_zh_unit(text, match.end() - len(after)))))
+            continue
+        if run.endswith("两") and len(run) >= 2 and run[-2] != "一":
+            run = run[:-1]  # 五十两: fifty taels (两 is the unit, not "two")
+            after = "两"
+        if run in _ZH_NOT_NUMBERS or text[start : start + 4] in _ZH_NOT_NUMBERS or len(run) > MAX_ZH_NUMERAL_CHARS:
+            continue
+        shown = (percent or "") + (ordinal or "") + (several or "") + run + approx + (scale or "")
+        if several:
+            unit = _numeral_value(run + (scale or ""))
+            if unit:
+                found.append((start, Mention(unit * 2, True, False, shown, unit * 2, unit * 9)))
+            continue
+        pair = _range_run(run)
+        if pair and not approx:
+            factor = ZH_UNITS[scale] if scale else 1
+            low, high = pair[0] * factor, pair[1] * factor
+            found.append((start, Mention(low, True, False, shown, low, high)))
+            continue
+        if len(run) == 1 and not (ordinal or percent or approx or scale) and after not in COUNTERS:
+            continue
+        if len(run) >= 3 and all(ch in ZH_DIGITS for ch in run) and approx == "几":
+            year = _numeral_value(run)  # 一九六几年: the 1960s (three digits or more always have a value)
+            if year is not None:
+                found.append((start, Mention(year * 10, True, False, shown, year * 10, year * 10 + 9)))
+            continue
+        value = _numeral_value(run + (scale or ""))
+        if value is None or (value == 1 and not ordinal and not percent):
+            continue
+        if after == "月" and 1 <= value <= 12 and not approx:
+            found.append((start, Mention(value, False, False, run + "月")))
+            continue
+        if approx == "几":
+            place = _place(_numeral_value(run) or 1) * (ZH_UNITS[scale] if scale else 1)
+            low, high = value + place // 10 or 1, value + 9 * max(place // 10, 1)
+            if place == 1:
+                low, high = value, value + 9
+        elif approx in ("多", "余"):
+            low, high = _hedged(value, "above", _place(_numeral_value(run) or 1) * (ZH_UNITS[scale] if scale else 1))
+        elif approx == "来" or hedge:
+            low, high = _hedged(value, hedge or "about")
+        else:
+            low, high = -1.0, -1.0
+        weak = bool(ordinal) and value == 1  # 第一: first, best, top
+        found.append((start, Mention(value, bool(approx or hedge or weak), False, shown, low, high, weak=weak,
+                                     unit=_zh_unit(text, match.end() - len(after)))))
+    return [m for _, m in sorted(found, key=lambda pair: pair[0])]
+
+
+_UNIT_FAMILIES = (
+    ("米", "metric-length"), ("公里", "metric-length"), ("千米", "metric-length"), ("meter", "metric-length"),
+    ("metre", "metric-length"), ("kilomet", "metric-length"), ("centimet", "metric-length"), ("厘米", "metric-length"),
+    ("毫米", "metric-length"), ("公斤", "metric-weight"), ("kilo", "metric-weight"), ("吨", "metric-weight"),
+    ("克", "metric-weight"), ("英尺", "imperial-length"), ("英里", "imperial-length"), ("英寸", "imperial-length"),
+    ("feet", "imperial-length"), ("foot", "imperial-length"), ("inch", "imperial-length"), ("mile", "imperial-length"),
+    ("yard", "imperial-length"), ("pound", "imperial-weight"), ("ounce", "imperial-weight"), ("stone", "imperial-weight"),
+    ("里", "chinese-length"), ("li", "chinese-length"), ("尺", "chinese-length"), ("寸", "chinese-length"),
+    ("丈", "chinese-length"), ("斤", "chinese-weight"), ("catt", "chinese-weight"), ("亩", "chinese-area"),
+    ("acre", "imperial-area"), ("度", "degree"), ("degree", "degree"),
+)
+
+
+def _unit_family(unit: str) -> str:
+    unit = unit.strip(" -").lower()
+    return next((family for key, family in _UNIT_FAMILIES if unit.startswith(key)), unit)
+
+
+def _zh_unit(text: str, end: int) -> str:
+    """The unit of measure right after a Chinese number (一米六 → metric length), or ''."""
+    rest = text[end : end + 2]
+    return next((_unit_family(u) for u in _ZH_MEASURES if rest.startswith(u)), "")
+
+
+def _hedged(value: float, hedge: str, place: float | None = None) -> tuple[float, float]:
+    """The range a hedged number allows, in the direction the hedge means."""
+    if not hedge:
+        return -1.0, -1.0
+    if hedge == "above":
+        step = place if place is not None else (_place(value) if value >= 10 else value)
+        return value, value + step * 0.999
+    if hedge == "below":
+        return value * 0.7, value
+    return value * 0.8, value * 1.2
+
+
+def _en_word_groups(phrase: str) -> list[tuple[int, str]]:
+    """The numbers a run of number words spells: "twenty-one" is one, "one and five" and "a five" are not.
+
+    >>> _en_word_groups("two hundred and five"), _en_word_groups("one and five"), _en_word_groups("a five")
+    ([(205, 'two hundred and five')], [(1, 'one'), (5, 'five')], [(5, 'five')])
+    """
+    tokens = [t for t in re.split(r"[- ]+", phrase) if t]
+    groups: list[list[str]] = [[]]
+    for i, token in enumerate(tokens):
+        word = token.lower()
+        group = groups[-1]
+        previous = group[-1].lower() if group else ""
+        following = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+        if word == "and":
+            if previous in _EN_SCALES:
+                group.append(token)
+            elif group:
+                groups.append([])
+            continue
+        if word == "a" and following not in _EN_SCALES:
+            continue  # the article before a number word ("a five percent")
+        if word in _MENTION_WORDS and previous in _MENTION_WORDS:
+            tens_then_unit = 20 <= _MENTION_WORDS[previous] <= 90 and _MENTION_WORDS[previous] % 10 == 0 and 1 <= _MENTION_WORDS[word] <= 9
+            if not tens_then_unit or previous in ("a",):
+                groups.append([token])
+                continue
+        group.append(token)
+    out = []
+    for group in groups:
+        if group and group[-1].lower() == "and":
+            group = group[:-1]
+        if not group:
+            continue
+        total, current = 0, 0
+        for token in group:
+            word = token.lower()
+            if word in _MENTION_WORDS:
+                current += _MENTION_WORDS[word]
+            elif word in _EN_SCALES:
+                current = (current or 1) * _EN_SCALES[word]
+                if _EN_SCALES[word] >= 1000:
+                    total, current = total + current, 0
+        out.append((total + current, " ".join(group)))
+    if len(out) == 1 and len(tokens) == len(groups[0]):
+        out = [(out[0][0], phrase)]  # keep the hyphens: twenty-one
+    return out
+
+
+def en_numbers(text: str) -> list[Mention]:
+    """Numbers in English text: digits, number words, ordinals, fractions, months; "one" and "a" alone are skipped.
+
+    >>> [(m.value, m.approx) for m in en_numbers("3.5 million, the 21st, 50% and hundreds of men")]
+    [(3500000, False), (21, False), (50, False), (200, True)]
+    >>> [m.span for m in en_numbers("more than three hundred, about five, the fifteenth")]
+    [(300, 399.9), (4.0, 6.0), (15, 15)]
+    """
+    found: list[tuple[int, Mention]] = []
+    masked = bytearray(len(text) + 1)  # one flag per character: list numbering, fractions, times
+
+    def mask(start: int, end: int) -> None:
+        masked[start:end] = b"\x01" * (end - start)
+
+    enumerator = _EN_ENUMERATOR.match(text)
+    if enumerator:
+        mask(0, enumerator.end())
+    for match in _EN_FRACTION.finditer(text):
+        numerator = 1 if match.group(1).lower() in ("a", "one") else _MENTION_WORDS[match.group(1).lower()]
+        found.append((match.start(), Mention(round(numerator / _EN_FRACTIONS[match.group(2).lower()], 3), False, False, match.group())))
+        mask(*match.span())
+    for match in _EN_TIME.finditer(text):
+        found.append((match.start(), Mention(int(match.group(1)), False, True, match.group())))
+        mask(*match.span())
+    for match in _EN_NUMBER.finditer(text):
+        if masked[match.start(2)]:
+            continue
+        hedge, body, _percent, glued, or_more = match.groups()
+        hedge = _EN_HEDGES[hedge.lower()] if hedge else ("above" if "more" in or_more else "about" if or_more else "")
+        if body[0].isdigit():
+            parts = body.split()
+            decade = bool(re.match(r"\d+0s$", parts[0]))
+            digits = re.sub(r"(st|nd|rd|th|s)$", "", parts[0]).replace(",", "")
+            try:
+                value = float(digits)
+            except ValueError:
+                continue
+            if len(parts) > 1:
+                value *= _EN_SCALES[parts[1].lower()]
+            if not math.isfinite(value):
+                continue  # hundreds of digits: not a quantity, and no integer value
+            value = int(value) if value == int(value) else value
+            if decade:  # the 1960s
+                found.append((match.start(2), Mention(value, True, True, body, value, value + 9)))
+                continue
+            low, high = _hedged(value, hedge)
+            unit = _EN_MEASURES.match(text, match.end(2))
+            found.append((match.start(2), Mention(value, bool(hedge), True, body, low, high, code=bool(glued),
+                                                  unit=_unit_family(unit.group()) if unit else "")))
+            continue
+        if len(body) > MAX_EN_NUMBER_CHARS:
+            continue  # its value would be a product of thousands of scale words
+        before = text[max(0, match.start(2) - 9) : match.start(2)].lower()
+        after = text[match.end(2) : match.end(2) + 12]
+        unit = _EN_MEASURES.match(after)
+        for value, words in _en_word_groups(body):
+            if value < 1:
+                continue
+            if value == 1:
+                if words.lower() in ("first", "one"):  # matches 第一, 百分之一; never reported alone
+                    found.append((match.start(2), Mention(1, True, False, words, weak=True)))
+                continue
+            if words.lower() in _EN_SCALES:  # a bare scale word: "a few hundred", "parts per million"
+                if before.endswith(("few ", "several ")):
+                    found.append((match.start(2), Mention(value * 2, True, False, words, value * 2, value * 9)))
+                else:
+                    found.append((match.start(2), Mention(value, True, False, words, weak=True)))
+                continue
+            if re.match(r"(?i)\s+decades?\b", after):  # four decades
+                value *= 10
+            weak = words.lower() in _EN_WEAK
+            low, high = _hedged(value, hedge)
+            found.append((match.start(2), Mention(value, bool(hedge) or weak, False, words, low, high, weak=weak,
+                                                  unit=_unit_family(unit.group()) if unit else "")))
+    for match in _EN_VAGUE_WORD.finditer(text):
+        low, high = _EN_VAGUE[match.group(1).lower()]
+        found.append((match.start(), Mention(low, True, False, match.group(1), low, high, weak=True)))
+    for match in _EN_MONTH.finditer(text):
+        name = match.group(1).lower()
+        if name == "may" and not _EN_MAY_DATE.match(text, match.end()):
+            continue
+        if (name in ("march",) and not re.search(r"\d", text[match.end() : match.end() + 6])
+                and match.start() > 0 and text[match.start() - 1 : match.start()] != " "):
+            continue
+        found.append((match.start(), Mention(_MONTHS[name], False, False, match.group(1))))
+    return [m for _, m in sorted(found, key=lambda pair: pair[0])]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Numbers as keys ('#11', 'month:3'): what the aligner anchors beads on.
+
 _ZH_NUMERAL_RUN = re.compile(r"(第?)([〇零一二两三四五六七八九十百千万亿]+)(.?)")
 _ARABIC = re.compile(r"\d+(?:[.,]\d+)*")
 # Numeral runs that are words, not numbers ("very", "in case", "by all means" ...).
 _NOT_NUMBERS = frozenset("十分 万一 千万 万万 一一 一二 三三两两 七八 九九 一千 百万".split())
-# A single numeral character counts only before one of these (measure words, time units).
-_COUNTERS = set(
-    "个只条位年月日号天岁点次回件人里斤两元块分秒尺丈张把间层头匹本句声步家口根封种样名部场"
-    "碗杯棵颗支座辆架双对套倍成周夜刻碗句行斗升亩"
-)
 
-_EN_UNITS = {
+_ANCHOR_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
@@ -32,14 +489,7 @@ _EN_UNITS = {
     "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
     "tenth": 10, "twice": 2, "dozen": 12, "pair": 2, "couple": 2, "half": 0,
 }
-_EN_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
-_MONTHS = {
-    name: i + 1
-    for i, name in enumerate(
-        "january february march april may june july august september october november december".split()
-    )
-}
-_NUMBER_WORDS = frozenset(_EN_UNITS) | frozenset(_EN_SCALES)
+_NUMBER_WORDS = frozenset(_ANCHOR_WORDS) | frozenset(_EN_SCALES)
 # The lookahead on first letters lets the regex engine skip most positions:
 # three times faster than the bare alternation on a 24,000-sentence book.
 # Whole words only: "tended" is not ten, nor "eighties" eight.
@@ -98,7 +548,7 @@ def zh_number_keys(text: str) -> list[str]:
         ordinal, run, after = match.groups()
         if run in _NOT_NUMBERS or run + after in _NOT_NUMBERS or (run == "一" and not ordinal):
             continue
-        if len(run) == 1 and not ordinal and after not in _COUNTERS:
+        if len(run) == 1 and not ordinal and after not in COUNTERS:
             continue
         number = chinese_numeral_value(run)
         if number is None or number == 1 and not ordinal:
@@ -113,8 +563,8 @@ def _english_number(phrase: str) -> int | None:
     for word in re.split(r"[- ]+", phrase.lower()):
         if word in ("", "and"):
             continue
-        if word in _EN_UNITS:
-            current += _EN_UNITS[word]
+        if word in _ANCHOR_WORDS:
+            current += _ANCHOR_WORDS[word]
             seen = True
         elif word in _EN_SCALES:
             scale = _EN_SCALES[word]
