@@ -25,7 +25,7 @@ import functools
 import itertools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numba
 import numpy as np
@@ -55,6 +55,8 @@ class SideFeatures:
     chars: np.ndarray
     words: list[list[str]]  # the surface words behind the tokens (for realign), per sentence
     weights: np.ndarray | None = None  # per token evidence weight (see set_token_weights)
+    # token_mass of the weights it was computed from: (weights, mass).
+    _token_mass: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False, compare=False)
 
     @property
     def n_sentences(self) -> int:
@@ -69,13 +71,11 @@ class SideFeatures:
         """Per sentence, the summed weight of its tokens (computed once per set of weights)."""
         if self.weights is None:
             return self.n_tokens.astype(np.float64)
-        cached = self.__dict__.get("_token_mass")
         # Callers ask per bead; recomputing the document-wide sum each time made long documents quadratic.
-        if cached is None or cached[0] is not self.weights:
+        if self._token_mass is None or self._token_mass[0] is not self.weights:
             cum = np.concatenate([[0.0], np.cumsum(self.weights)])
-            cached = (self.weights, cum[self.tok_ptr[1:]] - cum[self.tok_ptr[:-1]])
-            self.__dict__["_token_mass"] = cached
-        return cached[1]
+            self._token_mass = (self.weights, cum[self.tok_ptr[1:]] - cum[self.tok_ptr[:-1]])
+        return self._token_mass[1]
 
 
 @dataclass

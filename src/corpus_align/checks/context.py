@@ -17,13 +17,16 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cached_property
+from typing import Any, TypeVar
 
 from .._lazy import jieba_posseg, zh_word_cut
 from ..model import CheckRow, Finding, GlossaryEntry
 from ..text.lexicon import EN_STOPWORDS, english_stem
 from .registry import CHECKS
+
+T = TypeVar("T")
 
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -76,10 +79,27 @@ def at_sentence_start(text: str, start: int) -> bool:
 
 
 class RowView:
-    """One row with its evidence computed on first use."""
+    """One row with its evidence computed on first use.
+
+    Evidence every check may want is a cached property here; evidence that
+    one check family derives and shares among its own checks is kept with
+    :meth:`memo`, under the family's key, never as a hidden attribute.
+    """
 
     def __init__(self, row: CheckRow):
         self.row = row
+        self._memo: dict[str, Any] = {}
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()`` the first time ``key`` is asked for this row, the same value after.
+
+        >>> view = RowView(CheckRow(1, "", "", "Hi."))
+        >>> view.memo("length", lambda: len(view.row.en)), view.memo("length", lambda: 0)
+        (3, 3)
+        """
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @cached_property
     def zh_tags(self) -> tuple[tuple[str, str], ...]:
@@ -167,15 +187,23 @@ class CheckContext:
                  en_word_rows: Counter | None = None):
         self.rows = [RowView(r) for r in rows]
         self.glossary = tuple(glossary)
-        if en_word_rows is not None:
-            self.__dict__["en_word_rows"] = en_word_rows  # fills the cached property
+        self._given_en_word_rows = en_word_rows
+        self._memo: dict[str, Any] = {}
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()`` once per document for ``key`` (a check family's document-wide evidence), the same value after."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def finding(self, code: str, view: RowView, message: str, *, zh_text: str = "", en_text: str = "", suggestion: str = "") -> Finding:
         return Finding(code, CHECKS[code].severity, view.row.row, message, zh_text, en_text, suggestion)
 
     @cached_property
     def en_word_rows(self) -> Counter:
-        """How many rows use each English word (lower case, as written)."""
+        """How many rows use each English word (lower case, as written): the counts given, or this document's."""
+        if self._given_en_word_rows is not None:
+            return self._given_en_word_rows
         counts: Counter = Counter()
         for view in self.rows:
             counts.update(english_word_keys(view.row.en))

@@ -170,7 +170,7 @@ def _translation_hit(word: str, stems: set[str], kind: str = "") -> bool:
 def rendering(entity: Entity, view: RowView) -> str | None:
     """How ``entity`` is rendered in the row's English (a short description), or None when it is not."""
     names = view.en_names
-    en_lower = _row_cached(view, "_en_lower", lambda: view.row.en.lower())
+    en_lower = view.memo("entities.en_lower", lambda: view.row.en.lower())
     if entity.kind == "term":
         return "glossary" if entity.target.lower() in en_lower else None
     if entity.kind == "abbreviation":
@@ -186,7 +186,7 @@ def rendering(entity: Entity, view: RowView) -> str | None:
             return "pinyin"
     from rapidfuzz import fuzz, process
 
-    long_names = _row_cached(view, "_long_names", lambda: [n for n in names if len(n) >= 5])
+    long_names = view.memo("entities.long_names", lambda: [n for n in names if len(n) >= 5])
     if long_names:
         for form in _pinyin_forms(entity)[:2]:
             if len(form) >= 5 and process.extractOne(form, long_names, scorer=fuzz.ratio, score_cutoff=85):
@@ -212,7 +212,7 @@ def rendering(entity: Entity, view: RowView) -> str | None:
     known = [p for p in parts if translations(p) and p not in numbers]
     hits = sum(_translation_hit(p, stems) for p in known)
     if numbers:
-        en_numbers = _row_cached(view, "_en_number_keys", lambda: set(en_number_keys(view.row.en)))
+        en_numbers = view.memo("entities.en_number_keys", lambda: set(en_number_keys(view.row.en)))
         hits += sum(bool(set(zh_number_keys(p)) & en_numbers) for p in numbers)
     if known + numbers and hits * 2 >= len(known) + len(numbers):
         return "words"
@@ -255,14 +255,6 @@ def _readings(char: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(r for group in pinyin(char, style=Style.NORMAL, heteronym=True) for r in group if r.isalpha()))
 
 
-def _row_cached(view: RowView, name: str, compute):
-    """``compute()`` once per row, kept on the row's view (several entities and checks ask)."""
-    found = view.__dict__.get(name)
-    if found is None:
-        found = view.__dict__[name] = compute()
-    return found
-
-
 def _spellings(text: str, start: int, prefixes: set[str] | None = None, *, usual_single: bool = False) -> list[tuple[str, int]]:
     """Every pinyin spelling of ``text[start:e]`` for ``e`` up to ``start + 4``, one reading per character, with ``e``.
 
@@ -297,8 +289,8 @@ def _spellings(text: str, start: int, prefixes: set[str] | None = None, *, usual
 
 def _row_readings(view: RowView) -> list[tuple[int, tuple[str, ...]]]:
     """The position and :func:`_readings` of each Chinese character of the row, once per row (both name look-ups walk them)."""
-    return _row_cached(view, "_char_readings",
-                       lambda: [(m.start(), _readings(m.group())) for m in CJK.finditer(view.row.zh_normalized)])
+    return view.memo("entities.char_readings",
+                     lambda: [(m.start(), _readings(m.group())) for m in CJK.finditer(view.row.zh_normalized)])
 
 
 def _prefixes(keys: set[str]) -> set[str]:
@@ -387,10 +379,7 @@ def attested_names(view: RowView) -> dict[str, set[str]]:
 
 def row_attested_names(view: RowView) -> dict[str, set[str]]:
     """:func:`attested_names` of the row, computed once per row (several checks ask)."""
-    found = view.__dict__.get("_attested_names")
-    if found is None:
-        found = view.__dict__["_attested_names"] = attested_names(view)
-    return found
+    return view.memo("entities.attested_names", lambda: attested_names(view))
 
 
 def row_name_keys(view: RowView) -> set[str]:
@@ -400,16 +389,15 @@ def row_name_keys(view: RowView) -> set[str]:
     >>> sorted(row_name_keys(RowView(CheckRow(1, "", "王琦瑶笑了。", "Wang Qiyao smiled at Misty."))))
     ['qiyao', 'wang', 'wangqiyao']
     """
-    found = view.__dict__.get("_spelled_keys")
-    if found is not None:
-        return found
+    return view.memo("entities.name_keys", lambda: _spelled_name_keys(view))
+
+
+def _spelled_name_keys(view: RowView) -> set[str]:
     from .resources import english_words
 
     words = english_words()
     keys = {key for key in view.en_names if len(key) >= 2 and words.get(key, 0) < 5000 and key.isascii()}
-    found = {key for key, _start, _end in _spelled_keys(view, keys, usual_single=True)} if keys else set()
-    view.__dict__["_spelled_keys"] = found
-    return found
+    return {key for key, _start, _end in _spelled_keys(view, keys, usual_single=True)} if keys else set()
 
 
 def _name_rendered(name: str, view: RowView, learned: set[str]) -> bool:
