@@ -7,7 +7,7 @@ Evidence per row (:func:`coverage_evidence`):
   each document is its own yardstick);
 * dictionary coverage of the Chinese: the share of its content words whose
   CC-CEDICT translation appears among the English stems;
-* coverage under the document's own lexicon (:class:`_DocumentLexicon`, IBM
+* coverage under the document's own lexicon (:class:`.document_lexicon.DocumentLexicon`, IBM
   Model 1 learned from the document's rows with CC-CEDICT as prior): for
   each Chinese content word, the posterior that it produced some English
   stem of the row; the omission score uses this one;
@@ -28,7 +28,8 @@ under "unrelated" against "translation" (each word's own support rate in the
 rest of the document against the chance that the row's Chinese offers it),
 and the row's length and clause ratio with and without the sentence; the
 prior for "one of n sentences" is subtracted.  Both thresholds are set for few false alarms on
-free literary translation.
+free literary translation; they and the other tuned constants, with the data they were chosen on,
+are in :mod:`.params`.
 """
 
 from __future__ import annotations
@@ -41,12 +42,33 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-import numpy as np
-
 from .._lazy import opencc_converter
 from ..text.lexicon import EN_STOPWORDS, english_stem, translations
 from .context import CJK_RUN, CheckContext, RowView, name_key, tag_zh
+from .document_lexicon import DocumentLexicon as _DocumentLexicon  # this name: tests replace it to record its rows
+from .document_lexicon import dictionary_stems, pair_count
 from .entities import row_name_keys
+from .params import (
+    ADDITION_THRESHOLD,
+    DEFAULT_CLAUSE_SPREAD,
+    DEFAULT_LEARNED_SHARE,
+    DEFAULT_LENGTH_SPREAD,
+    DEFAULT_RATIO,
+    LEARNED_SHARE_MIN_CONTENT,
+    LEXICON_ROW_PAIRS,
+    NAME_MAX_FREQUENCY,
+    NAME_MIN_ROWS,
+    NORM_MIN_CHARS,
+    NORM_MIN_ROWS,
+    OMISSION_CLAUSE_WEIGHT,
+    OMISSION_COVERAGE_WEIGHT,
+    OMISSION_LENGTH_WEIGHT,
+    OMISSION_MIN_CHARS,
+    OMISSION_MIN_CONTENT,
+    OMISSION_THRESHOLD,
+    PRIOR_STRENGTH,
+    SHORT_ROW_CHARS,
+)
 from .registry import register
 from .resources import canonical_chinese, english_words
 
@@ -55,7 +77,6 @@ _LETTER = re.compile(r"[A-Za-z]")
 CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # jieba tags of words that carry no content (punctuation, particles, pronouns, prepositions, numerals ...)
 _FUNCTION_TAGS = frozenset(("x", "uj", "ul", "r", "p", "c", "u", "y", "e", "m", "q"))
-DEFAULT_RATIO = 2.6  # English letters per Chinese character when a document is too short to measure
 
 
 @dataclass(frozen=True)
@@ -108,23 +129,6 @@ def _round_trip_tags(view: RowView, tags: tuple[tuple[str, str], ...]) -> tuple[
         return tags
     trip = canonical_chinese(opencc_converter("t2s").convert(opencc_converter("s2t").convert(text)))
     return tags if trip == text else tag_zh(trip)
-
-
-def _zh_translation_stems(words: list[str]) -> set[str]:
-    """English stems that translate the row's Chinese words.
-
-    Words as jieba cuts them (a single character only when jieba keeps it as a
-    word of its own); the characters of a word only when CC-CEDICT does not
-    know the word (an unknown name or compound).
-    """
-    stems: set[str] = set()
-    for word in words:
-        found = translations(word)
-        stems |= found
-        if len(word) > 1 and not found:
-            for ch in word:
-                stems |= translations(ch)
-    return stems
 
 
 _CLAUSE_END = frozenset("，；：、。！？,;:!?")
@@ -190,7 +194,7 @@ def coverage_evidence(view: RowView) -> Coverage:
     lexicon_tags = _round_trip_tags(view, zh_tags)
     halves = _clause_halves(lexicon_tags)  # one half (0, 1 or -1) per word
     words = [(word, which) for (word, tag), which in zip(lexicon_tags, halves, strict=True) if tag not in _FUNCTION_TAGS]
-    zh_stems = _zh_translation_stems([w for w, _ in zh_tags])
+    zh_stems = dictionary_stems([w for w, _ in zh_tags])
     names = row_name_keys(view)
     unspelled: set[str] = set()
     common = english_words()
@@ -217,180 +221,8 @@ def coverage_evidence(view: RowView) -> Coverage:
                     tuple(words), tuple(sorted(stems)))
 
 
-def _sorted_unique(values: np.ndarray) -> np.ndarray:
-    """``np.unique(values)`` by sorting: NumPy 2's hash-based ``np.unique`` takes seconds on the
-    million-entry key arrays of a window's lexicon, a sort some milliseconds.
-
-    The same as ``corpus_align.aligner.features.sorted_unique``, which is not imported here because
-    that module loads numba, which ``check`` does not otherwise need.
-
-    >>> _sorted_unique(np.array([3, 1, 3, 2])).tolist()
-    [1, 2, 3]
-    """
-    ordered = np.sort(values)
-    first = np.ones(len(ordered), dtype=bool)
-    first[1:] = ordered[1:] != ordered[:-1]
-    return ordered[first]
-
-
-class _DocumentLexicon:
-    """A lexicon learned from the document itself: IBM Model 1, t(English stem | Chinese word), by EM.
-
-    Each row's Chinese content words (:attr:`Coverage.zh_words`, CC-CEDICT known or not) and a NULL
-    word generate its English stems.  The prior is CC-CEDICT: ``LEXICON_DICTIONARY_MASS`` spread over
-    a word's dictionary translations and the rest uniform over the document's stems; each update is
-    the MAP estimate ``(expected count + LEXICON_PRIOR · prior) / (word's count + LEXICON_PRIOR)``, so
-    a word seen in few rows stays near the dictionary.  The coverage of a Chinese word in a row is
-    its best posterior: the largest, over the row's English stems, of the probability that this word
-    (rather than another of the row, or NULL) produced the stem.  A word whose rendering is gone
-    produces nothing in the row and scores near 0, while the translator's habitual renderings that
-    CC-CEDICT does not list (a name by meaning, a free equivalent) are learned from the other rows.
-    All in numpy over the (row, Chinese word, English stem) triples; the words are the canonical
-    ones, so Simplified and Traditional input give the same lexicon.
-    """
-
-    def __init__(self, rows: list[Coverage]):
-        zh_ids: dict[str, int] = {}
-        en_ids: dict[str, int] = {}
-        f_flat: list[int] = []
-        e_flat: list[int] = []
-        f_len: list[int] = []
-        e_len: list[int] = []
-        tok_row: list[int] = []
-        tok_half: list[int] = []
-        tok_slot: list[int] = []
-        for r, ev in enumerate(rows):
-            fs = sorted({zh_ids.setdefault(w, len(zh_ids)) for w, _ in ev.zh_words})
-            es = sorted({en_ids.setdefault(e, len(en_ids)) for e in ev.en_stems})
-            if not fs or not es:
-                fs, es = [], []
-            local = {f: len(f_flat) + i for i, f in enumerate(fs)}
-            for word, half in ev.zh_words:
-                tok_row.append(r)
-                tok_half.append(half)
-                tok_slot.append(local.get(zh_ids[word], -1))
-            f_flat.extend(fs)
-            e_flat.extend(es)
-            f_len.append(len(fs))
-            e_len.append(len(es))
-        n_rows, n_zh, n_en = len(rows), len(zh_ids), max(len(en_ids), 1)
-        F, E = np.array(f_flat, dtype=np.int64), np.array(e_flat, dtype=np.int64)
-        nF, nE = np.array(f_len, dtype=np.int64), np.array(e_len, dtype=np.int64)
-        self.cover = np.zeros(len(F) + 1)  # per (row, Chinese word) slot; the last is for rows with no pairs
-        if len(F):
-            n_pairs = nF * nE
-            f_off = np.cumsum(nF) - nF
-            e_off = np.cumsum(nE) - nE
-            p_off = np.cumsum(n_pairs) - n_pairs
-            # Every (row, Chinese word, English stem) pair, as the index of its (word, stem) key and its
-            # English slot; built and used a block of rows at a time, so that a long document's
-            # temporaries stay small (two compact arrays of one entry per pair are all that is kept).
-            blocks = list(_row_blocks(n_pairs, LEXICON_BLOCK_PAIRS))
-
-            def block_pairs(lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
-                row = np.repeat(np.arange(lo, hi), n_pairs[lo:hi])
-                j = np.arange(len(row)) - (p_off[row] - p_off[lo])
-                fi = j // nE[row]
-                slot_e = e_off[row] + j - fi * nE[row]
-                return F[f_off[row] + fi] * n_en + E[slot_e], slot_e
-
-            keys = _sorted_unique(np.concatenate([_sorted_unique(block_pairs(lo, hi)[0]) for lo, hi in blocks]))
-            index_type = np.int32 if max(len(keys), len(E)) < 2**31 else np.int64
-            k = np.empty(int(n_pairs.sum()), dtype=index_type)
-            slot_e = np.empty(len(k), dtype=index_type)
-            spans: list[tuple[int, int]] = []
-            for lo, hi in blocks:
-                block_keys, block_slots = block_pairs(lo, hi)
-                start, stop = int(p_off[lo]), int(p_off[lo]) + len(block_keys)
-                k[start:stop] = np.searchsorted(keys, block_keys)
-                slot_e[start:stop] = block_slots
-                spans.append((start, stop))
-            kf = keys // n_en
-            # The prior: CC-CEDICT's translations of each Chinese word.
-            sizes = np.zeros(n_zh)
-            dict_keys: list[int] = []
-            for word, f in zh_ids.items():
-                stems = _zh_translation_stems([word])
-                sizes[f] = len(stems)
-                dict_keys.extend(f * n_en + en_ids[stem] for stem in stems if stem in en_ids)
-            dict_keys_arr = _sorted_unique(np.array(dict_keys, dtype=np.int64))
-            at = np.minimum(np.searchsorted(dict_keys_arr, keys), max(len(dict_keys_arr) - 1, 0))
-            in_dict = (dict_keys_arr[at] == keys) if len(dict_keys_arr) else np.zeros(len(keys), dtype=bool)
-            size = sizes[kf]
-            prior = in_dict * LEXICON_DICTIONARY_MASS / np.maximum(size, 1) + (1 - LEXICON_DICTIONARY_MASS * (size > 0)) / n_en
-            t = prior.copy()
-            n_slots = len(E)
-            t_null = np.bincount(E, minlength=n_en) / n_slots
-
-            def denominators(t: np.ndarray, t_null: np.ndarray) -> np.ndarray:
-                """Per English slot: the probability of its stem from any Chinese word of the row or NULL."""
-                total = t_null[E].copy()
-                for start, stop in spans:
-                    total += np.bincount(slot_e[start:stop], t[k[start:stop]], minlength=n_slots)
-                return total
-
-            for _ in range(LEXICON_ITERATIONS):
-                denominator = denominators(t, t_null)
-                counts = np.zeros(len(t))
-                for start, stop in spans:
-                    pairs = slice(start, stop)
-                    counts += np.bincount(k[pairs], t[k[pairs]] / denominator[slot_e[pairs]], minlength=len(t))
-                t = (counts + LEXICON_PRIOR * prior) / (np.bincount(kf, counts, minlength=n_zh)[kf] + LEXICON_PRIOR)
-                null_counts = np.bincount(E, t_null[E] / denominator, minlength=n_en)
-                t_null = (null_counts + 1.0 / n_en) / (null_counts.sum() + 1.0)
-            denominator = denominators(t, t_null)
-            # The pairs of one (row, Chinese word) slot are consecutive: the best posterior of each slot.
-            slot_starts = np.repeat(p_off, nF) + (np.arange(len(F)) - np.repeat(f_off, nF)) * np.repeat(nE, nF)
-            for (start, stop), (lo, hi) in zip(spans, blocks, strict=True):  # spans: one per block, above
-                pairs = slice(start, stop)
-                posterior = t[k[pairs]] / denominator[slot_e[pairs]]
-                first, last = int(f_off[lo]), int(f_off[hi - 1] + nF[hi - 1])
-                if last > first:
-                    self.cover[first:last] = np.maximum.reduceat(posterior, slot_starts[first:last] - start)
-        rows_arr = np.array(tok_row, dtype=np.int64)
-        halves_arr = np.array(tok_half, dtype=np.int64)
-        cover = self.cover[np.array(tok_slot, dtype=np.int64)]
-        self.content = np.bincount(rows_arr, minlength=n_rows)
-        self.covered = np.bincount(rows_arr, cover, minlength=n_rows)
-        self.halves = []
-        for half in (0, 1):
-            mask = (halves_arr == half) | (halves_arr < 0)
-            self.halves.append((np.bincount(rows_arr[mask], minlength=n_rows),
-                                np.bincount(rows_arr[mask], cover[mask], minlength=n_rows)))
-
-    def row_halves(self, r: int) -> tuple[tuple[int, float], ...]:
-        """(content words, expected covered words) for the first and the second half of row ``r`` (one per half)."""
-        return tuple((int(content[r]), float(covered[r])) for content, covered in self.halves)
-
-
-def lexicon_pairs(ev: Coverage) -> int:
-    """The (Chinese word, English stem) pairs the document's lexicon learns from one row.
-
-    >>> from corpus_align.model import CheckRow
-    >>> lexicon_pairs(coverage_evidence(RowView(CheckRow(1, "", "他去了北京。", "He went to Beijing."))))
-    4
-    """
-    return len({word for word, _half in ev.zh_words}) * len(set(ev.en_stems))
-
-
-def _row_blocks(sizes: np.ndarray, limit: int) -> Iterator[tuple[int, int]]:
-    """Consecutive ``(start, stop)`` ranges of rows whose ``sizes`` add up to about ``limit`` (at least one row each).
-
-    >>> list(_row_blocks(np.array([3, 3, 3, 10, 1]), 6))
-    [(0, 2), (2, 3), (3, 4), (4, 5)]
-    """
-    start, total = 0, 0
-    for i, size in enumerate(sizes.tolist()):
-        if total and total + size > limit:
-            yield start, i
-            start, total = i, 0
-        total += size
-    if start < len(sizes):
-        yield start, len(sizes)
-
-
 def _middle_mean(values: list[float], default: float) -> float:
-    """The mean of the middle half of ``values`` (``default`` for fewer than 10).
+    """The mean of the middle half of ``values`` (``default`` for fewer than :data:`.params.NORM_MIN_ROWS`, 10).
 
     Not the median: shares and clause ratios take few distinct values, and a median jumps
     between them when one row changes (Simplified and Traditional input must agree).
@@ -398,7 +230,7 @@ def _middle_mean(values: list[float], default: float) -> float:
     >>> _middle_mean([1.0] * 6 + [0.0, 0.0, 100.0, 100.0], 0.5)
     1.0
     """
-    if len(values) < 10:
+    if len(values) < NORM_MIN_ROWS:
         return default
     ordered = sorted(values)
     return statistics.fmean(ordered[len(ordered) // 4 : len(ordered) - len(ordered) // 4])
@@ -406,7 +238,7 @@ def _middle_mean(values: list[float], default: float) -> float:
 
 def _robust_spread(values: list[float], default: float, floor: float = 0.05) -> float:
     """1.4826 × the median absolute deviation (a standard deviation that ignores outliers), at least ``floor``."""
-    if len(values) < 10:
+    if len(values) < NORM_MIN_ROWS:
         return default
     median = statistics.median(values)
     return max(1.4826 * statistics.median([abs(v - median) for v in values]), floor)
@@ -435,38 +267,39 @@ class _Norms:
         for i, view in enumerate(self.ctx.rows):
             if view.row.zh_normalized.strip() and view.row.en.strip() and view.row.type in ("", "1-1", "2-1", "1-2", "2-2"):
                 ev = coverage_evidence(view)
-                if lexicon_pairs(ev) <= LEXICON_ROW_PAIRS:
+                if pair_count(ev) <= LEXICON_ROW_PAIRS:
                     found[i] = ev
         return found
 
     @cached_property
     def ratio(self) -> float:
         # Rows whose English has no letters at all (only punctuation or digits) say nothing of the usual ratio.
-        ratios = [ev.ratio for ev in self.evidence.values() if ev.zh_chars >= 8 and ev.en_letters]
-        return statistics.median(ratios) if len(ratios) >= 10 else DEFAULT_RATIO
+        ratios = [ev.ratio for ev in self.evidence.values() if ev.zh_chars >= NORM_MIN_CHARS and ev.en_letters]
+        return statistics.median(ratios) if len(ratios) >= NORM_MIN_ROWS else DEFAULT_RATIO
 
     @cached_property
     def length_spread(self) -> float:
-        """Spread of log(length ratio / usual ratio) over the document's rows of 8 Chinese characters or more."""
-        logs = [math.log(max(ev.ratio, 1e-3) / self.ratio) for ev in self.evidence.values() if ev.zh_chars >= 8 and ev.en_letters]
+        """Spread of log(length ratio / usual ratio) over the rows of :data:`.params.NORM_MIN_CHARS` Chinese characters or more."""
+        logs = [math.log(max(ev.ratio, 1e-3) / self.ratio)
+                for ev in self.evidence.values() if ev.zh_chars >= NORM_MIN_CHARS and ev.en_letters]
         return _robust_spread(logs, DEFAULT_LENGTH_SPREAD)
 
     @cached_property
     def clause_ratio(self) -> float:
         """The document's usual :attr:`Coverage.clause_ratio`."""
-        return _middle_mean([ev.clause_ratio for ev in self.evidence.values() if ev.zh_chars >= 8], 0.0)
+        return _middle_mean([ev.clause_ratio for ev in self.evidence.values() if ev.zh_chars >= NORM_MIN_CHARS], 0.0)
 
     @cached_property
     def clause_spread(self) -> float:
-        """Spread of :attr:`Coverage.clause_ratio` over the document's rows of 8 Chinese characters or more."""
+        """Spread of :attr:`Coverage.clause_ratio` over the document's rows of :data:`.params.NORM_MIN_CHARS` Chinese characters or more."""
         # Clause counts are small integers: in a document of one-clause rows most ratios are equal and
         # the deviation is 0, so the spread is kept at least one clause's step (log 3/2 ≈ 0.4).
-        return _robust_spread([ev.clause_ratio for ev in self.evidence.values() if ev.zh_chars >= 8],
+        return _robust_spread([ev.clause_ratio for ev in self.evidence.values() if ev.zh_chars >= NORM_MIN_CHARS],
                               DEFAULT_CLAUSE_SPREAD, floor=DEFAULT_CLAUSE_SPREAD)
 
     @cached_property
     def lexicon(self) -> tuple[_DocumentLexicon, dict[tuple, int]]:
-        """The document's own lexicon (:class:`_DocumentLexicon`) and each row's index in it, keyed by the row's words."""
+        """The document's own lexicon (:class:`.document_lexicon.DocumentLexicon`) and each row's index in it, keyed by the row's words."""
         rows = list(self.evidence.values())
         return _DocumentLexicon(rows), {(ev.zh_words, ev.en_stems): r for r, ev in enumerate(rows)}
 
@@ -474,7 +307,7 @@ class _Norms:
     def learned_share(self) -> float:
         """The usual share of a row's content words covered under the document's own lexicon."""
         lexicon = self.lexicon[0]
-        enough = lexicon.content >= 4
+        enough = lexicon.content >= LEARNED_SHARE_MIN_CONTENT
         return _middle_mean((lexicon.covered[enough] / lexicon.content[enough]).tolist(), DEFAULT_LEARNED_SHARE)
 
     def learned_halves(self, ev: Coverage) -> tuple[tuple[int, float], ...]:
@@ -577,32 +410,6 @@ def _norms(ctx: CheckContext) -> _Norms:
     return norms
 
 
-# Decision thresholds (see docs/checks.md for how they were chosen).
-OMISSION_MIN_CHARS = 12  # Chinese characters needed before a partial omission can be judged
-OMISSION_MIN_CONTENT = 3  # Chinese dictionary words needed before a partial omission can be judged
-OMISSION_LENGTH_WEIGHT = 0.30  # weight of the length evidence in the omission score
-OMISSION_COVERAGE_WEIGHT = 0.35  # weight of the worse half's coverage under the document's own lexicon
-OMISSION_CLAUSE_WEIGHT = 0.35  # weight of the clause-count evidence
-OMISSION_THRESHOLD = -0.48  # omission score below which a row is reported (about 1.1% of clean benchmark rows)
-SHORT_ROW_CHARS = 8  # below this many Chinese characters the length ratio is noisier (spread scaled up)
-DEFAULT_CLAUSE_SPREAD = 0.4  # spread of the clause-count ratio when a document is too short to measure
-DEFAULT_LENGTH_SPREAD = 0.4  # spread of the log length ratio when a document is too short to measure
-NAME_MAX_FREQUENCY = 5000  # a capitalised word this common in English is a word, not a name
-NAME_MIN_ROWS = 3  # rows a name needs before the document's Chinese for it is learned
-LEXICON_ITERATIONS = 3  # EM iterations of the document's own lexicon
-LEXICON_PRIOR = 5.0  # rows' worth of weight CC-CEDICT's prior has in each Chinese word's learned translations
-LEXICON_BLOCK_PAIRS = 1_000_000  # word pairs built at once when the document's lexicon is learned
-# A row's lexicon pairs grow with the product of its two sides' lengths.  Four of the longest sentences
-# of the development sets on each side (a bead of the largest default merge) make about 120,000;
-# a row with more holds pages, not a bead, and is not judged (a chapter in one row took a minute and
-# gigabytes).
-LEXICON_ROW_PAIRS = 250_000
-LEXICON_DICTIONARY_MASS = 0.9  # share of the prior on a word's CC-CEDICT translations (the rest uniform)
-DEFAULT_LEARNED_SHARE = 0.4  # usual learned coverage when a document is too short to measure
-PRIOR_STRENGTH = 2.0  # rows' worth of weight the document's support rate has in each word's own rate
-ADDITION_THRESHOLD = 1.75  # evidence (natural log odds, after the prior for the number of sentences) above which a sentence is reported
-
-
 def omission_score(ev: Coverage, norms: _Norms) -> float:
     """One calibrated score from the length ratio, the learned coverage of the worse half and the clause ratio (lower: more omitted).
 
@@ -612,7 +419,7 @@ def omission_score(ev: Coverage, norms: _Norms) -> float:
     leaves one half of the Chinese with no English counterpart, while free
     translation spreads its unrendered words over both halves.  Coverage is
     the expected number of the half's content words that produced an English
-    stem of the row under the document's own lexicon (:class:`_DocumentLexicon`),
+    stem of the row under the document's own lexicon (:class:`.document_lexicon.DocumentLexicon`),
     smoothed as ``(covered + 1) / (content + 2)`` so that a half with no
     content word neither fires nor hides an omission.  All evidences are
     relative to the document, so a terse translator is his own yardstick.
