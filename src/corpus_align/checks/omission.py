@@ -404,10 +404,8 @@ class _Norms:
 
 
 def _norms(ctx: CheckContext) -> _Norms:
-    norms = ctx.__dict__.get("_omission_norms")
-    if norms is None:
-        norms = ctx.__dict__["_omission_norms"] = _Norms(ctx)
-    return norms
+    """The document's norms, measured once per document and shared by ``omission`` and ``addition``."""
+    return ctx.memo("omission.norms", lambda: _Norms(ctx))
 
 
 def omission_score(ev: Coverage, norms: _Norms) -> float:
