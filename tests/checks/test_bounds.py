@@ -17,7 +17,7 @@ import textwrap
 
 import pytest
 
-from corpus_align.checks import check_rows, encoding, numbers, omission, rows_from_pairs, typos
+from corpus_align.checks import check_rows, encoding, numbers, omission, params, rows_from_pairs, typos
 from corpus_align.io.read import document_of
 from corpus_align.model import SourceText
 from corpus_align.normalize import find_english_damage, normalize_zh
@@ -241,16 +241,16 @@ def test_bounds_omission_lexicon_learns_from_a_bead_not_a_chapter(monkeypatch):
     chapter_zh = "".join(chosen.choice(characters) for _ in range(4000)) + "。"
     chapter_en = " ".join(chosen.choice(english) for _ in range(3000)) + "."
     learned = []
-    lexicon = omission._DocumentLexicon
+    lexicon = omission.DocumentLexicon
 
     class Recording(lexicon):
         def __init__(self, rows):
             learned.extend(len({w for w, _ in ev.zh_words}) * len(set(ev.en_stems)) for ev in rows)
             super().__init__(rows)
 
-    monkeypatch.setattr(omission, "_DocumentLexicon", Recording)
+    monkeypatch.setattr(omission, "DocumentLexicon", Recording)
     bead = ("她承认打我不对，也承认没有好好待我，但是她说我的伟大友谊是假的。",
             "She admitted that she had been wrong to slap me and had not treated me well, but said my friendship was false.")
     rows = rows_from_pairs([bead, (chapter_zh, chapter_en), bead])
     check_rows(rows, select=["omission", "addition"])
-    assert learned and max(learned) <= omission.LEXICON_ROW_PAIRS
+    assert learned and max(learned) <= params.LEXICON_ROW_PAIRS

@@ -198,7 +198,8 @@ def test_fixture_clause_spread_has_a_floor_in_one_clause_documents():
 def test_fixture_omission_learns_the_translators_renderings():
     """韦小宝 is not in CC-CEDICT; the document's own lexicon learns 'Trinket' from the rows that share them."""
     from corpus_align.checks.context import CheckContext
-    from corpus_align.checks.omission import _DocumentLexicon, _norms
+    from corpus_align.checks.document_lexicon import DocumentLexicon
+    from corpus_align.checks.omission import _norms
 
     pairs = [("韦小宝笑了起来。", "Trinket burst out laughing."), ("韦小宝走了出去。", "Trinket went out."),
              ("韦小宝哭了。", "Trinket wept."), ("韦小宝睡着了。", "Trinket fell asleep."),
@@ -209,7 +210,7 @@ def test_fixture_omission_learns_the_translators_renderings():
     (_, rendered), = [half for half in [norms.learned_halves(norms.evidence[len(pairs)])[0]]]
     (_, dropped), = [half for half in [norms.learned_halves(norms.evidence[len(pairs) + 1])[0]]]
     assert rendered - dropped > 0.25  # the name counts as rendered only where 'Trinket' is
-    alone = _DocumentLexicon([norms.evidence[len(pairs)]])  # one row: CC-CEDICT alone cannot know 'Trinket'
+    alone = DocumentLexicon([norms.evidence[len(pairs)]])  # one row: CC-CEDICT alone cannot know 'Trinket'
     assert alone.row_halves(0)[0][1] < rendered
 
 

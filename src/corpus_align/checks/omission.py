@@ -45,8 +45,7 @@ from functools import cached_property
 from .._lazy import opencc_converter
 from ..text.lexicon import EN_STOPWORDS, english_stem, translations
 from .context import CJK_RUN, CheckContext, RowView, name_key, tag_zh
-from .document_lexicon import DocumentLexicon as _DocumentLexicon  # this name: tests replace it to record its rows
-from .document_lexicon import dictionary_stems, pair_count
+from .document_lexicon import DocumentLexicon, dictionary_stems, pair_count
 from .entities import row_name_keys
 from .params import (
     ADDITION_THRESHOLD,
@@ -298,10 +297,10 @@ class _Norms:
                               DEFAULT_CLAUSE_SPREAD, floor=DEFAULT_CLAUSE_SPREAD)
 
     @cached_property
-    def lexicon(self) -> tuple[_DocumentLexicon, dict[tuple, int]]:
+    def lexicon(self) -> tuple[DocumentLexicon, dict[tuple, int]]:
         """The document's own lexicon (:class:`.document_lexicon.DocumentLexicon`) and each row's index in it, keyed by the row's words."""
         rows = list(self.evidence.values())
-        return _DocumentLexicon(rows), {(ev.zh_words, ev.en_stems): r for r, ev in enumerate(rows)}
+        return DocumentLexicon(rows), {(ev.zh_words, ev.en_stems): r for r, ev in enumerate(rows)}
 
     @cached_property
     def learned_share(self) -> float:
@@ -314,7 +313,7 @@ class _Norms:
         """The halves' (content words, expected covered words) under the document's own lexicon."""
         lexicon, index = self.lexicon
         r = index.get((ev.zh_words, ev.en_stems))
-        return lexicon.row_halves(r) if r is not None else _DocumentLexicon([ev]).row_halves(0)
+        return lexicon.row_halves(r) if r is not None else DocumentLexicon([ev]).row_halves(0)
 
     def worse_half(self, ev: Coverage) -> tuple[int, float]:
         """The (content words, expected covered words) of the half with the lower smoothed coverage."""
