@@ -1063,6 +1063,49 @@ class BatchReport:
 ProgressCallback = Callable[[str, dict, int, int], None]
 
 
+@dataclass
+class _RunProgress:
+    """What a batch run has done so far: a record per document, the counts in the report, the state log, progress calls."""
+
+    report: BatchReport
+    state: StateLog
+    total: int
+    progress: ProgressCallback | None = None
+    records: dict[str, dict] = field(default_factory=dict)
+    hashes: dict[str, str] = field(default_factory=dict)
+    done: int = 0
+
+    def unchanged(self, task: DocumentTask, outputs_present: Callable[[], bool]) -> bool:
+        """True (and the document recorded as skipped) when an earlier run aligned these inputs with these settings
+        and its outputs are still there."""
+        digest = task_hash(task)
+        previous = self.state.entries.get(task.name)
+        if previous and previous["hash"] == digest and previous["record"]["status"] == "ok" and outputs_present():
+            record = dict(previous["record"], skipped=True)
+            self.records[task.name] = record
+            self.report.skipped += 1
+            self._step("skipped", record)
+            return True
+        self.hashes[task.name] = digest
+        return False
+
+    def finished(self, result: DocumentResult) -> None:
+        """Count a document's result and log it before the next one, so that a run killed half way resumes there."""
+        record = dict(result.record, skipped=False)
+        self.records[result.name] = record
+        if record["status"] == "ok":
+            self.report.processed += 1
+        else:
+            self.report.failed += 1
+        self.state.record(result.name, self.hashes[result.name], result.record)
+        self._step(record["status"], record)
+
+    def _step(self, status: str, record: dict) -> None:
+        self.done += 1
+        if self.progress:
+            self.progress(status, record, self.done, self.total)
+
+
 def run_batch(
     release_dir: str | Path,
     out_dir: str | Path,
@@ -1112,51 +1155,21 @@ def run_batch(
         if warn is not None:
             warn(message)
 
-    records: dict[str, dict] = {}
-    hashes: dict[str, str] = {}
-    total = len(found.pairs)
-    done = 0
     with StateLog.open(out / STATE_DIR, keep={pair.name for pair in found.pairs}, fresh=force, warn=warning) as state:
+        run = _RunProgress(report, state, total=len(found.pairs), progress=progress)
+        def outputs_present(name: str) -> Callable[[], bool]:
+            return lambda: all(path.is_file() for path in _output_paths(out, name, settings.formats))
 
-        def pending_tasks() -> Iterator[DocumentTask]:
-            nonlocal done
-            for task in _tasks(found.pairs, settings, root):
-                digest = task_hash(task)
-                previous = state.entries.get(task.name)
-                if (previous and previous["hash"] == digest and previous["record"]["status"] == "ok"
-                        and all(p.is_file() for p in _output_paths(out, task.name, settings.formats))):
-                    record = dict(previous["record"], skipped=True)
-                    records[task.name] = record
-                    report.skipped += 1
-                    done += 1
-                    if progress:
-                        progress("skipped", record, done, total)
-                    continue
-                hashes[task.name] = digest
-                yield task
-
+        pending = (task for task in _tasks(found.pairs, settings, root) if not run.unchanged(task, outputs_present(task.name)))
         if progress:
-            progress("start", {"name": str(root), "unpaired": len(found.unpaired)}, 0, total)
-        if scheduler:
-            results = _map_dask(pending_tasks(), scheduler)
-        else:
-            results = _map_local(pending_tasks(), workers or os.cpu_count() or 1, settings)
+            progress("start", {"name": str(root), "unpaired": len(found.unpaired)}, 0, run.total)
+        results = _map_dask(pending, scheduler) if scheduler else _map_local(pending, workers or os.cpu_count() or 1, settings)
         try:
             for result in results:
-                result = _write_outputs(out, result)
-                record = dict(result.record, skipped=False)
-                records[result.name] = record
-                done += 1
-                if record["status"] == "ok":
-                    report.processed += 1
-                else:
-                    report.failed += 1
-                # Recorded before the next document, so a run killed half way resumes where it stopped.
-                state.record(result.name, hashes[result.name], result.record)
-                if progress:
-                    progress(record["status"], record, done, total)
+                run.finished(_write_outputs(out, result))
         finally:
             results.close()  # stops the workers now, not when the generator is collected
+    records = run.records
 
     ordered = [records[pair.name] for pair in found.pairs]
     ordered += [
