@@ -10,6 +10,18 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "samples" / "000_389ae536b82fb46d.txt"
 
+# A two-column TSV with a spreadsheet's quoting and four kinds of broken record: lines 2-4 are rows 1-3 (quoted
+# cells with doubled quotes and a tab), line 5 has a cell too many, line 6 opens a quote that never closes.
+MALFORMED_TSV = (
+    "zh\ten\n"
+    '"他说""好"""\tHe said "fine".\n'
+    '"甲\t乙"\tA and B.\n'
+    "他二十一岁。\tHe is twenty-two.\n"
+    "他四岁。\tHe is five.\tone cell too many\n"
+    '"他三岁。\tHe is four.\n'
+    "他五岁。\tHe is six.\n"
+)
+
 
 def _find_bench() -> Path | None:
     """The development sets: ``$CORPUS_ALIGN_BENCH``, ``../shared/bench`` beside this checkout (as in CI),

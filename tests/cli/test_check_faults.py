@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.conftest import run_cli
+from tests.conftest import MALFORMED_TSV, run_cli
 
 HEADER = "row\tzh\ten\ttype\tscore\tzh_ids\ten_ids\tissues\n"
 
@@ -22,16 +22,7 @@ def test_check_faults_rows_sharing_a_row_number_keep_their_own_text(tmp_path):
 
 def test_check_faults_malformed_records_are_warned_by_line_and_not_checked(tmp_path):
     path = tmp_path / "quoted.tsv"
-    path.write_text(
-        "zh\ten\n"
-        '"他说""好"""\tHe said "fine".\n'
-        '"甲\t乙"\tA and B.\n'
-        "他二十一岁。\tHe is twenty-two.\n"
-        "他四岁。\tHe is five.\tone cell too many\n"
-        '"他三岁。\tHe is four.\n'
-        "他五岁。\tHe is six.\n",
-        "utf-8",
-    )
+    path.write_text(MALFORMED_TSV, "utf-8")
     result = run_cli("check", str(path), "--format", "jsonl", "--fail-on", "never")
     rows = {json.loads(line)["row"] for line in result.stdout.decode().splitlines()}
     assert rows == {3}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from corpus_align.io.tsv_read import parse_aligned_tsv
 from corpus_align.model import SourceText
 from corpus_align.qa import check_file
+from tests.conftest import MALFORMED_TSV
 
 HEADER = "row\tzh\ten\ttype\tscore\tzh_ids\ten_ids\tissues\n"
 
@@ -36,16 +37,7 @@ def test_tsv_read_quotes_are_read_the_same_on_every_line():
 
 def test_tsv_read_malformed_records_are_named_by_line_and_never_checked(tmp_path):
     path = tmp_path / "quoted.tsv"
-    path.write_text(
-        "zh\ten\n"
-        '"他说""好"""\tHe said "fine".\n'
-        '"甲\t乙"\tA and B.\n'
-        "他二十一岁。\tHe is twenty-two.\n"
-        "他四岁。\tHe is five.\tone cell too many\n"
-        '"他三岁。\tHe is four.\n'
-        "他五岁。\tHe is six.\n",
-        "utf-8",
-    )
+    path.write_text(MALFORMED_TSV, "utf-8")
     report = check_file(path)
     assert [row.zh for row in report.rows] == ['他说"好"', "甲\t乙", "他二十一岁。"]
     assert [(f.code, f.row) for f in report.findings if f.code == "number-mismatch"] == [("number-mismatch", 3)]
