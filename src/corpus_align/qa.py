@@ -9,6 +9,7 @@ window (:func:`check_records`), so a million rows need the memory of one window.
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import signal
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ._runtime import die_with_parent
 from .errors import InputError, UsageError
-from .io.records import row_text, sentence_text
+from .io.records import RowText, row_text
 from .io.tsv_read import MalformedRow, TsvRow, open_aligned_tsv
 from .model import SEVERITIES, Alignment, CheckRow, Damage, Document, Finding, GlossaryEntry
 
@@ -55,16 +56,33 @@ class CheckReport:
         return Counter(finding.code for finding in self.findings)
 
 
-def _damage_in(document: Document, ids: Sequence[int]) -> tuple[Damage, ...]:
-    """The document's damage inside sentences ``ids``, with offsets into the row's text (:func:`~.io.records.row_text`)."""
-    row = row_text(document, ids)
+def _damage_in(document: Document, ids: Sequence[int], row: RowText, by_start: _DamageIndex) -> tuple[Damage, ...]:
+    """The document's damage inside sentences ``ids``, in the document's order, with offsets into ``row`` (their
+    :func:`~.io.records.row_text`)."""
     found = []
     for index in ids:
         sentence = document.sentences[index]
-        for damage in document.damage:
-            if sentence.start <= damage.start < sentence.end:
-                found.append(Damage(damage.kind, row.position(damage.start), row.position(damage.end), damage.text, damage.repair))
+        for k in by_start.within(sentence.start, sentence.end):
+            damage = document.damage[k]
+            found.append(Damage(damage.kind, row.position(damage.start), row.position(damage.end), damage.text, damage.repair))
     return tuple(found)
+
+
+class _DamageIndex:
+    """A document's damage by start offset: each sentence finds its own by bisection, not by reading all of it."""
+
+    def __init__(self, document: Document):
+        self.order = sorted(range(len(document.damage)), key=lambda k: document.damage[k].start)
+        self.starts = [document.damage[k].start for k in self.order]
+
+    def within(self, start: int, end: int) -> list[int]:
+        """Indices into ``document.damage`` of the damage starting in ``[start, end)``, in the document's order."""
+        return sorted(self.order[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)])
+
+
+def _row_and_damage(document: Document, ids: Sequence[int], by_start: _DamageIndex) -> tuple[str, tuple[Damage, ...]]:
+    row = row_text(document, ids)
+    return row.text, _damage_in(document, ids, row, by_start)
 
 
 def rows_from_alignment(alignment: Alignment) -> list[CheckRow]:
@@ -75,18 +93,21 @@ def rows_from_alignment(alignment: Alignment) -> list[CheckRow]:
     '关于重庆。'
     """
     unsure = {row: region.describe() for region in alignment.unsure for row in range(region.first_row, region.last_row + 1)}
+    zh_index, en_index = _DamageIndex(alignment.zh), _DamageIndex(alignment.en)
     rows = []
     for row, bead in alignment.rows():
+        zh, zh_damage = _row_and_damage(alignment.zh, bead.zh, zh_index)
+        en, en_damage = _row_and_damage(alignment.en, bead.en, en_index)
         rows.append(
             CheckRow(
                 row=row,
-                zh=sentence_text(alignment.zh, bead.zh),
+                zh=zh,
                 zh_normalized="".join(alignment.zh.sentences[i].normalized for i in bead.zh),
-                en=sentence_text(alignment.en, bead.en),
+                en=en,
                 type=bead.type,
                 score=bead.score,
-                zh_damage=_damage_in(alignment.zh, bead.zh),
-                en_damage=_damage_in(alignment.en, bead.en),
+                zh_damage=zh_damage,
+                en_damage=en_damage,
                 unsure=unsure.get(row, ""),
             )
         )

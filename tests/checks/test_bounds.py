@@ -254,3 +254,18 @@ def test_bounds_omission_lexicon_learns_from_a_bead_not_a_chapter(monkeypatch):
     rows = rows_from_pairs([bead, (chapter_zh, chapter_en), bead])
     check_rows(rows, select=["omission", "addition"])
     assert learned and max(learned) <= params.LEXICON_ROW_PAIRS
+
+
+def test_bounds_rows_find_their_damage_without_reading_all_of_it():
+    # Every sentence of a converted book can carry a pinyin annotation: rows used to read the whole
+    # document's damage each, beads times damages.
+    from corpus_align import align
+    from corpus_align.qa import rows_from_alignment
+
+    def work(count: int) -> int:
+        zh = "\n".join(f"關(guān)於第{i}次合作。" for i in range(count))
+        en = "\n".join(f"About cooperation number {i}." for i in range(count))
+        alignment = align(zh, en, presegmented=True)
+        return python_calls(lambda: rows_from_alignment(alignment))
+
+    assert work(800) <= GROWTH_BOUND * work(200)
