@@ -20,6 +20,9 @@ Documents are pooled per set by summing counts.  The sets
   consecutive lines cut from one side in its middle third.  ``blk-1s`` is the
   share of the block's partner lines output one-sided (the F1 inside the
   block), ``out-F1`` the strict F1 of the beads outside the block;
+* ``chapter``: the six MAC-Dev chapters as one document with one chapter
+  missing from one side (English, Chinese, ... in turn): six variants, scored
+  like ``block`` over the missing chapter's partner lines;
 * ``concat``: the 28 distinct documents as one document of ~22k lines a side:
   the pooled score of the whole, then each document's strict F1 inside the
   concatenation against the same document aligned alone, and the largest drop.
@@ -48,6 +51,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import devsets
@@ -56,7 +60,7 @@ from devsets import Bead, EvalDoc
 
 AlignFn = Callable[[list[str], list[str]], list[Bead]]
 
-SETS = ("mac", "news", "docs", "ted", "joined", "deleted", "block", "concat")
+SETS = ("mac", "news", "docs", "ted", "joined", "deleted", "block", "chapter", "concat")
 BASE_SETS = ("mac", "news", "docs", "ted")
 TITLES = {
     "mac": "MAC-Dev (literary)",
@@ -66,6 +70,7 @@ TITLES = {
     "joined": "joined: ~15% of neighbouring lines joined on one side",
     "deleted": "deleted: ~2% of one side's lines deleted",
     "block": "block: 200 consecutive lines cut from one side",
+    "chapter": "chapter: the six MAC-Dev chapters as one document, one chapter missing from one side",
     "concat": "concat: the distinct documents as one document",
 }
 PUBLISHED = [("Gale–Church", 0.485), ("Hunalign", 0.610), ("Bleualign", 0.641), ("Vecalign", 0.863), ("Bertalign", 0.911)]
@@ -211,7 +216,7 @@ def domain_summary(results: Sequence[dict]) -> dict[str, dict]:
         base = [r for r in results if r["set"] in ("mac-dev", "newdomains-dev") and r["distinct"] and r["domain"] == domain]
         if base:
             row["base"] = pooled(base)
-        for name in ("joined", "deleted", "block"):
+        for name in ("joined", "deleted", "block", "chapter"):
             chosen = [r for r in results if r["set"] == name and r["domain"] == domain]
             if chosen:
                 row[name] = pooled(chosen)
@@ -263,6 +268,9 @@ def docs_for(set_name: str, mac: list[EvalDoc], newdomains: list[EvalDoc], args:
     if set_name == "block":
         candidates = (devsets.with_block_removed(d, side, seed=args.seed) for d, side in devsets.alternate_sides(base, args.sides))
         return [d for d in candidates if d is not None]
+    if set_name == "chapter":
+        book = replace(devsets.concatenated(mac, name="mac-dev"), domain="literary")
+        return [devsets.with_part_removed(book, index, "en" if index % 2 == 0 else "zh") for index in range(len(mac))]
     if set_name == "concat":
         return [devsets.concatenated(base, name=f"concat-{len(base)}")]
     raise ValueError(f"unknown set {set_name!r}; choose from {', '.join(SETS)}")
@@ -301,7 +309,7 @@ def print_doc(r: dict) -> None:
 def run_set(set_name: str, docs: list[EvalDoc], align_fn: AlignFn) -> tuple[list[dict], dict | None]:
     out()
     out(TITLES[set_name])
-    out(BLOCK_HEADER if set_name == "block" else HEADER)
+    out(BLOCK_HEADER if set_name in ("block", "chapter") else HEADER)
     results = evaluate(docs, align_fn, print_doc)
     counted = [r for r in results if r["distinct"]]
     total = pooled(counted) if counted else None
@@ -362,7 +370,7 @@ def print_domains(summary: dict[str, dict]) -> None:
         def f1(key: str, row_: dict = row_) -> float | None:
             return row_[key]["score"]["strict_f1"] if key in row_ else None
 
-        block = row_.get("block", {}).get("block")
+        block = (row_.get("block") or row_.get("chapter") or {}).get("block")
         out(f"{domain:<10}{base['n_zh'] if base else '-':>7}{_f(f1('base'), 8)}{_f(base['score']['lax_f1'] if base else None, 8)}"
             f"{_f(base['one_sided_share'] if base else None, 8)}{_f(f1('joined'), 8)}{_f(f1('deleted'), 8)}"
             f"{_f(block['one_sided_share'] if block else None, 8)}{_f(block['outside']['strict_f1'] if block else None, 8)}"

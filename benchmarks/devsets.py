@@ -489,6 +489,27 @@ def concatenated(docs: Sequence[EvalDoc], *, name: str = "concat") -> EvalDoc:
     return EvalDoc(name, "concat", "mixed", zh, en, gold, is_complete_ladder(gold, len(zh), len(en)), parts=tuple(parts))
 
 
+def with_part_removed(doc: EvalDoc, index: int, side: str) -> EvalDoc:
+    """Remove every line of part ``index`` of a concatenation from ``side``: a chapter one side lacks.
+
+    ``block`` records the part's lines on the other side, which the gold now
+    holds as one-sided beads.
+
+    >>> a = EvalDoc("a", "s", "literary", ["甲"], ["a"], [((0,), (0,))], True)
+    >>> b = EvalDoc("b", "s", "literary", ["乙", "丙"], ["b"], [((0, 1), (0,))], True)
+    >>> v = with_part_removed(concatenated([a, b, a]), 1, "en")
+    >>> v.name, v.en, v.block, v.gold
+    ('concat-without-b-en', ['a', 'a'], ('zh', 1, 3), [((0,), (0,)), ((1,), ()), ((2,), ()), ((3,), (1,))])
+    """
+    part = doc.parts[index]
+    start, count = (part.zh_start, part.n_zh) if side == "zh" else (part.en_start, part.n_en)
+    other = SIDES[1 - SIDES.index(side)]
+    kept_start, kept_count = (part.zh_start, part.n_zh) if other == "zh" else (part.en_start, part.n_en)
+    lines, gold = delete_lines(_lines(doc, side), doc.gold, side, range(start, start + count))
+    return _with_side(doc, side, lines, gold, name=f"{doc.name}-without-{part.name}-{side}", set_name="chapter",
+                      block=(other, kept_start, kept_start + kept_count), parts=())
+
+
 def scale_doc(docs: Sequence[EvalDoc], n_zh: int, *, en_ratio: float = 0.75, seed: int = 0) -> EvalDoc:
     """A document of ``n_zh`` Chinese and ``round(en_ratio * n_zh)`` English lines of real text.
 

@@ -3,11 +3,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from corpus_align.aligner.confidence import UnsureSpan
 from corpus_align.aligner.engine import (
     NOT_A_TRANSLATION_BELOW,
+    _features,
     align_document,
     align_sentences,
+    gaps_around,
+    realign_gaps,
 )
+from corpus_align.aligner.scores import CostParams, bead_types
 
 from ..conftest import bench_dir
 
@@ -136,3 +141,51 @@ def test_engine_every_sentence_exactly_once_in_order(zh, en, realign, max_merge)
     _check_cover(beads, len(zh), len(en))
     for b in beads:
         assert len(b.zh) + len(b.en) <= max_merge + 1
+
+
+def _diagonal_then_surplus(n_pairs: int, n_surplus: int):
+    """A path of 1-1 beads, then ``n_surplus`` Chinese sentences alone, then 1-1 beads again."""
+    path = [(i, i + 1, i, i + 1) for i in range(n_pairs)]
+    path += [(n_pairs + i, n_pairs + i + 1, n_pairs, n_pairs) for i in range(n_surplus)]
+    z = n_pairs + n_surplus
+    path += [(z + i, z + i + 1, n_pairs + i, n_pairs + i + 1) for i in range(n_pairs)]
+    return path
+
+
+def test_engine_gaps_around_widens_one_sided_stretches_and_keeps_weak_ones_next_to_them():
+    path = _diagonal_then_surplus(40, 20)
+    gaps = gaps_around(path, [UnsureSpan(40, 60, "one-sided")], pad=4)
+    assert [(g.first, g.last) for g in gaps] == [(36, 64)]
+    assert gaps[0].strict == (40, 60, 40, 40)
+    assert gaps[0].sentences == (36, 64, 36, 44)
+    # A weak stretch next to it belongs to the same passage; one far away, and weak stretches alone, do not.
+    spans = [UnsureSpan(33, 38, "weak"), UnsureSpan(40, 60, "one-sided"), UnsureSpan(90, 95, "weak")]
+    (gap,) = gaps_around(path, spans, pad=4)
+    # Widened by the pad and twice its shorter side (5 English sentences) before, by the pad after.
+    assert gap.strict == (33, 60, 33, 40) and (gap.first, gap.last) == (19, 64)
+    assert gaps_around(path, [UnsureSpan(90, 95, "weak")], pad=4) == []
+
+
+def test_engine_gaps_around_leaves_out_a_gap_too_large_to_search():
+    path = _diagonal_then_surplus(40, 20)
+    assert gaps_around(path, [UnsureSpan(40, 60, "one-sided")], pad=4, max_cells=100) == []
+
+
+def test_engine_realign_gaps_keeps_the_path_outside_and_every_sentence_once():
+    zh = ZH * 5
+    en = EN * 2 + EN[:5] + EN * 2  # Chinese 25..29 have no English: a passage one side lacks
+    features = _features(zh, en, ())
+    # A deliberately bad path through it: the surplus Chinese glued to the English after it.
+    path = [(i, i + 1, i, i + 1) for i in range(25)]
+    path += [(25, 28, 25, 26), (28, 31, 26, 27), (31, 33, 27, 28)]
+    path += [(33 + i, 34 + i, 28 + i, 29 + i) for i in range(17)]
+    gaps = gaps_around(path, [UnsureSpan(25, 28, "one-sided")], pad=2)
+    new_path, _coverage = realign_gaps(features, path, gaps, bead_types(4), CostParams.default())
+    assert [i for b in new_path for i in range(b[0], b[1])] == list(range(len(zh)))
+    assert [j for b in new_path for j in range(b[2], b[3])] == list(range(len(en)))
+    first, last = gaps[0].first, gaps[0].last
+    assert first > 0 and last < len(path)
+    assert new_path[:first] == path[:first] and new_path[-(len(path) - last):] == path[last:]
+    # Inside, the surplus comes out alone and the English returns to its partners.
+    assert [(i, i + 1, 25, 25) for i in range(25, 30)] == [b for b in new_path if b[2] == b[3]]
+    assert all((30 + k, 31 + k, 25 + k, 26 + k) in new_path for k in range(3))

@@ -30,7 +30,7 @@ from .._runtime import cyclic_gc_paused
 from . import coarse, dp, params
 from .confidence import UnsureSpan, chance_similarity, unsure_spans
 from .features import DocFeatures, add_translations, extract_features, set_token_weights, sorted_unique
-from .params import REALIGN_MARGIN
+from .params import GAP_ROUNDS, REALIGN_MARGIN
 from .scores import CostParams, bead_costs, bead_evidence, bead_types, compute_coverage, edge_support, similarity
 
 # Recommended threshold for :func:`evidence_strength`: the six MAC-Dev chapters
@@ -97,13 +97,101 @@ def _with_learned(features: DocFeatures, learned: dict[str, set[str]]) -> DocFea
     return features
 
 
-def _run(features: DocFeatures, band: dp.Band, types: np.ndarray, params: CostParams):
+def _run(features: DocFeatures, band: dp.Band, types: np.ndarray, params: CostParams, *, gaps: Sequence[Gap] = ()):
     max_k = int(types[:, 0].max())
     max_l = int(types[:, 1].max())
     coverage = compute_coverage(features, band, max_k, max_l)
-    cost = bead_costs(features, coverage, band, types, params)
+    cost = bead_costs(features, coverage, band, types, params, gaps=[g.strict for g in gaps])
     path = dp.banded_dp(band, types, cost)
     return path, coverage
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A passage one side lacks: the beads ``first .. last - 1`` of a path around it and the sentences they hold.
+
+    ``sentences`` ``(i0, i1, j0, j1)`` is where the DP may search again;
+    ``strict``, the sentences of the unsure stretch itself, is where a bead
+    must earn its sentences.
+    """
+
+    first: int
+    last: int
+    sentences: tuple[int, int, int, int]
+    strict: tuple[int, int, int, int]
+
+
+def gaps_around(path: Sequence[tuple[int, int, int, int]], spans: Sequence[UnsureSpan], *,
+                pad: int = params.GAP_PAD_BEADS, max_cells: int = params.GAP_MAX_CELLS) -> list[Gap]:
+    """The one-sided unsure stretches of ``path``, widened so that lines drawn into them can go back (overlaps merged).
+
+    A stretch is widened by ``pad`` beads and by twice the sentences of its
+    shorter side on each side: those are the lines the DP may have pulled in
+    from beyond its edges to glue to the unmatched passage.  A weak stretch
+    within ``pad`` beads of a one-sided one belongs to it.  The widening
+    shrinks until the gap's grid has at most ``max_cells`` cells; a gap still
+    larger is left out (its stretch stays reported as unsure).
+
+    >>> path = [(i, i + 1, i, i + 1) for i in range(10)] + [(10 + i, 11 + i, 10, 10) for i in range(20)]
+    >>> gaps_around(path, [UnsureSpan(10, 30, "one-sided")], pad=2)
+    [Gap(first=8, last=30, sentences=(8, 30, 8, 10), strict=(10, 30, 10, 10))]
+    """
+    def held(first: int, last: int) -> tuple[int, int, int, int]:
+        return path[first][0], path[last - 1][1], path[first][2], path[last - 1][3]
+
+    # A weak stretch next to a one-sided one is the same passage: lines glued to it without evidence.
+    one_sided = [span for span in spans if span.kind == "one-sided"]
+    near = [span for span in spans if span.kind == "one-sided" or any(
+        span.stop + pad >= other.start and other.stop + pad >= span.start for other in one_sided)]
+    gaps: list[Gap] = []
+    for span in near:
+        beads = path[span.start : span.stop]
+        shorter = min(sum(i1 - i0 for i0, i1, _j0, _j1 in beads), sum(j1 - j0 for _i0, _i1, j0, j1 in beads))
+        extra = pad + 2 * shorter
+        while True:
+            first, last = max(0, span.start - extra), min(len(path), span.stop + extra)
+            strict = held(span.start, span.stop)
+            if gaps and first <= gaps[-1].last:
+                first = gaps[-1].first
+                strict = (gaps[-1].strict[0], strict[1], gaps[-1].strict[2], strict[3])
+            i0, i1, j0, j1 = held(first, last)
+            if (i1 - i0 + 1) * (j1 - j0 + 1) <= max_cells or extra <= pad:
+                break
+            extra //= 2
+        if (i1 - i0 + 1) * (j1 - j0 + 1) > max_cells:
+            continue  # too large to search again in full: it stays reported as unsure, as it is
+        if gaps and first == gaps[-1].first:
+            gaps.pop()
+        gaps.append(Gap(first, last, (i0, i1, j0, j1), strict))
+    return gaps
+
+
+def realign_gaps(features: DocFeatures, path, gaps: Sequence[Gap], types: np.ndarray, params: CostParams):
+    """Align the beads of each gap again, with unsupported sentences paying the null cost there; the rest of the path is kept.
+
+    Returns ``(path, coverage)``; the coverage holds every bead of the new path.
+    A passage one side lacks leaves a surplus of sentences that the cheapest
+    path hides by gluing them, in many-to-one beads without evidence, to lines
+    drawn in from around the gap.  Inside the gap a bead must earn its
+    sentences (:func:`~corpus_align.aligner.scores.unsupported_share`), so the
+    passage comes out one-sided and the drawn-in lines return to their
+    partners.  Outside the gaps the DP may only retrace the old beads.
+    """
+    # Node t is where bead t starts (node len(path): the end).  Inside a gap only its corners are kept.
+    xs = np.array([0] + [i1 for _i0, i1, _j0, _j1 in path], dtype=np.int64)
+    ys = np.array([0] + [j1 for _i0, _i1, _j0, j1 in path], dtype=np.int64)
+    keep_nodes = np.ones(len(xs), dtype=bool)
+    for gap in gaps:
+        keep_nodes[gap.first + 1 : gap.last] = False
+    band = dp.Band.through_nodes(xs[keep_nodes], ys[keep_nodes], features.en.n_sentences, margin=0)
+    new_path, coverage = _run(features, band, types, params, gaps=gaps)
+    out = list(path[: gaps[0].first]) if gaps else list(path)
+    for index, gap in enumerate(gaps):
+        i0, i1, j0, j1 = gap.sentences
+        out.extend(b for b in new_path if b[0] >= i0 and b[1] <= i1 and b[2] >= j0 and b[3] <= j1)
+        following = gaps[index + 1].first if index + 1 < len(gaps) else len(path)
+        out.extend(path[gap.last : following])
+    return out, coverage
 
 
 def _length_dev(features: DocFeatures, i0: int, i1: int, j0: int, j1: int) -> float:
@@ -323,14 +411,28 @@ def _align_document(
     report("scoring", 0.95)
     path = split_unsupported(features, coverage, path, params)
     scores = _bead_scores(features, coverage, path)
+    chance = chance_similarity(features)
+    seen: set[tuple[int, int, int, int]] = set()
+    for _round in range(GAP_ROUNDS):
+        # A gap realigned may show more of the passage as one-sided: look again until nothing new is found.
+        gaps = [gap for gap in gaps_around(path, _unsure(path, scores, chance)) if gap.strict not in seen]
+        if not gaps:
+            break
+        seen.update(gap.strict for gap in gaps)
+        path, coverage = realign_gaps(features, path, gaps, types, params)
+        scores = _bead_scores(features, coverage, path)
     beads = [
         RawBead(tuple(range(i0, i1)), tuple(range(j0, j1)), float(min(1.0, max(0.0, s))))
         for (i0, i1, j0, j1), s in zip(path, scores, strict=True)
     ]
-    two_sided = np.array([bool(b.zh) and bool(b.en) for b in beads])
-    unsure = unsure_spans(np.array([b.score for b in beads]), two_sided, chance=chance_similarity(features))
+    unsure = _unsure(path, np.array([b.score for b in beads]), chance)
     report("done", 1.0)
     return AlignResult(beads, evidence_strength(beads), tuple(unsure))
+
+
+def _unsure(path, scores: np.ndarray, chance: tuple[float, float]) -> list[UnsureSpan]:
+    two_sided = np.array([i1 > i0 and j1 > j0 for i0, i1, j0, j1 in path], dtype=bool)
+    return unsure_spans(scores, two_sided, chance=chance)
 
 
 def align_sentences(

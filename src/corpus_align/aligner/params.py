@@ -62,6 +62,25 @@ LEARN_MAX_BEADS = 8000
 # blocks 92.0 % one-sided against 91.9 %), and 40k + 30k 1.3 s faster.
 REALIGN_MARGIN = 4
 
+# --- gaps: passages one side lacks (engine.realign_gaps) ---------------------------
+# Inside a one-sided unsure stretch, a sentence of a two-sided bead pays
+# null_cost * max(0, 1 - share / GAP_SUPPORTED_SHARE), share = its covered weight
+# above chance / its weight: lines glued into the gap without evidence come out alone.
+# Chosen on the block and chapter sets (benchmarks/align_quality.py --sets block,chapter:
+# 8 NewDomains documents with 200 lines removed, 6 MAC-Dev books with a chapter removed):
+# 0.3 / 0.5 / 0.7 give 0.978 / 0.978 / 0.983 of the blocks one-sided and 0.993 of a missing
+# chapter (flat; 0.5 the middle); without the pass 0.919 and 0.744.  Complete translations
+# have no such stretch, so the sets without a gap do not move.
+GAP_SUPPORTED_SHARE = 0.5
+# The stretch is searched again over its beads widened by this many beads each side, and by
+# twice the sentences of its shorter side (lines drawn into the gap from beyond its edges
+# must be able to go back); a weak stretch this close to it is part of it.
+GAP_PAD_BEADS = 16
+# Rounds of finding gaps and realigning them (a realigned gap may reveal more of the passage).
+GAP_ROUNDS = 3
+# At most this many cells in a gap's grid, searched in full (costs of 15 bead types: about 120 MB).
+GAP_MAX_CELLS = 2_000_000
+
 # --- unsure stretches (confidence.py) -------------------------------------------
 # Beads in the window whose mean score is compared with chance and with the document's beads.
 CONFIDENCE_WINDOW = 9

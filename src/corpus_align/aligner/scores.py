@@ -16,6 +16,13 @@ Parts of the cost of a bead with ``k`` Chinese and ``l`` English sentences:
   sentences are coarser) are cheap and 2-2/2-3 merges are not.
 * **null** beads (1-0, 0-1) cost ``null_cost``: a sentence that no
   neighbour covers better comes out alone.
+* **unsupported** sentences, only inside a *gap* (a passage one side lacks,
+  see :func:`~corpus_align.aligner.engine.realign_gaps`): a sentence of a
+  two-sided bead whose tokens are covered no better than chance pays what it
+  would pay alone, ``null_cost`` (less for partial support, see
+  :func:`unsupported_share`).  Elsewhere the
+  DP may glue a sentence without support to a neighbour (free translation
+  does that); inside a gap, gluing would only hide the missing passage.
 
 The constants live in ``resources/align_params.json`` (see its ``_source``).
 
@@ -28,7 +35,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import TypeVar
@@ -38,6 +45,7 @@ import numpy as np
 
 from .dp import Band
 from .features import DocFeatures
+from .params import GAP_SUPPORTED_SHARE
 
 T = TypeVar("T")
 
@@ -182,6 +190,7 @@ class BeadEvidence:
     e_chars: np.ndarray
     z_cred: np.ndarray | None = None
     e_cred: np.ndarray | None = None
+    unsupported: np.ndarray | None = None  # sum over the bead's sentences of unsupported_share (chance table only)
 
 
 @numba.njit(cache=True, nogil=True)
@@ -245,18 +254,23 @@ def bead_evidence(features: DocFeatures, coverage: Coverage, i: np.ndarray, j: n
     chance = coverage.chance
     z_cred = np.zeros(len(i)) if chance is not None else None
     e_cred = np.zeros(len(i)) if chance is not None else None
+    unsupported = np.zeros(len(i)) if chance is not None else None
     for a in range(1, k + 1):
         if ell:
             c = _lookup(coverage.zh_counts, coverage.zh_lo, coverage.zh_ptr, coverage.max_l, i - a, j - ell, ell)
             z_cov += c
             if chance is not None:
-                z_cred += _credit(c, z_mass[i - a], chance[0][i - a, ell - 1])
+                credit = _credit(c, z_mass[i - a], chance[0][i - a, ell - 1])
+                z_cred += credit
+                unsupported += unsupported_share(credit, z_mass[i - a])
     for b in range(1, ell + 1):
         if k:
             c = _lookup(coverage.en_counts, coverage.en_lo, coverage.en_ptr, coverage.max_k, j - b, i - k, k)
             e_cov += c
             if chance is not None:
-                e_cred += _credit(c, e_mass[j - b], chance[1][j - b, k - 1])
+                credit = _credit(c, e_mass[j - b], chance[1][j - b, k - 1])
+                e_cred += credit
+                unsupported += unsupported_share(credit, e_mass[j - b])
     return BeadEvidence(
         z_cov=z_cov,
         z_tot=_span_sum(z_tok, i - k, i),
@@ -266,7 +280,24 @@ def bead_evidence(features: DocFeatures, coverage: Coverage, i: np.ndarray, j: n
         e_chars=_span_sum(e_chr, j - ell, j),
         z_cred=z_cred,
         e_cred=e_cred,
+        unsupported=unsupported,
     )
+
+
+def unsupported_share(credit: np.ndarray, mass: np.ndarray) -> np.ndarray:
+    """How far each sentence of a bead is from having support of its own, 0..1.
+
+    1 for a sentence whose tokens are covered no better than chance (or that
+    has no tokens at all), falling linearly to 0 as its above-chance covered
+    share reaches :data:`~.params.GAP_SUPPORTED_SHARE`.  Short lines count in
+    full: a null bead costs the same whatever its length, so a lighter penalty
+    would let the DP hide unmatched lines by gluing them to short ones.
+
+    >>> unsupported_share(np.array([0.0, 2.5, 5.0, 0.0]), np.array([10.0, 10.0, 10.0, 0.0])).round(2).tolist()
+    [1.0, 0.5, 0.0, 1.0]
+    """
+    share = np.where(mass > 0, credit / np.maximum(mass, 1e-9), 0.0)
+    return np.clip(1.0 - share / GAP_SUPPORTED_SHARE, 0.0, 1.0)
 
 
 def similarity(ev: BeadEvidence) -> np.ndarray:
@@ -283,17 +314,27 @@ def similarity(ev: BeadEvidence) -> np.ndarray:
 
 
 def bead_costs(
-    features: DocFeatures, coverage: Coverage, band: Band, types: np.ndarray, params: CostParams, *, chunk: int = 100_000
+    features: DocFeatures,
+    coverage: Coverage,
+    band: Band,
+    types: np.ndarray,
+    params: CostParams,
+    *,
+    gaps: Sequence[tuple[int, int, int, int]] = (),
+    chunk: int = 100_000,
 ) -> np.ndarray:
     """Return ``cost[node, t]`` for every band node and bead type (``inf`` where the bead does not fit).
 
+    ``gaps`` are sentence rectangles ``(i0, i1, j0, j1)`` in which a bead's
+    unsupported sentences pay the null cost (see the module docstring); a bead
+    counts as inside when it holds a sentence of one, on either side.
     Nodes are processed in chunks so that the temporaries stay small.
     """
     cost = np.full((band.n_nodes, len(types)), np.inf, dtype=np.float32)
     rows_all, cols_all = band.node_grid()
     in_parallel(*(
         functools.partial(_bead_costs_chunk, features, coverage, band, types, params,
-                          rows_all[start : start + chunk], cols_all[start : start + chunk], cost[start : start + chunk])
+                          rows_all[start : start + chunk], cols_all[start : start + chunk], cost[start : start + chunk], gaps)
         for start in range(0, band.n_nodes, chunk)
     ))
     return cost
@@ -321,7 +362,15 @@ def in_parallel(*tasks: Callable[[], T]) -> list[T]:
 PARALLEL_THREADS = 2
 
 
-def _bead_costs_chunk(features, coverage, band, types, params, rows, cols, cost) -> None:
+def _in_gaps(gaps, i0, i1, j0, j1) -> np.ndarray:
+    """Beads that hold a sentence of a gap's stretch, on either side (the stretch may have none on one side)."""
+    inside = np.zeros(len(i0), dtype=bool)
+    for g0, g1, h0, h1 in gaps:
+        inside |= ((i0 < g1) & (i1 > g0)) | ((j0 < h1) & (j1 > h0))
+    return inside
+
+
+def _bead_costs_chunk(features, coverage, band, types, params, rows, cols, cost, gaps=()) -> None:
     two_sigma2 = 2 * params.length_sigma**2
     z_mass = features.zh.token_mass
     e_mass = features.en.token_mass
@@ -353,6 +402,10 @@ def _bead_costs_chunk(features, coverage, band, types, params, rows, cols, cost)
             + params.w_len * d * d / two_sigma2
             + params.prior(k, ell)
         )
+        if gaps and ev.unsupported is not None:
+            i1, j1 = rows[idx], cols[idx]
+            inside = _in_gaps(gaps, i1 - k, i1, j1 - ell, j1)
+            cost[idx[inside], t] += params.null_cost * ev.unsupported[inside]
 
 
 def edge_support(features: DocFeatures, coverage: Coverage, i: np.ndarray, j: np.ndarray, k: int, ell: int):
