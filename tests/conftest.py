@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -132,16 +133,41 @@ def is_running(pid: int) -> bool:
     return state not in {"Z", "X"}
 
 
-def outputs_under_hash_seeds(code: str, seeds, *, stdin: str | None = None, timeout: float = 300) -> list[str]:
-    """What ``python -c code`` prints under each ``PYTHONHASHSEED`` in ``seeds``, the processes run side by side."""
-    runs = [
-        subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                         text=True, env={**os.environ, "PYTHONHASHSEED": str(seed)})
-        for seed in seeds
-    ]
-    outputs = []
-    for run in runs:
-        out, err = run.communicate(stdin, timeout=timeout)
-        assert run.returncode == 0, err[-3000:]
-        outputs.append(out)
-    return outputs
+def output_here_and_under_another_hash_seed(code: str, *, stdin: str = "", timeout: float = 300) -> tuple[str, str]:
+    """What ``code`` prints in this process and in a fresh ``python -c code`` under another ``PYTHONHASHSEED``.
+
+    One new process instead of several: this one is already warm, and its own
+    hash seed is another sample of set orders (a fixed seed other than ours
+    when ``PYTHONHASHSEED`` is set, else both are random and differ).
+    """
+    import contextlib
+    import io
+
+    ours = os.environ.get("PYTHONHASHSEED", "random")
+    other = str(int(ours) + 1) if ours.isdigit() else "4242"
+    run = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           text=True, env={**os.environ, "PYTHONHASHSEED": other})
+    try:
+        run.stdin.write(stdin)  # type: ignore[union-attr]
+        run.stdin.close()  # type: ignore[union-attr]
+        run.stdin = None  # written: communicate() must not touch it again
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed), _stdin_from(stdin):
+            exec(compile(code, "<hash-seed check>", "exec"), {"__name__": "__main__"})
+        out, err = run.communicate(timeout=timeout)
+    finally:
+        run.kill()
+    assert run.returncode == 0, err[-3000:]
+    return printed.getvalue(), out
+
+
+@contextlib.contextmanager
+def _stdin_from(text: str):
+    import io
+
+    saved = sys.stdin
+    sys.stdin = io.StringIO(text)
+    try:
+        yield
+    finally:
+        sys.stdin = saved

@@ -92,3 +92,32 @@ def test_lazy_posseg_shares_the_tags_jieba_posseg_has_read_and_tags_alike():
     fresh = jieba.posseg.POSTokenizer(jieba_tokenizer())
     text = "市對外友協副會長王廣成率隊赴四川省對外友協調研，與秘书长向琼花举行座谈。"
     assert [(w.word, w.flag) for w in tagger.cut(text)] == [(w.word, w.flag) for w in fresh.cut(text)]
+
+
+def test_lazy_jieba_prefix_dictionary_read_from_the_cache_at_once_or_rebuilt(tmp_path):
+    import marshal
+
+    import jieba
+
+    warm = _lazy.jieba_tokenizer()
+    cache = tmp_path / "jieba.cache"
+    cache.write_bytes(marshal.dumps((warm.FREQ, warm.total)))
+    tokenizer = jieba.Tokenizer()
+    assert _lazy._load_prefix_dict(tokenizer, cache)
+    assert tokenizer.initialized and tokenizer.lcut("王广成去了重庆") == warm.lcut("王广成去了重庆")
+    # A damaged or foreign cache is no cache: jieba builds the dictionary again.
+    for damaged in (b"", b"\x00garbage", marshal.dumps(({}, 0)), marshal.dumps([1, 2])):
+        cache.write_bytes(damaged)
+        assert not _lazy._load_prefix_dict(jieba.Tokenizer(), cache)
+    assert not _lazy._load_prefix_dict(jieba.Tokenizer(), tmp_path / "missing.cache")
+
+
+def test_lazy_pkg_resources_is_hidden_only_while_jieba_is_imported():
+    import sys
+
+    before = sys.modules.get("pkg_resources", "absent")
+    with _lazy._pkg_resources_hidden():
+        if before == "absent":
+            with pytest.raises(ImportError):
+                import pkg_resources  # noqa: F401
+    assert sys.modules.get("pkg_resources", "absent") == before

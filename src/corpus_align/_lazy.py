@@ -12,6 +12,7 @@ import functools
 import logging
 import os
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -46,14 +47,53 @@ def jieba_tokenizer():
     >>> jieba_tokenizer().lcut("重庆")
     ['重庆']
     """
-    import jieba
+    with _pkg_resources_hidden():
+        import jieba
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.tmp_dir = str(user_cache_dir())
     tokenizer.cache_file = "jieba.cache"
-    tokenizer.initialize()
+    if not _load_prefix_dict(tokenizer, Path(tokenizer.tmp_dir) / tokenizer.cache_file):
+        tokenizer.initialize()  # builds the prefix dictionary and writes the cache
     return tokenizer
+
+
+@contextlib.contextmanager
+def _pkg_resources_hidden():
+    """Import jieba as it is imported where setuptools is absent: without ``pkg_resources``.
+
+    jieba only uses it to open its own data files, and falls back on a path
+    beside its module when the import fails; importing it costs 0.2–0.6 s of
+    every run (and a deprecation warning on newer setuptools).
+    """
+    if "pkg_resources" in sys.modules:
+        yield
+        return
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        del sys.modules["pkg_resources"]
+
+
+def _load_prefix_dict(tokenizer, cache: Path) -> bool:
+    """Load jieba's cached prefix dictionary in one read; False when there is no usable cache.
+
+    jieba's own ``initialize`` unmarshals the 9 MB cache straight from the
+    file object, in small reads: 1.5 s, against 0.35 s from bytes read at once.
+    """
+    import marshal
+
+    try:
+        freq, total = marshal.loads(cache.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return False
+    if not isinstance(freq, dict) or not isinstance(total, int) or not freq:
+        return False
+    tokenizer.FREQ, tokenizer.total = freq, total
+    tokenizer.initialized = True
+    return True
 
 
 @functools.lru_cache(maxsize=1)

@@ -240,7 +240,7 @@ def test_fixture_omission_english_without_letters_is_an_omission_not_a_crash():
 
 def test_fixture_addition_learned_names_do_not_depend_on_the_hash_seed():
     """Tied Chinese strings for a name are ordered by the strings, not by set iteration (PYTHONHASHSEED)."""
-    from tests.conftest import outputs_under_hash_seeds
+    from tests.conftest import output_here_and_under_another_hash_seed
 
     code = (
         "from corpus_align.checks import rows_from_pairs\n"
@@ -249,5 +249,6 @@ def test_fixture_addition_learned_names_do_not_depend_on_the_hash_seed():
         "pairs = [('韦小宝在扬州城里笑了。', 'Trinket laughed.')] * 4 + [('他们去了北京。', 'They went to Beijing.')]\n"
         "print(_norms(CheckContext(rows_from_pairs(pairs))).learned_names)\n"
     )
-    outputs = set(outputs_under_hash_seeds(code, range(4)))
-    assert len(outputs) == 1, outputs
+    # Eight 3-grams tie here, so two set orders rarely agree by luck.
+    here, there = output_here_and_under_another_hash_seed(code)
+    assert here == there
