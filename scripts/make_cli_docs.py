@@ -5,8 +5,6 @@ Run: python scripts/make_cli_docs.py
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -14,11 +12,16 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def help_text(*args: str) -> str:
-    env = dict(os.environ, COLUMNS="100", NO_COLOR="1", TERM="dumb", PYTHONIOENCODING="utf-8")
-    env.pop("FORCE_COLOR", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "corpus_align", *args, "--help"], capture_output=True, text=True, env=env, check=True
-    )
+    """The ``--help`` of ``corpus-align *args`` as a 100-column plain terminal shows it (run in this process)."""
+    from typer.testing import CliRunner
+
+    sys.path.insert(0, str(ROOT / "src"))
+    from corpus_align.cli import app
+
+    env = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "FORCE_COLOR": None}
+    result = CliRunner().invoke(app, [*args, "--help"], env=env, prog_name="corpus-align")
+    if result.exit_code != 0:
+        raise RuntimeError(f"corpus-align {' '.join(args)} --help failed: {result.output}")
     return "\n".join(line.rstrip() for line in result.stdout.strip("\n").splitlines())
 
 

@@ -121,3 +121,26 @@ def test_lazy_pkg_resources_is_hidden_only_while_jieba_is_imported():
             with pytest.raises(ImportError):
                 import pkg_resources  # noqa: F401
     assert sys.modules.get("pkg_resources", "absent") == before
+
+
+def test_lazy_posseg_tags_come_from_the_cache_after_the_first_import(tmp_path, monkeypatch):
+    import sys
+
+    import jieba
+    import jieba.posseg
+
+    tags = jieba.posseg.dt.word_tag_tab
+    monkeypatch.setattr(jieba, "posseg", jieba.posseg)  # the package attribute too is put back afterwards
+    monkeypatch.setenv("CORPUS_ALIGN_CACHE_DIR", str(tmp_path))
+    for name in [m for m in sys.modules if m.startswith("jieba.posseg")]:
+        monkeypatch.delitem(sys.modules, name)  # restored after the test
+    _lazy._import_posseg_with_cached_tags()  # no cache yet: jieba reads its tags and we keep them
+    assert list(tmp_path.glob("jieba-*.tags"))
+    for name in [m for m in sys.modules if m.startswith("jieba.posseg")]:
+        del sys.modules[name]
+    _lazy._import_posseg_with_cached_tags()  # from the cache: the import itself reads an empty dictionary
+    import jieba.posseg as again
+
+    assert again.dt.word_tag_tab == tags
+    assert jieba.dt.dictionary == jieba.DEFAULT_DICT
+    assert [tuple(p) for p in again.lcut("王广成去了重庆")] == [("王广成", "nr"), ("去", "v"), ("了", "ul"), ("重庆", "ns")]
