@@ -1,7 +1,6 @@
 """Constants of the align stage, each with the data it was chosen on and what it gave.
 
-Bead-cost constants (``CostParams``: lexical weight 6.0, length weight 0.25,
-null cost 3.0, prior scale 1.0) were re-checked on the union of the
+The bead-cost constants (the defaults of ``scores.CostParams``, first below) were re-checked on the union of the
 development sets by ``benchmarks/align_tune.py``: every distinct MAC-Dev and
 NewDomains-Dev document plus joined-lines and deleted-lines variants, strict
 F1 pooled per domain, objective the mean over the four domains.  The current
@@ -19,6 +18,34 @@ F1 0.989 pooled over its parts, the six MAC-Dev chapters joined ten times at
 documents raise no unsure region (``benchmarks/align_quality.py``,
 ``benchmarks/align_scale.py``).
 """
+
+# --- bead cost (scores.CostParams) ------------------------------------------------
+# Weight of the lexical cost: uncovered evidence weight (above chance) in units of the
+# mean sentence weight.  Chosen on the union, stage 2 of benchmarks/align_tune.py (lexical
+# weight 4 / 6 / 8 x prior scale 0.75 / 1 / 1.5): 6 with prior scale 1, mean over the four
+# domains 0.949 (8: 0.949; 4 with 1.5: 0.920); left out of the choice, each domain within 0.002.
+LEXICAL_WEIGHT = 6.0
+# Weight of the Gale-Church length cost d^2 / (2 sigma^2).  Chosen on the union, stage 1 of
+# benchmarks/align_tune.py (null cost 2 / 3 / 4 x length weight 0.25 / 0.5): 0.25, mean 0.949
+# (0.5: 0.943).  A length spread that grows for short sentences (sigma^2 = a + b / chars, which
+# the gold of every domain shows) was tried at weights 0.5-2: MAC-Dev 0.842-0.859, below 0.862.
+LENGTH_WEIGHT = 0.25
+# Cost of a null bead (1-0 or 0-1) on top of its sentence's lexical cost.  Chosen with the
+# length weight (stage 1): 3, mean 0.949 (2: 0.942, and 0.23 % one-sided beads on complete
+# documents against 0.05 %).
+NULL_COST = 3.0
+# Scale of the bead-type prior -log P(k-l).  Chosen with the lexical weight (stage 2): 1.0.
+PRIOR_SCALE = 1.0
+# The split pass (engine.split_unsupported): an edge sentence of a bead is split off as a null
+# bead when its chance-corrected covered share is below SPLIT_SHARE_TAU and removing it brings
+# the bead's log length ratio closer to the document's by SPLIT_LEN_SIGMAS sigmas; sentences
+# need SPLIT_MIN_TOKENS evidence tokens to be judged.  Chosen by a small grid (sigmas 0.01-1.5,
+# share 0.05-0.3, tokens 3-8) maximising deletion recovery (benchmarks/align_deletions.py)
+# subject to MAC-Dev pooled strict F1 >= 0.86: recovery 0.356, F1 0.862; the region is flat
+# (F1 0.860-0.863, recovery 0.30-0.36).
+SPLIT_LEN_SIGMAS = 0.5
+SPLIT_SHARE_TAU = 0.15
+SPLIT_MIN_TOKENS = 8
 
 # --- coarse path (coarse.py) --------------------------------------------------
 # Documents whose full grid has at most this many cells (about 500 × 500 sentences)

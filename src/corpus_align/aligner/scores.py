@@ -24,7 +24,9 @@ Parts of the cost of a bead with ``k`` Chinese and ``l`` English sentences:
   DP may glue a sentence without support to a neighbour (free translation
   does that); inside a gap, gluing would only hide the missing passage.
 
-The constants live in ``resources/align_params.json`` (see its ``_source``).
+The bead-type counts and the length spread are estimated from gold ladders
+(``resources/align_params.json``, see its ``_source``); the tuned weights live in
+:mod:`corpus_align.aligner.params`.
 
 >>> params = CostParams.default()
 >>> params.prior(1, 1) < params.prior(1, 2) < params.prior(2, 2)
@@ -43,6 +45,7 @@ from typing import TypeVar
 import numba
 import numpy as np
 
+from . import params
 from .dp import Band
 from .features import DocFeatures
 from .params import GAP_SUPPORTED_SHARE
@@ -56,15 +59,14 @@ class CostParams:
 
     type_counts: dict[tuple[int, int], float] = field(default_factory=dict)
     length_sigma: float = 0.31
-    w_lex: float = 6.0
-    w_len: float = 0.25
-    null_cost: float = 3.0
-    prior_scale: float = 1.0
-    split_min_tokens: int = 8
-    # Length-evidence split (engine.split_unsupported); chosen on MAC-Dev + the
-    # deletion sweep (benchmarks/align_deletions.py), see docs/alignment.md.
-    split_len_sigmas: float = 0.5
-    split_share_tau: float = 0.15
+    # The tuned defaults and where they were chosen: aligner/params.py.
+    w_lex: float = params.LEXICAL_WEIGHT
+    w_len: float = params.LENGTH_WEIGHT
+    null_cost: float = params.NULL_COST
+    prior_scale: float = params.PRIOR_SCALE
+    split_min_tokens: int = params.SPLIT_MIN_TOKENS
+    split_len_sigmas: float = params.SPLIT_LEN_SIGMAS
+    split_share_tau: float = params.SPLIT_SHARE_TAU
 
     @staticmethod
     @functools.lru_cache(maxsize=1)
