@@ -28,7 +28,28 @@ def test_numbers_chinese_numerals_in_text_match_english_words():
 
 
 def test_numbers_numeral_words_are_not_numbers():
-    assert zh_number_keys("他十分高兴，一样。") == []
+    from corpus_align._lazy import zh_word_cut
+
+    text = "他十分高兴，一样。"
+    assert zh_number_keys(text, zh_word_cut()(text)) == []  # the words say 十分 is "very"
+    assert zh_number_keys("十分钟后", zh_word_cut()("十分钟后")) == ["#10"]
+
+
+@pytest.mark.parametrize(
+    "text, keys",
+    [
+        # The aligner's own extractor read the measure word 两 (tael) as "two", and a range as one number.
+        ("你也拿三两银子出来。", ["#3"]),
+        ("韦小宝借了二十两给他们。", ["#20"]),
+        ("五十两本钱已输干了。", ["#50"]),
+        ("约莫十四五岁年纪", ["#14"]),
+        ("一千人", ["#1000"]),
+    ],
+)
+def test_numbers_keys_are_the_mentions_the_number_check_reads(text, keys):
+    from corpus_align.text.numbers import number_keys, zh_numbers
+
+    assert zh_number_keys(text) == keys == number_keys(zh_numbers(text))
 
 
 @pytest.mark.parametrize(

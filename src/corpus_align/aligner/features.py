@@ -31,7 +31,7 @@ import numba
 import numpy as np
 
 from .._lazy import zh_word_cut
-from ..text import numbers as number_keys
+from ..text import numbers
 from ..text.lexicon import EN_STOPWORDS, english_stem, load_lexicon, porter_stemmer
 from . import anchors
 
@@ -160,9 +160,13 @@ def _zh_analysis(sentences: list[str], terms: list[str]) -> _ZhAnalysis:
     index: dict[str, int] = {}
     analysis = _ZhAnalysis([], [], [], np.zeros(0, dtype=np.int32), np.zeros(len(sentences), dtype=np.int64), [])
     word_of: list[int] = []
+    number_keys: list[list[str]] = []
     for position, sentence in enumerate(sentences):
         before = len(word_of)
-        for word in cut(sentence):
+        sentence_words = cut(sentence)
+        # The words tell a numeral inside a word (十分 "very", 三心二意) from a number.
+        number_keys.append(numbers.zh_number_keys(sentence, sentence_words))
+        for word in sentence_words:
             at = index.get(word)
             if at is None:
                 at = index[word] = len(analysis.words) if _HAS_WORD.search(word) else -1
@@ -175,8 +179,8 @@ def _zh_analysis(sentences: list[str], terms: list[str]) -> _ZhAnalysis:
         analysis.word_counts[position] = len(word_of) - before
     analysis.word_of = np.array(word_of, dtype=np.int32)
     analysis.anchor_keys = [
-        number_keys.zh_number_keys(sentence) + anchors.punctuation_keys(sentence) + anchors.glossary_keys(sentence, terms, english=False)
-        for sentence in sentences
+        keys + anchors.punctuation_keys(sentence) + anchors.glossary_keys(sentence, terms, english=False)
+        for keys, sentence in zip(number_keys, sentences, strict=True)
     ]
     return analysis
 
@@ -452,7 +456,7 @@ def _english_sentence(sentence: str, en_terms: tuple[str, ...]):
                 names.update(token)
             tokens.append(token)
             words.append(token[0])
-    anchor_keys = number_keys.en_number_keys(sentence) + anchors.punctuation_keys(sentence)
+    anchor_keys = numbers.en_number_keys(sentence) + anchors.punctuation_keys(sentence)
     for key in anchor_keys + anchors.glossary_keys(sentence, list(en_terms), english=True):
         tokens.append((key,))
     extras = anchors.en_name_keys(sentence)

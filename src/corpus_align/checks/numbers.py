@@ -46,8 +46,8 @@ def match_numbers(zh: list[Mention], en: list[Mention]) -> tuple[list[Mention], 
     """Pair equal (or compatible approximate) numbers; return the unmatched ones of each side.
 
     >>> match_numbers([Mention(3, False, True, "3")], [Mention(4, False, False, "four")])  # doctest: +NORMALIZE_WHITESPACE
-    ([Mention(value=3, approx=False, digits=True, text='3', low=-1.0, high=-1.0, code=False, weak=False, unit='')],
-     [Mention(value=4, approx=False, digits=False, text='four', low=-1.0, high=-1.0, code=False, weak=False, unit='')])
+    ([Mention(value=3, approx=False, digits=True, text='3', low=-1.0, high=-1.0, code=False, weak=False, unit='', month=False)],
+     [Mention(value=4, approx=False, digits=False, text='four', low=-1.0, high=-1.0, code=False, weak=False, unit='', month=False)])
     """
     # Exact matches first, each Chinese number taking the first English number of its value, found
     # through a queue per value so that a row of thousands of numbers stays linear.

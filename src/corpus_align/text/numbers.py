@@ -24,6 +24,8 @@ the next step.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -36,6 +38,9 @@ ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_00
 
 _NUMERAL = "〇零一二两三四五六七八九十百千万亿"
 _APPROX_ZH = "多余几来"
+_NUMERAL_CHARS = frozenset(_NUMERAL)
+_NUMERAL_CHAR = re.compile(f"[{_NUMERAL}]")
+_ANY_NUMERAL = re.compile(rf"[{_NUMERAL}\d０-９]")
 # A Chinese number: an optional 几/数 ("several") before a unit, digits or numerals, an approximation
 # mark, a 万/亿 scale, a percentage, and the character after it (a counter, 月 ...).
 _ZH_NUMBER = re.compile(
@@ -118,6 +123,14 @@ _EN_TIME = re.compile(r"(?<![\d:.])(\d{1,2}):(\d{2})(?![\d:])")
 # List numbering at the start of a row ("7. Camera", "3、"): a label, not a quantity.
 _ZH_ENUMERATOR = re.compile(r"^\s*\d+\s*[.、．)]\s*")
 _EN_ENUMERATOR = re.compile(r"^\s*\d+\s*[.)]\s+")
+_HAS_DIGIT = re.compile(r"\d")
+_LOWER_WORD = re.compile("[a-z]+")
+# Words that can begin or make a number in English ("a" only with another of them: a hundred, a third).
+_EN_NUMBER_WORDS_SET = frozenset(_WORDS) - {"a"}
+_EN_FRACTION_WORDS = frozenset(_EN_FRACTIONS)
+_EN_VAGUE_SET = frozenset(_EN_VAGUE)
+_MONTH_SET = frozenset(_MONTHS)
+_EN_TRIGGERS = _EN_NUMBER_WORDS_SET | _EN_VAGUE_SET | _EN_FRACTION_WORDS | _MONTH_SET
 _EN_MAY_DATE = re.compile(r"\s+\d")  # "May 4", used with .match(text, position)
 
 
@@ -139,10 +152,35 @@ class Mention:
     code: bool = False
     weak: bool = False  # "first", "both", "dozens", 第一: matched when they can be, never reported
     unit: str = ""  # the unit of measure after it, by family (length, weight ...), for conversions
+    month: bool = False  # a month by its number: 3月, March
 
     @property
     def span(self) -> tuple[float, float]:
         return (self.value, self.value) if self.low < 0 else (self.low, self.high)
+
+
+def chinese_numeral_value(text: str) -> int | None:
+    """Return the value of a Chinese numeral (``二十三`` → 23, ``一九八七`` → 1987), or None.
+
+    >>> chinese_numeral_value("两千零五"), chinese_numeral_value("一九八七"), chinese_numeral_value("十")
+    (2005, 1987, 10)
+    """
+    if not text:
+        return None
+    if all(ch in ZH_DIGITS for ch in text):  # digit by digit, as in years
+        return int("".join(str(ZH_DIGITS[ch]) for ch in text)) if len(text) > 1 else ZH_DIGITS[text]
+    total, section, digit = 0, 0, None
+    for ch in text:
+        if ch in ZH_DIGITS:
+            digit = ZH_DIGITS[ch]
+        elif ch in ("万", "亿"):
+            section = (section + (digit or 0)) or 1
+            total = (total + section) * ZH_UNITS[ch]
+            section, digit = 0, None
+        else:
+            section += (1 if digit is None else digit) * ZH_UNITS[ch]
+            digit = None
+    return total + section + (digit or 0)
 
 
 def _numeral_value(text: str) -> int | None:
@@ -171,6 +209,8 @@ def _idiom_word(word: str) -> bool:
     """A dictionary word whose numerals are not a quantity: 统一, 三心二意, 四面八方, 十字路口."""
     if word in _ZH_NOT_NUMBERS:
         return True
+    if word.startswith("十分") and not word.startswith("十分钟"):
+        return True  # 十分高兴 "very glad", one word to jieba; 十分钟 is ten minutes
     body = word[1:] if word[0] == "第" else word
     if not body or body[0] not in _NUMERAL and body[0] not in "几数" and not body[0].isdigit():
         return True  # the numeral is inside the word (统一, 星期三)
@@ -190,6 +230,37 @@ def _range_run(run: str) -> tuple[int, int] | None:
     return None
 
 
+def _numeral_words(text: str, words: list[str]) -> list[tuple[int, str]]:
+    """``(start, word)`` of the words of two characters or more that hold a numeral character.
+
+    When the words cover the text exactly (jieba's cut does), each numeral is
+    placed in its word by bisection over the words' ends: a book has a
+    million words and a few thousand numerals.
+
+    >>> _numeral_words("他十分高兴，三个人。", ["他", "十分", "高兴", "，", "三个", "人", "。"])
+    [(1, '十分'), (6, '三个')]
+    """
+    ends = list(itertools.accumulate(map(len, words)))
+    found: list[tuple[int, str]] = []
+    if ends and ends[-1] == len(text):
+        last = -1
+        for match in _NUMERAL_CHAR.finditer(text):
+            k = bisect.bisect_right(ends, match.start())
+            if k != last and len(words[k]) >= 2:
+                found.append((ends[k] - len(words[k]), words[k]))
+            last = k
+        return found
+    position = 0
+    for word in words:
+        start = text.find(word, position)
+        if start < 0:
+            continue
+        position = start + len(word)
+        if len(word) >= 2 and not _NUMERAL_CHARS.isdisjoint(word):
+            found.append((start, word))
+    return found
+
+
 def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
     """Numbers in (normalized, Simplified) Chinese text.
 
@@ -206,16 +277,13 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
     """
     # Positions inside idiom words, list numbering and fractions: one flag per character, so that
     # a line of thousands of numbers and idioms is not a product of the two.
+    if not _ANY_NUMERAL.search(text):
+        return []  # half of all sentences: no digit and no numeral character
     in_words = bytearray(len(text) + 1)
     if words:
-        position = 0
-        for word in words:
-            start = text.find(word, position)
-            if start < 0:
-                continue
-            position = start + len(word)
-            if len(word) >= 2 and re.search(f"[{_NUMERAL}]", word) and _idiom_word(word):
-                in_words[start:position] = b"\x01" * len(word)
+        for start, word in _numeral_words(text, words):
+            if _idiom_word(word):
+                in_words[start : start + len(word)] = b"\x01" * len(word)
     enumerator = _ZH_ENUMERATOR.match(text)
     if enumerator:
         in_words[: enumerator.end()] = b"\x01" * enumerator.end()
@@ -249,7 +317,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             if not math.isfinite(number):
                 continue  # hundreds of digits: not a quantity, and no integer value
             if after == "月" and not approx and not scale and 1 <= number <= 12:
-                found.append((start, Mention(int(number), False, True, run + "月")))
+                found.append((start, Mention(int(number), False, True, run + "月", month=True)))
                 continue
             code = bool(re.match(r"[A-Za-z]", after)) and not percent_sign
             shown = match.group(0)[: len(match.group(0)) - len(after)] if after else match.group(0)
@@ -285,7 +353,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         if value is None or (value == 1 and not ordinal and not percent):
             continue
         if after == "月" and 1 <= value <= 12 and not approx:
-            found.append((start, Mention(value, False, False, run + "月")))
+            found.append((start, Mention(value, False, False, run + "月", month=True)))
             continue
         if approx == "几":
             place = _place(_numeral_value(run) or 1) * (ZH_UNITS[scale] if scale else 1)
@@ -396,6 +464,11 @@ def en_numbers(text: str) -> list[Mention]:
     >>> [m.span for m in en_numbers("more than three hundred, about five, the fifteenth")]
     [(300, 399.9), (4.0, 6.0), (15, 15)]
     """
+    # Each pattern runs only when the sentence has a digit or a word it needs: most have none.
+    has_digit = _HAS_DIGIT.search(text) is not None
+    present = set(_LOWER_WORD.findall(text.lower()))
+    if not has_digit and _EN_TRIGGERS.isdisjoint(present):
+        return []
     found: list[tuple[int, Mention]] = []
     masked = bytearray(len(text) + 1)  # one flag per character: list numbering, fractions, times
 
@@ -405,14 +478,14 @@ def en_numbers(text: str) -> list[Mention]:
     enumerator = _EN_ENUMERATOR.match(text)
     if enumerator:
         mask(0, enumerator.end())
-    for match in _EN_FRACTION.finditer(text):
+    for match in () if _EN_FRACTION_WORDS.isdisjoint(present) else _EN_FRACTION.finditer(text):
         numerator = 1 if match.group(1).lower() in ("a", "one") else _MENTION_WORDS[match.group(1).lower()]
         found.append((match.start(), Mention(round(numerator / _EN_FRACTIONS[match.group(2).lower()], 3), False, False, match.group())))
         mask(*match.span())
-    for match in _EN_TIME.finditer(text):
+    for match in _EN_TIME.finditer(text) if has_digit and ":" in text else ():
         found.append((match.start(), Mention(int(match.group(1)), False, True, match.group())))
         mask(*match.span())
-    for match in _EN_NUMBER.finditer(text):
+    for match in _EN_NUMBER.finditer(text) if has_digit or not _EN_NUMBER_WORDS_SET.isdisjoint(present) else ():
         if masked[match.start(2)]:
             continue
         hedge, body, _percent, glued, or_more = match.groups()
@@ -462,152 +535,48 @@ def en_numbers(text: str) -> list[Mention]:
             low, high = _hedged(value, hedge)
             found.append((match.start(2), Mention(value, bool(hedge) or weak, False, words, low, high, weak=weak,
                                                   unit=_unit_family(unit.group()) if unit else "")))
-    for match in _EN_VAGUE_WORD.finditer(text):
+    for match in () if _EN_VAGUE_SET.isdisjoint(present) else _EN_VAGUE_WORD.finditer(text):
         low, high = _EN_VAGUE[match.group(1).lower()]
         found.append((match.start(), Mention(low, True, False, match.group(1), low, high, weak=True)))
-    for match in _EN_MONTH.finditer(text):
+    for match in () if _MONTH_SET.isdisjoint(present) else _EN_MONTH.finditer(text):
         name = match.group(1).lower()
         if name == "may" and not _EN_MAY_DATE.match(text, match.end()):
             continue
         if (name in ("march",) and not re.search(r"\d", text[match.end() : match.end() + 6])
                 and match.start() > 0 and text[match.start() - 1 : match.start()] != " "):
             continue
-        found.append((match.start(), Mention(_MONTHS[name], False, False, match.group(1))))
+        found.append((match.start(), Mention(_MONTHS[name], False, False, match.group(1), month=True)))
     return [m for _, m in sorted(found, key=lambda pair: pair[0])]
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# Numbers as keys ('#11', 'month:3'): what the aligner anchors beads on.
-
-# A single numeral character is a key only before one of these (measure words, time units): a shorter list
-# than the mentions' COUNTERS, on which the aligner's figures and the checks' (entities read keys) were measured;
-# the longer list moved both (QA recall on injected errors down 0.01-0.05 on some seeds).
-_KEY_COUNTERS = set(
-    "个只条位年月日号天岁点次回件人里斤两元块分秒尺丈张把间层头匹本句声步家口根封种样名部场"
-    "碗杯棵颗支座辆架双对套倍成周夜刻碗句行斗升亩"
-)
-_ZH_NUMERAL_RUN = re.compile(r"(第?)([〇零一二两三四五六七八九十百千万亿]+)(.?)")
-_ARABIC = re.compile(r"\d+(?:[.,]\d+)*")
-# Numeral runs that are words, not numbers ("very", "in case", "by all means" ...).
-_NOT_NUMBERS = frozenset("十分 万一 千万 万万 一一 一二 三三两两 七八 九九 一千 百万".split())
-
-_ANCHOR_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
-    "tenth": 10, "twice": 2, "dozen": 12, "pair": 2, "couple": 2, "half": 0,
-}
-_NUMBER_WORDS = frozenset(_ANCHOR_WORDS) | frozenset(_EN_SCALES)
-# The lookahead on first letters lets the regex engine skip most positions:
-# three times faster than the bare alternation on a 24,000-sentence book.
-# Whole words only: "tended" is not ten, nor "eighties" eight.
-_EN_NUMBER_WORDS = re.compile(
-    "(?=[" + "".join(sorted({word[0] for word in _NUMBER_WORDS})) + r"])\b(?:(?:"
-    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b(?:[- ](?:and[- ])?)?)+",
-    re.IGNORECASE,
-)
-_LOWER_WORD = re.compile("[a-z]+")
-_MONTH_NAMES = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\b")
+# Numbers as keys ('#11', 'month:3'): what the aligner anchors beads on, built from the same mentions.
 
 
-def chinese_numeral_value(text: str) -> int | None:
-    """Return the value of a Chinese numeral (``二十三`` → 23, ``一九八七`` → 1987), or None.
+def number_keys(mentions: list[Mention]) -> list[str]:
+    """The aligner's keys of some mentions: ``#value`` for a number, ``month:n`` for a month.
 
-    >>> chinese_numeral_value("两千零五"), chinese_numeral_value("一九八七"), chinese_numeral_value("十")
-    (2005, 1987, 10)
+    Weak mentions ("first", 第一, "both") are left out: they are everywhere and say little of a match.
+
+    >>> number_keys(zh_numbers("3月11日，二十两银子，第一次"))
+    ['month:3', '#11', '#20']
     """
-    if not text:
-        return None
-    if all(ch in ZH_DIGITS for ch in text):  # digit by digit, as in years
-        return int("".join(str(ZH_DIGITS[ch]) for ch in text)) if len(text) > 1 else ZH_DIGITS[text]
-    total, section, digit = 0, 0, None
-    for ch in text:
-        if ch in ZH_DIGITS:
-            digit = ZH_DIGITS[ch]
-        elif ch in ("万", "亿"):
-            section = (section + (digit or 0)) or 1
-            total = (total + section) * ZH_UNITS[ch]
-            section, digit = 0, None
-        else:
-            section += (1 if digit is None else digit) * ZH_UNITS[ch]
-            digit = None
-    return total + section + (digit or 0)
+    return [f"month:{m.value}" if m.month else f"#{m.value}" for m in mentions if not m.weak]
 
 
-def zh_number_keys(text: str) -> list[str]:
-    """Return number and month keys found in Chinese text.
-
-    ``一`` on its own is ignored (it is mostly the article "a"), as are numeral
-    words such as ``十分`` ("very").
+def zh_number_keys(text: str, words: list[str] | None = None) -> list[str]:
+    """Return number and month keys found in Chinese text (:func:`zh_numbers`, then :func:`number_keys`).
 
     >>> zh_number_keys("2021年他们三个人走了二十里路，第五天到了。")
     ['#2021', '#3', '#20', '#5']
     """
-    keys: list[tuple[int, str]] = []
-    for match in _ARABIC.finditer(text):
-        digits = match.group().replace(",", "")
-        after = text[match.end() : match.end() + 1]
-        try:
-            value = int(float(digits))
-        except ValueError:
-            continue
-        keys.append((match.start(), f"month:{value}" if after == "月" and 1 <= value <= 12 else f"#{value}"))
-    for match in _ZH_NUMERAL_RUN.finditer(text):
-        ordinal, run, after = match.groups()
-        if run in _NOT_NUMBERS or run + after in _NOT_NUMBERS or (run == "一" and not ordinal):
-            continue
-        if len(run) == 1 and not ordinal and after not in _KEY_COUNTERS:
-            continue
-        number = chinese_numeral_value(run)
-        if number is None or number == 1 and not ordinal:
-            continue
-        keys.append((match.start(2), f"month:{number}" if after == "月" and 1 <= number <= 12 else f"#{number}"))
-    return [key for _, key in sorted(keys)]
-
-
-def _english_number(phrase: str) -> int | None:
-    total, current = 0, 0
-    seen = False
-    for word in re.split(r"[- ]+", phrase.lower()):
-        if word in ("", "and"):
-            continue
-        if word in _ANCHOR_WORDS:
-            current += _ANCHOR_WORDS[word]
-            seen = True
-        elif word in _EN_SCALES:
-            scale = _EN_SCALES[word]
-            current = (current or 1) * scale
-            if scale >= 1000:
-                total, current = total + current, 0
-            seen = True
-    return total + current if seen else None
+    return number_keys(zh_numbers(text, words))
 
 
 def en_number_keys(text: str) -> list[str]:
-    """Return number and month keys found in English text.
+    """Return number and month keys found in English text (:func:`en_numbers`, then :func:`number_keys`).
 
     >>> en_number_keys("Twenty-three men left in 1987, three hundred stayed till May 4.")
     ['#23', '#1987', '#300', 'month:5', '#4']
     """
-    keys: list[tuple[int, str]] = []
-    for match in _ARABIC.finditer(text):
-        try:
-            value = int(float(match.group().replace(",", "")))
-        except ValueError:
-            continue
-        keys.append((match.start(), f"#{value}"))
-    # Most sentences have no number word nor month: one set test spares them the regexes.
-    words = set(_LOWER_WORD.findall(text.lower()))
-    for match in () if _NUMBER_WORDS.isdisjoint(words) else _EN_NUMBER_WORDS.finditer(text):
-        number = _english_number(match.group())
-        if number not in (None, 0, 1):
-            keys.append((match.start(), f"#{number}"))
-    for match in () if words.isdisjoint(_MONTHS) else _MONTH_NAMES.finditer(text):
-        name = match.group(1).lower()
-        # "May" is also a modal verb: count it only next to a number.
-        if name == "may" and not re.match(r"\s+\d", text[match.end() :]):
-            continue
-        keys.append((match.start(), f"month:{_MONTHS[name]}"))
-    return [key for _, key in sorted(keys)]
+    return number_keys(en_numbers(text))
