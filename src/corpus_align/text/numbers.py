@@ -43,8 +43,12 @@ _NUMERAL_CHAR = re.compile(f"[{_NUMERAL}]")
 _ANY_NUMERAL = re.compile(rf"[{_NUMERAL}\d０-９]")
 # A Chinese number: an optional 几/数 ("several") before a unit, digits or numerals, an approximation
 # mark, a 万/亿 scale, a percentage, and the character after it (a counter, 月 ...).
+# Digits glued to Latin letters (A4, G7, K1100, @user13, [PERSON14]) or hyphened to a word (COVID-19, CCTV-2)
+# name a thing; English reads them the same way.  Modern Chinese often sets a space between digits and
+# characters (17.5 万, 2022 年 10 月): the scale and the character after a number may follow one space.
 _ZH_NUMBER = re.compile(
-    rf"(百分之)?(第)?([几数](?=[十百千万亿]))?((?:\d+(?:\.\d+)?)|[{_NUMERAL}]+)([{_APPROX_ZH}]?)([万亿]?)(%|％)?(.?)"
+    rf"(百分之)?(第)?([几数](?=[十百千万亿]))?((?<![A-Za-z\d.])(?<![A-Za-z]-)(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|[{_NUMERAL}]+)"
+    rf"([{_APPROX_ZH}]?)(?: ?([万亿]))?(%|％)?(?: (?=[年月日号点时分秒万亿个人]))?(.?)"
 )
 # The look-behinds start a denominator only where its run starts: without them a long run with no
 # 分之 after it is scanned again from each of its characters (quadratic in the run's length).
@@ -93,7 +97,9 @@ _MENTION_WORDS = {
 _EN_WEAK = {"first", "second", "a", "one"}
 _EN_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 # Plural scales ("hundreds of", "dozens") are ranges; the words for two are exact but never reported alone.
-_EN_VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
+_EN_VAGUE = {"twenties": (20, 29), "thirties": (30, 39), "forties": (40, 49), "fifties": (50, 59),
+             "sixties": (60, 69), "seventies": (70, 79), "eighties": (80, 89), "nineties": (90, 99),
+             "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
              "millions": (2_000_000, 9_999_999), "dozen": (10, 15), "couple": (2, 2), "pair": (2, 2),
              "both": (2, 2), "twice": (2, 2), "double": (2, 2), "twins": (2, 2), "triple": (3, 3), "thrice": (3, 3)}
 _EN_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
@@ -112,7 +118,7 @@ _EN_HEDGES = {
 # word boundaries at once instead of trying every hedge and number word there (same matches, half the time).
 _EN_NUMBER_FIRSTS = "".join(sorted({word[0] for word in list(_EN_HEDGES) + _WORDS}))
 _EN_NUMBER = re.compile(
-    r"(?i)\b(?=[\d" + _EN_NUMBER_FIRSTS + r"])(?:(" + "|".join(sorted(_EN_HEDGES, key=len, reverse=True)) + r")\s+)?"
+    r"(?i)\b(?<![A-Za-z]-)(?=[\d" + _EN_NUMBER_FIRSTS + r"])(?:(" + "|".join(sorted(_EN_HEDGES, key=len, reverse=True)) + r")\s+)?"
     r"(\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?(?:\s+(?:hundred|thousand|million|billion))?|"
     r"(?:(?:" + "|".join(_WORDS) + r")(?:[- ](?:and[- ])?(?=(?:" + "|".join(_WORDS) + r")\b))?)+)"
     r"(%| percent| per cent)?(?:\b|(?<=\d)(?=[A-Za-z]))([A-Za-z]*)((?:\s+or\s+(?:so|more))?)"
@@ -120,8 +126,10 @@ _EN_NUMBER = re.compile(
 _EN_VAGUE_WORD = re.compile(r"\b(" + "|".join(_EN_VAGUE) + r")\b", re.I)
 _EN_MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\b")
 _EN_TIME = re.compile(r"(?<![\d:.])(\d{1,2}):(\d{2})(?![\d:])")
+_EN_MONEY_SCALES = {"k": 1000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
+_CURRENCY = frozenset("$£€¥")
 # List numbering at the start of a row ("7. Camera", "3、"): a label, not a quantity.
-_ZH_ENUMERATOR = re.compile(r"^\s*\d+\s*[.、．)]\s*")
+_ZH_ENUMERATOR = re.compile(r"^\s*\d+\s*[.、．)](?!\d)\s*")  # "3." numbers a list; "3.5" is a number
 _EN_ENUMERATOR = re.compile(r"^\s*\d+\s*[.)]\s+")
 _HAS_DIGIT = re.compile(r"\d")
 _LOWER_WORD = re.compile("[a-z]+")
@@ -309,7 +317,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
                                              "about" if _ZH_HEDGE_BEFORE.search(before) else "")
         if run[0].isdigit():
             try:
-                number = float(run)
+                number = float(run.replace(",", ""))
             except ValueError:
                 continue
             if scale:
@@ -320,7 +328,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
                 found.append((start, Mention(int(number), False, True, run + "月", month=True)))
                 continue
             code = bool(re.match(r"[A-Za-z]", after)) and not percent_sign
-            shown = match.group(0)[: len(match.group(0)) - len(after)] if after else match.group(0)
+            shown = (match.group(0)[: len(match.group(0)) - len(after)] if after else match.group(0)).rstrip()
             low, high = _hedged(number, "above" if approx in ("多", "余") else "about" if approx else hedge)
             found.append((start, Mention(int(number) if number == int(number) else number, bool(approx or hedge), True,
                                          shown, low, high, code, unit=_zh_unit(text, match.end() - len(after)))))
@@ -484,6 +492,8 @@ def en_numbers(text: str) -> list[Mention]:
         mask(*match.span())
     for match in _EN_TIME.finditer(text) if has_digit and ":" in text else ():
         found.append((match.start(), Mention(int(match.group(1)), False, True, match.group())))
+        if int(match.group(2)):  # 12:39 is 12 点 39 分: the minutes are a number of their own there
+            found.append((match.start(2), Mention(int(match.group(2)), False, True, match.group(2))))
         mask(*match.span())
     for match in _EN_NUMBER.finditer(text) if has_digit or not _EN_NUMBER_WORDS_SET.isdisjoint(present) else ():
         if masked[match.start(2)]:
@@ -500,6 +510,9 @@ def en_numbers(text: str) -> list[Mention]:
                 continue
             if len(parts) > 1:
                 value *= _EN_SCALES[parts[1].lower()]
+            elif glued.lower() in _EN_MONEY_SCALES and text[max(0, match.start(2) - 1) : match.start(2)] in _CURRENCY:
+                value *= _EN_MONEY_SCALES[glued.lower()]  # £10m, $2bn: ten million pounds, not a code
+                glued = ""
             if not math.isfinite(value):
                 continue  # hundreds of digits: not a quantity, and no integer value
             value = int(value) if value == int(value) else value

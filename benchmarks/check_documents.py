@@ -1,0 +1,215 @@
+"""False alarms and recall of the QA checks on whole documents of every domain.
+
+``check_quality.py`` measures the checks on MAC-Dev pairs shuffled together.
+A translator checks a whole document, of any kind: this benchmark checks each
+distinct development document (the six MAC-Dev chapters; the NewDomains-Dev
+news, software documentation and TED talks) as one file, its rows being the
+gold beads with both sides, in document order, so that every check sees the
+document around each row (names learnt from it, its usual length ratio, its
+own lexicon).
+
+Two runs per document, each in Simplified and in Traditional (OpenCC s2t):
+
+* **nothing injected**: the published translation as it is.  The share of
+  rows with a finding of severity warning or error is what a translator sees
+  on a clean text (the gold of a published translation is mostly clean, so
+  this counts some real slips too);
+* **injected**: with a fixed seed, about ``--share`` of the rows (6 %) get one
+  error of a known kind, with ``check_quality.py``'s injectors (a name
+  removed, a number changed, a typo, Chinese left in the English, clauses
+  dropped, an unrelated sentence appended); recall per code, and false alarms
+  on the rows left as they were.
+
+Prints per domain: rows, false alarms with nothing injected (any code, and the
+codes that fire most), recall per code and false alarms with errors injected,
+and whether Simplified and Traditional agree; then the time.
+
+Usage::
+
+    python benchmarks/check_documents.py                 # every domain (a few minutes)
+    python benchmarks/check_documents.py --domains news  # one domain
+    python benchmarks/check_documents.py --show news     # print the clean rows flagged in news
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import devsets
+from check_quality import INJECTORS, KINDS
+
+SERIOUS = ("warning", "error")
+# Rarer kinds first, so that they get the rows that suit them (as in check_quality.build).
+ORDER = ("number-mismatch", "entity-missing", "omission", "typo", "addition", "untranslated")
+
+
+def document_rows(doc: devsets.EvalDoc) -> list[tuple[str, str]]:
+    """``(zh, en)`` of every gold bead with both sides, in order, each side's sentences joined as the aligner joins them.
+
+    >>> d = devsets.EvalDoc("d", "s", "news", ["甲。", "乙。", "丙。"], ["A.", "B."], [((0, 1), (0,)), ((2,), ()), ((), (1,))], True)
+    >>> document_rows(d)
+    [('甲。乙。', 'A.')]
+    """
+    rows = []
+    for zh_ids, en_ids in doc.gold:
+        if zh_ids and en_ids:
+            zh = "".join(doc.zh[i].strip() for i in zh_ids)
+            en = " ".join(doc.en[j].strip() for j in en_ids)
+            if zh and en:
+                rows.append((zh, en))
+    return rows
+
+
+def inject(rows: list[tuple[str, str]], others: list[str], share: float, seed: int) -> list[tuple[str, str, str]]:
+    """``(kind or 'clean', zh, en)`` per row: about ``share`` of the rows, picked at random, get one error each.
+
+    A picked row gets the first kind, in turn, that suits it; one that suits none stays clean.
+
+    >>> rows = [("他有三个孩子。", "He has 3 children.")] * 50
+    >>> kinds = [k for k, _, _ in inject(rows, ["It rained."], 0.1, 1)]
+    >>> len(kinds), 3 <= sum(k != "clean" for k in kinds) <= 6
+    (50, True)
+    """
+    rng = random.Random(seed)
+    picked = set(rng.sample(range(len(rows)), max(1, round(share * len(rows))))) if rows else set()
+    out = []
+    turn = 0
+    for index, (zh, en) in enumerate(rows):
+        if index not in picked:
+            out.append(("clean", zh, en))
+            continue
+        for step in range(len(ORDER)):
+            kind = ORDER[(turn + step) % len(ORDER)]
+            damaged = INJECTORS[kind](zh, en, rng, others)
+            new_zh, new_en = damaged if isinstance(damaged, tuple) else (zh, damaged)
+            if new_en and (new_zh, new_en) != (zh, en):
+                out.append((kind, new_zh, new_en))
+                turn += 1
+                break
+        else:
+            out.append(("clean", zh, en))
+    return out
+
+
+def check_document(pairs: list[tuple[str, str]]) -> dict[int, list]:
+    """Findings of severity warning or error by row (0-based), the document checked as one file."""
+    from corpus_align.checks import check_rows, rows_from_pairs
+
+    by_row: dict[int, list] = defaultdict(list)
+    for finding in check_rows(rows_from_pairs(pairs)):
+        if finding.severity in SERIOUS:
+            by_row[finding.row - 1].append(finding)
+    return by_row
+
+
+def score(kinds: list[str], by_row: dict[int, list]) -> dict:
+    """Counts of one checked document: clean rows and those flagged (by code), injected rows and those found."""
+    clean = [i for i, k in enumerate(kinds) if k == "clean"]
+    flagged_codes: Counter = Counter()
+    for i in clean:
+        flagged_codes.update({f.code for f in by_row[i]})
+    found = {kind: [0, 0] for kind in KINDS}
+    for i, kind in enumerate(kinds):
+        if kind != "clean":
+            found[kind][1] += 1
+            found[kind][0] += any(f.code == kind for f in by_row[i])
+    return {"clean": len(clean), "flagged": sum(1 for i in clean if by_row[i]), "codes": flagged_codes, "found": found,
+            "flagged_rows": [i for i in clean if by_row[i]]}
+
+
+def _add(total: dict, part: dict) -> None:
+    total["clean"] += part["clean"]
+    total["flagged"] += part["flagged"]
+    total["codes"].update(part["codes"])
+    for kind, (hit, n) in part["found"].items():
+        total["found"][kind][0] += hit
+        total["found"][kind][1] += n
+
+
+def _empty() -> dict:
+    return {"clean": 0, "flagged": 0, "codes": Counter(), "found": {kind: [0, 0] for kind in KINDS}}
+
+
+def _rate(hit: int, n: int) -> str:
+    return f"{hit / n:.3f}" if n else "-"
+
+
+def run(docs: list[devsets.EvalDoc], share: float, seed: int, show: str) -> int:
+    from corpus_align._lazy import opencc_converter
+
+    to_traditional = opencc_converter("s2t").convert
+    english = [line for d in docs for line in d.en if line.strip()]
+    totals: dict[tuple[str, str, str], dict] = defaultdict(_empty)
+    agree = True
+    started = time.perf_counter()
+    n_rows = 0
+    for doc in docs:
+        rows = document_rows(doc)
+        n_rows += len(rows)
+        others = [line for line in english if line not in set(doc.en)] or english
+        injected = inject(rows, others, share, seed)
+        variants = {"nothing injected": (["clean"] * len(rows), rows),
+                    "injected": ([k for k, _, _ in injected], [(zh, en) for _, zh, en in injected])}
+        for variant, (kinds, pairs) in variants.items():
+            results = {}
+            for script, data in (("Simplified", pairs), ("Traditional", [(to_traditional(zh), en) for zh, en in pairs])):
+                results[script] = score(kinds, check_document(data))
+                _add(totals[doc.domain, variant, script], results[script])
+            s, t = results["Simplified"], results["Traditional"]
+            agree &= (s["flagged_rows"], s["found"]) == (t["flagged_rows"], t["found"])
+            if show == doc.domain and variant == "nothing injected":
+                for i in s["flagged_rows"]:
+                    zh, en = pairs[i]
+                    print(f"FLAGGED {doc.name}:{i + 1} {zh} | {en}")
+    elapsed = time.perf_counter() - started
+    domains = sorted({d for d, _, _ in totals}, key=devsets.DOMAINS.index)
+    print("False alarms: clean rows with a finding of severity warning or error (Simplified; Traditional after /)")
+    print()
+    print("| domain | rows | nothing injected | most frequent codes | injected: clean rows flagged |")
+    print("|---|---|---|---|---|")
+    for domain in domains:
+        s, t = totals[domain, "nothing injected", "Simplified"], totals[domain, "nothing injected", "Traditional"]
+        si, ti = totals[domain, "injected", "Simplified"], totals[domain, "injected", "Traditional"]
+        codes = ", ".join(f"{code} {count / s['clean']:.3f}" for code, count in s["codes"].most_common(3))
+        print(f"| {domain} | {s['clean']} | {_rate(s['flagged'], s['clean'])} / {_rate(t['flagged'], t['clean'])} | {codes} "
+              f"| {_rate(si['flagged'], si['clean'])} / {_rate(ti['flagged'], ti['clean'])} |")
+    print()
+    print("Recall on injected rows (Simplified; injected count in brackets)")
+    print()
+    print("| domain | " + " | ".join(KINDS) + " |")
+    print("|---" * (len(KINDS) + 1) + "|")
+    for domain in domains:
+        found = totals[domain, "injected", "Simplified"]["found"]
+        print(f"| {domain} | " + " | ".join(f"{_rate(*found[k])} ({found[k][1]})" for k in KINDS) + " |")
+    print()
+    print("Simplified and Traditional agree on every document" if agree else "Simplified and Traditional DIFFER on some document")
+    print(f"{len(docs)} documents, {n_rows} rows, each checked 4 times (nothing injected / injected, Simplified / Traditional): "
+          f"{elapsed:.1f} s")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bench", type=Path, default=devsets.BENCH, help="folder holding mac-dev/ and newdomains-dev/")
+    parser.add_argument("--domains", default="", help="comma list of domains (default all: literary,news,docs,ted)")
+    parser.add_argument("--share", type=float, default=0.06, help="share of the rows injected (default 0.06)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--show", default="", help="print the rows of this domain flagged with nothing injected")
+    args = parser.parse_args(argv)
+    docs = devsets.distinct(devsets.load_mac(args.bench) + devsets.load_newdomains(args.bench))
+    wanted = [d.strip() for d in args.domains.split(",") if d.strip()]
+    unknown = [d for d in wanted if d not in devsets.DOMAINS]
+    if unknown:
+        parser.error(f"unknown domain {unknown[0]!r}; choose from {', '.join(devsets.DOMAINS)}")
+    if wanted:
+        docs = [d for d in docs if d.domain in wanted]
+    return run(docs, args.share, args.seed, args.show)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
