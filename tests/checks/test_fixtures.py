@@ -55,6 +55,13 @@ CASES = [
     ("entity-missing", "他到了中科院的观测基地。", "He reached the observatory.", True),
     ("entity-missing", "韦小宝道：“叫做《四十二章经》。”", "'The Sutra in Forty-Two Sections,' said Trinket.", False),
     ("entity-missing", "单家利用廉价原料酿酒牟利。", "The Shan family made a living by making wine from cheap grain.", False),
+    # A country by its people or adjective, or by its initials (news).
+    ("entity-missing", "乌克兰儿童享有在和平环境中成长的权利。", "Ukrainian children have a right to grow up in peace.", False),
+    ("entity-missing", "乌克兰儿童享有在和平环境中成长的权利。", "Children have a right to grow up in peace.", True),
+    ("entity-missing", "合同将很快得到希腊议会的批准。", "The contracts will soon be ratified by the Greek Parliament.", False),
+    ("entity-missing", "针对英国旅客的隔离措施最初于六月初公布。", "Quarantine measures for UK travellers were introduced in June.", False),
+    ("entity-missing", "针对英国旅客的隔离措施最初于六月初公布。", "Quarantine measures for travellers were introduced in June.", True),
+    ("entity-missing", "联合国称阿富汗驻扎有数千名武装分子。", "UN says thousands of militants are in Afghanistan.", False),
     ("untranslated", "他们在成都开会。", "They met in 成都.", True),
     ("untranslated", "他们在成都开会。", "They met in Chengdu.", False),
     ("typo", "我们必须相信政府。", "We must trust the goverment.", True),

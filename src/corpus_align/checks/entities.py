@@ -23,6 +23,7 @@ rather than dropping it.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -162,9 +163,48 @@ def _pinyin_forms(entity: Entity) -> list[str]:
 
 
 def _translation_hit(word: str, stems: set[str], kind: str = "") -> bool:
-    """True when a CC-CEDICT translation of ``word`` is among ``stems``; for a place, its name, not "city"."""
+    """True when a CC-CEDICT translation of ``word`` is among ``stems``; for a place, its name, not "city".
+
+    A proper name also counts when the English uses a word derived from it: the people or the
+    adjective (乌克兰 Ukraine → *Ukrainian*, 希腊 Greece → *Greek*, 伊朗 → *Iranian*, 哈萨克斯坦 → *Kazakh*).
+    """
     found = (proper_renderings().get(word) if kind == "place" else None) or translations(word)
-    return bool(found and found & stems)
+    if not found:
+        return False
+    if found & stems:
+        return True
+    proper = proper_renderings().get(word)
+    return bool(proper) and any(_derived(name, stem) for name in proper for stem in stems)
+
+
+def _derived(name: str, word: str) -> bool:
+    """True when ``word`` and the proper ``name`` (both stems) are forms of one name: they differ only in an ending.
+
+    >>> _derived("ukrain", "ukrainian"), _derived("greec", "greek"), _derived("kazakhstan", "kazakh")
+    (True, True, True)
+    >>> _derived("austria", "australia"), _derived("iran", "iraq"), _derived("unit", "union")
+    (False, False, False)
+    """
+    if len(name) < 4 or len(word) < 4:
+        return False
+    shared = len(os.path.commonprefix([name, word]))
+    return shared >= 4 and shared >= min(len(name), len(word)) - 1
+
+
+def _initials(entity: Entity, en: str) -> bool:
+    """True when the English has the initials of the entity's proper name: 美国 → *US*, 英国 → *UK*, 联合国 → *UN*.
+
+    >>> _initials(Entity("联合国", "place", 0, 3), "UN says thousands came.")
+    True
+    """
+    proper = proper_renderings().get(entity.text)
+    if not proper or len(proper) < 2:
+        return False
+    firsts = {stem[0] for stem in proper}
+    return any(set(token.lower()) <= firsts for token in _CAPITALS.findall(en))
+
+
+_CAPITALS = re.compile(r"\b[A-Z]{2,4}\b")
 
 
 def rendering(entity: Entity, view: RowView) -> str | None:
@@ -194,6 +234,8 @@ def rendering(entity: Entity, view: RowView) -> str | None:
     stems = view.en_stems
     if _translation_hit(entity.text, stems, entity.kind):
         return "dictionary"
+    if _initials(entity, view.row.en):
+        return "initials"
     if entity.kind == "person":
         return None
     if _translation_hit(entity.text + "人", stems):
