@@ -173,8 +173,8 @@ def _translation_hit(word: str, stems: set[str], kind: str = "") -> bool:
         return False
     if found & stems:
         return True
-    proper = proper_renderings().get(word)
-    return bool(proper) and any(_derived(name, stem) for name in proper for stem in stems)
+    proper = proper_renderings().get(word) or frozenset()
+    return any(_derived(name, stem) for name in proper for stem in stems)
 
 
 def _derived(name: str, word: str) -> bool:
