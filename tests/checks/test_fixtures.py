@@ -97,6 +97,10 @@ CASES = [
     ("addition", "我没走掉。", "I did not leave.", False),
     ("addition", "他去了北京。我们都很高兴。", "He went to Beijing. We were all very happy.", False),
     ("addition", "他去了北京。", "He went to Beijing. The market closed early that year because the harvest failed.", True),
+    # A dot inside a name (PyConfig.verbose, os.path) ends no sentence: no fragment to report.
+    ("addition", "Py_VerboseFlag: 改用 PyConfig.verbose。", "Py_VerboseFlag: Use PyConfig.verbose instead.", False),
+    ("addition", "此运算可使用特殊的 object.__mul__ 和 object.__rmul__ 方法来自定义。",
+     "This operation can be customized using the special object.__mul__ and object.__rmul__ methods.", False),
 ]
 
 

@@ -71,7 +71,9 @@ from .params import (
 from .registry import register
 from .resources import canonical_chinese, english_words
 
-_EN_SENTENCE = re.compile(r"[^.!?…]+(?:[.!?…]+['\"”’)]*|$)")
+# A sentence ends at . ! ? … (and closing quotes) followed by a space or the end: a dot inside a name
+# (PyConfig.verbose, os.path, logging.conf, https://gnosis.cx) or a number (3.5) ends nothing.
+_EN_SENTENCE = re.compile(r".+?(?:[.!?…]+['\"”’)]*(?=\s|$)|$)", re.DOTALL)
 _LETTER = re.compile(r"[A-Za-z]")
 CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # jieba tags of words that carry no content (punctuation, particles, pronouns, prepositions, numerals ...)
