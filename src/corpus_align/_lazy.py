@@ -158,7 +158,7 @@ def _import_posseg_with_cached_tags() -> None:
 # jieba keeps a run of Latin letters and digits ("2.726", "K") apart from the
 # punctuation around it; jieba-rs keeps "2.726K" and "Pierre-Emerick" whole.
 _NON_HAN_PIECE = re.compile(r"[a-zA-Z0-9]+(?:\.\d+)?%?|\s+|.", re.DOTALL)
-_HAN = re.compile("[\u4e00-\u9fff]")
+_HAN = re.compile("[\u4e00-\u9fff]")  # jieba's own test for a Chinese word (its re_han_default), not text.patterns
 
 
 @functools.lru_cache(maxsize=1)

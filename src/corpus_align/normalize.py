@@ -18,6 +18,7 @@ from typing import Literal
 from ._lazy import opencc_converter
 from .errors import UsageError
 from .model import Damage, Script
+from .text.patterns import CJK_CHARS
 
 OpenccMode = Literal["auto", "t2s", "tw2s", "hk2s", "none"]
 OPENCC_MODES: tuple[str, ...] = ("auto", "t2s", "tw2s", "hk2s", "none")
@@ -33,7 +34,7 @@ _FINAL = (
     r"a|o|e|i|u|ü|v|ê)"
 )
 _SYLLABLE = re.compile(rf"{_INITIAL}{_FINAL}[1-5]?", re.IGNORECASE)
-_CJK_CHAR = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+_CJK_CHAR = f"[{CJK_CHARS}]"
 _ANNOTATED_SYLLABLE = rf"[a-zA-Z{_TONE_VOWELS}]{{1,7}}[1-5]?"
 # One syllable after a character (關(guān)), or a word's syllables separated by spaces after the word (推動(tuī dòng)).
 _ANNOTATION = re.compile(rf"(?<={_CJK_CHAR})[(（]({_ANNOTATED_SYLLABLE}(?: {_ANNOTATED_SYLLABLE}){{0,3}})[)）]")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import os
-import re
 import signal
 import sys
 from collections import Counter, deque
@@ -26,6 +25,7 @@ from .errors import InputError, UsageError
 from .io.records import RowText, row_text
 from .io.tsv_read import MalformedRow, TsvRow, open_aligned_tsv
 from .model import SEVERITIES, Alignment, CheckRow, Damage, Document, Finding, GlossaryEntry
+from .text.patterns import CJK
 
 if TYPE_CHECKING:
     from multiprocessing.pool import Pool
@@ -142,7 +142,7 @@ REPEAT_MEMORY_ROWS = 2_000_000
 SCRIPT_SAMPLE_CJK = 20_000
 # Rows the parent process checks to load the checks' dictionaries before it forks the workers, which then share them.
 WARM_UP_ROWS = 20
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK = CJK
 
 
 class CheckedRow(NamedTuple):

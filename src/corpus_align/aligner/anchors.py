@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 
 from .._lazy import toneless_pinyin
 from ..text.lexicon import english_stem
+from ..text.patterns import CJK_RUN
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -40,7 +41,7 @@ def zh_name_keys(word: str) -> tuple[str, ...]:
     >>> zh_name_keys("重庆")
     ('chongq',)
     """
-    if len(word) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in word):
+    if len(word) < 2 or not CJK_RUN.fullmatch(word):
         return ()
     syllables = toneless_pinyin(word)
     keys = [english_stem("".join(syllables))]

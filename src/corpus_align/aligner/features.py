@@ -33,6 +33,7 @@ import numpy as np
 from .._lazy import zh_word_cut
 from ..text import numbers
 from ..text.lexicon import EN_STOPWORDS, english_stem, load_lexicon, porter_stemmer
+from ..text.patterns import CJK_CHARS
 from . import anchors
 
 
@@ -133,7 +134,7 @@ def _zh_word_keys(word: str, lexicon: dict[str, frozenset[str]]) -> set[str]:
     return keys
 
 
-_HAS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+_HAS_WORD = re.compile(f"[{CJK_CHARS}A-Za-z0-9]")
 
 
 @dataclass

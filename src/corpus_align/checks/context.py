@@ -24,12 +24,11 @@ from typing import Any, TypeVar
 from .._lazy import jieba_posseg, zh_word_cut
 from ..model import CheckRow, Finding, GlossaryEntry
 from ..text.lexicon import EN_STOPWORDS, english_stem
+from ..text.patterns import CJK
 from .registry import CHECKS
 
 T = TypeVar("T")
 
-CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # An English word: letters with inner apostrophes or hyphens ("People's", "Xi-feng").
 EN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’\-][A-Za-z\u00c0-\u024f]+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘'(\[—–-]\s*|[.!?]['\"”’)]?\s+)$")

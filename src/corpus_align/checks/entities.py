@@ -32,7 +32,8 @@ from dataclasses import dataclass
 from .._lazy import toneless_pinyin
 from ..text.lexicon import translations
 from ..text.numbers import en_number_keys, zh_number_keys
-from .context import CJK, CheckContext, RowView, name_key, zh_original_span
+from ..text.patterns import CJK
+from .context import CheckContext, RowView, name_key, zh_original_span
 from .glossary import glossary_hits
 from .registry import register
 from .resources import COMMON, PROPER, cedict_classes, place_abbreviations, proper_renderings

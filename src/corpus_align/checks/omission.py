@@ -44,7 +44,8 @@ from functools import cached_property
 
 from .._lazy import opencc_converter
 from ..text.lexicon import EN_STOPWORDS, english_stem, translations
-from .context import CJK_RUN, CheckContext, RowView, name_key, tag_zh
+from ..text.patterns import CJK, CJK_RUN
+from .context import CheckContext, RowView, name_key, tag_zh
 from .document_lexicon import DocumentLexicon, dictionary_stems, pair_count
 from .entities import row_name_keys
 from .params import (
@@ -75,7 +76,7 @@ from .resources import canonical_chinese, english_words
 # (PyConfig.verbose, os.path, logging.conf, https://gnosis.cx) or a number (3.5) ends nothing.
 _EN_SENTENCE = re.compile(r".+?(?:[.!?…]+['\"”’)]*(?=\s|$)|$)", re.DOTALL)
 _LETTER = re.compile(r"[A-Za-z]")
-CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+CJK_CHAR = CJK
 # jieba tags of words that carry no content (punctuation, particles, pronouns, prepositions, numerals ...)
 _FUNCTION_TAGS = frozenset(("x", "uj", "ul", "r", "p", "c", "u", "y", "e", "m", "q"))
 

@@ -18,10 +18,11 @@ import re
 from importlib import resources as _res
 
 from .._lazy import cached_pickle
+from ..text.patterns import CJK_CHARS
 
 PROPER = 1
 COMMON = 2
-_FORMAT = 1
+_FORMAT = 2  # 2: cross-references found with the shared CJK class (text/patterns.py)
 
 
 def _read_resource(name: str) -> str:
@@ -68,7 +69,7 @@ def _build_proper_renderings() -> dict[str, frozenset[str]]:
         if not pinyin[:1].isupper():
             continue
         for gloss in glosses.split("/"):
-            gloss = re.sub(r"[\u3400-\u9fff|]+\[[^\]]*\]", " ", fold_accents(gloss))  # cross-references
+            gloss = re.sub(rf"[{CJK_CHARS}|]+\[[^\]]*\]", " ", fold_accents(gloss))  # cross-references
             for token in _CAPITALISED.findall(gloss):
                 if token.lower() not in EN_STOPWORDS and token not in ("CL", "PRC", "Chinese", "China"):
                     names.setdefault(word, set()).add(english_stem(token.lower()))

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .context import CJK_RUN, CheckContext
+from ..text.patterns import CJK_RUN
+from .context import CheckContext
 from .registry import register
 
 

@@ -25,6 +25,7 @@ from typing import BinaryIO, NamedTuple
 
 from ..errors import InputError, UsageError
 from ..model import Document, Lang, Paragraph, SourceText
+from ..text.patterns import CJK
 
 STDIN_NAME = "<stdin>"
 
@@ -51,7 +52,7 @@ BYTE_ORDER_MARKS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK = CJK
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # C0 controls other than tab, line feed, form feed and carriage return never occur in text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")

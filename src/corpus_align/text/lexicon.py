@@ -26,9 +26,10 @@ import unicodedata
 from pathlib import Path
 
 from .._lazy import cached_pickle
+from .patterns import CJK_CHARS
 
 # Bump when the way glosses are turned into stems changes, so old caches are ignored.
-LEXICON_FORMAT = 5
+LEXICON_FORMAT = 6  # 6: cross-references found with the shared CJK class (text/patterns.py)
 
 # English function words.  They carry no evidence that two sentences are
 # translations of each other, so they are neither counted on the English side
@@ -82,7 +83,7 @@ _IRREGULAR = {
 }
 
 _WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
-_PARENS = re.compile(r"\([^()]*\)|\[[^\]]*\]|[\u3400-\u9fff|]+")
+_PARENS = re.compile(rf"\([^()]*\)|\[[^\]]*\]|[{CJK_CHARS}|]+")
 _SKIP_SENSE = re.compile(
     r"^(?:CL:|variant of|old variant|unofficial variant|archaic variant|see |abbr\. |also pr\.|also written"
     r"|erhua variant|Japanese variant|used in )",
