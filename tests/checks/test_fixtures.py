@@ -39,6 +39,9 @@ CASES = [
     ("number-mismatch", "A4 相框可自由悬挂。", "The frame can be hung freely.", False),
     ("number-mismatch", "新冠病毒免疫只有短期效果。", "Immunity to Covid-19 may be temporary.", False),
     ("number-mismatch", "一个 90 年代的情景喜剧明星。", "A nineties sitcom star.", False),
+    # A version or an address is no number on either side.
+    ("number-mismatch", "Python 3.9.1 中的重要变化", "Notable changes in Python 3.9.1", False),
+    ("number-mismatch", "要求 OpenSSL 1.1.1 或更新的版本", "Require OpenSSL 1.1.1 or newer", False),
     ("entity-missing", "王琦瑶把我拽住，叫我留下来。", "Somebody caught me and asked me to stay.", True),
     ("entity-missing", "王琦瑶把我拽住，叫我留下来。", "Wang Qiyao caught me and asked me to stay.", False),
     ("entity-missing", "陈清扬把我拽住，叫我留下来。", "Chen Qingyang caught me and asked me to stay.", False),

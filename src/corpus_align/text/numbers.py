@@ -129,6 +129,7 @@ _EN_TIME = re.compile(r"(?<![\d:.])(\d{1,2}):(\d{2})(?![\d:])")
 _EN_MONEY_SCALES = {"k": 1000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
 _CURRENCY = frozenset("$£€¥")
 # List numbering at the start of a row ("7. Camera", "3、"): a label, not a quantity.
+_MORE_DOTS = re.compile(r"\.\d")  # used with .match(text, end of a number)
 _ZH_ENUMERATOR = re.compile(r"^\s*\d+\s*[.、．)](?!\d)\s*")  # "3." numbers a list; "3.5" is a number
 _EN_ENUMERATOR = re.compile(r"^\s*\d+\s*[.)]\s+")
 _HAS_DIGIT = re.compile(r"\d")
@@ -316,6 +317,8 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         hedge = "about" if hedge_after else ("below" if before.endswith(("将近", "接近", "近")) else
                                              "about" if _ZH_HEDGE_BEFORE.search(before) else "")
         if run[0].isdigit():
+            if _MORE_DOTS.match(text, match.end(4)):
+                continue  # 3.7.1, 192.0.2.1: a version or an address, which English does not read as a number either
             try:
                 number = float(run.replace(",", ""))
             except ValueError:
