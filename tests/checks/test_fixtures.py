@@ -74,6 +74,11 @@ CASES = [
     ("typo", "他去击打皮人。", "He attacked the oxhide cut-outs.", False),
     ("typo", "食品、炊具等等", "food, utensils, etc.", False),
     ("typo", "咯当咯当的响声", "a persistent tock tock tock sound", False),
+    # Brands, handles and words the Chinese itself keeps in Latin letters are not typos.
+    ("typo", "此外，苹果可以频繁发布新的 iOS 和 macOS 版本。", "Also, Apple can release new iOS and macOS versions often.", False),
+    ("typo", "而且依赖方面也没有 nodejs 厉害。", "The dependency story is less insane than nodejs, too.", False),
+    ("typo", "我一直在断断续续地听 @iotar 的作品", "I've been, on and off, listening to the works of @iotar", False),
+    ("typo", "而且依赖方面也没有它厉害。", "The dependensy story is less insane, too.", True),
     ("encoding-artifact", "关(guān)于合作", "About cooperation", True),
     ("encoding-artifact", "关于合作", "About cooperation", False),
     ("encoding-artifact", "关于合作", "Friendship?with Foreign Countries", True),

@@ -178,6 +178,7 @@ def check_typo(ctx: CheckContext) -> Iterator:
         row = view.row
         en = row.en
         in_row: Counter | None = None  # counted for the rows that have an unknown word only
+        zh_lower: str | None = None
         for match in view.en_words:
             word = match.group()
             lower = word.lower().replace("’", "'")
@@ -185,6 +186,12 @@ def check_typo(ctx: CheckContext) -> Iterator:
                 continue
             if word[0].isupper() and not at_sentence_start(en, match.start()):
                 continue  # a name
+            if any(c.isupper() for c in word[1:]) or en[max(0, match.start() - 1) : match.start()] in ("@", "#"):
+                continue  # a brand or a handle: macOS, iPhone, @iotar, #pa28
+            if zh_lower is None:
+                zh_lower = row.zh_normalized.lower()
+            if lower in zh_lower:
+                continue  # written so in the Chinese too: a code name or a brand kept as it is (nodejs)
             if in_row is None:
                 in_row = Counter(m.group().lower().replace("’", "'") for m in view.en_words)
             if lower in glossary_words or ctx.en_word_rows[lower] > 1 or in_row[lower] > 1:
