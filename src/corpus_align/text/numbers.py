@@ -124,7 +124,10 @@ _EN_NUMBER = re.compile(
     r"(%| percent| per cent)?(?:\b|(?<=\d)(?=[A-Za-z]))([A-Za-z]*)((?:\s+or\s+(?:so|more))?)"
 )
 _EN_VAGUE_WORD = re.compile(r"\b(" + "|".join(_EN_VAGUE) + r")\b", re.I)
-_EN_MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\b")
+# Full names, and the abbreviations news style uses before a day (Jan. 6, Sept. 11, Oct. 13).
+_MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+_EN_MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\b"
+                       r"|\b(" + "|".join(a.capitalize() for a in _MONTH_ABBREVIATIONS) + r")\.(?= ?\d)")
 _EN_TIME = re.compile(r"(?<![\d:.])(\d{1,2}):(\d{2})(?![\d:])")
 _EN_MONEY_SCALES = {"k": 1000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
 _CURRENCY = frozenset("$£€¥")
@@ -138,7 +141,7 @@ _LOWER_WORD = re.compile("[a-z]+")
 _EN_NUMBER_WORDS_SET = frozenset(_WORDS) - {"a"}
 _EN_FRACTION_WORDS = frozenset(_EN_FRACTIONS)
 _EN_VAGUE_SET = frozenset(_EN_VAGUE)
-_MONTH_SET = frozenset(_MONTHS)
+_MONTH_SET = frozenset(_MONTHS) | frozenset(_MONTH_ABBREVIATIONS)
 _EN_TRIGGERS = _EN_NUMBER_WORDS_SET | _EN_VAGUE_SET | _EN_FRACTION_WORDS | _MONTH_SET
 _EN_MAY_DATE = re.compile(r"\s+\d")  # "May 4", used with .match(text, position)
 
@@ -555,8 +558,13 @@ def en_numbers(text: str) -> list[Mention]:
         low, high = _EN_VAGUE[match.group(1).lower()]
         found.append((match.start(), Mention(low, True, False, match.group(1), low, high, weak=True)))
     for match in () if _MONTH_SET.isdisjoint(present) else _EN_MONTH.finditer(text):
+        if match.group(2):
+            found.append((match.start(), Mention(_MONTH_ABBREVIATIONS[match.group(2).lower()], False, False, match.group(),
+                                                 month=True)))
+            continue
         name = match.group(1).lower()
-        if name == "may" and not _EN_MAY_DATE.match(text, match.end()):
+        # "May" is also a modal verb, capitalised only where a sentence starts: elsewhere it is the month.
+        if name == "may" and not _EN_MAY_DATE.match(text, match.end()) and _at_sentence_start(text, match.start()):
             continue
         if (name in ("march",) and not re.search(r"\d", text[match.end() : match.end() + 6])
                 and match.start() > 0 and text[match.start() - 1 : match.start()] != " "):
@@ -567,6 +575,16 @@ def en_numbers(text: str) -> list[Mention]:
 
 # ---------------------------------------------------------------------------------------------------------------
 # Numbers as keys ('#11', 'month:3'): what the aligner anchors beads on, built from the same mentions.
+
+
+def _at_sentence_start(text: str, position: int) -> bool:
+    """True when only spaces, quotes or brackets stand between ``position`` and the start or the last sentence stop.
+
+    >>> _at_sentence_start("May I come? He said so.", 0), _at_sentence_start("He left in May.", 11)
+    (True, False)
+    """
+    before = text[:position].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?…:;"
 
 
 def number_keys(mentions: list[Mention]) -> list[str]:
