@@ -43,7 +43,8 @@ CASES = [
     ("number-mismatch", "Python 3.9.1 中的重要变化", "Notable changes in Python 3.9.1", False),
     ("number-mismatch", "要求 OpenSSL 1.1.1 或更新的版本", "Require OpenSSL 1.1.1 or newer", False),
     # Months as news writes them: abbreviated before a day, and May inside a sentence.
-    ("number-mismatch", "特朗普试图阻止众议院 1 月 6 日委员会获得记录。", "Trump tried to block the House Jan. 6 committee from getting records.", False),
+    ("number-mismatch", "特朗普试图阻止众议院 1 月 6 日委员会获得记录。",
+     "Trump tried to block the House Jan. 6 committee from getting records.", False),
     ("number-mismatch", "基尔彻自首，并于 5 月被传讯。", "Kilcher surrendered and was arraigned in May.", False),
     ("number-mismatch", "基尔彻自首，并于 6 月被传讯。", "Kilcher surrendered and was arraigned in May.", True),
     ("entity-missing", "王琦瑶把我拽住，叫我留下来。", "Somebody caught me and asked me to stay.", True),
