@@ -192,7 +192,7 @@ class BeadEvidence:
     e_chars: np.ndarray
     z_cred: np.ndarray | None = None
     e_cred: np.ndarray | None = None
-    unsupported: np.ndarray | None = None  # sum over the bead's sentences of unsupported_share (chance table only)
+    unsupported: np.ndarray | None = None  # sum over the bead's sentences of unsupported_share (when asked for)
 
 
 @numba.njit(cache=True, nogil=True)
@@ -244,8 +244,12 @@ def _credit(cov: np.ndarray, mass: np.ndarray, chance: np.ndarray) -> np.ndarray
     return np.where(mass > 0, mass * np.clip((cov - chance) / room, 0.0, 1.0), 0.0)
 
 
-def bead_evidence(features: DocFeatures, coverage: Coverage, i: np.ndarray, j: np.ndarray, k: int, ell: int) -> BeadEvidence:
-    """Coverage and length of the ``k-l`` beads ending at nodes ``(i, j)`` (arrays; all must be valid)."""
+def bead_evidence(features: DocFeatures, coverage: Coverage, i: np.ndarray, j: np.ndarray, k: int, ell: int, *,
+                  unsupported: bool = False) -> BeadEvidence:
+    """Coverage and length of the ``k-l`` beads ending at nodes ``(i, j)`` (arrays; all must be valid).
+
+    ``unsupported``: also sum the sentences' :func:`unsupported_share` (only a gap's costs need it).
+    """
     z_tok = np.concatenate([[0], np.cumsum(features.zh.token_mass)])
     e_tok = np.concatenate([[0], np.cumsum(features.en.token_mass)])
     z_chr = np.concatenate([[0], np.cumsum(features.zh.chars)])
@@ -256,7 +260,7 @@ def bead_evidence(features: DocFeatures, coverage: Coverage, i: np.ndarray, j: n
     chance = coverage.chance
     z_cred = np.zeros(len(i)) if chance is not None else None
     e_cred = np.zeros(len(i)) if chance is not None else None
-    unsupported = np.zeros(len(i)) if chance is not None else None
+    unsupported_sum = np.zeros(len(i)) if chance is not None and unsupported else None
     for a in range(1, k + 1):
         if ell:
             c = _lookup(coverage.zh_counts, coverage.zh_lo, coverage.zh_ptr, coverage.max_l, i - a, j - ell, ell)
@@ -264,7 +268,8 @@ def bead_evidence(features: DocFeatures, coverage: Coverage, i: np.ndarray, j: n
             if chance is not None:
                 credit = _credit(c, z_mass[i - a], chance[0][i - a, ell - 1])
                 z_cred += credit
-                unsupported += unsupported_share(credit, z_mass[i - a])
+                if unsupported_sum is not None:
+                    unsupported_sum += unsupported_share(credit, z_mass[i - a])
     for b in range(1, ell + 1):
         if k:
             c = _lookup(coverage.en_counts, coverage.en_lo, coverage.en_ptr, coverage.max_k, j - b, i - k, k)
@@ -272,7 +277,8 @@ def bead_evidence(features: DocFeatures, coverage: Coverage, i: np.ndarray, j: n
             if chance is not None:
                 credit = _credit(c, e_mass[j - b], chance[1][j - b, k - 1])
                 e_cred += credit
-                unsupported += unsupported_share(credit, e_mass[j - b])
+                if unsupported_sum is not None:
+                    unsupported_sum += unsupported_share(credit, e_mass[j - b])
     return BeadEvidence(
         z_cov=z_cov,
         z_tot=_span_sum(z_tok, i - k, i),
@@ -282,7 +288,7 @@ def bead_evidence(features: DocFeatures, coverage: Coverage, i: np.ndarray, j: n
         e_chars=_span_sum(e_chr, j - ell, j),
         z_cred=z_cred,
         e_cred=e_cred,
-        unsupported=unsupported,
+        unsupported=unsupported_sum,
     )
 
 
@@ -391,7 +397,7 @@ def _bead_costs_chunk(features, coverage, band, types, params, rows, cols, cost,
             tok = z_mass[i_ - 1] / avg_z if k else e_mass[j_ - 1] / avg_e
             cost[idx, t] = params.w_lex * 0.5 * tok + params.null_cost
             continue
-        ev = bead_evidence(features, coverage, rows[idx], cols[idx], k, ell)
+        ev = bead_evidence(features, coverage, rows[idx], cols[idx], k, ell, unsupported=bool(gaps))
         ratio = features.ratio_at(rows[idx] - k)
         d = np.log((ev.e_chars + 1.0) / (ratio * ev.z_chars + 1.0))
         # Uncovered weight (above chance, when the chance table is there) in units of a mean sentence: counted
