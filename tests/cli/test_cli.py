@@ -127,7 +127,10 @@ def test_cli_ctrl_c_says_interrupted_and_leaves_no_output(tmp_path):
 
     from tests.conftest import bench_dir
 
-    zh, en = (bench_dir("newdomains-dev") / side / "long-ted-01" for side in ("zh", "en"))
+    # Six copies of a long talk: alone it is aligned in about 2.5 s, within the wait below on a fast machine.
+    zh, en = (tmp_path / f"talk.{side}" for side in ("zh", "en"))
+    for side, path in (("zh", zh), ("en", en)):
+        path.write_text((bench_dir("newdomains-dev") / side / "long-ted-01").read_text(encoding="utf-8") * 6, encoding="utf-8")
     output = tmp_path / "aligned.tsv"
     run = subprocess.Popen(
         [sys.executable, "-m", "corpus_align", "align", str(zh), str(en), "-o", str(output)],
