@@ -33,7 +33,7 @@ import numpy as np
 from .._lazy import zh_word_cut
 from ..text import numbers
 from ..text.lexicon import EN_STOPWORDS, english_stem, load_lexicon, porter_stemmer
-from ..text.patterns import CJK_CHARS
+from ..text.patterns import CJK_CHARS, EN_WORD
 from . import anchors
 
 
@@ -112,7 +112,7 @@ def _visible_chars(text: str) -> int:
 
 
 def _zh_word_keys(word: str, lexicon: dict[str, frozenset[str]]) -> set[str]:
-    if _EN_WORD.fullmatch(word):
+    if EN_WORD.fullmatch(word):
         # A word in Latin letters inside Chinese text (a name, a brand, code)
         # is usually kept as it is in the translation: its key is its English stem.
         lower = word.lower()
@@ -420,7 +420,6 @@ class _BackgroundCut:
 PARALLEL_CUT_MIN = 3000
 
 
-_EN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’-][A-Za-z]+)*")
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -449,7 +448,7 @@ def _english_sentence(sentence: str, en_terms: tuple[str, ...]):
     tokens: list[tuple[str, ...]] = []
     words: list[str] = []
     names: set[str] = set()
-    for word in _EN_WORD.findall(sentence):
+    for word in EN_WORD.findall(sentence):
         read = _english_word(word)
         if read is not None:
             token, capitalised = read

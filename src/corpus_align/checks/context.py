@@ -24,13 +24,12 @@ from typing import Any, TypeVar
 from .._lazy import jieba_posseg, zh_word_cut
 from ..model import CheckRow, Finding, GlossaryEntry
 from ..text.lexicon import EN_STOPWORDS, english_stem
-from ..text.patterns import CJK
+from ..text.patterns import CJK, EN_WORD
 from .registry import CHECKS
 
 T = TypeVar("T")
 
 # An English word: letters with inner apostrophes or hyphens ("People's", "Xi-feng").
-EN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’\-][A-Za-z\u00c0-\u024f]+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘'(\[—–-]\s*|[.!?]['\"”’)]?\s+)$")
 
 

@@ -25,7 +25,7 @@ from typing import BinaryIO, NamedTuple
 
 from ..errors import InputError, UsageError
 from ..model import Document, Lang, Paragraph, SourceText
-from ..text.patterns import CJK
+from ..text.patterns import CJK, LATIN_LETTERS
 
 STDIN_NAME = "<stdin>"
 
@@ -53,7 +53,7 @@ BYTE_ORDER_MARKS = (
 )
 
 _CJK = CJK
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LATIN_LETTER = re.compile(f"[{LATIN_LETTERS}]")
 # C0 controls other than tab, line feed, form feed and carriage return never occur in text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 

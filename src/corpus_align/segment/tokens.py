@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 from .._lazy import jieba_posseg, jieba_tokenizer
+from ..text.patterns import LATIN_LETTERS
 
-_EN_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)*|\d+(?:[.,:]\d+)*|\S")
+# Words split at hyphens (a tokenizer's unit), numbers, and any other visible character.
+_EN_TOKEN = re.compile(f"[{LATIN_LETTERS}]+(?:['’][{LATIN_LETTERS}]+)*|\\d+(?:[.,:]\\d+)*|\\S")
 
 # jieba's HMM copies its best path at every character of a run it does not know, which is
 # quadratic in the run (50,000 的 in a row take 20 s), so it is given text in pieces of at most

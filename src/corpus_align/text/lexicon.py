@@ -26,10 +26,10 @@ import unicodedata
 from pathlib import Path
 
 from .._lazy import cached_pickle
-from .patterns import CJK_CHARS
+from .patterns import CJK_CHARS, EN_WORD
 
 # Bump when the way glosses are turned into stems changes, so old caches are ignored.
-LEXICON_FORMAT = 6  # 6: cross-references found with the shared CJK class (text/patterns.py)
+LEXICON_FORMAT = 7  # 7: gloss words read with the shared EN_WORD (text/patterns.py)
 
 # English function words.  They carry no evidence that two sentences are
 # translations of each other, so they are neither counted on the English side
@@ -82,7 +82,6 @@ _IRREGULAR = {
     "best": "good", "worse": "bad", "worst": "bad", "elder": "old", "eldest": "old",
 }
 
-_WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
 _PARENS = re.compile(rf"\([^()]*\)|\[[^\]]*\]|[{CJK_CHARS}|]+")
 _SKIP_SENSE = re.compile(
     r"^(?:CL:|variant of|old variant|unofficial variant|archaic variant|see |abbr\. |also pr\.|also written"
@@ -143,7 +142,7 @@ def english_content_words(text: str) -> list[str]:
     >>> english_content_words("The city of Chongqing is big.")
     ['city', 'chongqing', 'big']
     """
-    return [w for w in _WORD.findall(text.lower().replace("’", "'")) if w not in EN_STOPWORDS]
+    return [w for w in EN_WORD.findall(text.lower().replace("’", "'")) if w not in EN_STOPWORDS]
 
 
 def gloss_stems(definitions: list[str], stem_of: dict[str, str] | None = None) -> set[str]:
