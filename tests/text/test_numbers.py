@@ -64,3 +64,33 @@ def test_numbers_number_words_are_whole_words(text):
 def test_numbers_number_words_and_months_still_found():
     keys = en_number_keys("Two thousand and five people came on the third of May 4, in June.")
     assert keys == ["#2005", "#3", "month:5", "#4", "month:6"]
+
+
+def _number_tables() -> dict:
+    import tomllib
+    from importlib import resources
+
+    return tomllib.loads(resources.files("corpus_align.resources").joinpath("numbers.toml").read_text(encoding="utf-8"))
+
+
+def test_numbers_every_english_number_word_of_the_tables_is_read():
+    from corpus_align.text.numbers import en_numbers
+
+    tables = _number_tables()["en"]
+    # "a" is one only before a scale; "zero" is no count to compare.
+    exact = {word: (value, value) for word, value in tables["words"].items() if word not in ("a", "zero")}
+    for word, span in {**exact, **{word: tuple(span) for word, span in tables["ranges"].items()}}.items():
+        mentions = en_numbers(f"They saw {word} birds.")
+        assert [m.span for m in mentions] == [span], word
+
+
+def test_numbers_a_lone_chinese_numeral_is_read_before_every_counter_and_unit_of_the_tables():
+    from corpus_align.text.numbers import zh_numbers
+
+    tables = _number_tables()["zh"]
+    for counter in tables["counters"].strip():
+        assert [m.span for m in zh_numbers(f"他有三{counter}。")] == [(3, 3)], counter
+    for unit in (unit for unit in tables["measures"] if unit[0] not in tables["units"]):  # 三千米 is 3,000 metres
+        mentions = zh_numbers(f"有三{unit}长。")  # 三厘米 and 三毫米 were not read before the units were consulted
+        assert [m.span for m in mentions] == [(3, 3)] and mentions[0].unit, unit
+    assert zh_numbers("他三思而行。") == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
 
 import typer
@@ -19,12 +19,12 @@ AlignFormat = Enum("AlignFormat", {name: name for name in WRITERS}, type=str)  #
 FORMAT_HELP = ", ".join(f"{w.name} ({w.help})" for w in WRITERS.values()) + "."
 
 
-class ZhScript(str, Enum):
+class ZhScript(StrEnum):
     original = "original"
     simplified = "simplified"
 
 
-class EvalFormat(str, Enum):
+class EvalFormat(StrEnum):
     text = "text"
     json = "json"
 

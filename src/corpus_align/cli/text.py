@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -14,12 +14,12 @@ ENCODING_HELP = "Input encoding (default: detected; UTF-8/16 with BOM, UTF-8, GB
 OPENCC_HELP = "Chinese conversion for analysis: auto, t2s, tw2s, hk2s or none. Output keeps the original text."
 
 
-class SegmentFormat(str, Enum):
+class SegmentFormat(StrEnum):
     text = "text"
     jsonl = "jsonl"
 
 
-class LangChoice(str, Enum):
+class LangChoice(StrEnum):
     auto = "auto"
     zh = "zh"
     en = "en"

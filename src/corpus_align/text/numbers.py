@@ -9,12 +9,9 @@ number words, scales and months):
 * keys (:func:`zh_number_keys`, :func:`en_number_keys`): ``#11``, ``month:3``;
   the aligner anchors beads on them.
 
-The keys still read number words and counters with their own tables
-(:data:`_ANCHOR_WORDS`: *dozen* is 12 there, a range of 10–15 as a mention;
-:data:`_KEY_COUNTERS`), as they did when the two lived apart: sharing the
-mentions' longer counter list moved the QA figures (the entity check reads
-keys).  Deriving the keys from the mentions, measured on both benchmarks, is
-the next step.
+Both are read from the same mentions.  The word tables themselves are data,
+``resources/numbers.toml``: teaching the reader a counter, a unit or an English
+number word is an edit there, not here.
 
 >>> zh_number_keys("3月11日"), en_number_keys("On March 11 they left.")
 (['month:3', '#11'], ['month:3', '#11'])
@@ -28,16 +25,21 @@ import bisect
 import itertools
 import math
 import re
+import tomllib
 from dataclasses import dataclass
+from importlib import resources
 
-ZH_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+_TABLES = tomllib.loads(resources.files("corpus_align.resources").joinpath("numbers.toml").read_text(encoding="utf-8"))
+_ZH_TABLES, _EN_TABLES = _TABLES["zh"], _TABLES["en"]
+
+ZH_DIGITS: dict[str, int] = _ZH_TABLES["digits"]
+ZH_UNITS: dict[str, int] = _ZH_TABLES["units"]
 
 # ---------------------------------------------------------------------------------------------------------------
 # Numbers as typed mentions (value, range, approximate, digits or words): what the number check compares.
 
-_NUMERAL = "〇零一二两三四五六七八九十百千万亿"
-_APPROX_ZH = "多余几来"
+_NUMERAL = "".join(ZH_DIGITS) + "".join(ZH_UNITS)
+_APPROX_ZH: str = _ZH_TABLES["approximate"]
 _NUMERAL_CHARS = frozenset(_NUMERAL)
 _NUMERAL_CHAR = re.compile(f"[{_NUMERAL}]")
 _ANY_NUMERAL = re.compile(rf"[{_NUMERAL}\d０-９]")
@@ -59,61 +61,24 @@ MAX_ZH_NUMERAL_CHARS = 30
 # A run of English number words longer than this is not one number (the longest, "one hundred and
 # twenty-three million four hundred and fifty-six thousand ...", has about 100 characters).
 MAX_EN_NUMBER_CHARS = 200
-# Numeral runs that are words, not numbers.
-_ZH_NOT_NUMBERS = frozenset(
-    "十分 万一 千万 万万 一一 三三两两 九九 万分 百般 千百 万千 一二 七八 十足 百百 "
-    "一五一十 八九不离十 百分百 十万八千里 一干二净 一清二楚 一模一样".split()
-)
-COUNTERS = set(
-    "个只条位年月日号天岁点次回件人里斤两元块分秒尺丈张把间层头匹本句声步家口根封种样名部场碗杯棵颗支座辆架双对套倍成周夜刻行斗升亩米公吨克圈页章集届代辈"
-    "台枚艘幅副首篇份所门道顿阵番遍趟粒滴片堆群批串排列节段株朵束捆包箱瓶罐盒袋桶壶盘碟户旬度级项类笔寸码磅英"
-)
-# Units of measure: a number followed by one of these on each side, with different units, is a conversion.
-_ZH_MEASURES = ("公斤", "公里", "千米", "厘米", "毫米", "英尺", "英里", "英寸", "米", "斤", "里", "亩", "尺", "寸", "丈", "吨", "克", "度")
+_ZH_NOT_NUMBERS = frozenset(_ZH_TABLES["not_numbers"])
+COUNTERS = frozenset(_ZH_TABLES["counters"].strip())
+_ZH_MEASURES: tuple[str, ...] = tuple(_ZH_TABLES["measures"])
 # Used with .match(text, position): no ^, which would match only at the start of the text.
-_EN_MEASURES = re.compile(
-    r"(?i)[- ](?:"
-    r"feet|foot|inch|inches|pounds?|miles?|yards?|ounces?|acres?|stones?|degrees?"  # imperial, and degrees
-    r"|meters?|metres?|kilo(?:gram|meter|metre)?s?|centimet(?:er|re)s?"  # metric
-    r"|li|catties|catty"  # Chinese units
-    r")\b"
-)
+_EN_MEASURES = re.compile(r"(?i)[- ](?:" + "|".join(map(re.escape, _EN_TABLES["measures"])) + r")\b")
 # Hedges around a Chinese number: before it (将近 "nearly", 约 "about") and after it (左右 "or so").
-_ZH_HEDGE_BEFORE = re.compile(r"(将近|接近|近|约|大约|大概|差不多|上下)$")
-_ZH_HEDGE_AFTER = re.compile(r".?.?(左右|上下|前后)")  # used with .match(text, position)
+_ZH_HEDGE_BEFORE = re.compile("(" + "|".join(_ZH_TABLES["hedges_before"]) + ")$")
+_ZH_HEDGE_AFTER = re.compile(".?.?(" + "|".join(_ZH_TABLES["hedges_after"]) + ")")  # used with .match(text, position)
 
-_MENTION_WORDS = {
-    "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "one": 1, "a": 1,
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
-    "eightieth": 80, "ninetieth": 90, "hundredth": 100, "thousandth": 1000,
-}
-# Ordinals that are also ordinary words: "second" (a moment), "first" (at first) are weak evidence.
-_EN_WEAK = {"first", "second", "a", "one"}
-_EN_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
-# Plural scales ("hundreds of", "dozens") are ranges; the words for two are exact but never reported alone.
-_EN_VAGUE = {"twenties": (20, 29), "thirties": (30, 39), "forties": (40, 49), "fifties": (50, 59),
-             "sixties": (60, 69), "seventies": (70, 79), "eighties": (80, 89), "nineties": (90, 99),
-             "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
-             "millions": (2_000_000, 9_999_999), "dozen": (10, 15), "couple": (2, 2), "pair": (2, 2),
-             "both": (2, 2), "twice": (2, 2), "double": (2, 2), "twins": (2, 2), "triple": (3, 3), "thrice": (3, 3)}
-_EN_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
-                 "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
-_EN_FRACTION = re.compile(r"(?i)\b(a|one|two|three|four)[- ](half|halves|thirds?|quarters?|fourths?|fifths?|tenths?)\b")
-_MONTHS = {m: i + 1 for i, m in enumerate("january february march april may june july august september october november december".split())}
+_MENTION_WORDS: dict[str, int] = _EN_TABLES["words"]
+_EN_WEAK = frozenset(_EN_TABLES["weak"])
+_EN_SCALES: dict[str, int] = _EN_TABLES["scales"]
+_EN_VAGUE: dict[str, tuple[int, int]] = {word: (low, high) for word, (low, high) in _EN_TABLES["ranges"].items()}
+_EN_FRACTIONS: dict[str, int] = _EN_TABLES["fractions"]
+_EN_FRACTION = re.compile(r"(?i)\b(a|one|two|three|four)[- ](" + "|".join(sorted(_EN_FRACTIONS, key=len, reverse=True)) + r")\b")
+_MONTHS = {month: i + 1 for i, month in enumerate(_EN_TABLES["months"])}
 _WORDS = sorted(list(_MENTION_WORDS) + list(_EN_SCALES), key=len, reverse=True)
-# Hedges and what they mean: at least (the number or more), about (either side), at most (the number or less).
-_EN_HEDGES = {
-    "over": "above", "more than": "above", "above": "above", "at least": "above", "upwards of": "above",
-    "about": "about", "some": "about", "around": "about", "roughly": "about", "approximately": "about",
-    "nearly": "below", "almost": "below", "close to": "below", "less than": "below", "under": "below",
-    "up to": "below", "fewer than": "below", "not quite": "below",
-}
+_EN_HEDGES: dict[str, str] = _EN_TABLES["hedges"]
 # The letters a hedge or a number word starts with: the look-ahead on them lets the scan pass over most
 # word boundaries at once instead of trying every hedge and number word there (same matches, half the time).
 _EN_NUMBER_FIRSTS = "".join(sorted({word[0] for word in list(_EN_HEDGES) + _WORDS}))
@@ -125,11 +90,11 @@ _EN_NUMBER = re.compile(
 )
 _EN_VAGUE_WORD = re.compile(r"\b(" + "|".join(_EN_VAGUE) + r")\b", re.I)
 # Full names, and the abbreviations news style uses before a day (Jan. 6, Sept. 11, Oct. 13).
-_MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+_MONTH_ABBREVIATIONS: dict[str, int] = _EN_TABLES["month_abbreviations"]
 _EN_MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\b"
                        r"|\b(" + "|".join(a.capitalize() for a in _MONTH_ABBREVIATIONS) + r")\.(?= ?\d)")
 _EN_TIME = re.compile(r"(?<![\d:.])(\d{1,2}):(\d{2})(?![\d:])")
-_EN_MONEY_SCALES = {"k": 1000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
+_EN_MONEY_SCALES: dict[str, int] = _EN_TABLES["money_scales"]
 _CURRENCY = frozenset("$£€¥")
 # List numbering at the start of a row ("7. Camera", "3、"): a label, not a quantity.
 _MORE_DOTS = re.compile(r"\.\d")  # used with .match(text, end of a number)
@@ -356,8 +321,9 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             low, high = pair[0] * factor, pair[1] * factor
             found.append((start, Mention(low, True, False, shown, low, high)))
             continue
-        if len(run) == 1 and not (ordinal or percent or approx or scale) and after not in COUNTERS:
-            continue
+        if (len(run) == 1 and not (ordinal or percent or approx or scale) and after not in COUNTERS
+                and not _zh_unit(text, match.end() - len(after))):
+            continue  # 三思, 一心: a lone numeral counts only before a counter or a unit (三个, 三厘米)
         if len(run) >= 3 and all(ch in ZH_DIGITS for ch in run) and approx == "几":
             year = _numeral_value(run)  # 一九六几年: the 1960s (three digits or more always have a value)
             if year is not None:
@@ -386,17 +352,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
     return [m for _, m in sorted(found, key=lambda pair: pair[0])]
 
 
-_UNIT_FAMILIES = (
-    ("米", "metric-length"), ("公里", "metric-length"), ("千米", "metric-length"), ("meter", "metric-length"),
-    ("metre", "metric-length"), ("kilomet", "metric-length"), ("centimet", "metric-length"), ("厘米", "metric-length"),
-    ("毫米", "metric-length"), ("公斤", "metric-weight"), ("kilo", "metric-weight"), ("吨", "metric-weight"),
-    ("克", "metric-weight"), ("英尺", "imperial-length"), ("英里", "imperial-length"), ("英寸", "imperial-length"),
-    ("feet", "imperial-length"), ("foot", "imperial-length"), ("inch", "imperial-length"), ("mile", "imperial-length"),
-    ("yard", "imperial-length"), ("pound", "imperial-weight"), ("ounce", "imperial-weight"), ("stone", "imperial-weight"),
-    ("里", "chinese-length"), ("li", "chinese-length"), ("尺", "chinese-length"), ("寸", "chinese-length"),
-    ("丈", "chinese-length"), ("斤", "chinese-weight"), ("catt", "chinese-weight"), ("亩", "chinese-area"),
-    ("acre", "imperial-area"), ("度", "degree"), ("degree", "degree"),
-)
+_UNIT_FAMILIES: tuple[tuple[str, str], ...] = tuple((start, family) for start, family in _TABLES["units"]["families"])
 
 
 def _unit_family(unit: str) -> str:
