@@ -113,13 +113,15 @@ class BatchSettings:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
     zh_script: str = "original"
+    min_confidence: float | None = None
 
     def pipeline(self) -> PipelineSettings:
         """The settings of :func:`~corpus_align.pipeline.run_pipeline` for each document."""
         from .pipeline import PipelineSettings
 
         return PipelineSettings(presegmented=self.presegmented, opencc=self.opencc, max_merge=self.max_merge,
-                                glossary=self.glossary, realign=self.realign, select=self.select, ignore=self.ignore)
+                                glossary=self.glossary, realign=self.realign, select=self.select, ignore=self.ignore,
+                                min_confidence=self.min_confidence)
 
     def fingerprint(self) -> str:
         from . import __version__

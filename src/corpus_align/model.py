@@ -10,7 +10,7 @@ its line ends normalized to ``\\n``.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from typing import Literal
 
 Lang = Literal["zh", "en"]
@@ -221,7 +221,10 @@ class Finding:
     """One QA finding: a stable ``code``, its ``severity``, the 1-based ``row`` and a plain message.
 
     ``zh_text``/``en_text`` are the evidence (the offending spans);
-    ``suggestion`` is a likely fix when there is one.
+    ``suggestion`` is a likely fix when there is one.  ``confidence`` is the
+    calibrated chance (0–1) that the finding is right, ``None`` for codes the
+    benchmark cannot calibrate (see ``checks/calibration.py``); ``signals`` are
+    the check's own measures of its evidence, from which it is computed.
 
     >>> Finding("typo", "warning", 3, "'goverment' is not an English word", en_text="goverment", suggestion="government").code
     'typo'
@@ -234,6 +237,8 @@ class Finding:
     zh_text: str = ""
     en_text: str = ""
     suggestion: str = ""
+    confidence: float | None = None
+    signals: tuple[tuple[str, float], ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ class PipelineSettings:
     """Everything besides the texts that decides an alignment and its findings.
 
     ``checks`` runs the QA checks (``select``/``ignore``: codes to run or
-    skip); the rest are :func:`~corpus_align.alignment.align_documents`'s
+    skip; ``min_confidence``: keep the findings at least that sure); the rest are :func:`~corpus_align.alignment.align_documents`'s
     settings, and ``presegmented``/``opencc`` those of segmentation.
     """
 
@@ -44,6 +44,7 @@ class PipelineSettings:
     checks: bool = True
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
+    min_confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -110,8 +111,10 @@ def run_pipeline(
     settings = settings or PipelineSettings()
     if settings.checks:
         from .checks import resolve_codes
+        from .checks.calibration import valid_min_confidence
 
         resolve_codes(settings.select, settings.ignore)  # an unknown code is an error before the work, not after it
+        valid_min_confidence(settings.min_confidence)
     zh_doc, en_doc = documents_to_align(zh, en)
     zh_doc = segment_for_alignment(zh_doc, settings.presegmented, settings.opencc)
     en_doc = segment_for_alignment(en_doc, settings.presegmented, settings.opencc)
@@ -127,7 +130,8 @@ def run_pipeline(
 
     if progress:
         progress("checking", share)
-    findings = check_alignment(alignment, glossary=settings.glossary, select=settings.select, ignore=settings.ignore)
+    findings = check_alignment(alignment, glossary=settings.glossary, select=settings.select, ignore=settings.ignore,
+                               min_confidence=settings.min_confidence)
     return PipelineResult(alignment, tuple(findings))
 
 

@@ -120,8 +120,11 @@ def check_alignment(
     glossary: Sequence[GlossaryEntry] = (),
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
+    min_confidence: float | None = None,
 ) -> list[Finding]:
     """Run the QA checks over an alignment; findings refer to its 1-based rows.
+
+    ``min_confidence`` keeps the findings at least that sure (and those of codes without a confidence).
 
     >>> from corpus_align import align
     >>> [f.code for f in check_alignment(align("他二十一岁。", "He is twenty-two."))]
@@ -129,7 +132,8 @@ def check_alignment(
     """
     from .checks import check_rows
 
-    return check_rows(rows_from_alignment(alignment), glossary=glossary, select=select, ignore=ignore)
+    return check_rows(rows_from_alignment(alignment), glossary=glossary, select=select, ignore=ignore,
+                      min_confidence=min_confidence)
 
 
 # A file is checked in windows of this many distinct rows: the document-relative checks (omission,
@@ -307,9 +311,11 @@ def _check_window(rows: list[TsvRow], settings: tuple) -> list[Finding]:
     """The findings of a window's rows (numbered by position), the Chinese normalized here: in the worker when there is one."""
     from .checks import check_row, check_rows
 
-    glossary, codes, en_word_rows, opencc_config = settings
+    glossary, codes, en_word_rows, opencc_config, min_confidence = settings
     checked = [check_row(r.row, r.zh, r.en, opencc_config, type=r.type, score=r.score) for r in rows]
-    return check_rows(checked, glossary=glossary, select=codes, en_word_rows=en_word_rows) if checked else []
+    if not checked:
+        return []
+    return check_rows(checked, glossary=glossary, select=codes, en_word_rows=en_word_rows, min_confidence=min_confidence)
 
 
 def _check_window_in_worker(rows: list[TsvRow]) -> list[Finding]:
@@ -388,6 +394,7 @@ def check_records(
     window_rows: int = WINDOW_ROWS,
     workers: int = 1,
     all_rows: bool = True,
+    min_confidence: float | None = None,
 ) -> Generator[CheckedRow | MalformedRow, None, None]:
     """Check the rows of a file window by window; yield every row with its findings, and every malformed record, in file order.
 
@@ -407,7 +414,8 @@ def check_records(
     results are the same as with one.  Findings carry the row number of the
     record they came from, so rows that share a number keep their own
     findings.  Malformed records are passed on, never checked.  Rows
-    without findings are left out unless ``all_rows``.
+    without findings are left out unless ``all_rows``.  ``min_confidence``
+    keeps the findings at least that sure (see :func:`~corpus_align.checks.check_rows`).
 
     >>> rows = [TsvRow(7, 2, "他二十一岁。", "He is twenty-two."), TsvRow(7, 3, "我很好。", "I am fine.")]
     >>> [(c.row.line, [f.code for f in c.findings]) for c in check_records(rows, survey_records(rows))]
@@ -416,7 +424,8 @@ def check_records(
     from .checks import resolve_codes
     from .normalize import resolve_opencc
 
-    settings = (tuple(glossary), resolve_codes(select, ignore), survey.en_word_rows, resolve_opencc(opencc, survey.zh_sample))
+    settings = (tuple(glossary), resolve_codes(select, ignore), survey.en_word_rows, resolve_opencc(opencc, survey.zh_sample),
+                min_confidence)
     checker = _WindowChecker(settings, workers)
     answered: dict[int, tuple[Finding, ...]] = {}
     pending: deque = deque()  # (window, its result being computed), oldest first
@@ -456,6 +465,7 @@ def open_file_check(
     window_rows: int = WINDOW_ROWS,
     workers: int = 1,
     all_rows: bool = True,
+    min_confidence: float | None = None,
 ) -> Iterator[FileCheck]:
     """Open an aligned TSV (or ``zh<TAB>en`` file, ``-`` for standard input) and check it as it is read.
 
@@ -470,8 +480,10 @@ def open_file_check(
     ...         print(item)
     """
     from .checks import resolve_codes
+    from .checks.calibration import valid_min_confidence
 
     codes = resolve_codes(select, ignore)
+    valid_min_confidence(min_confidence)
     with open_aligned_tsv(path, encoding) as tsv:
         survey = survey_records(tsv.records())
         if not survey.rows and survey.malformed:
@@ -480,7 +492,7 @@ def open_file_check(
                 "has no tab-separated zh/en rows; check reads aligned files (align it first: corpus-align align FILE -o FILE.tsv)",
             )
         items = check_records(tsv.records(), survey, glossary=glossary, select=codes, opencc=opencc,
-                              window_rows=window_rows, workers=workers, all_rows=all_rows)
+                              window_rows=window_rows, workers=workers, all_rows=all_rows, min_confidence=min_confidence)
         try:
             yield FileCheck(tsv.name, survey, items)
         finally:
@@ -495,6 +507,7 @@ def check_file(
     ignore: Iterable[str] | None = None,
     encoding: str | None = None,
     opencc: str = "auto",
+    min_confidence: float | None = None,
 ) -> CheckReport:
     """Check an aligned TSV (as ``align`` writes it, header detected) or a plain ``zh<TAB>en`` file.
 
@@ -511,7 +524,8 @@ def check_file(
 
     checked: list[CheckedRow] = []
     malformed: list[MalformedRow] = []
-    with open_file_check(path, glossary=glossary, select=select, ignore=ignore, encoding=encoding, opencc=opencc) as run:
+    with open_file_check(path, glossary=glossary, select=select, ignore=ignore, encoding=encoding, opencc=opencc,
+                         min_confidence=min_confidence) as run:
         for item in run.items:
             if isinstance(item, MalformedRow):
                 malformed.append(item)

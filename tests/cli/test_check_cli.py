@@ -65,3 +65,17 @@ def test_cli_check_on_a_file_that_is_not_aligned_is_a_clear_error():
     result = run_cli("check", "data/samples/000_389ae536b82fb46d.txt", cwd=ROOT)
     err = result.stderr.decode()
     assert result.returncode == 2 and "has no tab-separated zh/en rows" in err and "corpus-align align" in err
+
+
+def test_cli_check_min_confidence_filters_and_shows_the_confidence(tmp_path):
+    path = tmp_path / "pairs.tsv"
+    path.write_text(PAIRS, "utf-8")
+    every = check_file(path).findings
+    sure = [f for f in every if f.confidence is None or f.confidence >= 0.5]
+    assert len(sure) < len(every), "the fixture needs a finding under 0.5 and one above"
+    result = run_cli("check", str(path), "--format", "jsonl", "--fail-on", "never", "--min-confidence", "0.5")
+    assert [json.loads(line) for line in result.stdout.decode().splitlines()] == [finding_record(f) for f in sure]
+    text = run_cli("check", str(path), "--fail-on", "never").stdout.decode()
+    assert any(f"{f.confidence:.0%}" in text for f in every if f.confidence is not None)
+    bad = run_cli("check", str(path), "--min-confidence", "80")
+    assert bad.returncode == 2 and "--min-confidence" in bad.stderr.decode() and "Traceback" not in bad.stderr.decode()

@@ -21,6 +21,7 @@ from ..model import CheckRow, Damage, Finding, GlossaryEntry
 from ..normalize import find_english_damage, normalize_zh, resolve_opencc
 from . import confidence, consistency, encoding, entities, format, numbers, omission, typos, untranslated  # noqa: F401  (registration)
 from . import glossary as _glossary_check  # noqa: F401  (registration; "glossary" is check_rows's keyword)
+from .calibration import calibrate, valid_min_confidence
 from .context import CheckContext
 from .registry import CHECKS, CheckSpec, resolve_codes
 
@@ -63,24 +64,36 @@ def check_rows(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     en_word_rows: Counter | None = None,
+    min_confidence: float | None = None,
 ) -> list[Finding]:
-    """Run the selected checks over the rows of one document; findings sorted by row, then severity.
+    """Run the selected checks over the rows of one document; findings sorted by row, then the surest first.
+
+    Each finding gets its calibrated confidence (:mod:`~corpus_align.checks.calibration`).
+    Within a row, findings with a confidence come first, highest first; those of codes
+    without one follow by severity.
 
     ``select``/``ignore`` take check codes; an unknown code raises
     :class:`~corpus_align.errors.UsageError` listing the valid ones.
     ``en_word_rows`` are document-wide word counts when ``rows`` are one
     window of a longer document (see :class:`~corpus_align.checks.context.CheckContext`).
+    ``min_confidence`` drops the findings whose confidence is below it; those
+    of codes without a confidence are kept.
 
     >>> check_rows([], select=["typo"])
     []
     """
     codes = resolve_codes(select, ignore)
+    valid_min_confidence(min_confidence)
     ctx = CheckContext(rows, glossary, en_word_rows=en_word_rows)
     findings: list[Finding] = []
     for code in codes:
         findings.extend(CHECKS[code].func(ctx))
     order = {code: i for i, code in enumerate(CHECKS)}
-    return sorted(findings, key=lambda f: (f.row, _SEVERITY_RANK.get(f.severity, 3), order[f.code]))
+    calibrated = calibrate(findings, rows)
+    if min_confidence is not None:
+        calibrated = [f for f in calibrated if f.confidence is None or f.confidence >= min_confidence]
+    return sorted(calibrated, key=lambda f: (f.row, f.confidence is None, -(f.confidence or 0.0),
+                                                            _SEVERITY_RANK.get(f.severity, 3), order[f.code]))
 
 
 def list_checks() -> list[CheckSpec]:

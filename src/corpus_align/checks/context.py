@@ -194,8 +194,11 @@ class CheckContext:
             self._memo[key] = compute()
         return self._memo[key]
 
-    def finding(self, code: str, view: RowView, message: str, *, zh_text: str = "", en_text: str = "", suggestion: str = "") -> Finding:
-        return Finding(code, CHECKS[code].severity, view.row.row, message, zh_text, en_text, suggestion)
+    def finding(self, code: str, view: RowView, message: str, *, zh_text: str = "", en_text: str = "", suggestion: str = "",
+                signals: dict[str, float] | None = None) -> Finding:
+        """A finding of ``code`` on the row of ``view``; ``signals`` measure its evidence (see ``checks/calibration.py``)."""
+        return Finding(code, CHECKS[code].severity, view.row.row, message, zh_text, en_text, suggestion,
+                       signals=tuple(sorted((signals or {}).items())))
 
     @cached_property
     def en_word_rows(self) -> Counter:

@@ -45,8 +45,8 @@ def check_encoding(ctx: CheckContext) -> Iterator:
                 suggestion = damage.repair
                 if damage.kind == "glued-question-mark":
                     suggestion = context.replace("?", damage.repair or " ")
-                kwargs = {"zh_text": damage.text} if side == "Chinese" else {"en_text": context or damage.text}
-                yield ctx.finding("encoding-artifact", view, message, suggestion=suggestion, **kwargs)
+                zh_text, en_text = (damage.text, "") if side == "Chinese" else ("", context or damage.text)
+                yield ctx.finding("encoding-artifact", view, message, suggestion=suggestion, zh_text=zh_text, en_text=en_text)
 
 
 # A word is never longer than this; the bound keeps a line of thousands of damaged letters

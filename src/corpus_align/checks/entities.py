@@ -23,6 +23,7 @@ rather than dropping it.
 from __future__ import annotations
 
 import functools
+import math
 import os
 import re
 from collections import defaultdict
@@ -491,7 +492,7 @@ def check_entity_missing(ctx: CheckContext) -> Iterator:
     by_first: dict[str, list[str]] = defaultdict(list)
     for name in sorted(lexicon, key=len, reverse=True):
         by_first[name[0]].append(name)
-    pending: list[tuple[RowView, Entity]] = []
+    pending: list[tuple[RowView, Entity, bool]] = []  # the row, the entity, whether the document romanizes it elsewhere
     rendered_rows: dict[str, int] = defaultdict(int)
     rows_with: dict[str, int] = defaultdict(int)
     for view in ctx.rows:
@@ -506,17 +507,17 @@ def check_entity_missing(ctx: CheckContext) -> Iterator:
             if _name_rendered(name, view, lexicon[name]) or rendering(entity, view) is not None:
                 rendered_rows[name] += 1
             else:
-                pending.append((view, entity))
+                pending.append((view, entity, True))
         # 2. Names, places and titles that the dictionaries know, where the document gives no romanization.
         for entity in zh_entities(view, ctx.glossary):
             if entity.merged or covered & set(range(entity.start, entity.end)):
                 continue
             rows_with[entity.text] += 1
             if rendering(entity, view) is None:
-                pending.append((view, entity))
+                pending.append((view, entity, False))
             else:
                 rendered_rows[entity.text] += 1
-    for view, entity in pending:
+    for view, entity, romanized in pending:
         others = rows_with[entity.text] - 1
         if entity.kind != "term":
             # A name the translator (almost) never renders is translated (平儿 → Patience, 韦小宝 → Trinket);
@@ -535,5 +536,7 @@ def check_entity_missing(ctx: CheckContext) -> Iterator:
             f"{syllables[0].capitalize()} {''.join(syllables[1:]).capitalize()}".strip()
             if entity.kind == "person" and syllables else ""
         )
+        signals = {"romanized": float(romanized), "rendered_share": rendered_rows[entity.text] / rows_with[entity.text],
+                   "name_rows": math.log(rows_with[entity.text]), "term": float(entity.kind == "term")}
         yield ctx.finding("entity-missing", view, f"the {kind} {shown} has no rendering in the English",
-                          zh_text=shown, suggestion=suggestion)
+                          zh_text=shown, suggestion=suggestion, signals=signals)

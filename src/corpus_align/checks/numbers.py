@@ -18,6 +18,7 @@ written in digits is, and so is any pair of unmatched numbers on both sides.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict, deque
 from collections.abc import Iterator
 
@@ -92,6 +93,12 @@ def _reportable(mention: Mention) -> bool:
     return mention.digits and not mention.approx and not mention.code
 
 
+def _signals(mentions: list[Mention], matched: float, *, changed: bool) -> dict[str, float]:
+    """What a number finding rests on: a number changed (both sides have one) or dropped, in digits or words, hedged or not."""
+    return {"changed": float(changed), "digits": sum(m.digits for m in mentions) / len(mentions),
+            "approximate": float(any(m.approx for m in mentions)), "matched": matched}
+
+
 @register(
     "number-mismatch",
     severity="error",
@@ -126,26 +133,27 @@ def check_number_mismatch(ctx: CheckContext) -> Iterator:
         if extra and not lost and "年" in row.zh_normalized:
             # An era year (民国元年, 光绪二十年) converted to the Western calendar (1912).
             extra = [m for m in extra if not (m.digits and 1000 <= m.value <= 2100)]
+        matched = math.log1p(len(zh) - len(lost))  # the row's other numbers agree: it is aligned, and read right
         if lost and extra:
             yield ctx.finding(
                 "number-mismatch", view,
                 f"the Chinese has {', '.join(m.text for m in lost)} but the English has {', '.join(m.text for m in extra)}",
                 zh_text=", ".join(m.text for m in lost), en_text=", ".join(m.text for m in extra),
-                suggestion=", ".join(_shown(m.value) for m in lost),
+                suggestion=", ".join(_shown(m.value) for m in lost), signals=_signals(lost + extra, matched, changed=True),
             )
         elif lost and any(_reportable(m) for m in lost) and not extra:
             shown = [m for m in lost if _reportable(m)]
             yield ctx.finding(
                 "number-mismatch", view,
                 f"{', '.join(m.text for m in shown)} in the Chinese is missing from the English",
-                zh_text=", ".join(m.text for m in shown),
+                zh_text=", ".join(m.text for m in shown), signals=_signals(shown, matched, changed=False),
             )
         elif extra and any(_reportable(m) for m in extra) and not lost:
             shown = [m for m in extra if _reportable(m)]
             yield ctx.finding(
                 "number-mismatch", view,
                 f"{', '.join(m.text for m in shown)} in the English has no counterpart in the Chinese",
-                en_text=", ".join(m.text for m in shown),
+                en_text=", ".join(m.text for m in shown), signals=_signals(shown, matched, changed=False),
             )
 
 

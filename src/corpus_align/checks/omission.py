@@ -506,7 +506,8 @@ def check_omission(ctx: CheckContext) -> Iterator:
         row = view.row
         if row.zh_normalized.strip() and not row.en.strip():
             if row.type == "1-0" or row.type == "" or row.type.endswith("-0"):
-                yield ctx.finding("omission", view, f"no English translation of {_quote(row.zh)}", zh_text=row.zh)
+                yield ctx.finding("omission", view, f"no English translation of {_quote(row.zh)}", zh_text=row.zh,
+                                  signals={"one_sided": 1.0})
             continue
         ev = norms.evidence.get(index)
         if ev is None or ev.zh_chars < OMISSION_MIN_CHARS:
@@ -520,7 +521,7 @@ def check_omission(ctx: CheckContext) -> Iterator:
                 f"the English is {length:.0%} of the usual length for this much Chinese, has {ev.en_clauses} "
                 f"clause(s) for {ev.zh_clauses}, and renders about {covered:.0f} of the {content} content words "
                 f"of one half of the Chinese (score {score:.2f})",
-                zh_text=row.zh, en_text=row.en,
+                zh_text=row.zh, en_text=row.en, signals={"margin": OMISSION_THRESHOLD - score},
             )
 
 
@@ -544,7 +545,8 @@ def check_addition(ctx: CheckContext) -> Iterator:
     for index, view in enumerate(ctx.rows):
         row = view.row
         if row.en.strip() and not row.zh_normalized.strip():
-            yield ctx.finding("addition", view, f"no Chinese source for {_quote(row.en)}", en_text=row.en)
+            yield ctx.finding("addition", view, f"no Chinese source for {_quote(row.en)}", en_text=row.en,
+                              signals={"one_sided": 1.0})
             continue
         ev = norms.evidence.get(index)
         if ev is None:
@@ -555,7 +557,7 @@ def check_addition(ctx: CheckContext) -> Iterator:
             yield ctx.finding(
                 "addition", view,
                 f"the English sentence {sentence[:60]!r} has no counterpart in the Chinese (score {score:.2f})",
-                en_text=sentence,
+                en_text=sentence, signals={"margin": score - ADDITION_THRESHOLD},
             )
 
 

@@ -19,6 +19,7 @@ left to ``inconsistent-spelling``.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -203,5 +204,6 @@ def check_typo(ctx: CheckContext) -> Iterator:
                 continue
             if word[0].isupper():
                 suggestion = suggestion.capitalize()
+            signals = {"letters": float(len(word)), "suggestion_frequency": math.log1p(english_words().get(suggestion.lower(), 0))}
             yield ctx.finding("typo", view, f"'{word}' is not an English word; did you mean '{suggestion}'?",
-                              en_text=word, suggestion=suggestion)
+                              en_text=word, suggestion=suggestion, signals=signals)

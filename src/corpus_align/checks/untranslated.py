@@ -34,7 +34,8 @@ def check_untranslated(ctx: CheckContext) -> Iterator:
         if not en:
             continue
         if "".join(en.split()) == "".join(row.zh.split()) or "".join(en.split()) == "".join(row.zh_normalized.split()):
-            yield ctx.finding("untranslated", view, "the English is a copy of the Chinese", zh_text=row.zh, en_text=row.en)
+            yield ctx.finding("untranslated", view, "the English is a copy of the Chinese", zh_text=row.zh, en_text=row.en,
+                              signals={"copy": 1.0})
             continue
         runs = CJK_RUN.findall(row.en)
         if runs:
@@ -43,4 +44,5 @@ def check_untranslated(ctx: CheckContext) -> Iterator:
                 "untranslated", view,
                 f"Chinese text left in the English: {'、'.join(runs[:3])}",
                 zh_text=shown, en_text="、".join(runs[:3]),
+                signals={"cjk_share": sum(map(len, runs)) / max(1, len("".join(row.en.split())))},
             )

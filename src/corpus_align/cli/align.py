@@ -10,7 +10,7 @@ import typer
 from ..io.output import check_output_target, write_output
 from ..io.writers import WRITERS
 from . import app, warn
-from .text import ENCODING_HELP, OPENCC_HELP
+from .text import ENCODING_HELP, MIN_CONFIDENCE_HELP, OPENCC_HELP
 
 __all__ = ["align", "evaluate", "write_output"]  # write_output: the commands of other modules write through it
 
@@ -48,6 +48,7 @@ def align(
     run_checks: bool = typer.Option(True, "--check/--no-check", help="Run the QA checks and fill the issues column."),
     select: str = typer.Option(None, "--select", help="Only these check codes (comma list)."),
     ignore: str = typer.Option(None, "--ignore", help="Skip these check codes (comma list)."),
+    min_confidence: float = typer.Option(None, "--min-confidence", min=0.0, max=1.0, help=MIN_CONFIDENCE_HELP),
     fail_on: str = typer.Option(
         "never", "--fail-on", help="Exit 1 when findings at or above this severity exist: error, warning or never."
     ),
@@ -77,6 +78,7 @@ def align(
         presegmented=presegmented, opencc=opencc, max_merge=max_merge, glossary=tuple(read_glossary(glossary)),
         realign=realign, by_paragraph=by_paragraph, checks=run_checks,
         select=tuple(selected) if selected is not None else None, ignore=tuple(ignored) if ignored is not None else None,
+        min_confidence=min_confidence,
     )
     zh_source, en_source = read_sources(zh_file, en_file, encoding=encoding)
     progress = terminal_progress()

@@ -12,7 +12,7 @@ import typer
 from ..batch import extra_formats
 from . import app
 from .terminal import safe_for_terminal
-from .text import ENCODING_HELP, OPENCC_HELP
+from .text import ENCODING_HELP, MIN_CONFIDENCE_HELP, OPENCC_HELP
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -36,6 +36,7 @@ def batch(
     glossary: Path = typer.Option(None, "--glossary", "-g", help="TSV of zh<TAB>en[<TAB>note] terms."),
     select: str = typer.Option(None, "--select", help="Only these check codes (comma list)."),
     ignore: str = typer.Option(None, "--ignore", help="Skip these check codes (comma list)."),
+    min_confidence: float = typer.Option(None, "--min-confidence", min=0.0, max=1.0, help=MIN_CONFIDENCE_HELP),
     fail_on: str = typer.Option(
         "never", "--fail-on", help="Also exit 1 when findings at or above this severity exist: error, warning or never."
     ),
@@ -57,7 +58,7 @@ def batch(
     settings = BatchSettings(
         formats=formats, glossary=read_glossary(glossary), presegmented=presegmented, encoding=encoding,
         opencc=opencc, select=tuple(select_codes) if select_codes else None,
-        ignore=tuple(ignore_codes) if ignore_codes else None,
+        ignore=tuple(ignore_codes) if ignore_codes else None, min_confidence=min_confidence,
     )
     reporter = _Reporter()
     try:

@@ -12,7 +12,7 @@ import typer
 
 from . import app
 from .terminal import safe_for_terminal
-from .text import ENCODING_HELP, OPENCC_HELP
+from .text import ENCODING_HELP, MIN_CONFIDENCE_HELP, OPENCC_HELP
 
 if TYPE_CHECKING:  # the check machinery loads when a check runs, not when the CLI starts
     from ..io.tsv_read import MalformedRow
@@ -37,7 +37,7 @@ class FailOn(StrEnum):
 
 
 @app.command(
-    epilog="Example: corpus-align check aligned.tsv --ignore typo,whitespace --fail-on warning"
+    epilog="Example: corpus-align check aligned.tsv --ignore typo,whitespace --min-confidence 0.8 --fail-on warning"
     "  (or: corpus-align check corpus.tsv --format jsonl -o findings.jsonl)"
 )
 def check(
@@ -48,6 +48,7 @@ def check(
     output: str = typer.Option(None, "--output", "-o", help="Output file (default or -: standard output)."),
     select: str = typer.Option(None, "--select", help=SELECT_HELP),
     ignore: str = typer.Option(None, "--ignore", help=IGNORE_HELP),
+    min_confidence: float = typer.Option(None, "--min-confidence", min=0.0, max=1.0, help=MIN_CONFIDENCE_HELP),
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when findings at or above this severity exist."),
     glossary: Path = typer.Option(None, "--glossary", "-g", help=GLOSSARY_HELP),
     encoding: str = typer.Option(None, "--encoding", help=ENCODING_HELP),
@@ -61,7 +62,7 @@ def check(
     check_output_target(output, [file])
     with open_file_check(
         file, glossary=read_glossary(glossary), select=parse_codes(select), ignore=parse_codes(ignore),
-        encoding=encoding, opencc=opencc, workers=default_workers(), all_rows=False,
+        encoding=encoding, opencc=opencc, workers=default_workers(), all_rows=False, min_confidence=min_confidence,
     ) as run, open_output(output) as stream:
         if output_format is CheckFormat.text:
             failed = write_text(run, stream, fail_on.value)
@@ -133,7 +134,10 @@ def write_text(run: FileCheck, stream: TextIO, fail_on: str) -> bool:
         console.print(Text("  en: ", style="dim") + Text(safe_for_terminal(row.en) or "—"))
         for finding in findings:
             line = Text("  ") + Text(f"{finding.severity:<7}", style=SEVERITY_STYLE.get(finding.severity, ""))
-            line += Text(f" {finding.code:<22}", style="bold") + Text(safe_for_terminal(finding.message))
+            line += Text(f" {finding.code:<22}", style="bold")
+            if finding.confidence is not None:
+                line += Text(f"{finding.confidence:>4.0%} ", style="dim")
+            line += Text(safe_for_terminal(finding.message))
             if finding.suggestion:
                 line += Text(f" (suggestion: {safe_for_terminal(finding.suggestion)})", style="green")
             console.print(line)

@@ -12,6 +12,10 @@ from . import app
 
 ENCODING_HELP = "Input encoding (default: detected; UTF-8/16 with BOM, UTF-8, GB18030, Big5)."
 OPENCC_HELP = "Chinese conversion for analysis: auto, t2s, tw2s, hk2s or none. Output keeps the original text."
+MIN_CONFIDENCE_HELP = (
+    "Report only findings at least this sure (0-1, the calibrated chance that a finding is right); "
+    "findings of codes without a confidence (encoding, whitespace, punctuation...) are kept."
+)
 
 
 class SegmentFormat(StrEnum):

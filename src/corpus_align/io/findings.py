@@ -8,15 +8,15 @@ from collections.abc import Iterable, Iterator
 from ..model import Finding
 from .tsv import tsv_cell
 
-FINDING_COLUMNS = ("row", "code", "severity", "message", "zh_text", "en_text", "suggestion")
+FINDING_COLUMNS = ("row", "code", "severity", "confidence", "message", "zh_text", "en_text", "suggestion")
 FINDINGS_TSV_HEADER = "\t".join(FINDING_COLUMNS) + "\n"
 
 
 def finding_record(finding: Finding) -> dict:
-    """A finding as a JSON-ready dict with every field.
+    """A finding as a JSON-ready dict with every field (``confidence`` is ``None`` for a code without calibration).
 
-    >>> finding_record(Finding("typo", "warning", 2, "m"))["code"]
-    'typo'
+    >>> finding_record(Finding("typo", "warning", 2, "m", confidence=0.93))["confidence"]
+    0.93
     """
     return {column: getattr(finding, column) for column in FINDING_COLUMNS}
 
@@ -37,8 +37,8 @@ def jsonl_lines(findings: Iterable[Finding], *, name: str | None = None) -> Iter
 def findings_to_jsonl(findings: Iterable[Finding], *, name: str | None = None) -> str:
     """One JSON object per finding (``file`` added when ``name`` is given).
 
-    >>> findings_to_jsonl([Finding("typo", "warning", 2, "m")])
-    '{"row": 2, "code": "typo", "severity": "warning", "message": "m", "zh_text": "", "en_text": "", "suggestion": ""}\\n'
+    >>> findings_to_jsonl([Finding("typo", "warning", 2, "m")])[:70]
+    '{"row": 2, "code": "typo", "severity": "warning", "confidence": null, '
     """
     return "".join(jsonl_lines(findings, name=name))
 
@@ -46,11 +46,14 @@ def findings_to_jsonl(findings: Iterable[Finding], *, name: str | None = None) -
 def tsv_lines(findings: Iterable[Finding]) -> Iterator[str]:
     """One TSV line (with its newline) per finding, no header (:data:`FINDINGS_TSV_HEADER`), cells made safe.
 
-    >>> list(tsv_lines([Finding("typo", "warning", 2, "=bad")]))
-    ["2\\ttypo\\twarning\\t'=bad\\t\\t\\t\\n"]
+    A finding without a confidence has an empty cell there.
+
+    >>> list(tsv_lines([Finding("typo", "warning", 2, "=bad", confidence=0.5)]))
+    ["2\\ttypo\\twarning\\t0.500\\t'=bad\\t\\t\\t\\n"]
     """
     for finding in findings:
         record = finding_record(finding)
+        record["confidence"] = "" if finding.confidence is None else f"{finding.confidence:.3f}"
         yield "\t".join(tsv_cell(record[column]) for column in FINDING_COLUMNS) + "\n"
 
 
@@ -58,6 +61,6 @@ def findings_to_tsv(findings: Iterable[Finding]) -> str:
     """A header and one row per finding, cells made safe as in the aligned TSV.
 
     >>> findings_to_tsv([Finding("typo", "warning", 2, "=bad")]).splitlines()[1].split("\\t")
-    ['2', 'typo', 'warning', "'=bad", '', '', '']
+    ['2', 'typo', 'warning', '', "'=bad", '', '', '']
     """
     return FINDINGS_TSV_HEADER + "".join(tsv_lines(findings))

@@ -160,8 +160,11 @@ def _finding_item(finding: Finding, times: int) -> str:
     parts = [
         f'<li class="finding" data-code="{esc(finding.code)}" data-severity="{esc(finding.severity)}">',
         _badge(finding.severity),
-        f" <code>{esc(finding.code)}</code> {esc(finding.message)}",
+        f" <code>{esc(finding.code)}</code>",
     ]
+    if finding.confidence is not None:
+        parts.append(f' <span class="confidence" title="calibrated chance that the finding is right">{finding.confidence:.0%}</span>')
+    parts.append(f" {esc(finding.message)}")
     if times > 1:
         parts.append(f' <span class="times">×{times}</span>')
     evidence = [f'<q lang="zh">{esc(finding.zh_text)}</q>'] if finding.zh_text else []

@@ -14,6 +14,10 @@ ERROR_FILL = "FFF4CCCC"
 WARNING_FILL = "FFFFF2CC"
 
 
+def _confidence(finding: Finding) -> str:
+    return "" if finding.confidence is None else f" ({finding.confidence:.0%})"
+
+
 def to_xlsx(alignment: Alignment, findings: Sequence[Finding] = (), *, zh_script: str = "original") -> bytes:
     """Render the alignment as an XLSX workbook: one row per bead, findings in a column.
 
@@ -50,7 +54,7 @@ def to_xlsx(alignment: Alignment, findings: Sequence[Finding] = (), *, zh_script
             record["row"], record["zh"], record["en"], record["type"], record["score"],
             " ".join(map(str, record["zh_ids"])), " ".join(map(str, record["en_ids"])),
             ", ".join(record["issues"]),
-            "\n".join(f"{f.severity} {f.code}: {f.message}" for f in row_findings),
+            "\n".join(f"{f.severity} {f.code}{_confidence(f)}: {f.message}" for f in row_findings),
         ]
         sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in values])
         worst = next((s for s in ("error", "warning") if any(f.severity == s for f in row_findings)), None)

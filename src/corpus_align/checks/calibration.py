@@ -1,0 +1,125 @@
+"""Calibrated confidence: the chance, measured on the benchmark, that a finding is right.
+
+A finding's confidence is a logistic model of its code over a few measures:
+
+* what the document says about it: ``repeats``, the log of how many findings of the code
+  share its evidence (a name reported on every row is a rendering the checks do not know,
+  not a slip), and ``code_rate``, the log of the share of the document's rows the code
+  flags (smoothed, so that a short file says little);
+* ``zh_chars``, the log of the row's Chinese length;
+* the check's own signals (:attr:`~corpus_align.model.Finding.signals`): how far the omission
+  score lies past its threshold, a number changed rather than dropped, the suggestion's
+  frequency for a typo...
+
+The measures of a finding depend only on the findings of its own code, so selecting or
+ignoring other codes does not change it.  The weights are fitted by
+``benchmarks/calibrate_findings.py`` on whole development documents with errors injected,
+and shipped in ``resources/checks/calibration.json`` with the data they were fitted on and
+the figures they gave.  Codes the benchmark has no injected errors of (the mechanical
+checks: encoding, whitespace, punctuation, repeated words; glossary, consistency and the
+aligner's own doubts) have no model, and their findings have no confidence (``None``).
+
+>>> from corpus_align.checks import check_rows, rows_from_pairs
+>>> [(f.code, f.confidence is not None) for f in check_rows(rows_from_pairs([("他二十一岁。", "He is twenty-two.")]))]
+[('number-mismatch', True)]
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from importlib import resources
+
+from ..errors import UsageError
+from ..model import CheckRow, Finding
+
+# The share of flagged rows is smoothed as if the document had this many more rows, one of them flagged.
+RATE_PRIOR_ROWS = 20
+CALIBRATION_FORMAT = 1
+
+Model = Mapping[str, float]  # feature name -> weight; "intercept" is the constant
+
+
+def _evidence_key(finding: Finding) -> tuple[str, str, str]:
+    return finding.code, finding.zh_text, finding.en_text
+
+
+def valid_min_confidence(value: float | None) -> None:
+    """Raise :class:`~corpus_align.errors.UsageError` unless ``value`` is ``None`` or a number from 0 to 1.
+
+    >>> valid_min_confidence(0.8)
+    >>> valid_min_confidence(80)
+    Traceback (most recent call last):
+    ...
+    corpus_align.errors.UsageError: min_confidence must be between 0 and 1 (a calibrated chance), not 80
+    """
+    if value is not None and not (isinstance(value, (int, float)) and 0.0 <= value <= 1.0):
+        raise UsageError(f"min_confidence must be between 0 and 1 (a calibrated chance), not {value!r}")
+
+
+def finding_features(findings: Sequence[Finding], rows: Sequence[CheckRow]) -> list[dict[str, float]]:
+    """The measures each finding's confidence is computed from, in the order of ``findings``.
+
+    >>> from corpus_align.model import CheckRow
+    >>> rows = [CheckRow(1, "王五来了。", "王五来了。", "Wang Wu came.")]
+    >>> finding_features([Finding("typo", "warning", 1, "m", signals=(("letters", 5.0),))], rows)[0]["letters"]
+    5.0
+    """
+    same = Counter(_evidence_key(f) for f in findings)
+    flagged: dict[str, set[int]] = defaultdict(set)
+    for finding in findings:
+        flagged[finding.code].add(finding.row)
+    zh_chars = {row.row: len(row.zh_normalized) for row in rows}
+    features = []
+    for finding in findings:
+        rate = (len(flagged[finding.code]) + 1) / (len(rows) + RATE_PRIOR_ROWS)
+        measured = {"repeats": math.log(same[_evidence_key(finding)]), "code_rate": math.log(rate),
+                    "zh_chars": math.log1p(zh_chars.get(finding.row, 0))}
+        features.append({**measured, **dict(finding.signals)})
+    return features
+
+
+def confidence_of(model: Model, features: Mapping[str, float]) -> float:
+    """The model's chance that a finding with these features is right (a missing feature counts 0).
+
+    >>> round(confidence_of({"intercept": 0.0, "repeats": -1.0}, {"repeats": 0.0}), 2)
+    0.5
+    """
+    z = model.get("intercept", 0.0) + sum(weight * features.get(name, 0.0) for name, weight in model.items() if name != "intercept")
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@functools.cache
+def shipped_models() -> dict[str, dict[str, float]]:
+    """The per-code models shipped with the package (``resources/checks/calibration.json``).
+
+    >>> "typo" in shipped_models()
+    True
+    """
+    text = resources.files("corpus_align.resources").joinpath("checks", "calibration.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    if data.get("format") != CALIBRATION_FORMAT:
+        raise RuntimeError(f"calibration.json has format {data.get('format')}, this version reads {CALIBRATION_FORMAT}")
+    return {code: dict(entry["weights"]) for code, entry in data["codes"].items()}
+
+
+def calibrate(findings: Sequence[Finding], rows: Sequence[CheckRow], models: Mapping[str, Model] | None = None) -> list[Finding]:
+    """``findings`` with their confidence set, rounded to 3 places (``None`` for a code without a model).
+
+    ``rows`` are the rows the findings were found in (one document, or one window of a long file).
+
+    >>> from corpus_align.model import CheckRow
+    >>> rows = [CheckRow(1, "他来了。", "他来了。", "He come.")]
+    >>> calibrate([Finding("typo", "warning", 1, "m")], rows, {"typo": {"intercept": 0.0}})[0].confidence
+    0.5
+    """
+    models = shipped_models() if models is None else models
+    out = []
+    for finding, features in zip(findings, finding_features(findings, rows), strict=True):
+        model = models.get(finding.code)
+        out.append(finding if model is None else replace(finding, confidence=round(confidence_of(model, features), 3)))
+    return out
