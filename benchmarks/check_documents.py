@@ -44,6 +44,8 @@ import devsets
 from check_quality import INJECTORS, KINDS
 
 SERIOUS = ("warning", "error")
+# The --min-confidence levels measured besides none: what a reviewer trades for fewer false alarms.
+CONFIDENCE_LEVELS = (0.5, 0.8)
 # Rarer kinds first, so that they get the rows that suit them (as in check_quality.build).
 ORDER = ("number-mismatch", "entity-missing", "omission", "typo", "addition", "untranslated")
 
@@ -108,7 +110,19 @@ def check_document(pairs: list[tuple[str, str]]) -> dict[int, list]:
 
 
 def score(kinds: list[str], by_row: dict[int, list]) -> dict:
-    """Counts of one checked document: clean rows and those flagged (by code), injected rows and those found."""
+    """Counts of one checked document: clean rows and those flagged (by code), injected rows and those found.
+
+    ``at_confidence`` holds the same counts for the findings kept by each ``--min-confidence`` level.
+    """
+    result = _score(kinds, by_row)
+    result["at_confidence"] = {
+        level: _score(kinds, {i: [f for f in found if f.confidence is None or f.confidence >= level] for i, found in by_row.items()})
+        for level in CONFIDENCE_LEVELS
+    }
+    return result
+
+
+def _score(kinds: list[str], by_row: dict[int, list]) -> dict:
     clean = [i for i, k in enumerate(kinds) if k == "clean"]
     flagged_codes: Counter = Counter()
     for i in clean:
@@ -123,6 +137,8 @@ def score(kinds: list[str], by_row: dict[int, list]) -> dict:
 
 
 def _add(total: dict, part: dict) -> None:
+    for level, counts in part.get("at_confidence", {}).items():
+        _add(total.setdefault("at_confidence", {}).setdefault(level, _empty()), counts)
     total["clean"] += part["clean"]
     total["flagged"] += part["flagged"]
     total["codes"].update(part["codes"])
@@ -186,6 +202,24 @@ def run(docs: list[devsets.EvalDoc], share: float, seed: int, show: str) -> int:
     for domain in domains:
         found = totals[domain, "injected", "Simplified"]["found"]
         print(f"| {domain} | " + " | ".join(f"{_rate(*found[k])} ({found[k][1]})" for k in KINDS) + " |")
+    print()
+    print("With --min-confidence (Simplified; the calibration was fitted on these documents, seeds 0-2: in-sample;")
+    print("benchmarks/calibrate_findings.py gives leave-one-domain-out figures): clean rows flagged, nothing injected /")
+    print("recall on injected rows, all codes pooled")
+    print()
+    print("| domain | none | " + " | ".join(f"≥ {level}" for level in CONFIDENCE_LEVELS) + " |")
+    print("|---" * (len(CONFIDENCE_LEVELS) + 2) + "|")
+    for domain in domains:
+        cells = []
+        for level in (None, *CONFIDENCE_LEVELS):
+            clean = totals[domain, "nothing injected", "Simplified"]
+            injected = totals[domain, "injected", "Simplified"]
+            if level is not None:
+                clean, injected = clean["at_confidence"][level], injected["at_confidence"][level]
+            hit = sum(h for h, _ in injected["found"].values())
+            n = sum(n for _, n in injected["found"].values())
+            cells.append(f"{_rate(clean['flagged'], clean['clean'])} / {_rate(hit, n)}")
+        print(f"| {domain} | " + " | ".join(cells) + " |")
     print()
     print("Simplified and Traditional agree on every document" if agree else "Simplified and Traditional DIFFER on some document")
     print(f"{len(docs)} documents, {n_rows} rows, each checked 4 times (nothing injected / injected, Simplified / Traditional): "

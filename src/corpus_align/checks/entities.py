@@ -31,13 +31,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .._lazy import toneless_pinyin
-from ..text.lexicon import translations
+from ..text.lexicon import english_stem, translations
 from ..text.numbers import en_number_keys, zh_number_keys
 from ..text.patterns import CJK
 from .context import CheckContext, RowView, name_key, zh_original_span
 from .glossary import glossary_hits
 from .registry import register
-from .resources import COMMON, PROPER, cedict_classes, place_abbreviations, proper_renderings
+from .resources import COMMON, PROPER, cedict_classes, place_abbreviations, proper_renderings, transliteration_chars
 
 _PERSON_TAGS = {"nr", "nrfg", "nrt"}
 _PLACE_TAGS = {"ns", "nt", "nz"}
@@ -123,7 +123,12 @@ def zh_entities(view: RowView, glossary=()) -> list[Entity]:
         surname_and_name = (
             tag in _PERSON_TAGS | {"oov"} and len(word) == 3 and word[0] in _COMMON_SURNAMES and not cls
             and not (word[2] in _DERIVING_SUFFIXES and classes.get(word[:2], 0) & PROPER)
+            and classes.get(word[:2], 0) & (COMMON | PROPER) != COMMON  # 谢谢您, 马上来: an ordinary word, then one more character
         )
+        if (known_person or surname_and_name or tag in _PLACE_TAGS and cls & PROPER and not cls & COMMON) and (
+            _inside_longer_name(text, start, end) or _inside_longer_word(text, start, end, classes)
+        ):
+            continue
         if known_person or surname_and_name:
             found.append(Entity(word, "person", start, end))
         elif tag in _PLACE_TAGS and cls & PROPER and not cls & COMMON:
@@ -137,6 +142,31 @@ def zh_entities(view: RowView, glossary=()) -> list[Entity]:
             seen.add(entity.text)
             unique.append(entity)
     return unique
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is a piece of a longer foreign name: next to the name dot, or inside a run of
+    transliteration characters (尼斯 in 艾格尼斯 Agnes, 罗斯 in 爱罗斯·阿兹海默), whose boundaries jieba guessed.
+
+    >>> _inside_longer_name("把它弄成艾格尼斯·马丁风格", 6, 8), _inside_longer_name("他去了尼斯。", 3, 5)
+    (True, False)
+    """
+    before, after = text[start - 1 : start], text[end : end + 1]
+    if before in ("·", "・", "•") or after in ("·", "・", "•"):
+        return True
+    chars = transliteration_chars()
+    return bool(before) and before in chars and text[start] in chars
+
+
+def _inside_longer_word(text: str, start: int, end: int, classes: dict[str, int]) -> bool:
+    """True when the name and the one or two characters after it are a word of their own, which the
+    translation renders as a whole: 意大利面 (spaghetti), 北京烤鸭 (Peking duck), 中国梦.
+
+    >>> from corpus_align.checks.resources import cedict_classes
+    >>> _inside_longer_word("吃意大利面", 1, 4, cedict_classes()), _inside_longer_word("去意大利玩", 1, 4, cedict_classes())
+    (True, False)
+    """
+    return any(classes.get(text[start : end + extra], 0) for extra in (1, 2) if end + extra <= len(text))
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -170,7 +200,11 @@ def _translation_hit(word: str, stems: set[str], kind: str = "") -> bool:
     A proper name also counts when the English uses a word derived from it: the people or the
     adjective (乌克兰 Ukraine → *Ukrainian*, 希腊 Greece → *Greek*, 伊朗 → *Iranian*, 哈萨克斯坦 → *Kazakh*).
     """
-    found = (proper_renderings().get(word) if kind == "place" else None) or translations(word)
+    if kind == "place":
+        # The name and the dictionary's translations (佛经 → Sutra), not what kind of place it is (扬州 → "city").
+        found = (proper_renderings().get(word) or frozenset()) | (translations(word) - _place_kind_stems())
+    else:
+        found = translations(word)
     if not found:
         return False
     if found & stems:
@@ -179,16 +213,24 @@ def _translation_hit(word: str, stems: set[str], kind: str = "") -> bool:
     return any(_derived(name, stem) for name in proper for stem in stems)
 
 
+@functools.cache
+def _place_kind_stems() -> frozenset[str]:
+    words = "city county province district prefecture level town village region capital municipality autonomous township"
+    return frozenset(english_stem(word) for word in words.split())
+
+
 def _derived(name: str, word: str) -> bool:
     """True when ``word`` and the proper ``name`` (both stems) are forms of one name: they differ only in an ending.
 
-    >>> _derived("ukrain", "ukrainian"), _derived("greec", "greek"), _derived("kazakhstan", "kazakh")
-    (True, True, True)
+    >>> _derived("ukrain", "ukrainian"), _derived("greec", "greek"), _derived("kazakhstan", "kazakh"), _derived("scotland", "scottish")
+    (True, True, True, True)
     >>> _derived("austria", "australia"), _derived("iran", "iraq"), _derived("unit", "union")
     (False, False, False)
     """
     if len(name) < 4 or len(word) < 4:
         return False
+    if name.endswith("land") and len(name) >= 7 and word.startswith(name[:-4]) and word != name:
+        return True  # Scotland → Scottish, Finland → Finnish, England → English
     shared = len(os.path.commonprefix([name, word]))
     return shared >= 4 and shared >= min(len(name), len(word)) - 1
 
@@ -198,15 +240,17 @@ def _initials(entity: Entity, en: str) -> bool:
 
     >>> _initials(Entity("联合国", "place", 0, 3), "UN says thousands came.")
     True
+    >>> _initials(Entity("美国", "place", 0, 2), "the U.S. consulate")
+    True
     """
     proper = proper_renderings().get(entity.text)
     if not proper or len(proper) < 2:
         return False
     firsts = {stem[0] for stem in proper}
-    return any(set(token.lower()) <= firsts for token in _CAPITALS.findall(en))
+    return any(set(token.replace(".", "").lower()) <= firsts for token in _CAPITALS.findall(en))
 
 
-_CAPITALS = re.compile(r"\b[A-Z]{2,4}\b")
+_CAPITALS = re.compile(r"\b[A-Z]{2,4}\b|\b(?:[A-Z]\.){2,4}")  # UN, U.S.
 
 
 def rendering(entity: Entity, view: RowView) -> str | None:
@@ -215,6 +259,8 @@ def rendering(entity: Entity, view: RowView) -> str | None:
     en_lower = view.memo("entities.en_lower", lambda: view.row.en.lower())
     if entity.kind == "term":
         return "glossary" if entity.target.lower() in en_lower else None
+    if not CJK.search(entity.text) and entity.text.lower() in en_lower:
+        return "as written"  # 《Celeste》, 《PBML》: a title the Chinese writes in Latin letters
     if entity.kind == "abbreviation":
         abbreviations = place_abbreviations()
         rendered = [c for c in entity.text if any(n.lower() in en_lower for n in abbreviations.get(c, ()))]

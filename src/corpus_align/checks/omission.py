@@ -207,6 +207,8 @@ def coverage_evidence(view: RowView) -> Coverage:
     halves = _clause_halves(lexicon_tags)  # one half (0, 1 or -1) per word
     words = [(word, which) for (word, tag), which in zip(lexicon_tags, halves, strict=True) if tag not in _FUNCTION_TAGS]
     zh_stems = dictionary_stems([w for w, _ in zh_tags])
+    # Words the Chinese itself writes in Latin letters (names, code: LOAD_METHOD, Svetlov) are there in the English too.
+    zh_stems |= {english_stem(word.lower()) for word in _english_tokens(view.row.zh_normalized)}
     names = row_name_keys(view)
     unspelled: set[str] = set()
     common = english_words()

@@ -22,7 +22,7 @@ from ..text.patterns import CJK_CHARS
 
 PROPER = 1
 COMMON = 2
-_FORMAT = 2  # 2: cross-references found with the shared CJK class (text/patterns.py)
+_FORMAT = 3  # 3: a country's people and language (瑞典 → Swedish); 2: cross-references found with the shared CJK class
 
 
 def _read_resource(name: str) -> str:
@@ -43,6 +43,17 @@ def place_abbreviations() -> dict[str, tuple[str, ...]]:
         char, names = line.split("\t")[:2]
         table[char] = tuple(n.strip() for n in names.split("|") if n.strip())
     return table
+
+
+@functools.lru_cache(maxsize=1)
+def transliteration_chars() -> frozenset[str]:
+    """Characters Chinese spells foreign names with (``resources/checks/transliteration_chars.txt``).
+
+    >>> {"斯", "尼", "的"} & transliteration_chars() == {"斯", "尼"}
+    True
+    """
+    lines = _read_resource("transliteration_chars.txt").splitlines()
+    return frozenset("".join(line.strip() for line in lines if not line.startswith("#")))
 
 
 def _build_cedict_classes() -> dict[str, int]:
@@ -73,6 +84,13 @@ def _build_proper_renderings() -> dict[str, frozenset[str]]:
             for token in _CAPITALISED.findall(gloss):
                 if token.lower() not in EN_STOPWORDS and token not in ("CL", "PRC", "Chinese", "China"):
                     names.setdefault(word, set()).add(english_stem(token.lower()))
+    # A country is rendered by its people and its language too, which CC-CEDICT lists as words of their own:
+    # 瑞典 → 瑞典人 Swede, 瑞典语 Swedish; 德国 → 德语 German; 英国 → 英国人 British.
+    for word, stems in names.items():
+        roots = (word, word[:-1]) if word.endswith("国") else (word,)
+        for root in roots:
+            for suffix in ("人", "语"):
+                stems |= names.get(root + suffix, set()) if root + suffix != word else set()
     return {word: frozenset(stems) for word, stems in names.items()}
 
 

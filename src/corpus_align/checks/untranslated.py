@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..text.patterns import CJK_RUN
+from ..text.patterns import CJK, CJK_RUN
 from .context import CheckContext
 from .registry import register
 
@@ -33,7 +33,8 @@ def check_untranslated(ctx: CheckContext) -> Iterator:
         en = row.en.strip()
         if not en:
             continue
-        if "".join(en.split()) == "".join(row.zh.split()) or "".join(en.split()) == "".join(row.zh_normalized.split()):
+        copied = "".join(en.split()) in ("".join(row.zh.split()), "".join(row.zh_normalized.split()))
+        if copied and CJK.search(en):  # a URL, a hashtag or a code line is the same in both languages
             yield ctx.finding("untranslated", view, "the English is a copy of the Chinese", zh_text=row.zh, en_text=row.en,
                               signals={"copy": 1.0})
             continue

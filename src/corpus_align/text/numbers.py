@@ -50,8 +50,11 @@ _ANY_NUMERAL = re.compile(rf"[{_NUMERAL}\d０-９]")
 # characters (17.5 万, 2022 年 10 月): the scale and the character after a number may follow one space.
 _ZH_NUMBER = re.compile(
     rf"(百分之)?(第)?([几数](?=[十百千万亿]))?((?<![A-Za-z\d.])(?<![A-Za-z]-)(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|[{_NUMERAL}]+)"
-    rf"([{_APPROX_ZH}]?)(?: ?([万亿]))?(%|％)?(?: (?=[年月日号点时分秒万亿个人]))?(.?)"
+    rf"(?: ?([{_APPROX_ZH}]))?(?: ?(万亿|[万亿]|(?<=\d)千(?![克米瓦])|(?<=\d)百(?!分)|(?<=\d )千(?![克米瓦])|(?<=\d )百(?!分)))?([多余]?)"
+    rf"(%|％)?(?: (?=[年月日号点时分秒万亿个人]))?(.?)"
 )
+# The value of a scale after digits or a numeral: 3 万, 1 万亿 (10^12), 6 千 (digits only: 六千 is one numeral).
+_ZH_SCALES = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000, "万亿": 10**12}
 # The look-behinds start a denominator only where its run starts: without them a long run with no
 # 分之 after it is scanned again from each of its characters (quadratic in the run's length).
 _ZH_FRACTION = re.compile(rf"((?<![{_NUMERAL}])[{_NUMERAL}]+|(?<!\d)\d+)分之([{_NUMERAL}]+|\d+)")
@@ -83,23 +86,25 @@ _EN_HEDGES: dict[str, str] = _EN_TABLES["hedges"]
 # word boundaries at once instead of trying every hedge and number word there (same matches, half the time).
 _EN_NUMBER_FIRSTS = "".join(sorted({word[0] for word in list(_EN_HEDGES) + _WORDS}))
 _EN_NUMBER = re.compile(
-    r"(?i)\b(?<![A-Za-z]-)(?=[\d" + _EN_NUMBER_FIRSTS + r"])(?:(" + "|".join(sorted(_EN_HEDGES, key=len, reverse=True)) + r")\s+)?"
-    r"(\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?(?:\s+(?:hundred|thousand|million|billion))?|"
+    r"(?i)\b(?<![A-Za-z]-)(?<!\.)(?=[\d" + _EN_NUMBER_FIRSTS + r"])(?:(" + "|".join(sorted(_EN_HEDGES, key=len, reverse=True)) + r")\s+)?"
+    r"(\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?(?:\s*(?:" + "|".join(_EN_SCALES) + r"))?|"
     r"(?:(?:" + "|".join(_WORDS) + r")(?:[- ](?:and[- ])?(?=(?:" + "|".join(_WORDS) + r")\b))?)+)"
     r"(%| percent| per cent)?(?:\b|(?<=\d)(?=[A-Za-z]))([A-Za-z]*)((?:\s+or\s+(?:so|more))?)"
 )
+_DIGITS_THEN_SCALE = re.compile(r"(\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?)\s*([A-Za-z]+)?")
+_FRACTION_FOLLOWS = re.compile(r"\s+of\b|\s*(?:[.,;:!?)\]]|$)")  # used with .match(text, end of "a third")
 _EN_VAGUE_WORD = re.compile(r"\b(" + "|".join(_EN_VAGUE) + r")\b", re.I)
 # Full names, and the abbreviations news style uses before a day (Jan. 6, Sept. 11, Oct. 13).
 _MONTH_ABBREVIATIONS: dict[str, int] = _EN_TABLES["month_abbreviations"]
 _EN_MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\b"
                        r"|\b(" + "|".join(a.capitalize() for a in _MONTH_ABBREVIATIONS) + r")\.(?= ?\d)")
-_EN_TIME = re.compile(r"(?<![\d:.])(\d{1,2}):(\d{2})(?![\d:])")
+_CLOCK_TIME = re.compile(r"(?<![\d:.])(\d{1,2}):(\d{2})(?![\d:])")
 _EN_MONEY_SCALES: dict[str, int] = _EN_TABLES["money_scales"]
 _CURRENCY = frozenset("$£€¥")
 # List numbering at the start of a row ("7. Camera", "3、"): a label, not a quantity.
 _MORE_DOTS = re.compile(r"\.\d")  # used with .match(text, end of a number)
-_ZH_ENUMERATOR = re.compile(r"^\s*\d+\s*[.、．)](?!\d)\s*")  # "3." numbers a list; "3.5" is a number
-_EN_ENUMERATOR = re.compile(r"^\s*\d+\s*[.)]\s+")
+_ZH_ENUMERATOR = re.compile(r"^\s*\d+\s*[.、．)）](?!\d)\s*")  # "3." numbers a list; "3.5" is a number
+_EN_ENUMERATOR = re.compile(r"^\s*\d+\s*(?:\.(?![\d.])|\))\s*")  # "4. Other joys", "4.Other joys", "2)Tap"
 _HAS_DIGIT = re.compile(r"\d")
 _LOWER_WORD = re.compile("[a-z]+")
 # Words that can begin or make a number in English ("a" only with another of them: a hundred, a third).
@@ -141,23 +146,29 @@ def chinese_numeral_value(text: str) -> int | None:
 
     >>> chinese_numeral_value("两千零五"), chinese_numeral_value("一九八七"), chinese_numeral_value("十")
     (2005, 1987, 10)
+    >>> chinese_numeral_value("三亿五千万"), chinese_numeral_value("一万亿"), chinese_numeral_value("一亿零五万")
+    (350000000, 1000000000000, 100050000)
     """
     if not text:
         return None
     if all(ch in ZH_DIGITS for ch in text):  # digit by digit, as in years
         return int("".join(str(ZH_DIGITS[ch]) for ch in text)) if len(text) > 1 else ZH_DIGITS[text]
-    total, section, digit = 0, 0, None
+    # 亿 closes everything before it (一万亿 is 10^12); 万 closes only what follows the last 亿
+    # (三亿五千万 is 350,000,000, not (3·10^8 + 5,000)·10^4).
+    yi, wan, section, digit = 0, 0, 0, None
     for ch in text:
         if ch in ZH_DIGITS:
             digit = ZH_DIGITS[ch]
-        elif ch in ("万", "亿"):
-            section = (section + (digit or 0)) or 1
-            total = (total + section) * ZH_UNITS[ch]
+        elif ch == "亿":
+            yi = (yi + (wan + section + (digit or 0) or 1)) * ZH_UNITS[ch]
+            wan, section, digit = 0, 0, None
+        elif ch == "万":
+            wan = (wan + (section + (digit or 0) or 1)) * ZH_UNITS[ch]
             section, digit = 0, None
         else:
             section += (1 if digit is None else digit) * ZH_UNITS[ch]
             digit = None
-    return total + section + (digit or 0)
+    return yi + wan + section + (digit or 0)
 
 
 def _numeral_value(text: str) -> int | None:
@@ -265,6 +276,9 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
     if enumerator:
         in_words[: enumerator.end()] = b"\x01" * enumerator.end()
     found: list[tuple[int, Mention]] = []
+    for (start, end), mentions in _clock_times(text) if ":" in text else ():
+        found.extend(mentions)  # 09:00 - 17:30, read as English reads it
+        in_words[start:end] = b"\x01" * (end - start)
     for match in _ZH_FRACTION.finditer(text):
         if match.group(1) in ("百", "千", "万", "百万") or match.start() > 0 and text[match.start() - 1] in _NUMERAL:
             continue  # 百分之五十 is a percentage; 百万分之五 a rate in parts per million
@@ -276,7 +290,8 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             found.append((match.start(), Mention(round(numerator / denominator, 3), False, match.group(1).isdigit(), match.group())))
             in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_NUMBER.finditer(text):
-        percent, ordinal, several, run, approx, scale, percent_sign, after = match.groups()
+        percent, ordinal, several, run, approx, scale, approx_after_scale, percent_sign, after = match.groups()
+        approx = approx or approx_after_scale  # 6 千多: over six thousand
         start = match.start(4)
         if in_words[start]:
             continue
@@ -292,7 +307,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             except ValueError:
                 continue
             if scale:
-                number *= ZH_UNITS[scale]
+                number *= _ZH_SCALES[scale]
             if not math.isfinite(number):
                 continue  # hundreds of digits: not a quantity, and no integer value
             if after == "月" and not approx and not scale and 1 <= number <= 12:
@@ -317,7 +332,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             continue
         pair = _range_run(run)
         if pair and not approx:
-            factor = ZH_UNITS[scale] if scale else 1
+            factor = _ZH_SCALES[scale] if scale else 1
             low, high = pair[0] * factor, pair[1] * factor
             found.append((start, Mention(low, True, False, shown, low, high)))
             continue
@@ -336,12 +351,12 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             found.append((start, Mention(value, False, False, run + "月", month=True)))
             continue
         if approx == "几":
-            place = _place(_numeral_value(run) or 1) * (ZH_UNITS[scale] if scale else 1)
+            place = _place(_numeral_value(run) or 1) * (_ZH_SCALES[scale] if scale else 1)
             low, high = value + place // 10 or 1, value + 9 * max(place // 10, 1)
             if place == 1:
                 low, high = value, value + 9
         elif approx in ("多", "余"):
-            low, high = _hedged(value, "above", _place(_numeral_value(run) or 1) * (ZH_UNITS[scale] if scale else 1))
+            low, high = _hedged(value, "above", _place(_numeral_value(run) or 1) * (_ZH_SCALES[scale] if scale else 1))
         elif approx == "来" or hedge:
             low, high = _hedged(value, hedge or "about")
         else:
@@ -355,6 +370,21 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
 _UNIT_FAMILIES: tuple[tuple[str, str], ...] = tuple((start, family) for start, family in _TABLES["units"]["families"])
 
 
+def _clock_times(text: str) -> list[tuple[tuple[int, int], list[tuple[int, Mention]]]]:
+    """Clock times (``12:39``) with their span: the hour, and the minutes as a number of their own (12 点 39 分).
+
+    >>> [(span, [m.value for _, m in mentions]) for span, mentions in _clock_times("from 09:00 to 17:30")]
+    [((5, 10), [9]), ((14, 19), [17, 30])]
+    """
+    times = []
+    for match in _CLOCK_TIME.finditer(text):
+        mentions = [(match.start(), Mention(int(match.group(1)), False, True, match.group()))]
+        if int(match.group(2)):
+            mentions.append((match.start(2), Mention(int(match.group(2)), False, True, match.group(2))))
+        times.append((match.span(), mentions))
+    return times
+
+
 def _unit_family(unit: str) -> str:
     unit = unit.strip(" -").lower()
     return next((family for key, family in _UNIT_FAMILIES if unit.startswith(key)), unit)
@@ -362,7 +392,7 @@ def _unit_family(unit: str) -> str:
 
 def _zh_unit(text: str, end: int) -> str:
     """The unit of measure right after a Chinese number (一米六 → metric length), or ''."""
-    rest = text[end : end + 2]
+    rest = text[end : end + 3].lstrip(" ")  # 222.7 公顷: modern typesetting sets a space before the unit
     return next((_unit_family(u) for u in _ZH_MEASURES if rest.startswith(u)), "")
 
 
@@ -449,21 +479,22 @@ def en_numbers(text: str) -> list[Mention]:
     if enumerator:
         mask(0, enumerator.end())
     for match in () if _EN_FRACTION_WORDS.isdisjoint(present) else _EN_FRACTION.finditer(text):
+        if match.group(1).lower() == "a" and match.group(2).lower() in _MENTION_WORDS and not _FRACTION_FOLLOWS.match(text, match.end()):
+            continue  # "a third way" is an ordinal; "a third of them", "by a third." are fractions
         numerator = 1 if match.group(1).lower() in ("a", "one") else _MENTION_WORDS[match.group(1).lower()]
         found.append((match.start(), Mention(round(numerator / _EN_FRACTIONS[match.group(2).lower()], 3), False, False, match.group())))
         mask(*match.span())
-    for match in _EN_TIME.finditer(text) if has_digit and ":" in text else ():
-        found.append((match.start(), Mention(int(match.group(1)), False, True, match.group())))
-        if int(match.group(2)):  # 12:39 is 12 点 39 分: the minutes are a number of their own there
-            found.append((match.start(2), Mention(int(match.group(2)), False, True, match.group(2))))
-        mask(*match.span())
+    for span, mentions in _clock_times(text) if has_digit and ":" in text else ():
+        found.extend(mentions)
+        mask(*span)
     for match in _EN_NUMBER.finditer(text) if has_digit or not _EN_NUMBER_WORDS_SET.isdisjoint(present) else ():
         if masked[match.start(2)]:
             continue
         hedge, body, _percent, glued, or_more = match.groups()
         hedge = _EN_HEDGES[hedge.lower()] if hedge else ("above" if "more" in or_more else "about" if or_more else "")
         if body[0].isdigit():
-            parts = body.split()
+            split = _DIGITS_THEN_SCALE.fullmatch(body)  # "3 million", "£3million"
+            parts = [part for part in split.groups() if part] if split else body.split()
             decade = bool(re.match(r"\d+0s$", parts[0]))
             digits = re.sub(r"(st|nd|rd|th|s)$", "", parts[0]).replace(",", "")
             try:
