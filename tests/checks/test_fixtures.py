@@ -63,6 +63,7 @@ CASES = [
     ("number-mismatch", "我们的办公时间为：周一到周五，09:00 - 17:30。", "Our office hours are Monday-Friday from 09:00 - 18:30.", True),
     ("number-mismatch", "2）控制器的按钮磨损非常快。", "2) The controller's buttons wear out very quickly.", False),
     ("number-mismatch", "4.其他爱好", "4.Have other joys", False),
+    ("number-mismatch", "你可以拨打 988 或发短信 989 来联系热线。", "You can reach the lifeline by calling or texting 988.", True),
     ("number-mismatch", "当初投资 100 美元可以换来今天的 200 多万美元！", "A $100 investment would be worth over $2 million today!", False),
     ("entity-missing", "王琦瑶把我拽住，叫我留下来。", "Somebody caught me and asked me to stay.", True),
     ("entity-missing", "王琦瑶把我拽住，叫我留下来。", "Wang Qiyao caught me and asked me to stay.", False),

@@ -50,7 +50,7 @@ _ANY_NUMERAL = re.compile(rf"[{_NUMERAL}\d０-９]")
 # characters (17.5 万, 2022 年 10 月): the scale and the character after a number may follow one space.
 _ZH_NUMBER = re.compile(
     rf"(百分之)?(第)?([几数](?=[十百千万亿]))?((?<![A-Za-z\d.])(?<![A-Za-z]-)(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|[{_NUMERAL}]+)"
-    rf"(?: ?([{_APPROX_ZH}]))?(?: ?(万亿|[万亿]|(?<=\d)千(?![克米瓦])|(?<=\d)百(?!分)|(?<=\d )千(?![克米瓦])|(?<=\d )百(?!分)))?([多余]?)"
+    rf"([{_APPROX_ZH}]| [多余](?=[万亿]))?(?: ?(万亿|[万亿]|(?<=\d)千(?![克米瓦])|(?<=\d)百(?!分)|(?<=\d )千(?![克米瓦])|(?<=\d )百(?!分)))?([多余]?)"
     rf"(%|％)?(?: (?=[年月日号点时分秒万亿个人]))?(.?)"
 )
 # The value of a scale after digits or a numeral: 3 万, 1 万亿 (10^12), 6 千 (digits only: 六千 is one numeral).
@@ -291,7 +291,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_NUMBER.finditer(text):
         percent, ordinal, several, run, approx, scale, approx_after_scale, percent_sign, after = match.groups()
-        approx = approx or approx_after_scale  # 6 千多: over six thousand
+        approx = (approx or "").strip() or approx_after_scale  # 200 多万; 6 千多: over six thousand (not 989 来: "to come")
         start = match.start(4)
         if in_words[start]:
             continue
