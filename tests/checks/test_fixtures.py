@@ -109,6 +109,12 @@ CASES = [
     ("typo", "陈清扬笑了。", "Qingyang smiled.", False),
     ("typo", "他向一边侧了侧身。", "He leant a little to one side.", False),
     ("typo", "他去击打皮人。", "He attacked the oxhide cut-outs.", False),
+    # A slip that happens to read as an inflection of a rare word is still a slip; archaic
+    # and British spellings are words.
+    ("typo", "我们回家吧。", "We are gooing home.", True),
+    ("typo", "他进了城。", "Then cometh he to the city.", False),
+    ("typo", "你知道这颜色。", "Thou knowest the colour well.", False),
+    ("typo", "他们意识到了。", "They did realise it.", False),
     ("typo", "食品、炊具等等", "food, utensils, etc.", False),
     ("typo", "咯当咯当的响声", "a persistent tock tock tock sound", False),
     # Brands, handles and words the Chinese itself keeps in Latin letters are not typos.

@@ -50,7 +50,8 @@ _ANY_NUMERAL = re.compile(rf"[{_NUMERAL}\d０-９]")
 # characters (17.5 万, 2022 年 10 月): the scale and the character after a number may follow one space.
 _ZH_NUMBER = re.compile(
     rf"(百分之)?(第)?([几数](?=[十百千万亿]))?((?<![A-Za-z\d.])(?<![A-Za-z]-)(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|[{_NUMERAL}]+)"
-    rf"([{_APPROX_ZH}]| [多余](?=[万亿]))?(?: ?(万亿|[万亿]|(?<=\d)千(?![克米瓦])|(?<=\d)百(?!分)|(?<=\d )千(?![克米瓦])|(?<=\d )百(?!分)))?([多余]?)"
+    rf"([{_APPROX_ZH}]| [多余](?=[万亿]))?"
+    rf"(?: ?(万亿|[万亿]|(?<=\d)千(?![克米瓦])|(?<=\d)百(?!分)|(?<=\d )千(?![克米瓦])|(?<=\d )百(?!分)))?([多余]?)"
     rf"(%|％)?(?: (?=[年月日号点时分秒万亿个人]))?(.?)"
 )
 # The value of a scale after digits or a numeral: 3 万, 1 万亿 (10^12), 6 千 (digits only: 六千 is one numeral).
