@@ -414,6 +414,8 @@ def _en_word_groups(phrase: str) -> list[tuple[int, str]]:
 
     >>> _en_word_groups("two hundred and five"), _en_word_groups("one and five"), _en_word_groups("a five")
     ([(205, 'two hundred and five')], [(1, 'one'), (5, 'five')], [(5, 'five')])
+    >>> _en_word_groups("fourscore and six")
+    [(86, 'fourscore and six')]
     """
     tokens = [t for t in re.split(r"[- ]+", phrase) if t]
     groups: list[list[str]] = [[]]
@@ -423,7 +425,7 @@ def _en_word_groups(phrase: str) -> list[tuple[int, str]]:
         previous = group[-1].lower() if group else ""
         following = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
         if word == "and":
-            if previous in _EN_SCALES:
+            if previous in _EN_SCALES or previous.endswith("score"):  # two hundred and five; fourscore and six
                 group.append(token)
             elif group:
                 groups.append([])
