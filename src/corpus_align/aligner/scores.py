@@ -254,31 +254,12 @@ def bead_evidence(features: DocFeatures, coverage: Coverage, i: np.ndarray, j: n
     e_tok = np.concatenate([[0], np.cumsum(features.en.token_mass)])
     z_chr = np.concatenate([[0], np.cumsum(features.zh.chars)])
     e_chr = np.concatenate([[0], np.cumsum(features.en.chars)])
-    z_mass, e_mass = features.zh.token_mass, features.en.token_mass
-    z_cov = np.zeros(len(i))
-    e_cov = np.zeros(len(i))
     chance = coverage.chance
-    z_cred = np.zeros(len(i)) if chance is not None else None
-    e_cred = np.zeros(len(i)) if chance is not None else None
     unsupported_sum = np.zeros(len(i)) if chance is not None and unsupported else None
-    for a in range(1, k + 1):
-        if ell:
-            c = _lookup(coverage.zh_counts, coverage.zh_lo, coverage.zh_ptr, coverage.max_l, i - a, j - ell, ell)
-            z_cov += c
-            if chance is not None:
-                credit = _credit(c, z_mass[i - a], chance[0][i - a, ell - 1])
-                z_cred += credit
-                if unsupported_sum is not None:
-                    unsupported_sum += unsupported_share(credit, z_mass[i - a])
-    for b in range(1, ell + 1):
-        if k:
-            c = _lookup(coverage.en_counts, coverage.en_lo, coverage.en_ptr, coverage.max_k, j - b, i - k, k)
-            e_cov += c
-            if chance is not None:
-                credit = _credit(c, e_mass[j - b], chance[1][j - b, k - 1])
-                e_cred += credit
-                if unsupported_sum is not None:
-                    unsupported_sum += unsupported_share(credit, e_mass[j - b])
+    z_cov, z_cred = _side_coverage(coverage.zh_counts, coverage.zh_lo, coverage.zh_ptr, coverage.max_l, features.zh.token_mass,
+                                   None if chance is None else chance[0], i, k, j, ell, unsupported_sum)
+    e_cov, e_cred = _side_coverage(coverage.en_counts, coverage.en_lo, coverage.en_ptr, coverage.max_k, features.en.token_mass,
+                                   None if chance is None else chance[1], j, ell, i, k, unsupported_sum)
     return BeadEvidence(
         z_cov=z_cov,
         z_tot=_span_sum(z_tok, i - k, i),
@@ -290,6 +271,26 @@ def bead_evidence(features: DocFeatures, coverage: Coverage, i: np.ndarray, j: n
         e_cred=e_cred,
         unsupported=unsupported_sum,
     )
+
+
+def _side_coverage(counts, lo, ptr, max_other: int, mass: np.ndarray, chance: np.ndarray | None, own_end: np.ndarray,
+                   own_n: int, other_end: np.ndarray, other_n: int, unsupported_sum: np.ndarray | None):
+    """Covered weight of one side's ``own_n`` sentences ending at ``own_end`` by the other side's ``other_n`` ending at
+    ``other_end``, and its credit above chance (``None`` without ``chance``); adds each sentence's
+    :func:`unsupported_share` to ``unsupported_sum`` when it is given."""
+    cov = np.zeros(len(own_end))
+    credit_sum = np.zeros(len(own_end)) if chance is not None else None
+    if not other_n:
+        return cov, credit_sum
+    for a in range(1, own_n + 1):
+        c = _lookup(counts, lo, ptr, max_other, own_end - a, other_end - other_n, other_n)
+        cov += c
+        if chance is not None and credit_sum is not None:
+            credit = _credit(c, mass[own_end - a], chance[own_end - a, other_n - 1])
+            credit_sum += credit
+            if unsupported_sum is not None:
+                unsupported_sum += unsupported_share(credit, mass[own_end - a])
+    return cov, credit_sum
 
 
 def unsupported_share(credit: np.ndarray, mass: np.ndarray) -> np.ndarray:

@@ -141,20 +141,16 @@ def check_number_mismatch(ctx: CheckContext) -> Iterator:
                 zh_text=", ".join(m.text for m in lost), en_text=", ".join(m.text for m in extra),
                 suggestion=", ".join(_shown(m.value) for m in lost), signals=_signals(lost + extra, matched, changed=True),
             )
-        elif lost and any(_reportable(m) for m in lost) and not extra:
-            shown = [m for m in lost if _reportable(m)]
-            yield ctx.finding(
-                "number-mismatch", view,
-                f"{', '.join(m.text for m in shown)} in the Chinese is missing from the English",
-                zh_text=", ".join(m.text for m in shown), signals=_signals(shown, matched, changed=False),
-            )
-        elif extra and any(_reportable(m) for m in extra) and not lost:
-            shown = [m for m in extra if _reportable(m)]
-            yield ctx.finding(
-                "number-mismatch", view,
-                f"{', '.join(m.text for m in shown)} in the English has no counterpart in the Chinese",
-                en_text=", ".join(m.text for m in shown), signals=_signals(shown, matched, changed=False),
-            )
+        elif lost or extra:
+            # Numbers on one side only: reported when one of them is written so that it cannot be a paraphrase.
+            shown = [m for m in lost or extra if _reportable(m)]
+            if shown:
+                texts = ", ".join(m.text for m in shown)
+                where = "in the Chinese is missing from the English" if lost else "in the English has no counterpart in the Chinese"
+                yield ctx.finding(
+                    "number-mismatch", view, f"{texts} {where}",
+                    zh_text=texts if lost else "", en_text="" if lost else texts, signals=_signals(shown, matched, changed=False),
+                )
 
 
 def _shown(value: float) -> str:
