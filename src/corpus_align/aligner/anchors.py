@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 
 from .._lazy import toneless_pinyin
 from ..text.lexicon import english_stem
-from ..text.patterns import CJK_RUN
+from ..text.patterns import CJK_RUN, NAME_WORD
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -50,7 +50,6 @@ def zh_name_keys(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:['’-][A-Za-z]+)*")
 
 
 def en_name_keys(text: str) -> list[str]:
@@ -64,7 +63,7 @@ def en_name_keys(text: str) -> list[str]:
     """
     keys: list[str] = []
     previous_end, previous = -2, ""
-    for match in _CAPITALISED.finditer(text):
+    for match in NAME_WORD.finditer(text):
         plain = re.sub(r"['’-]", "", match.group()).lower()
         if plain != match.group().lower():
             keys.append(english_stem(plain))

@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from ..text.patterns import NAME_RUN
 from .context import CheckContext, at_sentence_start, name_key
 from .registry import register
 from .resources import english_words
@@ -22,7 +23,6 @@ from .resources import english_words
 # "the Jias", "the Wangs": a family as a plural, not a misspelt possessive (Jia's).
 _FAMILY_PLURAL = re.compile(r"\b[Tt]he ([A-Z][a-z]+s)\b(?![ \-][A-Z])")
 COMMON_WORD_FREQUENCY = 5000  # a sentence-initial word this common in English is a word, not a name
-_CAP_RUN = re.compile(r"[A-Z][A-Za-z]*(?:['’\-][A-Za-z]+)*(?:[ \-][A-Z][A-Za-z]*(?:['’\-][A-Za-z]+)*){0,2}")
 
 
 def spellings(text: str) -> list[tuple[str, str, bool]]:
@@ -32,7 +32,7 @@ def spellings(text: str) -> list[tuple[str, str, bool]]:
     [('peoples', 'Peoples', True)]
     """
     out = []
-    for run in _CAP_RUN.finditer(text):
+    for run in NAME_RUN.finditer(text):
         words = list(re.finditer(r"[A-Z][A-Za-z]*(?:['’\-][A-Za-z]+)*", run.group()))
         inside = not at_sentence_start(text, run.start())
         for i, word in enumerate(words):

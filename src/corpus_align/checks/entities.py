@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from .._lazy import toneless_pinyin
 from ..text.lexicon import english_stem, translations
 from ..text.numbers import en_number_keys, zh_number_keys
-from ..text.patterns import CJK
+from ..text.patterns import ACRONYM, CJK
 from .context import CheckContext, RowView, name_key, zh_original_span
 from .glossary import glossary_hits
 from .registry import register
@@ -247,10 +247,9 @@ def _initials(entity: Entity, en: str) -> bool:
     if not proper or len(proper) < 2:
         return False
     firsts = {stem[0] for stem in proper}
-    return any(set(token.replace(".", "").lower()) <= firsts for token in _CAPITALS.findall(en))
+    return any(set(token.replace(".", "").lower()) <= firsts for token in ACRONYM.findall(en))
 
 
-_CAPITALS = re.compile(r"\b[A-Z]{2,4}\b|\b(?:[A-Z]\.){2,4}")  # UN, U.S.
 
 
 def rendering(entity: Entity, view: RowView) -> str | None:

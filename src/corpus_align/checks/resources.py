@@ -18,7 +18,7 @@ import re
 from importlib import resources as _res
 
 from .._lazy import cached_pickle
-from ..text.patterns import CJK_CHARS
+from ..text.patterns import CAPITALISED, CJK_CHARS
 
 PROPER = 1
 COMMON = 2
@@ -69,7 +69,6 @@ def _build_cedict_classes() -> dict[str, int]:
     return classes
 
 
-_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'-]+")
 
 
 def _build_proper_renderings() -> dict[str, frozenset[str]]:
@@ -81,7 +80,7 @@ def _build_proper_renderings() -> dict[str, frozenset[str]]:
             continue
         for gloss in glosses.split("/"):
             gloss = re.sub(rf"[{CJK_CHARS}|]+\[[^\]]*\]", " ", fold_accents(gloss))  # cross-references
-            for token in _CAPITALISED.findall(gloss):
+            for token in CAPITALISED.findall(gloss):
                 if token.lower() not in EN_STOPWORDS and token not in ("CL", "PRC", "Chinese", "China"):
                     names.setdefault(word, set()).add(english_stem(token.lower()))
     # A country is rendered by its people and its language too, which CC-CEDICT lists as words of their own:

@@ -16,6 +16,16 @@ builds its own pattern from ``LATIN_LETTERS``.
 
 >>> EN_WORD.findall("Xi-feng’s café didn't open (at 9).")
 ['Xi-feng’s', 'café', "didn't", 'open', 'at']
+
+Names in English text, for the stages that look for them:
+
+* ``NAME_WORD``: a capital then lower-case letters (*Wang*, *Xi-feng*, *Liu's*); the aligner's name anchors;
+* ``CAPITALISED``: any capitalised token, acronyms included (*USA*, *Sichuan*); proper nouns in dictionary glosses;
+* ``ACRONYM``: two to four capitals, dotted or not (*UN*, *U.S.*); a country by its initials;
+* ``NAME_RUN``: up to three capitalised words in a row (*Wang Guangcheng*, *Chengdu-Chongqing*); spellings compared.
+
+>>> NAME_WORD.findall("Wang met the USA's Xi-feng."), ACRONYM.findall("the U.S. and UN")
+(['Wang', 'Xi-feng'], ['U.S.', 'UN'])
 """
 
 from __future__ import annotations
@@ -28,3 +38,8 @@ CJK_RUN = re.compile(f"[{CJK_CHARS}]+")
 
 LATIN_LETTERS = "A-Za-z\u00c0-\u024f"
 EN_WORD = re.compile(f"[{LATIN_LETTERS}]+(?:['’\\-][{LATIN_LETTERS}]+)*")
+
+NAME_WORD = re.compile(r"\b[A-Z][a-z]+(?:['’-][A-Za-z]+)*")
+CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'-]+")
+ACRONYM = re.compile(r"\b[A-Z]{2,4}\b|\b(?:[A-Z]\.){2,4}")
+NAME_RUN = re.compile(r"[A-Z][A-Za-z]*(?:['’\-][A-Za-z]+)*(?:[ \-][A-Z][A-Za-z]*(?:['’\-][A-Za-z]+)*){0,2}")
