@@ -28,3 +28,17 @@ def test_patterns_no_other_module_spells_out_a_cjk_range():
     ]
     assert offenders == [], f"use corpus_align.text.patterns instead of a CJK range in {offenders}"
     assert CJK_CHARS.startswith("\u3400")
+
+
+def test_patterns_no_other_module_spells_out_the_latin_letters_of_a_word():
+    # Five English word patterns used to disagree on accents, hyphens and apostrophes (café, Xi-feng, don't).
+    latin = re.compile(r"\\u00c0-\\u024f|\u00c0-\u024f")
+    offenders = [str(path.relative_to(SOURCE)) for path in SOURCE.rglob("*.py") if path.name != "patterns.py"
+                 and latin.search(path.read_text("utf-8"))]
+    assert offenders == [], f"use corpus_align.text.patterns (EN_WORD, LATIN_LETTERS) instead in {offenders}"
+
+
+def test_patterns_an_english_word_keeps_accents_hyphens_and_apostrophes():
+    from corpus_align.text.patterns import EN_WORD
+
+    assert EN_WORD.findall("Zoë's café: Xi-feng didn’t-") == ["Zoë's", "café", "Xi-feng", "didn’t"]
