@@ -110,14 +110,14 @@ def crash_on_boom(task):
 def test_batch_worker_killed_mid_run_fails_that_document_only(tmp_path, monkeypatch, capsys, workers, oom_kill_counts, reason):
     import multiprocessing
 
-    from corpus_align import batch
+    from corpus_align.batch import workers as batch_workers
 
     release = tiny_release(tmp_path / "release", ["a", "boom", "c"])
     out = tmp_path / "out"
-    monkeypatch.setattr(batch, "process_document", crash_on_boom)
+    monkeypatch.setattr(batch_workers, "process_document", crash_on_boom)
     if oom_kill_counts == "rising":  # the kernel's count of OOM kills rises while the document is at work
         count = itertools.count()
-        monkeypatch.setattr(batch, "_oom_kill_count", lambda: next(count), raising=False)
+        monkeypatch.setattr(batch_workers, "_oom_kill_count", lambda: next(count))
 
     code, err = batch_cli(capsys, release, out, "--workers", str(workers))
     assert code == 1, err
@@ -150,6 +150,7 @@ def test_batch_worker_death_reasons_say_what_is_known():
 HANG_IN_EVERY_WORKER = """
 import os, sys, time
 import corpus_align.batch as batch
+import corpus_align.batch.workers as batch_workers
 
 release, out, seen, mechanism = sys.argv[1:]
 
@@ -157,10 +158,10 @@ def hang(task):
     open(os.path.join(seen, str(os.getpid())), "w").close()
     time.sleep(300)
 
-batch.process_document = hang
-batch._warm_up = lambda settings: None  # nothing to align: no dictionaries to load first
+batch_workers.process_document = hang
+batch_workers._warm_up = lambda settings: None  # nothing to align: no dictionaries to load first
 if mechanism == "polling-thread":
-    batch.die_with_parent = lambda: False
+    batch_workers.die_with_parent = lambda: False
 batch.run_batch(release, out, workers=2)
 """
 

@@ -1,0 +1,42 @@
+"""Many documents at once: find the pairs of a release, align and check each, write reports and a summary.
+
+The work for one document (:func:`process_document`) is a pure function from
+input bytes to output bytes, so it runs the same in this process, in a pool
+of processes, or on a Dask cluster whose workers share no disk with us. Only
+:func:`run_batch` touches files, and it writes each one atomically.
+
+A batch survives what one document can do to it: a worker process that dies
+(the kernel's OOM killer, a segfault) fails that document only, and a new
+worker takes the rest; workers end with the batch, even when it is killed;
+files that are not regular files (named pipes, devices) are reported, never
+opened; a resume state that cannot be trusted is rebuilt, not obeyed.
+"""
+
+from __future__ import annotations
+
+from .discovery import discover
+from .document import process_document, task_hash
+from .run import BatchReport, run_batch
+from .settings import (
+    ALWAYS_WRITTEN,
+    LEGACY_STATE_FILE,
+    STATE_DIR,
+    STATE_FILE,
+    SUMMARY_COLUMNS,
+    BatchSettings,
+    Discovery,
+    DocumentPair,
+    DocumentResult,
+    DocumentTask,
+    SkippedPath,
+    extra_formats,
+)
+from .state import StateLog, StateRead, parse_legacy_state, parse_state_log, state_line
+from .workers import describe_worker_death
+
+__all__ = [
+    "ALWAYS_WRITTEN", "LEGACY_STATE_FILE", "STATE_DIR", "STATE_FILE", "SUMMARY_COLUMNS", "BatchReport", "BatchSettings",
+    "Discovery", "DocumentPair", "DocumentResult", "DocumentTask", "SkippedPath", "StateLog", "StateRead",
+    "describe_worker_death", "discover", "extra_formats", "parse_legacy_state", "parse_state_log", "process_document",
+    "run_batch", "state_line", "task_hash",
+]

@@ -1,0 +1,124 @@
+"""What a batch works on: its settings, the documents of a release and the result of each."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..model import GlossaryEntry
+
+if TYPE_CHECKING:
+
+    from ..pipeline import PipelineSettings
+
+
+STATE_DIR = ".corpus-align"
+STATE_FILE = "state.jsonl"
+# Written by earlier versions, rewritten whole after every document; read once and migrated.
+LEGACY_STATE_FILE = "state.json"
+# Every document gets these outputs; --format adds any other registered one (corpus_align.io.writers).
+ALWAYS_WRITTEN = ("tsv", "findings", "html")
+
+
+def extra_formats() -> tuple[str, ...]:
+    """The formats ``--format`` may add to a batch: every registered one not always written.
+
+    >>> extra_formats()
+    ('jsonl', 'ladder', 'tmx', 'xlsx')
+    """
+    from ..io.writers import WRITERS
+
+    return tuple(name for name in WRITERS if name not in ALWAYS_WRITTEN)
+SUMMARY_COLUMNS = (
+    "name", "status", "zh_file", "en_file", "zh_sentences", "en_sentences", "beads", "bead_types",
+    "mean_score", "errors", "warnings", "infos", "codes", "seconds", "error",
+)
+
+
+@dataclass(frozen=True)
+class DocumentPair:
+    """One document of a release: a Chinese and an English file, or one bilingual file (``en`` is ``None``).
+
+    ``name`` is the output name relative to the output folder, sub-folders kept.
+    """
+
+    name: str
+    zh: Path
+    en: Path | None = None
+
+
+@dataclass(frozen=True)
+class SkippedPath:
+    """A file or folder of a release that is not read, and why (a named pipe, a device, a link already followed)."""
+
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """The document pairs found in a release, the files that have no partner, and what was not read.
+
+    ``unpaired_reasons`` says, per unpaired file, why it has no partner (its
+    partner may be a skipped named pipe rather than missing).
+    """
+
+    pairs: tuple[DocumentPair, ...]
+    unpaired: tuple[Path, ...]
+    skipped: tuple[SkippedPath, ...] = ()
+    unpaired_reasons: dict[Path, str] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class BatchSettings:
+    """Everything besides the input text that decides a document's outputs (hashed for re-runs)."""
+
+    formats: tuple[str, ...] = ()
+    glossary: tuple[GlossaryEntry, ...] = ()
+    presegmented: bool = False
+    encoding: str | None = None
+    opencc: str = "auto"
+    max_merge: int = 4
+    realign: bool = True
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    zh_script: str = "original"
+    min_confidence: float | None = None
+
+    def pipeline(self) -> PipelineSettings:
+        """The settings of :func:`~corpus_align.pipeline.run_pipeline` for each document."""
+        from ..pipeline import PipelineSettings
+
+        return PipelineSettings(presegmented=self.presegmented, opencc=self.opencc, max_merge=self.max_merge,
+                                glossary=self.glossary, realign=self.realign, select=self.select, ignore=self.ignore,
+                                min_confidence=self.min_confidence)
+
+    def fingerprint(self) -> str:
+        from .. import __version__
+
+        data = asdict(self)
+        data["version"] = __version__
+        return json.dumps(data, sort_keys=True, ensure_ascii=False, default=list)
+
+
+@dataclass(frozen=True)
+class DocumentTask:
+    """The input of :func:`process_document`: names and bytes, nothing that needs our disk."""
+
+    name: str
+    zh_name: str
+    zh_bytes: bytes
+    en_name: str | None
+    en_bytes: bytes | None
+    settings: BatchSettings
+
+
+@dataclass
+class DocumentResult:
+    """The outputs (suffix → bytes) and the summary record of one document."""
+
+    name: str
+    record: dict
+    outputs: dict[str, bytes] = field(default_factory=dict)
