@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "corpus_align"
 
 LAYERS = {
     "language and reading": [
-        "model", "errors", "_lazy", "_runtime", "text", "normalize",
+        "model", "errors", "_lazy", "_runtime", "_arrays", "text", "normalize",
         # Readers and the plain records every writer and the checks share; io.tsv holds the cell escaping both
         # its writer and the TSV reader use.
         "io.read", "io.atomic", "io.glossary", "io.tsv_read", "io.records", "io.tsv",

@@ -30,7 +30,8 @@ import numba
 import numpy as np
 
 from . import params
-from .features import DocFeatures, SideFeatures, first_at_least
+from .coverage_index import first_at_least
+from .features import DocFeatures, SideFeatures
 
 
 @dataclass(frozen=True)

@@ -26,10 +26,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .._arrays import sorted_unique
 from .._runtime import cyclic_gc_paused
 from . import coarse, dp, params
 from .confidence import UnsureSpan, chance_similarity, unsure_spans
-from .features import DocFeatures, add_translations, extract_features, set_token_weights, sorted_unique
+from .features import DocFeatures, add_translations, extract_features, set_token_weights
 from .params import GAP_ROUNDS, REALIGN_MARGIN
 from .scores import CostParams, bead_costs, bead_evidence, bead_types, compute_coverage, edge_support, similarity
 

@@ -1,4 +1,4 @@
-"""Turn two lists of sentences into integer evidence arrays, and count coverage in a band.
+"""Turn two lists of sentences into integer evidence arrays.
 
 Every sentence becomes a list of *evidence tokens*; a token is a small set of
 integer keys (English stems, stemmed pinyin, number and punctuation keys).
@@ -6,12 +6,8 @@ A Chinese word's keys are its CC-CEDICT translations plus its pinyin; an
 English word's key is its stem.  A token of one side is *covered* by a span
 of the other side when one of its keys occurs in the span's key set.
 
-:func:`span_cover_counts` counts, for every sentence and every candidate span
-of the other side inside a band, how many of the sentence's tokens the span
-covers.  Coverage of a whole bead is then a sum of these counts, because each
-token belongs to exactly one sentence.  The kernel is compiled with numba:
-it walks an inverted index restricted to the band, so its cost is linear in
-the document length times the band width.
+How much of a sentence a span of the other side covers is counted by
+:mod:`~corpus_align.aligner.coverage_index`.
 
 >>> from corpus_align.aligner.features import extract_features
 >>> f = extract_features(["我去了重庆。"], ["I went to Chongqing."])
@@ -27,9 +23,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-import numba
 import numpy as np
 
+from .._arrays import sorted_unique
 from .._lazy import zh_word_cut
 from ..text import numbers
 from ..text.lexicon import EN_STOPWORDS, english_stem, load_lexicon, porter_stemmer
@@ -536,104 +532,6 @@ def extract_features(
 
     fuzzy = anchors.fuzzy_name_map(zh_names, reading.names)
     return DocFeatures(zh=zh_side, en=_english_side(en, reading, fuzzy, vocab), vocab=dict(vocab))
-
-
-def inverted_index(side: SideFeatures, n_keys: int) -> tuple[np.ndarray, np.ndarray]:
-    """Return ``(ptr, sentences)``: for key ``k``, the sorted sentences whose key set holds it.
-
-    >>> ptr, post = inverted_index(extract_features(["猫。"], ["A cat.", "The cat."]).en, 5)
-    >>> post.tolist()  # doctest: +SKIP
-    [0, 1]
-    """
-    lengths = np.diff(side.set_ptr)
-    sentence_of = np.repeat(np.arange(len(lengths), dtype=np.int32), lengths)
-    order = np.lexsort((sentence_of, side.set_keys))
-    counts = np.bincount(side.set_keys, minlength=n_keys)
-    ptr = np.zeros(n_keys + 1, dtype=np.int64)
-    np.cumsum(counts, out=ptr[1:])
-    return ptr, sentence_of[order]
-
-
-@numba.njit(cache=True)
-def first_at_least(sorted_values, start, stop, value):  # pragma: no cover - compiled
-    """Index of the first element >= ``value`` in ``sorted_values[start:stop]`` (binary search), ``stop`` if none."""
-    while start < stop:
-        middle = (start + stop) // 2
-        if sorted_values[middle] < value:
-            start = middle + 1
-        else:
-            stop = middle
-    return start
-
-
-@numba.njit(cache=True, nogil=True)
-def span_cover_counts(tok_ptr, key_ptr, keys, weights, post_ptr, post, n_target, win_lo, win_w, max_len):  # pragma: no cover - compiled
-    """out[(row_ptr[s] + o) * max_len + l-1] = weight of the tokens of s covered by targets win_lo[s]+o .. +l-1.
-
-    Ragged storage (``row_ptr`` = running sum of ``win_w``) keeps memory
-    proportional to the band's area even where a few rows are wide.
-    """
-    n = len(tok_ptr) - 1
-    width = 1
-    row_ptr = np.zeros(n + 1, dtype=np.int64)
-    for s in range(n):
-        if win_w[s] > width:
-            width = win_w[s]
-        row_ptr[s + 1] = row_ptr[s] + max(win_w[s], 0)
-    out = np.zeros(row_ptr[n] * max_len, dtype=np.float32)
-    span = width + max_len
-    hit = np.zeros(span, dtype=np.bool_)
-    nearest = np.empty(span + 1, dtype=np.int64)
-    for s in range(n):
-        lo = win_lo[s]
-        w = win_w[s]
-        if w <= 0:
-            continue
-        top = min(lo + w + max_len - 1, n_target)  # exclusive end of target sentences in reach
-        for t in range(tok_ptr[s], tok_ptr[s + 1]):
-            for p in range(top - lo):
-                hit[p] = False
-            any_hit = False
-            for q in range(key_ptr[t], key_ptr[t + 1]):
-                k = keys[q]
-                a = first_at_least(post, post_ptr[k], post_ptr[k + 1], lo)
-                while a < post_ptr[k + 1] and post[a] < top:
-                    hit[post[a] - lo] = True
-                    any_hit = True
-                    a += 1
-            if not any_hit:
-                continue
-            reach = top - lo
-            nearest[reach] = 1 << 30
-            for p in range(reach - 1, -1, -1):
-                nearest[p] = p if hit[p] else nearest[p + 1]
-            for o in range(min(w, reach)):
-                d = nearest[o] - o
-                if d < max_len:
-                    base = (row_ptr[s] + o) * max_len
-                    for ell in range(d, max_len):
-                        out[base + ell] += weights[t]
-    return out, row_ptr
-
-
-def sorted_unique(values: np.ndarray, *, return_inverse: bool = False):
-    """``np.unique`` by sorting (NumPy 2's hash-based unique is many times slower on large integer arrays).
-
-    >>> sorted_unique(np.array([3, 1, 3, 2])).tolist()
-    [1, 2, 3]
-    >>> [a.tolist() for a in sorted_unique(np.array([3, 1, 3]), return_inverse=True)]
-    [[1, 3], [1, 0, 1]]
-    """
-    order = np.argsort(values, kind="stable")
-    ordered = values[order]
-    first = np.ones(len(ordered), dtype=bool)
-    first[1:] = ordered[1:] != ordered[:-1]
-    unique = ordered[first]
-    if not return_inverse:
-        return unique
-    inverse = np.empty(len(values), dtype=np.int64)
-    inverse[order] = np.cumsum(first) - 1
-    return unique, inverse
 
 
 def _token_signatures(side: SideFeatures) -> np.ndarray:

@@ -112,7 +112,7 @@ def bead_types(max_merge: int = 4) -> np.ndarray:
 
 @dataclass
 class Coverage:
-    """Coverage counts in a band (see :func:`corpus_align.aligner.features.span_cover_counts`)."""
+    """Coverage counts in a band (see :func:`corpus_align.aligner.coverage_index.span_cover_counts`)."""
 
     zh_counts: np.ndarray  # flat [(zh_ptr[s] + en start offset) * max_l + en length - 1]
     zh_lo: np.ndarray
@@ -141,7 +141,7 @@ def coverage_windows(band: Band, max_k: int, max_l: int) -> tuple[np.ndarray, np
 
 def compute_coverage(features: DocFeatures, band: Band, max_k: int, max_l: int) -> Coverage:
     """Count two-way coverage for every sentence and candidate span in the band."""
-    from .features import inverted_index, span_cover_counts
+    from .coverage_index import inverted_index, span_cover_counts
 
     n_keys = len(features.vocab) + 1
     zh_lo, zh_w, en_lo, en_w = coverage_windows(band, max_k, max_l)

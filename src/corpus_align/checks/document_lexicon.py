@@ -30,6 +30,7 @@ from typing import Protocol
 
 import numpy as np
 
+from .._arrays import sorted_unique
 from ..text.lexicon import translations
 from .params import LEXICON_BLOCK_PAIRS, LEXICON_DICTIONARY_MASS, LEXICON_ITERATIONS, LEXICON_PRIOR
 
@@ -163,22 +164,6 @@ def _row_blocks(sizes: np.ndarray, limit: int) -> Iterator[tuple[int, int]]:
         yield start, len(sizes)
 
 
-def _sorted_unique(values: np.ndarray) -> np.ndarray:
-    """``np.unique(values)`` by sorting: NumPy 2's hash-based ``np.unique`` takes seconds on the
-    million-entry key arrays of a window's lexicon, a sort some milliseconds.
-
-    The same as ``corpus_align.aligner.features.sorted_unique``, which is not imported here because
-    that module loads numba, which ``check`` does not otherwise need.
-
-    >>> _sorted_unique(np.array([3, 1, 3, 2])).tolist()
-    [1, 2, 3]
-    """
-    ordered = np.sort(values)
-    first = np.ones(len(ordered), dtype=bool)
-    first[1:] = ordered[1:] != ordered[:-1]
-    return ordered[first]
-
-
 def build_word_pairs(rows: Sequence[RowWords], block_pairs: int = LEXICON_BLOCK_PAIRS) -> WordPairs:
     """Step 1: number the words and stems, and list every (row, Chinese word, English stem) pair.
 
@@ -227,7 +212,7 @@ def build_word_pairs(rows: Sequence[RowWords], block_pairs: int = LEXICON_BLOCK_
         return F[f_off[row] + fi] * n_en + E[slot_e], slot_e
 
     if blocks:
-        keys = _sorted_unique(np.concatenate([_sorted_unique(block_pairs_of(lo, hi)[0]) for lo, hi in blocks]))
+        keys = sorted_unique(np.concatenate([sorted_unique(block_pairs_of(lo, hi)[0]) for lo, hi in blocks]))
     else:
         keys = np.zeros(0, dtype=np.int64)
     index_type = np.int32 if max(len(keys), len(E)) < 2**31 else np.int64
@@ -265,7 +250,7 @@ def dictionary_prior(pairs: WordPairs, mass: float = LEXICON_DICTIONARY_MASS) ->
         sizes[f] = len(stems)
         dict_keys.extend(f * n_en + pairs.en_ids[stem] for stem in stems if stem in pairs.en_ids)
     keys = pairs.keys
-    dict_keys_arr = _sorted_unique(np.array(dict_keys, dtype=np.int64))
+    dict_keys_arr = sorted_unique(np.array(dict_keys, dtype=np.int64))
     at = np.minimum(np.searchsorted(dict_keys_arr, keys), max(len(dict_keys_arr) - 1, 0))
     in_dict = (dict_keys_arr[at] == keys) if len(dict_keys_arr) else np.zeros(len(keys), dtype=bool)
     size = sizes[pairs.key_word]
