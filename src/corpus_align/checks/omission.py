@@ -197,13 +197,13 @@ def coverage_evidence(view: RowView) -> Coverage:
     """
     stems = view.en_stems
     content = covered = 0
-    zh_tags = _canonical_tags(view)
+    # The words after OpenCC's round trip, for every measure: Simplified and Traditional input then read alike.
+    zh_tags = lexicon_tags = _round_trip_tags(view, _canonical_tags(view))
     for word, tag in zh_tags:
         found = translations(word)
         if found and tag not in _FUNCTION_TAGS:
             content += 1
             covered += bool(found & stems)
-    lexicon_tags = _round_trip_tags(view, zh_tags)
     halves = _clause_halves(lexicon_tags)  # one half (0, 1 or -1) per word
     words = [(word, which) for (word, tag), which in zip(lexicon_tags, halves, strict=True) if tag not in _FUNCTION_TAGS]
     zh_stems = dictionary_stems([w for w, _ in zh_tags])
