@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import sys
 import time
 from collections import defaultdict
@@ -96,9 +97,9 @@ def predict(model: dict[str, float], samples: list[tuple[dict, bool, str]]) -> n
     return np.array([confidence_of(model, features) for features, _, _ in samples])
 
 
-def _model(samples: list[tuple[dict, bool, str]]) -> dict[str, float]:
+def _model(samples: list[tuple[dict, bool, str]], l2: float = L2) -> dict[str, float]:
     names = feature_names(samples)
-    w = fit(*_matrix(samples, names))
+    w = fit(*_matrix(samples, names), l2=l2)
     return {"intercept": float(w[0]), **{name: float(weight) for name, weight in zip(names, w[1:], strict=True)}}
 
 
@@ -113,7 +114,7 @@ def _f(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
 
-def evaluate(data: dict[str, list[tuple[dict, bool, str]]], models: dict[str, dict[str, float]]) -> dict:
+def evaluate(data: dict[str, list[tuple[dict, bool, str]]], models: dict[str, dict[str, float]], l2: float = L2) -> dict:
     """Print and return the figures of ``models`` on ``data``, and leave-one-domain-out refits."""
     figures: dict = {}
     print(f"| code | findings | right | kept at ≥ {THRESHOLD} | right among kept | right findings kept |")
@@ -158,7 +159,7 @@ def evaluate(data: dict[str, list[tuple[dict, bool, str]]], models: dict[str, di
                 cells.append("-")
                 continue
             right = np.array([r for _, r, _ in test], dtype=float)
-            kept, precision, recall = at_threshold(predict(_model(train), test), right)
+            kept, precision, recall = at_threshold(predict(_model(train, l2), test), right)
             lodo[code][domain] = {"kept": kept, "precision": precision, "right_kept": recall, "findings": len(test)}
             cells.append(f"{_f(precision)} / {_f(recall)} ({len(test)})")
         print(f"| {code} | " + " | ".join(cells) + " |")
@@ -171,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bench", type=Path, default=devsets.BENCH, help="folder holding mac-dev/ and newdomains-dev/")
     parser.add_argument("--seeds", default="0,1,2", help="comma list of injection seeds (default 0,1,2)")
     parser.add_argument("--share", type=float, default=0.06, help="share of the rows injected (default 0.06)")
+    parser.add_argument("--l2", type=float, default=L2, help=f"weight of the L2 penalty (default {L2})")
+    parser.add_argument("--data", type=Path, help="read the labelled findings from this pickle, or write them there when it is missing")
     parser.add_argument("--write", action="store_true", help=f"refit and write {CALIBRATION.relative_to(ROOT)}")
     args = parser.parse_args(argv)
     from corpus_align.checks.calibration import CALIBRATION_FORMAT, shipped_models
@@ -178,19 +181,25 @@ def main(argv: list[str] | None = None) -> int:
     seeds = [int(s) for s in args.seeds.split(",") if s.strip()]
     docs = devsets.distinct(devsets.load_mac(args.bench) + devsets.load_newdomains(args.bench))
     started = time.perf_counter()
-    data = collect(docs, seeds, args.share)
+    if args.data and args.data.exists():
+        data = pickle.loads(args.data.read_bytes())
+    else:
+        data = collect(docs, seeds, args.share)
+        if args.data:
+            args.data.write_bytes(pickle.dumps(data))
     print(f"{len(docs)} documents, seeds {', '.join(map(str, seeds))}, {args.share:.0%} of rows injected: "
           f"{sum(len(s) for s in data.values())} findings labelled in {time.perf_counter() - started:.1f} s")
     print()
-    models = {code: _model(data[code]) for code in KINDS if any(r for _, r, _ in data.get(code, []))} if args.write else shipped_models()
-    figures = evaluate(data, models)
+    fitted = {code: _model(data[code], args.l2) for code in KINDS if any(r for _, r, _ in data.get(code, []))}
+    models = fitted if args.write or args.l2 != L2 else shipped_models()
+    figures = evaluate(data, models, args.l2)
     if args.write:
         document = {
             "format": CALIBRATION_FORMAT,
             "fitted_by": "python benchmarks/calibrate_findings.py --write",
             "data": f"{len(docs)} distinct dev documents (MAC-Dev, NewDomains-Dev), seeds {seeds}, "
                     f"{args.share:.0%} of rows injected; right = the injected code on an injected row, wrong = any finding on a clean row",
-            "l2": L2,
+            "l2": args.l2,
             "codes": {code: {"weights": model, "figures": figures.get(code, {}),
                              "leave_one_domain_out": figures["leave_one_domain_out"].get(code, {})}
                       for code, model in models.items()},
