@@ -332,3 +332,18 @@ def test_fixture_addition_learned_names_do_not_depend_on_the_hash_seed():
     # Eight 3-grams tie here, so two set orders rarely agree by luck.
     here, there = output_here_and_under_another_hash_seed(code)
     assert here == there
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_fixture_entity_missing_learns_a_rendering_by_title_from_the_document(script):
+    # 耶和华 is "Jehovah" to the dictionary and in one verse, but this translation mostly calls him "the LORD": those
+    # rows are rendered (before, each was reported), and the one that drops him is still reported.
+    filler = [("他们走了。", "They left."), ("天亮了。", "It was day."), ("我很好。", "I am fine."),
+              ("他们吃饭。", "They ate."), ("雨停了。", "The rain stopped.")] * 4
+    pairs = [("耶和华对摩西说话。", "And the LORD spake unto Moses."), ("耶和华吩咐他们。", "The LORD commanded them."),
+             ("耶和华看见了。", "And the LORD saw it."), ("耶和华很喜悦。", "And the LORD was pleased."),
+             ("耶和华就离开了。", "And he departed."), ("耶和华是我的牧者。", "Jehovah is my shepherd.")] + filler
+    if script == "traditional":
+        pairs = [(opencc_converter("s2t").convert(zh), en) for zh, en in pairs]
+    found = [(f.row, f.zh_text) for f in check_rows(rows_from_pairs(pairs), select=["entity-missing"])]
+    assert found == [(5, pairs[4][0][:3])]

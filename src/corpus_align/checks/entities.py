@@ -26,16 +26,17 @@ import functools
 import math
 import os
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .._lazy import toneless_pinyin
-from ..text.lexicon import english_stem, translations
+from ..text.lexicon import EN_STOPWORDS, english_stem, translations
 from ..text.numbers import en_number_keys, zh_number_keys
 from ..text.patterns import ACRONYM, CJK
 from .context import CheckContext, RowView, name_key, zh_original_span
 from .glossary import glossary_hits
+from .params import LEARNED_RENDERING_LIFT, LEARNED_RENDERING_MIN_ROWS, LEARNED_RENDERING_SHARE
 from .registry import register
 from .resources import COMMON, PROPER, cedict_classes, place_abbreviations, proper_renderings, transliteration_chars
 
@@ -167,6 +168,33 @@ def _inside_longer_word(text: str, start: int, end: int, classes: dict[str, int]
     (True, False)
     """
     return any(classes.get(text[start : end + extra], 0) for extra in (1, 2) if end + extra <= len(text))
+
+
+def _capitalised_stems(view: RowView) -> set[str]:
+    """The name keys of the row's capitalised English words (a title, a nickname, an acronym: LORD, Trinket, ASL)."""
+    return {name_key(m.group()) for m in view.en_words if m.group()[:1].isupper() and m.group().lower() not in EN_STOPWORDS}
+
+
+def _learned_renderings(rows_of: dict[str, int], stems_with: dict[str, Counter], document_stems: Counter,
+                        n_rows: int) -> dict[str, set[str]]:
+    """For each name, the English stems the document renders it by: in most of its ``rows_of`` rows (those
+    where nothing else renders it), and far commoner there than in the document
+    (:data:`.params.LEARNED_RENDERING_SHARE`, ``_MIN_ROWS``, ``_LIFT``).
+
+    >>> stems = Counter({"lord": 9, "said": 9, "people": 2})
+    >>> _learned_renderings({"耶和华": 10}, {"耶和华": stems}, Counter({"lord": 12, "said": 90, "people": 30}), 100)
+    {'耶和华': {'lord'}}
+    """
+    learned: dict[str, set[str]] = {}
+    for name, rows in rows_of.items():
+        if rows < LEARNED_RENDERING_MIN_ROWS:
+            continue
+        found = {stem for stem, count in stems_with[name].items()
+                 if count >= LEARNED_RENDERING_SHARE * rows
+                 and count / rows >= LEARNED_RENDERING_LIFT * document_stems[stem] / max(n_rows, 1)}
+        if found:
+            learned[name] = found
+    return learned
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -540,10 +568,14 @@ def check_entity_missing(ctx: CheckContext) -> Iterator:
     pending: list[tuple[RowView, Entity, bool]] = []  # the row, the entity, whether the document romanizes it elsewhere
     rendered_rows: dict[str, int] = defaultdict(int)
     rows_with: dict[str, int] = defaultdict(int)
+    document_stems: Counter = Counter()
+    two_sided = 0
     for view in ctx.rows:
         text = view.row.zh_normalized
         if not text.strip() or not view.row.en.strip():
             continue
+        two_sided += 1
+        document_stems.update(_capitalised_stems(view))
         covered: set[int] = set()
         for start, name in _lexicon_hits(text, lexicon, by_first):
             covered.update(range(start, start + len(name)))
@@ -562,7 +594,23 @@ def check_entity_missing(ctx: CheckContext) -> Iterator:
                 pending.append((view, entity, False))
             else:
                 rendered_rows[entity.text] += 1
+    # What stands for a name in the rows that do not render it by its pinyin or translation: the word that replaces it
+    # (the LORD, ASL for 美国手语), not the words that go with its romanization (Zhou Rui's *wife*).
+    unrendered: dict[str, dict[int, RowView]] = defaultdict(dict)
+    for view, entity, _ in pending:
+        unrendered[entity.text][id(view)] = view
+    # A rendering by a title or a nickname is capitalised (the LORD, Trinket), and is no other name's romanization
+    # (Grannie Liu beside Ban-er).
+    others_keys = Counter(key for keys in lexicon.values() for key in keys)
+    stems_unrendered = {
+        name: Counter(stem for view in views.values() for stem in _capitalised_stems(view)
+                      if others_keys.get(stem, 0) <= (stem in lexicon.get(name, ())))
+        for name, views in unrendered.items()
+    }
+    learned = _learned_renderings({name: len(views) for name, views in unrendered.items()}, stems_unrendered, document_stems, two_sided)
     for view, entity, romanized in pending:
+        if learned.get(entity.text, set()) & _capitalised_stems(view):
+            continue  # rendered as the document usually renders it: 上帝 → "the LORD", a nickname, a title
         others = rows_with[entity.text] - 1
         if entity.kind != "term":
             # A name the translator (almost) never renders is translated (平儿 → Patience, 韦小宝 → Trinket);

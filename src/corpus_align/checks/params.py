@@ -119,3 +119,14 @@ LEXICON_BLOCK_PAIRS = 1_000_000
 # a row with more holds pages, not a bead, and is not judged (a chapter in one row took a minute and
 # gigabytes).  Chosen on: the development sets' longest sentences, as above. Figure: not recorded.
 LEXICON_ROW_PAIRS = 250_000
+
+# --- entity-missing: a name's rendering learnt from the document (checks/entities.py) --------------
+
+# A name the document renders by the same English word in most of its rows (a deity always "the LORD",
+# a nickname, a title) is rendered where that word is.  The word must be in at least this share of the
+# name's rows, in at least LEARNED_RENDERING_MIN_ROWS of them, and this many times commoner in the
+# name's rows than in the document's.  Chosen on: reasoning (a majority, a few rows, a clear lift), then
+# measured on benchmarks/check_documents.py and check_quality.py (see docs/checks.md for the figures).
+LEARNED_RENDERING_SHARE = 0.6
+LEARNED_RENDERING_MIN_ROWS = 3
+LEARNED_RENDERING_LIFT = 3.0
