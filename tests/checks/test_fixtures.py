@@ -347,3 +347,16 @@ def test_fixture_entity_missing_learns_a_rendering_by_title_from_the_document(sc
         pairs = [(opencc_converter("s2t").convert(zh), en) for zh, en in pairs]
     found = [(f.row, f.zh_text) for f in check_rows(rows_from_pairs(pairs), select=["entity-missing"])]
     assert found == [(5, pairs[4][0][:3])]
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_fixture_addition_finds_a_sentence_appended_to_a_heading(script):
+    # A heading's English has no stop before what was appended to it, so the row is one "sentence": it is cut where
+    # the heading's length fits the Chinese, and only the tail can be the addition; a heading alone is no addition.
+    filler = [("他们走了。", "They left."), ("天亮了。", "It was day."), ("我很好。", "I am fine.")] * 8
+    pairs = [("闪烁文本", "Blinking text A statement issued by the company was published by local media on Friday."),
+             ("超亮或粗体文本", "Extra bright or bold text"), ("安装", "Installation")] + filler
+    if script == "traditional":
+        pairs = [(opencc_converter("s2t").convert(zh), en) for zh, en in pairs]
+    found = [(f.row, f.en_text[:11]) for f in check_rows(rows_from_pairs(pairs), select=["addition"])]
+    assert found == [(1, "A statement")]

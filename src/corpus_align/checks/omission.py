@@ -101,6 +101,9 @@ class Coverage:
     # (0, 1, or -1 for both), and the English stems: what the document's own lexicon is learned from.
     zh_words: tuple[tuple[str, int], ...] = ()
     en_stems: tuple[str, ...] = ()
+    # For a heading whose English is one "sentence" that ends a sentence: the English cut before each capitalised
+    # word, (head, tail) in the form of ``sentences`` (a sentence appended to a heading has no stop before it).
+    heading_splits: tuple[tuple[tuple[str, int, tuple[tuple[str, bool], ...]], ...], ...] = ()
 
     @property
     def clause_ratio(self) -> float:
@@ -212,11 +215,9 @@ def coverage_evidence(view: RowView) -> Coverage:
     names = row_name_keys(view)
     unspelled: set[str] = set()
     common = english_words()
-    sentences = []
-    for match in _EN_SENTENCE.finditer(view.row.en):
-        sentence = match.group().strip()
-        if not sentence:
-            continue
+
+
+    def read(sentence: str) -> tuple[str, int, tuple[tuple[str, bool], ...]]:
         tokens = []
         for word in _english_tokens(sentence):
             lower = word.lower()
@@ -227,12 +228,26 @@ def coverage_evidence(view: RowView) -> Coverage:
             if word[0].isupper() and not supported and len(lower) >= 3 and common.get(lower, 0) < NAME_MAX_FREQUENCY:
                 unspelled.add(stem)
             tokens.append((stem, supported))
-        sentences.append((sentence, len(_LETTER.findall(sentence)), tuple(tokens)))
+        return sentence, len(_LETTER.findall(sentence)), tuple(tokens)
+
+    sentences = [read(sentence) for sentence in (m.group().strip() for m in _EN_SENTENCE.finditer(view.row.en)) if sentence]
+    splits: tuple = ()
+    if len(sentences) == 1 and not view.row.zh_normalized.rstrip().endswith(_ZH_STOPS) and _ENDS_SENTENCE.search(sentences[0][0]):
+        text = sentences[0][0]
+        cuts = [m.start() for m in _CAPITAL_AFTER_SPACE.finditer(text)][:HEADING_MAX_CUTS]
+        splits = tuple((read(text[:cut].strip()), read(text[cut:])) for cut in cuts)
     return Coverage(view.zh_cjk, len(_LETTER.findall(view.row.en)), content, covered, tuple(sentences),
                     frozenset(zh_stems), view.row.zh_normalized, frozenset(unspelled),
                     count_clauses(view.row.zh_normalized, _ZH_CLAUSE_BREAK, CJK_CHAR),
                     count_clauses(view.row.en, _EN_CLAUSE_BREAK, _LETTER),
-                    tuple(words), tuple(sorted(stems)))
+                    tuple(words), tuple(sorted(stems)), splits)
+
+
+# A heading ends with none of these; its English, with a sentence appended, ends a sentence.
+_ZH_STOPS = tuple("。！？!?.…；;：:”\"）)」』")
+_ENDS_SENTENCE = re.compile(r"[.!?…]['\"”’)]*$")
+_CAPITAL_AFTER_SPACE = re.compile(r"(?<= )[A-Z]")
+HEADING_MAX_CUTS = 12  # a heading has a few words; more cuts would only be tried on a long sentence
 
 
 def _middle_mean(values: list[float], default: float) -> float:
@@ -446,8 +461,12 @@ def omission_score(ev: Coverage, norms: _Norms) -> float:
     return OMISSION_LENGTH_WEIGHT * length + OMISSION_COVERAGE_WEIGHT * share + OMISSION_CLAUSE_WEIGHT * clauses
 
 
-def addition_score(ev: Coverage, norms: _Norms) -> tuple[float, int]:
-    """The evidence that one English sentence of the row was added, and its position (-1 when none qualifies).
+def addition_score(ev: Coverage, norms: _Norms) -> tuple[float, str]:
+    """The evidence that one English sentence of the row was added, and that sentence ('' when none qualifies).
+
+    A heading whose English is one sentence is read as the heading and what follows it, cut where the head's
+    length is nearest to what the document's ratio expects of the Chinese (:attr:`Coverage.heading_splits`);
+    only the tail can be the added sentence then.
 
     Log-likelihood ratios, added: (1) the sentence's words — each supported
     or not by the row's Chinese — under "unrelated" against "translation"
@@ -458,18 +477,25 @@ def addition_score(ev: Coverage, norms: _Norms) -> tuple[float, int]:
     removed; (3) the same for the clause ratio, since an appended sentence
     brings clauses the Chinese does not have.
     """
-    best, position = -math.inf, -1
-    if len(ev.sentences) < 2 or not ev.zh_chars:
-        return best, position
+    best, found = -math.inf, ""
+    if not ev.zh_chars:
+        return best, found
     spread = norms.length_spread * math.sqrt(max(1.0, SHORT_ROW_CHARS / ev.zh_chars))
     usual = norms.ratio * ev.zh_chars
+    sentences, candidates = ev.sentences, range(len(ev.sentences))
+    if len(sentences) < 2:
+        if not ev.heading_splits:
+            return best, found
+        sentences = min(ev.heading_splits, key=lambda split: abs(math.log(max(split[0][1], 1) / usual)))
+        candidates = range(1, 2)
     with_all = math.log(max(ev.en_letters, 1) / usual)
     row_ok: dict[str, bool] = {}
-    for _sentence, _letters, tokens in ev.sentences:
+    for _sentence, _letters, tokens in sentences:
         for stem, ok in tokens:
             row_ok[stem] = row_ok.get(stem, False) or norms.supported(ev, stem, ok)
     clauses_with = ev.clause_ratio - norms.clause_ratio
-    for i, (sentence, letters, tokens) in enumerate(ev.sentences):
+    for i in candidates:
+        sentence, letters, tokens = sentences[i]
         if not tokens:
             continue
         words = -sum(norms.word_evidence(stem, norms.supported(ev, stem, ok), row_ok[stem], ev) for stem, ok in tokens)
@@ -479,10 +505,10 @@ def addition_score(ev: Coverage, norms: _Norms) -> tuple[float, int]:
         clauses_without = math.log((en_clauses_without + 1) / (ev.zh_clauses + 1)) - norms.clause_ratio
         clauses = (clauses_with**2 - clauses_without**2) / (2 * norms.clause_spread**2)
         # Prior odds: any one of the row's sentences could be the added one (more sentences, more chances).
-        score = words + length + clauses - math.log(len(ev.sentences))
+        score = words + length + clauses - math.log(len(sentences))
         if score > best:
-            best, position = score, i
-    return best, position
+            best, found = score, sentence
+    return best, found
 
 
 
@@ -553,9 +579,8 @@ def check_addition(ctx: CheckContext) -> Iterator:
         ev = norms.evidence.get(index)
         if ev is None:
             continue
-        score, position = addition_score(ev, norms)
+        score, sentence = addition_score(ev, norms)
         if score > ADDITION_THRESHOLD:
-            sentence = ev.sentences[position][0]
             yield ctx.finding(
                 "addition", view,
                 f"the English sentence {sentence[:60]!r} has no counterpart in the Chinese (score {score:.2f})",
