@@ -116,6 +116,9 @@ CASES = [
     # A slip that happens to read as an inflection of a rare word is still a slip; archaic
     # and British spellings are words.
     ("typo", "我们回家吧。", "We are gooing home.", True),
+    ("typo", "利用内置函数 getattr：", "Use the bublt-in function getattr:", True),
+    ("typo", "利用内置函数 getattr：", "Use the built-in function getattr:", False),
+    ("typo", "凤姐笑了。", "Xi-feng laughed.", False),
     ("typo", "他进了城。", "Then cometh he to the city.", False),
     ("typo", "你知道这颜色。", "Thou knowest the colour well.", False),
     ("typo", "他们意识到了。", "They did realise it.", False),

@@ -23,7 +23,7 @@ import math
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .._lazy import toneless_pinyin
 from ..text.lexicon import EN_STOPWORDS
@@ -211,6 +211,26 @@ def _looks_like_pinyin(word: str, zh: str) -> bool:
     return word.lower().replace("-", "").replace("'", "") in _pinyin_keys(zh) if zh else False
 
 
+def _words_and_parts(matches: list[re.Match], once: Callable[[str], bool]) -> Iterator[tuple[str, int]]:
+    """Each English word with its offset; a hyphenated word that is not known whole, part by part (bublt-in: bublt, in),
+    unless it is capitalised or ``once(word)`` is false: a romanized name (Xi-feng, Goong-goong) or a coinage the
+    document repeats is written so on purpose.
+
+    >>> [w for w, _ in _words_and_parts(list(re.finditer(r"[\\w-]+", "a bublt-in well-known Xi-feng")), lambda w: True)]
+    ['a', 'bublt', 'in', 'well-known', 'Xi-feng']
+    """
+    for match in matches:
+        word = match.group()
+        if "-" not in word or word[:1].isupper() or is_known(word) or not once(word):
+            yield word, match.start()
+            continue
+        offset = match.start()
+        for part in word.split("-"):
+            if part:
+                yield part, offset
+            offset += len(part) + 1
+
+
 @register(
     "typo",
     severity="warning",
@@ -231,17 +251,20 @@ def check_typo(ctx: CheckContext) -> Iterator:
         en = row.en
         in_row: Counter | None = None  # counted for the rows that have an unknown word only
         zh_lower: str | None = None
-        for match in view.en_words:
-            word = match.group()
+        def once(word: str, words: list[re.Match] = view.en_words) -> bool:
+            lower = word.lower().replace("’", "'")
+            return ctx.en_word_rows[lower] <= 1 and sum(m.group().lower().replace("’", "'") == lower for m in words) <= 1
+
+        for word, start in _words_and_parts(view.en_words, once):
             lower = word.lower().replace("’", "'")
             if len(word) < 3 or len(word) > MAX_WORD_LETTERS or word.isupper():
                 continue
             evidence = known_as(word)
             if evidence is not None and evidence * TYPO_OVER_INFLECTION_RATIO > _most_common_frequency():
                 continue  # listed, or an inflection no word one edit away could be that much commoner than
-            if word[0].isupper() and not at_sentence_start(en, match.start()):
+            if word[0].isupper() and not at_sentence_start(en, start):
                 continue  # a name
-            if any(c.isupper() for c in word[1:]) or en[max(0, match.start() - 1) : match.start()] in ("@", "#"):
+            if any(c.isupper() for c in word[1:]) or en[max(0, start - 1) : start] in ("@", "#"):
                 continue  # a brand or a handle: macOS, iPhone, @iotar, #pa28
             if zh_lower is None:
                 zh_lower = row.zh_normalized.lower()
