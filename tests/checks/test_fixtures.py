@@ -346,8 +346,7 @@ def test_fixture_entity_missing_learns_a_rendering_by_title_from_the_document(sc
     pairs = [("耶和华对摩西说话。", "And the LORD spake unto Moses."), ("耶和华吩咐他们。", "The LORD commanded them."),
              ("耶和华看见了。", "And the LORD saw it."), ("耶和华很喜悦。", "And the LORD was pleased."),
              ("耶和华就离开了。", "And he departed."), ("耶和华是我的牧者。", "Jehovah is my shepherd.")] + filler
-    if script == "traditional":
-        pairs = [(opencc_converter("s2t").convert(zh), en) for zh, en in pairs]
+    pairs = [(_script(zh, script), en) for zh, en in pairs]
     found = [(f.row, f.zh_text) for f in check_rows(rows_from_pairs(pairs), select=["entity-missing"])]
     assert found == [(5, pairs[4][0][:3])]
 
@@ -359,7 +358,6 @@ def test_fixture_addition_finds_a_sentence_appended_to_a_heading(script):
     filler = [("他们走了。", "They left."), ("天亮了。", "It was day."), ("我很好。", "I am fine.")] * 8
     pairs = [("闪烁文本", "Blinking text A statement issued by the company was published by local media on Friday."),
              ("超亮或粗体文本", "Extra bright or bold text"), ("安装", "Installation")] + filler
-    if script == "traditional":
-        pairs = [(opencc_converter("s2t").convert(zh), en) for zh, en in pairs]
+    pairs = [(_script(zh, script), en) for zh, en in pairs]
     found = [(f.row, f.en_text[:11]) for f in check_rows(rows_from_pairs(pairs), select=["addition"])]
     assert found == [(1, "A statement")]

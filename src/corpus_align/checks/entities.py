@@ -172,7 +172,8 @@ def _inside_longer_word(text: str, start: int, end: int, classes: dict[str, int]
 
 def _capitalised_stems(view: RowView) -> set[str]:
     """The name keys of the row's capitalised English words (a title, a nickname, an acronym: LORD, Trinket, ASL)."""
-    return {name_key(m.group()) for m in view.en_words if m.group()[:1].isupper() and m.group().lower() not in EN_STOPWORDS}
+    return view.memo("entities.capitalised", lambda: {name_key(m.group()) for m in view.en_words
+                                                      if m.group()[:1].isupper() and m.group().lower() not in EN_STOPWORDS})
 
 
 def _learned_renderings(rows_of: dict[str, int], stems_with: dict[str, Counter], document_stems: Counter,
@@ -601,10 +602,10 @@ def check_entity_missing(ctx: CheckContext) -> Iterator:
         unrendered[entity.text][id(view)] = view
     # A rendering by a title or a nickname is capitalised (the LORD, Trinket), and is no other name's romanization
     # (Grannie Liu beside Ban-er).
-    others_keys = Counter(key for keys in lexicon.values() for key in keys)
+    key_owners = Counter(key for keys in lexicon.values() for key in keys)
     stems_unrendered = {
         name: Counter(stem for view in views.values() for stem in _capitalised_stems(view)
-                      if others_keys.get(stem, 0) <= (stem in lexicon.get(name, ())))
+                      if key_owners[stem] - (stem in lexicon.get(name, ())) == 0)
         for name, views in unrendered.items()
     }
     learned = _learned_renderings({name: len(views) for name, views in unrendered.items()}, stems_unrendered, document_stems, two_sided)

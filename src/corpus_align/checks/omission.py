@@ -116,24 +116,18 @@ class Coverage:
 
 
 
-def _canonical_tags(view: RowView) -> tuple[tuple[str, str], ...]:
-    """The row's Chinese words with variant characters canonical (轿伕 → 轿夫), as Simplified input has them."""
-    text = canonical_chinese(view.row.zh_normalized)
-    return view.zh_tags if text == view.row.zh_normalized else tag_zh(text)
-
-
-def _round_trip_tags(view: RowView, tags: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
-    """The canonical words again after OpenCC s2t then t2s, for the document's own lexicon.
+def _reading_tags(view: RowView) -> tuple[tuple[str, str], ...]:
+    """The row's Chinese words as omission and addition read them: variant characters canonical (轿伕 → 轿夫),
+    after OpenCC s2t then t2s.
 
     Traditional input is converted to Simplified before the checks, but not always back to the
     characters a Simplified original has (想象 becomes 想像, 背 becomes 揹): one differing word would
     move every row's learned coverage a little.  After the round trip both inputs give the same text.
     """
     text = canonical_chinese(view.row.zh_normalized)
-    if not CJK_CHAR.search(text):
-        return tags
-    trip = canonical_chinese(opencc_converter("t2s").convert(opencc_converter("s2t").convert(text)))
-    return tags if trip == text else tag_zh(trip)
+    if CJK_CHAR.search(text):
+        text = canonical_chinese(opencc_converter("t2s").convert(opencc_converter("s2t").convert(text)))
+    return view.zh_tags if text == view.row.zh_normalized else tag_zh(text)
 
 
 _CLAUSE_END = frozenset("，；：、。！？,;:!?")
@@ -201,7 +195,7 @@ def coverage_evidence(view: RowView) -> Coverage:
     stems = view.en_stems
     content = covered = 0
     # The words after OpenCC's round trip, for every measure: Simplified and Traditional input then read alike.
-    zh_tags = lexicon_tags = _round_trip_tags(view, _canonical_tags(view))
+    zh_tags = lexicon_tags = _reading_tags(view)
     for word, tag in zh_tags:
         found = translations(word)
         if found and tag not in _FUNCTION_TAGS:
@@ -216,7 +210,6 @@ def coverage_evidence(view: RowView) -> Coverage:
     unspelled: set[str] = set()
     common = english_words()
 
-
     def read(sentence: str) -> tuple[str, int, tuple[tuple[str, bool], ...]]:
         tokens = []
         for word in _english_tokens(sentence):
@@ -229,6 +222,7 @@ def coverage_evidence(view: RowView) -> Coverage:
                 unspelled.add(stem)
             tokens.append((stem, supported))
         return sentence, len(_LETTER.findall(sentence)), tuple(tokens)
+
 
     sentences = [read(sentence) for sentence in (m.group().strip() for m in _EN_SENTENCE.finditer(view.row.en)) if sentence]
     splits: tuple = ()
