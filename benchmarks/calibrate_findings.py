@@ -97,7 +97,7 @@ def predict(model: dict[str, float], samples: list[tuple[dict, bool, str]]) -> n
     return np.array([confidence_of(model, features) for features, _, _ in samples])
 
 
-def _model(samples: list[tuple[dict, bool, str]], l2: float = L2) -> dict[str, float]:
+def model_of(samples: list[tuple[dict, bool, str]], l2: float = L2) -> dict[str, float]:
     names = feature_names(samples)
     w = fit(*_matrix(samples, names), l2=l2)
     return {"intercept": float(w[0]), **{name: float(weight) for name, weight in zip(names, w[1:], strict=True)}}
@@ -159,7 +159,7 @@ def evaluate(data: dict[str, list[tuple[dict, bool, str]]], models: dict[str, di
                 cells.append("-")
                 continue
             right = np.array([r for _, r, _ in test], dtype=float)
-            kept, precision, recall = at_threshold(predict(_model(train, l2), test), right)
+            kept, precision, recall = at_threshold(predict(model_of(train, l2), test), right)
             lodo[code][domain] = {"kept": kept, "precision": precision, "right_kept": recall, "findings": len(test)}
             cells.append(f"{_f(precision)} / {_f(recall)} ({len(test)})")
         print(f"| {code} | " + " | ".join(cells) + " |")
@@ -190,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(docs)} documents, seeds {', '.join(map(str, seeds))}, {args.share:.0%} of rows injected: "
           f"{sum(len(s) for s in data.values())} findings labelled in {time.perf_counter() - started:.1f} s")
     print()
-    fitted = {code: _model(data[code], args.l2) for code in KINDS if any(r for _, r, _ in data.get(code, []))}
+    fitted = {code: model_of(data[code], args.l2) for code in KINDS if any(r for _, r, _ in data.get(code, []))}
     models = fitted if args.write or args.l2 != L2 else shipped_models()
     figures = evaluate(data, models, args.l2)
     if args.write:

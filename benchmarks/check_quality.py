@@ -150,6 +150,9 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
 _ZH_SWAP = {"二": "三", "两": "三", "三": "五", "四": "六", "五": "七", "六": "八", "七": "九", "八": "六", "九": "七"}
 
 
+_QUANTITY_DIGITS = re.compile(r"(?<![A-Za-z@#_\d-])\d+(?![A-Za-z_\d])")
+
+
 def inject_number(zh: str, en: str, rng: random.Random, _other: list[str]):
     """Change a number present on both sides (by the aligner's anchors), on either side.
 
@@ -163,7 +166,8 @@ def inject_number(zh: str, en: str, rng: random.Random, _other: list[str]):
     if not values:
         return None
     candidates = []
-    for match in re.finditer(r"\b\d+\b", en):
+    # Digits glued to letters name a thing ([PERSON3], @user45, COVID-19): changing them is no number error.
+    for match in _QUANTITY_DIGITS.finditer(en):
         if match.group() in values:
             candidates.append(("en", match, str(int(match.group()) + rng.choice([1, 2, 3, 5, 10]))))
     for match in re.finditer(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", en, re.I):
@@ -175,7 +179,7 @@ def inject_number(zh: str, en: str, rng: random.Random, _other: list[str]):
             if match.group()[0].isupper():
                 replacement = replacement.capitalize()
             candidates.append(("en", match, replacement))
-    for match in re.finditer(r"\d+", zh):
+    for match in _QUANTITY_DIGITS.finditer(zh):
         if match.group() in values:
             candidates.append(("zh", match, str(int(match.group()) + rng.choice([1, 2, 3, 5, 10]))))
     for match in re.finditer(r"[二两三四五六七八九]", zh):

@@ -15,7 +15,7 @@ family and documentation, and :func:`list_checks` lists them.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..model import CheckRow, Damage, Finding, GlossaryEntry
 from ..normalize import find_english_damage, normalize_zh, resolve_opencc
@@ -65,6 +65,7 @@ def check_rows(
     ignore: Iterable[str] | None = None,
     en_word_rows: Counter | None = None,
     min_confidence: float | None = None,
+    calibration: Mapping[str, Mapping[str, float]] | None = None,
 ) -> list[Finding]:
     """Run the selected checks over the rows of one document; findings sorted by row, then the surest first.
 
@@ -77,7 +78,8 @@ def check_rows(
     ``en_word_rows`` are document-wide word counts when ``rows`` are one
     window of a longer document (see :class:`~corpus_align.checks.context.CheckContext`).
     ``min_confidence`` drops the findings whose confidence is below it; those
-    of codes without a confidence are kept.
+    of codes without a confidence are kept.  ``calibration`` replaces the shipped
+    confidence models (code -> weights, as in ``resources/checks/calibration.json``).
 
     >>> check_rows([], select=["typo"])
     []
@@ -89,7 +91,7 @@ def check_rows(
     for code in codes:
         findings.extend(CHECKS[code].func(ctx))
     order = {code: i for i, code in enumerate(CHECKS)}
-    calibrated = calibrate(findings, rows)
+    calibrated = calibrate(findings, rows, calibration)
     if min_confidence is not None:
         calibrated = [f for f in calibrated if f.confidence is None or f.confidence >= min_confidence]
     return sorted(calibrated, key=lambda f: (f.row, f.confidence is None, -(f.confidence or 0.0),

@@ -32,8 +32,16 @@ MATCH_PAIRS_BUDGET = 100_000
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
-    """Equal values, or overlapping ranges: each hedge widens only in the direction it means."""
+    """Equal values, or overlapping ranges: each hedge widens only in the direction it means.
+
+    A decade whose century is not said matches that decade of any century (90年代 ↔ the 1990s), and a
+    fraction one over n matches the ordinal n (三分之一 ↔ "the northern third").
+    """
     if a.value == b.value:
+        return True
+    if a.decade and b.decade and min(a.value, b.value) < 100 and a.value % 100 == b.value % 100:
+        return True
+    if _one_over(a, b) or _one_over(b, a):
         return True
     if a.value != int(a.value) or b.value != int(b.value):  # 2.726 ↔ 2.7255: equal at the coarser precision
         places = min(len(_shown(a.value).partition(".")[2]), len(_shown(b.value).partition(".")[2]))
@@ -43,12 +51,19 @@ def _compatible(a: Mention, b: Mention) -> bool:
     return al <= bh and bl <= ah
 
 
+def _one_over(fraction: Mention, ordinal: Mention) -> bool:
+    return (0 < fraction.value < 1 and ordinal.value >= 2 and not ordinal.digits
+            and ordinal.text.lower().endswith(("th", "rd", "nd", "fths", "rds", "ths"))
+            and round(1 / ordinal.value, 3) == fraction.value)
+
+
 def match_numbers(zh: list[Mention], en: list[Mention]) -> tuple[list[Mention], list[Mention]]:
     """Pair equal (or compatible approximate) numbers; return the unmatched ones of each side.
 
-    >>> match_numbers([Mention(3, False, True, "3")], [Mention(4, False, False, "four")])  # doctest: +NORMALIZE_WHITESPACE
-    ([Mention(value=3, approx=False, digits=True, text='3', low=-1.0, high=-1.0, code=False, weak=False, unit='', month=False)],
-     [Mention(value=4, approx=False, digits=False, text='four', low=-1.0, high=-1.0, code=False, weak=False, unit='', month=False)])
+    >>> lost, extra = match_numbers([Mention(3, False, True, "3"), Mention(90, False, True, "90年代", 90, 99, decade=True)],
+    ...                             [Mention(4, False, False, "four"), Mention(1990, True, True, "1990s", 1990, 1999, decade=True)])
+    >>> [m.text for m in lost], [m.text for m in extra]
+    (['3'], ['four'])
     """
     # Exact matches first, each Chinese number taking the first English number of its value, found
     # through a queue per value so that a row of thousands of numbers stays linear.
@@ -57,7 +72,8 @@ def match_numbers(zh: list[Mention], en: list[Mention]) -> tuple[list[Mention], 
         queues[m.value].append(i)
     taken: set[int] = set()
     unmatched_zh = []
-    for mention in zh:
+    # Weak Chinese numbers (一个 "one" or "a") last, so that they do not take the English number a digit needs.
+    for mention in sorted(zh, key=lambda m: m.weak):
         queue = queues.get(mention.value)
         if queue:
             taken.add(queue.popleft())
@@ -80,7 +96,7 @@ def match_numbers(zh: list[Mention], en: list[Mention]) -> tuple[list[Mention], 
         left = [m for m in left if not any(_compatible(z, m) for z in zh_ranges)]
     if len(still) * len(en_ranges) <= MATCH_PAIRS_BUDGET:
         still = [z for z in still if not any(_compatible(z, e) for e in en_ranges)]
-    if not still:
+    if all(m.weak for m in still):
         # An English number repeated ("two ... the two of them") is matched once is enough.
         unmatched = set(left)
         matched_values = {m.value for m in en if m not in unmatched} | {m.value for m in zh}
@@ -126,8 +142,11 @@ def check_number_mismatch(ctx: CheckContext) -> Iterator:
         if not zh and not en:
             continue
         lost, extra = match_numbers(zh, en)
+        ordinal_words = [m for m in extra if m.weak and m.text.lower() in ("first", "second")]
         lost = [m for m in lost if not m.weak]
         extra = [m for m in extra if not m.weak]
+        if not extra and ordinal_words and any(m.text.startswith("第") for m in lost):
+            extra = ordinal_words  # 第三 ↔ "the second deadline": an ordinal changed ("second" may be a moment elsewhere)
         if lost and extra and all(m.unit for m in lost + extra) and not {m.unit for m in lost} & {m.unit for m in extra}:
             continue  # a unit conversion: 六十公斤 → 130 pounds
         if extra and not lost and "年" in row.zh_normalized:

@@ -49,11 +49,15 @@ _ANY_NUMERAL = re.compile(rf"[{_NUMERAL}\d０-９]")
 # name a thing; English reads them the same way.  Modern Chinese often sets a space between digits and
 # characters (17.5 万, 2022 年 10 月): the scale and the character after a number may follow one space.
 _ZH_NUMBER = re.compile(
-    rf"(百分之)?(第)?([几数](?=[十百千万亿]))?((?<![A-Za-z\d.])(?<![A-Za-z]-)(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|[{_NUMERAL}]+)"
+    rf"(百分之)?(第)?([几数](?=[十百千万亿]))?((?<![A-Za-z\d.])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|[{_NUMERAL}]+)"
     rf"([{_APPROX_ZH}]| [多余](?=[万亿]))?"
     rf"(?: ?(万亿|[万亿]|(?:(?<=\d)|(?<=\d ))(?:千(?![克米瓦])|百(?!分))))?([多余]?)"
     rf"(%|％)?(?: (?=[年月日号点时分秒万亿个人]))?(.?)"
 )
+# A decade, with its century when it is said: 90年代, 上世纪60年代, 19 世纪 80 年代, 1930年代, 六十年代.
+_ZH_DECADE = re.compile(rf"(?:(上|\d{{2}}|[{_NUMERAL}]{{2,3}}) ?世纪 ?)?((?<![\d{_NUMERAL}])(?:\d{{2}}|\d{{4}}|[{_NUMERAL}]{{2,4}})) ?年代")
+# 亿 then 万 in digits, one number: 1亿5000万 is 150 million.
+_ZH_YI_WAN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?) ?亿(\d{1,4}) ?万")
 # The value of a scale after digits or a numeral: 3 万, 1 万亿 (10^12), 6 千 (digits only: 六千 is one numeral).
 _ZH_SCALES = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000, "万亿": 10**12}
 # The look-behinds start a denominator only where its run starts: without them a long run with no
@@ -87,25 +91,45 @@ _EN_HEDGES: dict[str, str] = _EN_TABLES["hedges"]
 # word boundaries at once instead of trying every hedge and number word there (same matches, half the time).
 _EN_NUMBER_FIRSTS = "".join(sorted({word[0] for word in list(_EN_HEDGES) + _WORDS}))
 _EN_NUMBER = re.compile(
-    r"(?i)\b(?<![A-Za-z]-)(?<!\.)(?=[\d" + _EN_NUMBER_FIRSTS + r"])(?:(" + "|".join(sorted(_EN_HEDGES, key=len, reverse=True)) + r")\s+)?"
-    r"(\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?(?:\s*(?:" + "|".join(_EN_SCALES) + r"))?|"
+    # Digits hyphened to a word (COVID-19) are read, as codes; number words hyphened to one (Formula-One) are not.
+    r"(?i)\b(?:(?<![A-Za-z][-\u2011\u2212])|(?=\d))(?<!\.)(?=[\d" + _EN_NUMBER_FIRSTS + r"])"
+    r"(?:(" + "|".join(sorted(_EN_HEDGES, key=len, reverse=True)) + r")\s+)?"
+    r"((?:\d{1,3}(?:,\d{2})*(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)*(?:st|nd|rd|th|s)?(?:\s*(?:" + "|".join(_EN_SCALES) + r"))?|"
     r"(?:(?:" + "|".join(_WORDS) + r")(?:[- ](?:and[- ])?(?=(?:" + "|".join(_WORDS) + r")\b))?)+)"
     r"(%| percent| per cent)?(?:\b|(?<=\d)(?=[A-Za-z]))([A-Za-z]*)((?:\s+or\s+(?:so|more))?)"
 )
 _DIGITS_THEN_SCALE = re.compile(r"(\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?)\s*([A-Za-z]+)?")
+_CARDINALS = sorted((w for w, v in _MENTION_WORDS.items() if v > 0 and w != "a" and not w.endswith(("st", "nd", "rd", "th"))),
+                    key=len, reverse=True)
+_CARDINAL = r"(\d+|" + "|".join(_CARDINALS) + r"|hundred|thousand)"
+# "one in 300", "four-in-ten", "2 out of 5": a share (300分之1, 十分之四), read as a fraction.
+_EN_IN_FRACTION = re.compile(r"(?i)\b" + _CARDINAL + r"[- ](?:in|out[- ]of)[- ](?:a[- ])?" + _CARDINAL + r"\b(?![.,]\d)")
 _FRACTION_FOLLOWS = re.compile(r"\s+of\b|\s*(?:[.,;:!?)\]]|$)")  # used with .match(text, end of "a third")
 _EN_VAGUE_WORD = re.compile(r"\b(" + "|".join(_EN_VAGUE) + r")\b", re.I)
 # Full names, and the abbreviations news style uses before a day (Jan. 6, Sept. 11, Oct. 13).
 _MONTH_ABBREVIATIONS: dict[str, int] = _EN_TABLES["month_abbreviations"]
 _EN_MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\b"
-                       r"|\b(" + "|".join(a.capitalize() for a in _MONTH_ABBREVIATIONS) + r")\.(?= ?\d)")
-_CLOCK_TIME = re.compile(r"(?<![\d:.])(\d{1,2}):(\d{2})(?![\d:])")
+                       r"|\b(" + "|".join(a.capitalize() for a in _MONTH_ABBREVIATIONS) + r")(?:\.(?= ?\d)|(?= \d{1,2}\b(?![.,:]\d)))")
+# Digits hyphened to a word name a thing (COVID-19, 铯-137, VP−730): read as a code, matched but never reported alone.
+_HYPHENS = "-\u2011\u2212"
+# A year range written short (1981-87), "24/7" (always), midnight and noon (12 点), a quarter past or to the hour.
+_YEAR_RANGE = re.compile(r"(?<![\d.])((?:1[5-9]|20)\d)(\d)[-–](\d{2})(?!\d|\.\d)")
+_EN_ALWAYS = re.compile(r"(?<![\d/])24/7(?![\d/])")
+_EN_CLOCK_WORD = re.compile(r"(?i)\b(midnight|noon)\b")
+_EN_QUARTER_HOUR = re.compile(r"(?i)\ba quarter (past|to|after)\b")
+# 点半: half past the hour, thirty minutes.
+_ZH_HALF_HOUR = re.compile(r"(?<=[\d{_NUMERAL}]) ?点半")
+# 17:30, and 5.30pm as British English writes it (a dot only before am/pm).
+_CLOCK_TIME = re.compile(r"(?<![\d:.])(\d{1,2})(?::|\.(?=\d{2}\s*[ap]\.?m\b))(\d{2})(?![\d:])", re.IGNORECASE)
+# Thousands set apart by a space, as SI style writes them: 2 000, 12 500 000.
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,-]| \d)")
 _EN_MONEY_SCALES: dict[str, int] = _EN_TABLES["money_scales"]
 _CURRENCY = frozenset("$£€¥")
 # List numbering at the start of a row ("7. Camera", "3、"): a label, not a quantity.
 _MORE_DOTS = re.compile(r"\.\d")  # used with .match(text, end of a number)
-_ZH_ENUMERATOR = re.compile(r"^\s*\d+\s*[.、．)）](?!\d)\s*")  # "3." numbers a list; "3.5" is a number
-_EN_ENUMERATOR = re.compile(r"^\s*\d+\s*(?:\.(?![\d.])|\))\s*")  # "4. Other joys", "4.Other joys", "2)Tap"
+_ZH_ENUMERATOR = re.compile(r"^\s*\d+\s*[.、．)）](?!\d)\s*(?=\S)")  # "3." numbers a list; "3.5" is a number
+# "4. Other joys", "4.Other joys", "2)Tap"; a row that is only "300." is a number.
+_EN_ENUMERATOR = re.compile(r"^\s*\d+\s*(?:\.(?![\d.])|\))\s*(?=\S)")
 _HAS_DIGIT = re.compile(r"\d")
 _LOWER_WORD = re.compile("[a-z]+")
 # Words that can begin or make a number in English ("a" only with another of them: a hundred, a third).
@@ -113,7 +137,7 @@ _EN_NUMBER_WORDS_SET = frozenset(_WORDS) - {"a"}
 _EN_FRACTION_WORDS = frozenset(_EN_FRACTIONS)
 _EN_VAGUE_SET = frozenset(_EN_VAGUE)
 _MONTH_SET = frozenset(_MONTHS) | frozenset(_MONTH_ABBREVIATIONS)
-_EN_TRIGGERS = _EN_NUMBER_WORDS_SET | _EN_VAGUE_SET | _EN_FRACTION_WORDS | _MONTH_SET
+_EN_TRIGGERS = _EN_NUMBER_WORDS_SET | _EN_VAGUE_SET | _EN_FRACTION_WORDS | _MONTH_SET | {"midnight", "noon"}
 _EN_MAY_DATE = re.compile(r"\s+\d")  # "May 4", used with .match(text, position)
 
 
@@ -136,6 +160,7 @@ class Mention:
     weak: bool = False  # "first", "both", "dozens", 第一: matched when they can be, never reported
     unit: str = ""  # the unit of measure after it, by family (length, weight ...), for conversions
     month: bool = False  # a month by its number: 3月, March
+    decade: bool = False  # a decade: 60年代, the 1960s, '60s (value 60 when the century is not said)
 
     @property
     def span(self) -> tuple[float, float]:
@@ -280,6 +305,21 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
     for (start, end), mentions in _clock_times(text) if ":" in text else ():
         found.extend(mentions)  # 09:00 - 17:30, read as English reads it
         in_words[start:end] = b"\x01" * (end - start)
+    for match in _ZH_DECADE.finditer(text) if "年代" in text else ():
+        year = _decade_year(match.group(1), match.group(2))
+        if year is not None and not in_words[match.start(2)]:
+            found.append((match.start(), Mention(year, False, match.group(2).isdigit(), match.group().replace(" ", ""),
+                                                 year, year + 9, decade=True)))
+            in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    for (start, end), mentions in _year_ranges_and_always(text):
+        found.extend(mentions)
+        in_words[start:end] = b"\x01" * (end - start)
+    for match in _ZH_HALF_HOUR.finditer(text) if "点半" in text else ():
+        found.append((match.start(), Mention(30, True, False, "半", weak=True)))
+    for match in _ZH_YI_WAN.finditer(text) if "亿" in text else ():
+        joined = float(match.group(1)) * 100_000_000 + int(match.group(2)) * 10_000
+        found.append((match.start(), Mention(int(joined) if joined == int(joined) else joined, False, True, match.group())))
+        in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_FRACTION.finditer(text):
         if match.group(1) in ("百", "千", "万", "百万") or match.start() > 0 and text[match.start() - 1] in _NUMERAL:
             continue  # 百分之五十 is a percentage; 百万分之五 a rate in parts per million
@@ -314,7 +354,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             if after == "月" and not approx and not scale and 1 <= number <= 12:
                 found.append((start, Mention(int(number), False, True, run + "月", month=True)))
                 continue
-            code = bool(re.match(r"[A-Za-z]", after)) and not percent_sign
+            code = (bool(re.match(r"[A-Za-z_]", after)) and not percent_sign) or _hyphen_named(text, start)
             shown = (match.group(0)[: len(match.group(0)) - len(after)] if after else match.group(0)).rstrip()
             low, high = _hedged(number, "above" if approx in ("多", "余") else "about" if approx else hedge)
             found.append((start, Mention(int(number) if number == int(number) else number, bool(approx or hedge), True,
@@ -346,6 +386,9 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
                 found.append((start, Mention(year * 10, True, False, shown, year * 10, year * 10 + 9)))
             continue
         value = _numeral_value(run + (scale or ""))
+        if value == 1 and not ordinal and not percent and after in COUNTERS and not approx:
+            found.append((start, Mention(1, True, False, shown, weak=True)))  # 一个: "one", "1", or the article
+            continue
         if value is None or (value == 1 and not ordinal and not percent):
             continue
         if after == "月" and 1 <= value <= 12 and not approx:
@@ -366,6 +409,45 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         found.append((start, Mention(value, bool(approx or hedge or weak), False, shown, low, high, weak=weak,
                                      unit=_zh_unit(text, match.end() - len(after)))))
     return [m for _, m in sorted(found, key=lambda pair: pair[0])]
+
+
+def _year_ranges_and_always(text: str) -> list[tuple[tuple[int, int], list[tuple[int, Mention]]]]:
+    """Short year ranges (1981-87: 1981 and 1987) and "24/7" (no number), with their spans, for both languages.
+
+    >>> [(span, [m.value for _, m in mentions]) for span, mentions in _year_ranges_and_always("1981-87, 24/7")]
+    [((0, 7), [1981, 1987]), ((9, 13), [])]
+    """
+    out = []
+    for match in _YEAR_RANGE.finditer(text) if "-" in text or "–" in text else ():
+        first = int(match.group(1) + match.group(2))
+        second = int(match.group(1)[:2] + match.group(3))
+        if second > first:
+            out.append((match.span(), [(match.start(), Mention(first, False, True, match.group(1) + match.group(2))),
+                                       (match.start(3), Mention(second, False, True, match.group(3)))]))
+    out.extend((match.span(), []) for match in _EN_ALWAYS.finditer(text) if "/" in text)
+    return sorted(out, key=lambda item: item[0])
+
+
+def _hyphen_named(text: str, start: int) -> bool:
+    """True when the digits at ``start`` are hyphened to a word: COVID-19, 铯-137, pre-3.2, VP−730."""
+    return start >= 2 and text[start - 1] in _HYPHENS and text[start - 2].isalpha()
+
+
+def _decade_year(century: str | None, decade: str) -> int | None:
+    """The first year of a decade (上世纪 + 60 → 1960; 1930 → 1930); a decade without its century stays 60.
+
+    >>> _decade_year("上", "60"), _decade_year("19", "80"), _decade_year(None, "九十"), _decade_year(None, "1930")
+    (1960, 1880, 90, 1930)
+    """
+    value = int(decade) if decade.isdigit() else _numeral_value(decade)
+    if value is None or value % 10:
+        return None
+    if value >= 100:
+        return value if 1000 <= value <= 2100 else None
+    if century is None:
+        return value
+    number = 20 if century == "上" else int(century) if century.isdigit() else _numeral_value(century)
+    return (number - 1) * 100 + value if number and 10 <= number <= 21 else None
 
 
 _UNIT_FAMILIES: tuple[tuple[str, str], ...] = tuple((start, family) for start, family in _TABLES["units"]["families"])
@@ -482,14 +564,33 @@ def en_numbers(text: str) -> list[Mention]:
     if enumerator:
         mask(0, enumerator.end())
     for match in () if _EN_FRACTION_WORDS.isdisjoint(present) else _EN_FRACTION.finditer(text):
+        if _EN_QUARTER_HOUR.match(text, match.start()):
+            continue  # a quarter past eight: fifteen minutes, read below
         if match.group(1).lower() == "a" and match.group(2).lower() in _MENTION_WORDS and not _FRACTION_FOLLOWS.match(text, match.end()):
             continue  # "a third way" is an ordinal; "a third of them", "by a third." are fractions
         numerator = 1 if match.group(1).lower() in ("a", "one") else _MENTION_WORDS[match.group(1).lower()]
         found.append((match.start(), Mention(round(numerator / _EN_FRACTIONS[match.group(2).lower()], 3), False, False, match.group())))
         mask(*match.span())
-    for span, mentions in _clock_times(text) if has_digit and ":" in text else ():
+    for match in _EN_IN_FRACTION.finditer(text) if " in" in text or "-in-" in text or "out" in text else ():
+        part, whole = (_cardinal_value(group) for group in match.groups())
+        if part and whole and part < whole:
+            found.append((match.start(), Mention(round(part / whole, 3), False, match.group(1).isdigit(), match.group())))
+            mask(*match.span())
+    for span, mentions in _clock_times(text) if has_digit and (":" in text or "." in text) else ():
         found.extend(mentions)
         mask(*span)
+    for span, mentions in _year_ranges_and_always(text) if has_digit else ():
+        found.extend(mentions)
+        mask(*span)
+    for match in _EN_CLOCK_WORD.finditer(text) if "midnight" in present or "noon" in present else ():
+        found.append((match.start(), Mention(12, True, False, match.group(), weak=True)))
+    for match in _EN_QUARTER_HOUR.finditer(text) if "quarter" in present else ():
+        found.append((match.start(), Mention(45 if match.group(1).lower() == "to" else 15, True, False, match.group(), weak=True)))
+        mask(match.start(), match.end())
+    for match in _SPACED_THOUSANDS.finditer(text) if has_digit and " " in text else ():
+        if not masked[match.start()]:
+            found.append((match.start(), Mention(int(match.group().replace(" ", "")), False, True, match.group())))
+            mask(*match.span())
     for match in _EN_NUMBER.finditer(text) if has_digit or not _EN_NUMBER_WORDS_SET.isdisjoint(present) else ():
         if masked[match.start(2)]:
             continue
@@ -498,7 +599,9 @@ def en_numbers(text: str) -> list[Mention]:
         if body[0].isdigit():
             split = _DIGITS_THEN_SCALE.fullmatch(body)  # "3 million", "£3million"
             parts = [part for part in split.groups() if part] if split else body.split()
-            decade = bool(re.match(r"\d+0s$", parts[0]))
+            # The 1960s, '60s, the 1980's.
+            decade = bool(re.match(r"\d+0s$", parts[0])) or (len(parts) == 1 and parts[0].isdigit() and parts[0].endswith("0")
+                                                            and text.startswith(("'s", "’s"), match.end(2)))
             digits = re.sub(r"(st|nd|rd|th|s)$", "", parts[0]).replace(",", "")
             try:
                 value = float(digits)
@@ -512,12 +615,18 @@ def en_numbers(text: str) -> list[Mention]:
             if not math.isfinite(value):
                 continue  # hundreds of digits: not a quantity, and no integer value
             value = int(value) if value == int(value) else value
-            if decade:  # the 1960s
-                found.append((match.start(2), Mention(value, True, True, body, value, value + 9)))
+            if decade and 1000 <= value < 2000 and value % 100 == 0:  # the 1800s: the nineteenth century (19世纪)
+                found.append((match.start(2), Mention(value // 100 + 1, True, True, body, value, value + 99)))
                 continue
+            if decade:
+                found.append((match.start(2), Mention(value, True, True, body, value, value + 9, decade=True)))
+                continue
+            if re.match(r"(?i)\s+decades?\b", text[match.end(2) : match.end(2) + 9]):  # 6 decades: 60 年
+                value *= 10
             low, high = _hedged(value, hedge)
             unit = _EN_MEASURES.match(text, match.end(2))
-            found.append((match.start(2), Mention(value, bool(hedge), True, body, low, high, code=bool(glued),
+            found.append((match.start(2), Mention(value, bool(hedge), True, body, low, high,
+                                                  code=bool(glued) or _hyphen_named(text, match.start(2)),
                                                   unit=_unit_family(unit.group()) if unit else "")))
             continue
         if len(body) > MAX_EN_NUMBER_CHARS:
@@ -527,6 +636,8 @@ def en_numbers(text: str) -> list[Mention]:
         unit = _EN_MEASURES.match(after)
         for value, words in _en_word_groups(body):
             if value < 1:
+                if words.lower() == "zero":  # zero, (0,0): matched when the other side has a 0, never reported
+                    found.append((match.start(2), Mention(0, True, False, words, weak=True)))
                 continue
             if value == 1:
                 if words.lower() in ("first", "one"):  # matches 第一, 百分之一; never reported alone
@@ -565,6 +676,13 @@ def en_numbers(text: str) -> list[Mention]:
 
 # ---------------------------------------------------------------------------------------------------------------
 # Numbers as keys ('#11', 'month:3'): what the aligner anchors beads on, built from the same mentions.
+
+
+def _cardinal_value(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    word = word.lower()
+    return _EN_SCALES.get(word) or _MENTION_WORDS.get(word)
 
 
 def _at_sentence_start(text: str, position: int) -> bool:
