@@ -33,12 +33,12 @@ from dataclasses import dataclass
 from .._lazy import toneless_pinyin
 from ..text.lexicon import EN_STOPWORDS, english_stem, translations
 from ..text.numbers import en_number_keys, zh_number_keys
-from ..text.patterns import ACRONYM, CJK
+from ..text.patterns import ACRONYM, CJK, NAME_RUN
 from .context import CheckContext, RowView, name_key, zh_original_span
 from .glossary import glossary_hits
 from .params import LEARNED_RENDERING_LIFT, LEARNED_RENDERING_MIN_ROWS, LEARNED_RENDERING_SHARE
 from .registry import register
-from .resources import COMMON, PROPER, cedict_classes, place_abbreviations, proper_renderings, transliteration_chars
+from .resources import COMMON, PROPER, cedict_classes, institutions, place_abbreviations, proper_renderings, transliteration_chars
 
 _PERSON_TAGS = {"nr", "nrfg", "nrt"}
 _PLACE_TAGS = {"ns", "nt", "nz"}
@@ -314,6 +314,8 @@ def rendering(entity: Entity, view: RowView) -> str | None:
         return "initials"
     if entity.kind == "person":
         return None
+    if entity.kind == "title" and _titles_set_off(view):
+        return "quoted"  # a film or book under its English title: 《沉默的天使》 → "The Alienist"
     if _translation_hit(entity.text + "人", stems):
         return "dictionary"  # its people: 美国 → "two Americans" (CC-CEDICT's 美国人)
     stripped = _PLACE_SUFFIX.sub("", entity.text)
@@ -358,6 +360,25 @@ def _title_stands_in(view: RowView, entity: Entity) -> bool:
         if next_to_name and _translation_hit(title, stems):
             return True
     return False
+
+
+def _modifies_institution(text: str, entity: Entity) -> bool:
+    """True when the place only says whose institution follows (美国证监会 → "the SEC", 苏格兰政府 → "the government")."""
+    return any(text.startswith(word, entity.end) for word in institutions())
+
+
+# A title set off in the English: in quotes ("Frozen", 'Yellowstone'), or in capitals (Grey's Anatomy, Bailout).
+_SET_OFF = re.compile(r"\"[^\"]+\"|“[^”]+”|‘[A-Z][^’]*’|(?<![\w'])'[A-Z][^']*'(?!\w)|" + NAME_RUN.pattern)
+
+
+def _titles_set_off(view: RowView) -> bool:
+    """True when the English sets off as many spans as the Chinese has titles in 《》: a film or a book keeps its
+    English title, which is no translation of the Chinese one (《沉默的天使》 → "The Alienist", 《王牌播音员》 → Anchorman).
+
+    The English row's first word is capitalised anyway and does not count.
+    """
+    spans = [m for m in _SET_OFF.finditer(view.row.en) if m.start() > 0 or m.group()[0] in "\"“‘'"]
+    return len(spans) >= view.row.zh_normalized.count("《")
 
 
 def _speaker(text: str, entity: Entity) -> bool:
@@ -621,6 +642,8 @@ def check_entity_missing(ctx: CheckContext) -> Iterator:
                 continue
             if entity.kind == "person" and (_speaker(view.row.zh_normalized, entity)
                                             or _title_stands_in(view, entity)):
+                continue
+            if entity.kind in ("place", "abbreviation") and _modifies_institution(view.row.zh_normalized, entity):
                 continue
         shown = zh_original_span(view.row, entity.start, entity.end)
         kind = {"person": "name", "place": "place or organization", "abbreviation": "place", "title": "title",

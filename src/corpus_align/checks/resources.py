@@ -56,6 +56,17 @@ def transliteration_chars() -> frozenset[str]:
     return frozenset("".join(line.strip() for line in lines if not line.startswith("#")))
 
 
+@functools.lru_cache(maxsize=1)
+def institutions() -> tuple[str, ...]:
+    """Words a place name modifies where English leaves the place understood (``resources/checks/institutions.txt``).
+
+    >>> "政府" in institutions()
+    True
+    """
+    lines = _read_resource("institutions.txt").splitlines()
+    return tuple(sorted({line.strip() for line in lines if line.strip() and not line.startswith("#")}, key=len, reverse=True))
+
+
 def _build_cedict_classes() -> dict[str, int]:
     from ..text.lexicon import cedict_entries
 
@@ -173,20 +184,17 @@ def canonical_chinese(text: str) -> str:
 
 # Common British spellings and literary words the American-leaning list lacks are
 # accepted through rules in typos.py; these few are simply added.
-_EXTRA_WORDS = """okay ok whilst amongst amidst learnt spelt dreamt leapt burnt spoilt
-grey greys greyish programme programmes kerb storey storeys tyre tyres pyjamas plough ploughed
-cheque cheques gaol sceptic sceptical aluminium manoeuvre manoeuvres""".split()
-
-
 @functools.lru_cache(maxsize=1)
 def english_words() -> dict[str, int]:
-    """Lower-case English words → corpus frequency (pyspellchecker's list).
+    """Lower-case English words → corpus frequency (pyspellchecker's list, and ``resources/checks/english_extra_words.txt``).
 
     >>> english_words()["government"] > 1000, "goverment" in english_words()
     (True, False)
     """
     data = _res.files("spellchecker").joinpath("resources").joinpath("en.json.gz").read_bytes()
     words: dict[str, int] = json.loads(gzip.decompress(data).decode("utf-8"))
-    for word in _EXTRA_WORDS:
-        words.setdefault(word, 100)
+    for line in _read_resource("english_extra_words.txt").splitlines():
+        if not line.startswith("#"):
+            for word in line.split():
+                words.setdefault(word, 100)
     return words

@@ -47,6 +47,7 @@ _BRITISH = (
     (re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
     (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
     (re.compile(r"tre(s)?$"), r"ter\1"),
+    (re.compile(r"bre(s)?$"), r"ber\1"),
     (re.compile(r"([aeiou])ll(ed|ing|er|ers)$"), r"\1l\2"),
     (re.compile(r"ogue(s)?$"), r"og\1"),
     (re.compile(r"ence(s)?$"), r"ense\1"),
@@ -109,8 +110,8 @@ def known_as(word: str) -> int | None:
         return sure
     if "-" in lower:
         return sure if all(is_known(part) for part in lower.split("-") if part) else None  # co-ordinated
-    if lower.endswith("'s") and lower[:-2] in words:
-        return sure
+    if lower.endswith("'s") and len(lower) > 2 and known_as(lower[:-2]) == sure:
+        return sure  # the government's, the organisation's
     if "'" in lower:
         return sure if lower.split("'")[0] in words else None
     # British and older past forms in -t whose -ed form is listed: leant, spoilt, kneelt.
