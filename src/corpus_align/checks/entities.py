@@ -362,9 +362,18 @@ def _title_stands_in(view: RowView, entity: Entity) -> bool:
     return False
 
 
-def _modifies_institution(text: str, entity: Entity) -> bool:
-    """True when the place only says whose institution follows (美国证监会 → "the SEC", 苏格兰政府 → "the government")."""
-    return any(text.startswith(word, entity.end) for word in institutions())
+# An organisation's name followed by its acronym in brackets: 英国国家医疗服务体系（NHS）.
+_NAMED_BY_ACRONYM = re.compile(r"[^，。；：！？、（(]{0,12}?[（(]([A-Z][A-Za-z&]{1,7})[）)]")
+
+
+def _modifies_institution(text: str, entity: Entity, en: str = "") -> bool:
+    """True when the place only says whose institution follows (美国证监会 → "the SEC", 苏格兰政府 → "the government"),
+    or begins an organisation's name that the English gives by the acronym the Chinese adds in brackets
+    (英国国家医疗服务体系（NHS） → "NHS figures")."""
+    if any(text.startswith(word, entity.end) for word in institutions()):
+        return True
+    named = _NAMED_BY_ACRONYM.match(text, entity.end)
+    return bool(named and re.search(r"\b" + re.escape(named.group(1)) + r"\b", en))
 
 
 # A title set off in the English: in quotes ("Frozen", 'Yellowstone'), or in capitals (Grey's Anatomy, Bailout).
@@ -643,7 +652,7 @@ def check_entity_missing(ctx: CheckContext) -> Iterator:
             if entity.kind == "person" and (_speaker(view.row.zh_normalized, entity)
                                             or _title_stands_in(view, entity)):
                 continue
-            if entity.kind in ("place", "abbreviation") and _modifies_institution(view.row.zh_normalized, entity):
+            if entity.kind in ("place", "abbreviation") and _modifies_institution(view.row.zh_normalized, entity, view.row.en):
                 continue
         shown = zh_original_span(view.row, entity.start, entity.end)
         kind = {"person": "name", "place": "place or organization", "abbreviation": "place", "title": "title",
