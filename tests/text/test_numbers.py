@@ -2,7 +2,7 @@
 
 import pytest
 
-from corpus_align.text.numbers import chinese_numeral_value, en_number_keys, zh_number_keys
+from corpus_align.text.numbers import chinese_numeral_value, en_number_keys, en_numbers, zh_number_keys, zh_numbers
 
 
 def test_numbers_date_matches_english_date():
@@ -94,3 +94,49 @@ def test_numbers_a_lone_chinese_numeral_is_read_before_every_counter_and_unit_of
         mentions = zh_numbers(f"有三{unit}长。")  # 三厘米 and 三毫米 were not read before the units were consulted
         assert [m.span for m in mentions] == [(3, 3)] and mentions[0].unit, unit
     assert zh_numbers("他三思而行。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("上世纪60年代", [1960]),
+        ("19 世纪 80 年代的纽约", [1880]),
+        ("在80年代晚期和90年代初期", [80, 90]),
+        ("六十年代", [60]),
+        ("1亿5000万", [150_000_000]),
+        ("五点半到了", [5, 30]),
+        ("下午 5 点半之前", [5, 30]),
+        ("1981年至1987年", [1981, 1987]),
+        ("请记住，我们的聊天服务 24/7 开放。", []),
+    ],
+)
+def test_numbers_chinese_decades_joined_scales_and_half_hours(text, values):
+    assert [m.value for m in zh_numbers(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("in the 1980's", [1980]),
+        ("the '60s and '70s", [60, 70]),
+        ("the 1800s", [19]),  # the nineteenth century
+        ("one in 300 chance", [0.003]),
+        ("four-in-ten patients", [0.4]),
+        ("14 lakh cases", [1_400_000]),
+        ("around 2 000 at least", [2000]),
+        ("[1,2] and 1,000 and 2,06,737", [1, 2, 1000, 206_737]),
+        ("by 5.30pm", [5, 30]),
+        ("from 1981-87.", [1981, 1987]),
+        ("open 24/7", []),
+        ("after midnight", [12]),
+        ("a quarter past eight", [15, 8]),
+        ("over 6 decades", [60]),
+    ],
+)
+def test_numbers_english_decades_shares_scales_and_times(text, values):
+    assert [m.value for m in en_numbers(text)] == values
+
+
+def test_numbers_digits_hyphened_to_a_word_are_codes_on_both_sides():
+    assert [(m.value, m.code) for m in en_numbers("cesium-137 and COVID-19")] == [(137, True), (19, True)]
+    assert [(m.value, m.code) for m in zh_numbers("铯-137的污染")] == [(137, True)]

@@ -118,7 +118,7 @@ _EN_ALWAYS = re.compile(r"(?<![\d/])24/7(?![\d/])")
 _EN_CLOCK_WORD = re.compile(r"(?i)\b(midnight|noon)\b")
 _EN_QUARTER_HOUR = re.compile(r"(?i)\ba quarter (past|to|after)\b")
 # 点半: half past the hour, thirty minutes.
-_ZH_HALF_HOUR = re.compile(r"(?<=[\d{_NUMERAL}]) ?点半")
+_ZH_HALF_HOUR = re.compile(rf"(?<=[\d{_NUMERAL}]) ?点半")
 # 17:30, and 5.30pm as British English writes it (a dot only before am/pm).
 _CLOCK_TIME = re.compile(r"(?<![\d:.])(\d{1,2})(?::|\.(?=\d{2}\s*[ap]\.?m\b))(\d{2})(?![\d:])", re.IGNORECASE)
 # Thousands set apart by a space, as SI style writes them: 2 000, 12 500 000.
