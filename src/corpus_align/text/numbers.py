@@ -102,6 +102,8 @@ _DIGITS_THEN_SCALE = re.compile(r"(\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?)\s*([A-Za-z
 _CARDINALS = sorted((w for w, v in _MENTION_WORDS.items() if v > 0 and w != "a" and not w.endswith(("st", "nd", "rd", "th"))),
                     key=len, reverse=True)
 _CARDINAL = r"(\d+|" + "|".join(_CARDINALS) + r"|hundred|thousand)"
+_CARDINAL_SET = frozenset(_CARDINALS) | {"hundred", "thousand"}
+_AM_PM = frozenset(("am", "pm", "m"))  # 5.30pm, 5.30 p.m.: the letters after a dotted clock time
 # "one in 300", "four-in-ten", "2 out of 5": a share (300分之1, 十分之四), read as a fraction.
 _EN_IN_FRACTION = re.compile(r"(?i)\b" + _CARDINAL + r"[- ](?:in|out[- ]of)[- ](?:a[- ])?" + _CARDINAL + r"\b(?![.,]\d)")
 _FRACTION_FOLLOWS = re.compile(r"\s+of\b|\s*(?:[.,;:!?)\]]|$)")  # used with .match(text, end of "a third")
@@ -571,12 +573,13 @@ def en_numbers(text: str) -> list[Mention]:
         numerator = 1 if match.group(1).lower() in ("a", "one") else _MENTION_WORDS[match.group(1).lower()]
         found.append((match.start(), Mention(round(numerator / _EN_FRACTIONS[match.group(2).lower()], 3), False, False, match.group())))
         mask(*match.span())
-    for match in _EN_IN_FRACTION.finditer(text) if " in" in text or "-in-" in text or "out" in text else ():
+    shares = ("in" in present or "out" in present) and (has_digit or not _CARDINAL_SET.isdisjoint(present))
+    for match in _EN_IN_FRACTION.finditer(text) if shares else ():
         part, whole = (_cardinal_value(group) for group in match.groups())
         if part and whole and part < whole:
             found.append((match.start(), Mention(round(part / whole, 3), False, match.group(1).isdigit(), match.group())))
             mask(*match.span())
-    for span, mentions in _clock_times(text) if has_digit and (":" in text or "." in text) else ():
+    for span, mentions in _clock_times(text) if has_digit and (":" in text or not _AM_PM.isdisjoint(present)) else ():
         found.extend(mentions)
         mask(*span)
     for span, mentions in _year_ranges_and_always(text) if has_digit else ():
