@@ -98,9 +98,14 @@ def predict(model: dict[str, float], samples: list[tuple[dict, bool, str]]) -> n
 
 
 def model_of(samples: list[tuple[dict, bool, str]], l2: float = L2) -> dict[str, float]:
+    """The weights of one code's model, and the range of each feature in ``samples`` (``low:NAME``, ``high:NAME``)."""
     names = feature_names(samples)
-    w = fit(*_matrix(samples, names), l2=l2)
-    return {"intercept": float(w[0]), **{name: float(weight) for name, weight in zip(names, w[1:], strict=True)}}
+    x, y = _matrix(samples, names)
+    w = fit(x, y, l2=l2)
+    model = {"intercept": float(w[0]), **{name: float(weight) for name, weight in zip(names, w[1:], strict=True)}}
+    for i, name in enumerate(names, start=1):
+        model["low:" + name], model["high:" + name] = float(x[:, i].min()), float(x[:, i].max())
+    return model
 
 
 def at_threshold(confidence: np.ndarray, right: np.ndarray) -> tuple[int, float | None, float | None]:

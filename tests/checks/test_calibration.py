@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from importlib import resources
 
 import pytest
@@ -78,3 +79,18 @@ def test_calibration_min_confidence_drops_the_less_sure_and_keeps_codes_without_
     assert check_rows(rows, min_confidence=0.0) == every
     with pytest.raises(UsageError, match="between 0 and 1"):
         check_rows(rows, min_confidence=80)
+
+
+def test_calibration_every_shipped_feature_is_held_to_the_range_the_fit_saw():
+    for code, model in shipped_models().items():
+        weighted = [name for name in model if name != "intercept" and ":" not in name]
+        assert weighted, code
+        for name in weighted:
+            assert model["low:" + name] <= model["high:" + name], (code, name)
+
+
+def test_calibration_a_document_full_of_findings_is_not_extrapolated_to_no_confidence():
+    model = shipped_models()["typo"]
+    at_bound = confidence_of(model, {"code_rate": model["high:code_rate"]})
+    # A draft where a third of the rows have a typo: beyond anything the fit saw.
+    assert confidence_of(model, {"code_rate": math.log(0.33)}) == at_bound

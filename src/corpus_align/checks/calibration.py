@@ -41,7 +41,10 @@ from ..model import CheckRow, Finding
 RATE_PRIOR_ROWS = 20
 CALIBRATION_FORMAT = 1
 
-Model = Mapping[str, float]  # feature name -> weight; "intercept" is the constant
+# feature name -> weight; "intercept" is the constant; "low:NAME" and "high:NAME" bound a feature to the range the
+# fit saw, so that a document unlike the fitted ones (a rough draft where a code flags a third of the rows) is not
+# extrapolated into a near-zero confidence.
+Model = Mapping[str, float]
 
 
 def _evidence_key(finding: Finding) -> tuple[str, str, str]:
@@ -86,10 +89,20 @@ def finding_features(findings: Sequence[Finding], rows: Sequence[CheckRow]) -> l
 def confidence_of(model: Model, features: Mapping[str, float]) -> float:
     """The model's chance that a finding with these features is right (a missing feature counts 0).
 
+    A feature outside the range the fit saw (``low:NAME`` to ``high:NAME``) counts as its nearest bound.
+
     >>> round(confidence_of({"intercept": 0.0, "repeats": -1.0}, {"repeats": 0.0}), 2)
     0.5
+    >>> round(confidence_of({"intercept": 0.0, "repeats": -1.0, "high:repeats": 1.0}, {"repeats": 5.0}), 2)
+    0.27
     """
-    z = model.get("intercept", 0.0) + sum(weight * features.get(name, 0.0) for name, weight in model.items() if name != "intercept")
+    z = model.get("intercept", 0.0)
+    for name, weight in model.items():
+        if name == "intercept" or ":" in name:
+            continue
+        value = features.get(name, 0.0)
+        value = min(max(value, model.get("low:" + name, value)), model.get("high:" + name, value))
+        z += weight * value
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
