@@ -173,6 +173,8 @@ CASES = [
     ("repeated-word", "他们去了北京。", "They went to the capital.", False),
     ("repeated-word", "瑶瑶笑了。", "Yao Yao smiled.", False),
     ("repeated-word", "他们问她有什么事。", "They asked her her business.", False),
+    ("repeated-word", "“变焦、变焦”的孩子，现在已然成年。", 'The "zoom zoom" kid is now an adult.', False),
+    ("repeated-word", "他们常常去北京。", "They often went to the the capital.", True),
     ("repeated-word", "他们去了北京。", "The The capital.", True),
     ("whitespace", "我们到了。", "We  arrived ，at last.", True),
     ("whitespace", "我们到了。", "We arrived, at last.", False),
@@ -226,6 +228,13 @@ def test_fixture_inconsistent_spelling(script):
     assert not check_rows(rows_from_pairs([(_script(z, script), e) for z, e in family]), select=["inconsistent-spelling"])
     same = [(z, "Chongqing People's Association") for z, _ in pairs]
     assert not check_rows(rows_from_pairs(same), select=["inconsistent-spelling"])
+
+
+def test_fixture_inconsistent_spelling_plural_and_possessive_are_two_words():
+    pairs = [("首相的顾问上周到访。", "The Prime Minister's adviser came."), ("部长们开会了。", "The Ministers met."),
+             ("工作日不包括周日。", "Business days exclude Sundays."), ("周日的比赛取消了。", "Sunday's game was cancelled."),
+             ("在 PYTHONUTF8 模式下", "In PYTHONUTF8 mode"), ("Python UTF-8 模式", "the Python UTF-8 Mode")]
+    assert not check_rows(rows_from_pairs(pairs), select=["inconsistent-spelling"])
 
 
 @pytest.mark.parametrize("script", ["simplified", "traditional"])

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..text.patterns import NAME_RUN
 from .context import CheckContext, at_sentence_start, name_key
@@ -25,11 +25,12 @@ _FAMILY_PLURAL = re.compile(r"\b[Tt]he ([A-Z][a-z]+s)\b(?![ \-][A-Z])")
 COMMON_WORD_FREQUENCY = 5000  # a sentence-initial word this common in English is a word, not a name
 
 
-def spellings(text: str) -> list[tuple[str, str, bool]]:
-    """``(key, surface, inside_sentence)`` for capitalised words and runs of them.
+def spellings(text: str) -> list[tuple[str, str, bool, bool]]:
+    """``(key, surface, inside_sentence, in_name)`` for capitalised words and runs of them; ``in_name`` when another
+    capitalised word follows (*Peoples* in *Peoples Association*).
 
     >>> [s for s in spellings("the Chongqing Peoples Association") if s[1] == "Peoples"]
-    [('peoples', 'Peoples', True)]
+    [('peoples', 'Peoples', True, True)]
     """
     out = []
     for run in NAME_RUN.finditer(text):
@@ -37,11 +38,18 @@ def spellings(text: str) -> list[tuple[str, str, bool]]:
         inside = not at_sentence_start(text, run.start())
         for i, word in enumerate(words):
             surface = word.group().replace("’", "'")
-            out.append((name_key(surface), surface, inside or i > 0))
+            out.append((name_key(surface), surface, inside or i > 0, i + 1 < len(words)))
         if len(words) in (2, 3) and all(len(w.group()) <= 8 for w in words):
             surface = run.group().replace("’", "'")
-            out.append((name_key(surface), surface, inside))
+            out.append((name_key(surface), surface, inside, True))
     return out
+
+
+def _plural_and_possessive(forms: Iterable[str], in_name: set[str]) -> bool:
+    """True when the forms are a word's plural and its possessive (*Ministers*, *Minister's*), not both inside a name:
+    two words, not two spellings of one (*Peoples Association* beside *People's Association* is a slip)."""
+    bare = {form.lower().replace("'s", "s").replace("s'", "s") for form in forms}
+    return len(bare) == 1 and not all(form in in_name for form in forms)
 
 
 @register(
@@ -61,16 +69,21 @@ def spellings(text: str) -> list[tuple[str, str, bool]]:
 def check_inconsistent(ctx: CheckContext) -> Iterator:
     rows_of: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     named: set[str] = set()
+    in_name: set[str] = set()
     words = english_words()
     for index, view in enumerate(ctx.rows):
         if not view.row.en:
             continue
         plurals = {m.group(1) for m in _FAMILY_PLURAL.finditer(view.row.en)}
-        for key, surface, inside in spellings(view.row.en):
+        for key, surface, inside, followed in spellings(view.row.en):
             if len(key) < 3 or surface in plurals:
                 continue
-            if not inside and words.get(surface.lower(), 0) >= COMMON_WORD_FREQUENCY:
-                continue  # an English word opening a sentence ("Yes"), not a spelling of a name ("Ye's")
+            if followed:
+                in_name.add(surface)
+            if not inside and words.get(surface.split(" ")[0].lower(), 0) >= COMMON_WORD_FREQUENCY:
+                continue  # an English word opening a sentence ("Yes", "In C"), not a spelling of a name ("Ye's", "Inc")
+            if surface.isupper() and len(surface) >= 5 and " " not in surface:
+                continue  # an identifier (PYTHONUTF8, CPUTIME), not a spelling of the words it runs together
             rows_of[key][surface].add(index)
             if inside:
                 named.add(key)
@@ -85,6 +98,8 @@ def check_inconsistent(ctx: CheckContext) -> Iterator:
         forms = {f: r for f, r in by_form.items() if f.lower() != f}
         lowered = {f.lower() for f in forms}
         if len(forms) < 2 or len(lowered) < 2 and len({f.replace(" ", "") for f in forms}) < 2:
+            continue
+        if _plural_and_possessive(forms, in_name):
             continue
         ranked = sorted(forms.items(), key=lambda item: (-len(item[1]), item[0]))
         main = ranked[0][0]

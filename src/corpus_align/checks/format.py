@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..text.patterns import CJK_CHARS
 from .context import CheckContext
 from .registry import register
 from .resources import english_words
@@ -25,8 +26,10 @@ _REPEAT_OK = frozenset(
     """had that ha ho he hee ah oh aha bye no yes well very so tut tsk hush come go there now quick quickly
     hello dear poor boo mm hm hmm knock chop pooh yeah yo la da dum tick tock bang boom again round over on
     out far more many by much little slowly really wait help run fast up down ding dong tap rat pit
-    pat drip drop buzz la-la cha her""".split()
+    pat drip drop buzz la-la cha her blah bla yada choo chug clap click knock-knock""".split()
 )
+# The Chinese doubles a word of two or more characters too (变焦、变焦): the English doubling renders it.
+_ZH_DOUBLED = re.compile(rf"([{CJK_CHARS}]{{2,4}})[、，, ]?\1")
 _FULLWIDTH_PUNCT = re.compile(r"[，。：；！？（）、【】《》“”]" )
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
 _SPACE_BEFORE = re.compile(r"(?<=[A-Za-z0-9]) +(?=[,.;:!?](?:\s|$))")
@@ -115,6 +118,8 @@ def check_repeated(ctx: CheckContext) -> Iterator:
         for match in _REPEAT.finditer(view.row.en):
             word = match.group(1)
             if word.lower() in _REPEAT_OK or word.isupper() and len(word) > 1:
+                continue
+            if _ZH_DOUBLED.search(view.row.zh_normalized):
                 continue
             if _doubled_name(match):
                 continue
