@@ -151,12 +151,15 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
 
     >>> _inside_longer_name("把它弄成艾格尼斯·马丁风格", 6, 8), _inside_longer_name("他去了尼斯。", 3, 5)
     (True, False)
+    >>> _inside_longer_name("当希尔兹被出示红牌时", 1, 3), _inside_longer_name("他去了英国。", 3, 5)
+    (True, False)
     """
     before, after = text[start - 1 : start], text[end : end + 1]
     if before in ("·", "・", "•") or after in ("·", "・", "•"):
         return True
     chars = transliteration_chars()
-    return bool(before) and before in chars and text[start] in chars
+    # The run goes on before the name (艾格尼斯) or after it (希尔 of 希尔兹 Shields, 马里科 of 马里科帕 Maricopa).
+    return (bool(before) and before in chars and text[start] in chars) or (bool(after) and after in chars and text[end - 1] in chars)
 
 
 def _inside_longer_word(text: str, start: int, end: int, classes: dict[str, int]) -> bool:
