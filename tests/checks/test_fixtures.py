@@ -130,6 +130,7 @@ CASES = [
     ("entity-missing", "周三晚间，批评人士对美国证监会进行了猛烈抨击。", "Critics blasted the SEC on Wednesday night.", False),
     ("entity-missing", "苏格兰政府表示，他们正着眼于寻找恢复活动的方法。", "The government said events could restart.", False),
     ("entity-missing", "苏格兰的活动将在下个月恢复。", "Events will restart next month.", True),
+    ("entity-missing", "西方担心该项目，而伊朗对此予以否认。", "The West fears it, something Tehran denies.", False),
     ("entity-missing", "随着英国国家医疗服务体系（NHS）的最新数据披露出更多坏消息。", "The latest NHS figures reveal bad news.", False),
     ("entity-missing", "她的作品还包括《沉默的天使》。", 'Her credits also include "The Alienist."', False),
     ("entity-missing", "我们仍然痴迷于像《王牌播音员》之类的电影。", "We still watch movies like Anchorman.", False),

@@ -38,7 +38,16 @@ from .context import CheckContext, RowView, name_key, zh_original_span
 from .glossary import glossary_hits
 from .params import LEARNED_RENDERING_LIFT, LEARNED_RENDERING_MIN_ROWS, LEARNED_RENDERING_SHARE
 from .registry import register
-from .resources import COMMON, PROPER, cedict_classes, institutions, place_abbreviations, proper_renderings, transliteration_chars
+from .resources import (
+    COMMON,
+    PROPER,
+    cedict_classes,
+    institutions,
+    place_abbreviations,
+    place_metonyms,
+    proper_renderings,
+    transliteration_chars,
+)
 
 _PERSON_TAGS = {"nr", "nrfg", "nrt"}
 _PLACE_TAGS = {"ns", "nt", "nz"}
@@ -317,6 +326,9 @@ def rendering(entity: Entity, view: RowView) -> str | None:
         return "initials"
     if entity.kind == "person":
         return None
+    metonyms = place_metonyms().get(entity.text, ())
+    if metonyms and any(re.search(r"\b" + re.escape(m) + r"\b", view.row.en) for m in metonyms):
+        return "metonym"  # 伊朗 → "Tehran denies", 俄罗斯 → "the Kremlin"
     if entity.kind == "title" and _titles_set_off(view):
         return "quoted"  # a film or book under its English title: 《沉默的天使》 → "The Alienist"
     if _translation_hit(entity.text + "人", stems):

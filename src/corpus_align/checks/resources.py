@@ -57,6 +57,21 @@ def transliteration_chars() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def place_metonyms() -> dict[str, tuple[str, ...]]:
+    """Chinese country name → the English names that stand for it in news (``resources/checks/place_metonyms.tsv``).
+
+    >>> place_metonyms()["伊朗"]
+    ('Tehran',)
+    """
+    table: dict[str, tuple[str, ...]] = {}
+    for line in _read_resource("place_metonyms.tsv").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, names = line.split("\t")[:2]
+            table[name] = tuple(n.strip() for n in names.split("|") if n.strip())
+    return table
+
+
+@functools.lru_cache(maxsize=1)
 def institutions() -> tuple[str, ...]:
     """Words a place name modifies where English leaves the place understood (``resources/checks/institutions.txt``).
 
