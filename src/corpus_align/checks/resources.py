@@ -29,6 +29,16 @@ def _read_resource(name: str) -> str:
     return _res.files("corpus_align.resources").joinpath("checks").joinpath(name).read_text(encoding="utf-8")
 
 
+def _read_names_table(name: str) -> dict[str, tuple[str, ...]]:
+    """A ``Chinese<TAB>English|English...`` table of ``resources/checks`` (# starts a comment line)."""
+    table: dict[str, tuple[str, ...]] = {}
+    for line in _read_resource(name).splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, names = line.split("\t")[:2]
+            table[key] = tuple(n.strip() for n in names.split("|") if n.strip())
+    return table
+
+
 @functools.lru_cache(maxsize=1)
 def place_abbreviations() -> dict[str, tuple[str, ...]]:
     """One-character abbreviations of Chinese places → their English names.
@@ -36,13 +46,7 @@ def place_abbreviations() -> dict[str, tuple[str, ...]]:
     >>> place_abbreviations()["渝"]
     ('Chongqing',)
     """
-    table: dict[str, tuple[str, ...]] = {}
-    for line in _read_resource("place_abbreviations.tsv").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        char, names = line.split("\t")[:2]
-        table[char] = tuple(n.strip() for n in names.split("|") if n.strip())
-    return table
+    return _read_names_table("place_abbreviations.tsv")
 
 
 @functools.lru_cache(maxsize=1)
@@ -63,12 +67,7 @@ def place_metonyms() -> dict[str, tuple[str, ...]]:
     >>> place_metonyms()["伊朗"]
     ('Tehran',)
     """
-    table: dict[str, tuple[str, ...]] = {}
-    for line in _read_resource("place_metonyms.tsv").splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, names = line.split("\t")[:2]
-            table[name] = tuple(n.strip() for n in names.split("|") if n.strip())
-    return table
+    return _read_names_table("place_metonyms.tsv")
 
 
 @functools.lru_cache(maxsize=1)
