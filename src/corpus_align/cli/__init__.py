@@ -159,6 +159,8 @@ def _main(argv: list[str] | None) -> None:
         sys.exit(INTERRUPTED)
     except KeyboardInterrupt:
         _say("corpus-align: interrupted; no output was half-written (a batch run again resumes where it stopped)")
+        if argv is None:  # the program itself, not a caller in Python
+            _exit_at_once(INTERRUPTED)
         sys.exit(INTERRUPTED)
     except BrokenPipeError:  # the reader of standard output left (| head): what it read is all it wanted
         _discard_standard_output()
@@ -175,6 +177,22 @@ def _main(argv: list[str] | None) -> None:
     # the traceback keeps every frame of the failed run alive, and with them the memory they hold.
     _say(OUT_OF_MEMORY)
     sys.exit(2)
+
+
+def _exit_at_once(code: int) -> None:
+    """End the program now, without the interpreter's finalization.
+
+    An interrupt can stop the work while native libraries are half-way (numba kernels in threads, a forked
+    analysis child being stopped); finalizing them then crashed the process once in CI (SIGSEGV instead of
+    exit 130).  Everything the run wrote is already complete or removed when this is called.
+    """
+    import os
+
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            if stream is not None:
+                stream.flush()
+    os._exit(code)
 
 
 def _ran_out_of_memory(error: BaseException) -> bool:
