@@ -165,6 +165,8 @@ CASES = [
     ("typo", "这个组织的光纤网络覆盖全国。", "The organisation's fibre network covers the country.", False),
     ("typo", "反之亦然，哈哈。", "And vice versa, lol.", False),
     ("typo", "这个组织的光纤网络覆盖全国。", "The organisation's fibre netwrok covers the country.", True),
+    ("typo", "雅各布说他会来。", "Jakob said he would come.", False),
+    ("typo", "请稍等。", "Pleaae wait.", True),
     ("encoding-artifact", "关(guān)于合作", "About cooperation", True),
     ("encoding-artifact", "关于合作", "About cooperation", False),
     ("encoding-artifact", "关于合作", "Friendship?with Foreign Countries", True),

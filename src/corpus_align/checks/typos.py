@@ -42,6 +42,8 @@ COMPOUND_PART_FREQUENCY = 2000
 # edit changes the length by at most one, so nothing up to 30 letters loses a suggestion;
 # the bound keeps the one-edit variants (about 54 per letter, each a copy of the word) small.
 MAX_WORD_LETTERS = 30
+# A suggestion this common is an English word first, even when a name shares it (Buck, Muse).
+NAME_SUGGESTION_MAX_FREQUENCY = 5000
 _BRITISH = (
     (re.compile(r"our(s|ed|ing|ful|less|able|ite|ites)?$"), r"or\1"),
     (re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
@@ -212,6 +214,25 @@ def _looks_like_pinyin(word: str, zh: str) -> bool:
     return word.lower().replace("-", "").replace("'", "") in _pinyin_keys(zh) if zh else False
 
 
+def _names_a_person_or_place(suggestion: str) -> bool:
+    """True when ``suggestion`` is a name in CC-CEDICT's glosses (Obama, Jacob, Shiva) and no common English word.
+
+    >>> _names_a_person_or_place("Jacob"), _names_a_person_or_place("Please")
+    (True, False)
+    """
+    from ..text.lexicon import english_stem
+
+    lower = suggestion.lower()
+    return english_words().get(lower, 0) < NAME_SUGGESTION_MAX_FREQUENCY and english_stem(lower) in _proper_name_stems()
+
+
+@functools.lru_cache(maxsize=1)
+def _proper_name_stems() -> frozenset[str]:
+    from .resources import proper_renderings
+
+    return frozenset(stem for stems in proper_renderings().values() for stem in stems)
+
+
 def _words_and_parts(matches: list[re.Match], once: Callable[[str], bool]) -> Iterator[tuple[str, int]]:
     """Each English word with its offset; a hyphenated word that is not known whole, part by part (bublt-in: bublt, in),
     unless it is capitalised or ``once(word)`` is false: a romanized name (Xi-feng, Goong-goong) or a coinage the
@@ -282,6 +303,8 @@ def check_typo(ctx: CheckContext) -> Iterator:
                 continue  # no likelier word, or a real inflection or compound (oxhide) rather than a slip (gooing)
             if _looks_like_pinyin(word, row.zh_normalized):
                 continue
+            if word[0].isupper() and _names_a_person_or_place(suggestion):
+                continue  # Osama for Obama, Jakob for Jacob: a name opening the sentence, one letter from another name
             if word[0].isupper():
                 suggestion = suggestion.capitalize()
             signals = {"letters": float(len(word)), "suggestion_frequency": math.log1p(english_words().get(suggestion.lower(), 0))}
