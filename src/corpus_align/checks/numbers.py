@@ -53,7 +53,7 @@ def _compatible(a: Mention, b: Mention) -> bool:
 
 def _one_over(fraction: Mention, ordinal: Mention) -> bool:
     return (0 < fraction.value < 1 and ordinal.value >= 2 and not ordinal.digits
-            and ordinal.text.lower().endswith(("th", "rd", "nd", "fths", "rds", "ths"))
+            and ordinal.text.lower().endswith(("th", "ths", "rd", "rds", "nd"))
             and round(1 / ordinal.value, 3) == fraction.value)
 
 

@@ -29,13 +29,17 @@ def _read_resource(name: str) -> str:
     return _res.files("corpus_align.resources").joinpath("checks").joinpath(name).read_text(encoding="utf-8")
 
 
+def _resource_lines(name: str) -> list[str]:
+    """The lines of a ``resources/checks`` file that hold data: stripped, without blank and ``#`` comment lines."""
+    return [line.strip() for line in _read_resource(name).splitlines() if line.strip() and not line.startswith("#")]
+
+
 def _read_names_table(name: str) -> dict[str, tuple[str, ...]]:
     """A ``Chinese<TAB>English|English...`` table of ``resources/checks`` (# starts a comment line)."""
     table: dict[str, tuple[str, ...]] = {}
-    for line in _read_resource(name).splitlines():
-        if line.strip() and not line.startswith("#"):
-            key, names = line.split("\t")[:2]
-            table[key] = tuple(n.strip() for n in names.split("|") if n.strip())
+    for line in _resource_lines(name):
+        key, names = line.split("\t")[:2]
+        table[key] = tuple(n.strip() for n in names.split("|") if n.strip())
     return table
 
 
@@ -56,8 +60,7 @@ def transliteration_chars() -> frozenset[str]:
     >>> {"斯", "尼", "的"} & transliteration_chars() == {"斯", "尼"}
     True
     """
-    lines = _read_resource("transliteration_chars.txt").splitlines()
-    return frozenset("".join(line.strip() for line in lines if not line.startswith("#")))
+    return frozenset("".join(_resource_lines("transliteration_chars.txt")))
 
 
 @functools.lru_cache(maxsize=1)
@@ -77,8 +80,7 @@ def institutions() -> tuple[str, ...]:
     >>> "政府" in institutions()
     True
     """
-    lines = _read_resource("institutions.txt").splitlines()
-    return tuple(sorted({line.strip() for line in lines if line.strip() and not line.startswith("#")}, key=len, reverse=True))
+    return tuple(sorted(set(_resource_lines("institutions.txt")), key=len, reverse=True))
 
 
 def _build_cedict_classes() -> dict[str, int]:
@@ -207,8 +209,7 @@ def english_words() -> dict[str, int]:
     """
     data = _res.files("spellchecker").joinpath("resources").joinpath("en.json.gz").read_bytes()
     words: dict[str, int] = json.loads(gzip.decompress(data).decode("utf-8"))
-    for line in _read_resource("english_extra_words.txt").splitlines():
-        if not line.startswith("#"):
-            for word in line.split():
-                words.setdefault(word, 100)
+    for line in _resource_lines("english_extra_words.txt"):
+        for word in line.split():
+            words.setdefault(word, 100)
     return words
