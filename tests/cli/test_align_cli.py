@@ -92,26 +92,20 @@ def test_cli_align_mixed_file_with_one_language_is_an_error(tmp_path):
 
 
 def test_cli_align_missing_passage_is_one_sided_and_warned(tmp_path):
-    from typer.testing import CliRunner
-
-    from corpus_align.cli import app
-
     bench = bench_dir("newdomains-dev")
     zh = (bench / "zh" / "pydoc-tutorial").read_text("utf-8").splitlines()
     en = (bench / "en" / "pydoc-tutorial").read_text("utf-8").splitlines()
     (tmp_path / "zh.txt").write_text("\n".join(zh) + "\n", "utf-8")
     (tmp_path / "en.txt").write_text("\n".join(en[:400] + en[600:]) + "\n", "utf-8")
     out = tmp_path / "out.jsonl"
-    result = CliRunner().invoke(
-        app, ["align", str(tmp_path / "zh.txt"), str(tmp_path / "en.txt"), "--presegmented", "-f", "jsonl", "-o", str(out)]
-    )
-    assert result.exit_code == 0, result.output
+    result = run_cli("align", str(tmp_path / "zh.txt"), str(tmp_path / "en.txt"), "--presegmented", "-f", "jsonl", "-o", str(out))
+    assert result.returncode == 0, result.stderr
     meta = json.loads(out.read_text("utf-8").splitlines()[0])["meta"]
     (region,) = meta["unsure"]
     assert region["kind"] == "one-sided" and region["zh_sentences"] >= 170
     warning = f"rows {region['first_row']}–{region['last_row']}: "
     assert any(w.startswith(warning) for w in meta["warnings"])
-    assert f"corpus-align: warning: {warning}" in result.stderr
+    assert f"corpus-align: warning: {warning}" in result.stderr.decode()
     rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()[1:]]
     inside = rows[region["first_row"] - 1 : region["last_row"]]
     assert sum(1 for r in inside if r["type"] == "1-0") >= 0.85 * len(inside)

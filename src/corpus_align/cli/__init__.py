@@ -17,7 +17,36 @@ from .. import __version__
 # Imported now, not when needed: once memory has run out, an import may no longer succeed.
 from .terminal import safe_for_terminal
 
-app = typer.Typer(
+
+class _FlagsWithoutType:
+    """Help that shows no ``<bool>`` after a flag (typer 0.29 does): a flag takes no value, and
+    ``--presegmented <bool>`` invites ``--presegmented true``, which then reads ``true`` as a file."""
+
+    def get_params(self, ctx):
+        params = super().get_params(ctx)  # type: ignore[misc]
+        for param in params:
+            if getattr(param, "is_flag", False) and param.metavar is None:
+                param.metavar = ""
+        return params
+
+
+class _Group(_FlagsWithoutType, typer.core.TyperGroup):
+    pass
+
+
+class _Command(_FlagsWithoutType, typer.core.TyperCommand):
+    pass
+
+
+class _Typer(typer.Typer):
+    """A Typer app whose commands are :class:`_Command` unless they say otherwise."""
+
+    def command(self, *args, cls=None, **kwargs):
+        return super().command(*args, cls=cls or _Command, **kwargs)
+
+
+app = _Typer(
+    cls=_Group,
     name="corpus-align",
     help="Align and check Chinese–English translations.",
     no_args_is_help=True,
@@ -141,9 +170,14 @@ INTERRUPTED = 130  # the shell's code for a run ended by SIGINT (128 + 2)
 def _main(argv: list[str] | None) -> None:
     from ..errors import CorpusAlignError
 
+    args = sys.argv[1:] if argv is None else list(argv)
+    if not args:  # the help is the message, and a usage error: typer 0.12.5 exited 0 here, 0.29 exits 2
+        with contextlib.suppress(typer.Exit):
+            app(args=["--help"], prog_name="corpus-align", standalone_mode=False)
+        sys.exit(2)
     try:
         # Outside standalone mode click returns the code of typer.Exit instead of exiting.
-        code = app(args=argv, prog_name="corpus-align", standalone_mode=False)
+        code = app(args=args, prog_name="corpus-align", standalone_mode=False)
         if code == INTERRUPTED:  # typer turns Ctrl-C into this exit code, without a word
             raise KeyboardInterrupt
         if isinstance(code, int) and code:
@@ -154,10 +188,7 @@ def _main(argv: list[str] | None) -> None:
         sys.exit(error.exit_code)
     except typer.Exit as done:
         sys.exit(done.exit_code)
-    except typer.Abort:
-        _say("corpus-align: aborted")
-        sys.exit(INTERRUPTED)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, typer.Abort):  # typer 0.12.5 turned Ctrl-C into Abort
         _say("corpus-align: interrupted; no output was half-written (a batch run again resumes where it stopped)")
         if argv is None:  # the program itself, not a caller in Python
             _exit_at_once(INTERRUPTED)
