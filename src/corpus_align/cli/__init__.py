@@ -68,6 +68,17 @@ def _say(line: str) -> None:
         pass
 
 
+class InterruptedRun(Exception):
+    """Ctrl-C stopped a command that can say how far it got: :func:`main` prints the message and exits 130.
+
+    Typer turns a :class:`KeyboardInterrupt` into exit code 130 and drops its
+    message, so a command that has one raises this instead.
+
+    >>> str(InterruptedRun("interrupted after 3 of 10 documents"))
+    'interrupted after 3 of 10 documents'
+    """
+
+
 from . import align, batch, check, text  # noqa: E402  (registers the commands on ``app``; they import warn)
 
 del align, batch, check, text
@@ -157,8 +168,10 @@ def _main(argv: list[str] | None) -> None:
     except typer.Abort:
         _say("corpus-align: aborted")
         sys.exit(INTERRUPTED)
-    except KeyboardInterrupt:
-        _say("corpus-align: interrupted; no output was half-written (a batch run again resumes where it stopped)")
+    except (KeyboardInterrupt, InterruptedRun) as interrupt:
+        # A batch says how far it got; any other run, that nothing is half-written.
+        said = str(interrupt) or "interrupted; no output was half-written (a batch run again resumes where it stopped)"
+        _say(f"corpus-align: {said}")
         if argv is None:  # the program itself, not a caller in Python
             _exit_at_once(INTERRUPTED)
         sys.exit(INTERRUPTED)
