@@ -21,7 +21,7 @@ app = typer.Typer(
     name="corpus-align",
     help="Align and check Chinese–English translations.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
