@@ -163,16 +163,18 @@ def test_batch_summary_json_has_totals_version_and_settings(tmp_path, serial_bat
     assert [d["status"] for d in summary["documents"]] == ["unchanged", "unchanged", "failed", "unpaired"]
 
 
-def test_batch_state_of_an_earlier_version_saying_ok_still_resumes(tmp_path, serial_batch):
+@pytest.mark.parametrize("old_word", ["ok", "skipped"])
+def test_batch_state_of_an_earlier_version_saying_ok_still_resumes(tmp_path, serial_batch, old_word):
     from corpus_align.batch import STATE_DIR, STATE_FILE
 
     release = two_file_release(tmp_path / "release", {"a": (ZH[0], EN[0]), "b": (ZH[1], EN[1])})
     out = tmp_path / "out"
     run_batch(release, out)
     state = out / STATE_DIR / STATE_FILE
-    state.write_text(state.read_text("utf-8").replace('"status":"done"', '"status":"ok"'), "utf-8")
+    state.write_text(state.read_text("utf-8").replace('"status":"done"', f'"status":"{old_word}"'), "utf-8")
     again = run_batch(release, out)
     assert (again.done, again.unchanged, again.warnings) == (0, 2, [])
+    assert [d["status"] for d in json.loads((out / "summary.json").read_text("utf-8"))["documents"]] == ["unchanged"] * 2
 
 
 @pytest.mark.parametrize(

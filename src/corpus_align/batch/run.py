@@ -144,7 +144,7 @@ class _RunProgress:
         and its outputs are still there."""
         digest = task_hash(task)
         previous = self.state.entries.get(task.name)
-        if (previous and previous["hash"] == digest and current_status(previous["record"]["status"]) == DONE
+        if (previous and previous["hash"] == digest and current_status(previous["record"]["status"]) in {DONE, UNCHANGED}
                 and outputs_present()):
             record = dict(previous["record"], status=UNCHANGED)
             record.pop("skipped", None)  # the flag of earlier versions, which the status now says

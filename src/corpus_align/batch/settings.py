@@ -40,15 +40,16 @@ DOCUMENT_STATUSES = (DONE, UNCHANGED, FAILED)
 # ... and of a file of the release that is no document.
 UNPAIRED = "unpaired"  # a file of a pair whose partner is missing, or not a .txt document
 NOT_READ = "not-read"  # not a regular file (a named pipe, a device, a broken link): never opened
-# What earlier versions wrote for DONE (in their state files), and for NOT_READ (in their summaries).
-LEGACY_STATUSES = {"ok": DONE, "skipped": NOT_READ}
+# The words of earlier versions for a document aligned: "ok" (state files, summaries), "skipped" (the terminal,
+# for one aligned by an earlier run). Read as DONE, so that a state written before the upgrade still resumes.
+LEGACY_STATUSES = {"ok": DONE, "skipped": DONE}
 
 
 def current_status(status: str) -> str:
     """``status`` in today's words: a state file written before the vocabulary changed still resumes.
 
-    >>> current_status("ok"), current_status("failed")
-    ('done', 'failed')
+    >>> current_status("ok"), current_status("skipped"), current_status("failed")
+    ('done', 'done', 'failed')
     """
     return LEGACY_STATUSES.get(status, status)
 
