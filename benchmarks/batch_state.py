@@ -30,7 +30,7 @@ from corpus_align.io.atomic import write_text_atomic
 def record_of(index: int) -> tuple[str, str, dict]:
     name = f"chapters/doc_{index:05d}"
     record = {
-        "name": name, "zh_file": f"{name}.zh.txt", "en_file": f"{name}.en.txt", "status": "ok", "error": "",
+        "name": name, "zh_file": f"{name}.zh.txt", "en_file": f"{name}.en.txt", "status": "done", "error": "",
         "zh_sentences": 12, "en_sentences": 13, "beads": 12, "bead_types": {"1-1": 11, "1-2": 1},
         "mean_score": 0.873, "errors": 0, "warnings": 2, "infos": 3,
         "codes": {"number-mismatch": 1, "untranslated": 1, "encoding-artifact": 3}, "alignment_warnings": [],

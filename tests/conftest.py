@@ -109,6 +109,18 @@ def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> 
     return subprocess.CompletedProcess(["corpus-align", *args], code, output, errors)
 
 
+@pytest.fixture
+def serial_batch(monkeypatch):
+    """Documents aligned one after the other in this process instead of by worker processes: faster for tiny releases,
+    and patches of the pipeline reach the work."""
+    from corpus_align.batch import process_document, run
+
+    def in_this_process(tasks, workers, settings):
+        return (process_document(task) for task in tasks)
+
+    monkeypatch.setattr(run, "map_local", in_this_process)
+
+
 @pytest.fixture(scope="session")
 def sample_alignment_and_findings():
     """The bundled sample aligned and checked, named by its path relative to the repository (as golden files show it)."""

@@ -33,3 +33,12 @@ def make_release(root: Path) -> Path:
 @pytest.fixture
 def release(tmp_path) -> Path:
     return make_release(tmp_path / "release")
+
+
+def two_file_release(root: Path, documents: dict[str, tuple[str, str]]) -> Path:
+    """A release of ``NAME.zh.txt`` + ``NAME.en.txt`` pairs from name -> (Chinese, English)."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name, (zh, en) in documents.items():
+        (root / f"{name}.zh.txt").write_text(zh, "utf-8")
+        (root / f"{name}.en.txt").write_text(en, "utf-8")
+    return root

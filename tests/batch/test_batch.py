@@ -4,22 +4,26 @@ import json
 
 import pytest
 
-from corpus_align.batch import BatchSettings, discover, run_batch
+from corpus_align.batch import BatchInterrupted, BatchSettings, discover, run_batch
 from corpus_align.errors import UsageError
+from tests.batch.conftest import EN, ZH, two_file_release
 from tests.conftest import run_cli
 
-RUN_DEPENDENT = {"seconds", "skipped"}
+RUN_DEPENDENT = {"seconds"}
 
 
 def _outputs(folder):
-    """Every document output, and the summary without timings and skip flags (which differ between runs)."""
+    """Every document output, and the summary without timings, a document unchanged since an earlier run as done."""
     files = {
         p.relative_to(folder).as_posix(): p.read_bytes()
         for p in sorted(folder.rglob("*"))
         if p.is_file() and ".corpus-align" not in p.parts and p.name not in {"summary.json", "summary.tsv", "index.html"}
     }
     documents = json.loads((folder / "summary.json").read_text("utf-8"))["documents"]
-    files["summary"] = [{k: v for k, v in d.items() if k not in RUN_DEPENDENT} for d in documents]
+    files["summary"] = [
+        {k: ("done" if v == "unchanged" and k == "status" else v) for k, v in d.items() if k not in RUN_DEPENDENT}
+        for d in documents
+    ]
     return files
 
 
@@ -48,7 +52,7 @@ def test_batch_writes_reports_summaries_and_reports_failures(release, tmp_path):
     for name in ("b", "book/c", "news/a", "sample"):
         for suffix in (".tsv", ".findings.jsonl", ".html"):
             assert (out / f"{name}{suffix}").is_file(), name + suffix
-    assert report.processed == 4 and report.failed == 1
+    assert report.done == 4 and report.failed == 1
     summary = json.loads((out / "summary.json").read_text("utf-8"))["documents"]
     by_name = {d["name"]: d for d in summary}
     assert by_name["broken"]["status"] == "failed" and "looks binary" in by_name["broken"]["error"]
@@ -68,29 +72,34 @@ def test_batch_rerun_skips_unchanged_and_redoes_changed(release, tmp_path):
     run_batch(release, out, workers=1)
     first = _outputs(out)
     again = run_batch(release, out, workers=1)
-    assert again.processed == 0 and again.skipped == 4 and again.failed == 1
+    assert again.done == 0 and again.unchanged == 4 and again.failed == 1
     assert _outputs(out) == first
     (release / "b.en.txt").write_text("They signed it on March 12, 2021. The meeting was in Sichuan.", "utf-8")
     changed = run_batch(release, out, workers=1)
-    assert changed.processed == 1 and changed.skipped == 3
+    assert changed.done == 1 and changed.unchanged == 3
     settings_changed = run_batch(release, out, workers=1, settings=BatchSettings(formats=("tmx",)))
-    assert settings_changed.processed == 4 and (out / "sample.tmx").is_file()
+    assert settings_changed.done == 4 and (out / "sample.tmx").is_file()
     forced = run_batch(release, out, workers=1, settings=BatchSettings(formats=("tmx",)), force=True)
-    assert forced.processed == 4 and forced.skipped == 0
+    assert forced.done == 4 and forced.unchanged == 0
 
 
-def test_batch_interrupted_run_leaves_no_partial_files_and_resumes(release, tmp_path):
+def test_batch_interrupted_run_leaves_no_partial_files_writes_what_finished_and_resumes(release, tmp_path):
     out = tmp_path / "out"
 
-    def stop_after_two(status, record, done, total):
-        if done == 2:
+    def stop_after_two(status, record, finished, total):
+        if finished == 2:
             raise KeyboardInterrupt
 
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(BatchInterrupted) as stopped:
         run_batch(release, out, workers=1, progress=stop_after_two)
-    assert not list(out.rglob("*.tmp")) and not (out / "summary.tsv").exists()
+    assert str(stopped.value).startswith("interrupted after 2 of 5 documents")
+    assert not list(out.rglob("*.tmp"))
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    assert summary["interrupted"] is True and summary["totals"]["not_finished"] == 3
+    assert [d["name"] for d in summary["documents"] if d["status"] in {"done", "failed"}] == ["b", "book/c"]
+    assert "interrupted after 2 of 5 documents" in (out / "index.html").read_text("utf-8")
     resumed = run_batch(release, out, workers=1)
-    assert resumed.skipped == 2 and resumed.processed == 2
+    assert resumed.unchanged == 2 and resumed.done == 2
     reference = tmp_path / "reference"
     run_batch(release, reference, workers=1)
     assert _outputs(out) == _outputs(reference)
@@ -107,5 +116,100 @@ def test_batch_cli_exit_code_and_plain_log_lines(release, tmp_path):
     err = result.stderr.decode()
     assert result.returncode == 1  # broken.txt failed
     assert "[1/5]" in err and "broken: failed" in err and "orphan.zh.txt: no partner file found" in err
-    assert "4 aligned, 0 unchanged, 1 failed, 3 unpaired" in err
+    assert "4 done, 0 unchanged, 1 failed, 3 unpaired" in err
     assert (tmp_path / "out" / "sample.xlsx").is_file() and (tmp_path / "out" / "sample.tmx").is_file()
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "problem"),
+    [
+        ("", EN[0], "a.zh.txt: no Chinese text (the file is empty)"),
+        (ZH[0], "\u3000 \n\n", "a.en.txt: no English text (the file holds only white space)"),
+        ("", "", "a.zh.txt: no Chinese text (the file is empty); a.en.txt: no English text (the file is empty)"),
+    ],
+    ids=["empty-chinese", "blank-english", "both-empty"],
+)
+def test_batch_document_with_an_empty_side_fails_in_every_output(tmp_path, serial_batch, zh, en, problem):
+    release = two_file_release(tmp_path / "release", {"a": (zh, en), "b": (ZH[0], EN[0])})
+    out = tmp_path / "out"
+    report = run_batch(release, out)
+    assert (report.done, report.failed) == (1, 1)
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    assert summary["documents"][0] == dict(summary["documents"][0], name="a", status="failed", error=problem)
+    assert summary["totals"]["failed"] == 1
+    assert (out / "summary.tsv").read_text("utf-8").splitlines()[1].startswith("a\tfailed\t")
+    assert 'data-count="failed">1<' in (out / "index.html").read_text("utf-8")
+    assert not (out / "a.tsv").exists()
+
+
+def test_batch_summary_json_has_totals_version_and_settings(tmp_path, serial_batch):
+    from corpus_align import __version__
+
+    release = two_file_release(tmp_path / "release", {"a": (ZH[0], EN[0]), "b": ("".join(ZH[2:]), " ".join(EN[2:]))})
+    (release / "c.zh.txt").write_text("", "utf-8")
+    (release / "c.en.txt").write_text(EN[1], "utf-8")
+    (release / "orphan.zh.txt").write_text(ZH[1], "utf-8")
+    settings = BatchSettings(formats=("ladder",), max_merge=3, realign=False)
+    run_batch(release, tmp_path / "out", settings=settings)
+    run_batch(release, tmp_path / "out", settings=settings)  # again: a and b unchanged, c failed again
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text("utf-8"))
+    assert summary["version"] == __version__ and summary["interrupted"] is False
+    assert summary["settings"] == dict(settings.as_json(), formats=["ladder"], max_merge=3, realign=False)
+    assert summary["totals"] == {
+        "documents": 3, "done": 0, "unchanged": 2, "failed": 1, "not_finished": 0, "unpaired": 1, "not_read": 0,
+        "sentences": {"zh": 3, "en": 3}, "findings": summary["totals"]["findings"],
+    }
+    assert set(summary["totals"]["findings"]) == {"error", "warning", "info"}
+    assert [d["status"] for d in summary["documents"]] == ["unchanged", "unchanged", "failed", "unpaired"]
+
+
+@pytest.mark.parametrize("old_word", ["ok", "skipped"])
+def test_batch_state_of_an_earlier_version_saying_ok_still_resumes(tmp_path, serial_batch, old_word):
+    from corpus_align.batch import STATE_DIR, STATE_FILE
+
+    release = two_file_release(tmp_path / "release", {"a": (ZH[0], EN[0]), "b": (ZH[1], EN[1])})
+    out = tmp_path / "out"
+    run_batch(release, out)
+    state = out / STATE_DIR / STATE_FILE
+    state.write_text(state.read_text("utf-8").replace('"status":"done"', f'"status":"{old_word}"'), "utf-8")
+    again = run_batch(release, out)
+    assert (again.done, again.unchanged, again.warnings) == (0, 2, [])
+    assert [d["status"] for d in json.loads((out / "summary.json").read_text("utf-8"))["documents"]] == ["unchanged"] * 2
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        ({}, "it holds no file"),
+        ({"a.zh.txt": ZH[0], "en/b.txt": EN[0], "notes.docx": "x"}, "3 files are there, none paired (a.zh.txt: no partner"),
+    ],
+    ids=["empty-folder", "nothing-pairs"],
+)
+def test_batch_release_without_documents_is_an_input_error_before_any_output(tmp_path, files, expected):
+    from corpus_align.errors import InputError
+
+    release = tmp_path / "release"
+    release.mkdir()
+    (release / "zh").mkdir()  # en/b.txt then waits for a zh/b.txt
+    for name, text in files.items():
+        (release / name).parent.mkdir(exist_ok=True)
+        (release / name).write_text(text, "utf-8")
+    with pytest.raises(InputError) as raised:
+        run_batch(release, tmp_path / "out", pattern="*_cn.txt:*_en.txt")
+    message = str(raised.value)
+    assert "NAME.zh.txt + NAME.en.txt, zh/NAME.txt + en/NAME.txt, bilingual NAME.txt files" in message
+    assert "--pattern '*_cn.txt:*_en.txt'" in message and expected in message
+    assert not (tmp_path / "out").exists()
+
+
+def test_batch_settings_pass_every_pipeline_setting_on():
+    # The pipeline decides what each setting means, for align and batch alike; batch must not drop one on the way.
+    from dataclasses import fields
+
+    from corpus_align.pipeline import PipelineSettings
+
+    changed = {"presegmented": True, "opencc": "none", "max_merge": 2, "realign": False, "by_paragraph": False,
+               "checks": False, "select": ("typo",), "ignore": ("omission",), "min_confidence": 0.5}
+    assert {f.name for f in fields(PipelineSettings)} == {*changed, "glossary"}
+    pipeline = BatchSettings(**changed).pipeline()  # type: ignore[arg-type]
+    assert {name: getattr(pipeline, name) for name in changed} == changed

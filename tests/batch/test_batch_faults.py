@@ -122,17 +122,17 @@ def test_batch_worker_killed_mid_run_fails_that_document_only(tmp_path, monkeypa
     code, err = batch_cli(capsys, release, out, "--workers", str(workers))
     assert code == 1, err
     assert f"boom: failed ({reason}" in err and f"corpus-align: error: boom: {reason}" in err
-    assert "a: ok" in err and "c: ok" in err
-    assert "2 aligned, 0 unchanged, 1 failed, 0 unpaired" in err
+    assert "a: done" in err and "c: done" in err
+    assert "2 done, 0 unchanged, 1 failed, 0 unpaired" in err
     summary = summary_by_name(out)
     assert summary["boom"]["status"] == "failed" and summary["boom"]["error"].startswith(reason)
-    assert summary["a"]["status"] == summary["c"]["status"] == "ok" and (out / "c.tsv").is_file()
-    assert {line["name"]: line["record"]["status"] for line in state_lines(out)} == {"a": "ok", "boom": "failed", "c": "ok"}
+    assert summary["a"]["status"] == summary["c"]["status"] == "done" and (out / "c.tsv").is_file()
+    assert {line["name"]: line["record"]["status"] for line in state_lines(out)} == {"a": "done", "boom": "failed", "c": "done"}
     assert not multiprocessing.active_children()
 
     # The rerun is not killed by it either: the document is tried once more (as every failed one is), and fails alone.
     code, err = batch_cli(capsys, release, out, "--workers", str(workers))
-    assert code == 1 and "0 aligned, 2 unchanged, 1 failed, 0 unpaired" in err
+    assert code == 1 and "0 done, 2 unchanged, 1 failed, 0 unpaired" in err
     assert summary_by_name(out)["boom"]["error"].startswith(reason)
 
 
@@ -199,7 +199,7 @@ def test_batch_workers_end_when_the_batch_is_killed(tmp_path, mechanism):
                 os.kill(pid, signal.SIGKILL)
 
 
-def test_batch_named_pipes_and_devices_are_skipped_with_the_reason(tmp_path, capsys):
+def test_batch_named_pipes_and_devices_are_not_read_and_say_why(tmp_path, capsys):
     release = tmp_path / "release"
     bilingual(release, "good.txt")
     (release / "lonely.zh.txt").write_text(ZH[0], "utf-8")
@@ -211,15 +211,15 @@ def test_batch_named_pipes_and_devices_are_skipped_with_the_reason(tmp_path, cap
 
     code, err = within(120, lambda: batch_cli(capsys, release, tmp_path / "out", "--workers", "1"), unblock=fifos)
     assert code == 0, err
-    assert "pipe.txt: skipped: a named pipe (FIFO), not a regular file" in err
-    assert "zero.txt: skipped: a symbolic link to a character device, not a regular file" in err
-    assert "dangling.txt: skipped: a broken symbolic link" in err
-    assert "lonely.zh.txt: its partner lonely.en.txt is skipped: a named pipe (FIFO)" in err
-    assert "1 aligned, 0 unchanged, 0 failed, 1 unpaired, 4 skipped" in err
+    assert "pipe.txt: a named pipe (FIFO), not a regular file" in err
+    assert "zero.txt: a symbolic link to a character device, not a regular file" in err
+    assert "dangling.txt: a broken symbolic link" in err
+    assert "lonely.zh.txt: its partner lonely.en.txt cannot be paired: a named pipe (FIFO)" in err
+    assert "1 done, 0 unchanged, 0 failed, 1 unpaired, 4 not read" in err
     summary = summary_by_name(tmp_path / "out")
     assert {name: d["status"] for name, d in summary.items()} == {
-        "good": "ok", "lonely.zh.txt": "unpaired", "dangling.txt": "skipped", "lonely.en.txt": "skipped",
-        "pipe.txt": "skipped", "zero.txt": "skipped",
+        "good": "done", "lonely.zh.txt": "unpaired", "dangling.txt": "not-read", "lonely.en.txt": "not-read",
+        "pipe.txt": "not-read", "zero.txt": "not-read",
     }
     assert "named pipe" in summary["lonely.zh.txt"]["error"] and "character device" in summary["zero.txt"]["error"]
 
@@ -234,8 +234,8 @@ def test_batch_symlinked_folder_is_searched_and_aligned(tmp_path):
 
     report = run_batch(release, tmp_path / "out", workers=1)
     records = {r["name"]: r for r in report.records}
-    assert records["linked/x"]["status"] == "ok" and records["linked/x"]["zh_sentences"] == 2
-    assert (tmp_path / "out" / "linked" / "x.tsv").is_file() and report.processed == 2
+    assert records["linked/x"]["status"] == "done" and records["linked/x"]["zh_sentences"] == 2
+    assert (tmp_path / "out" / "linked" / "x.tsv").is_file() and report.done == 2
 
 
 def test_batch_symlink_loop_is_not_followed_forever(tmp_path):
@@ -305,12 +305,12 @@ def test_batch_state_that_cannot_be_trusted_is_rebuilt(tmp_path, capsys, damage,
     assert code == 0, err
     warnings = [line for line in err.splitlines() if "state.json" in line]
     assert len(warnings) == 1 and problem in warnings[0] and "rebuilt" in warnings[0]
-    assert f"{3 - unchanged} aligned, {unchanged} unchanged, 0 failed" in err
+    assert f"{3 - unchanged} done, {unchanged} unchanged, 0 failed" in err
     assert {line["name"] for line in state_lines(out)} == {"a", "b", "c"}
     assert not (out / LEGACY_STATE).exists()
     # Rebuilt: the next run trusts it again, without a word.
     code, err = batch_cli(capsys, release, out, "--workers", "1")
-    assert code == 0 and "0 aligned, 3 unchanged" in err and "warning" not in err
+    assert code == 0 and "0 done, 3 unchanged" in err and "warning" not in err
 
 
 def test_batch_old_state_json_is_migrated(tmp_path):
@@ -322,7 +322,7 @@ def test_batch_old_state_json_is_migrated(tmp_path):
     (out / LEGACY_STATE).write_text(json.dumps(old), "utf-8")
 
     again = run_batch(release, out, workers=1)
-    assert (again.processed, again.skipped, again.warnings) == (0, 2, [])
+    assert (again.done, again.unchanged, again.warnings) == (0, 2, [])
     assert not (out / LEGACY_STATE).exists() and {line["name"] for line in state_lines(out)} == {"a", "b"}
 
 
@@ -351,10 +351,10 @@ def test_batch_escape_sequences_in_names_are_printed_escaped(tmp_path, capsys):
     code, err = batch_cli(capsys, release, tmp_path / "out", "--workers", "1")
     assert code == 1  # the binary file failed
     assert "\x1b" not in err and "\x07" not in err
-    assert "red\\x1b[31mtext: ok" in err
+    assert "red\\x1b[31mtext: done" in err
     assert "title\\x1b]0;owned\\x07.zh.txt: no partner file found" in err
     assert "corpus-align: error: clear\\x1b[2J:" in err
-    assert "bell\\x07.txt: skipped: a named pipe" in err
+    assert "bell\\x07.txt: a named pipe" in err
 
 
 def test_batch_file_name_that_is_not_utf8_is_aligned_and_summarized(tmp_path):
@@ -362,9 +362,9 @@ def test_batch_file_name_that_is_not_utf8_is_aligned_and_summarized(tmp_path):
     bilingual(release, b"caf\xe9.txt")
 
     report = run_batch(release, tmp_path / "out", workers=1)
-    assert report.processed == 1 and report.failed == 0
+    assert report.done == 1 and report.failed == 0
     summary = summary_by_name(tmp_path / "out")
-    assert summary["caf\udce9"]["status"] == "ok"
+    assert summary["caf\udce9"]["status"] == "done"
     assert os.path.exists(os.path.join(os.fsencode(tmp_path / "out"), b"caf\xe9.html"))
 
 
@@ -374,7 +374,7 @@ def test_batch_output_that_cannot_be_written_fails_that_document_only(tmp_path, 
     (out / "a.tsv").mkdir(parents=True)  # a folder where the report goes
 
     code, err = batch_cli(capsys, release, out, "--workers", "1")
-    assert code == 1 and "1 aligned, 0 unchanged, 1 failed" in err
+    assert code == 1 and "1 done, 0 unchanged, 1 failed" in err
     summary = summary_by_name(out)
     assert summary["a"]["status"] == "failed" and summary["a"]["error"].startswith("cannot write a.tsv")
-    assert summary["b"]["status"] == "ok" and (out / "b.tsv").is_file()
+    assert summary["b"]["status"] == "done" and (out / "b.tsv").is_file()

@@ -13,5 +13,5 @@ def test_batch_on_a_dask_cluster_matches_a_local_run(release, tmp_path):
     run_batch(release, tmp_path / "local", workers=1)
     with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=True, dashboard_address=None) as cluster:
         report = run_batch(release, tmp_path / "dask", scheduler=cluster.scheduler_address)
-    assert report.processed == 4 and report.failed == 1
+    assert report.done == 4 and report.failed == 1
     assert _outputs(tmp_path / "local") == _outputs(tmp_path / "dask")

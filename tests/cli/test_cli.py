@@ -144,3 +144,18 @@ def test_cli_ctrl_c_says_interrupted_and_leaves_no_output(tmp_path):
     assert err.strip().splitlines()[-1].startswith("corpus-align: interrupted"), err[-2000:]
     assert "Traceback" not in err
     assert not output.exists() and not list(tmp_path.glob(".*.tmp"))
+
+
+def test_cli_shell_completion_completes_commands_options_and_choices(monkeypatch):
+    # What the script of `corpus-align --install-completion` (bash) asks the program at each Tab.
+    def complete(line: str) -> list[str]:
+        monkeypatch.setenv("_CORPUS_ALIGN_COMPLETE", "complete_bash")
+        monkeypatch.setenv("COMP_WORDS", line)
+        monkeypatch.setenv("COMP_CWORD", str(len(line.split()) - (0 if line.endswith(" ") else 1)))
+        result = run_cli()
+        assert result.returncode == 0, result.stderr
+        return result.stdout.decode().split()
+
+    assert complete("corpus-align bat") == ["batch"]
+    assert complete("corpus-align batch --max") == ["--max-merge"]
+    assert "ladder" in complete("corpus-align align --format ")

@@ -239,11 +239,11 @@ def test_html_lists_findings_outside_the_rows():
 def test_index_html_orders_by_name_links_reports_and_shows_errors():
     documents = [
         {"name": "b.txt", "report": "b.html", "zh_sentences": 3, "en_sentences": 4, "beads": 4, "mean_score": 0.61,
-         "errors": 2, "warnings": 1, "infos": 0, "status": "ok", "error": ""},
+         "errors": 2, "warnings": 1, "infos": 0, "status": "done", "error": ""},
         {"name": "a <x>.txt", "report": "a <x>.html", "zh_sentences": None, "en_sentences": None, "beads": None,
          "mean_score": None, "errors": 0, "warnings": 0, "infos": 0, "status": "failed", "error": "cannot decode <b>"},
         {"name": "c.txt", "report": "javascript:alert(1)", "zh_sentences": 1, "en_sentences": 1, "beads": 1,
-         "mean_score": 1.0, "errors": 0, "warnings": 0, "infos": 0, "status": "ok", "error": ""},
+         "mean_score": 1.0, "errors": 0, "warnings": 0, "infos": 0, "status": "unchanged", "error": ""},
     ]
     page = to_index_html(documents)
     names = re.findall(r'<tr class="status-\w+"><td data-sort="([^"]*)"', page)
@@ -257,10 +257,14 @@ def test_index_html_orders_by_name_links_reports_and_shows_errors():
     assert to_index_html(documents) == to_index_html(list(reversed(documents)))
 
 
-def test_index_html_counts_other_statuses_and_links_only_ok_reports():
+def test_index_html_counts_other_statuses_and_links_only_reports_that_exist():
     page = to_index_html([{"name": "sub/x.txt", "report": "sub/x.txt.html", "status": "unpaired", "error": ""},
-                          {"name": "sub/y.txt", "report": "sub/y.txt.html", "status": "ok", "mean_score": 0.0}])
+                          {"name": "sub/y.txt", "report": "sub/y.txt.html", "status": "done", "mean_score": 0.0}])
     assert 'data-count="unpaired">1<' in page
+    # The batch's one vocabulary, each status counted even when none has it.
+    assert re.findall(r'<dt>([^<]+)</dt><dd data-count="([\w-]+)">', page)[1:6] == [
+        ("Done", "done"), ("Unchanged", "unchanged"), ("Failed", "failed"), ("Unpaired", "unpaired"), ("Not read", "not-read"),
+    ]
     assert "<a href=\"sub/x.txt.html\">" not in page and '<a href="sub/y.txt.html">sub/y.txt</a>' in page
 
 

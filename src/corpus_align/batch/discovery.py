@@ -66,7 +66,7 @@ def discover(release_dir: str | Path, *, pattern: str | None = None, exclude: st
 
     def without_partner(path: Path, partner: Path) -> None:
         if partner in skipped:
-            unpaired[path] = f"its partner {partner.relative_to(root).as_posix()} is skipped: {skipped[partner]}"
+            unpaired[path] = f"its partner {partner.relative_to(root).as_posix()} cannot be paired: {skipped[partner]}"
         else:
             unpaired[path] = "no partner file found"
         used.add(path)

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import CorpusAlignError
-from .settings import ALWAYS_WRITTEN, BatchSettings, DocumentPair, DocumentResult, DocumentTask
+from ..errors import CorpusAlignError, InputError
+from .settings import ALWAYS_WRITTEN, DONE, FAILED, BatchSettings, DocumentPair, DocumentResult, DocumentTask
 
 if TYPE_CHECKING:
 
@@ -34,7 +34,10 @@ def process_document(task: DocumentTask) -> DocumentResult:
     >>> from corpus_align.batch import DocumentTask, BatchSettings, process_document
     >>> result = process_document(DocumentTask("a", "a.txt", "你好。\\nHello.".encode(), None, None, BatchSettings()))
     >>> result.record["status"], sorted(result.outputs)
-    ('ok', ['.findings.jsonl', '.html', '.tsv'])
+    ('done', ['.findings.jsonl', '.html', '.tsv'])
+    >>> empty = process_document(DocumentTask("b", "b.zh.txt", b"", "b.en.txt", b"Hello.", BatchSettings()))
+    >>> empty.record["status"], empty.record["error"]
+    ('failed', 'b.zh.txt: no Chinese text (the file is empty)')
     """
     started = time.perf_counter()
     try:
@@ -44,13 +47,13 @@ def process_document(task: DocumentTask) -> DocumentResult:
     except Exception as error:  # one broken document must not stop a release
         return failed_result(task, f"internal error: {type(error).__name__}: {error}", time.perf_counter() - started)
     record: dict = {"name": task.name, "zh_file": task.zh_name, "en_file": task.en_name or ""}
-    record.update(status="ok", error="", **stats, seconds=round(time.perf_counter() - started, 3))
+    record.update(status=DONE, error="", **stats, seconds=round(time.perf_counter() - started, 3))
     return DocumentResult(task.name, record, outputs)
 
 
 def failed_result(task: DocumentTask, error: str, seconds: float) -> DocumentResult:
     record = {"name": task.name, "zh_file": task.zh_name, "en_file": task.en_name or "",
-              "status": "failed", "error": error, "seconds": round(seconds, 3)}
+              "status": FAILED, "error": error, "seconds": round(seconds, 3)}
     return DocumentResult(task.name, record)
 
 
@@ -76,8 +79,15 @@ def render_document(task: DocumentTask) -> tuple[dict[str, bytes], dict]:
     else:
         zh_source = decode_bytes(task.zh_bytes, zh_name, settings.encoding, allow_empty=True)
         en_source = decode_bytes(task.en_bytes, en_name, settings.encoding, allow_empty=True)
+        # Two files, one of them empty: not worth aligning (one side of every row would be blank).
+        _refuse_an_empty_side([("Chinese", zh_name, zh_source.text, None), ("English", en_name, en_source.text, None)])
     result = run_pipeline(zh_source, en_source, settings.pipeline())
     alignment, findings = result.alignment, result.findings
+    # Text that reads as no sentence at all (only marks, say) leaves a side just as empty.
+    _refuse_an_empty_side([
+        ("Chinese", zh_name, zh_source.text, len(alignment.zh.sentences)),
+        ("English", en_name or zh_name, (en_source or zh_source).text, len(alignment.en.sentences)),
+    ])
     warnings = list(alignment.warnings)
     outputs: dict[str, bytes] = {}
     for name in (*ALWAYS_WRITTEN, *settings.formats):
@@ -102,6 +112,24 @@ def render_document(task: DocumentTask) -> tuple[dict[str, bytes], dict]:
         "alignment_warnings": warnings,
     }
     return outputs, stats
+
+
+def _refuse_an_empty_side(sides: list[tuple[str, str, str, int | None]]) -> None:
+    """Raise :class:`InputError` naming each side ``(language, file, text, sentences)`` that has no text or no sentence.
+
+    ``sentences`` is ``None`` before segmentation, when only the text can be looked at.
+    """
+    problems = []
+    for language, name, text, sentences in sides:
+        if not text.strip():
+            problems.append((name, f"no {language} text (the file is empty)" if not text else
+                             f"no {language} text (the file holds only white space)"))
+        elif sentences == 0:
+            problems.append((name, f"no {language} text (no sentence found in it)"))
+    if problems:
+        first_name, first_problem = problems[0]
+        rest = "".join(f"; {name}: {problem}" for name, problem in problems[1:])
+        raise InputError(first_name, first_problem + rest)
 
 
 def document_tasks(pairs: Sequence[DocumentPair], settings: BatchSettings, root: Path) -> Iterator[DocumentTask]:

@@ -5,16 +5,32 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import OutputError, UsageError
+from ..errors import InputError, OutputError, UsageError
 from ..io.atomic import write_bytes_atomic
 from .discovery import discover
 from .document import document_tasks, encodable, output_paths, task_hash
-from .settings import STATE_DIR, SUMMARY_COLUMNS, BatchSettings, DocumentResult, DocumentTask, extra_formats
+from .settings import (
+    DOCUMENT_STATUSES,
+    DONE,
+    FAILED,
+    NOT_READ,
+    STATE_DIR,
+    SUMMARY_COLUMNS,
+    UNCHANGED,
+    UNPAIRED,
+    BatchSettings,
+    Discovery,
+    DocumentResult,
+    DocumentTask,
+    current_status,
+    extra_formats,
+)
 from .state import StateLog
 from .workers import map_dask, map_local
 
@@ -25,27 +41,89 @@ if TYPE_CHECKING:
 
 @dataclass
 class BatchReport:
-    """What a batch run did: one record per document, then per unpaired and per skipped file, in name order.
+    """What a batch run did: one record per document, then per unpaired and per unread file, in name order.
 
-    ``warnings`` are the problems met besides the documents' own (a resume
-    state that could not be trusted).
+    ``done``, ``unchanged`` and ``failed`` count the documents by status;
+    ``total`` is every document found, more than their sum only when the
+    run was ``interrupted``. ``warnings`` are the problems met besides the
+    documents' own (a resume state that could not be trusted).
     """
 
     out_dir: Path
     records: list[dict]
-    processed: int = 0
-    skipped: int = 0
+    done: int = 0
+    unchanged: int = 0
     failed: int = 0
+    total: int = 0
+    interrupted: bool = False
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
 
     @property
     def documents(self) -> list[dict]:
-        return [r for r in self.records if r["status"] not in {"unpaired", "skipped"}]
+        """The records of the documents (not of the unpaired or unread files)."""
+        return [r for r in self.records if r["status"] in DOCUMENT_STATUSES]
+
+    @property
+    def finished(self) -> int:
+        """Documents with a status: all of them, unless the run was interrupted."""
+        return self.done + self.unchanged + self.failed
+
+    # The names of earlier versions, kept for callers of the API.
+    @property
+    def processed(self) -> int:
+        """Same as :attr:`done`."""
+        return self.done
+
+    @property
+    def skipped(self) -> int:
+        """Same as :attr:`unchanged`."""
+        return self.unchanged
+
+    def totals(self) -> dict:
+        """The counts summary.json starts with: documents by status, files by status, sentences, findings by severity.
+
+        Sentences and findings are those of the documents done or unchanged.
+
+        >>> report = BatchReport(Path("out"), [{"status": "done", "zh_sentences": 2, "en_sentences": 3, "errors": 1}],
+        ...                      done=1, total=1)
+        >>> report.totals()["sentences"], report.totals()["findings"]
+        ({'zh': 2, 'en': 3}, {'error': 1, 'warning': 0, 'info': 0})
+        """
+        statuses = Counter(record["status"] for record in self.records)
+        aligned = [r for r in self.records if r["status"] in {DONE, UNCHANGED}]
+
+        def total(key: str) -> int:
+            return sum(int(record.get(key) or 0) for record in aligned)
+
+        return {
+            "documents": self.total, DONE: self.done, UNCHANGED: self.unchanged, FAILED: self.failed,
+            "not_finished": self.total - self.finished, UNPAIRED: statuses[UNPAIRED],
+            NOT_READ.replace("-", "_"): statuses[NOT_READ],
+            "sentences": {"zh": total("zh_sentences"), "en": total("en_sentences")},
+            "findings": {"error": total("errors"), "warning": total("warnings"), "info": total("infos")},
+        }
 
 
-# Called as progress(status, record, done, total): once with status "start" before any work,
-# then once per document with "ok", "failed" or "skipped".
+class BatchInterrupted(KeyboardInterrupt):
+    """Ctrl-C stopped a batch: the summaries of the documents finished are written; ``report`` says what they were.
+
+    A :class:`KeyboardInterrupt`, so that whoever stops on Ctrl-C still does.
+
+    >>> str(BatchInterrupted(BatchReport(Path("out"), [], done=3, total=10)))
+    'interrupted after 3 of 10 documents; the summary of those is in out/summary.tsv; run the same command again to do the rest'
+    """
+
+    def __init__(self, report: BatchReport) -> None:
+        self.report = report
+        super().__init__(
+            f"interrupted after {report.finished} of {report.total} documents; the summary of those is in"
+            f" {report.out_dir / 'summary.tsv'}; run the same command again to do the rest"
+        )
+
+
+# Called as progress(status, record, finished, total): once with status "start" before any work,
+# then once per document with its status, "done", "unchanged" or "failed".
 ProgressCallback = Callable[[str, dict, int, int], None]
 
 
@@ -59,37 +137,39 @@ class _RunProgress:
     progress: ProgressCallback | None = None
     records: dict[str, dict] = field(default_factory=dict)
     hashes: dict[str, str] = field(default_factory=dict)
-    done: int = 0
+    finished_count: int = 0
 
     def unchanged(self, task: DocumentTask, outputs_present: Callable[[], bool]) -> bool:
-        """True (and the document recorded as skipped) when an earlier run aligned these inputs with these settings
+        """True (and the document recorded as unchanged) when an earlier run aligned these inputs with these settings
         and its outputs are still there."""
         digest = task_hash(task)
         previous = self.state.entries.get(task.name)
-        if previous and previous["hash"] == digest and previous["record"]["status"] == "ok" and outputs_present():
-            record = dict(previous["record"], skipped=True)
+        if (previous and previous["hash"] == digest and current_status(previous["record"]["status"]) in {DONE, UNCHANGED}
+                and outputs_present()):
+            record = dict(previous["record"], status=UNCHANGED)
+            record.pop("skipped", None)  # the flag of earlier versions, which the status now says
             self.records[task.name] = record
-            self.report.skipped += 1
-            self._step("skipped", record)
+            self.report.unchanged += 1
+            self._step(UNCHANGED, record)
             return True
         self.hashes[task.name] = digest
         return False
 
     def finished(self, result: DocumentResult) -> None:
         """Count a document's result and log it before the next one, so that a run killed half way resumes there."""
-        record = dict(result.record, skipped=False)
+        record = dict(result.record)
         self.records[result.name] = record
-        if record["status"] == "ok":
-            self.report.processed += 1
+        if record["status"] == DONE:
+            self.report.done += 1
         else:
             self.report.failed += 1
         self.state.record(result.name, self.hashes[result.name], result.record)
         self._step(record["status"], record)
 
     def _step(self, status: str, record: dict) -> None:
-        self.done += 1
+        self.finished_count += 1
         if self.progress:
-            self.progress(status, record, self.done, self.total)
+            self.progress(status, record, self.finished_count, self.total)
 
 
 def run_batch(
@@ -114,15 +194,21 @@ def run_batch(
     instead.
 
     Re-runs: documents whose inputs and settings are unchanged since a run
-    that aligned them are skipped unless ``force``; failed documents are
+    that aligned them are not aligned again (status ``unchanged``) unless ``force``; failed documents are
     tried again by every run, a document whose worker died included (the
     cause may be gone: more memory, a fixed file), and such a document
     costs a run that one worker, never the run. ``warn`` is called with each
     warning as it happens (they are also in ``report.warnings``); files that
-    are not read are records with status ``skipped`` and the reason.
+    are not read are records with status ``not-read`` and the reason.
+
+    Ctrl-C (:class:`KeyboardInterrupt`) stops the workers, writes the
+    summaries of the documents finished and raises :class:`BatchInterrupted`;
+    the next run resumes there. A release without a single document raises
+    :class:`~corpus_align.errors.InputError` saying what was looked for,
+    before anything is written.
 
     >>> report = run_batch("release", "out", workers=2)  # doctest: +SKIP
-    >>> report.processed, report.failed  # doctest: +SKIP
+    >>> report.done, report.failed  # doctest: +SKIP
     (200, 0)
     """
     started = time.perf_counter()
@@ -134,7 +220,9 @@ def run_batch(
     found = discover(root, pattern=pattern, exclude=out)
     if out.resolve() == root.resolve():
         raise UsageError("the output folder must not be the release folder itself")
-    report = BatchReport(out, [])
+    if not found.pairs:
+        raise InputError(str(root), no_documents_problem(found, root, pattern))
+    report = BatchReport(out, [], total=len(found.pairs))
 
     def warning(message: str) -> None:
         report.warnings.append(message)
@@ -153,28 +241,55 @@ def run_batch(
         try:
             for result in results:
                 run.finished(_write_outputs(out, result))
+        except KeyboardInterrupt:
+            # Whatever it stopped (a wait for the workers, a progress line), the documents recorded are whole.
+            report.interrupted = True
         finally:
             results.close()  # stops the workers now, not when the generator is collected
     records = run.records
 
-    ordered = [records[pair.name] for pair in found.pairs]
+    ordered = [records[pair.name] for pair in found.pairs if pair.name in records]
     ordered += [
-        {"name": str(path.relative_to(root)), "status": "unpaired", "zh_file": "", "en_file": "",
-         "error": found.unpaired_reasons.get(path, "no partner file found"), "skipped": False}
+        {"name": str(path.relative_to(root)), "status": UNPAIRED, "zh_file": "", "en_file": "",
+         "error": found.unpaired_reasons.get(path, "no partner file found")}
         for path in found.unpaired
     ]
     ordered += [
-        {"name": str(item.path.relative_to(root)), "status": "skipped", "zh_file": "", "en_file": "",
-         "error": item.reason, "skipped": False}
+        {"name": str(item.path.relative_to(root)), "status": NOT_READ, "zh_file": "", "en_file": "", "error": item.reason}
         for item in found.skipped
     ]
     report.records = ordered
+    report.seconds = time.perf_counter() - started
     try:
-        _write_summaries(out, report)
+        _write_summaries(out, report, settings)
     except OSError as error:
         raise OutputError(str(out), f"cannot write the summary: {error.strerror or error}") from None
-    report.seconds = time.perf_counter() - started
+    if report.interrupted:
+        raise BatchInterrupted(report)
     return report
+
+
+# The layouts discover() pairs, as a user would name them.
+LAYOUTS = "NAME.zh.txt + NAME.en.txt, zh/NAME.txt + en/NAME.txt, bilingual NAME.txt files"
+
+
+def no_documents_problem(found: Discovery, root: Path, pattern: str | None = None) -> str:
+    """Why a release has nothing to align: the layouts looked for, and what the files there are instead.
+
+    >>> print(no_documents_problem(Discovery((), ()), Path("release")).replace("; ", ";\\n"))
+    no documents found (looked for NAME.zh.txt + NAME.en.txt, zh/NAME.txt + en/NAME.txt, bilingual NAME.txt files);
+    it holds no file (hidden files are not looked at)
+    """
+    looked_for = LAYOUTS + (f" and --pattern {pattern!r}" if pattern else "")
+    problem = f"no documents found (looked for {looked_for})"
+    files = [(path, found.unpaired_reasons.get(path, "no partner file found")) for path in found.unpaired]
+    files += [(item.path, item.reason) for item in found.skipped]
+    if not files:
+        return problem + "; it holds no file (hidden files are not looked at)"
+    examples = "; ".join(f"{path.relative_to(root).as_posix()}: {reason}" for path, reason in files[:3])
+    more = f"; and {len(files) - 3} more" if len(files) > 3 else ""
+    count = "1 file is there" if len(files) == 1 else f"{len(files)} files are there"
+    return problem + f"; {count}, none paired ({examples}{more})"
 
 
 def _write_outputs(out: Path, result: DocumentResult) -> DocumentResult:
@@ -201,7 +316,8 @@ def _summary_row(record: dict) -> list[str]:
     return values
 
 
-def _write_summaries(out: Path, report: BatchReport) -> None:
+def _write_summaries(out: Path, report: BatchReport, settings: BatchSettings) -> None:
+    from .. import __version__
     from ..io.html import to_index_html
 
     def encoded(text: str) -> bytes:
@@ -210,8 +326,15 @@ def _write_summaries(out: Path, report: BatchReport) -> None:
 
     lines = ["\t".join(SUMMARY_COLUMNS)] + ["\t".join(_summary_row(r)) for r in report.records]
     write_bytes_atomic(out / "summary.tsv", encoded("\n".join(lines) + "\n"))
-    write_bytes_atomic(out / "summary.json", encoded(json.dumps({"documents": report.records}, ensure_ascii=False, indent=2) + "\n"))
+    summary = {
+        "version": __version__, "settings": settings.as_json(), "interrupted": report.interrupted,
+        "totals": report.totals(), "documents": report.records,
+    }
+    write_bytes_atomic(out / "summary.json", encoded(json.dumps(summary, ensure_ascii=False, indent=2) + "\n"))
     # No link for a name that is not UTF-8: a page can only link to it percent-encoded from its bytes.
     index = [dict(record, report=f"{record['name']}.html" if encodable(record["name"]) == record["name"] else None)
              for record in report.records]
-    write_bytes_atomic(out / "index.html", encoded(to_index_html(index)))
+    title = "corpus-align batch report"
+    if report.interrupted:
+        title += f" (interrupted after {report.finished} of {report.total} documents)"
+    write_bytes_atomic(out / "index.html", encoded(to_index_html(index, title=title)))

@@ -31,6 +31,29 @@ def extra_formats() -> tuple[str, ...]:
     from ..io.writers import WRITERS
 
     return tuple(name for name in WRITERS if name not in ALWAYS_WRITTEN)
+
+# The status of a document in every output: the terminal, summary.tsv, summary.json, index.html and the state.
+DONE = "done"  # aligned and checked by this run
+UNCHANGED = "unchanged"  # aligned by an earlier run from the same inputs and settings; its outputs kept
+FAILED = "failed"  # no outputs: the error says which file and what is wrong
+DOCUMENT_STATUSES = (DONE, UNCHANGED, FAILED)
+# ... and of a file of the release that is no document.
+UNPAIRED = "unpaired"  # a file of a pair whose partner is missing, or not a .txt document
+NOT_READ = "not-read"  # not a regular file (a named pipe, a device, a broken link): never opened
+# The words of earlier versions for a document aligned: "ok" (state files, summaries), "skipped" (the terminal,
+# for one aligned by an earlier run). Read as DONE, so that a state written before the upgrade still resumes.
+LEGACY_STATUSES = {"ok": DONE, "skipped": DONE}
+
+
+def current_status(status: str) -> str:
+    """``status`` in today's words: a state file written before the vocabulary changed still resumes.
+
+    >>> current_status("ok"), current_status("skipped"), current_status("failed")
+    ('done', 'done', 'failed')
+    """
+    return LEGACY_STATUSES.get(status, status)
+
+
 SUMMARY_COLUMNS = (
     "name", "status", "zh_file", "en_file", "zh_sentences", "en_sentences", "beads", "bead_types",
     "mean_score", "errors", "warnings", "infos", "codes", "seconds", "error",
@@ -86,14 +109,29 @@ class BatchSettings:
     ignore: tuple[str, ...] | None = None
     zh_script: str = "original"
     min_confidence: float | None = None
+    by_paragraph: bool = True
+    checks: bool = True
 
     def pipeline(self) -> PipelineSettings:
-        """The settings of :func:`~corpus_align.pipeline.run_pipeline` for each document."""
+        """The settings of :func:`~corpus_align.pipeline.run_pipeline` for each document.
+
+        >>> BatchSettings(max_merge=2, realign=False).pipeline().max_merge
+        2
+        """
         from ..pipeline import PipelineSettings
 
         return PipelineSettings(presegmented=self.presegmented, opencc=self.opencc, max_merge=self.max_merge,
-                                glossary=self.glossary, realign=self.realign, select=self.select, ignore=self.ignore,
+                                glossary=self.glossary, realign=self.realign, by_paragraph=self.by_paragraph,
+                                checks=self.checks, select=self.select, ignore=self.ignore,
                                 min_confidence=self.min_confidence)
+
+    def as_json(self) -> dict:
+        """The settings as plain JSON values (lists for tuples, a dict per glossary entry), as summary.json shows them.
+
+        >>> BatchSettings(formats=("tmx",)).as_json()["formats"]
+        ['tmx']
+        """
+        return json.loads(json.dumps(asdict(self), ensure_ascii=False, default=list))
 
     def fingerprint(self) -> str:
         from .. import __version__

@@ -50,7 +50,7 @@ app = _Typer(
     name="corpus-align",
     help="Align and check Chinese–English translations.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -95,6 +95,17 @@ def _say(line: str) -> None:
         stream.flush()
     except (OSError, ValueError):
         pass
+
+
+class InterruptedRun(Exception):
+    """Ctrl-C stopped a command that can say how far it got: :func:`main` prints the message and exits 130.
+
+    Typer turns a :class:`KeyboardInterrupt` into exit code 130 and drops its
+    message, so a command that has one raises this instead.
+
+    >>> str(InterruptedRun("interrupted after 3 of 10 documents"))
+    'interrupted after 3 of 10 documents'
+    """
 
 
 from . import align, batch, check, text  # noqa: E402  (registers the commands on ``app``; they import warn)
@@ -188,8 +199,10 @@ def _main(argv: list[str] | None) -> None:
         sys.exit(error.exit_code)
     except typer.Exit as done:
         sys.exit(done.exit_code)
-    except (KeyboardInterrupt, typer.Abort):  # typer 0.12.5 turned Ctrl-C into Abort
-        _say("corpus-align: interrupted; no output was half-written (a batch run again resumes where it stopped)")
+    except (KeyboardInterrupt, typer.Abort, InterruptedRun) as interrupt:  # typer 0.12.5 turned Ctrl-C into Abort
+        # A batch says how far it got; any other run, that nothing is half-written.
+        said = str(interrupt) if isinstance(interrupt, InterruptedRun) else ""
+        _say(f"corpus-align: {said or 'interrupted; no output was half-written (a batch run again resumes where it stopped)'}")
         if argv is None:  # the program itself, not a caller in Python
             _exit_at_once(INTERRUPTED)
         sys.exit(INTERRUPTED)

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ..batch import extra_formats
-from . import app
+from ..batch import FAILED, NOT_READ, UNCHANGED, UNPAIRED, extra_formats
+from . import InterruptedRun, app
 from .terminal import safe_for_terminal
 from .text import ENCODING_HELP, MIN_CONFIDENCE_HELP, OPENCC_HELP
 
@@ -26,28 +26,47 @@ def batch(
     release_dir: Path = typer.Argument(..., help="Folder with NAME.zh.txt + NAME.en.txt, zh/NAME.txt + en/NAME.txt, or bilingual files."),
     out_dir: Path = typer.Option(..., "--out-dir", "-o", help="Where to write the reports (sub-folders mirrored)."),
     workers: int = typer.Option(None, "--workers", "-w", min=1, help="Parallel processes (default: the number of cores)."),
-    scheduler: str = typer.Option(None, "--scheduler", help="Run on a Dask cluster: tcp://HOST:PORT (needs corpus-align[dask])."),
+    scheduler: str = typer.Option(None, "--scheduler", help="Run on a Dask cluster: tcp://HOST:PORT (needs corpus-align\\[dask])."),
     output_formats: list[str] = typer.Option(
         [], "--format", "-f", help=f"Extra outputs besides TSV, findings and HTML: {', '.join(extra_formats())} (repeat or comma list)."
     ),
     pattern: str = typer.Option(None, "--pattern", help="Other pair naming, ZH:EN with * for the name, e.g. '*_cn.txt:*_en.txt'."),
     force: bool = typer.Option(False, "--force", help="Redo every document, even those unchanged since the last run."),
-    presegmented: bool = typer.Option(False, "--presegmented", help="Each input line is one sentence."),
-    glossary: Path = typer.Option(None, "--glossary", "-g", help="TSV of zh<TAB>en[<TAB>note] terms."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors: no progress, warnings or summary line."),
+    verbose: bool = typer.Option(
+        False, "--verbose", "-v", help="One line per document even on a terminal (instead of the bar), with its counts."
+    ),
+    # The options below are align's, with the same names, defaults and help: each applies to every document.
+    presegmented: bool = typer.Option(False, "--presegmented", help="Each input line is one sentence; blank lines separate paragraphs."),
+    glossary: Path = typer.Option(
+        None, "--glossary", "-g", help="TSV of zh<TAB>en[<TAB>note] terms: anchors for alignment, required renderings for QA."
+    ),
+    run_checks: bool = typer.Option(True, "--check/--no-check", help="Run the QA checks and fill the issues column."),
     select: str = typer.Option(None, "--select", help="Only these check codes (comma list)."),
     ignore: str = typer.Option(None, "--ignore", help="Skip these check codes (comma list)."),
     min_confidence: float = typer.Option(None, "--min-confidence", min=0.0, max=1.0, help=MIN_CONFIDENCE_HELP),
     fail_on: str = typer.Option(
         "never", "--fail-on", help="Also exit 1 when findings at or above this severity exist: error, warning or never."
     ),
+    max_merge: int = typer.Option(4, "--max-merge", min=1, max=8, help="Largest number of sentences one side of a bead may join."),
+    realign: bool = typer.Option(True, "--realign/--no-realign", help="Second pass with word pairs learnt from the first."),
+    by_paragraph: bool = typer.Option(
+        True, "--by-paragraph/--no-by-paragraph", help="Align paragraph by paragraph when both sides have the same paragraphs."
+    ),
     encoding: str = typer.Option(None, "--encoding", help=ENCODING_HELP),
     opencc: str = typer.Option("auto", "--opencc", help=OPENCC_HELP),
 ) -> None:
-    """Align and check every document of a release folder, with reports and a summary."""
-    from ..batch import BatchSettings, run_batch
+    """Align and check every document of a release folder, with reports and a summary.
+
+    Each document ends done, unchanged or failed. Exit 1 when one failed, 2 when no document was found, 130 on Ctrl-C.
+    """
+    from ..batch import BatchInterrupted, BatchSettings, run_batch
+    from ..errors import UsageError
     from ..io.glossary import read_glossary
     from ..qa import parse_codes, should_fail
 
+    if quiet and verbose:
+        raise UsageError("--quiet and --verbose contradict each other; give one")
     should_fail([], fail_on)
     formats = tuple(dict.fromkeys(f.strip() for value in output_formats for f in value.split(",") if f.strip()))
     select_codes, ignore_codes = parse_codes(select), parse_codes(ignore)
@@ -57,29 +76,34 @@ def batch(
         resolve_codes(select_codes, ignore_codes)  # unknown codes stop the run before any work
     settings = BatchSettings(
         formats=formats, glossary=read_glossary(glossary), presegmented=presegmented, encoding=encoding,
-        opencc=opencc, select=tuple(select_codes) if select_codes else None,
+        opencc=opencc, max_merge=max_merge, realign=realign, by_paragraph=by_paragraph, checks=run_checks,
+        select=tuple(select_codes) if select_codes else None,
         ignore=tuple(ignore_codes) if ignore_codes else None, min_confidence=min_confidence,
     )
-    reporter = _Reporter()
+    reporter = _Reporter(quiet=quiet, verbose=verbose)
     try:
         report = run_batch(release_dir, out_dir, settings=settings, workers=workers, scheduler=scheduler,
                            force=force, pattern=pattern, progress=reporter.update, warn=reporter.warn)
+    except BatchInterrupted as stopped:
+        raise InterruptedRun(str(stopped)) from None  # the summaries of what finished are written
     finally:
         reporter.stop()
-    unpaired = [r for r in report.records if r["status"] == "unpaired"]
-    not_read = [r for r in report.records if r["status"] == "skipped"]
-    for record in unpaired:
-        _say(f"corpus-align: warning: {record['name']}: {record['error']}")
-    for record in not_read:
-        _say(f"corpus-align: warning: {record['name']}: skipped: {record['error']}")
+    unpaired = [r for r in report.records if r["status"] == UNPAIRED]
+    not_read = [r for r in report.records if r["status"] == NOT_READ]
+    if not quiet:
+        for record in unpaired:
+            _say(f"corpus-align: warning: {record['name']}: {record['error']}")
+        for record in not_read:
+            _say(f"corpus-align: warning: {record['name']}: {record['error']}")
     for record in report.records:
-        if record["status"] == "failed":
+        if record["status"] == FAILED:
             _say(f"corpus-align: error: {record['name']}: {record['error']}")
-    skipped_note = f", {len(not_read)} skipped" if not_read else ""
-    _say(
-        f"{report.processed} aligned, {report.skipped} unchanged, {report.failed} failed, {len(unpaired)} unpaired"
-        f"{skipped_note} in {report.seconds:.1f} s; summary: {out_dir / 'summary.tsv'}, index: {out_dir / 'index.html'}"
-    )
+    if not quiet:
+        not_read_note = f", {len(not_read)} not read" if not_read else ""
+        _say(
+            f"{report.done} done, {report.unchanged} unchanged, {report.failed} failed, {len(unpaired)} unpaired"
+            f"{not_read_note} in {report.seconds:.1f} s; summary: {out_dir / 'summary.tsv'}, index: {out_dir / 'index.html'}"
+        )
     findings_fail = fail_on != "never" and any(
         r.get("errors", 0) or (fail_on == "warning" and r.get("warnings", 0)) for r in report.documents
     )
@@ -93,29 +117,36 @@ def _say(line: str) -> None:
 
 
 class _Reporter:
-    """A rich progress bar on a terminal (documents, sentences per second, ETA); log lines otherwise.
+    """What a batch says as it goes, on stderr: a rich progress bar on a terminal, else one line per document.
 
-    Every name and message goes through :func:`safe_for_terminal`: a file
-    named with an escape sequence must not recolour or retitle the terminal.
+    ``verbose`` prints the lines (with each document's counts) on a terminal
+    too, instead of the bar; ``quiet`` prints nothing here (the failed
+    documents' errors are printed at the end). Every name and message goes
+    through :func:`safe_for_terminal`: a file named with an escape sequence
+    must not recolour or retitle the terminal.
     """
 
-    def __init__(self) -> None:
-        self.interactive = sys.stderr.isatty()
+    def __init__(self, *, quiet: bool = False, verbose: bool = False) -> None:
+        self.quiet = quiet
+        self.verbose = verbose
+        self.lines = verbose or not sys.stderr.isatty()
         self.progress: Progress | None = None
         self.task: TaskID | None = None
         self.sentences = 0
         self.started = time.perf_counter()
 
-    def update(self, status: str, record: dict, done: int, total: int) -> None:
-        if status == "start" and not self.interactive:
-            print(safe_for_terminal(f"{total} document(s) found in {record['name']}"), file=sys.stderr, flush=True)
+    def update(self, status: str, record: dict, finished: int, total: int) -> None:
+        if self.quiet:
+            return
+        if status == "start":
+            if self.lines:
+                self._line(f"{total} document(s) found in {record['name']}")
+            return
+        if self.lines:
+            self._line(f"[{finished}/{total}] {record['name']}: {status}{self._detail(status, record)}")
             return
         self.sentences += int(record.get("zh_sentences", 0) or 0) + int(record.get("en_sentences", 0) or 0)
         rate = self.sentences / max(1e-9, time.perf_counter() - self.started)
-        if not self.interactive:
-            detail = record.get("error") if status == "failed" else f"{record.get('seconds', 0):.2f} s"
-            print(safe_for_terminal(f"[{done}/{total}] {record['name']}: {status} ({detail})"), file=sys.stderr, flush=True)
-            return
         if self.progress is None:
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -130,11 +161,34 @@ class _Reporter:
             self.progress.start()
             self.task = self.progress.add_task("batch", total=total, rate="0")
         assert self.task is not None  # added with the bar
-        self.progress.update(self.task, completed=done, rate=f"{rate:,.0f}")
+        self.progress.update(self.task, completed=finished, rate=f"{rate:,.0f}")
         self.progress.refresh()
+
+    def _detail(self, status: str, record: dict) -> str:
+        """What follows a document's status on its line: the error, else the time (and with --verbose, the counts)."""
+        if status == FAILED:
+            return f" ({record.get('error')})"
+        if status == UNCHANGED and not self.verbose:
+            return ""
+        seconds = f"{record.get('seconds', 0):.2f} s"
+        if status == UNCHANGED:
+            seconds = "kept from an earlier run"
+        if not self.verbose:
+            return f" ({seconds})"
+        counts = (
+            f"{record.get('zh_sentences', 0)} zh + {record.get('en_sentences', 0)} en sentences,"
+            f" {record.get('beads', 0)} rows, {record.get('errors', 0)} errors, {record.get('warnings', 0)} warnings,"
+            f" {record.get('infos', 0)} infos"
+        )
+        return f" ({counts}; {seconds})"
+
+    def _line(self, text: str) -> None:
+        print(safe_for_terminal(text), file=sys.stderr, flush=True)
 
     def warn(self, message: str) -> None:
         """A warning as it happens (a resume state that cannot be trusted), above the bar on a terminal."""
+        if self.quiet:
+            return
         line = safe_for_terminal(f"corpus-align: warning: {message}")
         if self.progress is not None:
             self.progress.console.print(line, markup=False, highlight=False)

@@ -28,7 +28,10 @@ from .records import bead_records, metadata
 
 # Most severe first, for badges, counts and filters.
 SEVERITY_ORDER: tuple[str, ...] = tuple(reversed(SEVERITIES))
-STATUSES = ("ok", "failed", "skipped")
+# A batch's statuses, in the order the index counts them (corpus_align.batch.settings says what each means).
+STATUSES = ("done", "unchanged", "failed", "unpaired", "not-read")
+# Statuses whose document has a report to link to.
+REPORTED_STATUSES = frozenset({"done", "unchanged"})
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 
 
@@ -377,16 +380,17 @@ def to_index_html(documents: Sequence[Mapping], *, title: str = "corpus-align ba
 
     Each document dict has ``name``, ``report`` (relative link to its page),
     ``zh_sentences``, ``en_sentences``, ``beads``, ``mean_score``, ``errors``,
-    ``warnings``, ``infos``, ``status`` (``ok``/``failed``/``skipped``) and
+    ``warnings``, ``infos``, ``status`` (``done``/``unchanged``/``failed``,
+    or ``unpaired``/``not-read`` for a file that is no document) and
     ``error`` (the message when it failed).  Rows are ordered by name; the
     column headers sort the table in the browser.
 
-    >>> page = to_index_html([{"name": "a.txt", "report": "a.html", "status": "ok", "beads": 3}])
+    >>> page = to_index_html([{"name": "a.txt", "report": "a.html", "status": "done", "beads": 3}])
     >>> '<a href="a.html">a.txt</a>' in page
     True
     """
     ordered = sorted(documents, key=lambda doc: (str(doc.get("name", "")).casefold(), str(doc.get("name", ""))))
-    statuses = Counter(str(doc.get("status", "ok")) for doc in ordered)
+    statuses = Counter(str(doc.get("status", "done")) for doc in ordered)
     totals = {key: sum(int(doc.get(key) or 0) for doc in ordered) for key in ("errors", "warnings", "infos")}
     columns = [
         ("Document", "text"), ("Status", "text"), ("zh sentences", "number"), ("en sentences", "number"),
@@ -402,9 +406,9 @@ def to_index_html(documents: Sequence[Mapping], *, title: str = "corpus-align ba
     body_rows = []
     for doc in ordered:
         name = str(doc.get("name", ""))
-        status = str(doc.get("status", "ok"))
+        status = str(doc.get("status", "done"))
         report = doc.get("report")
-        link = f'<a href="{esc(_href(str(report)))}">{esc(name)}</a>' if report and status == "ok" else esc(name)
+        link = f'<a href="{esc(_href(str(report)))}">{esc(name)}</a>' if report and status in REPORTED_STATUSES else esc(name)
         cells = [
             f'<td data-sort="{esc(name.casefold())}">{link}</td>',
             f'<td class="status" data-sort="{esc(status)}">{esc(status)}</td>',
@@ -420,7 +424,7 @@ def to_index_html(documents: Sequence[Mapping], *, title: str = "corpus-align ba
         '<div class="summary"><section><h2>Documents</h2><dl>'
         f'<dt>Total</dt><dd data-count="documents">{len(ordered)}</dd>'
         + "".join(
-            f'<dt>{esc(s.capitalize())}</dt><dd data-count="{esc(s)}">{statuses.get(s, 0)}</dd>'
+            f'<dt>{esc(s.replace("-", " ").capitalize())}</dt><dd data-count="{esc(s)}">{statuses.get(s, 0)}</dd>'
             for s in [*STATUSES, *sorted(set(statuses) - set(STATUSES))]
         )
         + "</dl></section><section><h2>Findings</h2><dl>"
