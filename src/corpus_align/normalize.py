@@ -5,7 +5,9 @@ Chinese: pinyin annotations left by web converters are removed (``關(guān)于`
 text is converted to Simplified Chinese with OpenCC. English: white space is
 collapsed. Both languages keep a record of damage (pinyin annotations, ``?``
 glued between words, U+FFFD, mojibake) with its position in the source, so
-the QA stage can report it. The original text is never changed.
+the QA stage can report it. The original text is never changed; outputs
+that show it repaired or in Simplified get a new string from
+:func:`apply_text_mode`.
 """
 
 from __future__ import annotations
