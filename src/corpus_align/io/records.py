@@ -115,9 +115,9 @@ def join_sentences(document: Document, shown: Sequence[str], ids: Sequence[int])
 
     >>> from corpus_align import SourceText, segment
     >>> from corpus_align.io.read import document_of
-    >>> doc = segment(document_of(SourceText("a", "A b. C d.", "utf-8"), "en"))
+    >>> doc = segment(document_of(SourceText("a", "He came. She left.", "utf-8"), "en"))
     >>> join_sentences(doc, shown_sentences(doc), [0, 1])
-    'A b. C d.'
+    'He came. She left.'
     """
     joiner = "" if document.lang == "zh" else " "
     return joiner.join(shown[index] for index in ids)

@@ -133,9 +133,10 @@ def render(name: str, alignment: Alignment, findings: Sequence[Finding] = (), *,
     >>> from corpus_align import align
     >>> print(render("ladder", align("你好。", "Hello.")).content, end="")
     [0]:[0]
-    >>> tmx = render("tmx", align("關(guān)于合作。\\n沒有。", "About cooperation."))
-    >>> "關于合作" in tmx.content, tmx.rows_left_out
-    (True, (2,))
+    >>> "<seg>關于合作。</seg>" in render("tmx", align("關(guān)于合作。", "About cooperation.")).content
+    True
+    >>> render("tmx", align("你好。", "")).rows_left_out
+    (1,)
     """
     return writer(name).render(alignment, findings, RenderSettings(text=text, title=title))
 
