@@ -22,7 +22,7 @@ from corpus_align.qa import issues_by_row
 GOLDEN = Path(__file__).parent / "golden"
 RENDERERS = {
     "sample.tsv": lambda result, findings: to_tsv(result, issues=issues_by_row(findings)),
-    "sample.simplified.tsv": lambda result, findings: to_tsv(result, zh_script="simplified", issues=issues_by_row(findings)),
+    "sample.simplified.tsv": lambda result, findings: to_tsv(result, text="simplified", issues=issues_by_row(findings)),
     "sample.jsonl": lambda result, findings: to_jsonl(result, issues=issues_by_row(findings)),
     "sample.ladder": lambda result, findings: to_ladder(result),
     "sample.tmx": lambda result, findings: to_tmx(result).text,

@@ -4,12 +4,14 @@ import pytest
 
 from corpus_align import load_bilingual, segment
 from corpus_align.normalize import (
+    apply_text_mode,
     detect_script,
     find_english_damage,
     find_pinyin_annotations,
     fold_fullwidth,
     is_pinyin_syllable,
     normalize_zh,
+    repair,
     resolve_opencc,
 )
 
@@ -115,3 +117,16 @@ def test_normalize_word_annotations_of_several_syllables_are_removed():
     # Latin words in brackets that are not pinyin, or pinyin-like words in a text without tone marks, stay.
     assert normalize_zh("世界衛生組織(who)與聯合國(un)", "t2s")[1] == []
     assert normalize_zh("函數(map reduce)", None)[1] == []
+
+
+def test_normalize_repair_undoes_only_the_damage_whose_repair_is_certain():
+    text = "Countries?went â€™ \ufffd"
+    assert repair(text, find_english_damage(text)) == "Countries went ’ \ufffd"  # U+FFFD: what it replaced is lost
+    assert repair("a?b", find_english_damage("xx a?b"), offset=3) == "a b"  # offsets into a larger source
+    assert repair("推動(tuī dòng)", find_pinyin_annotations("推動(tuī dòng)")) == "推動"
+
+
+def test_normalize_apply_text_mode_converts_chinese_only():
+    assert apply_text_mode("Countries?went", "en", "simplified") == "Countries went"
+    assert apply_text_mode("關(guān)于", "zh", "simplified") == "关于"
+    assert apply_text_mode("關(guān)于", "zh", "original") == "關(guān)于"

@@ -5,7 +5,9 @@ Chinese: pinyin annotations left by web converters are removed (``關(guān)于`
 text is converted to Simplified Chinese with OpenCC. English: white space is
 collapsed. Both languages keep a record of damage (pinyin annotations, ``?``
 glued between words, U+FFFD, mojibake) with its position in the source, so
-the QA stage can report it. The original text is never changed.
+the QA stage can report it. The original text is never changed; outputs
+that show it repaired or in Simplified get a new string from
+:func:`apply_text_mode`.
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import Literal
 
 from ._lazy import opencc_converter
 from .errors import UsageError
-from .model import Damage, Script
+from .model import Damage, Lang, Script
 from .text.patterns import CJK_CHARS
 
 OpenccMode = Literal["auto", "t2s", "tw2s", "hk2s", "none"]
@@ -157,9 +160,19 @@ def remove_spans(text: str, spans: list[tuple[int, int]]) -> str:
     >>> remove_spans("ab(x)c", [(2, 5)])
     'abc'
     """
+    return replace_spans(text, [(start, end, "") for start, end in spans])
+
+
+def replace_spans(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """Replace each ``(start, end, replacement)`` span (sorted, non-overlapping) of ``text``.
+
+    >>> replace_spans("Countries?went", [(9, 10, " ")])
+    'Countries went'
+    """
     pieces, position = [], 0
-    for start, end in spans:
+    for start, end, replacement in edits:
         pieces.append(text[position:start])
+        pieces.append(replacement)
         position = end
     pieces.append(text[position:])
     return "".join(pieces)
@@ -231,3 +244,84 @@ def _undo_mojibake(run: str) -> str | None:
         if repaired != run:
             return repaired
     return None
+
+
+# --- the text that outputs show ------------------------------------------------------------
+
+#: How outputs show the text: as the author wrote it; with the damage that can be undone with certainty undone;
+#: repaired and converted to Simplified Chinese.
+TEXT_MODES: tuple[str, ...] = ("original", "repaired", "simplified")
+# Damage whose repair is known: a converter's pinyin goes, a "?" glued between words was a space, and UTF-8 read
+# as Windows-1252 decodes back. A U+FFFD is not among them: what it replaced is lost.
+REPAIRABLE_DAMAGE = frozenset({"pinyin-annotation", "glued-question-mark", "mojibake"})
+
+
+def check_text_mode(mode: str) -> str:
+    """``mode`` when it is one of :data:`TEXT_MODES`; a :class:`UsageError` listing them otherwise.
+
+    >>> check_text_mode("repaired")
+    'repaired'
+    >>> check_text_mode("clean")
+    Traceback (most recent call last):
+    corpus_align.errors.UsageError: unknown --text 'clean'; choose one of original, repaired, simplified
+    """
+    if mode not in TEXT_MODES:
+        raise UsageError(f"unknown --text {mode!r}; choose one of {', '.join(TEXT_MODES)}")
+    return mode
+
+
+def find_damage(text: str, lang: Lang, offset: int = 0) -> list[Damage]:
+    """The damage segmentation records for text of ``lang``: pinyin annotations in Chinese, the rest in English.
+
+    >>> [d.kind for d in find_damage("關(guān)于", "zh")], [d.kind for d in find_damage("Countries?went", "en")]
+    (['pinyin-annotation'], ['glued-question-mark'])
+    """
+    return find_pinyin_annotations(text, offset) if lang == "zh" else find_english_damage(text, offset)
+
+
+def repair(text: str, damage: Iterable[Damage], *, offset: int = 0) -> str:
+    """``text`` with the repairable ``damage`` found in it undone (see :data:`REPAIRABLE_DAMAGE`).
+
+    ``damage`` offsets are shifted by ``offset`` (where ``text`` starts in the
+    source); damage outside ``text``, or overlapping damage already repaired,
+    is skipped.
+
+    >>> text = "Countries?went â€™ \ufffd"
+    >>> repair(text, find_english_damage(text))
+    'Countries went ’ \ufffd'
+    """
+    edits: list[tuple[int, int, str]] = []
+    for found in sorted(damage, key=lambda d: (d.start, d.end)):
+        start, end = found.start - offset, found.end - offset
+        if found.kind in REPAIRABLE_DAMAGE and start >= 0 and end <= len(text) and (not edits or start >= edits[-1][1]):
+            edits.append((start, end, found.repair))
+    return replace_spans(text, edits)
+
+
+def to_simplified(text: str, config: str | None = None) -> str:
+    """Chinese ``text`` converted to Simplified with OpenCC's ``config`` (default ``t2s``).
+
+    >>> to_simplified("關於重慶")
+    '关于重庆'
+    """
+    return opencc_converter(config or "t2s").convert(text)
+
+
+def apply_text_mode(
+    text: str, lang: Lang, mode: str, *, damage: Iterable[Damage] | None = None, opencc: str | None = None
+) -> str:
+    """``text`` of ``lang`` as ``mode`` (one of :data:`TEXT_MODES`) shows it.
+
+    ``original`` leaves it as written; ``repaired`` undoes the repairable
+    damage (``damage`` when given, with offsets into ``text``; otherwise found
+    here with :func:`find_damage`); ``simplified`` repairs it and converts
+    Chinese with OpenCC's ``opencc`` configuration (default ``t2s``).
+
+    >>> [apply_text_mode("關(guān)于協(xié)議", "zh", mode) for mode in TEXT_MODES]
+    ['關(guān)于協(xié)議', '關于協議', '关于协议']
+    """
+    check_text_mode(mode)
+    if mode == "original":
+        return text
+    repaired = repair(text, find_damage(text, lang) if damage is None else damage)
+    return to_simplified(repaired, opencc) if mode == "simplified" and lang == "zh" else repaired

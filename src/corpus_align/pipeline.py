@@ -196,16 +196,21 @@ def segment_file(
 
 
 def split_file(
-    path: str | Path, out_dir: str | Path | None = None, *, encoding: str | None = None
+    path: str | Path, out_dir: str | Path | None = None, *, encoding: str | None = None, text: str = "original"
 ) -> tuple[Path, Path]:
     """Write the Chinese and English paragraphs of a bilingual file to ``STEM.zh.txt`` and ``STEM.en.txt``.
 
     The files are UTF-8, one paragraph per line, written atomically into
     ``out_dir`` (default: beside the input; the current folder for stdin).
+    ``text`` is ``original`` (as written), ``repaired`` or ``simplified`` (see
+    :func:`~corpus_align.normalize.apply_text_mode`).
 
-    >>> split_file("data/samples/000_389ae536b82fb46d.txt", "out")  # doctest: +SKIP
+    >>> split_file("data/samples/000_389ae536b82fb46d.txt", "out", text="repaired")  # doctest: +SKIP
     (PosixPath('out/000_389ae536b82fb46d.zh.txt'), PosixPath('out/000_389ae536b82fb46d.en.txt'))
     """
+    from .normalize import apply_text_mode, check_text_mode
+
+    check_text_mode(text)  # before reading: a bad mode is the caller's mistake, whatever the file holds
     zh, en = load_bilingual(path, encoding=encoding)
     if str(path) == "-":
         stem, folder = "stdin", Path(".")
@@ -214,6 +219,7 @@ def split_file(
     folder = Path(out_dir) if out_dir is not None else folder
     zh_path = folder / f"{stem}.zh.txt"
     en_path = folder / f"{stem}.en.txt"
-    write_text_atomic(zh_path, "\n".join(zh.paragraph_texts()) + "\n")
-    write_text_atomic(en_path, "\n".join(en.paragraph_texts()) + "\n")
+    for document, target in ((zh, zh_path), (en, en_path)):
+        paragraphs = [apply_text_mode(paragraph, document.lang, text) for paragraph in document.paragraph_texts()]
+        write_text_atomic(target, "\n".join(paragraphs) + "\n")
     return zh_path, en_path

@@ -53,7 +53,7 @@ def test_cli_segment_jsonl_matches_the_api(sample_path):
     (document,) = segment_file(sample_path, lang="zh")
     assert records == [
         {"index": s.index, "paragraph": s.paragraph, "start": s.start, "end": s.end,
-         "original": s.original, "normalized": s.normalized, "lang": s.lang}
+         "original": s.original, "normalized": s.normalized, "lang": s.lang, "text": s.original}
         for s in document.sentences
     ]
 

@@ -161,7 +161,7 @@ def test_html_highlight_merges_overlapping_spans_and_keeps_the_worst_severity():
 def test_html_highlights_converted_span_when_chinese_is_shown_simplified():
     alignment = make_alignment(["關於重慶。"], ["About Chongqing."], [((0,), (0,), 1.0)])
     finding = Finding("typo", "warning", 1, "m", zh_text="關於")
-    page = to_html(alignment, [finding], zh_script="simplified")
+    page = to_html(alignment, [finding], text="simplified")
     assert re.search(r"<mark[^>]*>关于</mark>重庆。", page)
 
 

@@ -92,7 +92,7 @@ def render_document(task: DocumentTask) -> tuple[dict[str, bytes], dict]:
     outputs: dict[str, bytes] = {}
     for name in (*ALWAYS_WRITTEN, *settings.formats):
         output = writer(name)
-        rendered = output.render(alignment, findings, RenderSettings(zh_script=settings.zh_script, title=title))
+        rendered = output.render(alignment, findings, RenderSettings(text=settings.text, title=title))
         outputs[output.suffix] = rendered.as_bytes()
         if rendered.warnings:
             more = f" (and {len(rendered.warnings) - 1} more)" if len(rendered.warnings) > 1 else ""

@@ -107,10 +107,17 @@ class BatchSettings:
     realign: bool = True
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
-    zh_script: str = "original"
+    # How outputs show the text (original, repaired, simplified); None: each format's default (TMX repaired).
+    text: str | None = None
     min_confidence: float | None = None
     by_paragraph: bool = True
     checks: bool = True
+
+    def __post_init__(self) -> None:
+        if self.text is not None:  # a bad mode fails here, not once per document in the workers
+            from ..normalize import check_text_mode
+
+            check_text_mode(self.text)
 
     def pipeline(self) -> PipelineSettings:
         """The settings of :func:`~corpus_align.pipeline.run_pipeline` for each document.

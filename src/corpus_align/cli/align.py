@@ -10,16 +10,25 @@ import typer
 from ..io.output import check_output_target, write_output
 from ..io.writers import WRITERS
 from . import app, warn
-from .text import ENCODING_HELP, MIN_CONFIDENCE_HELP, OPENCC_HELP
+from .text import ENCODING_HELP, MIN_CONFIDENCE_HELP, OPENCC_HELP, TEXT_HELP, TextMode
 
-__all__ = ["align", "evaluate", "write_output"]  # write_output: the commands of other modules write through it
+# TEXT_OUTPUT_HELP and write_output: the commands of other modules use them too
+__all__ = ["TEXT_OUTPUT_HELP", "align", "evaluate", "text_from_options", "write_output"]
 
 # The choices of --format: every registered output format (corpus_align.io.writers).
 AlignFormat = Enum("AlignFormat", {name: name for name in WRITERS}, type=str)  # type: ignore[misc]
 FORMAT_HELP = ", ".join(f"{w.name} ({w.help})" for w in WRITERS.values()) + "."
+# --text's default differs by format (a translation memory must not store damage); the registry says how.
+TEXT_OUTPUT_HELP = (
+    f"{TEXT_HELP} Default: "
+    + "".join(f"{w.default_text} for {w.name}, " for w in WRITERS.values() if w.default_text != "original")
+    + "original for the other formats. Findings point at the text as written."
+)
 
 
 class ZhScript(StrEnum):
+    """The choices of the deprecated --zh-script, which --text replaces."""
+
     original = "original"
     simplified = "simplified"
 
@@ -53,9 +62,8 @@ def align(
         "never", "--fail-on", help="Exit 1 when findings at or above this severity exist: error, warning or never."
     ),
     max_merge: int = typer.Option(4, "--max-merge", min=1, max=8, help="Largest number of sentences one side of a bead may join."),
-    zh_script: ZhScript = typer.Option(
-        ZhScript.original, "--zh-script", help="Show Chinese as written (original) or converted to simplified."
-    ),
+    text: TextMode = typer.Option(None, "--text", help=TEXT_OUTPUT_HELP, show_default=False),
+    zh_script: ZhScript = typer.Option(None, "--zh-script", hidden=True, help="Deprecated: use --text."),
     realign: bool = typer.Option(True, "--realign/--no-realign", help="Second pass with word pairs learnt from the first."),
     by_paragraph: bool = typer.Option(
         True, "--by-paragraph/--no-by-paragraph", help="Align paragraph by paragraph when both sides have the same paragraphs."
@@ -71,6 +79,7 @@ def align(
     from .progress import terminal_progress
 
     should_fail([], fail_on)  # reject a bad --fail-on before the work
+    text_mode = text_from_options(text, zh_script)
     check_output_target(output, [zh_file, en_file, glossary])
     _refuse_binary_on_a_terminal(output_format, output)
     selected, ignored = parse_codes(select), parse_codes(ignore)
@@ -90,12 +99,30 @@ def align(
     for warning in result.alignment.warnings:
         warn(warning)
     findings = result.findings
-    rendered = render(output_format.value, result.alignment, findings, zh_script=zh_script.value)
+    rendered = render(output_format.value, result.alignment, findings, text=text_mode)
     for warning in rendered.warnings:
         warn(warning)
     write_output(rendered.content, output)
     if should_fail(findings, fail_on):
         raise typer.Exit(1)
+
+
+def text_from_options(text: TextMode | None, zh_script: ZhScript | None) -> str | None:
+    """The text mode of --text, or of the deprecated --zh-script (with a warning); None leaves it to the format.
+
+    Kept for one release so that existing scripts run: --zh-script original and simplified mean what --text's do.
+
+    >>> text_from_options(TextMode.repaired, None), text_from_options(None, None)
+    ('repaired', None)
+    """
+    if zh_script is None:
+        return text.value if text is not None else None
+    if text is not None:
+        from ..errors import UsageError
+
+        raise UsageError("--zh-script is the deprecated name of --text; give --text alone")
+    warn(f"--zh-script is deprecated and will be removed; use --text {zh_script.value}")
+    return zh_script.value
 
 
 def _refuse_binary_on_a_terminal(output_format: AlignFormat, output: str | None) -> None:

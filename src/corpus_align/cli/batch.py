@@ -11,8 +11,9 @@ import typer
 
 from ..batch import FAILED, NOT_READ, UNCHANGED, UNPAIRED, extra_formats
 from . import InterruptedRun, app
+from .align import TEXT_OUTPUT_HELP
 from .terminal import safe_for_terminal
-from .text import ENCODING_HELP, MIN_CONFIDENCE_HELP, OPENCC_HELP
+from .text import ENCODING_HELP, MIN_CONFIDENCE_HELP, OPENCC_HELP, TextMode
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -55,6 +56,7 @@ def batch(
     ),
     encoding: str = typer.Option(None, "--encoding", help=ENCODING_HELP),
     opencc: str = typer.Option("auto", "--opencc", help=OPENCC_HELP),
+    text: TextMode = typer.Option(None, "--text", help=TEXT_OUTPUT_HELP, show_default=False),
 ) -> None:
     """Align and check every document of a release folder, with reports and a summary.
 
@@ -79,6 +81,7 @@ def batch(
         opencc=opencc, max_merge=max_merge, realign=realign, by_paragraph=by_paragraph, checks=run_checks,
         select=tuple(select_codes) if select_codes else None,
         ignore=tuple(ignore_codes) if ignore_codes else None, min_confidence=min_confidence,
+        text=text.value if text is not None else None,
     )
     reporter = _Reporter(quiet=quiet, verbose=verbose)
     try:

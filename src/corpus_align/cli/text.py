@@ -11,12 +11,25 @@ import typer
 from . import app
 
 ENCODING_HELP = "Input encoding (default: detected; UTF-8/16 with BOM, UTF-8, GB18030, Big5)."
-OPENCC_HELP = "Chinese conversion for analysis: auto, t2s, tw2s, hk2s or none. Output keeps the original text."
+OPENCC_HELP = "Chinese conversion for analysis: auto, t2s, tw2s, hk2s or none. Outputs show the text as --text says."
 MIN_CONFIDENCE_HELP = (
     "Report only findings at least this sure (0-1, the calibrated chance that a finding is right); "
     "findings of codes without a confidence (encoding, whitespace, punctuation...) are kept. Calibrated on mostly "
     "clean translations: on a rough draft it understates, and hides real errors."
 )
+
+TEXT_HELP = (
+    "How to show the text: original (as written), repaired (a web converter's pinyin annotations removed, "
+    "? between words restored to a space, mojibake undone) or simplified (repaired, Chinese converted to Simplified)."
+)
+
+
+class TextMode(StrEnum):
+    """The choices of --text (corpus_align.normalize.TEXT_MODES)."""
+
+    original = "original"
+    repaired = "repaired"
+    simplified = "simplified"
 
 
 class SegmentFormat(StrEnum):
@@ -35,6 +48,7 @@ def split(
     file: str = typer.Argument(..., help="A bilingual text file, or - for standard input."),
     out_dir: Path = typer.Option(None, "--out-dir", "-d", help="Where to write STEM.zh.txt and STEM.en.txt (default: beside FILE)."),
     encoding: str = typer.Option(None, "--encoding", help=ENCODING_HELP),
+    text: TextMode = typer.Option(TextMode.original, "--text", help=TEXT_HELP),
 ) -> None:
     """Split a bilingual file into STEM.zh.txt and STEM.en.txt by each paragraph's script."""
     from ..errors import OutputError
@@ -46,7 +60,7 @@ def split(
     for target in split_targets(file, folder):
         check_output_target(str(target), [file])
     try:
-        paths = split_file(file, folder, encoding=encoding)
+        paths = split_file(file, folder, encoding=encoding, text=text.value)
     except OSError as error:  # reading reports InputError; an OSError here is the write
         where = error.filename or (folder if folder is not None else "split")
         raise OutputError(str(where), f"cannot write: {error.strerror or error}") from None
@@ -90,8 +104,12 @@ def segment(
     ),
     encoding: str = typer.Option(None, "--encoding", help=ENCODING_HELP),
     opencc: str = typer.Option("auto", "--opencc", help=OPENCC_HELP),
+    text: TextMode = typer.Option(
+        TextMode.original, "--text", help=TEXT_HELP + " In JSONL it is the record's text; original stays the text its offsets point at."
+    ),
 ) -> None:
     """Split text into sentences, one per line or as JSON records with offsets."""
+    from ..io.records import shown_sentences
     from ..model import sentence_record
     from ..pipeline import segment_file
 
@@ -99,21 +117,14 @@ def segment(
     lines: list[str] = []
     for document in documents:
         previous = None
-        for sentence in document.sentences:
+        for sentence, shown in zip(document.sentences, shown_sentences(document, text=text.value), strict=True):
             if output_format is SegmentFormat.jsonl:
-                lines.append(json.dumps(sentence_record(sentence), ensure_ascii=False))
+                lines.append(json.dumps({**sentence_record(sentence), "text": shown}, ensure_ascii=False))
                 continue
             if previous is not None and sentence.paragraph != previous:
                 lines.append("")
-            lines.append(_one_line(sentence.original, document.lang))
+            lines.append(shown)
             previous = sentence.paragraph
         if output_format is SegmentFormat.text and document is not documents[-1]:
             lines.append("")
     typer.echo("\n".join(lines))
-
-
-def _one_line(text: str, lang: str) -> str:
-    """A sentence of a hard-wrapped paragraph on one line: Chinese lines join without a space."""
-    import re
-
-    return re.sub(r"\s*\n\s*", "" if lang == "zh" else " ", text)

@@ -23,7 +23,8 @@ from functools import cache
 from importlib import resources
 from urllib.parse import quote
 
-from ..model import SEVERITIES, Alignment, Finding
+from ..model import SEVERITIES, Alignment, Finding, Lang
+from ..normalize import apply_text_mode, check_text_mode
 from .records import bead_records, metadata
 
 # Most severe first, for badges, counts and filters.
@@ -33,6 +34,12 @@ STATUSES = ("done", "unchanged", "failed", "unpaired", "not-read")
 # Statuses whose document has a report to link to.
 REPORTED_STATUSES = frozenset({"done", "unchanged"})
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
+# The footer says when the cells do not show the text as written.
+_TEXT_NOTES = {
+    "original": "",
+    "repaired": " · text shown repaired (pinyin annotations, ? between words and mojibake undone)",
+    "simplified": " · text shown repaired, Chinese in Simplified",
+}
 
 
 def esc(value: object) -> str:
@@ -127,14 +134,12 @@ def highlight(text: str, spans: Sequence[tuple[str, str, str]]) -> str:
     return "".join(out)
 
 
-def _zh_span_variants(alignment: Alignment, span: str, zh_script: str) -> list[str]:
-    """The Chinese evidence as it may appear in the cell: as written, and converted when the cell is."""
-    if not span or zh_script != "simplified":
+def _span_variants(alignment: Alignment, span: str, lang: Lang, text: str) -> list[str]:
+    """The evidence as it may appear in the cell: as written, and as the cell shows text (repaired, converted)."""
+    if not span or text == "original":
         return [span]
-    from .._lazy import opencc_converter
-
-    converted = opencc_converter(alignment.zh.opencc or "t2s").convert(span)
-    return [span] if converted == span else [span, converted]
+    shown = apply_text_mode(span, lang, text, opencc=alignment.zh.opencc)
+    return [span] if shown in ("", span) else [span, shown]
 
 
 # --- the document report ------------------------------------------------------------------
@@ -276,18 +281,20 @@ def _filters(findings: Sequence[Finding], row_count: int) -> str:
     )
 
 
-def _bead_rows(alignment: Alignment, findings: Sequence[Finding], zh_script: str) -> str:
+def _bead_rows(alignment: Alignment, findings: Sequence[Finding], text: str) -> str:
     by_row: dict[int, list[Finding]] = {}
     for finding in findings:
         by_row.setdefault(finding.row, []).append(finding)
     out = []
-    for record in bead_records(alignment, zh_script=zh_script):
+    for record in bead_records(alignment, text=text):
         row = record["row"]
         row_findings = sorted(by_row.get(row, []), key=lambda f: _severity_key(f.severity))
         zh_spans = [
-            (variant, f.code, f.severity) for f in row_findings for variant in _zh_span_variants(alignment, f.zh_text, zh_script)
+            (variant, f.code, f.severity) for f in row_findings for variant in _span_variants(alignment, f.zh_text, "zh", text)
         ]
-        en_spans = [(f.en_text, f.code, f.severity) for f in row_findings]
+        en_spans = [
+            (variant, f.code, f.severity) for f in row_findings for variant in _span_variants(alignment, f.en_text, "en", text)
+        ]
         classes = ["bead", f"type-{record['type']}"]
         if row_findings:
             classes.append("flagged")
@@ -312,7 +319,7 @@ def to_html(
     findings: Sequence[Finding],
     *,
     title: str | None = None,
-    zh_script: str = "original",
+    text: str = "original",
 ) -> str:
     """Render one document's review report as a self-contained HTML page.
 
@@ -321,13 +328,17 @@ def to_html(
     with the row number of the TSV, the Chinese and English side by side,
     type and score, and the row's findings under it; evidence spans are
     highlighted with ``<mark>``.  Check boxes filter rows by code and
-    severity; a print style sheet prints every row.
+    severity; a print style sheet prints every row.  ``text`` is how the
+    cells show the text (``original``, ``repaired`` or ``simplified``, see
+    :func:`~corpus_align.io.records.shown_sentences`); the findings' evidence
+    stays as written.
 
     >>> from corpus_align.alignment import align
     >>> page = to_html(align("你好。", "Hello <world>."), [])
     >>> page.startswith("<!DOCTYPE html>"), "Hello &lt;world&gt;." in page
     (True, True)
     """
+    check_text_mode(text)
     meta = metadata(alignment)
     rows = {row for row, _ in alignment.rows()}
     if title is None:
@@ -336,7 +347,7 @@ def to_html(
     table = (
         '<table class="beads"><colgroup><col class="c-row"><col class="c-zh"><col class="c-en"><col class="c-meta"></colgroup>'
         '<thead><tr><th scope="col">Row</th><th scope="col" lang="zh">中文</th><th scope="col">English</th>'
-        f'<th scope="col">Type / score</th></tr></thead>{_bead_rows(alignment, findings, zh_script)}</table>'
+        f'<th scope="col">Type / score</th></tr></thead>{_bead_rows(alignment, findings, text)}</table>'
         if alignment.beads
         else '<p class="empty-doc">This alignment has no rows.</p>'
     )
@@ -348,7 +359,7 @@ def to_html(
         f"<main>{table}</main>"
         f'<footer>corpus-align {esc(meta["version"])}'
         + (f" · settings: {settings}" if settings else "")
-        + (" · Chinese shown in Simplified" if zh_script == "simplified" else "")
+        + _TEXT_NOTES[text]
         + "</footer>"
     )
     return _page(page="report", title=f"Review: {title}", body=body, script="report.js")

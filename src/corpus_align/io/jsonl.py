@@ -10,7 +10,7 @@ from .records import bead_records, metadata
 
 
 def to_jsonl(
-    alignment: Alignment, *, zh_script: str = "original", issues: Mapping[int, Sequence[str]] | None = None
+    alignment: Alignment, *, text: str = "original", issues: Mapping[int, Sequence[str]] | None = None
 ) -> str:
     """Render the alignment as JSON Lines.
 
@@ -26,6 +26,6 @@ def to_jsonl(
     lines = [json.dumps({"meta": metadata(alignment)}, ensure_ascii=False)]
     lines += [
         json.dumps(record, ensure_ascii=False)
-        for record in bead_records(alignment, zh_script=zh_script, issues=issues)
+        for record in bead_records(alignment, text=text, issues=issues)
     ]
     return "\n".join(lines) + "\n"

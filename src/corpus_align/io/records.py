@@ -5,13 +5,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .._lazy import opencc_converter
-from ..errors import UsageError
-from ..model import Alignment, Document
+from ..model import Alignment, Damage, Document
+from ..normalize import apply_text_mode, check_text_mode
 
-ZH_SCRIPTS = ("original", "simplified")
 COLUMNS = ("row", "zh", "en", "type", "score", "zh_ids", "en_ids", "issues")
 
 
@@ -71,45 +69,99 @@ def row_text(document: Document, ids: Sequence[int]) -> RowText:
     return RowText("".join(pieces), tuple(runs))
 
 
-def sentence_text(document: Document, ids: Sequence[int], *, zh_script: str = "original") -> str:
-    """The text of sentences ``ids`` on one line: English joined by a space, Chinese by nothing.
+def shown_sentences(document: Document, *, text: str = "original") -> tuple[str, ...]:
+    """Every sentence of ``document`` on one line, as ``text`` (``original``, ``repaired``, ``simplified``) shows it.
 
     Line breaks inside a sentence (hard-wrapped input) become a space in
-    English and disappear in Chinese. ``zh_script="simplified"`` converts the
-    author's Chinese with OpenCC; otherwise it is shown as written.
+    English and disappear in Chinese. ``repaired`` undoes the damage that
+    segmentation recorded on the document (pinyin annotations, ``?`` glued
+    between words, mojibake: see :func:`~corpus_align.normalize.apply_text_mode`),
+    so the text shown and the findings' evidence come from one search;
+    ``simplified`` also converts Chinese with the document's OpenCC
+    configuration. One pass over the document: writers call it once, not once a row.
+
+    >>> from corpus_align import SourceText, segment
+    >>> from corpus_align.io.read import document_of
+    >>> doc = segment(document_of(SourceText("a", "關(guān)于。\\n合作。", "utf-8"), "zh"))
+    >>> [shown_sentences(doc, text=mode) for mode in ("original", "repaired", "simplified")]
+    [('關(guān)于。', '合作。'), ('關于。', '合作。'), ('关于。', '合作。')]
+    """
+    check_text_mode(text)
+    if text == "original":
+        return tuple(row_text(document, [index]).text for index in range(len(document.sentences)))
+    damage = _damage_by_sentence(document)
+    shown = []
+    for index in range(len(document.sentences)):
+        row = row_text(document, [index])
+        # Recorded offsets point into the source; the row is the sentence on one line.
+        in_row = [replace(d, start=row.position(d.start), end=row.position(d.end)) for d in damage.get(index, ())]
+        shown.append(apply_text_mode(row.text, document.lang, text, damage=in_row, opencc=document.opencc))
+    return tuple(shown)
+
+
+def _damage_by_sentence(document: Document) -> dict[int, list[Damage]]:
+    """The document's damage grouped by the sentence it starts in."""
+    starts = [sentence.start for sentence in document.sentences]
+    found: dict[int, list[Damage]] = {}
+    for damage in document.damage:
+        at = bisect.bisect_right(starts, damage.start) - 1
+        if at >= 0 and damage.start < document.sentences[at].end:
+            found.setdefault(at, []).append(damage)
+    return found
+
+
+def join_sentences(document: Document, shown: Sequence[str], ids: Sequence[int]) -> str:
+    """The shown sentences ``ids`` on one line: English joined by a space, Chinese by nothing.
+
+    >>> from corpus_align import SourceText, segment
+    >>> from corpus_align.io.read import document_of
+    >>> doc = segment(document_of(SourceText("a", "He came. She left.", "utf-8"), "en"))
+    >>> join_sentences(doc, shown_sentences(doc), [0, 1])
+    'He came. She left.'
+    """
+    joiner = "" if document.lang == "zh" else " "
+    return joiner.join(shown[index] for index in ids)
+
+
+def sentence_text(document: Document, ids: Sequence[int], *, text: str = "original") -> str:
+    """The text of sentences ``ids`` on one line, as ``text`` shows it (see :func:`shown_sentences`).
+
+    For many rows of one document, call :func:`shown_sentences` once and
+    :func:`join_sentences` per row instead.
 
     >>> from corpus_align import SourceText, segment
     >>> from corpus_align.io.read import document_of
     >>> doc = segment(document_of(SourceText("a", "關於。\\n合作。", "utf-8"), "zh"))
-    >>> sentence_text(doc, [0, 1]), sentence_text(doc, [0, 1], zh_script="simplified")
+    >>> sentence_text(doc, [0, 1]), sentence_text(doc, [0, 1], text="simplified")
     ('關於。合作。', '关于。合作。')
     """
-    if zh_script not in ZH_SCRIPTS:
-        raise UsageError(f"unknown --zh-script {zh_script!r}; choose one of {', '.join(ZH_SCRIPTS)}")
-    if document.lang == "zh" and zh_script == "simplified":
-        convert = opencc_converter(document.opencc or "t2s").convert
-        return "".join(convert(row_text(document, [index]).text) for index in ids)
-    return row_text(document, ids).text
+    check_text_mode(text)
+    if text == "original":
+        return row_text(document, ids).text
+    return join_sentences(document, shown_sentences(document, text=text), ids)
 
 
 def bead_records(
     alignment: Alignment,
     *,
-    zh_script: str = "original",
+    text: str = "original",
     issues: Mapping[int, Sequence[str]] | None = None,
 ) -> list[dict]:
     """One record per bead with the TSV columns; ``issues`` maps a 1-based row to its finding codes.
+
+    ``text`` is how the ``zh`` and ``en`` columns show the text (see :func:`shown_sentences`).
 
     >>> from corpus_align import align
     >>> bead_records(align("你好。", "Hello."))[0]["type"]
     '1-1'
     """
     issues = issues or {}
+    zh, en = shown_sentences(alignment.zh, text=text), shown_sentences(alignment.en, text=text)
     return [
         {
             "row": row,
-            "zh": sentence_text(alignment.zh, bead.zh, zh_script=zh_script),
-            "en": sentence_text(alignment.en, bead.en),
+            "zh": join_sentences(alignment.zh, zh, bead.zh),
+            "en": join_sentences(alignment.en, en, bead.en),
             "type": bead.type,
             "score": round(bead.score, 3),
             "zh_ids": list(bead.zh),

@@ -44,7 +44,7 @@ def unescape_cell(text: str) -> str:
 
 
 def to_tsv(
-    alignment: Alignment, *, zh_script: str = "original", issues: Mapping[int, Sequence[str]] | None = None
+    alignment: Alignment, *, text: str = "original", issues: Mapping[int, Sequence[str]] | None = None
 ) -> str:
     """Render the alignment as TSV with the columns ``row zh en type score zh_ids en_ids issues``.
 
@@ -56,7 +56,7 @@ def to_tsv(
     [['row', 'zh', 'en', 'type'], ['1', '你好。', 'Hello.', '1-1']]
     """
     lines = ["\t".join(COLUMNS)]
-    for record in bead_records(alignment, zh_script=zh_script, issues=issues):
+    for record in bead_records(alignment, text=text, issues=issues):
         record["issues"] = ",".join(record["issues"])
         lines.append("\t".join(tsv_cell(record[column]) for column in COLUMNS))
     return "\n".join(lines) + "\n"

@@ -2,7 +2,8 @@
 
 Each format is a :class:`Writer`: its name (what ``--format`` takes), the
 suffix of the file ``batch`` writes, whether its content is binary, a line of
-help, and the function that renders an alignment and its findings.  The CLI's
+help, how it shows the text unless told (``default_text``), and the function
+that renders an alignment and its findings.  The CLI's
 choices, ``batch``'s outputs and their file names are all built from
 :data:`WRITERS`; a new format is one registered function.
 
@@ -15,18 +16,25 @@ choices, ``batch``'s outputs and their file names are all built from
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import UsageError
 from ..model import Alignment, Finding
+from ..normalize import check_text_mode
 
 
 @dataclass(frozen=True)
 class Rendered:
-    """What a writer made: the content, and warnings about what it could not keep (characters XML forbids)."""
+    """What a writer made: the content, and warnings about what it could not keep.
+
+    ``warnings`` are lines for a person (characters XML forbids, rows left
+    out); ``rows_left_out`` are the 1-based rows of the alignment the format
+    could not hold (a TMX pairs segments, so it leaves out one-sided rows).
+    """
 
     content: str | bytes
     warnings: tuple[str, ...] = ()
+    rows_left_out: tuple[int, ...] = ()
 
     def as_bytes(self) -> bytes:
         """The content as bytes (text is UTF-8)."""
@@ -35,10 +43,28 @@ class Rendered:
 
 @dataclass(frozen=True)
 class RenderSettings:
-    """How outputs show the text: ``zh_script`` ``original`` or ``simplified``; ``title`` of a report (default: the file names)."""
+    """How outputs show the text, and the ``title`` of a report (default: the file names).
 
-    zh_script: str = "original"
+    ``text`` is ``original`` (as the author wrote it), ``repaired`` (pinyin
+    annotations removed, ``?`` glued between words and mojibake undone) or
+    ``simplified`` (repaired, Chinese in Simplified); ``None`` leaves it to
+    the format: repaired for TMX, original for the others.
+
+    >>> RenderSettings(text="repaired").text
+    'repaired'
+    """
+
+    text: str | None = None
     title: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.text is not None:
+            check_text_mode(self.text)
+
+    @property
+    def shown_text(self) -> str:
+        """The text mode a writer uses: ``text``, which the registry has set to the format's default when it was None."""
+        return self.text or "original"
 
 
 Render = Callable[[Alignment, Sequence[Finding], RenderSettings], Rendered]
@@ -46,25 +72,39 @@ Render = Callable[[Alignment, Sequence[Finding], RenderSettings], Rendered]
 
 @dataclass(frozen=True)
 class Writer:
-    """One output format; ``help`` is a few words for ``--format``'s help."""
+    """One output format; ``help`` is a few words for ``--format``'s help.
+
+    ``render`` receives settings whose ``text`` is set: the caller's, or
+    ``default_text`` when the caller left it to the format.
+    """
 
     name: str
     suffix: str
     binary: bool
     help: str
     render: Render
+    default_text: str = "original"
 
 
 WRITERS: dict[str, Writer] = {}
 
 
-def register(name: str, suffix: str, help: str, *, binary: bool = False) -> Callable[[Render], Render]:
-    """Register ``render`` as the format ``name`` (a decorator)."""
+def register(
+    name: str, suffix: str, help: str, *, binary: bool = False, default_text: str = "original"
+) -> Callable[[Render], Render]:
+    """Register ``render`` as the format ``name`` (a decorator); ``default_text`` is how it shows the text unless told."""
+    check_text_mode(default_text)
 
     def add(render: Render) -> Render:
         if name in WRITERS:
             raise ValueError(f"output format {name!r} is registered twice")
-        WRITERS[name] = Writer(name, suffix, binary, help, render)
+
+        def with_default_text(alignment: Alignment, findings: Sequence[Finding], settings: RenderSettings) -> Rendered:
+            if settings.text is None:
+                settings = replace(settings, text=default_text)
+            return render(alignment, findings, settings)
+
+        WRITERS[name] = Writer(name, suffix, binary, help, with_default_text, default_text)
         return render
 
     return add
@@ -83,15 +123,22 @@ def writer(name: str) -> Writer:
         raise UsageError(f"unknown output format {name!r}; choose one of {', '.join(sorted(WRITERS))}") from None
 
 
-def render(name: str, alignment: Alignment, findings: Sequence[Finding] = (), *, zh_script: str = "original",
+def render(name: str, alignment: Alignment, findings: Sequence[Finding] = (), *, text: str | None = None,
            title: str | None = None) -> Rendered:
     """Render ``alignment`` and its ``findings`` in the format ``name``.
+
+    ``text`` is how the text is shown (see :class:`RenderSettings`; by
+    default repaired in TMX, as written elsewhere).
 
     >>> from corpus_align import align
     >>> print(render("ladder", align("你好。", "Hello.")).content, end="")
     [0]:[0]
+    >>> "<seg>關于合作。</seg>" in render("tmx", align("關(guān)于合作。", "About cooperation.")).content
+    True
+    >>> render("tmx", align("你好。", "")).rows_left_out
+    (1,)
     """
-    return writer(name).render(alignment, findings, RenderSettings(zh_script=zh_script, title=title))
+    return writer(name).render(alignment, findings, RenderSettings(text=text, title=title))
 
 
 def _issues(findings: Sequence[Finding]) -> dict[int, list[str]]:
@@ -104,14 +151,14 @@ def _issues(findings: Sequence[Finding]) -> dict[int, list[str]]:
 def _tsv(alignment: Alignment, findings: Sequence[Finding], settings: RenderSettings) -> Rendered:
     from .tsv import to_tsv
 
-    return Rendered(to_tsv(alignment, zh_script=settings.zh_script, issues=_issues(findings)))
+    return Rendered(to_tsv(alignment, text=settings.shown_text, issues=_issues(findings)))
 
 
 @register("jsonl", ".jsonl", "a meta line, then one JSON object per bead")
 def _jsonl(alignment: Alignment, findings: Sequence[Finding], settings: RenderSettings) -> Rendered:
     from .jsonl import to_jsonl
 
-    return Rendered(to_jsonl(alignment, zh_script=settings.zh_script, issues=_issues(findings)))
+    return Rendered(to_jsonl(alignment, text=settings.shown_text, issues=_issues(findings)))
 
 
 @register("ladder", ".ladder", "zh ids:en ids per bead, as gold files are written")
@@ -121,26 +168,31 @@ def _ladder(alignment: Alignment, findings: Sequence[Finding], settings: RenderS
     return Rendered(to_ladder(alignment))
 
 
-@register("tmx", ".tmx", "a translation memory")
+@register("tmx", ".tmx", "a translation memory", default_text="repaired")
 def _tmx(alignment: Alignment, findings: Sequence[Finding], settings: RenderSettings) -> Rendered:
     from .tmx import to_tmx
 
-    tmx = to_tmx(alignment)
-    return Rendered(tmx.text, tuple(f"row {row}: removed {char}, which XML forbids, from the TMX" for row, char in tmx.removed))
+    tmx = to_tmx(alignment, text=settings.shown_text)
+    warnings = [f"row {row}: removed {char}, which XML forbids, from the TMX" for row, char in tmx.removed]
+    if tmx.left_out:
+        count = len(tmx.left_out)
+        rows = "1 one-sided row" if count == 1 else f"{count} one-sided rows"
+        warnings.insert(0, f"{rows} left out of the TMX (it pairs segments)")
+    return Rendered(tmx.text, tuple(warnings), tmx.left_out)
 
 
 @register("xlsx", ".xlsx", "a spreadsheet", binary=True)
 def _xlsx(alignment: Alignment, findings: Sequence[Finding], settings: RenderSettings) -> Rendered:
     from .xlsx import to_xlsx
 
-    return Rendered(to_xlsx(alignment, findings, zh_script=settings.zh_script))
+    return Rendered(to_xlsx(alignment, findings, text=settings.shown_text))
 
 
 @register("html", ".html", "a review report")
 def _html(alignment: Alignment, findings: Sequence[Finding], settings: RenderSettings) -> Rendered:
     from .html import to_html
 
-    return Rendered(to_html(alignment, findings, title=settings.title, zh_script=settings.zh_script))
+    return Rendered(to_html(alignment, findings, title=settings.title, text=settings.shown_text))
 
 
 @register("findings", ".findings.jsonl", "the findings alone, as JSONL")

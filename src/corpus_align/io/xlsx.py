@@ -18,7 +18,7 @@ def _confidence(finding: Finding) -> str:
     return "" if finding.confidence is None else f" ({finding.confidence:.0%})"
 
 
-def to_xlsx(alignment: Alignment, findings: Sequence[Finding] = (), *, zh_script: str = "original") -> bytes:
+def to_xlsx(alignment: Alignment, findings: Sequence[Finding] = (), *, text: str = "original") -> bytes:
     """Render the alignment as an XLSX workbook: one row per bead, findings in a column.
 
     Rows with an error are filled red, rows with a warning yellow; the header
@@ -48,7 +48,7 @@ def to_xlsx(alignment: Alignment, findings: Sequence[Finding] = (), *, zh_script
         cell.font = Font(bold=True)
     wrap = CellAlignment(wrap_text=True, vertical="top")
     fills = {"error": PatternFill("solid", fgColor=ERROR_FILL), "warning": PatternFill("solid", fgColor=WARNING_FILL)}
-    for record in bead_records(alignment, zh_script=zh_script, issues=issues):
+    for record in bead_records(alignment, text=text, issues=issues):
         row_findings = by_row.get(record["row"], [])
         values = [
             record["row"], record["zh"], record["en"], record["type"], record["score"],
