@@ -42,8 +42,10 @@ class FailOn(StrEnum):
 )
 def check(
     file: str = typer.Argument(..., help="The TSV that align writes, or a plain zh<TAB>en file (one bead per row); - for standard input."),
-    output_format: CheckFormat = typer.Option(
-        CheckFormat.text, "--format", "-f", help="text for people (colour on a terminal), jsonl or tsv."
+    output_format: CheckFormat | None = typer.Option(
+        None, "--format", "-f", show_default=False,
+        help="text for people (colour on a terminal), jsonl or tsv. Default: the one the -o suffix names "
+        "(.jsonl .tsv), else text; a --format the suffix contradicts is an error.",
     ),
     output: str = typer.Option(None, "--output", "-o", help="Output file (default or -: standard output)."),
     select: str = typer.Option(None, "--select", help=SELECT_HELP),
@@ -57,17 +59,19 @@ def check(
     """Check aligned translations for omissions, wrong numbers, missing names, typos and more."""
     from ..io.glossary import read_glossary
     from ..io.output import check_output_target, open_output
+    from ..io.writers import format_for_output
     from ..qa import default_workers, open_file_check, parse_codes
 
     check_output_target(output, [file])
+    chosen = CheckFormat(format_for_output(output, output_format.value if output_format else None,
+                                           default=CheckFormat.text.value, offered=[f.value for f in CheckFormat]))
     with open_file_check(
         file, glossary=read_glossary(glossary), select=parse_codes(select), ignore=parse_codes(ignore),
         encoding=encoding, opencc=opencc, workers=default_workers(), all_rows=False, min_confidence=min_confidence,
     ) as run, open_output(output) as stream:
-        if output_format is CheckFormat.text:
-            failed = write_text(run, stream, fail_on.value)
-        else:
-            failed = write_data(run, stream, output_format, fail_on.value)
+        failed = (
+            write_text(run, stream, fail_on.value) if chosen is CheckFormat.text else write_data(run, stream, chosen, fail_on.value)
+        )
     if failed:
         raise typer.Exit(1)
 
