@@ -1,4 +1,4 @@
-"""The ``check`` command: QA findings for an aligned file, written as they are found."""
+"""The ``check`` command: QA findings for an aligned file (TSV, JSONL or XLSX), written as they are found."""
 
 from __future__ import annotations
 
@@ -22,6 +22,11 @@ SELECT_HELP = "Only these check codes (comma list), e.g. number-mismatch,entity-
 IGNORE_HELP = "Skip these check codes (comma list)."
 GLOSSARY_HELP = "TSV of zh<TAB>en[<TAB>note] terms: anchors for alignment, required renderings for QA."
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+FILE_HELP = (
+    "An aligned file: the TSV, JSONL or XLSX that align writes, or plain zh<TAB>en or zh<TAB>en<TAB>note rows "
+    "(one bead per row); - for standard input. XLSX when the file is a ZIP archive or named .xlsx; JSONL when "
+    "named .jsonl/.json or when its first line is a JSON object; TSV otherwise."
+)
 
 
 class CheckFormat(StrEnum):
@@ -41,7 +46,7 @@ class FailOn(StrEnum):
     "  (or: corpus-align check corpus.tsv --format jsonl -o findings.jsonl)"
 )
 def check(
-    file: str = typer.Argument(..., help="The TSV that align writes, or a plain zh<TAB>en file (one bead per row); - for standard input."),
+    file: str = typer.Argument(..., help=FILE_HELP),
     output_format: CheckFormat | None = typer.Option(
         None, "--format", "-f", show_default=False,
         help="text for people (colour on a terminal), jsonl or tsv. Default: the one the -o suffix names "
