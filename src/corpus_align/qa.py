@@ -6,6 +6,8 @@ XLSX, see :mod:`corpus_align.io.aligned_read`) into check rows, runs the
 checks and decides the exit status.  A file is streamed: read once for
 document-wide counts (:func:`survey_records`), then checked window by window
 (:func:`check_records`), so a million rows need the memory of one window.
+A record that cannot be read is a ``malformed-row`` finding
+(:func:`malformed_row_finding`).
 """
 
 from __future__ import annotations
@@ -446,13 +448,36 @@ def check_records(
     checker.close()
 
 
+def malformed_row_finding(bad: MalformedRow) -> Finding:
+    """The ``malformed-row`` finding of a record that could not be read (an error: the row went unchecked).
+
+    >>> malformed_row_finding(MalformedRow(4, 5, "expected 2 tab-separated columns, found 3")).message
+    'line 5: expected 2 tab-separated columns, found 3; row not checked'
+    """
+    from .checks import CHECKS
+    from .checks.reading import MALFORMED_ROW
+
+    return Finding(MALFORMED_ROW, CHECKS[MALFORMED_ROW].severity, bad.row, f"{bad.lines}: {bad.problem}; row not checked")
+
+
 @dataclass(frozen=True)
 class FileCheck:
-    """A file being checked: its name, what the first reading found, and the checked rows as they come."""
+    """A file being checked: its name, what the first reading found, the checked rows as they come, the codes run."""
 
     name: str
     survey: FileSurvey
     items: Iterator[CheckedRow | MalformedRow]
+    codes: tuple[str, ...] = ()
+
+    def findings_of(self, bad: MalformedRow) -> tuple[Finding, ...]:
+        """The findings of a record that could not be read: its ``malformed-row`` finding, unless that code is not run.
+
+        >>> FileCheck("a.tsv", survey_records([]), iter(()), ("malformed-row",)).findings_of(MalformedRow(2, 3, "x"))[0].code
+        'malformed-row'
+        """
+        from .checks.reading import MALFORMED_ROW
+
+        return (malformed_row_finding(bad),) if MALFORMED_ROW in self.codes else ()
 
 
 @contextmanager
@@ -476,8 +501,9 @@ def open_file_check(
     :func:`~corpus_align.io.aligned_read.input_format`).  The file is read twice: once for :func:`survey_records`, once for
     :func:`check_records`, whose rows and malformed records ``items`` yields
     in file order; memory stays that of one window per process (``workers``:
-    see :func:`check_records`).  Unknown check codes and a file without any
-    readable row raise before anything is checked.
+    see :func:`check_records`).  :meth:`FileCheck.findings_of` gives the
+    ``malformed-row`` finding of a malformed record.  Unknown check codes and a
+    file without any readable row raise before anything is checked.
 
     >>> with open_file_check("aligned.tsv") as run:  # doctest: +SKIP
     ...     for item in run.items:
@@ -499,7 +525,7 @@ def open_file_check(
         items = check_records(aligned.records(), survey, glossary=glossary, select=codes, opencc=opencc,
                               window_rows=window_rows, workers=workers, all_rows=all_rows, min_confidence=min_confidence)
         try:
-            yield FileCheck(aligned.name, survey, items)
+            yield FileCheck(aligned.name, survey, items, tuple(codes))
         finally:
             items.close()  # ends the workers now if the caller stopped half way (a closed pipe, an error)
 
@@ -517,7 +543,8 @@ def check_file(
     """Check an aligned file: TSV, JSONL or XLSX as ``align`` writes them, or a plain ``zh<TAB>en[<TAB>note]`` TSV.
 
     Rows that cannot be read are reported in ``malformed`` with their line
-    numbers; the other rows are still checked.  The whole report is kept in
+    numbers, and each is a ``malformed-row`` finding among ``findings`` (in
+    file order); the other rows are still checked.  The whole report is kept in
     memory: for big files, :func:`open_file_check` streams it.
 
     >>> report = check_file("aligned.tsv")  # doctest: +SKIP
@@ -535,6 +562,7 @@ def check_file(
         for item in run.items:
             if isinstance(item, MalformedRow):
                 malformed.append(item)
+                findings.extend(run.findings_of(item))
             else:
                 checked.append(item)
                 findings.extend(item.findings)

@@ -1,4 +1,4 @@
-"""Formats at the command line: -o's suffix picks the output format."""
+"""Formats at the command line: -o's suffix picks the output format, check reads what align writes, malformed rows are findings."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from corpus_align.io.findings import finding_record
 from corpus_align.io.writers import WRITERS
 from tests.conftest import run_cli
 
@@ -75,3 +76,54 @@ def test_formats_check_output_suffix_picks_the_format(tmp_path):
         f"corpus-align: error: {report}: .html is the suffix of --format html, which this command does not write; "
         "choose one of text, jsonl, tsv\n"
     )
+
+
+@pytest.mark.parametrize("name", ["tsv", "jsonl", "xlsx"])
+def test_formats_align_then_check_gives_the_findings_of_align(name, sources, tmp_path):
+    aligned = tmp_path / f"aligned.{name}"
+    assert run_cli("align", *sources, "-o", str(aligned)).returncode == 0
+    direct = run_cli("align", *sources, "--format", "findings").stdout.decode()
+    checked = run_cli("check", str(aligned), "--format", "jsonl", "--fail-on", "never")
+    assert checked.returncode == 0 and checked.stderr == b""
+    assert "number-mismatch" in direct and checked.stdout.decode() == direct
+
+
+MALFORMED = "他二十一岁。\tHe is twenty-one.\nno tab here\n我很好。\tI am fine.\n"
+
+
+@pytest.mark.parametrize("output_format", ["text", "jsonl", "tsv"])
+def test_formats_malformed_row_is_a_finding_in_every_output_and_a_line_on_stderr(output_format, tmp_path):
+    path = tmp_path / "pairs.tsv"
+    path.write_text(MALFORMED, "utf-8")
+    result = run_cli("check", str(path), "--format", output_format)
+    assert result.returncode == 1  # an error finding, and --fail-on error is the default
+    assert result.stderr.decode() == (
+        f"corpus-align: warning: {path}: line 2 (row 2): expected 2 tab-separated columns, found 1; row not checked\n"
+    )
+    out = result.stdout.decode()
+    message = "line 2: expected 2 tab-separated columns, found 1; row not checked"
+    if output_format == "jsonl":
+        assert [json.loads(line) for line in out.splitlines()] == [finding_record_of(2, message)]
+    elif output_format == "tsv":
+        assert out.splitlines()[1].split("\t")[:5] == ["2", "malformed-row", "error", "", message]
+    else:
+        assert "row 2 (line 2)" in out
+        assert any(line.split()[:2] == ["error", "malformed-row"] and line.endswith(message) for line in out.splitlines())
+        assert "1 finding(s) in 2 row(s)" in out
+    assert run_cli("check", str(path), "--format", output_format, "--fail-on", "never").returncode == 0
+    assert run_cli("check", str(path), "--format", output_format, "--ignore", "malformed-row").returncode == 0
+
+
+def finding_record_of(row: int, message: str) -> dict:
+    from corpus_align.model import Finding
+
+    return finding_record(Finding("malformed-row", "error", row, message))
+
+
+def test_formats_check_reads_a_broken_json_line_as_a_finding(tmp_path):
+    path = tmp_path / "aligned.jsonl"
+    path.write_text('{"meta": {}}\n{"zh": "我很好。", "en": "I am fine."}\n{"zh": "他\n', "utf-8")
+    result = run_cli("check", str(path), "--format", "jsonl")
+    assert result.returncode == 1
+    assert [json.loads(line)["code"] for line in result.stdout.decode().splitlines()] == ["malformed-row"]
+    assert f"{path}: line 3 (row 2): not valid JSON: Unterminated string" in result.stderr.decode()

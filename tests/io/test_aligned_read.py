@@ -1,4 +1,4 @@
-"""check reads what align writes (TSV, JSONL, XLSX) and plain zh/en[/note] rows; records it cannot read are named."""
+"""check reads what align writes (TSV, JSONL, XLSX) and plain zh/en[/note] rows; a record it cannot read is a finding."""
 
 from __future__ import annotations
 
@@ -97,7 +97,8 @@ def test_aligned_read_broken_json_lines_are_malformed_rows_and_the_rest_checked(
     assert "not valid JSON" in report.malformed[0].problem
     assert report.malformed[1].problem == "a JSON object without 'en'"
     assert report.malformed[2].problem == "expected a JSON object with zh and en, found an array"
-    assert [f.row for f in report.findings if f.code == "number-mismatch"] == [1, 5]
+    assert [(f.row, f.code) for f in report.findings if f.code in ("number-mismatch", "malformed-row")] == [
+        (1, "number-mismatch"), (2, "malformed-row"), (3, "malformed-row"), (4, "malformed-row"), (5, "number-mismatch")]
 
 
 def test_aligned_read_an_error_cell_in_a_workbook_is_a_malformed_row(tmp_path):
@@ -115,6 +116,9 @@ def test_aligned_read_an_error_cell_in_a_workbook_is_a_malformed_row(tmp_path):
     report = check_file(path)
     assert [(b.row, b.lines, b.problem) for b in report.malformed] == [(2, "sheet row 3", "cell B3 holds the spreadsheet error #REF!")]
     assert [(r.row, r.en) for r in report.rows] == [(1, "He is twenty-two."), (3, "2019")]
+    malformed = [f for f in report.findings if f.code == "malformed-row"]
+    assert [(f.row, f.severity, f.message) for f in malformed] == [
+        (2, "error", "sheet row 3: cell B3 holds the spreadsheet error #REF!; row not checked")]
 
 
 def test_aligned_read_a_broken_workbook_is_an_input_error(tmp_path):
@@ -122,6 +126,15 @@ def test_aligned_read_a_broken_workbook_is_an_input_error(tmp_path):
     path.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(InputError, match=r"aligned.xlsx: is not a readable XLSX workbook \(BadZipFile"):
         check_file(path)
+
+
+def test_aligned_read_malformed_row_follows_select_and_ignore(tmp_path):
+    path = tmp_path / "pairs.tsv"
+    path.write_text("我很好。\tI am fine.\nno tab here\n", "utf-8")
+    assert [f.code for f in check_file(path).findings] == ["malformed-row"]
+    assert check_file(path, ignore=["malformed-row"]).findings == ()
+    assert check_file(path, select=["typo"]).findings == ()
+    assert len(check_file(path, ignore=["malformed-row"]).malformed) == 1  # still reported as not read
 
 
 def test_aligned_read_records_of_each_reader_are_the_same_kind(aligned_and_checked, tmp_path):

@@ -16,6 +16,7 @@ from .text import ENCODING_HELP, MIN_CONFIDENCE_HELP, OPENCC_HELP
 
 if TYPE_CHECKING:  # the check machinery loads when a check runs, not when the CLI starts
     from ..io.tsv_read import MalformedRow
+    from ..model import Finding
     from ..qa import FileCheck
 
 SELECT_HELP = "Only these check codes (comma list), e.g. number-mismatch,entity-missing."
@@ -25,7 +26,8 @@ SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 FILE_HELP = (
     "An aligned file: the TSV, JSONL or XLSX that align writes, or plain zh<TAB>en or zh<TAB>en<TAB>note rows "
     "(one bead per row); - for standard input. XLSX when the file is a ZIP archive or named .xlsx; JSONL when "
-    "named .jsonl/.json or when its first line is a JSON object; TSV otherwise."
+    "named .jsonl/.json or when its first line is a JSON object; TSV otherwise. A row that cannot be read is "
+    "a malformed-row finding (an error) and a warning on standard error."
 )
 
 
@@ -82,7 +84,7 @@ def check(
 
 
 def warn_malformed(name: str, bad: MalformedRow) -> None:
-    """One warning line on standard error for a record that is not checked."""
+    """One warning line on standard error for a record that is not checked (its malformed-row finding goes to the output)."""
     typer.echo(
         f"corpus-align: warning: {safe_for_terminal(name)}: {bad.lines} (row {bad.row}): "
         f"{safe_for_terminal(bad.problem)}; row not checked",
@@ -103,9 +105,12 @@ def write_data(run: FileCheck, stream: TextIO, output_format: CheckFormat, fail_
     for item in run.items:
         if isinstance(item, MalformedRow):
             warn_malformed(run.name, item)
-        elif item.findings:
-            stream.writelines(lines(item.findings))
-            failed = failed or should_fail(item.findings, fail_on)
+            findings = run.findings_of(item)
+        else:
+            findings = item.findings
+        if findings:
+            stream.writelines(lines(findings))
+            failed = failed or should_fail(findings, fail_on)
     return failed
 
 
@@ -133,23 +138,20 @@ def write_text(run: FileCheck, stream: TextIO, fail_on: str) -> bool:
         if isinstance(item, MalformedRow):
             malformed += 1
             warn_malformed(run.name, item)
-            continue
-        row, findings = item
-        if not findings:
-            continue
-        console.print()
-        console.print(Text(f"row {row.row}", style="bold") + Text(f" (line {row.line})", style="dim"))
-        console.print(Text("  zh: ", style="dim") + Text(safe_for_terminal(row.zh) or "—"))
-        console.print(Text("  en: ", style="dim") + Text(safe_for_terminal(row.en) or "—"))
+            findings = run.findings_of(item)
+            if findings:
+                console.print()
+                console.print(Text(f"row {item.row}", style="bold") + Text(f" ({item.lines})", style="dim"))
+        else:
+            row, findings = item
+            if not findings:
+                continue
+            console.print()
+            console.print(Text(f"row {row.row}", style="bold") + Text(f" (line {row.line})", style="dim"))
+            console.print(Text("  zh: ", style="dim") + Text(safe_for_terminal(row.zh) or "—"))
+            console.print(Text("  en: ", style="dim") + Text(safe_for_terminal(row.en) or "—"))
         for finding in findings:
-            line = Text("  ") + Text(f"{finding.severity:<7}", style=SEVERITY_STYLE.get(finding.severity, ""))
-            line += Text(f" {finding.code:<22}", style="bold")
-            if finding.confidence is not None:
-                line += Text(f"{finding.confidence:>4.0%} ", style="dim")
-            line += Text(safe_for_terminal(finding.message))
-            if finding.suggestion:
-                line += Text(f" (suggestion: {safe_for_terminal(finding.suggestion)})", style="green")
-            console.print(line)
+            console.print(_finding_line(finding))
             counts[finding.code] += 1
             severity[finding.code] = finding.severity
         failed = failed or should_fail(findings, fail_on)
@@ -168,3 +170,17 @@ def write_text(run: FileCheck, stream: TextIO, fail_on: str) -> bool:
     if malformed:
         console.print(Text(f"{malformed} malformed row(s) not checked (see warnings above)"))
     return failed
+
+
+def _finding_line(finding: Finding):
+    """One finding on one line: severity, code, confidence, message and suggestion, escaped for the terminal."""
+    from rich.text import Text
+
+    line = Text("  ") + Text(f"{finding.severity:<7}", style=SEVERITY_STYLE.get(finding.severity, ""))
+    line += Text(f" {finding.code:<22}", style="bold")
+    if finding.confidence is not None:
+        line += Text(f"{finding.confidence:>4.0%} ", style="dim")
+    line += Text(safe_for_terminal(finding.message))
+    if finding.suggestion:
+        line += Text(f" (suggestion: {safe_for_terminal(finding.suggestion)})", style="green")
+    return line
