@@ -82,6 +82,7 @@ def test_formats_check_output_suffix_picks_the_format(tmp_path):
 def test_formats_align_then_check_gives_the_findings_of_align(name, sources, tmp_path):
     aligned = tmp_path / f"aligned.{name}"
     assert run_cli("align", *sources, "-o", str(aligned)).returncode == 0
+    assert aligned.read_bytes().startswith(STARTS[name])
     direct = run_cli("align", *sources, "--format", "findings").stdout.decode()
     checked = run_cli("check", str(aligned), "--format", "jsonl", "--fail-on", "never")
     assert checked.returncode == 0 and checked.stderr == b""
