@@ -1,10 +1,13 @@
 """The check stage as users call it: an alignment or an aligned file in, findings out.
 
 The checks themselves live in :mod:`corpus_align.checks`; this module turns
-an :class:`~corpus_align.model.Alignment` or a TSV file into check rows, runs
-the checks and decides the exit status.  A TSV file is streamed: read once
-for document-wide counts (:func:`survey_records`), then checked window by
-window (:func:`check_records`), so a million rows need the memory of one window.
+an :class:`~corpus_align.model.Alignment` or an aligned file (TSV, JSONL or
+XLSX, see :mod:`corpus_align.io.aligned_read`) into check rows, runs the
+checks and decides the exit status.  A file is streamed: read once for
+document-wide counts (:func:`survey_records`), then checked window by window
+(:func:`check_records`), so a million rows need the memory of one window.
+A record that cannot be read is a ``malformed-row`` finding
+(:func:`malformed_row_finding`).
 """
 
 from __future__ import annotations
@@ -22,8 +25,9 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ._runtime import die_with_parent
 from .errors import InputError, UsageError
+from .io.aligned_read import open_aligned_file
 from .io.records import RowText, row_text
-from .io.tsv_read import MalformedRow, TsvRow, open_aligned_tsv
+from .io.tsv_read import MalformedRow, TsvRow
 from .model import SEVERITIES, Alignment, CheckRow, Damage, Document, Finding, GlossaryEntry
 from .text.patterns import CJK
 
@@ -444,13 +448,36 @@ def check_records(
     checker.close()
 
 
+def malformed_row_finding(bad: MalformedRow) -> Finding:
+    """The ``malformed-row`` finding of a record that could not be read (an error: the row went unchecked).
+
+    >>> malformed_row_finding(MalformedRow(4, 5, "expected 2 tab-separated columns, found 3")).message
+    'line 5: expected 2 tab-separated columns, found 3; row not checked'
+    """
+    from .checks import CHECKS
+    from .checks.reading import MALFORMED_ROW
+
+    return Finding(MALFORMED_ROW, CHECKS[MALFORMED_ROW].severity, bad.row, f"{bad.lines}: {bad.problem}; row not checked")
+
+
 @dataclass(frozen=True)
 class FileCheck:
-    """A file being checked: its name, what the first reading found, and the checked rows as they come."""
+    """A file being checked: its name, what the first reading found, the checked rows as they come, the codes run."""
 
     name: str
     survey: FileSurvey
     items: Iterator[CheckedRow | MalformedRow]
+    codes: tuple[str, ...] = ()
+
+    def findings_of(self, bad: MalformedRow) -> tuple[Finding, ...]:
+        """The findings of a record that could not be read: its ``malformed-row`` finding, unless that code is not run.
+
+        >>> FileCheck("a.tsv", survey_records([]), iter(()), ("malformed-row",)).findings_of(MalformedRow(2, 3, "x"))[0].code
+        'malformed-row'
+        """
+        from .checks.reading import MALFORMED_ROW
+
+        return (malformed_row_finding(bad),) if MALFORMED_ROW in self.codes else ()
 
 
 @contextmanager
@@ -467,13 +494,16 @@ def open_file_check(
     all_rows: bool = True,
     min_confidence: float | None = None,
 ) -> Iterator[FileCheck]:
-    """Open an aligned TSV (or ``zh<TAB>en`` file, ``-`` for standard input) and check it as it is read.
+    """Open an aligned file (TSV, JSONL or XLSX as ``align`` writes them, or ``zh<TAB>en[<TAB>note]``; ``-`` for
+    standard input) and check it as it is read.
 
-    The file is read twice: once for :func:`survey_records`, once for
+    The format is told by the file's first bytes and name (see
+    :func:`~corpus_align.io.aligned_read.input_format`).  The file is read twice: once for :func:`survey_records`, once for
     :func:`check_records`, whose rows and malformed records ``items`` yields
     in file order; memory stays that of one window per process (``workers``:
-    see :func:`check_records`).  Unknown check codes and a file without any
-    readable row raise before anything is checked.
+    see :func:`check_records`).  :meth:`FileCheck.findings_of` gives the
+    ``malformed-row`` finding of a malformed record.  Unknown check codes and a
+    file without any readable row raise before anything is checked.
 
     >>> with open_file_check("aligned.tsv") as run:  # doctest: +SKIP
     ...     for item in run.items:
@@ -484,17 +514,18 @@ def open_file_check(
 
     codes = resolve_codes(select, ignore)
     valid_min_confidence(min_confidence)
-    with open_aligned_tsv(path, encoding) as tsv:
-        survey = survey_records(tsv.records())
+    with open_aligned_file(path, encoding) as aligned:
+        survey = survey_records(aligned.records())
         if not survey.rows and survey.malformed:
             raise InputError(
-                tsv.name,
-                "has no tab-separated zh/en rows; check reads aligned files (align it first: corpus-align align FILE -o FILE.tsv)",
+                aligned.name,
+                f"has no {aligned.rows_description}; check reads aligned files "
+                "(align it first: corpus-align align FILE -o FILE.tsv)",
             )
-        items = check_records(tsv.records(), survey, glossary=glossary, select=codes, opencc=opencc,
+        items = check_records(aligned.records(), survey, glossary=glossary, select=codes, opencc=opencc,
                               window_rows=window_rows, workers=workers, all_rows=all_rows, min_confidence=min_confidence)
         try:
-            yield FileCheck(tsv.name, survey, items)
+            yield FileCheck(aligned.name, survey, items, tuple(codes))
         finally:
             items.close()  # ends the workers now if the caller stopped half way (a closed pipe, an error)
 
@@ -509,10 +540,11 @@ def check_file(
     opencc: str = "auto",
     min_confidence: float | None = None,
 ) -> CheckReport:
-    """Check an aligned TSV (as ``align`` writes it, header detected) or a plain ``zh<TAB>en`` file.
+    """Check an aligned file: TSV, JSONL or XLSX as ``align`` writes them, or a plain ``zh<TAB>en[<TAB>note]`` TSV.
 
     Rows that cannot be read are reported in ``malformed`` with their line
-    numbers; the other rows are still checked.  The whole report is kept in
+    numbers, and each is a ``malformed-row`` finding among ``findings`` (in
+    file order); the other rows are still checked.  The whole report is kept in
     memory: for big files, :func:`open_file_check` streams it.
 
     >>> report = check_file("aligned.tsv")  # doctest: +SKIP
@@ -524,17 +556,19 @@ def check_file(
 
     checked: list[CheckedRow] = []
     malformed: list[MalformedRow] = []
+    findings: list[Finding] = []
     with open_file_check(path, glossary=glossary, select=select, ignore=ignore, encoding=encoding, opencc=opencc,
                          min_confidence=min_confidence) as run:
         for item in run.items:
             if isinstance(item, MalformedRow):
                 malformed.append(item)
+                findings.extend(run.findings_of(item))
             else:
                 checked.append(item)
+                findings.extend(item.findings)
         config = resolve_opencc(opencc, run.survey.zh_sample)
     rows = tuple(check_row(c.row.row, c.row.zh, c.row.en, config, type=c.row.type, score=c.row.score) for c in checked)
-    findings = tuple(finding for c in checked for finding in c.findings)
-    return CheckReport(run.name, rows, findings, tuple(malformed), tuple(checked))
+    return CheckReport(run.name, rows, tuple(findings), tuple(malformed), tuple(checked))
 
 
 def issues_by_row(findings: Iterable[Finding]) -> dict[int, list[str]]:

@@ -24,8 +24,8 @@ def test_check_faults_malformed_records_are_warned_by_line_and_not_checked(tmp_p
     path = tmp_path / "quoted.tsv"
     path.write_text(MALFORMED_TSV, "utf-8")
     result = run_cli("check", str(path), "--format", "jsonl", "--fail-on", "never")
-    rows = {json.loads(line)["row"] for line in result.stdout.decode().splitlines()}
-    assert rows == {3}
+    found = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert {(f["row"], f["code"]) for f in found} == {(3, "number-mismatch"), (4, "malformed-row"), (5, "malformed-row")}
     err = result.stderr.decode()
     assert "line 5 (row 4): expected 2 tab-separated columns, found 3; row not checked" in err
     assert "lines 6-7 (row 5): a quoted cell opens here and is never closed" in err
@@ -38,10 +38,11 @@ def test_check_faults_escape_sequences_in_text_are_printed_escaped(tmp_path):
     out, err = result.stdout.decode(), result.stderr.decode()
     assert "\x1b" not in out and "\x07" not in out and "\x1b" not in err and "\x07" not in err
     assert "zh: 他二十一岁。\\x1b[2J" in out and "en: He is twenty-two.\\x1b[31m" in out
-    assert "title\\x1b]0;owned\\x07.tsv: 1 finding(s) in 1 row(s)" in out
+    assert "title\\x1b]0;owned\\x07.tsv: 2 finding(s) in 1 row(s)" in out  # number-mismatch, malformed-row
     assert "title\\x1b]0;owned\\x07.tsv: line 2 (row 2)" in err
     data = run_cli("check", str(path), "--format", "jsonl", "--fail-on", "never").stdout.decode()
-    assert [json.loads(line)["row"] for line in data.splitlines()] == [1]
+    assert [(json.loads(line)["row"], json.loads(line)["code"]) for line in data.splitlines()] == [
+        (1, "number-mismatch"), (2, "malformed-row")]
 
 
 def test_check_faults_output_equal_to_the_input_is_refused_and_the_input_kept(tmp_path):

@@ -21,6 +21,7 @@ from ..model import CheckRow, Damage, Finding, GlossaryEntry
 from ..normalize import find_english_damage, normalize_zh, resolve_opencc
 from . import confidence, consistency, encoding, entities, format, numbers, omission, typos, untranslated  # noqa: F401  (registration)
 from . import glossary as _glossary_check  # noqa: F401  (registration; "glossary" is check_rows's keyword)
+from . import reading as _reading_check  # noqa: F401  (registration of malformed-row, which the readers find)
 from .calibration import calibrate, valid_min_confidence
 from .context import CheckContext
 from .registry import CHECKS, CheckSpec, resolve_codes

@@ -17,7 +17,12 @@ __all__ = ["TEXT_OUTPUT_HELP", "align", "evaluate", "text_from_options", "write_
 
 # The choices of --format: every registered output format (corpus_align.io.writers).
 AlignFormat = Enum("AlignFormat", {name: name for name in WRITERS}, type=str)  # type: ignore[misc]
-FORMAT_HELP = ", ".join(f"{w.name} ({w.help})" for w in WRITERS.values()) + "."
+FORMAT_HELP = (
+    ", ".join(f"{w.name} ({w.help})" for w in WRITERS.values())
+    + ". Default: the one the -o suffix names ("
+    + " ".join(w.suffix for w in WRITERS.values())
+    + "), else tsv; a --format the suffix contradicts is an error."
+)
 # --text's default differs by format (a translation memory must not store damage); the registry says how.
 TEXT_OUTPUT_HELP = (
     f"{TEXT_HELP} Default: "
@@ -49,7 +54,7 @@ def align(
     ),
     en_file: str = typer.Argument(None, metavar="[EN_FILE]", help="English translation."),
     output: str = typer.Option(None, "--output", "-o", help="Output file (default or -: standard output)."),
-    output_format: AlignFormat = typer.Option(AlignFormat("tsv"), "--format", "-f", help=FORMAT_HELP),
+    output_format: AlignFormat | None = typer.Option(None, "--format", "-f", show_default=False, help=FORMAT_HELP),
     presegmented: bool = typer.Option(False, "--presegmented", help="Each input line is one sentence; blank lines separate paragraphs."),
     glossary: Path = typer.Option(
         None, "--glossary", "-g", help="TSV of zh<TAB>en[<TAB>note] terms: anchors for alignment, required renderings for QA."
@@ -73,7 +78,7 @@ def align(
 ) -> None:
     """Align Chinese and English sentences, check them, and write TSV, JSONL, a ladder, TMX, XLSX, HTML or the findings."""
     from ..io.glossary import read_glossary
-    from ..io.writers import render
+    from ..io.writers import format_for_output, render
     from ..pipeline import PipelineSettings, read_sources, run_pipeline
     from ..qa import parse_codes, should_fail
     from .progress import terminal_progress
@@ -81,7 +86,8 @@ def align(
     should_fail([], fail_on)  # reject a bad --fail-on before the work
     text_mode = text_from_options(text, zh_script)
     check_output_target(output, [zh_file, en_file, glossary])
-    _refuse_binary_on_a_terminal(output_format, output)
+    format_name = format_for_output(output, output_format.value if output_format else None)
+    _refuse_binary_on_a_terminal(format_name, output)
     selected, ignored = parse_codes(select), parse_codes(ignore)
     settings = PipelineSettings(
         presegmented=presegmented, opencc=opencc, max_merge=max_merge, glossary=tuple(read_glossary(glossary)),
@@ -99,7 +105,7 @@ def align(
     for warning in result.alignment.warnings:
         warn(warning)
     findings = result.findings
-    rendered = render(output_format.value, result.alignment, findings, text=text_mode)
+    rendered = render(format_name, result.alignment, findings, text=text_mode)
     for warning in rendered.warnings:
         warn(warning)
     write_output(rendered.content, output)
@@ -125,11 +131,11 @@ def text_from_options(text: TextMode | None, zh_script: ZhScript | None) -> str 
     return zh_script.value
 
 
-def _refuse_binary_on_a_terminal(output_format: AlignFormat, output: str | None) -> None:
+def _refuse_binary_on_a_terminal(format_name: str, output: str | None) -> None:
     """Binary bytes (XLSX) would scramble a terminal: say so before the work, not after it (write_output refuses too)."""
     import sys
 
-    if WRITERS[output_format.value].binary and output in (None, "-") and sys.stdout.isatty():
+    if WRITERS[format_name].binary and output in (None, "-") and sys.stdout.isatty():
         from ..errors import UsageError
 
         raise UsageError("this format is binary; write it to a file with -o FILE")

@@ -1,4 +1,4 @@
-"""The ``check`` command: QA findings for an aligned file, written as they are found."""
+"""The ``check`` command: QA findings for an aligned file (TSV, JSONL or XLSX), written as they are found."""
 
 from __future__ import annotations
 
@@ -16,12 +16,19 @@ from .text import ENCODING_HELP, MIN_CONFIDENCE_HELP, OPENCC_HELP
 
 if TYPE_CHECKING:  # the check machinery loads when a check runs, not when the CLI starts
     from ..io.tsv_read import MalformedRow
+    from ..model import Finding
     from ..qa import FileCheck
 
 SELECT_HELP = "Only these check codes (comma list), e.g. number-mismatch,entity-missing."
 IGNORE_HELP = "Skip these check codes (comma list)."
 GLOSSARY_HELP = "TSV of zh<TAB>en[<TAB>note] terms: anchors for alignment, required renderings for QA."
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+FILE_HELP = (
+    "An aligned file: the TSV, JSONL or XLSX that align writes, or plain zh<TAB>en or zh<TAB>en<TAB>note rows "
+    "(one bead per row); - for standard input. XLSX when the file is a ZIP archive or named .xlsx; JSONL when "
+    "named .jsonl/.json or when its first line is a JSON object; TSV otherwise. A row that cannot be read is "
+    "a malformed-row finding (an error) and a warning on standard error."
+)
 
 
 class CheckFormat(StrEnum):
@@ -41,9 +48,11 @@ class FailOn(StrEnum):
     "  (or: corpus-align check corpus.tsv --format jsonl -o findings.jsonl)"
 )
 def check(
-    file: str = typer.Argument(..., help="The TSV that align writes, or a plain zh<TAB>en file (one bead per row); - for standard input."),
-    output_format: CheckFormat = typer.Option(
-        CheckFormat.text, "--format", "-f", help="text for people (colour on a terminal), jsonl or tsv."
+    file: str = typer.Argument(..., help=FILE_HELP),
+    output_format: CheckFormat | None = typer.Option(
+        None, "--format", "-f", show_default=False,
+        help="text for people (colour on a terminal), jsonl or tsv. Default: the one the -o suffix names "
+        "(.jsonl .tsv), else text; a --format the suffix contradicts is an error.",
     ),
     output: str = typer.Option(None, "--output", "-o", help="Output file (default or -: standard output)."),
     select: str = typer.Option(None, "--select", help=SELECT_HELP),
@@ -57,23 +66,25 @@ def check(
     """Check aligned translations for omissions, wrong numbers, missing names, typos and more."""
     from ..io.glossary import read_glossary
     from ..io.output import check_output_target, open_output
+    from ..io.writers import format_for_output
     from ..qa import default_workers, open_file_check, parse_codes
 
     check_output_target(output, [file])
+    chosen = CheckFormat(format_for_output(output, output_format.value if output_format else None,
+                                           default=CheckFormat.text.value, offered=[f.value for f in CheckFormat]))
     with open_file_check(
         file, glossary=read_glossary(glossary), select=parse_codes(select), ignore=parse_codes(ignore),
         encoding=encoding, opencc=opencc, workers=default_workers(), all_rows=False, min_confidence=min_confidence,
     ) as run, open_output(output) as stream:
-        if output_format is CheckFormat.text:
-            failed = write_text(run, stream, fail_on.value)
-        else:
-            failed = write_data(run, stream, output_format, fail_on.value)
+        failed = (
+            write_text(run, stream, fail_on.value) if chosen is CheckFormat.text else write_data(run, stream, chosen, fail_on.value)
+        )
     if failed:
         raise typer.Exit(1)
 
 
 def warn_malformed(name: str, bad: MalformedRow) -> None:
-    """One warning line on standard error for a record that is not checked."""
+    """One warning line on standard error for a record that is not checked (its malformed-row finding goes to the output)."""
     typer.echo(
         f"corpus-align: warning: {safe_for_terminal(name)}: {bad.lines} (row {bad.row}): "
         f"{safe_for_terminal(bad.problem)}; row not checked",
@@ -94,9 +105,12 @@ def write_data(run: FileCheck, stream: TextIO, output_format: CheckFormat, fail_
     for item in run.items:
         if isinstance(item, MalformedRow):
             warn_malformed(run.name, item)
-        elif item.findings:
-            stream.writelines(lines(item.findings))
-            failed = failed or should_fail(item.findings, fail_on)
+            findings = run.findings_of(item)
+        else:
+            findings = item.findings
+        if findings:
+            stream.writelines(lines(findings))
+            failed = failed or should_fail(findings, fail_on)
     return failed
 
 
@@ -124,23 +138,20 @@ def write_text(run: FileCheck, stream: TextIO, fail_on: str) -> bool:
         if isinstance(item, MalformedRow):
             malformed += 1
             warn_malformed(run.name, item)
-            continue
-        row, findings = item
-        if not findings:
-            continue
-        console.print()
-        console.print(Text(f"row {row.row}", style="bold") + Text(f" (line {row.line})", style="dim"))
-        console.print(Text("  zh: ", style="dim") + Text(safe_for_terminal(row.zh) or "—"))
-        console.print(Text("  en: ", style="dim") + Text(safe_for_terminal(row.en) or "—"))
+            findings = run.findings_of(item)
+            if findings:
+                console.print()
+                console.print(Text(f"row {item.row}", style="bold") + Text(f" ({item.lines})", style="dim"))
+        else:
+            row, findings = item
+            if not findings:
+                continue
+            console.print()
+            console.print(Text(f"row {row.row}", style="bold") + Text(f" (line {row.line})", style="dim"))
+            console.print(Text("  zh: ", style="dim") + Text(safe_for_terminal(row.zh) or "—"))
+            console.print(Text("  en: ", style="dim") + Text(safe_for_terminal(row.en) or "—"))
         for finding in findings:
-            line = Text("  ") + Text(f"{finding.severity:<7}", style=SEVERITY_STYLE.get(finding.severity, ""))
-            line += Text(f" {finding.code:<22}", style="bold")
-            if finding.confidence is not None:
-                line += Text(f"{finding.confidence:>4.0%} ", style="dim")
-            line += Text(safe_for_terminal(finding.message))
-            if finding.suggestion:
-                line += Text(f" (suggestion: {safe_for_terminal(finding.suggestion)})", style="green")
-            console.print(line)
+            console.print(_finding_line(finding))
             counts[finding.code] += 1
             severity[finding.code] = finding.severity
         failed = failed or should_fail(findings, fail_on)
@@ -159,3 +170,17 @@ def write_text(run: FileCheck, stream: TextIO, fail_on: str) -> bool:
     if malformed:
         console.print(Text(f"{malformed} malformed row(s) not checked (see warnings above)"))
     return failed
+
+
+def _finding_line(finding: Finding):
+    """One finding on one line: severity, code, confidence, message and suggestion, escaped for the terminal."""
+    from rich.text import Text
+
+    line = Text("  ") + Text(f"{finding.severity:<7}", style=SEVERITY_STYLE.get(finding.severity, ""))
+    line += Text(f" {finding.code:<22}", style="bold")
+    if finding.confidence is not None:
+        line += Text(f"{finding.confidence:>4.0%} ", style="dim")
+    line += Text(safe_for_terminal(finding.message))
+    if finding.suggestion:
+        line += Text(f" (suggestion: {safe_for_terminal(finding.suggestion)})", style="green")
+    return line

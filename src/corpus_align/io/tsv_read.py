@@ -1,4 +1,4 @@
-"""Read aligned TSV files for ``check``: the TSV that ``align`` writes, or plain ``zh<TAB>en`` pairs.
+"""Read aligned TSV files for ``check``: the TSV that ``align`` writes, or plain ``zh<TAB>en[<TAB>note]`` rows.
 
 A file is read as a stream of records, never whole, and can be read again
 from the top (``check`` reads it twice: once for document-wide counts, once
@@ -11,7 +11,9 @@ to check it).  Three decisions are made once per file:
   whole file failing.
 * **Header**: a first line naming ``zh`` and ``en`` columns (such as
   ``align``'s ``row zh en type score zh_ids en_ids issues``) sets the
-  columns; otherwise every record must be ``zh<TAB>en``.
+  columns; otherwise every record must be ``zh<TAB>en``, or
+  ``zh<TAB>en<TAB>note`` when most of the first lines have three cells (a
+  glossary-like file with a reviewer's note; the note is not checked).
 * **Quoting**: ``align`` never quotes a cell (it turns tabs and line breaks
   into spaces, so a cell may begin with an English quotation mark and is
   meant as written), while spreadsheets and CSV libraries quote cells that
@@ -32,22 +34,24 @@ import codecs
 import contextlib
 import csv
 import io
+import itertools
 import os
 import re
-import sys
-import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import BinaryIO, NamedTuple, cast
 
 from ..errors import InputError
 from ..model import SourceText
-from .read import BYTE_ORDER_MARKS, STDIN_NAME, decode_bytes, input_too_large, max_input_bytes, open_input
+from .read import BYTE_ORDER_MARKS, decode_bytes
 from .tsv import unescape_cell
 
 _HEADER_NAMES = {"zh", "en"}
 PLAIN_COLUMNS = ("zh", "en")
+NOTE_COLUMNS = ("zh", "en", "note")
+# The first lines of a file without a header that decide between zh<TAB>en and zh<TAB>en<TAB>note.
+LAYOUT_SAMPLE_LINES = 20
 SAMPLE_BYTES = 1 << 20  # enough text to tell UTF-8 from GB18030 or Big5
 BLOCK_BYTES = 1 << 20  # read at a time when looking for quotes
 # A cell that is one quoted value: an opening quote, quotes inside doubled, a closing quote.
@@ -99,22 +103,24 @@ class MalformedRow:
     """A record that could not be read as a row, with the reason; the rows after it are still read.
 
     ``line`` is where the record starts and ``end_line`` where it ends (the
-    same line unless a quoted cell ran over several lines).
+    same line unless a quoted cell ran over several lines); ``unit`` names
+    what they count: ``line`` in a text file, ``sheet row`` in a workbook.
     """
 
     row: int
     line: int
     problem: str
     end_line: int = 0
+    unit: str = "line"
 
     @property
     def lines(self) -> str:
         """``line 4`` or ``lines 4-9``, for messages.
 
-        >>> MalformedRow(2, 4, "x").lines, MalformedRow(2, 4, "x", 9).lines
-        ('line 4', 'lines 4-9')
+        >>> MalformedRow(2, 4, "x").lines, MalformedRow(2, 4, "x", 9).lines, MalformedRow(2, 5, "x", unit="sheet row").lines
+        ('line 4', 'lines 4-9', 'sheet row 5')
         """
-        return _span(self.line, self.end_line)
+        return _span(self.line, self.end_line, self.unit)
 
 
 @dataclass(frozen=True)
@@ -145,10 +151,10 @@ def _keep_undecodable(error: UnicodeError) -> tuple[str, int]:
 codecs.register_error(_KEEP_UNDECODABLE, _keep_undecodable)
 
 
-def _undecodable_problem(cells: list[str], codec: str) -> str | None:
+def undecodable_problem(cells: list[str], codec: str) -> str | None:
     """What is wrong with a record that holds bytes that did not decode, or None.
 
-    >>> _undecodable_problem(["ok", "bad \\udcff\\udcfe"], "utf-8")
+    >>> undecodable_problem(["ok", "bad \\udcff\\udcfe"], "utf-8")
     'cannot decode as utf-8: invalid bytes ff fe'
     """
     found = _UNDECODABLE.search("\t".join(cells))
@@ -199,29 +205,47 @@ def _header_cells(line: str) -> list[str]:
     return [cell.strip().strip('"').strip().lower() for cell in line.rstrip("\n").split("\t")]
 
 
+def plain_columns(first_lines: Iterable[str]) -> tuple[str, ...]:
+    """The columns of a file without a header: ``zh en note`` when most of its first lines have three cells.
+
+    Lines with a quote are left out: their cells are only known once the
+    file's quoting is.
+
+    >>> plain_columns(["一\\tone\\n", "二\\ttwo\\n"]), plain_columns(["一\\tone\\tnote\\n", "二\\ttwo\\t\\n"])
+    (('zh', 'en'), ('zh', 'en', 'note'))
+    """
+    cells = Counter(line.count("\t") + 1 for line in first_lines if line.strip() and '"' not in line)
+    return NOTE_COLUMNS if cells[3] > cells[2] else PLAIN_COLUMNS
+
+
 def detect_layout(lines: Iterable[str], codec: str) -> TsvLayout:
     """The columns, header and quoting of a file from its decoded lines (read to the end for the quoting).
+
+    Needs the first :data:`LAYOUT_SAMPLE_LINES` lines that are not blank, then
+    every line with a quote in it.
 
     >>> layout = detect_layout(["row\\tzh\\ten\\n", '1\\t你好\\t"Hi," she said.\\n'], "utf-8")
     >>> layout.columns, layout.header, layout.dialect.__name__
     (('row', 'zh', 'en'), True, 'UnquotedDialect')
     >>> detect_layout(['"你\\t好"\\tHi\\n'], "utf-8").dialect.__name__
     'QuotedDialect'
+    >>> detect_layout(["你好\\tHi\\tgreeting\\n"], "utf-8").columns
+    ('zh', 'en', 'note')
     """
+    lines = iter(lines)
+    first = list(itertools.islice((line for line in lines if line.strip()), LAYOUT_SAMPLE_LINES))
     columns: tuple[str, ...] | None = None
     header = False
     votes = 0
     inside_quotes = False
-    for line in lines:
+    for line in itertools.chain(first, lines):
         if columns is None:
-            if not line.strip():
-                continue
             names = _header_cells(line)
             if set(names) >= _HEADER_NAMES:
                 columns, header = tuple(names), True
                 votes += 1 if line.lstrip().startswith('"') else 0
                 continue
-            columns = PLAIN_COLUMNS
+            columns = plain_columns(first)
         if '"' not in line:
             continue
         if inside_quotes:
@@ -269,11 +293,12 @@ def read_records(
     >>> layout = detect_layout(["zh\\ten\\n"], "utf-8")
     >>> list(read_records(["zh\\ten\\n", "你好。\\tHello.\\n", "\\n", "半行\\n"], layout))  # doctest: +NORMALIZE_WHITESPACE
     [TsvRow(row=1, line=2, zh='你好。', en='Hello.', type='', score=None),
-     MalformedRow(row=2, line=4, problem='expected 2 tab-separated columns, found 1', end_line=4)]
+     MalformedRow(row=2, line=4, problem='expected 2 tab-separated columns, found 1', end_line=4, unit='line')]
     """
     reader = csv.reader(lines, layout.dialect)
     columns = layout.columns
     expected = len(columns)
+    named = f" ({', '.join(columns)})" if columns == NOTE_COLUMNS else ""
     zh, en = columns.index("zh"), columns.index("en")
     number = columns.index("row") if "row" in columns else None
     kind = columns.index("type") if "type" in columns else None
@@ -291,9 +316,9 @@ def read_records(
                     header_pending = False
                     continue
                 data_row += 1
-                problem = _undecodable_problem(cells, layout.codec) if undecodable() else None
+                problem = undecodable_problem(cells, layout.codec) if undecodable() else None
                 if problem or len(cells) != expected:
-                    problem = problem or f"expected {expected} tab-separated columns, found {len(cells)}"
+                    problem = problem or f"expected {expected} tab-separated columns{named}, found {len(cells)}"
                     yield MalformedRow(data_row, first, problem, previous)
                     continue
                 declared = cells[number].strip() if number is not None else ""
@@ -319,14 +344,14 @@ def read_records(
             elif "field larger" in str(error) and previous > first:
                 problem = f"a quoted cell opens here and does not close within {csv.field_size_limit():,} characters"
             elif "field larger" in str(error):
-                problem = f"a cell of more than {csv.field_size_limit():,} characters (pages, not a sentence); row not checked"
+                problem = f"a cell of more than {csv.field_size_limit():,} characters (pages, not a sentence)"
             else:
                 problem = f"broken quoting ({error})"
             yield MalformedRow(data_row, first, problem, previous)
 
 
-def _span(first: int, last: int) -> str:
-    return f"lines {first}-{last}" if last > first else f"line {first}"
+def _span(first: int, last: int, unit: str = "line") -> str:
+    return f"{unit}s {first}-{last}" if last > first else f"{unit} {first}"
 
 
 class _ByteRange(io.RawIOBase):
@@ -350,13 +375,20 @@ class _ByteRange(io.RawIOBase):
         return len(data)
 
 
-class AlignedTsv:
-    """An aligned TSV opened for reading; :meth:`records` reads it (or a stretch of it) afresh each time it is called.
+class RereadableText:
+    """A text file read by position, as often as needed, in the encoding its first bytes tell (or ``encoding``).
 
-    >>> data = io.BytesIO("zh\\ten\\n你好。\\tHello.\\n".encode())
-    >>> [r.en for r in AlignedTsv(data, "a.tsv").records()]
-    ['Hello.']
+    The common ground of the aligned files that are text (TSV, JSONL): each
+    reading decodes afresh, keeping bytes that do not decode as lone
+    surrogates (see :func:`read_records`).
+
+    >>> source = RereadableText(io.BytesIO("你好\\n".encode()), "a.txt")
+    >>> source.encoding, source.undecodable_watch()()
+    ('utf-8', False)
     """
+
+    #: What a row of this format is, for the message about a file without any.
+    rows_description = "tab-separated zh/en rows"
 
     def __init__(self, stream: BinaryIO, name: str, encoding: str | None = None):
         self.name = name
@@ -369,15 +401,16 @@ class AlignedTsv:
             self.size = len(data)
             self._read_bytes = lambda size, offset: data[offset : offset + size]
         self._codec = _detect_codec(self._read_at(SAMPLE_BYTES + 1, 0), name, encoding)
-        if self._codec.startswith(("utf-16", "utf-32")):
-            with self._text(0, self.size) as text:
-                self.layout = detect_layout(text, self._codec)
-        else:
-            self.layout = detect_layout(self._lines_that_vote(), self._codec)
 
     @property
     def encoding(self) -> str:
-        return self.layout.codec
+        return self._codec
+
+    @staticmethod
+    def undecodable_watch() -> Callable[[], bool]:
+        """A test that says whether a reading met bytes that do not decode since this call: records need searching only then."""
+        seen = _undecodable_seen[0]
+        return lambda: _undecodable_seen[0] != seen
 
     def _read_at(self, size: int, offset: int) -> bytes:
         try:
@@ -385,32 +418,54 @@ class AlignedTsv:
         except OSError as error:
             raise InputError(self.name, f"cannot be read ({error.strerror or error})") from None
 
+    def _text(self, start: int, end: int) -> io.TextIOWrapper:
+        """Bytes ``start``..``end`` as text: line ends normalized, bytes that do not decode kept as surrogates."""
+        raw = io.BufferedReader(_ByteRange(self._read_at, start, end), buffer_size=1 << 16)
+        return io.TextIOWrapper(raw, encoding=self._codec, errors=_KEEP_UNDECODABLE, newline=None)
+
+
+class AlignedTsv(RereadableText):
+    """An aligned TSV opened for reading; :meth:`records` reads it (or a stretch of it) afresh each time it is called.
+
+    >>> data = io.BytesIO("zh\\ten\\n你好。\\tHello.\\n".encode())
+    >>> [r.en for r in AlignedTsv(data, "a.tsv").records()]
+    ['Hello.']
+    """
+
+    def __init__(self, stream: BinaryIO, name: str, encoding: str | None = None):
+        super().__init__(stream, name, encoding)
+        if self._codec.startswith(("utf-16", "utf-32")):
+            with self._text(0, self.size) as text:
+                self.layout = detect_layout(text, self._codec)
+        else:
+            self.layout = detect_layout(self._lines_that_vote(), self._codec)
+
     def records(self) -> Iterator[TsvRow | MalformedRow]:
         """Every row and malformed record, in file order."""
-        seen = _undecodable_seen[0]
         with self._text(0, self.size) as text:
-            yield from read_records(text, self.layout, undecodable=lambda: _undecodable_seen[0] != seen)
+            yield from read_records(text, self.layout, undecodable=self.undecodable_watch())
 
     def _lines_that_vote(self) -> Iterator[str]:
-        """The lines up to the first that is not blank, then every line with a quote in it: all :func:`detect_layout` needs.
+        """The lines up to the :data:`LAYOUT_SAMPLE_LINES`-th that is not blank, then every line with a quote in it: all
+        :func:`detect_layout` needs.
 
         Found in the bytes, which is many times faster than decoding every
         line: in UTF-8, GB18030 and Big5 a quote or newline byte is never
         part of another character.
         """
         position = 0
-        header_seen = False
+        sampled = 0
         while position < self.size:
             block = self._read_at(BLOCK_BYTES, position)
             if position + len(block) < self.size and b"\n" in block:
                 block = block[: block.rfind(b"\n") + 1]  # whole lines only (unless one is longer than a block)
             position += len(block)
             start = 0
-            while not header_seen and start < len(block):
+            while sampled < LAYOUT_SAMPLE_LINES and start < len(block):
                 end = block.find(b"\n", start) + 1 or len(block)
                 for line in _decoded_lines(block[start:end], self._codec):
                     yield line
-                    header_seen = header_seen or bool(line.strip())
+                    sampled += bool(line.strip())
                 start = end
             found = block.find(b'"', start)
             while found >= 0:
@@ -418,11 +473,6 @@ class AlignedTsv:
                 line_end = block.find(b"\n", found) + 1 or len(block)
                 yield from _decoded_lines(block[line_start:line_end], self._codec)
                 found = block.find(b'"', line_end)
-
-    def _text(self, start: int, end: int) -> io.TextIOWrapper:
-        """Bytes ``start``..``end`` as text: line ends normalized, bytes that do not decode kept as surrogates."""
-        raw = io.BufferedReader(_ByteRange(self._read_at, start, end), buffer_size=1 << 16)
-        return io.TextIOWrapper(raw, encoding=self._codec, errors=_KEEP_UNDECODABLE, newline=None)
 
 
 def _decoded_lines(raw: bytes, codec: str) -> list[str]:
@@ -472,46 +522,6 @@ def _decodes(data: bytes, codec: str) -> bool:
     except UnicodeDecodeError:
         return False
     return True
-
-
-@contextlib.contextmanager
-def open_aligned_tsv(path: str | Path, encoding: str | None = None, *, stdin: BinaryIO | None = None) -> Iterator[AlignedTsv]:
-    """Open an aligned TSV (``-``: standard input, copied to a temporary file so it can be read twice).
-
-    Raises :class:`~corpus_align.errors.InputError` naming the file when it
-    cannot be opened, is empty, binary, or in no encoding it can tell.
-
-    >>> with open_aligned_tsv("aligned.tsv") as tsv:  # doctest: +SKIP
-    ...     rows = [r for r in tsv.records() if isinstance(r, TsvRow)]
-    """
-    name = str(path)
-    if name == "-":
-        with _spooled(stdin if stdin is not None else sys.stdin.buffer, STDIN_NAME) as spool:
-            yield AlignedTsv(spool, STDIN_NAME, encoding)
-        return
-    # check streams the file, so a regular file of any size is read; a FIFO is copied to disk first
-    # (it is read twice) and held to the input limit.
-    with open_input(path, max_bytes=sys.maxsize) as (stream, size):
-        if size is None:
-            with _spooled(stream, name) as spool:
-                yield AlignedTsv(spool, name, encoding)
-        else:
-            yield AlignedTsv(stream, name, encoding)
-
-
-@contextlib.contextmanager
-def _spooled(stream: BinaryIO, name: str) -> Iterator[BinaryIO]:
-    """A temporary file holding what ``stream`` (a pipe) gives, up to :func:`~.read.max_input_bytes`."""
-    limit = max_input_bytes()
-    with tempfile.TemporaryFile() as spool:
-        copied = 0
-        while block := stream.read(min(BLOCK_BYTES, limit + 1 - copied)):
-            spool.write(block)
-            copied += len(block)
-            if copied > limit:
-                raise input_too_large(name, limit)
-        spool.flush()
-        yield spool
 
 
 def parse_aligned_tsv(source: SourceText) -> tuple[list[TsvRow], list[MalformedRow]]:

@@ -5,7 +5,9 @@ suffix of the file ``batch`` writes, whether its content is binary, a line of
 help, how it shows the text unless told (``default_text``), and the function
 that renders an alignment and its findings.  The CLI's
 choices, ``batch``'s outputs and their file names are all built from
-:data:`WRITERS`; a new format is one registered function.
+:data:`WRITERS`; a new format is one registered function.  The suffixes are
+also what ``-o FILE`` means when ``--format`` is not given
+(:func:`format_for_output`).
 
 >>> sorted(WRITERS)
 ['findings', 'html', 'jsonl', 'ladder', 'tmx', 'tsv', 'xlsx']
@@ -15,10 +17,10 @@ choices, ``batch``'s outputs and their file names are all built from
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from ..errors import UsageError
+from ..errors import OutputError, UsageError
 from ..model import Alignment, Finding
 from ..normalize import check_text_mode
 
@@ -121,6 +123,63 @@ def writer(name: str) -> Writer:
         return WRITERS[name]
     except KeyError:
         raise UsageError(f"unknown output format {name!r}; choose one of {', '.join(sorted(WRITERS))}") from None
+
+
+def suffix_format(output: str | None, offered: Iterable[str] | None = None) -> tuple[str, str] | None:
+    """``(suffix, format)`` for a file name ending in a registered suffix (any case), the longest that matches; else None.
+
+    ``offered`` limits the formats to those a command writes, so that for
+    ``check`` (``jsonl``, ``tsv``) ``x.findings.jsonl`` is JSONL.
+
+    >>> suffix_format("out.HTML"), suffix_format("out.findings.jsonl"), suffix_format("out.txt")
+    (('.html', 'html'), ('.findings.jsonl', 'findings'), None)
+    >>> suffix_format("out.findings.jsonl", offered=["jsonl", "tsv"])
+    ('.jsonl', 'jsonl')
+    """
+    if output in (None, "-"):
+        return None
+    name = output.lower()
+    names = set(WRITERS) if offered is None else set(offered)
+    matches = [(w.suffix, w.name) for w in WRITERS.values() if w.name in names and name.endswith(w.suffix)]
+    return max(matches, key=lambda match: len(match[0]), default=None)
+
+
+def format_for_output(output: str | None, requested: str | None, *, default: str = "tsv",
+                      offered: Iterable[str] | None = None) -> str:
+    """The format to write to ``output``: ``requested`` (``--format``), else the one its suffix names, else ``default``.
+
+    A name whose suffix no format has (``.txt``, ``.csv``, standard output)
+    gets ``requested`` or ``default`` without a word.  A suffix that names
+    another format than ``requested``, or a format the command does not write
+    (``offered``; all registered formats when None), is an
+    :class:`~corpus_align.errors.OutputError`: a file called ``out.html``
+    holding TSV would surprise whoever opens it.
+
+    >>> format_for_output("out.xlsx", None), format_for_output("out.txt", None), format_for_output(None, "jsonl")
+    ('xlsx', 'tsv', 'jsonl')
+    >>> format_for_output("out.html", "tsv")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    corpus_align.errors.OutputError: out.html: --format tsv does not match the suffix .html (--format html); drop --format ...
+    >>> format_for_output("found.html", None, default="text", offered=["text", "jsonl", "tsv"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    corpus_align.errors.OutputError: found.html: .html is the suffix of --format html, which this command does not write; ...
+    """
+    offered = list(WRITERS) if offered is None else list(offered)
+    if requested is not None and requested in WRITERS and suffix_format(output, [requested]) is not None:
+        return requested  # the name ends with the format's own suffix (--format jsonl -o x.findings.jsonl)
+    found = suffix_format(output, offered)
+    if found is None:
+        foreign = suffix_format(output)
+        if foreign is not None:
+            suffix, name = foreign
+            raise OutputError(str(output), f"{suffix} is the suffix of --format {name}, which this command does not write; "
+                                           f"choose one of {', '.join(offered)}")
+        return requested or default
+    suffix, name = found
+    if requested is not None and requested != name:
+        raise OutputError(str(output), f"--format {requested} does not match the suffix {suffix} (--format {name}); "
+                                       "drop --format or rename the file")
+    return name
 
 
 def render(name: str, alignment: Alignment, findings: Sequence[Finding] = (), *, text: str | None = None,
