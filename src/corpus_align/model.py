@@ -217,6 +217,21 @@ SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
 
 
 @dataclass(frozen=True)
+class Span:
+    """Where a piece of a finding's evidence lies: ``side`` (``zh`` or ``en``) and offsets into that side's text
+    of the row as written (:attr:`CheckRow.zh` or :attr:`CheckRow.en`); ``text`` is what lies there.
+
+    >>> Span("zh", 1, 7, "(guān)").end
+    7
+    """
+
+    side: Lang
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
 class Finding:
     """One QA finding: a stable ``code``, its ``severity``, the 1-based ``row`` and a plain message.
 
@@ -225,6 +240,9 @@ class Finding:
     calibrated chance (0–1) that the finding is right, ``None`` for codes the
     benchmark cannot calibrate (see ``checks/calibration.py``); ``signals`` are
     the check's own measures of its evidence, from which it is computed.
+    ``spans`` locate every piece of the evidence in the row when the check
+    knows where they are (one finding may gather several: every damaged span
+    of a row), so that a report can highlight each of them.
 
     >>> Finding("typo", "warning", 3, "'goverment' is not an English word", en_text="goverment", suggestion="government").code
     'typo'
@@ -239,6 +257,7 @@ class Finding:
     suggestion: str = ""
     confidence: float | None = None
     signals: tuple[tuple[str, float], ...] = field(default=(), compare=False, repr=False)
+    spans: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -290,5 +309,6 @@ __all__ = [
     "Script",
     "Sentence",
     "SourceText",
+    "Span",
     "sentence_record",
 ]

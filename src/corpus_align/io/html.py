@@ -124,6 +124,19 @@ def highlight(text: str, spans: Sequence[tuple[str, str, str]]) -> str:
     return "".join(out)
 
 
+def _evidence_texts(finding: Finding, side: str) -> list[str]:
+    """The pieces of a finding's evidence on one side to highlight: each of its located spans, or else its evidence text.
+
+    >>> from corpus_align.model import Span
+    >>> _evidence_texts(Finding("encoding-artifact", "error", 2, "m", zh_text="關(guān)于, 記(jì)者",
+    ...                         spans=(Span("zh", 1, 7, "(guān)"), Span("zh", 9, 13, "(jì)"))), "zh")
+    ['(guān)', '(jì)']
+    """
+    if finding.spans:
+        return [span.text for span in finding.spans if span.side == side]
+    return [finding.zh_text if side == "zh" else finding.en_text]
+
+
 def _zh_span_variants(alignment: Alignment, span: str, zh_script: str) -> list[str]:
     """The Chinese evidence as it may appear in the cell: as written, and converted when the cell is."""
     if not span or zh_script != "simplified":
@@ -282,9 +295,10 @@ def _bead_rows(alignment: Alignment, findings: Sequence[Finding], zh_script: str
         row = record["row"]
         row_findings = sorted(by_row.get(row, []), key=lambda f: _severity_key(f.severity))
         zh_spans = [
-            (variant, f.code, f.severity) for f in row_findings for variant in _zh_span_variants(alignment, f.zh_text, zh_script)
+            (variant, f.code, f.severity)
+            for f in row_findings for text in _evidence_texts(f, "zh") for variant in _zh_span_variants(alignment, text, zh_script)
         ]
-        en_spans = [(f.en_text, f.code, f.severity) for f in row_findings]
+        en_spans = [(text, f.code, f.severity) for f in row_findings for text in _evidence_texts(f, "en")]
         classes = ["bead", f"type-{record['type']}"]
         if row_findings:
             classes.append("flagged")
