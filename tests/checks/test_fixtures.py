@@ -251,6 +251,25 @@ def test_fixture_glossary_mismatch(script):
     assert [f.suggestion for f in bad] == ["Association for Friendship with Foreign Countries"] and not good
 
 
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize(
+    ("zh", "en", "term"),
+    [
+        # An organisation that the dictionaries know as a name, dropped from the English.
+        ("重庆市对外友协副会长来了。", "The vice president came.", GlossaryEntry("對外友協", "对外友协", "Friendship Association")),
+        # A person, dropped.
+        ("副会长王广成率队赴成都。", "The vice president led a team to Chengdu.", GlossaryEntry("王廣成", "王广成", "Wang Guangcheng")),
+        # A place rendered, but not as the glossary asks.
+        ("他们去了重庆。", "They went to Chongqing.", GlossaryEntry("重慶", "重庆", "Chungking")),
+    ],
+)
+def test_fixture_glossary_missing_term_is_one_finding(zh, en, term, script):
+    found = check_rows(rows_from_pairs([(_script(zh, script), en)]), glossary=[term])
+    about_term = [f for f in found if term.target in f.suggestion or term.simplified in opencc_converter("t2s").convert(f.message)]
+    assert [(f.code, f.suggestion) for f in about_term] == [("glossary-mismatch", term.target)]
+    assert _script(term.simplified, script) in about_term[0].message
+
+
 def test_fixture_low_confidence():
     rows = [CheckRow(i, "我们明天再谈。", "我们明天再谈。", "We will talk tomorrow.", "1-1", 0.5) for i in range(1, 6)]
     rows.append(CheckRow(6, "这件事我们明天再谈。", "这件事我们明天再谈。", "The river was frozen.", "1-1", 0.02))
