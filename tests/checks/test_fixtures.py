@@ -7,6 +7,7 @@ import pytest
 from corpus_align._lazy import opencc_converter
 from corpus_align.checks import CHECKS, check_rows, rows_from_pairs
 from corpus_align.model import CheckRow, GlossaryEntry
+from tests.checks.grammar import grammar_slips
 
 # (code, zh, en, fires)
 CASES = [
@@ -212,6 +213,7 @@ def test_fixture_fires_as_expected(code, zh, en, fires, script):
     rows = rows_from_pairs([(_script(zh, script), en)])
     found = [f for f in check_rows(rows, select=[code])]
     assert bool(found) == fires, found
+    assert not [slip for f in found for slip in grammar_slips(f.message)]
 
 
 def test_fixture_every_code_has_firing_case():
