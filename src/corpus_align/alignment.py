@@ -14,10 +14,11 @@ from typing import cast
 
 from .errors import InputError
 from .io.glossary import read_glossary
-from .io.read import document_of, script_lang
+from .io.read import document_of
 from .model import Alignment, Bead, Document, GlossaryEntry, Lang, SourceText, UnsureRegion
 from .segment import presegmented as split_presegmented
 from .segment import segment
+from .text.language import LanguageEvidence, language_evidence
 
 # A paragraph pair whose length ratio strays further than this factor from
 # the document's ratio means the paragraph structures do not correspond.
@@ -27,36 +28,44 @@ PARAGRAPH_RATIO_TOLERANCE = 2.5
 def check_languages(zh: Document, en: Document) -> None:
     """Raise :class:`InputError` when the Chinese side is not Chinese or the English side not English.
 
+    The message says how each file was judged: its Han characters and English
+    words, markup and code left out (:func:`~corpus_align.text.language.language_evidence`).
+
     >>> from corpus_align import SourceText
-    >>> zh = document_of(SourceText("en.txt", "Hello there.", "utf-8"), "zh")
-    >>> en = document_of(SourceText("zh.txt", "你好。", "utf-8"), "en")
+    >>> zh = document_of(SourceText("a.zh.txt", "Hello there.", "utf-8"), "zh")
+    >>> en = document_of(SourceText("b.en.txt", "你好。", "utf-8"), "en")
     >>> check_languages(zh, en)  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    corpus_align.errors.InputError: en.txt: expected Chinese but the text is English; the files seem swapped:
-    put the Chinese file first (corpus-align align ZH_FILE EN_FILE)
+    corpus_align.errors.InputError: a.zh.txt: looks English (0 Han characters, 2 English words) and b.en.txt looks
+    Chinese (2 Han characters, 0 English words): the files seem swapped; the Chinese file must be the first argument
+    (corpus-align align ZH_FILE EN_FILE)
     """
-    zh_lang = _text_lang(zh)
-    en_lang = _text_lang(en)
+    zh_evidence, en_evidence = _text_evidence(zh), _text_evidence(en)
+    zh_lang, en_lang = zh_evidence.lang, en_evidence.lang
+    first = "the Chinese file must be the first argument (corpus-align align ZH_FILE EN_FILE)"
     if zh_lang == "en" and en_lang == "zh":
         raise InputError(
             zh.name,
-            "expected Chinese but the text is English; the files seem swapped: put the Chinese file first"
-            " (corpus-align align ZH_FILE EN_FILE)",
+            f"looks English ({zh_evidence.describe()}) and {en.name} looks Chinese ({en_evidence.describe()}): "
+            f"the files seem swapped; {first}",
         )
     if zh_lang == "en":
-        raise InputError(
-            zh.name, "expected Chinese but the text is English; both inputs are English — pass the Chinese original as the first file"
-        )
+        both = f", like {en.name}: both inputs are English" if en_lang == "en" else ""
+        raise InputError(zh.name, f"looks English ({zh_evidence.describe()}){both}; {first}")
     if en_lang == "zh":
+        both = f", like {zh.name}: both inputs are Chinese" if zh_lang == "zh" else ""
         raise InputError(
-            en.name, "expected English but the text is Chinese; both inputs are Chinese — pass the English translation as the second file"
+            en.name,
+            f"looks Chinese ({en_evidence.describe()}){both}; the English translation must be the second argument "
+            "(corpus-align align ZH_FILE EN_FILE)",
         )
 
 
-def _text_lang(document: Document) -> str | None:
+def _text_evidence(document: Document) -> LanguageEvidence:
+    """The language evidence of a document's first sentences (or paragraphs, before segmentation)."""
     texts = [s.original for s in document.sentences[:400]] or document.paragraph_texts()[:100]
-    return script_lang("\n".join(texts))
+    return language_evidence("\n".join(texts))
 
 
 def _paragraph_groups(

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Literal
 
+from .text.wording import counted
+
 Lang = Literal["zh", "en"]
 Script = Literal["traditional", "simplified"]
 
@@ -146,8 +148,10 @@ class UnsureRegion:
     evidence than unrelated sentences do: a misaligned or unrelated stretch).
 
     >>> UnsureRegion(3, 9, "weak", 7, 7).describe()  # doctest: +NORMALIZE_WHITESPACE
-    'rows 3–9: the alignment is unsure: these 7 Chinese and 7 English sentences share no more words,
-    names or numbers than unrelated sentences do'
+    'rows 3–9: the alignment is unsure: the 7 Chinese sentences and 7 English sentences of these rows share no more
+    words, names or numbers than unrelated sentences do'
+    >>> UnsureRegion(4, 4, "one-sided", 1, 0).describe()
+    'row 4: 1 Chinese sentence has no English counterpart (a passage missing from the English?)'
     """
 
     first_row: int
@@ -158,13 +162,16 @@ class UnsureRegion:
 
     def describe(self) -> str:
         """One line for a reviewer: where, what, and what it probably means."""
-        rows = f"rows {self.first_row}–{self.last_row}"
+        rows = f"row {self.first_row}" if self.first_row == self.last_row else f"rows {self.first_row}–{self.last_row}"
         if self.kind == "one-sided":
             more, less = ("Chinese", "English") if self.zh_sentences >= self.en_sentences else ("English", "Chinese")
             count = max(self.zh_sentences, self.en_sentences)
-            return f"{rows}: {count} {more} sentences have no {less} counterpart (a passage missing from the {less}?)"
+            verb = "has" if count == 1 else "have"
+            return f"{rows}: {counted(count, more + ' sentence')} {verb} no {less} counterpart (a passage missing from the {less}?)"
+        sentences = f"{counted(self.zh_sentences, 'Chinese sentence')} and {counted(self.en_sentences, 'English sentence')}"
+        where = "this row" if self.first_row == self.last_row else "these rows"
         return (
-            f"{rows}: the alignment is unsure: these {self.zh_sentences} Chinese and {self.en_sentences} English sentences"
+            f"{rows}: the alignment is unsure: the {sentences} of {where}"
             " share no more words, names or numbers than unrelated sentences do"
         )
 
@@ -217,6 +224,21 @@ SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
 
 
 @dataclass(frozen=True)
+class Span:
+    """Where a piece of a finding's evidence lies: ``side`` (``zh`` or ``en``) and offsets into that side's text
+    of the row as written (:attr:`CheckRow.zh` or :attr:`CheckRow.en`); ``text`` is what lies there.
+
+    >>> Span("zh", 1, 7, "(guān)").end
+    7
+    """
+
+    side: Lang
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
 class Finding:
     """One QA finding: a stable ``code``, its ``severity``, the 1-based ``row`` and a plain message.
 
@@ -225,6 +247,9 @@ class Finding:
     calibrated chance (0–1) that the finding is right, ``None`` for codes the
     benchmark cannot calibrate (see ``checks/calibration.py``); ``signals`` are
     the check's own measures of its evidence, from which it is computed.
+    ``spans`` locate every piece of the evidence in the row when the check
+    knows where they are (one finding may gather several: every damaged span
+    of a row), so that a report can highlight each of them.
 
     >>> Finding("typo", "warning", 3, "'goverment' is not an English word", en_text="goverment", suggestion="government").code
     'typo'
@@ -239,6 +264,7 @@ class Finding:
     suggestion: str = ""
     confidence: float | None = None
     signals: tuple[tuple[str, float], ...] = field(default=(), compare=False, repr=False)
+    spans: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -290,5 +316,6 @@ __all__ = [
     "Script",
     "Sentence",
     "SourceText",
+    "Span",
     "sentence_record",
 ]

@@ -224,9 +224,11 @@ def test_bounds_numbers_fraction_pattern_starts_only_where_a_run_starts():
 
 def test_bounds_encoding_artifact_context_is_a_word_not_the_line():
     line = "\u00c3\u00aa" * 1000  # 1,000 mojibake records, all letters: one "word"
-    findings = check_rows(rows_from_pairs([(ZH, line)]), select=["encoding-artifact"])
-    assert len(findings) == 1000
-    assert max(len(f.en_text) for f in findings) <= 2 * encoding.CONTEXT_MAX_CHARS + 2
+    [finding] = check_rows(rows_from_pairs([(ZH, line)]), select=["encoding-artifact"])
+    assert len(finding.spans) == 1000
+    shown = finding.en_text.removesuffix(", …").split(", ")
+    assert len(shown) <= encoding.SHOWN_SPANS and max(map(len, shown)) <= 2 * encoding.CONTEXT_MAX_CHARS + 2
+    assert len(finding.message) < 200 + encoding.SHOWN_SPANS * (2 * encoding.CONTEXT_MAX_CHARS + 4)
 
 
 def test_bounds_omission_lexicon_learns_from_a_bead_not_a_chapter(monkeypatch):

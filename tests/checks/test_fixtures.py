@@ -7,6 +7,7 @@ import pytest
 from corpus_align._lazy import opencc_converter
 from corpus_align.checks import CHECKS, check_rows, rows_from_pairs
 from corpus_align.model import CheckRow, GlossaryEntry
+from tests.checks.grammar import grammar_slips
 
 # (code, zh, en, fires)
 CASES = [
@@ -212,6 +213,7 @@ def test_fixture_fires_as_expected(code, zh, en, fires, script):
     rows = rows_from_pairs([(_script(zh, script), en)])
     found = [f for f in check_rows(rows, select=[code])]
     assert bool(found) == fires, found
+    assert not [slip for f in found for slip in grammar_slips(f.message)]
 
 
 def test_fixture_every_code_has_firing_case():
@@ -251,6 +253,25 @@ def test_fixture_glossary_mismatch(script):
     good = check_rows(rows_from_pairs([(zh, "vice president of the Association for Friendship with Foreign Countries")]),
                       glossary=glossary, select=["glossary-mismatch"])
     assert [f.suggestion for f in bad] == ["Association for Friendship with Foreign Countries"] and not good
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize(
+    ("zh", "en", "term"),
+    [
+        # An organisation that the dictionaries know as a name, dropped from the English.
+        ("重庆市对外友协副会长来了。", "The vice president came.", GlossaryEntry("對外友協", "对外友协", "Friendship Association")),
+        # A person, dropped.
+        ("副会长王广成率队赴成都。", "The vice president led a team to Chengdu.", GlossaryEntry("王廣成", "王广成", "Wang Guangcheng")),
+        # A place rendered, but not as the glossary asks.
+        ("他们去了重庆。", "They went to Chongqing.", GlossaryEntry("重慶", "重庆", "Chungking")),
+    ],
+)
+def test_fixture_glossary_missing_term_is_one_finding(zh, en, term, script):
+    found = check_rows(rows_from_pairs([(_script(zh, script), en)]), glossary=[term])
+    about_term = [f for f in found if term.target in f.suggestion or term.simplified in opencc_converter("t2s").convert(f.message)]
+    assert [(f.code, f.suggestion) for f in about_term] == [("glossary-mismatch", term.target)]
+    assert _script(term.simplified, script) in about_term[0].message
 
 
 def test_fixture_low_confidence():

@@ -39,7 +39,22 @@ def test_sample_addition_on_title(sample_findings):
 def test_sample_encoding_artifacts(sample_findings):
     encoding = [f for f in sample_findings if f.code == "encoding-artifact"]
     assert any(f.row == 1 and "?" in f.message for f in encoding)
-    assert any(f.row >= 2 and f.zh_text.startswith("(") for f in encoding)
+    assert any(f.row >= 2 and "關(guān)于" in f.message for f in encoding)
+
+
+def test_sample_encoding_artifacts_one_finding_per_row_keeps_every_span(sample_findings):
+    """26 damaged spans in 4 rows: 4 findings, each listing its row's spans and locating every one of them."""
+    encoding = [f for f in sample_findings if f.code == "encoding-artifact"]
+    assert [f.row for f in encoding] == [1, 2, 3, 4]
+    assert [len(f.spans) for f in encoding] == [2, 13, 8, 3]
+    assert "Countries?went, Friendship?with" in encoding[0].message and "(13 in this row)" in encoding[1].message
+    zh, en = corpus_align.load_bilingual(SAMPLE)
+    zh, en = corpus_align.segment(zh), corpus_align.segment(en)
+    texts = {1: {"en": en.sentences[0].original}} | {
+        i + 2: {"zh": z.original, "en": en.sentences[i + 1].original} for i, z in enumerate(zh.sentences)}
+    for finding in encoding:
+        for span in finding.spans:
+            assert texts[finding.row][span.side][span.start : span.end] == span.text
 
 
 def test_sample_inconsistent_peoples(sample_findings):

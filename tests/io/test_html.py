@@ -165,6 +165,18 @@ def test_html_highlights_converted_span_when_chinese_is_shown_simplified():
     assert re.search(r"<mark[^>]*>关于</mark>重庆。", page)
 
 
+def test_html_highlights_every_span_of_a_grouped_finding():
+    """One encoding finding lists a row's damaged spans; each of them is marked, though the evidence text is a list."""
+    from corpus_align.checks import check_rows, rows_from_pairs
+
+    zh, en = "市委關(guān)于推動地區(qū)雙城經(jīng)濟圈。", "Friendship?with Foreign Countries?went home."
+    alignment = make_alignment([zh], [en], [((0,), (0,), 1.0)])
+    [finding] = check_rows(rows_from_pairs([(zh, en)]), select=["encoding-artifact"])
+    page = to_html(alignment, [finding])
+    assert len(finding.spans) == 5
+    assert re.findall(r"<mark[^>]*>([^<]*)</mark>", page) == ["(guān)", "(qū)", "(jīng)", "?", "?"]
+
+
 def test_html_rows_match_beads_and_tsv_numbers(small):
     alignment, findings = small
     parsed = parse(to_html(alignment, findings))

@@ -72,7 +72,7 @@ def test_text_modes_other_formats_show_the_text_as_written_by_default(sample_ali
 def test_text_modes_repaired_html_keeps_the_findings_evidence_as_written(sample_alignment_and_findings):
     page = render("html", *sample_alignment_and_findings, text="repaired").content
     assert "(guān)" not in _text_of("html", page)
-    assert '<q lang="zh">(guān)</q>' in page  # the encoding finding still quotes the damage in the original
+    assert '<q lang="zh">關(guān)于, 區(qū)雙' in page  # the encoding finding still quotes the damage in the original
     assert "text shown repaired" in page
 
 

@@ -22,7 +22,7 @@ from functools import cached_property
 from typing import Any, TypeVar
 
 from .._lazy import jieba_posseg, zh_word_cut
-from ..model import CheckRow, Finding, GlossaryEntry
+from ..model import CheckRow, Finding, GlossaryEntry, Span
 from ..text.lexicon import EN_STOPWORDS, english_stem
 from ..text.patterns import CJK, EN_WORD
 from .registry import CHECKS
@@ -195,10 +195,11 @@ class CheckContext:
         return self._memo[key]
 
     def finding(self, code: str, view: RowView, message: str, *, zh_text: str = "", en_text: str = "", suggestion: str = "",
-                signals: dict[str, float] | None = None) -> Finding:
-        """A finding of ``code`` on the row of ``view``; ``signals`` measure its evidence (see ``checks/calibration.py``)."""
+                signals: dict[str, float] | None = None, spans: Sequence[Span] = ()) -> Finding:
+        """A finding of ``code`` on the row of ``view``; ``signals`` measure its evidence (see ``checks/calibration.py``),
+        ``spans`` locate it in the row's text."""
         return Finding(code, CHECKS[code].severity, view.row.row, message, zh_text, en_text, suggestion,
-                       signals=tuple(sorted((signals or {}).items())))
+                       signals=tuple(sorted((signals or {}).items())), spans=tuple(spans))
 
     @cached_property
     def en_word_rows(self) -> Counter:

@@ -3,11 +3,12 @@
 Evidence: the entities of the Chinese — people (jieba's ``nr`` words and
 unknown words that start with a surname), places and organisations (``ns``/
 ``nt``/``nz`` words that CC-CEDICT knows as proper nouns or does not know),
-compounds of one-character place abbreviations (川渝, 成渝), work titles in
-《》 and glossary terms — and, for each, the renderings found in the English:
-its pinyin (whole, given name or surname, fuzzily via rapidfuzz) among the
-capitalised words, its CC-CEDICT translation among the English stems, the
-English names of its abbreviations, the glossary target.
+compounds of one-character place abbreviations (川渝, 成渝) and work titles in
+《》 — and, for each, the renderings found in the English: its pinyin (whole,
+given name or surname, fuzzily via rapidfuzz) among the capitalised words, its
+CC-CEDICT translation among the English stems, the English names of its
+abbreviations.  Glossary terms are left to ``glossary-mismatch``: a term the
+English does not render is one finding, not two.
 
 Decision: an entity with no rendering is reported, except when the same
 entity goes unrendered in every row of the document that has it (two rows or
@@ -31,6 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .._lazy import toneless_pinyin
+from ..model import GlossaryEntry
 from ..text.lexicon import EN_STOPWORDS, english_stem, translations
 from ..text.numbers import en_number_keys, zh_number_keys
 from ..text.patterns import ACRONYM, CJK, NAME_RUN
@@ -71,14 +73,13 @@ _NAME_AFFIXES = set("老小阿大二三姐哥嫂叔婶爷奶娘婆公氏家夫�
 @dataclass(frozen=True)
 class Entity:
     text: str
-    kind: str  # person, place, abbreviation, title, term
+    kind: str  # person, place, abbreviation, title
     start: int
     end: int
-    target: str = ""
     merged: bool = False  # pieced together from a surname and the next word: needs confirmation
 
 
-def zh_entities(view: RowView, glossary=()) -> list[Entity]:
+def zh_entities(view: RowView) -> list[Entity]:
     """The named entities of a row's (normalized) Chinese, in order, each once."""
     text = view.row.zh_normalized
     classes = cedict_classes()
@@ -143,9 +144,6 @@ def zh_entities(view: RowView, glossary=()) -> list[Entity]:
             found.append(Entity(word, "person", start, end))
         elif tag in _PLACE_TAGS and cls & PROPER and not cls & COMMON:
             found.append(Entity(word, "place", start, end))
-    for entry, _ in glossary_hits("", text, "", glossary):
-        start = text.find(entry.simplified)
-        found.append(Entity(entry.simplified, "term", start, start + len(entry.simplified), entry.target))
     seen, unique = set(), []
     for entity in sorted(found, key=lambda e: e.start):
         if entity.text not in seen:
@@ -297,8 +295,6 @@ def rendering(entity: Entity, view: RowView) -> str | None:
     """How ``entity`` is rendered in the row's English (a short description), or None when it is not."""
     names = view.en_names
     en_lower = view.memo("entities.en_lower", lambda: view.row.en.lower())
-    if entity.kind == "term":
-        return "glossary" if entity.target.lower() in en_lower else None
     if not CJK.search(entity.text) and entity.text.lower() in en_lower:
         return "as written"  # 《Celeste》, 《PBML》: a title the Chinese writes in Latin letters
     if entity.kind == "abbreviation":
@@ -571,6 +567,21 @@ def _name_rendered(name: str, view: RowView, learned: set[str]) -> bool:
     return any(len(spelled) >= 2 and spelled in names for i in range(len(name)) for spelled, _end in _spellings(name, i))
 
 
+def _glossary_positions(text: str, glossary: tuple[GlossaryEntry, ...]) -> set[int]:
+    """The positions of ``text`` (a row's normalized Chinese) inside an occurrence of a glossary term.
+
+    >>> _glossary_positions("市对外友协副会长", (GlossaryEntry("對外友協", "对外友协", "Friendship Association"),))
+    {1, 2, 3, 4}
+    """
+    positions: set[int] = set()
+    for entry, _ in glossary_hits("", text, "", glossary):
+        start = text.find(entry.simplified)
+        while start >= 0:
+            positions.update(range(start, start + len(entry.simplified)))
+            start = text.find(entry.simplified, start + 1)
+    return positions
+
+
 def _lexicon_hits(text: str, lexicon: dict[str, set[str]], by_first: dict[str, list[str]]) -> list[tuple[int, str]]:
     """Occurrences of the document's attested names in ``text``, longest first, never overlapping."""
     hits, i = [], 0
@@ -591,8 +602,9 @@ def _lexicon_hits(text: str, lexicon: dict[str, set[str]], by_first: dict[str, l
     family="entities",
     what="A named entity of the Chinese — a name that the document romanizes elsewhere (its own name lexicon), "
     "a person, place or organization, a work title in 《》, a compound "
-    "of place abbreviations (川渝 Sichuan and Chongqing), a glossary term — with no rendering in the aligned "
-    "English (neither its pinyin, nor its dictionary translation, nor the glossary's target).",
+    "of place abbreviations (川渝 Sichuan and Chongqing) — with no rendering in the aligned "
+    "English (neither its pinyin nor its dictionary translation). A glossary term is left to glossary-mismatch, "
+    "so that a missing term is one finding.",
     why="A dropped name changes who did what; it is the commonest sign of an omitted clause and easy for a "
     "monolingual reviewer to miss.",
     example=("陈清扬把我拽住，叫我留下来。", "She caught me and asked me to stay."),
@@ -623,8 +635,11 @@ def check_entity_missing(ctx: CheckContext) -> Iterator:
         two_sided += 1
         document_stems.update(_capitalised_stems(view))
         covered: set[int] = set()
+        glossed = _glossary_positions(text, ctx.glossary)  # glossary-mismatch reports these, with the client's rendering
         for start, name in _lexicon_hits(text, lexicon, by_first):
             covered.update(range(start, start + len(name)))
+            if not glossed.isdisjoint(range(start, start + len(name))):
+                continue
             entity = Entity(name, "person", start, start + len(name))
             rows_with[name] += 1
             if _name_rendered(name, view, lexicon[name]) or rendering(entity, view) is not None:
@@ -632,8 +647,9 @@ def check_entity_missing(ctx: CheckContext) -> Iterator:
             else:
                 pending.append((view, entity, True))
         # 2. Names, places and titles that the dictionaries know, where the document gives no romanization.
-        for entity in zh_entities(view, ctx.glossary):
-            if entity.merged or covered & set(range(entity.start, entity.end)):
+        for entity in zh_entities(view):
+            span = range(entity.start, entity.end)
+            if entity.merged or not covered.isdisjoint(span) or not glossed.isdisjoint(span):
                 continue
             rows_with[entity.text] += 1
             if rendering(entity, view) is None:
@@ -658,26 +674,24 @@ def check_entity_missing(ctx: CheckContext) -> Iterator:
         if learned.get(entity.text, set()) & _capitalised_stems(view):
             continue  # rendered as the document usually renders it: 上帝 → "the LORD", a nickname, a title
         others = rows_with[entity.text] - 1
-        if entity.kind != "term":
-            # A name the translator (almost) never renders is translated (平儿 → Patience, 韦小宝 → Trinket);
-            # one chance match ("Bao-yu" spelling 宝 of 韦小宝) must not turn all its rows into findings.
-            rendered, rows = rendered_rows[entity.text], rows_with[entity.text]
-            if others and (not rendered or rows >= RENDERED_SHARE_ROWS and rendered < RENDERED_SHARE_MIN * rows):
-                continue
-            if entity.kind == "person" and (_speaker(view.row.zh_normalized, entity)
-                                            or _title_stands_in(view, entity)):
-                continue
-            if entity.kind in ("place", "abbreviation") and _modifies_institution(view.row.zh_normalized, entity, view.row.en):
-                continue
+        # A name the translator (almost) never renders is translated (平儿 → Patience, 韦小宝 → Trinket);
+        # one chance match ("Bao-yu" spelling 宝 of 韦小宝) must not turn all its rows into findings.
+        rendered, rows = rendered_rows[entity.text], rows_with[entity.text]
+        if others and (not rendered or rows >= RENDERED_SHARE_ROWS and rendered < RENDERED_SHARE_MIN * rows):
+            continue
+        if entity.kind == "person" and (_speaker(view.row.zh_normalized, entity)
+                                        or _title_stands_in(view, entity)):
+            continue
+        if entity.kind in ("place", "abbreviation") and _modifies_institution(view.row.zh_normalized, entity, view.row.en):
+            continue
         shown = zh_original_span(view.row, entity.start, entity.end)
-        kind = {"person": "name", "place": "place or organization", "abbreviation": "place", "title": "title",
-                "term": "glossary term"}[entity.kind]
+        kind = {"person": "name", "place": "place or organization", "abbreviation": "place", "title": "title"}[entity.kind]
         syllables = _syllables(entity.text)
-        suggestion = entity.target or (
+        suggestion = (
             f"{syllables[0].capitalize()} {''.join(syllables[1:]).capitalize()}".strip()
             if entity.kind == "person" and syllables else ""
         )
         signals = {"romanized": float(romanized), "rendered_share": rendered_rows[entity.text] / rows_with[entity.text],
-                   "name_rows": math.log(rows_with[entity.text]), "term": float(entity.kind == "term")}
+                   "name_rows": math.log(rows_with[entity.text])}
         yield ctx.finding("entity-missing", view, f"the {kind} {shown} has no rendering in the English",
                           zh_text=shown, suggestion=suggestion, signals=signals)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from ..text.patterns import CJK_CHARS
+from ..text.wording import with_article
 from .context import CheckContext
 from .registry import register
 from .resources import english_words
@@ -47,6 +48,20 @@ def end_marks(zh: str, en: str) -> dict[str, tuple[bool, bool]]:
     }
 
 
+def end_mark_message(mark: str, *, in_chinese: bool) -> str:
+    """The message for a question or exclamation that one side has and the other has not.
+
+    >>> end_mark_message("!", in_chinese=False)
+    "the English has '!' but the Chinese is not an exclamation"
+    >>> end_mark_message("?", in_chinese=True)
+    "the Chinese is a question but the English has no '?'"
+    """
+    kind = with_article("question" if mark == "?" else "exclamation")
+    if in_chinese:
+        return f"the Chinese is {kind} but the English has no '{mark}'"
+    return f"the English has '{mark}' but the Chinese is not {kind}"
+
+
 def unbalanced(text: str, pairs) -> list[str]:
     """The bracket or quote pairs whose opening and closing counts differ.
 
@@ -76,17 +91,12 @@ def check_punctuation(ctx: CheckContext) -> Iterator:
         if not row.zh.strip() or not row.en.strip():
             continue
         marks = end_marks(row.zh_normalized, row.en)
+        glued = any(d.kind == "glued-question-mark" for d in row.en_damage)
         for mark, (zh, en) in marks.items():
-            name = "question" if mark == "?" else "exclamation"
-            if zh and not en:
-                glued = any(d.kind == "glued-question-mark" for d in row.en_damage)
-                if mark == "?" and glued:
-                    continue
-                yield ctx.finding("punctuation-mismatch", view, f"the Chinese is a {name} but the English has no '{mark}'",
-                                  zh_text=mark)
-            elif en and not zh and not (mark == "?" and any(d.kind == "glued-question-mark" for d in row.en_damage)):
-                yield ctx.finding("punctuation-mismatch", view, f"the English has '{mark}' but the Chinese is not a {name}",
-                                  en_text=mark)
+            if zh == en or (mark == "?" and glued):  # a glued '?' is a lost space or dash, not a question
+                continue
+            yield ctx.finding("punctuation-mismatch", view, end_mark_message(mark, in_chinese=zh),
+                              zh_text=mark if zh else "", en_text=mark if en else "")
         if not unbalanced(row.zh, _ZH_PAIRS):
             for pair in unbalanced(row.en, _EN_PAIRS):
                 yield ctx.finding("punctuation-mismatch", view, f"unbalanced {pair} in the English", en_text=pair)

@@ -4,8 +4,8 @@ Evidence: for each glossary entry whose Chinese (as written or Simplified)
 occurs in the row, whether its English target occurs in the English (whole
 words, any case, an -s/-es plural or possessive allowed).  Decision: a term
 present with its target absent is a finding, with the target as suggestion.
-When the term has no rendering at all, ``entity-missing`` reports it instead
-only if the term is a name; ``glossary-mismatch`` fires either way.
+It is the only finding for that term: ``entity-missing`` leaves glossary terms
+(and names inside them) to this check, so a missing term is reported once.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import functools
 import re
 from collections.abc import Iterator
 
-from ..model import GlossaryEntry
-from .context import CheckContext
+from ..model import CheckRow, GlossaryEntry
+from .context import CheckContext, zh_original_span
 from .registry import register
 
 
@@ -61,8 +61,23 @@ def check_glossary(ctx: CheckContext) -> Iterator:
             continue
         for entry, rendered in glossary_hits(row.zh, row.zh_normalized, row.en, ctx.glossary):
             if not rendered:
+                shown = _as_written(row, entry)
                 yield ctx.finding(
                     "glossary-mismatch", view,
-                    f"glossary term {entry.source} should be rendered as {entry.target!r}",
-                    zh_text=entry.source, suggestion=entry.target,
+                    f"the glossary term {shown} should be rendered as {entry.target!r}",
+                    zh_text=shown, suggestion=entry.target,
                 )
+
+
+def _as_written(row: CheckRow, entry: GlossaryEntry) -> str:
+    """The glossary term as the row writes it: the glossary's form, or the row's own script of it.
+
+    >>> from corpus_align.model import CheckRow
+    >>> _as_written(CheckRow(1, "市對外友協", "市对外友协", ""), GlossaryEntry("对外友协", "对外友协", "Friendship Association"))
+    '對外友協'
+    """
+    if entry.source and entry.source in row.zh:
+        return entry.source
+    start = row.zh_normalized.find(entry.simplified)
+    return zh_original_span(row, start, start + len(entry.simplified)) if start >= 0 else entry.source
+

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict, deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ..text.numbers import Mention, en_numbers, zh_numbers
 from .context import CheckContext
@@ -155,8 +155,7 @@ def check_number_mismatch(ctx: CheckContext) -> Iterator:
         matched = math.log1p(len(zh) - len(lost))  # the row's other numbers agree: it is aligned, and read right
         if lost and extra:
             yield ctx.finding(
-                "number-mismatch", view,
-                f"the Chinese has {', '.join(m.text for m in lost)} but the English has {', '.join(m.text for m in extra)}",
+                "number-mismatch", view, number_message([m.text for m in lost], [m.text for m in extra]),
                 zh_text=", ".join(m.text for m in lost), en_text=", ".join(m.text for m in extra),
                 suggestion=", ".join(_shown(m.value) for m in lost), signals=_signals(lost + extra, matched, changed=True),
             )
@@ -165,11 +164,26 @@ def check_number_mismatch(ctx: CheckContext) -> Iterator:
             shown = [m for m in lost or extra if _reportable(m)]
             if shown:
                 texts = ", ".join(m.text for m in shown)
-                where = "in the Chinese is missing from the English" if lost else "in the English has no counterpart in the Chinese"
+                message = number_message([m.text for m in shown], []) if lost else number_message([], [m.text for m in shown])
                 yield ctx.finding(
-                    "number-mismatch", view, f"{texts} {where}",
+                    "number-mismatch", view, message,
                     zh_text=texts if lost else "", en_text="" if lost else texts, signals=_signals(shown, matched, changed=False),
                 )
+
+
+def number_message(lost: Sequence[str], extra: Sequence[str]) -> str:
+    """The message for numbers of the Chinese (``lost``) and of the English (``extra``) that found no equal.
+
+    >>> number_message(["二十一"], ["twenty-two"])
+    'the Chinese has 二十一 but the English has twenty-two'
+    >>> number_message(["3", "5"], []), number_message([], ["1990"])
+    ('3, 5 in the Chinese are missing from the English', '1990 in the English has no counterpart in the Chinese')
+    """
+    if lost and extra:
+        return f"the Chinese has {', '.join(lost)} but the English has {', '.join(extra)}"
+    if lost:
+        return f"{', '.join(lost)} in the Chinese {'is' if len(lost) == 1 else 'are'} missing from the English"
+    return f"{', '.join(extra)} in the English {'has' if len(extra) == 1 else 'have'} no counterpart in the Chinese"
 
 
 def _shown(value: float) -> str:

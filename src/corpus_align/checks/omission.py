@@ -45,6 +45,7 @@ from functools import cached_property
 from .._lazy import opencc_converter
 from ..text.lexicon import EN_STOPWORDS, english_stem, translations
 from ..text.patterns import CJK, CJK_RUN, EN_WORD
+from ..text.wording import counted
 from .context import CheckContext, RowView, name_key, tag_zh
 from .document_lexicon import DocumentLexicon, dictionary_stems, pair_count
 from .entities import row_name_keys
@@ -539,10 +540,7 @@ def check_omission(ctx: CheckContext) -> Iterator:
             length = ev.ratio / norms.ratio
             content, covered = norms.worse_half(ev)
             yield ctx.finding(
-                "omission", view,
-                f"the English is {length:.0%} of the usual length for this much Chinese, has {ev.en_clauses} "
-                f"clause(s) for {ev.zh_clauses}, and renders about {covered:.0f} of the {content} content words "
-                f"of one half of the Chinese (score {score:.2f})",
+                "omission", view, omission_message(length, ev.en_clauses, ev.zh_clauses, covered, content, score),
                 zh_text=row.zh, en_text=row.en, signals={"margin": OMISSION_THRESHOLD - score},
             )
 
@@ -580,6 +578,18 @@ def check_addition(ctx: CheckContext) -> Iterator:
                 f"the English sentence {sentence[:60]!r} has no counterpart in the Chinese (score {score:.2f})",
                 en_text=sentence, signals={"margin": score - ADDITION_THRESHOLD},
             )
+
+
+def omission_message(length: float, en_clauses: int, zh_clauses: int, covered: float, content: int, score: float) -> str:
+    """The message for a row whose English leaves part of the Chinese out: the evidences the score was made of.
+
+    >>> omission_message(0.42, 1, 3, 0.6, 1, -1.234)  # doctest: +NORMALIZE_WHITESPACE
+    'the English is 42% of the usual length for this much Chinese, has 1 clause for 3, and renders about 1 of the
+    1 content word of one half of the Chinese (score -1.23)'
+    """
+    return (f"the English is {length:.0%} of the usual length for this much Chinese, has {counted(en_clauses, 'clause')} "
+            f"for {zh_clauses}, and renders about {covered:.0f} of the {counted(content, 'content word')} "
+            f"of one half of the Chinese (score {score:.2f})")
 
 
 def _quote(text: str, limit: int = 60) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import asdict
 
 from ..model import Finding
 from .tsv import tsv_cell
@@ -15,10 +16,18 @@ FINDINGS_TSV_HEADER = "\t".join(FINDING_COLUMNS) + "\n"
 def finding_record(finding: Finding) -> dict:
     """A finding as a JSON-ready dict with every field (``confidence`` is ``None`` for a code without calibration).
 
+    ``spans`` locate the evidence in the row's text, when the check knows where it is: a list of
+    ``{"side", "start", "end", "text"}`` with offsets into that side's text as written.
+
+    >>> from corpus_align.model import Span
     >>> finding_record(Finding("typo", "warning", 2, "m", confidence=0.93))["confidence"]
     0.93
+    >>> finding_record(Finding("encoding-artifact", "error", 2, "m", spans=(Span("zh", 1, 7, "(guān)"),)))["spans"]
+    [{'side': 'zh', 'start': 1, 'end': 7, 'text': '(guān)'}]
     """
-    return {column: getattr(finding, column) for column in FINDING_COLUMNS}
+    record: dict = {column: getattr(finding, column) for column in FINDING_COLUMNS}
+    record["spans"] = [asdict(span) for span in finding.spans]
+    return record
 
 
 def jsonl_lines(findings: Iterable[Finding], *, name: str | None = None) -> Iterator[str]:

@@ -134,6 +134,19 @@ def highlight(text: str, spans: Sequence[tuple[str, str, str]]) -> str:
     return "".join(out)
 
 
+def _evidence_texts(finding: Finding, side: str) -> list[str]:
+    """The pieces of a finding's evidence on one side to highlight: each of its located spans, or else its evidence text.
+
+    >>> from corpus_align.model import Span
+    >>> _evidence_texts(Finding("encoding-artifact", "error", 2, "m", zh_text="關(guān)于, 記(jì)者",
+    ...                         spans=(Span("zh", 1, 7, "(guān)"), Span("zh", 9, 13, "(jì)"))), "zh")
+    ['(guān)', '(jì)']
+    """
+    if finding.spans:
+        return [span.text for span in finding.spans if span.side == side]
+    return [finding.zh_text if side == "zh" else finding.en_text]
+
+
 def _span_variants(alignment: Alignment, span: str, lang: Lang, text: str) -> list[str]:
     """The evidence as it may appear in the cell: as written, and as the cell shows text (repaired, converted)."""
     if not span or text == "original":
@@ -290,10 +303,12 @@ def _bead_rows(alignment: Alignment, findings: Sequence[Finding], text: str) -> 
         row = record["row"]
         row_findings = sorted(by_row.get(row, []), key=lambda f: _severity_key(f.severity))
         zh_spans = [
-            (variant, f.code, f.severity) for f in row_findings for variant in _span_variants(alignment, f.zh_text, "zh", text)
+            (variant, f.code, f.severity)
+            for f in row_findings for piece in _evidence_texts(f, "zh") for variant in _span_variants(alignment, piece, "zh", text)
         ]
         en_spans = [
-            (variant, f.code, f.severity) for f in row_findings for variant in _span_variants(alignment, f.en_text, "en", text)
+            (variant, f.code, f.severity)
+            for f in row_findings for piece in _evidence_texts(f, "en") for variant in _span_variants(alignment, piece, "en", text)
         ]
         classes = ["bead", f"type-{record['type']}"]
         if row_findings:

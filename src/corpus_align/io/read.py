@@ -25,7 +25,7 @@ from typing import BinaryIO, NamedTuple
 
 from ..errors import InputError, UsageError
 from ..model import Document, Lang, Paragraph, SourceText
-from ..text.patterns import CJK, LATIN_LETTERS
+from ..text.language import language_evidence
 
 STDIN_NAME = "<stdin>"
 
@@ -52,8 +52,6 @@ BYTE_ORDER_MARKS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-_CJK = CJK
-_LATIN_LETTER = re.compile(f"[{LATIN_LETTERS}]")
 # C0 controls other than tab, line feed, form feed and carriage return never occur in text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -494,20 +492,18 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def script_lang(text: str) -> Lang | None:
-    """Which language a stretch of text is written in, by its script; ``None`` when it has no letters.
+    """Which language a stretch of text is written in; ``None`` when it has no letters.
 
-    A Chinese paragraph may carry Latin letters (names, pinyin annotations);
-    each Chinese character carries about a word, so one counts for four
-    letters.
+    A Chinese paragraph may carry Latin letters (names, pinyin annotations,
+    markup, code): its Han characters are weighed against its English words,
+    markup and code left out (:func:`~corpus_align.text.language.language_evidence`).
 
     >>> script_lang("王廣成率隊"), script_lang("Wang Guangcheng led a team"), script_lang("2021")
     ('zh', 'en', None)
+    >>> script_lang('他说：<a href="https://example.com/plan">这个计划</a>很好。')
+    'zh'
     """
-    cjk = len(_CJK.findall(text))
-    latin = len(_LATIN_LETTER.findall(text))
-    if cjk == 0 and latin == 0:
-        return None
-    return "zh" if cjk * 4 >= latin else "en"
+    return language_evidence(text).lang
 
 
 def split_languages(source: SourceText) -> dict[Lang, Document]:
