@@ -6,7 +6,7 @@ import pytest
 
 from corpus_align import InputError, decode_bytes, read_text
 from corpus_align.normalize import find_pinyin_annotations, remove_spans
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, run_cli
 
 # The sample's Chinese without its pinyin annotations: Big5 cannot encode tone marks.
 CHINESE = SAMPLE.read_text("utf-8").split("\nChongqing")[0]
@@ -68,6 +68,18 @@ def test_read_undecodable_error_names_byte_offset():
 def test_read_unknown_encoding_is_an_input_error():
     with pytest.raises(InputError, match="unknown encoding 'klingon'"):
         decode_bytes(b"abc", "a.txt", "klingon")
+
+
+@pytest.mark.parametrize("spelling", ["latin-9", "Latin9", "iso-8859-15", "ISO_8859_15"])
+def test_read_encoding_takes_every_spelling_python_knows(spelling):
+    assert decode_bytes("Café €5.".encode("iso8859-15"), "a.txt", spelling).text == "Café €5."
+
+
+def test_read_encoding_latin_9_through_the_cli(tmp_path):
+    (tmp_path / "en.txt").write_bytes("He paid €5 at the café.\n".encode("iso8859-15"))
+    done = run_cli("segment", str(tmp_path / "en.txt"), "--lang", "en", "--encoding", "latin-9")
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stdout.decode().strip() == "He paid €5 at the café."
 
 
 def test_read_directory_and_missing_file(tmp_path):

@@ -140,6 +140,26 @@ def _wide_encoding(data: bytes) -> str | None:
     return None
 
 
+def lookup_codec(encoding: str, name: str) -> str:
+    """The name of the codec ``--encoding`` names (any codec Python knows); else an InputError naming the file.
+
+    Python's aliases miss some common spellings (``latin-9``), so the name is
+    also tried without its hyphens and underscores.
+
+    >>> lookup_codec("latin-9", "a.txt"), lookup_codec("UTF8", "a.txt"), lookup_codec("Big5-HKSCS", "a.txt")
+    ('iso8859-15', 'utf-8', 'big5hkscs')
+    >>> lookup_codec("klingon", "a.txt")
+    Traceback (most recent call last):
+    corpus_align.errors.InputError: a.txt: unknown encoding 'klingon' (try utf-8, utf-16, gb18030 or big5)
+    """
+    for spelling in (encoding, re.sub(r"[-_\s]", "", encoding)):
+        try:
+            return codecs.lookup(spelling).name
+        except LookupError:
+            continue
+    raise InputError(name, f"unknown encoding {encoding!r} (try utf-8, utf-16, gb18030 or big5)")
+
+
 def decode_bytes(data: bytes, name: str, encoding: str | None = None, *, allow_empty: bool = False) -> SourceText:
     """Decode ``data`` (UTF-8/16/32 with or without BOM, GB18030/GBK, Big5) and normalize line ends.
 
@@ -156,10 +176,7 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None, *, allow_e
             return SourceText(name=name, text="", encoding=encoding or "utf-8")
         raise InputError(name, "is empty")
     if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise InputError(name, f"unknown encoding {encoding!r} (try utf-8, utf-16, gb18030 or big5)") from None
+        encoding = lookup_codec(encoding, name)
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as error:

@@ -44,7 +44,7 @@ from typing import BinaryIO, NamedTuple, cast
 
 from ..errors import InputError
 from ..model import SourceText
-from .read import BYTE_ORDER_MARKS, decode_bytes
+from .read import BYTE_ORDER_MARKS, decode_bytes, lookup_codec
 from .tsv import unescape_cell
 
 _HEADER_NAMES = {"zh", "en"}
@@ -491,10 +491,7 @@ def _detect_codec(head: bytes, name: str, encoding: str | None) -> str:
     if not head.strip():
         raise InputError(name, "is empty")
     if encoding:
-        try:
-            return codecs.lookup(encoding).name
-        except LookupError:
-            raise InputError(name, f"unknown encoding {encoding!r} (try utf-8, utf-16, gb18030 or big5)") from None
+        return lookup_codec(encoding, name)
     for bom, codec in BYTE_ORDER_MARKS:
         if head.startswith(bom):
             return codec
