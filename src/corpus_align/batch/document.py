@@ -90,10 +90,13 @@ def render_document(task: DocumentTask) -> tuple[dict[str, bytes], dict]:
     ])
     warnings = list(alignment.warnings)
     outputs: dict[str, bytes] = {}
+    rows_left_out: dict[str, int] = {}
     for name in (*ALWAYS_WRITTEN, *settings.formats):
         output = writer(name)
         rendered = output.render(alignment, findings, RenderSettings(text=settings.text, title=title))
         outputs[output.suffix] = rendered.as_bytes()
+        if rendered.rows_left_out:
+            rows_left_out[name] = len(rendered.rows_left_out)
         if rendered.warnings:
             more = f" (and {len(rendered.warnings) - 1} more)" if len(rendered.warnings) > 1 else ""
             warnings.append(f"{name}: {rendered.warnings[0]}{more}")
@@ -110,6 +113,7 @@ def render_document(task: DocumentTask) -> tuple[dict[str, bytes], dict]:
         "infos": severities.get("info", 0),
         "codes": dict(sorted(Counter(f.code for f in findings).items())),
         "alignment_warnings": warnings,
+        "rows_left_out": rows_left_out,  # by format: rows a format could not hold (one-sided rows in a TMX)
     }
     return outputs, stats
 

@@ -98,6 +98,7 @@ def batch(
             _say(f"corpus-align: warning: {record['name']}: {record['error']}")
         for record in not_read:
             _say(f"corpus-align: warning: {record['name']}: {record['error']}")
+        _say_rows_left_out(report.documents)
     for record in report.records:
         if record["status"] == FAILED:
             _say(f"corpus-align: error: {record['name']}: {record['error']}")
@@ -112,6 +113,21 @@ def batch(
     )
     if report.failed or findings_fail:
         raise typer.Exit(1)
+
+
+def _say_rows_left_out(documents: list[dict]) -> None:
+    """One warning per format that left rows out (a TMX pairs segments, so it has no one-sided rows), summed over the release."""
+    totals: dict[str, list[int]] = {}
+    for record in documents:
+        for name, count in (record.get("rows_left_out") or {}).items():
+            rows_and_documents = totals.setdefault(name, [0, 0])
+            rows_and_documents[0] += count
+            rows_and_documents[1] += 1
+    for name, (rows, documents_with_rows) in sorted(totals.items()):
+        what = "1 one-sided row" if rows == 1 else f"{rows} one-sided rows"
+        where = "1 document" if documents_with_rows == 1 else f"{documents_with_rows} documents"
+        _say(f"corpus-align: warning: {what} of {where} left out of the {name.upper()} files (it pairs segments; "
+             "summary.json lists them per document)")
 
 
 def _say(line: str) -> None:
