@@ -37,6 +37,18 @@ def test_alignment_sample_title_is_english_only_and_paragraphs_pair_up(sample_pa
     assert min(b.score for b in result.beads if b.zh and b.en) > 0.3
 
 
+def test_alignment_title_is_the_same_with_and_without_presegmented(sample_path):
+    """--presegmented says only that each line is a sentence: the headline the Chinese lacks stays a row of its own."""
+    beads = [(b.zh, b.en) for b in align_files(sample_path, presegmented=True).beads]
+    assert beads == [((), (0,)), ((0,), (1,)), ((1,), (2,)), ((2,), (3,))]
+
+
+def test_alignment_first_line_without_full_stop_is_no_title_when_it_reads_as_a_translation():
+    zh = "我最喜欢的音乐符号是p\n它的意思是轻柔。\n后来我学会了弹琴。\n"
+    en = "My favourite musical symbol is p.\nIt means softly.\nLater I learned to play.\n"
+    assert [(b.zh, b.en) for b in align(zh, en, presegmented=True).beads] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+
+
 def test_alignment_api_accepts_strings_and_keeps_every_sentence():
     result = align(
         "王廣成率隊赴重慶。雙方同意繼續合作。他們在2021年3月11日簽署了協議。",

@@ -99,7 +99,10 @@ _SENTENCE_END = tuple("。！？!?…；;:：.\"'”’」』）)")
 
 
 def has_leading_title(document: Document) -> bool:
-    """True when the document opens with a title: a first paragraph of one sentence without final punctuation.
+    """True when the document opens with a title: a first line of one sentence without final punctuation.
+
+    A line, not a paragraph, so that ``--presegmented`` (where only a blank
+    line ends a paragraph) finds the same titles as the default reading.
 
     >>> from corpus_align import SourceText, segment
     >>> from corpus_align.io.read import document_of
@@ -107,10 +110,44 @@ def has_leading_title(document: Document) -> bool:
     True
     """
     sentences = document.sentences
-    if len(sentences) < 2 or sentences[1].paragraph == sentences[0].paragraph:
+    if len(sentences) < 2:
+        return False
+    first, second = sentences[0], sentences[1]
+    if second.paragraph == first.paragraph and "\n" not in document.source.text[first.end:second.start]:
         return False
     text = sentences[0].original.rstrip()
     return bool(text) and not text.endswith(_SENTENCE_END) and len(text) <= 300
+
+
+def leading_titles(zh: Document, en: Document) -> tuple[bool, bool]:
+    """Whether each side opens with a title (:func:`has_leading_title`), when a title on one side only is believable.
+
+    A first line without final punctuation may be a sentence that lost its
+    full stop.  On one side only, it is taken for a title the other side
+    lacks when its length is far from a translation of the other side's first
+    sentence (``params.TITLE_LENGTH_FACTOR``, at the document's own length ratio).
+
+    >>> from corpus_align import SourceText, segment
+    >>> from corpus_align.io.read import document_of
+    >>> zh = segment(document_of(SourceText("z", "他在会上说，这个计划很好，大家都同意了。\\n我们明天开始。\\n", "utf-8"), "zh"))
+    >>> def en(text): return segment(document_of(SourceText("e", text, "utf-8"), "en"))
+    >>> leading_titles(zh, en("Plan Approved\\nHe told the meeting that the plan was good and everyone agreed.\\nWe start tomorrow.\\n"))
+    (False, True)
+    >>> leading_titles(zh, en("He told the meeting the plan was good and all agreed\\nWe start tomorrow.\\n"))
+    (False, False)
+    """
+    from .aligner import params
+
+    zh_title, en_title = has_leading_title(zh), has_leading_title(en)
+    if zh_title == en_title:
+        return zh_title, en_title
+    zh_chars = sum(len(s.normalized) for s in zh.sentences)
+    en_chars = sum(len(s.normalized) for s in en.sentences)
+    expected_en = len(zh.sentences[0].normalized) * en_chars / max(1, zh_chars)
+    ratio = max(1, len(en.sentences[0].normalized)) / max(1.0, expected_en)
+    if 1 / params.TITLE_LENGTH_FACTOR <= ratio <= params.TITLE_LENGTH_FACTOR:
+        return False, False  # as long as a translation of the other side's first sentence: let the evidence decide
+    return zh_title, en_title
 
 
 def align_documents(
@@ -156,7 +193,7 @@ def align_documents(
     # A title aligns with a title, or with nothing: a headline that only one
     # side has is its own null bead instead of being merged into the first
     # sentence of the other side.
-    zh_title, en_title = has_leading_title(zh), has_leading_title(en)
+    zh_title, en_title = leading_titles(zh, en)
     groups: list[tuple[list[int], list[int]]] = []
     if zh_title or en_title:
         groups.append(([0] if zh_title else [], [0] if en_title else []))
