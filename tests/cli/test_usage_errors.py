@@ -17,6 +17,12 @@ MISTAKES = [
     (["align", "--max-merge", "9", "x"], "--max-merge"),
     (["-V"], "-V"),  # typer 0.29's own click: "No such option: -V"; click 8.5: "No such option '-V'."
     (["eval", "--format", "pdf", "a", "b"], "'pdf' is not one of"),
+    (["check", "--fail-on", "info", "x"], "--fail-on"),
+    (["batch", "rel", "-o", "out", "-w", "0"], "--workers"),
+    (["batch", "rel", "-o", "out", "--format", "pdf"], "pdf"),
+    (["batch", "rel", "-o", "out", "--quiet", "--verbose"], "--quiet"),
+    (["align", "x.txt", "-o", "out.html", "--format", "tsv"], "out.html"),
+    (["check", "x.tsv", "--min-confidence", "2"], "--min-confidence"),
 ]
 
 
