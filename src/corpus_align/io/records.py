@@ -98,7 +98,10 @@ def bead_records(
     zh_script: str = "original",
     issues: Mapping[int, Sequence[str]] | None = None,
 ) -> list[dict]:
-    """One record per bead with the TSV columns; ``issues`` maps a 1-based row to its finding codes.
+    """One record per bead with the TSV columns and ``raw_score``; ``issues`` maps a 1-based row to its finding codes.
+
+    ``score`` is the probability that the bead is right; ``raw_score`` the
+    aligner's two-way dictionary coverage behind it (JSONL only, for debugging).
 
     >>> from corpus_align import align
     >>> bead_records(align("你好。", "Hello."))[0]["type"]
@@ -115,6 +118,7 @@ def bead_records(
             "zh_ids": list(bead.zh),
             "en_ids": list(bead.en),
             "issues": list(issues.get(row, ())),
+            "raw_score": None if bead.raw_score is None else round(bead.raw_score, 3),
         }
         for row, bead in alignment.rows()
     ]
