@@ -30,6 +30,11 @@ Usage::
     python benchmarks/bead_calibration.py                 # evaluate the shipped coefficients (some minutes)
     python benchmarks/bead_calibration.py --write         # refit and write them into src/corpus_align/aligner/params.py
     python benchmarks/bead_calibration.py --data b.pkl    # keep the aligned beads in b.pkl (read it when it exists)
+
+With ``--data`` read back, the reliability figures are those of the shipped
+(or refitted) coefficients, but the ``low-confidence`` findings are those of
+the run that wrote the pickle.  The whole run takes about a minute on two
+cores (126 documents, 112,257 beads).
 """
 
 from __future__ import annotations
