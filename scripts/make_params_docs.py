@@ -48,7 +48,7 @@ def constants(source: str) -> list[tuple[str | None, list[tuple[str, str]], str]
             continue
         if not name.isupper():
             continue
-        value = ast.get_source_segment(source, node.value) or ""
+        value = " ".join((ast.get_source_segment(source, node.value) or "").split())  # a dict over several lines: one line
         comment: list[str] = []
         row = node.lineno - 2
         while row >= 0 and lines[row].startswith("#") and not _SECTION.match(lines[row]):

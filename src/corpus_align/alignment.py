@@ -172,6 +172,7 @@ def align_documents(
     ['0-1', '1-1', '1-1', '1-1']
     """
     from .aligner.engine import NOT_A_TRANSLATION_BELOW, RawBead, align_document, evidence_strength
+    from .aligner.params import UNPAIRED_PROBABILITY
 
     settings = (("max_merge", max_merge), ("realign", realign), ("glossary_terms", len(glossary)),
                 ("by_paragraph", by_paragraph), ("opencc", zh.opencc))
@@ -182,7 +183,8 @@ def align_documents(
         empty, other = (zh, en) if not zh.sentences else (en, zh)
         warnings.append(f"{empty.name}: no {_lang_name(empty.lang)} sentences; every {_lang_name(other.lang)} sentence is left unaligned")
         unaligned = tuple(
-            Bead(zh=(s.index,), en=(), score=0.0) if other.lang == "zh" else Bead(zh=(), en=(s.index,), score=0.0)
+            Bead(zh=(s.index,), en=(), score=UNPAIRED_PROBABILITY) if other.lang == "zh"
+            else Bead(zh=(), en=(s.index,), score=UNPAIRED_PROBABILITY)
             for s in other.sentences
         )
         return Alignment(zh=zh, en=en, beads=unaligned, warnings=tuple(warnings), settings=settings)
@@ -217,7 +219,7 @@ def align_documents(
 
         done += len(zh_ids) + len(en_ids)
         if not zh_ids or not en_ids:
-            beads += [Bead((i,), (), 0.0) for i in zh_ids] + [Bead((), (j,), 0.0) for j in en_ids]
+            beads += [Bead((i,), (), UNPAIRED_PROBABILITY) for i in zh_ids] + [Bead((), (j,), UNPAIRED_PROBABILITY) for j in en_ids]
             continue
         result = align_document(
             [zh.sentences[i].normalized for i in zh_ids],
@@ -236,7 +238,8 @@ def align_documents(
             ))
         zh_of, en_of = zh_ids.__getitem__, en_ids.__getitem__
         beads += [
-            Bead(zh=tuple(map(zh_of, bead.zh)), en=tuple(map(en_of, bead.en)), score=float(bead.score))
+            Bead(zh=tuple(map(zh_of, bead.zh)), en=tuple(map(en_of, bead.en)), score=float(bead.score),
+                 raw_score=float(bead.raw_score))
             for bead in result.beads
         ]
     evidence = evidence_strength(raw_beads)

@@ -126,6 +126,11 @@ class Document:
 class Bead:
     """One aligned unit: consecutive Chinese and English sentence ids (0-based), either side may be empty.
 
+    ``score`` is the probability that the bead is right (that a careful human
+    aligner would make exactly this bead), calibrated on the development sets;
+    ``raw_score`` is the aligner's two-way dictionary coverage behind it
+    (0–1, not a probability; ``None`` when there was nothing to compare).
+
     >>> Bead(zh=(0,), en=(0, 1), score=0.9).type
     '1-2'
     """
@@ -133,6 +138,7 @@ class Bead:
     zh: tuple[int, ...]
     en: tuple[int, ...]
     score: float
+    raw_score: float | None = None
 
     @property
     def type(self) -> str:

@@ -282,6 +282,19 @@ def test_fixture_low_confidence():
     assert [f.row for f in found] == [6]
 
 
+def test_fixture_low_confidence_reports_beads_more_likely_wrong_than_right():
+    from corpus_align.checks.confidence import LIKELY_WRONG
+
+    assert LIKELY_WRONG == 0.5
+    rows = [CheckRow(i, "我们明天再谈。", "我们明天再谈。", "We will talk tomorrow.", "1-1", 0.97) for i in range(1, 6)]
+    rows.append(CheckRow(6, "这件事我们明天再谈。", "这件事我们明天再谈。", "The river was frozen.", "1-1", 0.45))
+    rows.append(CheckRow(7, "這件事我們明天再談。", "这件事我们明天再谈。", "We will talk about it tomorrow.", "1-1", 0.55))
+    rows.append(CheckRow(8, "", "", "A line alone.", "0-1", 0.1))
+    found = check_rows(rows, select=["low-confidence"])
+    assert [f.row for f in found] == [6]
+    assert "0.45" in found[0].message
+
+
 def test_fixture_unknown_code_lists_valid_ones():
     from corpus_align.errors import UsageError
 

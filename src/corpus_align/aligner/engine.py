@@ -31,7 +31,8 @@ from .._runtime import cyclic_gc_paused
 from . import coarse, dp, params
 from .confidence import UnsureSpan, chance_similarity, unsure_spans
 from .features import DocFeatures, add_translations, extract_features, set_token_weights
-from .params import GAP_ROUNDS, REALIGN_MARGIN
+from .params import GAP_ROUNDS, REALIGN_MARGIN, UNPAIRED_PROBABILITY
+from .probability import bead_inputs, probability
 from .scores import CostParams, bead_costs, bead_evidence, bead_types, compute_coverage, edge_support, similarity
 
 # Recommended threshold for :func:`evidence_strength`: the six MAC-Dev chapters
@@ -47,20 +48,29 @@ Progress = Callable[[str, float], None]
 
 @dataclass(frozen=True)
 class RawBead:
-    """One bead: contiguous 0-based sentence indices on each side (either may be empty) and a 0..1 confidence."""
+    """One bead: contiguous 0-based sentence indices on each side (either may be empty) and its scores.
+
+    ``score`` is the probability that the bead is right (:mod:`.probability`);
+    ``raw_score`` the two-way coverage behind it (0..1), which the aligner itself works with.
+    """
 
     zh: tuple[int, ...]
     en: tuple[int, ...]
     score: float
+    raw_score: float = 0.0
 
 
 @dataclass(frozen=True)
 class AlignResult:
-    """Beads, the document-level evidence strength (see :func:`evidence_strength`) and the unsure stretches of beads."""
+    """Beads, the document-level evidence strength (see :func:`evidence_strength`) and the unsure stretches of beads.
+
+    ``inputs`` holds the bead-probability inputs, one row per bead (:data:`.probability.INPUTS`).
+    """
 
     beads: list[RawBead]
     evidence: float
     unsure: tuple[UnsureSpan, ...] = ()
+    inputs: np.ndarray | None = None
 
 
 def find_band(features: DocFeatures) -> tuple[dp.Band, np.ndarray | None]:
@@ -391,7 +401,7 @@ def _align_document(
     report = progress or (lambda stage, fraction: None)
     n, m = len(zh), len(en)
     if n == 0 or m == 0:
-        beads = [RawBead((i,), (), 0.0) for i in range(n)] + [RawBead((), (j,), 0.0) for j in range(m)]
+        beads = [RawBead((i,), (), UNPAIRED_PROBABILITY) for i in range(n)] + [RawBead((), (j,), UNPAIRED_PROBABILITY) for j in range(m)]
         return AlignResult(beads, 0.0)
     params = params or CostParams.default()
     types = bead_types(max_merge)
@@ -422,13 +432,16 @@ def _align_document(
         seen.update(gap.strict for gap in gaps)
         path, coverage = realign_gaps(features, path, gaps, types, params)
         scores = _bead_scores(features, coverage, path)
+    raw = np.clip(scores, 0.0, 1.0)
+    unsure = _unsure(path, raw, chance)
+    # The probability is computed from the final path and never feeds back into it.
+    inputs = bead_inputs(features, coverage, path, raw, chance, unsure, params.length_sigma)
     beads = [
-        RawBead(tuple(range(i0, i1)), tuple(range(j0, j1)), float(min(1.0, max(0.0, s))))
-        for (i0, i1, j0, j1), s in zip(path, scores, strict=True)
+        RawBead(tuple(range(i0, i1)), tuple(range(j0, j1)), float(p), float(s))
+        for (i0, i1, j0, j1), p, s in zip(path, probability(inputs), raw, strict=True)
     ]
-    unsure = _unsure(path, np.array([b.score for b in beads]), chance)
     report("done", 1.0)
-    return AlignResult(beads, evidence_strength(beads), tuple(unsure))
+    return AlignResult(beads, evidence_strength(beads), tuple(unsure), inputs)
 
 
 def _unsure(path, scores: np.ndarray, chance: tuple[float, float]) -> list[UnsureSpan]:
@@ -453,13 +466,13 @@ def align_sentences(
 
 
 def evidence_strength(beads: Sequence[RawBead]) -> float:
-    """Mean confidence (two-way lexical coverage) of the 1-1 beads; 0.0 when there are none.
+    """Mean raw score (two-way lexical coverage) of the 1-1 beads; 0.0 when there are none.
 
     Compare with :data:`NOT_A_TRANSLATION_BELOW`: a lower value means the two
     documents are evidently not translations of each other.
 
-    >>> evidence_strength([RawBead((0,), (0,), 0.5), RawBead((1,), (), 0.0)])
+    >>> evidence_strength([RawBead((0,), (0,), 0.9, 0.5), RawBead((1,), (), 0.2, 0.0)])
     0.5
     """
-    values = [b.score for b in beads if len(b.zh) == 1 and len(b.en) == 1]
+    values = [b.raw_score for b in beads if len(b.zh) == 1 and len(b.en) == 1]
     return float(np.mean(values)) if values else 0.0

@@ -17,6 +17,12 @@ F1 0.989 pooled over its parts, the six MAC-Dev chapters joined ten times at
 0.856, and the 40,000 + 30,000 scale document at 0.947; the 28 complete dev
 documents raise no unsure region (``benchmarks/align_quality.py``,
 ``benchmarks/align_scale.py``).
+
+The bead-probability constants (last below) turn a bead's evidence into the
+probability that it is right, the ``score`` every output shows; the
+coefficients are refitted by ``benchmarks/bead_calibration.py --write``, on
+the same union plus documents with replaced lines.  They are computed after
+the path is final and change no alignment.
 """
 
 # --- bead cost (scores.CostParams) ------------------------------------------------
@@ -125,3 +131,45 @@ CHANCE_PAIRS = 4000
 # translation of the first Chinese sentence; ted2016-2357's first line, a sentence without its full
 # stop on the Chinese side, is 1.02x (taken for a title, it cost that talk 0.022 strict F1).
 TITLE_LENGTH_FACTOR = 3.0
+
+# --- bead probability (probability.py) ---------------------------------------------
+# Typical (median, spread) of the raw scores of a document's two-sided beads and of its random
+# sentence pairs: the medians over the 28 distinct dev documents (aligned: 0.55 and 0.20, the
+# documents ranging 0.37-0.83 and 0.16-0.28; chance: 0.00 and 0.10, ranging 0.00-0.06 and
+# 0.05-0.14).  A small document (a paragraph aligned on its own) estimates both poorly: its own
+# values are pulled towards these with the weight of PRIOR_BEADS beads (sentence pairs for chance).
+TYPICAL_ALIGNED = (0.55, 0.20)
+TYPICAL_CHANCE = (0.0, 0.10)
+PRIOR_BEADS = 10
+# The score of a sentence whose paragraph (or whole document) has no other side: the share right
+# of the one-sided beads inside one-sided unsure stretches of the block and chapter sets, the
+# passages one side lacks (3,306 beads, 0.99).
+UNPAIRED_PROBABILITY = 0.99
+# BEGIN bead probability: written by benchmarks/bead_calibration.py --write
+
+# The logistic model's coefficients (inputs: probability.INPUTS). Fitted on 126 documents (mac, news, docs, ted,
+# joined, deleted, block, chapter, replaced; seed 0), 112257 beads, each domain weighing the same, L2 1.0. Right
+# among beads scored >= 0.9: pooled 0.992 (106015 beads); mac 0.957, news 1.000, docs 0.999, ted 1.000, joined
+# 0.989, deleted 0.990, block 0.999, chapter 0.960, replaced 0.992. Left out of the fit (fitted on the other
+# domains): literary 0.902, news 0.997, docs 0.992, ted 0.997. Brier score pooled 0.019.
+BEAD_PROBABILITY: dict[str, float] = {
+    "intercept": 1.0412,
+    "llr": -0.0003,
+    "raw": -0.8802,
+    "raw_mass": -0.5205,
+    "weakest": 5.0687,
+    "margin": 1.9426,
+    "pull": -2.7844,
+    "neighbours": 0.0497,
+    "length": -0.951,
+    "mass": -0.1512,
+    "many": -1.1035,
+    "one_sided": -1.6217,
+    "one_sided_mass": 1.3471,
+    "one_sided_neighbours": -0.563,
+    "unsure": -1.3718,
+    "aligned_median": 4.5076,
+    "nothing": 3.7791,
+    "nothing_mass": -2.0145,
+}
+# END bead probability

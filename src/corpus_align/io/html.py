@@ -320,7 +320,7 @@ def _bead_rows(alignment: Alignment, findings: Sequence[Finding], text: str) -> 
             f'<td class="text zh" lang="zh">{highlight(record["zh"], zh_spans)}</td>'
             f'<td class="text en" lang="en">{highlight(record["en"], en_spans)}</td>'
             f'<td class="meta"><span class="type">{esc(record["type"])}</span>'
-            f'<span class="score" title="alignment score">{record["score"]:.3f}</span></td></tr>'
+            f'<span class="score" title="probability that this bead is right">{record["score"]:.3f}</span></td></tr>'
         )
         if row_findings:
             items = "".join(_finding_item(f, n) for f, n in _grouped(row_findings))

@@ -147,7 +147,10 @@ def bead_records(
     text: str = "original",
     issues: Mapping[int, Sequence[str]] | None = None,
 ) -> list[dict]:
-    """One record per bead with the TSV columns; ``issues`` maps a 1-based row to its finding codes.
+    """One record per bead with the TSV columns and ``raw_score``; ``issues`` maps a 1-based row to its finding codes.
+
+    ``score`` is the probability that the bead is right; ``raw_score`` the
+    aligner's two-way dictionary coverage behind it (JSONL only, for debugging).
 
     ``text`` is how the ``zh`` and ``en`` columns show the text (see :func:`shown_sentences`).
 
@@ -167,6 +170,7 @@ def bead_records(
             "zh_ids": list(bead.zh),
             "en_ids": list(bead.en),
             "issues": list(issues.get(row, ())),
+            "raw_score": None if bead.raw_score is None else round(bead.raw_score, 3),
         }
         for row, bead in alignment.rows()
     ]
