@@ -13,8 +13,9 @@ from corpus_align.errors import UsageError
 from corpus_align.io.read import document_of
 from corpus_align.io.records import shown_sentences
 from corpus_align.io.writers import WRITERS, RenderSettings, render
-from corpus_align.model import Alignment, Bead, Document, Paragraph, Sentence
+from corpus_align.model import Alignment, Bead
 from corpus_align.normalize import TEXT_MODES
+from tests.io.test_writers import make_document
 
 # A converter's pinyin after a character, e.g. the "(guān)" of "關(guān)于".
 PINYIN_ANNOTATION = re.compile(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]+\)")
@@ -77,8 +78,8 @@ def test_text_modes_repaired_html_keeps_the_findings_evidence_as_written(sample_
 
 
 def test_text_modes_tmx_counts_the_one_sided_rows_it_leaves_out():
-    zh = _document("zh", ["你好。", "多余。"])
-    en = _document("en", ["Hello.", "Extra one.", "Extra two."])
+    zh = make_document("zh", ["你好。", "多余。"])
+    en = make_document("en", ["Hello.", "Extra one.", "Extra two."])
     alignment = Alignment(zh, en, (Bead((0,), (0,), 0.9), Bead((), (1,), 0), Bead((1,), (), 0), Bead((), (2,), 0)))
     rendered = render("tmx", alignment)
     assert rendered.rows_left_out == (2, 3, 4)
@@ -115,15 +116,6 @@ def test_text_modes_chinese_sentences_lose_pinyin_and_convert():
     assert [shown_sentences(document, text=mode) for mode in TEXT_MODES] == [
         ("合作關(guān)于推動(tuī dòng)兩地。",), ("合作關于推動兩地。",), ("合作关于推动两地。",)
     ]
-
-
-def _document(lang: str, texts: list[str]) -> Document:
-    source = SourceText(f"<{lang}>", "\n".join(texts), "utf-8")
-    sentences, position = [], 0
-    for index, text in enumerate(texts):
-        sentences.append(Sentence(index, 0, position, position + len(text), text, text, lang))
-        position += len(text) + 1
-    return Document(source, lang, (Paragraph(0, 0, len(source.text), lang),), tuple(sentences), script="simplified")
 
 
 def test_text_modes_jsonl_default_is_unchanged_by_the_text_option(sample_alignment_and_findings):
