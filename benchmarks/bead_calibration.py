@@ -108,16 +108,22 @@ def align_one(doc: devsets.EvalDoc, set_name: str) -> Aligned:
 
     with recording() as seen:
         alignment = align("\n".join(doc.zh), "\n".join(doc.en), presegmented=True)
-    if len(seen) != 1 or len(seen[0].beads) != len(alignment.beads):
-        raise RuntimeError(f"{doc.name}: expected one aligned group, got {len(seen)}")
-    result = seen[0]
+    # A document is aligned in groups (a leading title pair, then the rest), whose beads follow one another. A
+    # group with one side empty (a title or paragraph the other side lacks) never reaches the engine: its beads
+    # have no raw score and a fixed probability, and are left out here.
+    from_engine = np.array([b.raw_score is not None for b in alignment.beads])
+    if sum(len(result.beads) for result in seen) != int(from_engine.sum()):
+        raise RuntimeError(f"{doc.name}: {int(from_engine.sum())} beads, but the engine aligned {[len(r.beads) for r in seen]}")
+    inputs = np.concatenate([result.inputs for result in seen])
     gold = set(doc.gold)
-    right = np.array([(tuple(b.zh), tuple(b.en)) in gold for b in alignment.beads])
+    right = np.array([(tuple(b.zh), tuple(b.en)) in gold for b in alignment.beads])[from_engine]
     low = np.array([], dtype=np.int64)
     if set_name in BASE_SETS:
-        low = np.array(sorted({f.row - 1 for f in check_alignment(alignment, select=["low-confidence"])}), dtype=np.int64)
-    raw = np.array([b.raw_score for b in result.beads])
-    return Aligned(doc.name, set_name, doc.domain, result.inputs, right, raw, low)
+        engine_index = np.cumsum(from_engine) - 1  # a bead's index among the engine's beads
+        rows = {f.row - 1 for f in check_alignment(alignment, select=["low-confidence"])}
+        low = np.array(sorted(int(engine_index[r]) for r in rows if from_engine[r]), dtype=np.int64)
+    raw = np.array([b.raw_score for result in seen for b in result.beads])
+    return Aligned(doc.name, set_name, doc.domain, inputs, right, raw, low)
 
 
 def replaced(doc: devsets.EvalDoc, side: str, others: Sequence[str], *, share: float = 0.02, seed: int = 0) -> devsets.EvalDoc:
