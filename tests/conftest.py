@@ -47,6 +47,13 @@ def bench_dir(name: str) -> Path:
     return BENCH / name
 
 
+@pytest.fixture(autouse=True)
+def _no_project_settings(monkeypatch):
+    """Every test runs with the built-in defaults: a corpus-align.toml above the checkout (in a home folder, in /tmp)
+    must not change what the suite sees. Tests of the settings file take this away (monkeypatch.delenv)."""
+    monkeypatch.setenv("CORPUS_ALIGN_NO_CONFIG", "1")
+
+
 @pytest.fixture
 def sample_path() -> Path:
     return SAMPLE

@@ -108,9 +108,9 @@ class InterruptedRun(Exception):
     """
 
 
-from . import align, batch, check, text  # noqa: E402  (registers the commands on ``app``; they import warn)
+from . import align, batch, check, config, text  # noqa: E402  (registers the commands on ``app``; they import warn)
 
-del align, batch, check, text
+del align, batch, check, config, text
 
 
 class _StderrThatCannotFail:
@@ -188,7 +188,7 @@ def _main(argv: list[str] | None) -> None:
         sys.exit(2)
     try:
         # Outside standalone mode click returns the code of typer.Exit instead of exiting.
-        code = app(args=args, prog_name="corpus-align", standalone_mode=False)
+        code = app(args=args, prog_name="corpus-align", standalone_mode=False, **_project_defaults(args))
         if code == INTERRUPTED:  # typer turns Ctrl-C into this exit code, without a word
             raise KeyboardInterrupt
         if isinstance(code, int) and code:
@@ -221,6 +221,22 @@ def _main(argv: list[str] | None) -> None:
     # the traceback keeps every frame of the failed run alive, and with them the memory they hold.
     _say(OUT_OF_MEMORY)
     sys.exit(2)
+
+
+def _project_defaults(args: list[str]) -> dict:
+    """The project settings as click's ``default_map``, when ``args`` run a command; nothing for help or the version.
+
+    A settings file with a mistake stops every command (SettingsError), but not
+    ``--help``: the help is how one finds out what the file may say.
+
+    >>> _project_defaults(["check", "--help"]), _project_defaults(["--version"])
+    ({}, {})
+    """
+    if not args or args[0].startswith("-") or any(arg in ("-h", "--help") for arg in args):
+        return {}
+    from .config import project_default_map
+
+    return {"default_map": project_default_map()}
 
 
 def _exit_at_once(code: int) -> None:
