@@ -26,7 +26,8 @@ LAYERS = {
     ],
     "stages": ["segment", "aligner", "checks"],
     "pipeline": ["alignment", "pipeline", "qa", "evaluation"],
-    "outputs and commands": ["io", "cli", "batch", "__main__", ""],
+    # terms reads a batch's output folder (batch.aligned_outputs), so it stands beside batch.
+    "outputs and commands": ["io", "cli", "batch", "terms", "__main__", ""],
 }
 
 

@@ -26,7 +26,8 @@ __version__ = "0.1.0"
 _LAZY = {"align": "alignment", "align_documents": "alignment", "align_files": "alignment",
          "read_glossary": "io.glossary", "Alignment": "model", "Bead": "model", "GlossaryEntry": "model",
          "Finding": "model", "check_alignment": "qa", "check_file": "qa", "run_batch": "batch",
-         "BatchSettings": "batch", "discover": "batch", "render": "io.writers"}
+         "BatchSettings": "batch", "discover": "batch", "render": "io.writers", "extract_terms": "terms",
+         "extract_terms_from_path": "terms", "extract_terms_from_files": "terms", "TermCandidate": "terms"}
 
 
 def __getattr__(name: str):
@@ -42,9 +43,13 @@ __all__ = [
     "Bead",
     "Finding",
     "GlossaryEntry",
+    "TermCandidate",
     "check_alignment",
     "check_file",
     "discover",
+    "extract_terms",
+    "extract_terms_from_files",
+    "extract_terms_from_path",
     "run_batch",
     "align",
     "align_documents",

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from .discovery import discover
 from .document import process_document, task_hash
-from .run import BatchInterrupted, BatchReport, no_documents_problem, run_batch
+from .run import BatchInterrupted, BatchReport, aligned_outputs, no_documents_problem, run_batch
 from .settings import (
     ALWAYS_WRITTEN,
     DOCUMENT_STATUSES,
@@ -43,7 +43,7 @@ from .workers import describe_worker_death
 
 __all__ = [
     "ALWAYS_WRITTEN", "DOCUMENT_STATUSES", "DONE", "FAILED", "LEGACY_STATE_FILE", "NOT_READ", "STATE_DIR", "STATE_FILE",
-    "SUMMARY_COLUMNS", "UNCHANGED", "UNPAIRED", "BatchInterrupted", "BatchReport", "BatchSettings", "Discovery",
+    "SUMMARY_COLUMNS", "UNCHANGED", "UNPAIRED", "BatchInterrupted", "aligned_outputs", "BatchReport", "BatchSettings", "Discovery",
     "DocumentPair", "DocumentResult", "DocumentTask", "SkippedPath", "StateLog", "StateRead", "current_status",
     "describe_worker_death", "discover", "extra_formats", "no_documents_problem", "parse_legacy_state", "parse_state_log",
     "process_document", "run_batch", "state_line", "task_hash",

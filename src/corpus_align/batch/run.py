@@ -338,3 +338,36 @@ def _write_summaries(out: Path, report: BatchReport, settings: BatchSettings) ->
     if report.interrupted:
         title += f" (interrupted after {report.finished} of {report.total} documents)"
     write_bytes_atomic(out / "index.html", encoded(to_index_html(index, title=title)))
+
+
+def aligned_outputs(out_dir: str | Path) -> dict[str, Path]:
+    """The aligned TSV of each document a batch wrote into ``out_dir``, by document name (sub-folders in the name).
+
+    The documents are those ``summary.tsv`` lists as done or unchanged, in its order; without a summary, every
+    ``NAME.tsv`` of the folder (a folder of aligned files).  A folder with neither is an
+    :class:`~corpus_align.errors.InputError`.
+
+    >>> aligned_outputs("out")  # doctest: +SKIP
+    {'book/ch1': PosixPath('out/book/ch1.tsv'), 'book/ch2': PosixPath('out/book/ch2.tsv')}
+    """
+    import csv
+
+    folder = Path(out_dir)
+    summary = folder / "summary.tsv"
+    found: dict[str, Path] = {}
+    if summary.is_file():
+        with summary.open(encoding="utf-8", errors="replace", newline="") as stream:
+            for record in csv.DictReader(stream, delimiter="\t", quoting=csv.QUOTE_NONE):
+                path = folder / f"{record.get('name', '')}.tsv"
+                if record.get("status") in (DONE, UNCHANGED) and path.is_file():
+                    found[record["name"]] = path
+    else:
+        for path in sorted(folder.rglob("*.tsv")):
+            relative = path.relative_to(folder)
+            if STATE_DIR not in relative.parts and not path.name.endswith(".findings.tsv") and path.is_file():
+                found[relative.with_suffix("").as_posix()] = path
+    if not found:
+        raise InputError(str(folder), "has no aligned documents: expected a batch output folder "
+                         "(summary.tsv and NAME.tsv files) or a folder of aligned .tsv files")
+    return found
+

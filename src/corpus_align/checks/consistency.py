@@ -5,8 +5,10 @@ words) of the document grouped under its letters-only, lower-case key, so
 ``People's``/``Peoples`` and ``Xi-feng``/``Xifeng``/``Xi Feng`` fall together,
 with the rows that use each spelling.  Decision: a key written in two or more
 ways, at least one of them capitalised inside a sentence (a name or term, not
-just a sentence-initial word), is reported on the rows that use the less
-common spelling, suggesting the most common one.
+just a sentence-initial word), is reported on the rows that use the other
+spellings, suggesting the glossary's spelling when a glossary target spells
+the name (``corpus-align terms`` writes such glossaries), else the most
+common one.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
+from ..model import GlossaryEntry
 from ..text.patterns import NAME_RUN
 from .context import CheckContext, at_sentence_start, name_key
 from .registry import register
@@ -45,6 +48,15 @@ def spellings(text: str) -> list[tuple[str, str, bool, bool]]:
     return out
 
 
+def glossary_spellings(glossary: Iterable[GlossaryEntry]) -> set[str]:
+    """The capitalised words and runs of the glossary's English targets, as :func:`spellings` reads them.
+
+    >>> sorted(glossary_spellings([GlossaryEntry("凤姐", "凤姐", "Xi-feng")]))
+    ['Xi-feng']
+    """
+    return {surface for entry in glossary for _key, surface, _inside, _followed in spellings(entry.target)}
+
+
 def _plural_and_possessive(forms: Iterable[str], in_name: set[str]) -> bool:
     """True when the forms are a word's plural and its possessive (*Ministers*, *Minister's*), not both inside a name:
     two words, not two spellings of one (*Peoples Association* beside *People's Association* is a slip)."""
@@ -62,7 +74,8 @@ def _plural_and_possessive(forms: Iterable[str], in_name: set[str]) -> bool:
     "requirement of publishers and clients.",
     example=("重庆市人民对外友好协会负责人参加了座谈。", "The heads of Chongqing Peoples Association ... (where "
              "other rows write People's)"),
-    silence="`--ignore inconsistent-spelling`, or put the intended spelling in the glossary.",
+    silence="`--ignore inconsistent-spelling`; put the intended spelling in the glossary, and the other spellings are the "
+    "ones reported.",
     false_positives="A plural of a family name without 'the' ('both Wangs' / 'Wang's'); two different people "
     "whose romanized names differ only by a hyphen.",
 )
@@ -87,6 +100,7 @@ def check_inconsistent(ctx: CheckContext) -> Iterator:
             rows_of[key][surface].add(index)
             if inside:
                 named.add(key)
+    preferred = glossary_spellings(ctx.glossary)
     reported: set[tuple[int, str]] = set()
     for key, variants in rows_of.items():
         if len(variants) < 2 or key not in named:
@@ -101,7 +115,8 @@ def check_inconsistent(ctx: CheckContext) -> Iterator:
             continue
         if _plural_and_possessive(forms, in_name):
             continue
-        ranked = sorted(forms.items(), key=lambda item: (-len(item[1]), item[0]))
+        # The client's spelling first, however rare in this document; then the commonest.
+        ranked = sorted(forms.items(), key=lambda item: (item[0] not in preferred, -len(item[1]), item[0]))
         main = ranked[0][0]
         for form, rows in ranked[1:]:
             if form.lower() == main.lower():

@@ -128,8 +128,17 @@ class RowView:
     @cached_property
     def en_names(self) -> set[str]:
         """Name keys of capitalised words: each word, its hyphen parts, and runs of two or three joined."""
-        keys: set[str] = set()
-        run: list[str] = []
+        return set(self.en_name_surfaces)
+
+    @cached_property
+    def en_name_surfaces(self) -> dict[str, str]:
+        """Each of :attr:`en_names` with the English that spells it, as written (the first time the row writes it).
+
+        >>> RowView(CheckRow(1, "", "", "Wang Qiyao's room, Xi-feng said.")).en_name_surfaces
+        {'wang': 'Wang', 'qiyao': 'Qiyao', 'qiyaos': "Qiyao's", 'wangqiyao': 'Wang Qiyao', 'xifeng': 'Xi-feng', 'xi': 'Xi', 'feng': 'feng'}
+        """
+        surfaces: dict[str, str] = {}
+        run: list[tuple[str, int, int]] = []  # (key, start, end) of the run's words, possessive left out
         text = self.row.en
         previous_end = -10
         for m in self.en_words:
@@ -137,19 +146,22 @@ class RowView:
             if not word[:1].isupper():
                 run, previous_end = [], -10
                 continue
-            key = name_key(re.sub(r"['’]s$", "", word))
-            keys.add(key)
-            keys.update(name_key(p) for p in word.split("-") if p)
+            bare = re.sub(r"['’]s$", "", word)
+            key = name_key(bare)
+            surfaces.setdefault(key, bare)
+            for part in word.split("-"):
+                if part:
+                    surfaces.setdefault(name_key(part), part)
             if m.start() - previous_end > 1 or text[previous_end : m.start()] not in (" ", "-"):
                 run = []
-            run.append(key)
-            if len(run) >= 2:
-                keys.add(run[-2] + run[-1])
-            if len(run) >= 3:
-                keys.add(run[-3] + run[-2] + run[-1])
+            run.append((key, m.start(), m.start() + len(bare)))
+            for length in (2, 3):
+                if len(run) >= length:
+                    joined = run[-length:]
+                    surfaces.setdefault("".join(k for k, _, _ in joined), text[joined[0][1] : joined[-1][2]])
             previous_end = m.end()
-        keys.discard("")
-        return keys
+        surfaces.pop("", None)
+        return surfaces
 
 
 def english_word_keys(text: str) -> set[str]:

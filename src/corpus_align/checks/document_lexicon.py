@@ -313,6 +313,69 @@ def best_posteriors(pairs: WordPairs, t: np.ndarray, t_null: np.ndarray) -> np.n
     return best
 
 
+@dataclass(frozen=True)
+class LearnedTranslations:
+    """The document's word pairs and t(English stem | Chinese word) learned from them (steps 1 and 2).
+
+    ``t`` is indexed like ``pairs.keys``, ``t_null`` by stem id.  Besides the omission check's
+    coverage, term extraction (:mod:`corpus_align.terms`) reads the table itself: which stem each
+    Chinese word is most likely translated by, and in how many rows the two meet.
+    """
+
+    pairs: WordPairs
+    t: np.ndarray
+    t_null: np.ndarray
+
+    def translation(self, word: str, stem: str) -> float:
+        """t(stem | word); 0 when the two never share a row.
+
+        >>> learn_translations([LexiconRow((("北京", 0),), ("beij",))]).translation("北京", "go")
+        0.0
+        """
+        pairs = self.pairs
+        if word not in pairs.zh_ids or stem not in pairs.en_ids:
+            return 0.0
+        key = pairs.zh_ids[word] * pairs.n_en + pairs.en_ids[stem]
+        at = int(np.searchsorted(pairs.keys, key))
+        return float(self.t[at]) if at < len(pairs.keys) and pairs.keys[at] == key else 0.0
+
+    def row_counts(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Rows per key (the word and the stem in one row), per Chinese word id and per English stem id.
+
+        A row holds each of its words and stems once (they are its *slots*), so counting slots and
+        pairs counts rows.
+
+        >>> learned = learn_translations([LexiconRow((("甲", 0),), ("x", "y")), LexiconRow((("甲", 0),), ("x",))])
+        >>> [counts.tolist() for counts in learned.row_counts()]
+        [[2, 1], [2], [2, 1]]
+        """
+        pairs = self.pairs
+        return (np.bincount(pairs.key_index, minlength=len(pairs.keys)),
+                np.bincount(pairs.zh_slot_ids, minlength=pairs.n_zh),
+                np.bincount(pairs.en_slot_ids, minlength=len(pairs.en_ids)))
+
+
+def learn_translations(rows: Sequence[RowWords]) -> LearnedTranslations:
+    """Steps 1 and 2: the word pairs of ``rows`` and :data:`~.params.LEXICON_ITERATIONS` of EM from the dictionary prior.
+
+    CC-CEDICT does not know 韦小宝; the rows teach it *trinket*:
+
+    >>> rows = [LexiconRow((("韦小宝", 0), ("笑", 1)), ("trinket", "laugh")),
+    ...         LexiconRow((("韦小宝", 0), ("哭", 1)), ("trinket", "weep"))] * 5
+    >>> learned = learn_translations(rows)
+    >>> round(learned.translation("韦小宝", "trinket"), 2), round(learned.translation("韦小宝", "laugh"), 2)
+    (0.29, 0.07)
+    """
+    pairs = build_word_pairs(rows)
+    if not len(pairs.zh_slot_ids):
+        return LearnedTranslations(pairs, np.zeros(len(pairs.keys)), np.zeros(pairs.n_en))
+    prior = dictionary_prior(pairs)
+    t, t_null = prior.copy(), initial_null(pairs)
+    for _ in range(LEXICON_ITERATIONS):
+        t, t_null = em_step(pairs, t, t_null, prior)
+    return LearnedTranslations(pairs, t, t_null)
+
+
 class DocumentLexicon:
     """The document's own lexicon learned from ``rows``, and each row's coverage under it.
 
@@ -342,14 +405,9 @@ class DocumentLexicon:
     """
 
     def __init__(self, rows: Sequence[RowWords]):
-        pairs = build_word_pairs(rows)
-        best = np.zeros(0)
-        if len(pairs.zh_slot_ids):
-            prior = dictionary_prior(pairs)
-            t, t_null = prior.copy(), initial_null(pairs)
-            for _ in range(LEXICON_ITERATIONS):
-                t, t_null = em_step(pairs, t, t_null, prior)
-            best = best_posteriors(pairs, t, t_null)
+        learned = learn_translations(rows)
+        pairs = learned.pairs
+        best = best_posteriors(pairs, learned.t, learned.t_null) if len(pairs.zh_slot_ids) else np.zeros(0)
         self.cover = np.zeros(len(pairs.zh_slot_ids) + 1)  # the last is for rows with no pairs
         self.cover[: len(best)] = best
         rows_arr, halves_arr = pairs.token_row, pairs.token_half

@@ -1,7 +1,8 @@
-"""Read glossaries: ``zh<TAB>en[<TAB>note]`` lines, UTF-8 (any encoding ``read_text`` detects)."""
+"""Read and write glossaries: ``zh<TAB>en[<TAB>note]`` lines, UTF-8 (any encoding ``read_text`` detects)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from .._lazy import opencc_converter
@@ -45,3 +46,24 @@ def read_glossary(path: str | Path | None, encoding: str | None = None) -> tuple
         return ()
     source = read_text(path, encoding)
     return parse_glossary(source.text, source.name)
+
+
+def glossary_text(entries: Iterable[GlossaryEntry], comments: Iterable[str] = ()) -> str:
+    r"""Glossary lines that :func:`parse_glossary` reads back: ``comments`` as ``#`` lines, then ``zh<TAB>en<TAB>note``.
+
+    A tab or a line break inside a cell would split it, so each becomes a space.
+
+    >>> text = glossary_text([GlossaryEntry("重慶", "重庆", "Chongqing", "name, 3 of 3 rows")], ["candidates"])
+    >>> text
+    '# candidates\n重慶\tChongqing\tname, 3 of 3 rows\n'
+    >>> parse_glossary(text)[0].target
+    'Chongqing'
+    """
+    def cell(text: str) -> str:
+        return " ".join(text.replace("\t", " ").splitlines()).strip()
+
+    lines = [f"# {cell(comment)}" for comment in comments]
+    for entry in entries:
+        cells = [cell(entry.source), cell(entry.target)] + ([cell(entry.note)] if entry.note else [])
+        lines.append("\t".join(cells))
+    return "".join(line + "\n" for line in lines)
