@@ -26,7 +26,8 @@ __version__ = "0.1.0"
 _LAZY = {"align": "alignment", "align_documents": "alignment", "align_files": "alignment",
          "read_glossary": "io.glossary", "Alignment": "model", "Bead": "model", "GlossaryEntry": "model",
          "Finding": "model", "check_alignment": "qa", "check_file": "qa", "run_batch": "batch",
-         "BatchSettings": "batch", "discover": "batch", "render": "io.writers"}
+         "BatchSettings": "batch", "discover": "batch", "render": "io.writers",
+         "diff_alignments": "diff", "diff_files": "diff", "diff_releases": "diff"}
 
 
 def __getattr__(name: str):
@@ -44,6 +45,9 @@ __all__ = [
     "GlossaryEntry",
     "check_alignment",
     "check_file",
+    "diff_alignments",
+    "diff_files",
+    "diff_releases",
     "discover",
     "run_batch",
     "align",
