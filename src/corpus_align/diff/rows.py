@@ -88,21 +88,21 @@ def match_rows(old: Sequence[DiffRow], new: Sequence[DiffRow]) -> tuple[RowChang
         lambda o, n: _same_key(o, n, lambda i: old_keys[i][1], lambda j: new_keys[j][1]),
         lambda o, n: _most_similar(o, n, old_keys, new_keys),
     ]
+    taken = set(pairs.values())
     for pairing in passes:
         for old_ids, new_ids in stretches:
-            _take(pairing, old_ids, new_ids, pairs)
-        left_old = [i for old_ids, _ in stretches for i in old_ids if i not in pairs]
-        taken = set(pairs.values())
-        left_new = [j for _, new_ids in stretches for j in new_ids if j not in taken]
-        moved.update(i for i, _ in _take(pairing, left_old, left_new, pairs))
+            _take(pairing, old_ids, new_ids, pairs, taken)
+        left_old = [i for old_ids, _ in stretches for i in old_ids]
+        left_new = [j for _, new_ids in stretches for j in new_ids]
+        moved.update(i for i, _ in _take(pairing, left_old, left_new, pairs, taken))
     return _in_reading_order(old, new, old_keys, new_keys, pairs, moved)
 
 
-def _take(pairing, old_ids: list[int], new_ids: list[int], pairs: dict[int, int]) -> list[tuple[int, int]]:
-    """Run one pairing on the rows not yet paired; record and return its pairs."""
-    taken = set(pairs.values())
+def _take(pairing, old_ids: list[int], new_ids: list[int], pairs: dict[int, int], taken: set[int]) -> list[tuple[int, int]]:
+    """Run one pairing on the rows not yet paired; record its pairs (``taken``: the new rows paired) and return them."""
     found = pairing([i for i in old_ids if i not in pairs], [j for j in new_ids if j not in taken])
     pairs.update(found)
+    taken.update(j for _, j in found)
     return found
 
 
