@@ -24,6 +24,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from ..normalize import fold_fullwidth, normalize_en
+from ..text.patterns import CJK
 from .model import DiffRow, Edit, EditOp, RowChange, RowChangeKind
 
 RowKey = tuple[str, str]
@@ -34,7 +35,6 @@ MIN_SIMILARITY = 0.5
 # The similarity pass compares every left old row with every left new row; past this many pairs (a document
 # realigned from top to bottom) the document-wide pass is skipped and those rows stay new and removed.
 MAX_SIMILARITY_PAIRS = 40_000
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _EN_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 # Chinese is diffed character by character (no word cut needed), Latin words and numbers inside it whole.
 _ZH_TOKEN = re.compile(r"[0-9A-Za-z]+|\s+|.", re.DOTALL)
@@ -49,7 +49,7 @@ def row_keys(rows: Sequence[DiffRow]) -> list[RowKey]:
     [('关于 2021年', 'Hello, world.'), ('关于 2021年', 'Hello, world.')]
     """
     zh = [" ".join(fold_fullwidth(row.zh).split()) for row in rows]
-    if any(_HAN.search(text) for text in zh):
+    if any(CJK.search(text) for text in zh):
         zh = _simplified(zh)
     return [(text, normalize_en(fold_fullwidth(row.en))) for text, row in zip(zh, rows, strict=True)]
 
