@@ -27,7 +27,8 @@ _LAZY = {"align": "alignment", "align_documents": "alignment", "align_files": "a
          "read_glossary": "io.glossary", "Alignment": "model", "Bead": "model", "GlossaryEntry": "model",
          "Finding": "model", "check_alignment": "qa", "check_file": "qa", "run_batch": "batch",
          "BatchSettings": "batch", "discover": "batch", "render": "io.writers", "extract_terms": "terms",
-         "extract_terms_from_path": "terms", "extract_terms_from_files": "terms", "TermCandidate": "terms"}
+         "extract_terms_from_path": "terms", "extract_terms_from_files": "terms", "TermCandidate": "terms",
+         "diff_alignments": "diff", "diff_files": "diff", "diff_releases": "diff"}
 
 
 def __getattr__(name: str):
@@ -46,6 +47,9 @@ __all__ = [
     "TermCandidate",
     "check_alignment",
     "check_file",
+    "diff_alignments",
+    "diff_files",
+    "diff_releases",
     "discover",
     "extract_terms",
     "extract_terms_from_files",

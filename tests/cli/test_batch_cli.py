@@ -138,6 +138,7 @@ BATCH_ONLY = {
     "--workers", "--scheduler",  # how the documents are spread over processes or a Dask cluster
     "--pattern",  # how files pair up in a release
     "--force",  # re-runs: redo the documents unchanged since the last run
+    "--previous",  # a release diff against the previous batch output, after the batch
     "--quiet", "--verbose",  # how much a long run says as it goes
     "--zh-script", "--text",  # see ALIGN_ONLY
 }

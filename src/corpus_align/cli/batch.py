@@ -33,6 +33,9 @@ def batch(
     ),
     pattern: str = typer.Option(None, "--pattern", help="Other pair naming, ZH:EN with * for the name, e.g. '*_cn.txt:*_en.txt'."),
     force: bool = typer.Option(False, "--force", help="Redo every document, even those unchanged since the last run."),
+    previous: Path = typer.Option(
+        None, "--previous", help="The batch output of the previous release: after the batch, write what changed into OUT_DIR/diff/."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors: no progress, warnings or summary line."),
     verbose: bool = typer.Option(
         False, "--verbose", "-v", help="One line per document even on a terminal (instead of the bar), with its counts."
@@ -83,6 +86,10 @@ def batch(
         ignore=tuple(ignore_codes) if ignore_codes else None, min_confidence=min_confidence,
         text=text.value if text is not None else None,
     )
+    if previous is not None:
+        from ..diff.report import check_previous
+
+        check_previous(previous, out_dir)  # before the work, not after it
     reporter = _Reporter(quiet=quiet, verbose=verbose)
     try:
         report = run_batch(release_dir, out_dir, settings=settings, workers=workers, scheduler=scheduler,
@@ -108,11 +115,23 @@ def batch(
             f"{report.done} done, {report.unchanged} unchanged, {report.failed} failed, {len(unpaired)} unpaired"
             f"{not_read_note} in {report.seconds:.1f} s; summary: {out_dir / 'summary.tsv'}, index: {out_dir / 'index.html'}"
         )
+    if previous is not None:
+        _say_what_changed(previous, out_dir, quiet=quiet)
     findings_fail = fail_on != "never" and any(
         r.get("errors", 0) or (fail_on == "warning" and r.get("warnings", 0)) for r in report.documents
     )
     if report.failed or findings_fail:
         raise typer.Exit(1)
+
+
+def _say_what_changed(previous: Path, out_dir: Path, *, quiet: bool) -> None:
+    """Diff the release against the previous one into OUT_DIR/diff/, and say what changed in one line."""
+    from ..diff.render import release_line
+    from ..diff.report import DIFF_FOLDER, diff_after_batch
+
+    release = diff_after_batch(previous, out_dir)
+    if not quiet:
+        _say(f"since {previous}: {release_line(release)}; diff: {out_dir / DIFF_FOLDER / 'index.html'}")
 
 
 def _say_rows_left_out(documents: list[dict]) -> None:

@@ -60,12 +60,17 @@ def _csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def _page(*, page: str, title: str, body: str, script: str) -> str:
-    """Fill the page template: inline CSS and JS, a CSP that allows only those two."""
+def _page(*, page: str, title: str, body: str, script: str | None, extra_style: str | None = None) -> str:
+    """Fill the page template: inline CSS and JS, a CSP that allows only those two.
+
+    ``script`` and ``extra_style`` name files of ``resources/report/``; a page
+    without a script gets an empty one (its hash is in the CSP, so nothing
+    else can run), and ``extra_style`` is added after the report's style sheet.
+    """
     from .. import __version__
 
-    style = _resource("report.css")
-    code = _resource(script)
+    style = _resource("report.css") + (_resource(extra_style) if extra_style else "")
+    code = _resource(script) if script else ""
     # Our own files must not be able to close their element early.
     assert "</style" not in style.lower() and "</script" not in code.lower()
     csp = (
