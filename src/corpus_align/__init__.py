@@ -26,7 +26,8 @@ __version__ = "0.1.0"
 _LAZY = {"align": "alignment", "align_documents": "alignment", "align_files": "alignment",
          "read_glossary": "io.glossary", "Alignment": "model", "Bead": "model", "GlossaryEntry": "model",
          "Finding": "model", "check_alignment": "qa", "check_file": "qa", "run_batch": "batch",
-         "BatchSettings": "batch", "discover": "batch", "render": "io.writers"}
+         "BatchSettings": "batch", "discover": "batch", "render": "io.writers",
+         "finding_fingerprint": "baseline", "load_baseline": "baseline"}
 
 
 def __getattr__(name: str):
@@ -45,6 +46,8 @@ __all__ = [
     "check_alignment",
     "check_file",
     "discover",
+    "finding_fingerprint",
+    "load_baseline",
     "run_batch",
     "align",
     "align_documents",

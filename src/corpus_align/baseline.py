@@ -31,8 +31,21 @@ NEVER_ACCEPTED = frozenset({"malformed-row"})
 
 @lru_cache(maxsize=4096)
 def _canonical_zh(text: str) -> str:
-    """Chinese as the fingerprint sees it: the normalized form, always in Simplified (OpenCC t2s), white space collapsed."""
-    return " ".join(normalize_zh(text, "t2s")[0].split()) if text else ""
+    """Chinese as the fingerprint sees it: the normalized form, always in Simplified, white space collapsed.
+
+    The Simplified text goes through Traditional and back once more: OpenCC converts a few phrases one way only
+    (s2t makes 伙夫 伙伕, which t2s keeps), and the round trip brings both spellings to the same text.
+
+    >>> _canonical_zh("伙夫  關(guān)于"), _canonical_zh("伙伕 关于")
+    ('伙伕 关于', '伙伕 关于')
+    """
+    if not text:
+        return ""
+    from ._lazy import opencc_converter
+
+    simplified = normalize_zh(text, "t2s")[0]
+    settled = opencc_converter("t2s").convert(opencc_converter("s2t").convert(simplified))
+    return " ".join(settled.split())
 
 
 def finding_fingerprint(finding: Finding, zh: str, en: str) -> str:
