@@ -126,7 +126,7 @@ def test_baseline_accepted_findings_are_marked_and_never_fail(tmp_path):
 
 
 def test_baseline_review_never_accepts_a_malformed_row():
-    review = BaselineReview(accept_all=True)
+    review = BaselineReview(accept_all=True, gather=True)
     found = review.row([Finding("malformed-row", "error", 3, "line 4: bad")], "", "")
     assert not found[0].accepted and review.found == {}
 

@@ -104,12 +104,13 @@ def accepted_reasons(baseline: BaselineSource | None) -> dict[str, str]:
 
 
 class BaselineReview:
-    """Marks the findings a baseline accepts, row by row as rows are checked, and keeps the entries of all it saw.
+    """Marks the findings a baseline accepts, row by row as rows are checked, and can keep the entries of all it saw.
 
     ``reasons`` maps accepted fingerprints to their reasons.  With
     ``accept_all`` every finding is accepted (the run that writes the
     baseline: all it finds goes into the file), keeping the reasons known.
-    ``found`` holds an entry per fingerprint seen, for :func:`updated_baseline`.
+    With ``gather``, ``found`` holds an entry per fingerprint seen, for
+    :func:`updated_baseline` (only then: a big file has many).
 
     >>> review = BaselineReview({finding_fingerprint(Finding("typo", "warning", 1, "m", en_text="Goverment"), "",
     ...                          "Goverment."): "a name"})
@@ -117,9 +118,10 @@ class BaselineReview:
     [(True, 'a name')]
     """
 
-    def __init__(self, reasons: Mapping[str, str] | None = None, *, accept_all: bool = False) -> None:
+    def __init__(self, reasons: Mapping[str, str] | None = None, *, accept_all: bool = False, gather: bool = False) -> None:
         self.reasons = dict(reasons or {})
         self.accept_all = accept_all
+        self.gather = gather
         self.found: dict[str, BaselineEntry] = {}
 
     def row(self, findings: Sequence[Finding], zh: str, en: str) -> tuple[Finding, ...]:
@@ -132,8 +134,9 @@ class BaselineReview:
             fingerprint = finding_fingerprint(finding, zh, en)
             reason = self.reasons.get(fingerprint)
             accepted = self.accept_all or reason is not None
-            self.found.setdefault(fingerprint, BaselineEntry(fingerprint, finding.code, zh, en, finding.zh_text,
-                                                             finding.en_text, reason or ""))
+            if self.gather and fingerprint not in self.found:
+                self.found[fingerprint] = BaselineEntry(fingerprint, finding.code, zh, en, finding.zh_text,
+                                                        finding.en_text, reason or "")
             marked.append(replace(finding, fingerprint=fingerprint, accepted=accepted, reason=reason or ""))
         return tuple(marked)
 

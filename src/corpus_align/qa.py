@@ -535,7 +535,8 @@ def open_file_check(
     ``malformed-row`` finding of a malformed record.  Unknown check codes and a
     file without any readable row raise before anything is checked.
     ``baseline`` marks the findings it accepts (see :func:`check_alignment`);
-    :attr:`FileCheck.review` then holds the entries of every finding seen.
+    it is :attr:`FileCheck.review`, whose ``found`` gathers the entries of every
+    finding seen when it was made with ``gather=True`` (``--update-baseline``).
 
     >>> with open_file_check("aligned.tsv") as run:  # doctest: +SKIP
     ...     for item in run.items:

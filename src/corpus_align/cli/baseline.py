@@ -41,7 +41,7 @@ def baseline_review(baseline: Path | None, *, update: bool = False) -> tuple[dic
             raise UsageError("--update-baseline writes the --baseline file; give --baseline FILE")
         return {}, None
     old = load_baseline(baseline) if not update or baseline.exists() else {}
-    return old, BaselineReview(accepted_reasons(old), accept_all=update)
+    return old, BaselineReview(accepted_reasons(old), accept_all=update, gather=update)
 
 
 def say_update(update: BaselineUpdate, path: Path) -> None:
