@@ -22,10 +22,10 @@ LAYERS = {
         # Readers and the plain records every writer and the checks share; io.tsv holds the cell escaping both
         # its writer and the TSV reader use.
         "io.read", "io.atomic", "io.glossary", "io.tsv_read", "io.records", "io.tsv",
-        "io.aligned_read", "io.jsonl_read", "io.xlsx_read",
+        "io.aligned_read", "io.jsonl_read", "io.xlsx_read", "io.baseline",
     ],
     "stages": ["segment", "aligner", "checks"],
-    "pipeline": ["alignment", "pipeline", "qa", "evaluation"],
+    "pipeline": ["alignment", "pipeline", "qa", "evaluation", "baseline"],
     # terms reads a batch's output folder (batch.aligned_outputs), so it stands beside batch.
     "outputs and commands": ["io", "cli", "batch", "terms", "__main__", ""],
 }

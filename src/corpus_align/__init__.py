@@ -28,7 +28,8 @@ _LAZY = {"align": "alignment", "align_documents": "alignment", "align_files": "a
          "Finding": "model", "check_alignment": "qa", "check_file": "qa", "run_batch": "batch",
          "BatchSettings": "batch", "discover": "batch", "render": "io.writers", "extract_terms": "terms",
          "extract_terms_from_path": "terms", "extract_terms_from_files": "terms", "TermCandidate": "terms",
-         "diff_alignments": "diff", "diff_files": "diff", "diff_releases": "diff"}
+         "diff_alignments": "diff", "diff_files": "diff", "diff_releases": "diff",
+         "finding_fingerprint": "baseline", "load_baseline": "baseline"}
 
 
 def __getattr__(name: str):
@@ -54,6 +55,8 @@ __all__ = [
     "extract_terms",
     "extract_terms_from_files",
     "extract_terms_from_path",
+    "finding_fingerprint",
+    "load_baseline",
     "run_batch",
     "align",
     "align_documents",

@@ -257,6 +257,11 @@ class Finding:
     knows where they are (one finding may gather several: every damaged span
     of a row), so that a report can highlight each of them.
 
+    ``fingerprint`` identifies the finding across edits and releases (empty
+    until a baseline is applied: see :func:`corpus_align.baseline.finding_fingerprint`);
+    ``accepted`` is true when a baseline lists it, with the reviewer's ``reason``:
+    it is still reported, but never fails a run.
+
     >>> Finding("typo", "warning", 3, "'goverment' is not an English word", en_text="goverment", suggestion="government").code
     'typo'
     """
@@ -271,6 +276,9 @@ class Finding:
     confidence: float | None = None
     signals: tuple[tuple[str, float], ...] = field(default=(), compare=False, repr=False)
     spans: tuple[Span, ...] = ()
+    fingerprint: str = ""
+    accepted: bool = False
+    reason: str = ""
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,9 @@ class PipelineSettings:
     """Everything besides the texts that decides an alignment and its findings.
 
     ``checks`` runs the QA checks (``select``/``ignore``: codes to run or
-    skip; ``min_confidence``: keep the findings at least that sure); the rest are :func:`~corpus_align.alignment.align_documents`'s
-    settings, and ``presegmented``/``opencc`` those of segmentation.
+    skip; ``min_confidence``: keep the findings at least that sure; ``baseline``: the accepted findings as
+    sorted ``(fingerprint, reason)`` pairs, None for no baseline); the rest are
+    :func:`~corpus_align.alignment.align_documents`'s settings, and ``presegmented``/``opencc`` those of segmentation.
     """
 
     presegmented: bool = False
@@ -45,6 +46,7 @@ class PipelineSettings:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
     min_confidence: float | None = None
+    baseline: tuple[tuple[str, str], ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -130,8 +132,13 @@ def run_pipeline(
 
     if progress:
         progress("checking", share)
+    review = None
+    if settings.baseline is not None:
+        from .baseline import BaselineReview
+
+        review = BaselineReview(dict(settings.baseline))
     findings = check_alignment(alignment, glossary=settings.glossary, select=settings.select, ignore=settings.ignore,
-                               min_confidence=settings.min_confidence)
+                               min_confidence=settings.min_confidence, baseline=review)
     return PipelineResult(alignment, tuple(findings))
 
 

@@ -34,6 +34,8 @@ from .text.patterns import CJK
 if TYPE_CHECKING:
     from multiprocessing.pool import Pool
 
+    from .baseline import BaselineReview, BaselineSource
+
 FAIL_ON = ("error", "warning", "never")
 
 
@@ -125,10 +127,14 @@ def check_alignment(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     min_confidence: float | None = None,
+    baseline: BaselineSource | BaselineReview | None = None,
 ) -> list[Finding]:
     """Run the QA checks over an alignment; findings refer to its 1-based rows.
 
     ``min_confidence`` keeps the findings at least that sure (and those of codes without a confidence).
+    ``baseline`` (a baseline file, its entries from :func:`~corpus_align.baseline.load_baseline`, or a
+    :class:`~corpus_align.baseline.BaselineReview`) marks the findings it lists as accepted, each with
+    its fingerprint: still reported, never counted by :func:`should_fail`.
 
     >>> from corpus_align import align
     >>> [f.code for f in check_alignment(align("他二十一岁。", "He is twenty-two."))]
@@ -136,8 +142,30 @@ def check_alignment(
     """
     from .checks import check_rows
 
-    return check_rows(rows_from_alignment(alignment), glossary=glossary, select=select, ignore=ignore,
-                      min_confidence=min_confidence)
+    rows = rows_from_alignment(alignment)
+    findings = check_rows(rows, glossary=glossary, select=select, ignore=ignore, min_confidence=min_confidence)
+    review = review_of(baseline)
+    if review is None:
+        return findings
+    by_row = {row.row: row for row in rows}
+    marked: list[Finding] = []
+    for finding in findings:
+        row = by_row.get(finding.row)
+        marked.extend(review.row([finding], row.zh if row else "", row.en if row else ""))
+    return marked
+
+
+def review_of(baseline: BaselineSource | BaselineReview | None) -> BaselineReview | None:
+    """The :class:`~corpus_align.baseline.BaselineReview` of a baseline file or its entries (None for no baseline).
+
+    >>> review_of(None) is None, review_of({}).reasons
+    (True, {})
+    """
+    from .baseline import BaselineReview, accepted_reasons
+
+    if baseline is None or isinstance(baseline, BaselineReview):
+        return baseline
+    return BaselineReview(accepted_reasons(baseline))
 
 
 # A file is checked in windows of this many distinct rows: the document-relative checks (omission,
@@ -468,6 +496,7 @@ class FileCheck:
     survey: FileSurvey
     items: Iterator[CheckedRow | MalformedRow]
     codes: tuple[str, ...] = ()
+    review: BaselineReview | None = None
 
     def findings_of(self, bad: MalformedRow) -> tuple[Finding, ...]:
         """The findings of a record that could not be read: its ``malformed-row`` finding, unless that code is not run.
@@ -493,6 +522,7 @@ def open_file_check(
     workers: int = 1,
     all_rows: bool = True,
     min_confidence: float | None = None,
+    baseline: BaselineSource | BaselineReview | None = None,
 ) -> Iterator[FileCheck]:
     """Open an aligned file (TSV, JSONL or XLSX as ``align`` writes them, or ``zh<TAB>en[<TAB>note]``; ``-`` for
     standard input) and check it as it is read.
@@ -504,6 +534,9 @@ def open_file_check(
     see :func:`check_records`).  :meth:`FileCheck.findings_of` gives the
     ``malformed-row`` finding of a malformed record.  Unknown check codes and a
     file without any readable row raise before anything is checked.
+    ``baseline`` marks the findings it accepts (see :func:`check_alignment`);
+    it is :attr:`FileCheck.review`, whose ``found`` gathers the entries of every
+    finding seen when it was made with ``gather=True`` (``--update-baseline``).
 
     >>> with open_file_check("aligned.tsv") as run:  # doctest: +SKIP
     ...     for item in run.items:
@@ -514,6 +547,7 @@ def open_file_check(
 
     codes = resolve_codes(select, ignore)
     valid_min_confidence(min_confidence)
+    review = review_of(baseline)  # a malformed baseline stops the run before the file is read
     with open_aligned_file(path, encoding) as aligned:
         survey = survey_records(aligned.records())
         if not survey.rows and survey.malformed:
@@ -525,9 +559,19 @@ def open_file_check(
         items = check_records(aligned.records(), survey, glossary=glossary, select=codes, opencc=opencc,
                               window_rows=window_rows, workers=workers, all_rows=all_rows, min_confidence=min_confidence)
         try:
-            yield FileCheck(aligned.name, survey, items, tuple(codes))
+            yield FileCheck(aligned.name, survey, items if review is None else _reviewed(items, review), tuple(codes),
+                            review)
         finally:
             items.close()  # ends the workers now if the caller stopped half way (a closed pipe, an error)
+
+
+def _reviewed(items: Iterable[CheckedRow | MalformedRow], review: BaselineReview) -> Iterator[CheckedRow | MalformedRow]:
+    """The checked rows with the findings ``review``'s baseline accepts marked as accepted."""
+    for item in items:
+        if isinstance(item, CheckedRow) and item.findings:
+            yield CheckedRow(item.row, review.row(item.findings, item.row.zh, item.row.en))
+        else:
+            yield item
 
 
 def check_file(
@@ -539,13 +583,15 @@ def check_file(
     encoding: str | None = None,
     opencc: str = "auto",
     min_confidence: float | None = None,
+    baseline: BaselineSource | BaselineReview | None = None,
 ) -> CheckReport:
     """Check an aligned file: TSV, JSONL or XLSX as ``align`` writes them, or a plain ``zh<TAB>en[<TAB>note]`` TSV.
 
     Rows that cannot be read are reported in ``malformed`` with their line
     numbers, and each is a ``malformed-row`` finding among ``findings`` (in
     file order); the other rows are still checked.  The whole report is kept in
-    memory: for big files, :func:`open_file_check` streams it.
+    memory: for big files, :func:`open_file_check` streams it.  ``baseline``
+    marks the findings it accepts (see :func:`check_alignment`).
 
     >>> report = check_file("aligned.tsv")  # doctest: +SKIP
     >>> report.counts().most_common(3)  # doctest: +SKIP
@@ -558,7 +604,7 @@ def check_file(
     malformed: list[MalformedRow] = []
     findings: list[Finding] = []
     with open_file_check(path, glossary=glossary, select=select, ignore=ignore, encoding=encoding, opencc=opencc,
-                         min_confidence=min_confidence) as run:
+                         min_confidence=min_confidence, baseline=baseline) as run:
         for item in run.items:
             if isinstance(item, MalformedRow):
                 malformed.append(item)
@@ -586,17 +632,19 @@ def issues_by_row(findings: Iterable[Finding]) -> dict[int, list[str]]:
 
 
 def should_fail(findings: Iterable[Finding], fail_on: str) -> bool:
-    """True when a finding is at or above ``fail_on`` (``error``, ``warning`` or ``never``).
+    """True when a finding is at or above ``fail_on`` (``error``, ``warning`` or ``never``); accepted findings never count.
 
     >>> should_fail([Finding("typo", "warning", 1, "m")], "warning"), should_fail([Finding("typo", "warning", 1, "m")], "error")
     (True, False)
+    >>> should_fail([Finding("typo", "warning", 1, "m", accepted=True)], "warning")
+    False
     """
     if fail_on not in FAIL_ON:
         raise UsageError(f"unknown --fail-on {fail_on!r}; choose one of {', '.join(FAIL_ON)}")
     if fail_on == "never":
         return False
     threshold = SEVERITIES.index(fail_on)
-    return any(SEVERITIES.index(finding.severity) >= threshold for finding in findings)
+    return any(SEVERITIES.index(finding.severity) >= threshold for finding in findings if not finding.accepted)
 
 
 def parse_codes(text: str | None) -> list[str] | None:

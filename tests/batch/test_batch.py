@@ -209,7 +209,8 @@ def test_batch_settings_pass_every_pipeline_setting_on():
     from corpus_align.pipeline import PipelineSettings
 
     changed = {"presegmented": True, "opencc": "none", "max_merge": 2, "realign": False, "by_paragraph": False,
-               "checks": False, "select": ("typo",), "ignore": ("omission",), "min_confidence": 0.5}
+               "checks": False, "select": ("typo",), "ignore": ("omission",), "min_confidence": 0.5,
+               "baseline": (("0123456789abcdef", "a reason"),)}
     assert {f.name for f in fields(PipelineSettings)} == {*changed, "glossary"}
     pipeline = BatchSettings(**changed).pipeline()  # type: ignore[arg-type]
     assert {name: getattr(pipeline, name) for name in changed} == changed

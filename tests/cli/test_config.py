@@ -163,7 +163,10 @@ def test_config_unknown_command_lists_those_with_settings(project):
 
 def test_config_baseline_is_the_default_of_baseline_where_a_command_has_it(project):
     _settings(project, 'baseline = "review/last.jsonl"\n')
-    assert run_cli("check", "pairs.tsv", "--fail-on", "never").returncode == 0  # accepted whether or not check has --baseline yet
+    assert "review/last.jsonl: no such file" in run_cli("check", "pairs.tsv").stderr.decode()  # the setting reached check
+    (project / "review").mkdir()
+    (project / "review" / "last.jsonl").write_text("", "utf-8")
+    assert run_cli("check", "pairs.tsv", "--fail-on", "never").returncode == 0
     group = typer.main.get_command(app)
     report = _config_json()["commands"]
     for name, command in group.commands.items():

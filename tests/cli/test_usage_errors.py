@@ -11,7 +11,7 @@ import pytest
 
 MISTAKES = [
     (["align", "--format", "no-such-format", "x"], "'no-such-format' is not one of 'tsv', 'jsonl'"),
-    (["no-such-command"], "No such command 'no-such-command'. Commands: align, batch, check"),
+    (["no-such-command"], "No such command 'no-such-command'. Commands: accept, align, batch, check"),
     (["check", "--fail-on", "sometimes", "x"], "'sometimes' is not one of 'error', 'warning', 'never'"),
     (["align"], "Missing argument 'ZH_FILE'"),
     (["align", "--max-merge", "9", "x"], "--max-merge"),

@@ -189,7 +189,7 @@ def test_html_rows_match_beads_and_tsv_numbers(small):
 def test_html_shows_findings_on_their_rows(small):
     page = to_html(*small)
     row2 = re.search(r'<tbody[^>]*data-row="2".*?</tbody>', page, re.S).group(0)
-    assert '<li class="finding" data-code="number-mismatch" data-severity="error">' in row2
+    assert '<li class="finding" data-code="number-mismatch" data-severity="error" data-fingerprint="' in row2
     assert "the Chinese has 21, the English 22" in row2
     row3 = re.search(r'<tbody[^>]*data-row="3".*?</tbody>', page, re.S).group(0)
     # Two identical findings are listed once with their count.

@@ -56,7 +56,7 @@ def current_status(status: str) -> str:
 
 SUMMARY_COLUMNS = (
     "name", "status", "zh_file", "en_file", "zh_sentences", "en_sentences", "beads", "bead_types",
-    "mean_score", "errors", "warnings", "infos", "codes", "seconds", "error",
+    "mean_score", "errors", "warnings", "infos", "accepted", "codes", "seconds", "error",
 )
 
 
@@ -96,7 +96,12 @@ class Discovery:
 
 @dataclass(frozen=True)
 class BatchSettings:
-    """Everything besides the input text that decides a document's outputs (hashed for re-runs)."""
+    """Everything besides the input text that decides a document's outputs (hashed for re-runs).
+
+    ``baseline`` holds the accepted findings as sorted ``(fingerprint, reason)`` pairs
+    (:func:`corpus_align.baseline.reason_pairs`; None: no baseline): a document is redone when they change,
+    since its report shows which findings are accepted and why.
+    """
 
     formats: tuple[str, ...] = ()
     glossary: tuple[GlossaryEntry, ...] = ()
@@ -112,6 +117,7 @@ class BatchSettings:
     min_confidence: float | None = None
     by_paragraph: bool = True
     checks: bool = True
+    baseline: tuple[tuple[str, str], ...] | None = None
 
     def __post_init__(self) -> None:
         if self.text is not None:  # a bad mode fails here, not once per document in the workers
@@ -130,15 +136,22 @@ class BatchSettings:
         return PipelineSettings(presegmented=self.presegmented, opencc=self.opencc, max_merge=self.max_merge,
                                 glossary=self.glossary, realign=self.realign, by_paragraph=self.by_paragraph,
                                 checks=self.checks, select=self.select, ignore=self.ignore,
-                                min_confidence=self.min_confidence)
+                                min_confidence=self.min_confidence, baseline=self.baseline)
 
     def as_json(self) -> dict:
         """The settings as plain JSON values (lists for tuples, a dict per glossary entry), as summary.json shows them.
 
+        The baseline shows as its number of accepted findings, not as the findings themselves.
+
         >>> BatchSettings(formats=("tmx",)).as_json()["formats"]
         ['tmx']
+        >>> BatchSettings(baseline=(("a1", ""),)).as_json()["baseline"]
+        {'accepted': 1}
         """
-        return json.loads(json.dumps(asdict(self), ensure_ascii=False, default=list))
+        data = json.loads(json.dumps(asdict(self), ensure_ascii=False, default=list))
+        if self.baseline is not None:
+            data["baseline"] = {"accepted": len(self.baseline)}
+        return data
 
     def fingerprint(self) -> str:
         from .. import __version__

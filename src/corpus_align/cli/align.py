@@ -10,6 +10,7 @@ import typer
 from ..io.output import check_output_target, write_output
 from ..io.writers import WRITERS
 from . import app, warn
+from .baseline import BASELINE_HELP
 from .text import ENCODING_HELP, MIN_CONFIDENCE_HELP, OPENCC_HELP, TEXT_HELP, TextMode
 
 # TEXT_OUTPUT_HELP and write_output: the commands of other modules use them too
@@ -75,8 +76,10 @@ def align(
     ),
     encoding: str = typer.Option(None, "--encoding", help=ENCODING_HELP),
     opencc: str = typer.Option("auto", "--opencc", help=OPENCC_HELP),
+    baseline: Path = typer.Option(None, "--baseline", help=BASELINE_HELP),
 ) -> None:
     """Align Chinese and English sentences, check them, and write TSV, JSONL, a ladder, TMX, XLSX, HTML or the findings."""
+    from ..baseline import reason_pairs
     from ..io.glossary import read_glossary
     from ..io.writers import format_for_output, render
     from ..pipeline import PipelineSettings, read_sources, run_pipeline
@@ -85,7 +88,7 @@ def align(
 
     should_fail([], fail_on)  # reject a bad --fail-on before the work
     text_mode = text_from_options(text, zh_script)
-    check_output_target(output, [zh_file, en_file, glossary])
+    check_output_target(output, [zh_file, en_file, glossary, baseline])
     format_name = format_for_output(output, output_format.value if output_format else None)
     _refuse_binary_on_a_terminal(format_name, output)
     selected, ignored = parse_codes(select), parse_codes(ignore)
@@ -93,7 +96,7 @@ def align(
         presegmented=presegmented, opencc=opencc, max_merge=max_merge, glossary=tuple(read_glossary(glossary)),
         realign=realign, by_paragraph=by_paragraph, checks=run_checks,
         select=tuple(selected) if selected is not None else None, ignore=tuple(ignored) if ignored is not None else None,
-        min_confidence=min_confidence,
+        min_confidence=min_confidence, baseline=reason_pairs(baseline),
     )
     zh_source, en_source = read_sources(zh_file, en_file, encoding=encoding)
     progress = terminal_progress()

@@ -12,6 +12,7 @@ import typer
 from ..batch import FAILED, NOT_READ, UNCHANGED, UNPAIRED, extra_formats
 from . import InterruptedRun, app
 from .align import TEXT_OUTPUT_HELP
+from .baseline import BASELINE_HELP
 from .terminal import safe_for_terminal
 from .text import ENCODING_HELP, MIN_CONFIDENCE_HELP, OPENCC_HELP, TextMode
 
@@ -60,11 +61,13 @@ def batch(
     encoding: str = typer.Option(None, "--encoding", help=ENCODING_HELP),
     opencc: str = typer.Option("auto", "--opencc", help=OPENCC_HELP),
     text: TextMode = typer.Option(None, "--text", help=TEXT_OUTPUT_HELP, show_default=False),
+    baseline: Path = typer.Option(None, "--baseline", help=BASELINE_HELP),
 ) -> None:
     """Align and check every document of a release folder, with reports and a summary.
 
     Each document ends done, unchanged or failed. Exit 1 when one failed, 2 when no document was found, 130 on Ctrl-C.
     """
+    from ..baseline import reason_pairs
     from ..batch import BatchInterrupted, BatchSettings, run_batch
     from ..errors import UsageError
     from ..io.glossary import read_glossary
@@ -84,7 +87,7 @@ def batch(
         opencc=opencc, max_merge=max_merge, realign=realign, by_paragraph=by_paragraph, checks=run_checks,
         select=tuple(select_codes) if select_codes else None,
         ignore=tuple(ignore_codes) if ignore_codes else None, min_confidence=min_confidence,
-        text=text.value if text is not None else None,
+        text=text.value if text is not None else None, baseline=reason_pairs(baseline),
     )
     if previous is not None:
         from ..diff.report import check_previous

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TextIO
 import typer
 
 from . import app
+from .baseline import BASELINE_HELP, UPDATE_BASELINE_HELP
 from .terminal import safe_for_terminal
 from .text import ENCODING_HELP, MIN_CONFIDENCE_HELP, OPENCC_HELP
 
@@ -45,7 +46,8 @@ class FailOn(StrEnum):
 
 @app.command(
     epilog="Example: corpus-align check aligned.tsv --ignore typo,whitespace --min-confidence 0.8 --fail-on warning"
-    "  (or: corpus-align check corpus.tsv --format jsonl -o findings.jsonl)"
+    "  (or: corpus-align check corpus.tsv --format jsonl -o findings.jsonl;"
+    " corpus-align check book.tsv --baseline review/baseline.jsonl)"
 )
 def check(
     file: str = typer.Argument(..., help=FILE_HELP),
@@ -62,23 +64,36 @@ def check(
     glossary: Path = typer.Option(None, "--glossary", "-g", help=GLOSSARY_HELP),
     encoding: str = typer.Option(None, "--encoding", help=ENCODING_HELP),
     opencc: str = typer.Option("auto", "--opencc", help=OPENCC_HELP),
+    baseline: Path = typer.Option(None, "--baseline", help=BASELINE_HELP),
+    update_baseline: bool = typer.Option(False, "--update-baseline", help=UPDATE_BASELINE_HELP),
 ) -> None:
     """Check aligned translations for omissions, wrong numbers, missing names, typos and more."""
     from ..io.glossary import read_glossary
     from ..io.output import check_output_target, open_output
     from ..io.writers import format_for_output
     from ..qa import default_workers, open_file_check, parse_codes
+    from .baseline import baseline_review
 
-    check_output_target(output, [file])
+    check_output_target(output, [file, baseline])
     chosen = CheckFormat(format_for_output(output, output_format.value if output_format else None,
                                            default=CheckFormat.text.value, offered=[f.value for f in CheckFormat]))
+    accepted, review = baseline_review(baseline, update=update_baseline)
     with open_file_check(
         file, glossary=read_glossary(glossary), select=parse_codes(select), ignore=parse_codes(ignore),
         encoding=encoding, opencc=opencc, workers=default_workers(), all_rows=False, min_confidence=min_confidence,
+        baseline=review,
     ) as run, open_output(output) as stream:
         failed = (
             write_text(run, stream, fail_on.value) if chosen is CheckFormat.text else write_data(run, stream, chosen, fail_on.value)
         )
+    if update_baseline and review is not None:
+        from ..baseline import updated_baseline, write_baseline
+        from .baseline import say_update
+
+        # Written after the findings: a run stopped half way leaves the baseline as it was.
+        update = updated_baseline(accepted, review.found, run.codes)
+        write_baseline(baseline, update.entries.values())
+        say_update(update, baseline)
     if failed:
         raise typer.Exit(1)
 
@@ -93,14 +108,18 @@ def warn_malformed(name: str, bad: MalformedRow) -> None:
 
 
 def write_data(run: FileCheck, stream: TextIO, output_format: CheckFormat, fail_on: str) -> bool:
-    """Findings as JSON Lines or TSV, exactly as found (data, not terminal text); True when ``fail_on`` is reached."""
-    from ..io.findings import FINDINGS_TSV_HEADER, jsonl_lines, tsv_lines
+    """Findings as JSON Lines or TSV, exactly as found (data, not terminal text); True when ``fail_on`` is reached.
+
+    With a baseline each finding also says whether it is accepted, and why (see :mod:`corpus_align.io.findings`).
+    """
+    from ..io.findings import findings_tsv_header, jsonl_lines, tsv_lines
     from ..io.tsv_read import MalformedRow
     from ..qa import should_fail
 
+    with_baseline = run.review is not None
     lines = jsonl_lines if output_format is CheckFormat.jsonl else tsv_lines
     if output_format is CheckFormat.tsv:
-        stream.write(FINDINGS_TSV_HEADER)
+        stream.write(findings_tsv_header(baseline=with_baseline))
     failed = False
     for item in run.items:
         if isinstance(item, MalformedRow):
@@ -109,7 +128,7 @@ def write_data(run: FileCheck, stream: TextIO, output_format: CheckFormat, fail_
         else:
             findings = item.findings
         if findings:
-            stream.writelines(lines(findings))
+            stream.writelines(lines(findings, baseline=with_baseline))
             failed = failed or should_fail(findings, fail_on)
     return failed
 
@@ -118,7 +137,8 @@ def write_text(run: FileCheck, stream: TextIO, fail_on: str) -> bool:
     """Findings grouped by row under the row's own text, then a table of counts per code; True when ``fail_on`` is reached.
 
     Document text and file names are escaped with :func:`safe_for_terminal`:
-    a control sequence in a translation is shown, never obeyed.
+    a control sequence in a translation is shown, never obeyed.  Accepted
+    findings are listed dimmed, with their reason, and counted apart.
     """
     from rich.console import Console
     from rich.table import Table
@@ -133,7 +153,7 @@ def write_text(run: FileCheck, stream: TextIO, fail_on: str) -> bool:
     counts: Counter = Counter()
     severity: dict[str, str] = {}
     failed = False
-    malformed = 0
+    malformed = accepted = 0
     for item in run.items:
         if isinstance(item, MalformedRow):
             malformed += 1
@@ -152,6 +172,9 @@ def write_text(run: FileCheck, stream: TextIO, fail_on: str) -> bool:
             console.print(Text("  en: ", style="dim") + Text(safe_for_terminal(row.en) or "—"))
         for finding in findings:
             console.print(_finding_line(finding))
+            if finding.accepted:
+                accepted += 1
+                continue
             counts[finding.code] += 1
             severity[finding.code] = finding.severity
         failed = failed or should_fail(findings, fail_on)
@@ -167,15 +190,24 @@ def write_text(run: FileCheck, stream: TextIO, fail_on: str) -> bool:
         console.print(table)
     else:
         console.print(Text(f"{name}: no findings in {run.survey.rows} row(s)"))
+    if accepted:
+        console.print(Text(f"{accepted} accepted finding(s) not counted (listed in the baseline)", style="dim"))
     if malformed:
         console.print(Text(f"{malformed} malformed row(s) not checked (see warnings above)"))
     return failed
 
 
 def _finding_line(finding: Finding):
-    """One finding on one line: severity, code, confidence, message and suggestion, escaped for the terminal."""
+    """One finding on one line: severity, code, confidence, message and suggestion, escaped for the terminal.
+
+    An accepted finding is dimmed and says so, with the reviewer's reason.
+    """
     from rich.text import Text
 
+    if finding.accepted:
+        reason = f" (reason: {safe_for_terminal(finding.reason)})" if finding.reason else ""
+        return Text(f"  accepted {finding.severity:<7} {finding.code:<22} {safe_for_terminal(finding.message)}{reason}",
+                    style="dim")
     line = Text("  ") + Text(f"{finding.severity:<7}", style=SEVERITY_STYLE.get(finding.severity, ""))
     line += Text(f" {finding.code:<22}", style="bold")
     if finding.confidence is not None:

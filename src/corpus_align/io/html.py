@@ -8,6 +8,12 @@ input.  All text that comes from the input is escaped with
 ``data-*`` attributes, never as code.  The output is deterministic (no
 timestamps), so the sample report is a golden file.
 
+Each finding carries its fingerprint (``data-fingerprint``) and an Accept
+control; the page's script exports the reviewer's decisions as a JSONL file
+(a Blob download: no server), which ``corpus-align accept`` merges into a
+baseline.  Findings a baseline accepts are shown greyed, with the reason,
+and left out of the counts.
+
 The template, style sheet and scripts live in ``resources/report/``.
 """
 
@@ -21,11 +27,12 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
+from pathlib import PurePath
 from urllib.parse import quote
 
 from ..model import SEVERITIES, Alignment, Finding, Lang
 from ..normalize import apply_text_mode, check_text_mode
-from .records import bead_records, metadata
+from .records import bead_records, metadata, row_text
 
 # Most severe first, for badges, counts and filters.
 SEVERITY_ORDER: tuple[str, ...] = tuple(reversed(SEVERITIES))
@@ -182,12 +189,46 @@ def _grouped(findings: Sequence[Finding]) -> list[tuple[Finding, int]]:
     return groups
 
 
+def _fingerprinted(alignment: Alignment, findings: Sequence[Finding]) -> list[Finding]:
+    """The findings, each with its fingerprint (computed from its row's text as written when no baseline gave it one)."""
+    from dataclasses import replace
+
+    from ..baseline import finding_fingerprint
+
+    texts: dict[int, tuple[str, str]] = {}
+    for row, bead in alignment.rows():
+        texts[row] = (row_text(alignment.zh, bead.zh).text, row_text(alignment.en, bead.en).text)
+    return [
+        finding if finding.fingerprint else replace(finding, fingerprint=finding_fingerprint(finding, *texts.get(finding.row, ("", ""))))
+        for finding in findings
+    ]
+
+
+def _counted(findings: Sequence[Finding]) -> list[Finding]:
+    """The findings the summary counts: those not accepted."""
+    return [finding for finding in findings if not finding.accepted]
+
+
+def _accept_control(finding: Finding) -> str:
+    """The Accept box and its optional reason; the page's script exports what the reviewer decides."""
+    checked = " checked" if finding.accepted else ""
+    return (
+        f'<span class="accept no-print"><label><input type="checkbox" class="accept-box"{checked}> Accept</label> '
+        f'<input type="text" class="accept-reason" placeholder="reason (optional)" aria-label="Reason for accepting" '
+        f'value="{esc(finding.reason)}"></span>'
+    )
+
+
 def _finding_item(finding: Finding, times: int) -> str:
+    classes = "finding accepted" if finding.accepted else "finding"
     parts = [
-        f'<li class="finding" data-code="{esc(finding.code)}" data-severity="{esc(finding.severity)}">',
+        f'<li class="{classes}" data-code="{esc(finding.code)}" data-severity="{esc(finding.severity)}" '
+        f'data-fingerprint="{esc(finding.fingerprint)}"' + (' data-accepted="true"' if finding.accepted else "") + ">",
         _badge(finding.severity),
         f" <code>{esc(finding.code)}</code>",
     ]
+    if finding.accepted:
+        parts.append(' <span class="accepted-label">accepted</span>')
     if finding.confidence is not None:
         parts.append(f' <span class="confidence" title="calibrated chance that the finding is right">{finding.confidence:.0%}</span>')
     parts.append(f" {esc(finding.message)}")
@@ -200,6 +241,10 @@ def _finding_item(finding: Finding, times: int) -> str:
     if finding.suggestion:
         shown = f"<q>{esc(finding.suggestion)}</q>" if finding.suggestion.strip() else "a space"
         parts.append(f' <span class="suggestion">— suggestion: {shown}</span>')
+    if finding.accepted and finding.reason:
+        parts.append(f' <span class="reason">— reason: <q>{esc(finding.reason)}</q></span>')
+    if finding.fingerprint:
+        parts.append(" " + _accept_control(finding))
     parts.append("</li>")
     return "".join(parts)
 
@@ -215,9 +260,11 @@ def _summary(alignment: Alignment, findings: Sequence[Finding], meta: dict, rows
     types = Counter(bead.type for bead in alignment.beads)
     scores = [bead.score for bead in alignment.beads]
     mean = f"{sum(scores) / len(scores):.3f}" if scores else "—"
-    severities: Counter[str] = Counter(f.severity for f in findings)
-    codes = Counter(f.code for f in findings)
-    code_severity = {f.code: f.severity for f in sorted(findings, key=lambda f: -_severity_key(f.severity))}
+    counted = _counted(findings)
+    accepted = len(findings) - len(counted)
+    severities: Counter[str] = Counter(f.severity for f in counted)
+    codes = Counter(f.code for f in counted)
+    code_severity = {f.code: f.severity for f in sorted(counted, key=lambda f: -_severity_key(f.severity))}
     same_file = meta["zh"] == meta["en"]
 
     files = (
@@ -247,7 +294,10 @@ def _summary(alignment: Alignment, findings: Sequence[Finding], meta: dict, rows
     )
     by_severity = (
         f'<section><h2>Findings by severity</h2><table class="counts"><tbody>{severity_rows}'
-        f'<tr><th>Total</th><th class="num" data-count="findings">{len(findings)}</th></tr></tbody></table></section>'
+        f'<tr><th>Total</th><th class="num" data-count="findings">{len(counted)}</th></tr>'
+        + (f'<tr class="accepted"><td>Accepted (not counted)</td><td class="num" data-count="accepted">{accepted}</td></tr>'
+           if accepted else "")
+        + "</tbody></table></section>"
     )
     code_rows = "".join(
         f'<tr><td>{_badge(code_severity[code])}</td><td><code>{esc(code)}</code></td>'
@@ -293,6 +343,7 @@ def _filters(findings: Sequence[Finding], row_count: int) -> str:
         f'<fieldset><legend>Severity</legend>{severity_boxes}</fieldset>'
         + (f'<fieldset><legend>Code</legend>{code_boxes}</fieldset>' if codes else "")
         + '<label><input type="checkbox" id="only-findings" name="only-findings"> Only rows with findings</label>'
+        '<label><input type="checkbox" id="show-accepted" name="show-accepted" checked> Accepted findings</label>'
         '<button type="reset">Show all</button>'
         f'<span class="counter" aria-live="polite">Showing <span id="visible-count">{row_count}</span> of {row_count} rows</span>'
         "</form>"
@@ -306,19 +357,23 @@ def _bead_rows(alignment: Alignment, findings: Sequence[Finding], text: str) -> 
     out = []
     for record in bead_records(alignment, text=text):
         row = record["row"]
-        row_findings = sorted(by_row.get(row, []), key=lambda f: _severity_key(f.severity))
+        row_findings = sorted(by_row.get(row, []), key=lambda f: (f.accepted, _severity_key(f.severity)))
+        # Accepted evidence is not highlighted: a reviewer has looked at it already.
+        open_findings = _counted(row_findings)
         zh_spans = [
             (variant, f.code, f.severity)
-            for f in row_findings for piece in _evidence_texts(f, "zh") for variant in _span_variants(alignment, piece, "zh", text)
+            for f in open_findings for piece in _evidence_texts(f, "zh") for variant in _span_variants(alignment, piece, "zh", text)
         ]
         en_spans = [
             (variant, f.code, f.severity)
-            for f in row_findings for piece in _evidence_texts(f, "en") for variant in _span_variants(alignment, piece, "en", text)
+            for f in open_findings for piece in _evidence_texts(f, "en") for variant in _span_variants(alignment, piece, "en", text)
         ]
         classes = ["bead", f"type-{record['type']}"]
         if row_findings:
             classes.append("flagged")
-            classes += [f"has-{s}" for s in SEVERITY_ORDER if any(f.severity == s for f in row_findings)]
+            classes += [f"has-{s}" for s in SEVERITY_ORDER if any(f.severity == s for f in open_findings)]
+            if not open_findings:
+                classes.append("all-accepted")
         out.append(
             f'<tbody class="{esc(" ".join(classes))}" id="row-{row}" data-row="{row}">'
             f'<tr class="pair"><td class="row-no"><a href="#row-{row}">{row}</a></td>'
@@ -348,7 +403,10 @@ def to_html(
     with the row number of the TSV, the Chinese and English side by side,
     type and score, and the row's findings under it; evidence spans are
     highlighted with ``<mark>``.  Check boxes filter rows by code and
-    severity; a print style sheet prints every row.  ``text`` is how the
+    severity; a print style sheet prints every row.  Each finding has its
+    fingerprint and an Accept control; the Export decisions button saves the
+    reviewer's decisions for ``corpus-align accept``; findings a baseline
+    accepted are greyed and not counted.  ``text`` is how the
     cells show the text (``original``, ``repaired`` or ``simplified``, see
     :func:`~corpus_align.io.records.shown_sentences`); the findings' evidence
     stays as written.
@@ -363,7 +421,7 @@ def to_html(
     rows = {row for row, _ in alignment.rows()}
     if title is None:
         title = meta["zh"] if meta["zh"] == meta["en"] else f"{meta['zh']} — {meta['en']}"
-    findings = list(findings)
+    findings = _fingerprinted(alignment, findings)
     table = (
         '<table class="beads"><colgroup><col class="c-row"><col class="c-zh"><col class="c-en"><col class="c-meta"></colgroup>'
         '<thead><tr><th scope="col">Row</th><th scope="col" lang="zh">中文</th><th scope="col">English</th>'
@@ -376,6 +434,7 @@ def to_html(
         f'<header><h1>Review report: {esc(title)}</h1></header>'
         f'{_summary(alignment, findings, meta, rows)}'
         f'{_filters(findings, len(alignment.beads))}'
+        f'{_decisions_bar(meta["zh"], findings)}'
         f"<main>{table}</main>"
         f'<footer>corpus-align {esc(meta["version"])}'
         + (f" · settings: {settings}" if settings else "")
@@ -383,6 +442,20 @@ def to_html(
         + "</footer>"
     )
     return _page(page="report", title=f"Review: {title}", body=body, script="report.js")
+
+
+def _decisions_bar(document: str, findings: Sequence[Finding]) -> str:
+    """The Export decisions button (shown by the script), and the name of the file it saves: the document's, without
+    its folder (a browser saves into its own)."""
+    if not findings:
+        return ""
+    stem = re.sub(r"[^\w.-]+", "_", PurePath(document.replace("\\", "/")).stem).strip("._")[:80] or "report"
+    return (
+        f'<div id="decisions" class="decisions no-print" hidden data-file="{esc(stem)}.decisions.jsonl">'
+        '<button type="button" id="export-decisions">Export decisions</button> '
+        '<span class="muted"><span id="accepted-count">0</span> accepted; merge the file into a baseline with '
+        "<code>corpus-align accept FILE BASELINE</code></span></div>"
+    )
 
 
 # --- the batch index ----------------------------------------------------------------------

@@ -258,4 +258,5 @@ def _html(alignment: Alignment, findings: Sequence[Finding], settings: RenderSet
 def _findings(alignment: Alignment, findings: Sequence[Finding], settings: RenderSettings) -> Rendered:
     from .findings import findings_to_jsonl
 
-    return Rendered(findings_to_jsonl(findings))
+    # Findings carry fingerprints once a baseline was applied to them: then every line says whether it is accepted.
+    return Rendered(findings_to_jsonl(findings, baseline=any(f.fingerprint for f in findings)))
