@@ -42,3 +42,24 @@ def two_file_release(root: Path, documents: dict[str, tuple[str, str]]) -> Path:
         (root / f"{name}.zh.txt").write_text(zh, "utf-8")
         (root / f"{name}.en.txt").write_text(en, "utf-8")
     return root
+
+
+def store_content(out: Path) -> dict[str, list[tuple]]:
+    """The rows of ``out/release.sqlite`` table by table, without row ids, times and statuses, in a stable order."""
+    import sqlite3
+
+    connection = sqlite3.connect(out / "release.sqlite")
+    try:
+        queries = {
+            "documents": "SELECT name, zh_file, en_file, zh_sentences, en_sentences, beads, mean_score, errors, warnings,"
+                         " infos, error, input_hash FROM documents ORDER BY name",
+            "sentences": "SELECT document, lang, sentence, paragraph, start_offset, end_offset, row, original, normalized"
+                         " FROM sentences ORDER BY document, lang, sentence",
+            "beads": "SELECT document, row, type, score, zh_ids, en_ids, zh, en, zh_normalized, en_normalized"
+                     " FROM beads ORDER BY document, row",
+            "findings": "SELECT document, row, code, severity, message, evidence_zh, evidence_en, evidence_spans, suggestion,"
+                        " confidence FROM findings ORDER BY document, id",
+        }
+        return {table: connection.execute(query).fetchall() for table, query in queries.items()}
+    finally:
+        connection.close()

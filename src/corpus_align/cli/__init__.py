@@ -108,9 +108,9 @@ class InterruptedRun(Exception):
     """
 
 
-from . import align, batch, check, text  # noqa: E402  (registers the commands on ``app``; they import warn)
+from . import align, batch, check, search, text  # noqa: E402  (registers the commands on ``app``; they import warn)
 
-del align, batch, check, text
+del align, batch, check, search, text
 
 
 class _StderrThatCannotFail:
