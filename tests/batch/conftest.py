@@ -63,3 +63,28 @@ def store_content(out: Path) -> dict[str, list[tuple]]:
         return {table: connection.execute(query).fetchall() for table, query in queries.items()}
     finally:
         connection.close()
+
+
+# Traditional Chinese, so that searches in either script can be seen to find both.
+TRADITIONAL = ("關於雙方合作的協議。\n他們同意繼續加強交流。",
+               "The agreement on cooperation between both sides.\nThey agreed to continue strengthening exchanges.")
+
+
+def store_release(root: Path) -> Path:
+    """A release for the store's tests: two Simplified documents (a, b), a Traditional one (trad), the bundled sample
+    (Traditional, with findings) and a broken file (failed)."""
+    two_file_release(root, {"a": ("".join(ZH[:2]), " ".join(EN[:2])), "b": ("".join(ZH[2:]), " ".join(EN[2:])),
+                            "trad": TRADITIONAL})
+    (root / "sample.txt").write_bytes(SAMPLE.read_bytes())
+    (root / "broken.txt").write_bytes(b"\x00\x01binary\x00")
+    return root
+
+
+def run_batch_here(release: Path, out: Path, **options):
+    """:func:`run_batch` with the documents aligned in this process (as the ``serial_batch`` fixture does), for
+    fixtures wider than one test."""
+    from corpus_align.batch import process_document, run, run_batch
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(run, "map_local", lambda tasks, workers, settings: (process_document(task) for task in tasks))
+        return run_batch(release, out, **options)

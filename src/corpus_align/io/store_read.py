@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError, UsageError
-from .store import NO_INDEX_NOTE, SCHEMA_VERSION, STORE_FILE, TRIGRAM_INDEX, trigram_index_available
+from . import store
+from .store import NO_INDEX_NOTE, SCHEMA_VERSION, STORE_FILE, TRIGRAM_INDEX
 
 if TYPE_CHECKING:
     import sqlite3
@@ -182,7 +183,7 @@ def search(
     if query:
         forms = search_query_forms(query)
         has_index = store_meta(connection).get("search_index") == TRIGRAM_INDEX
-        if has_index and not trigram_index_available():
+        if has_index and not store.trigram_index_available():
             note = NO_INDEX_NOTE.replace("release.sqlite has no full-text index", "its full-text index cannot be read")
         elif not has_index:
             note = "this release.sqlite has no full-text index (the SQLite that wrote it had no FTS5 trigram tokenizer):" \
