@@ -269,3 +269,18 @@ def test_store_without_fts5_searches_by_like_with_the_same_answers(tmp_path, ser
     # A store with the index, read where FTS5 is missing, is read by LIKE too.
     indexed = search(connection, "加強交流", limit=0)
     assert indexed.method == "like" and "cannot be read" in indexed.note and len(indexed.hits) == 3
+
+
+def test_store_decisions_outlive_reruns_and_force(tmp_path, serial_batch):
+    from corpus_align.batch import run_batch
+
+    release = two_file_release(tmp_path / "release", {"a": (ZH[0], EN[0])})
+    out = tmp_path / "out"
+    run_batch(release, out)
+    with closing(sqlite3.connect(out / STORE_FILE)) as connection, connection:
+        connection.execute("INSERT INTO decisions (fingerprint, reason, decided_at) VALUES ('f1', 'a name', '2026-01-02')")
+    run_batch(release, out)
+    assert run_batch(release, out, force=True).done == 1
+    with closing(open_store(out)) as connection:
+        assert [tuple(row) for row in connection.execute("SELECT fingerprint, reason FROM decisions")] == [("f1", "a name")]
+        assert document_rows(connection, "a")

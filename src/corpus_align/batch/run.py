@@ -238,7 +238,7 @@ def run_batch(
 
     names = {pair.name for pair in found.pairs}
     with (StateLog.open(out / STATE_DIR, keep=names, fresh=force, warn=warning) as state,
-          ReleaseStoreWriter.open(out / STORE_FILE, warn=warning) as store):
+          ReleaseStoreWriter.open(out / STORE_FILE, fresh=force, warn=warning) as store):
         run = _RunProgress(report, state, store, total=len(found.pairs), progress=progress)
         def outputs_present(name: str) -> Callable[[], bool]:
             return lambda: all(path.is_file() for path in output_paths(out, name, settings.formats))

@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 
 # A trigram index finds nothing shorter than three characters: shorter queries read every row instead.
 TRIGRAM_LENGTH = 3
-LANGUAGE_COLUMNS = {"zh": ("zh", "zh_normalized"), "en": ("en", "en_normalized")}
+# The columns a search looks at: those of the full-text index (see corpus_align.io.store), for LIKE too, so that
+# both give one answer. en_normalized differs from en only in white space.
+LANGUAGE_COLUMNS = {"zh": ("zh", "zh_normalized"), "en": ("en",)}
 
 
 def store_path(location: str | Path) -> Path:
