@@ -6,19 +6,22 @@ import pytest
 
 from corpus_align.batch import BatchInterrupted, BatchSettings, discover, run_batch
 from corpus_align.errors import UsageError
-from tests.batch.conftest import EN, ZH, two_file_release
+from tests.batch.conftest import EN, ZH, store_content, two_file_release
 from tests.conftest import run_cli
 
 RUN_DEPENDENT = {"seconds"}
 
 
 def _outputs(folder):
-    """Every document output, and the summary without timings, a document unchanged since an earlier run as done."""
+    """Every document output, and the summary without timings, a document unchanged since an earlier run as done;
+    the release store's rows without their ids and times (its bytes depend on the order the rows came in)."""
     files = {
         p.relative_to(folder).as_posix(): p.read_bytes()
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and ".corpus-align" not in p.parts and p.name not in {"summary.json", "summary.tsv", "index.html"}
+        if p.is_file() and ".corpus-align" not in p.parts
+        and p.name not in {"summary.json", "summary.tsv", "index.html", "release.sqlite"}
     }
+    files["release.sqlite"] = store_content(folder)
     documents = json.loads((folder / "summary.json").read_text("utf-8"))["documents"]
     files["summary"] = [
         {k: ("done" if v == "unchanged" and k == "status" else v) for k, v in d.items() if k not in RUN_DEPENDENT}

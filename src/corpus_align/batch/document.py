@@ -15,8 +15,7 @@ from ..errors import CorpusAlignError, InputError
 from .settings import ALWAYS_WRITTEN, DONE, FAILED, BatchSettings, DocumentPair, DocumentResult, DocumentTask
 
 if TYPE_CHECKING:
-
-    pass
+    from ..io.store import DocumentRows
 
 
 def task_hash(task: DocumentTask) -> str:
@@ -41,14 +40,14 @@ def process_document(task: DocumentTask) -> DocumentResult:
     """
     started = time.perf_counter()
     try:
-        outputs, stats = render_document(task)
+        outputs, stats, rows = render_document(task)
     except CorpusAlignError as error:
         return failed_result(task, str(error), time.perf_counter() - started)
     except Exception as error:  # one broken document must not stop a release
         return failed_result(task, f"internal error: {type(error).__name__}: {error}", time.perf_counter() - started)
     record: dict = {"name": task.name, "zh_file": task.zh_name, "en_file": task.en_name or ""}
     record.update(status=DONE, error="", **stats, seconds=round(time.perf_counter() - started, 3))
-    return DocumentResult(task.name, record, outputs)
+    return DocumentResult(task.name, record, outputs, rows)
 
 
 def failed_result(task: DocumentTask, error: str, seconds: float) -> DocumentResult:
@@ -66,8 +65,10 @@ def encodable(text: str) -> str:
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def render_document(task: DocumentTask) -> tuple[dict[str, bytes], dict]:
+def render_document(task: DocumentTask) -> tuple[dict[str, bytes], dict, DocumentRows]:
+    """The outputs (suffix → bytes), the summary counts and the release store's rows of one document."""
     from ..io.read import decode_bytes
+    from ..io.store import store_rows
     from ..io.writers import RenderSettings, writer
     from ..pipeline import run_pipeline
 
@@ -117,7 +118,7 @@ def render_document(task: DocumentTask) -> tuple[dict[str, bytes], dict]:
         "alignment_warnings": warnings,
         "rows_left_out": rows_left_out,  # by format: rows a format could not hold (one-sided rows in a TMX)
     }
-    return outputs, stats
+    return outputs, stats, store_rows(alignment, findings)
 
 
 def _refuse_an_empty_side(sides: list[tuple[str, str, str, int | None]]) -> None:

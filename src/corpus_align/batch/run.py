@@ -35,8 +35,7 @@ from .state import StateLog
 from .workers import map_dask, map_local
 
 if TYPE_CHECKING:
-
-    pass
+    from ..io.store import ReleaseStoreWriter
 
 
 @dataclass
@@ -133,6 +132,7 @@ class _RunProgress:
 
     report: BatchReport
     state: StateLog
+    store: ReleaseStoreWriter
     total: int
     progress: ProgressCallback | None = None
     records: dict[str, dict] = field(default_factory=dict)
@@ -141,14 +141,15 @@ class _RunProgress:
 
     def unchanged(self, task: DocumentTask, outputs_present: Callable[[], bool]) -> bool:
         """True (and the document recorded as unchanged) when an earlier run aligned these inputs with these settings
-        and its outputs are still there."""
+        and its outputs are still there, its rows in the release store included."""
         digest = task_hash(task)
         previous = self.state.entries.get(task.name)
         if (previous and previous["hash"] == digest and current_status(previous["record"]["status"]) in {DONE, UNCHANGED}
-                and outputs_present()):
+                and self.store.holds(task.name, digest) and outputs_present()):
             record = dict(previous["record"], status=UNCHANGED)
             record.pop("skipped", None)  # the flag of earlier versions, which the status now says
             self.records[task.name] = record
+            self.store.mark_unchanged(task.name)
             self.report.unchanged += 1
             self._step(UNCHANGED, record)
             return True
@@ -163,6 +164,7 @@ class _RunProgress:
             self.report.done += 1
         else:
             self.report.failed += 1
+        self.store.replace_document(record, self.hashes[result.name], result.rows)
         self.state.record(result.name, self.hashes[result.name], result.record)
         self._step(record["status"], record)
 
@@ -188,7 +190,10 @@ def run_batch(
 
     Per document: ``NAME.tsv``, ``NAME.findings.jsonl``, ``NAME.html`` (and
     one file per format of ``settings.formats``), sub-folders
-    mirrored; then ``summary.tsv``, ``summary.json`` and ``index.html``.
+    mirrored; then ``summary.tsv``, ``summary.json``, ``index.html`` and
+    ``release.sqlite``, the release store of every document's sentences,
+    beads and findings (see :mod:`corpus_align.io.store`; only the rows of
+    the documents done, failed or gone are rewritten).
     ``workers`` processes run in parallel (default: the number of cores);
     ``scheduler`` (``tcp://host:port``) sends the work to a Dask cluster
     instead.
@@ -229,8 +234,12 @@ def run_batch(
         if warn is not None:
             warn(message)
 
-    with StateLog.open(out / STATE_DIR, keep={pair.name for pair in found.pairs}, fresh=force, warn=warning) as state:
-        run = _RunProgress(report, state, total=len(found.pairs), progress=progress)
+    from ..io.store import STORE_FILE, ReleaseStoreWriter
+
+    names = {pair.name for pair in found.pairs}
+    with (StateLog.open(out / STATE_DIR, keep=names, fresh=force, warn=warning) as state,
+          ReleaseStoreWriter.open(out / STORE_FILE, fresh=force, warn=warning) as store):
+        run = _RunProgress(report, state, store, total=len(found.pairs), progress=progress)
         def outputs_present(name: str) -> Callable[[], bool]:
             return lambda: all(path.is_file() for path in output_paths(out, name, settings.formats))
 
@@ -246,6 +255,8 @@ def run_batch(
             report.interrupted = True
         finally:
             results.close()  # stops the workers now, not when the generator is collected
+        store.keep_only(names)
+        store.commit({"settings": settings.as_json(), "interrupted": report.interrupted})
     records = run.records
 
     ordered = [records[pair.name] for pair in found.pairs if pair.name in records]

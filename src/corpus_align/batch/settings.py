@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..model import GlossaryEntry
 
 if TYPE_CHECKING:
-
+    from ..io.store import DocumentRows
     from ..pipeline import PipelineSettings
 
 
@@ -175,8 +175,13 @@ class DocumentTask:
 
 @dataclass
 class DocumentResult:
-    """The outputs (suffix → bytes) and the summary record of one document."""
+    """The outputs (suffix → bytes), the summary record and the release store's rows of one document.
+
+    ``rows`` is ``None`` for a failed document (and for a result from a worker of a version that made none:
+    the document is then aligned again by the next run).
+    """
 
     name: str
     record: dict
     outputs: dict[str, bytes] = field(default_factory=dict)
+    rows: DocumentRows | None = None

@@ -108,9 +108,9 @@ class InterruptedRun(Exception):
     """
 
 
-from . import align, baseline, batch, check, config, diff, terms, text  # noqa: E402  (registers the commands on ``app``; they import warn)
+from . import align, baseline, batch, check, config, diff, search, terms, text  # noqa: E402  (registers the commands on ``app``; they import warn)
 
-del align, baseline, batch, check, config, diff, terms, text
+del align, baseline, batch, check, config, diff, search, terms, text
 
 
 class _StderrThatCannotFail:

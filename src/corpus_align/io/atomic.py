@@ -79,12 +79,40 @@ def atomic_file(path: str | Path) -> Iterator[BinaryIO]:
     try:
         with os.fdopen(handle, "wb") as stream:
             yield stream
-        # mkstemp makes the file private (0600); give it the permissions the old file had, or any new file would get.
-        os.chmod(temporary, mode if mode is not None else 0o666 & ~_umask())
-        os.replace(temporary, target)
+        _replace_keeping_mode(Path(temporary), target, mode)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def move_into_place(temporary: str | Path, path: str | Path) -> Path:
+    """Move the finished ``temporary`` file (made in ``path``'s folder) over ``path`` with one rename.
+
+    For content that a library writes to a file name of its own (an SQLite
+    database) rather than to a stream; the same rules as
+    :func:`write_bytes_atomic`: a symlink's target is replaced, an existing
+    file keeps its permissions, anything but a regular file is refused (and
+    ``temporary`` then removed).
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / ".new.tmp").write_bytes(b"new")
+    >>> move_into_place(folder / ".new.tmp", folder / "a.db").read_bytes(), (folder / ".new.tmp").exists()
+    (b'new', False)
+    """
+    target = Path(os.path.realpath(path))
+    try:
+        _replace_keeping_mode(Path(temporary), target, _existing_regular_file_mode(target))
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _replace_keeping_mode(temporary: Path, target: Path, mode: int | None) -> None:
+    # mkstemp makes the file private (0600); give it the permissions the old file had, or any new file would get.
+    os.chmod(temporary, mode if mode is not None else 0o666 & ~_umask())
+    os.replace(temporary, target)
 
 
 def _existing_regular_file_mode(target: Path) -> int | None:
