@@ -6,9 +6,10 @@ import json
 
 import pytest
 
+from corpus_align.baseline import finding_fingerprint
 from corpus_align.diff import DiffRow, diff_alignments, diff_releases, finding_identity, read_accepted
-from corpus_align.diff.rows import row_keys
 from corpus_align.errors import InputError
+from corpus_align.io.baseline import BaselineEntry, write_baseline
 from corpus_align.io.findings import findings_to_jsonl
 from corpus_align.io.findings_read import read_findings
 from corpus_align.model import Finding, Span
@@ -65,8 +66,7 @@ def test_diff_findings_repeated_findings_are_counted():
 
 
 def test_diff_findings_in_the_baseline_are_accepted_not_new_or_open():
-    key = row_keys([DiffRow(1, *AGE)])[0]
-    accepted = {finding_identity(age_finding(1), key)}
+    accepted = {finding_identity(age_finding(1), DiffRow(1, *AGE))}
     diff = diff_alignments([FINE], [AGE, FINE], new_findings=[age_finding(1)], accepted=accepted)
     assert changes(diff) == [("accepted", "number-mismatch", 1)] and diff.new_findings == ()
     diff = diff_alignments([AGE], [AGE], old_findings=[age_finding(1)], new_findings=[age_finding(1)], accepted=accepted)
@@ -74,20 +74,24 @@ def test_diff_findings_in_the_baseline_are_accepted_not_new_or_open():
 
 
 def test_diff_identity_is_code_row_text_and_evidence_not_row_number_or_message():
-    key = row_keys([DiffRow(1, *AGE)])[0]
+    row = DiffRow(1, *AGE)
     same = Finding("number-mismatch", "error", 40, "reworded message", zh_text="二十一", en_text="twenty-two")
-    assert finding_identity(age_finding(1), key) == finding_identity(same, key)
+    assert finding_identity(age_finding(1), row) == finding_identity(same, DiffRow(40, "他二十一歲。", AGE[1]))
     other_evidence = Finding("number-mismatch", "error", 1, "m", zh_text="二十", en_text="twenty-two")
-    assert finding_identity(age_finding(1), key) != finding_identity(other_evidence, key)
-    assert finding_identity(age_finding(1), key) != finding_identity(age_finding(1), (key[0], "He is 22."))
+    assert finding_identity(age_finding(1), row) != finding_identity(other_evidence, row)
+    assert finding_identity(age_finding(1), row) != finding_identity(age_finding(1), DiffRow(1, AGE[0], "He is 22."))
 
 
-def test_diff_read_accepted_takes_fingerprints_and_names_a_bad_line(tmp_path):
+def test_diff_identity_is_the_fingerprint_check_writes_into_a_baseline():
+    assert finding_identity(age_finding(1), DiffRow(1, *AGE)) == finding_fingerprint(age_finding(7), *AGE)
+
+
+def test_diff_read_accepted_takes_a_baseline_and_names_a_bad_line(tmp_path):
     path = tmp_path / "baseline.jsonl"
-    path.write_text('{"fingerprint": "b2", "code": "typo"}\n\n{"fingerprint": "a1"}\n', "utf-8")
+    write_baseline(path, [BaselineEntry("b2", "typo"), BaselineEntry("a1", "number-mismatch", reason="a name")])
     assert read_accepted(path) == {"a1", "b2"}
-    path.write_text('{"fingerprint": "a1"}\n{"code": "typo"}\n', "utf-8")
-    with pytest.raises(InputError, match="line 2: expected a JSON object with a 'fingerprint'"):
+    path.write_text('{"fingerprint": "a1", "code": "typo"}\nnot json\n', "utf-8")
+    with pytest.raises(InputError, match="line 2: not a JSON object"):
         read_accepted(path)
     with pytest.raises(InputError, match="no such file"):
         read_accepted(tmp_path / "missing.jsonl")

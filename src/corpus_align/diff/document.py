@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterable, Sequence
 from ..model import Finding
 from .identity import finding_identity
 from .model import DiffRow, DocumentDiff, DocumentStatus, FindingChange, RowChange
-from .rows import RowKey, match_rows, row_keys
+from .rows import match_rows
 
 # What a caller may pass as rows: ours, the readers' TsvRow (``row``, ``zh``, ``en``), or (zh, en) pairs.
 RowLike = DiffRow | tuple[str, str] | object
@@ -108,14 +108,11 @@ def classify_findings(
 
 def _identified(rows: Sequence[DiffRow], findings: Sequence[Finding]) -> list[tuple[str, Finding, DiffRow | None]]:
     """Each finding with its identity and its row (``None`` for a finding outside the rows)."""
-    by_number: dict[int, tuple[DiffRow, RowKey]] = {}
-    needed = {finding.row for finding in findings}
-    wanted = [row for row in rows if row.row in needed]
-    for row, key in zip(wanted, row_keys(wanted), strict=True):
-        by_number.setdefault(row.row, (row, key))
+    by_number: dict[int, DiffRow] = {}
+    for row in rows:
+        by_number.setdefault(row.row, row)
     identified: list[tuple[str, Finding, DiffRow | None]] = []
     for finding in findings:
         found = by_number.get(finding.row)
-        key = found[1] if found else ("", "")
-        identified.append((finding_identity(finding, key), finding, found[0] if found else None))
+        identified.append((finding_identity(finding, found), finding, found))
     return identified
