@@ -15,7 +15,8 @@ from corpus_align import __version__
 from corpus_align.batch import BatchSettings
 from corpus_align.errors import InputError, UsageError
 from corpus_align.io import store as store_module
-from corpus_align.io.store import STORE_FILE, ReleaseStoreWriter
+from corpus_align.io.baseline import load_baseline
+from corpus_align.io.store import SCHEMA_VERSION, STORE_FILE, ReleaseStoreWriter
 from corpus_align.io.store_read import document_findings, document_names, document_rows, open_store, search, store_meta
 from tests.batch.conftest import EN, ZH, run_batch_here, store_release, two_file_release
 from tests.conftest import ROOT
@@ -72,7 +73,7 @@ def test_store_holds_every_document_of_the_summary(release_out, connection):
 
 def test_store_records_its_schema_and_corpus_align_version(connection):
     meta = store_meta(connection)
-    assert meta["schema_version"] == "1" and meta["corpus_align_version"] == __version__
+    assert meta["schema_version"] == str(SCHEMA_VERSION) and meta["corpus_align_version"] == __version__
     assert meta["search_index"] == "fts5-trigram"
     assert json.loads(meta["settings"])["formats"] == ["jsonl"]
 
@@ -155,7 +156,7 @@ def test_store_every_example_query_of_the_docs_runs_and_finds_rows(connection):
     assert len(queries) >= 10
     for query in queries:
         rows = connection.execute(query).fetchall()
-        if "FROM decisions" not in query:  # empty until a reviewer records decisions
+        if "decisions" not in query:  # empty until a reviewer records decisions
             assert rows, f"docs/store.md: no row from\n{query}"
 
 
@@ -245,10 +246,10 @@ def test_store_missing_or_of_another_schema_aligns_its_documents_again(tmp_path,
     connection.close()
     warnings: list[str] = []
     assert run_batch(release, out, warn=warnings.append).done == 1
-    assert warnings == [f"{out / STORE_FILE}: it has schema version 0, this corpus-align writes 1;"
+    assert warnings == [f"{out / STORE_FILE}: it has schema version 0, this corpus-align writes {SCHEMA_VERSION};"
                         " it is rebuilt, and the documents it held are aligned again"]
     with closing(open_store(out)) as connection:
-        assert store_meta(connection)["schema_version"] == "1" and document_rows(connection, "a")
+        assert store_meta(connection)["schema_version"] == str(SCHEMA_VERSION) and document_rows(connection, "a")
 
 
 def test_store_without_fts5_searches_by_like_with_the_same_answers(tmp_path, serial_batch, monkeypatch, connection):
@@ -284,3 +285,28 @@ def test_store_decisions_outlive_reruns_and_force(tmp_path, serial_batch):
     with closing(open_store(out)) as connection:
         assert [tuple(row) for row in connection.execute("SELECT fingerprint, reason FROM decisions")] == [("f1", "a name")]
         assert document_rows(connection, "a")
+
+
+def test_store_findings_carry_the_baseline_fingerprint_and_batch_baseline_fills_the_decisions(tmp_path, serial_batch):
+    from corpus_align.batch import run_batch
+    from tests.conftest import run_cli
+
+    release, out = store_release(tmp_path / "release"), tmp_path / "out"
+    run_batch(release, out)
+    # The fingerprint is the one a baseline holds: check --update-baseline on the document's TSV writes the same.
+    baseline = tmp_path / "baseline.jsonl"
+    assert run_cli("check", str(out / "sample.tsv"), "--baseline", str(baseline), "--update-baseline").returncode == 0
+    written = load_baseline(baseline)
+    with closing(open_store(out)) as connection:
+        stored = {row[0]: row[1] for row in connection.execute("SELECT fingerprint, code FROM findings WHERE document = 'sample'")}
+    assert stored and set(stored) == set(written)
+    accepted = sorted(stored)[0]
+    run_batch(release, out, settings=BatchSettings(baseline=((accepted, "a name, rendered by meaning"),)))
+    with closing(open_store(out)) as connection:
+        assert [tuple(r) for r in connection.execute("SELECT fingerprint, reason FROM decisions")] == [
+            (accepted, "a name, rendered by meaning")]
+        flags = dict(connection.execute("SELECT fingerprint, accepted FROM findings WHERE document = 'sample'").fetchall())
+    assert flags[accepted] == 1 and sum(flags.values()) == 1
+    run_batch(release, out, settings=BatchSettings(baseline=()))  # an empty baseline: nothing accepted any more
+    with closing(open_store(out)) as connection:
+        assert connection.execute("SELECT count(*) FROM decisions").fetchone()[0] == 0

@@ -256,6 +256,8 @@ def run_batch(
         finally:
             results.close()  # stops the workers now, not when the generator is collected
         store.keep_only(names)
+        if settings.baseline is not None:
+            store.set_decisions(settings.baseline)
         store.commit({"settings": settings.as_json(), "interrupted": report.interrupted})
     records = run.records
 

@@ -24,7 +24,7 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 STORE_FILE = "release.sqlite"
 # Raised whenever a table or column changes meaning; a store of another version is rebuilt, not patched.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # What meta.search_index says: which full-text index the beads have.
 TRIGRAM_INDEX = "fts5-trigram"
 NO_INDEX = "none"
@@ -106,8 +106,11 @@ CREATE TABLE findings (
     evidence_en TEXT NOT NULL,
     evidence_spans TEXT NOT NULL,
     suggestion TEXT NOT NULL,
-    confidence REAL
+    confidence REAL,
+    fingerprint TEXT NOT NULL,
+    accepted INTEGER NOT NULL DEFAULT 0
 );
+CREATE INDEX findings_by_fingerprint ON findings(fingerprint);
 CREATE INDEX findings_by_document ON findings(document, row);
 CREATE INDEX findings_by_code ON findings(code);
 CREATE TABLE decisions (
@@ -178,7 +181,8 @@ class DocumentRows:
 
     ``sentences``: ``(lang, sentence, paragraph, start_offset, end_offset, row, original, normalized)``;
     ``beads``: ``(row, type, score, zh_ids, en_ids, zh, en, zh_normalized, en_normalized)``;
-    ``findings``: ``(row, code, severity, message, evidence_zh, evidence_en, evidence_spans, suggestion, confidence)``.
+    ``findings``: ``(row, code, severity, message, evidence_zh, evidence_en, evidence_spans, suggestion, confidence,
+    fingerprint, accepted)``.
     """
 
     sentences: tuple[tuple, ...]
@@ -222,11 +226,16 @@ def store_rows(alignment: Alignment, findings: Sequence[Finding]) -> DocumentRow
         )
         for row, bead in alignment.rows()
     )
+    from ..baseline import finding_fingerprint
+
+    row_text = {row: (zh, en) for row, _type, _score, _zh_ids, _en_ids, zh, en, _zh_n, _en_n in beads}
     finding_rows = tuple(
         (
             f.row, f.code, f.severity, f.message, f.zh_text, f.en_text,
             json.dumps([{"side": s.side, "start": s.start, "end": s.end, "text": s.text} for s in f.spans], ensure_ascii=False),
             f.suggestion, f.confidence,
+            # The baseline's fingerprint, so a decision (or a diff) finds the finding whatever its row number.
+            f.fingerprint or finding_fingerprint(f, *row_text.get(f.row, ("", ""))), int(f.accepted),
         )
         for f in findings
     )
@@ -370,7 +379,7 @@ class ReleaseStoreWriter:
             )
             self.connection.executemany(
                 "INSERT INTO findings (document, row, code, severity, message, evidence_zh, evidence_en, evidence_spans,"
-                " suggestion, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " suggestion, confidence, fingerprint, accepted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 ((name, *values) for values in rows.findings),
             )
 
@@ -385,6 +394,21 @@ class ReleaseStoreWriter:
         wanted = {stored_text(name) for name in names}
         with self._savepoint():
             self._delete_rows([name for name in held if name not in wanted], documents=True)
+
+    def set_decisions(self, accepted: Iterable[tuple[str, str]]) -> None:
+        """Make the decisions those of the run's baseline: ``(fingerprint, reason)`` pairs (``batch --baseline``).
+
+        Fingerprints that left the baseline leave the store; those still in it keep the time they were first seen.
+        """
+        pairs = dict(accepted)
+        with self._savepoint():
+            held = {fingerprint for (fingerprint,) in self.connection.execute("SELECT fingerprint FROM decisions")}
+            self.connection.executemany("DELETE FROM decisions WHERE fingerprint = ?", [(f,) for f in held - set(pairs)])
+            self.connection.executemany("UPDATE decisions SET reason = ? WHERE fingerprint = ?",
+                                        [(reason, f) for f, reason in pairs.items() if f in held])
+            now = _now()
+            self.connection.executemany("INSERT INTO decisions (fingerprint, reason, decided_at) VALUES (?, ?, ?)",
+                                        [(f, reason, now) for f, reason in pairs.items() if f not in held])
 
     def commit(self, meta: dict[str, object] | None = None) -> Path:
         """Record ``meta`` (besides the schema and corpus-align versions), commit, and move the store into place."""
