@@ -9,6 +9,7 @@ import pytest
 
 from corpus_align.diff import diff_releases
 from corpus_align.diff.render import change_records
+from corpus_align.errors import InputError
 from corpus_align.io.findings import findings_to_jsonl
 from corpus_align.model import Finding
 from tests.batch.conftest import two_file_release
@@ -109,6 +110,22 @@ def test_cli_batch_previous_writes_the_diff_and_says_what_changed(tmp_path, seri
         "a.diff.html", "added.diff.html", "gone.diff.html", "index.html", "summary.json"]
     # The diff is no document of the release, and a later diff of the folder ignores it.
     assert diff_releases(tmp_path / "v2", tmp_path / "v2").document_counts()["unchanged"] == 2
+
+
+def test_cli_diff_of_folders_reads_the_release_store_and_agrees_with_the_files(tmp_path, serial_batch):
+    old_release = two_file_release(tmp_path / "r1", {"a": ("他今年二十一岁。我很好。", "He is twenty-one. I am fine.")})
+    new_release = two_file_release(tmp_path / "r2", {"a": ("他今年二十一岁。我很好。", "He is twenty-two. I am well.")})
+    for release, out in ((old_release, "v1"), (new_release, "v2")):
+        assert run_cli("batch", str(release), "-o", str(tmp_path / out)).returncode == 0
+    from_store = list(change_records(diff_releases(tmp_path / "v1", tmp_path / "v2")))
+    for out in ("v1", "v2"):  # the store of each folder holds the rows: with the TSVs gone, the diff is the same
+        (tmp_path / out / "a.tsv").unlink()
+    assert list(change_records(diff_releases(tmp_path / "v1", tmp_path / "v2"))) == from_store
+    assert {r["change"] for r in from_store if r["kind"] == "row"} == {"en-revised"}
+    for out in ("v1", "v2"):  # a folder written before the store: the TSVs and findings files are read instead
+        (tmp_path / out / "release.sqlite").unlink()
+    with pytest.raises(InputError, match="a.tsv"):
+        diff_releases(tmp_path / "v1", tmp_path / "v2")
 
 
 def test_cli_batch_previous_must_be_an_earlier_batch_output_checked_before_the_work(tmp_path, serial_batch):

@@ -6,11 +6,15 @@ import json
 from collections.abc import Collection
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError, UsageError
 from ..model import Finding
 from .document import diff_alignments
 from .model import DiffRow, DocumentDiff, DocumentStatus, ReleaseDiff
+
+if TYPE_CHECKING:
+    import sqlite3
 
 # Written by ``batch`` beside each document's TSV, and by ``align --format findings``.
 FINDINGS_SUFFIX = ".findings.jsonl"
@@ -133,8 +137,10 @@ def diff_releases(old_dir: str | Path, new_dir: str | Path, *, accepted: Collect
 
     A document in one folder only is ``added`` or ``removed`` (its rows all
     new or removed, its findings new or fixed); a document the batch failed
-    on in either folder is listed in ``not_compared``. Findings are read from
-    each document's ``NAME.findings.jsonl``.
+    on in either folder is listed in ``not_compared``. Rows and findings are
+    read from the folder's release store (``release.sqlite``), or, in a folder
+    written without one, from each document's ``NAME.tsv`` and
+    ``NAME.findings.jsonl``.
 
     >>> release = diff_releases("review-v1", "review-v2")  # doctest: +SKIP
     >>> release.document_counts()  # doctest: +SKIP
@@ -150,12 +156,20 @@ def diff_releases(old_dir: str | Path, new_dir: str | Path, *, accepted: Collect
                     **{name: f"{why} (in {new_root})" for name, why in new_without.items()}}
     documents = []
     old_set, new_set = set(old_names), set(new_names)
+    with _BatchOutput(old_root) as old_release, _BatchOutput(new_root) as new_release:
+        documents = _diff_documents(old_release, new_release, old_set, new_set, not_compared, accepted)
+    return ReleaseDiff(old_root, new_root, tuple(documents), tuple(sorted(not_compared.items())))
+
+
+def _diff_documents(old_release: _BatchOutput, new_release: _BatchOutput, old_set: set[str], new_set: set[str],
+                    not_compared: dict[str, str], accepted: Collection[str]) -> list[DocumentDiff]:
+    documents = []
     for name in sorted(old_set | new_set):
         if name in not_compared:
             continue
 
-        old_rows, old_findings = _document_outputs(old_root, name) if name in old_set else ([], [])
-        new_rows, new_findings = _document_outputs(new_root, name) if name in new_set else ([], [])
+        old_rows, old_findings = old_release.document(name) if name in old_set else ([], [])
+        new_rows, new_findings = new_release.document(name) if name in new_set else ([], [])
         document = diff_alignments(old_rows, new_rows, old_findings=old_findings, new_findings=new_findings,
                                    accepted=accepted, name=name)
         # In or out of a release is by name: a document with no rows in both is still in both.
@@ -165,13 +179,41 @@ def diff_releases(old_dir: str | Path, new_dir: str | Path, *, accepted: Collect
         if status != document.status:
             document = replace(document, status=status)
         documents.append(document)
-    return ReleaseDiff(old_root, new_root, tuple(documents), tuple(sorted(not_compared.items())))
+    return documents
 
 
-def _document_outputs(root: Path, name: str) -> tuple[list[DiffRow], list[Finding]]:
-    """The rows of ``NAME.tsv`` in a batch output folder, and the findings of ``NAME.findings.jsonl`` if there."""
-    from ..io.findings_read import read_findings
+class _BatchOutput:
+    """The documents of a ``batch`` output folder: from its release store (``release.sqlite``) when it has one,
+    else from each document's ``NAME.tsv`` and ``NAME.findings.jsonl`` (a folder written before the store)."""
 
-    findings_path = root / f"{name}{FINDINGS_SUFFIX}"
-    findings = read_findings(findings_path) if findings_path.is_file() else []
-    return read_rows(root / f"{name}.tsv"), findings
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.connection: sqlite3.Connection | None = None
+
+    def __enter__(self) -> _BatchOutput:
+        from ..io.store import STORE_FILE
+
+        if (self.root / STORE_FILE).is_file():
+            from ..io.store_read import open_store
+
+            self.connection = open_store(self.root)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.connection is not None:
+            self.connection.close()
+
+    def document(self, name: str) -> tuple[list[DiffRow], list[Finding]]:
+        """The rows and findings of document ``name``."""
+        from ..io.findings_read import finding_of_record, read_findings
+
+        if self.connection is not None:
+            from ..io.store_read import document_findings, document_rows
+
+            rows = document_rows(self.connection, name)
+            if rows:
+                found = [finding_of_record(record) for record in document_findings(self.connection, name)]
+                return [DiffRow(r["row"], r["zh"], r["en"]) for r in rows], [f for f in found if f is not None]
+        findings_path = self.root / f"{name}{FINDINGS_SUFFIX}"
+        findings = read_findings(findings_path) if findings_path.is_file() else []
+        return read_rows(self.root / f"{name}.tsv"), findings
