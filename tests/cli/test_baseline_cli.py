@@ -174,3 +174,26 @@ def test_cli_batch_baseline_accepts_and_redoes_documents_when_it_changes(tmp_pat
     third = run_cli("batch", str(release), "-o", str(out), "--select", "number-mismatch", "--baseline", str(baseline),
                     "--format", "xlsx", "--verbose")
     assert ": done" in third.stderr.decode() and "confirmed" in (out / "doc.html").read_text("utf-8")
+
+
+def test_cli_batch_update_baseline_writes_the_release_findings_and_keeps_reasons(tmp_path, serial_batch):
+    release, out, baseline = tmp_path / "release", tmp_path / "out", tmp_path / "baseline.jsonl"
+    release.mkdir()
+    write(release / "a.txt", "他二十一岁。\n我很好。\nHe is twenty-two.\nI am fine.\n")
+    write(release / "b.txt", "她有三个孩子。\nShe has four children.\n")
+    options = ["--fail-on", "error", "--select", "number-mismatch", "--baseline", str(baseline)]
+    assert run_cli("batch", str(release), "-o", str(out), "--select", "number-mismatch", "--update-baseline").returncode == 2
+    created = run_cli("batch", str(release), "-o", str(out), *options, "--update-baseline")
+    assert created.returncode == 1  # this run's reports show the baseline as it was: none yet
+    assert f"baseline: 2 added, 0 removed, 0 kept ({baseline})" in created.stderr.decode()
+    entries = [json.loads(line) for line in baseline.read_text("utf-8").splitlines()]
+    assert sorted(e["evidence"]["zh"] for e in entries) == ["三", "二十一"] and all(e["zh"] for e in entries)
+
+    # A reason given, one document fixed: the fixed finding leaves the file, the reason stays with the other.
+    write(baseline, "".join(json.dumps({**e, "reason": "the source is wrong"}) + "\n" for e in entries))
+    write(release / "b.txt", "她有三个孩子。\nShe has three children.\n")
+    assert run_cli("batch", str(release), "-o", str(out), *options).returncode == 0  # all accepted
+    updated = run_cli("batch", str(release), "-o", str(out), *options, "--update-baseline")
+    assert "baseline: 0 added, 1 removed, 1 kept" in updated.stderr.decode()
+    (kept,) = [json.loads(line) for line in baseline.read_text("utf-8").splitlines()]
+    assert (kept["evidence"]["zh"], kept["reason"]) == ("二十一", "the source is wrong")

@@ -19,6 +19,8 @@ from .text import ENCODING_HELP, MIN_CONFIDENCE_HELP, OPENCC_HELP, TextMode
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
+    from ..batch import BatchReport, BatchSettings
+
 
 @app.command(
     epilog="Example: corpus-align batch release/ -o review/ --workers 4 --format tmx"
@@ -62,6 +64,11 @@ def batch(
     opencc: str = typer.Option("auto", "--opencc", help=OPENCC_HELP),
     text: TextMode = typer.Option(None, "--text", help=TEXT_OUTPUT_HELP, show_default=False),
     baseline: Path = typer.Option(None, "--baseline", help=BASELINE_HELP),
+    update_baseline: bool = typer.Option(
+        False, "--update-baseline", help="After the run, write the release's findings into the --baseline file (created "
+        "if missing): reasons kept for the findings still there, fixed ones dropped (only for the codes checked). "
+        "This run's reports show the baseline as it was; nothing is written when a document failed."
+    ),
 ) -> None:
     """Align and check every document of a release folder, with reports and a summary.
 
@@ -76,6 +83,7 @@ def batch(
     if quiet and verbose:
         raise UsageError("--quiet and --verbose contradict each other; give one")
     should_fail([], fail_on)
+    old_baseline = _baseline_before(baseline, update_baseline, run_checks)
     formats = tuple(dict.fromkeys(f.strip() for value in output_formats for f in value.split(",") if f.strip()))
     select_codes, ignore_codes = parse_codes(select), parse_codes(ignore)
     if select_codes is not None or ignore_codes is not None:
@@ -87,7 +95,7 @@ def batch(
         opencc=opencc, max_merge=max_merge, realign=realign, by_paragraph=by_paragraph, checks=run_checks,
         select=tuple(select_codes) if select_codes else None,
         ignore=tuple(ignore_codes) if ignore_codes else None, min_confidence=min_confidence,
-        text=text.value if text is not None else None, baseline=reason_pairs(baseline),
+        text=text.value if text is not None else None, baseline=reason_pairs(old_baseline),
     )
     if previous is not None:
         from ..diff.report import check_previous
@@ -120,6 +128,8 @@ def batch(
         )
     if previous is not None:
         _say_what_changed(previous, out_dir, quiet=quiet)
+    if update_baseline and baseline is not None:
+        _update_baseline(baseline, old_baseline or {}, report, out_dir, settings)
     findings_fail = fail_on != "never" and any(
         r.get("errors", 0) or (fail_on == "warning" and r.get("warnings", 0)) for r in report.documents
     )
@@ -135,6 +145,41 @@ def _say_what_changed(previous: Path, out_dir: Path, *, quiet: bool) -> None:
     release = diff_after_batch(previous, out_dir)
     if not quiet:
         _say(f"since {previous}: {release_line(release)}; diff: {out_dir / DIFF_FOLDER / 'index.html'}")
+
+
+def _baseline_before(baseline: Path | None, update: bool, run_checks: bool) -> dict | None:
+    """The entries of ``--baseline`` before the run (none yet when ``--update-baseline`` is to create the file)."""
+    from ..baseline import load_baseline
+    from ..errors import UsageError
+
+    if update and baseline is None:
+        raise UsageError("--update-baseline writes the --baseline file; give --baseline FILE")
+    if update and not run_checks:
+        raise UsageError("--update-baseline needs the checks; leave out --no-check")
+    if baseline is None:
+        return None
+    return load_baseline(baseline) if not update or baseline.exists() else {}
+
+
+def _update_baseline(baseline: Path, old: dict, report: BatchReport, out_dir: Path, settings: BatchSettings) -> None:
+    """Write the release's findings (from its store) into ``baseline``, unless a document failed or the run stopped:
+    the findings of a document that was not checked would be dropped from the file as fixed."""
+    from contextlib import closing
+
+    from ..baseline import updated_baseline, write_baseline
+    from ..checks import resolve_codes
+    from ..io.store_read import baseline_entries, open_store
+    from .baseline import say_update
+
+    if report.failed or report.interrupted:
+        _say(f"corpus-align: warning: {baseline} not updated: "
+             f"{'the run was interrupted' if report.interrupted else f'{report.failed} document(s) failed'}")
+        return
+    with closing(open_store(out_dir)) as connection:
+        found = baseline_entries(connection)
+    update = updated_baseline(old, found, resolve_codes(settings.select, settings.ignore))
+    write_baseline(baseline, update.entries.values())
+    say_update(update, baseline)
 
 
 def _say_rows_left_out(documents: list[dict]) -> None:

@@ -21,6 +21,8 @@ from .store import NO_INDEX_NOTE, SCHEMA_VERSION, STORE_FILE, TRIGRAM_INDEX
 if TYPE_CHECKING:
     import sqlite3
 
+    from .baseline import BaselineEntry
+
 # A trigram index finds nothing shorter than three characters: shorter queries read every row instead.
 TRIGRAM_LENGTH = 3
 # The columns a search looks at: those of the full-text index (see corpus_align.io.store), for LIKE too, so that
@@ -226,3 +228,22 @@ def _like_pattern(text: str) -> str:
     """
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def baseline_entries(connection: sqlite3.Connection) -> dict[str, BaselineEntry]:
+    """Every finding of the release as a baseline entry (fingerprint, code, its row's text, evidence), one per
+    fingerprint: what ``batch --update-baseline`` writes.
+
+    >>> sorted(baseline_entries(open_store("review/")))[:1]  # doctest: +SKIP
+    ['03f1c2...']
+    """
+    from .baseline import BaselineEntry
+
+    entries: dict[str, BaselineEntry] = {}
+    query = (
+        "SELECT f.fingerprint, f.code, coalesce(b.zh, ''), coalesce(b.en, ''), f.evidence_zh, f.evidence_en"
+        " FROM findings AS f LEFT JOIN beads AS b ON b.document = f.document AND b.row = f.row ORDER BY f.id"
+    )
+    for fingerprint, code, zh, en, evidence_zh, evidence_en in connection.execute(query):
+        entries.setdefault(fingerprint, BaselineEntry(fingerprint, code, zh, en, evidence_zh, evidence_en))
+    return entries
