@@ -139,6 +139,7 @@ BATCH_ONLY = {
     "--pattern",  # how files pair up in a release
     "--force",  # re-runs: redo the documents unchanged since the last run
     "--previous",  # a release diff against the previous batch output, after the batch
+    "--update-baseline",  # the release's findings into the baseline after the run (check has its own)
     "--quiet", "--verbose",  # how much a long run says as it goes
     "--zh-script", "--text",  # see ALIGN_ONLY
 }
