@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 STAGES = (
     ("Alignment", "src/corpus_align/aligner/params.py"),
     ("Checks: omission, addition and the document's lexicon", "src/corpus_align/checks/params.py"),
+    ("Term extraction", "src/corpus_align/terms/params.py"),
 )
 
 _SECTION = re.compile(r"^#\s*---\s*(.*?)\s*-*\s*$")

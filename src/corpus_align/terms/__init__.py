@@ -35,34 +35,24 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
-from .model import Alignment, CheckRow, GlossaryEntry
-from .text.patterns import CJK
+from ..errors import InputError
+from ..model import Alignment, CheckRow, GlossaryEntry
+from ..text.patterns import CJK
+from .params import (
+    DEFAULT_MIN_COUNT,
+    EVERYDAY_EN_FREQUENCY,
+    EVERYDAY_ZH_FREQUENCY,
+    NAME_SHARE,
+    PHRASE_MAX_WORDS,
+    PHRASE_TRANSLATION_SHARE,
+    TERM_LIFT,
+    TERM_SHARE,
+)
 
-# A pair must meet in this share of the Chinese's rows: the translator renders it this way "in most of its rows".
-# Chosen on: reasoning (a majority), as LEARNED_RENDERING_SHARE of the entity check. Figure: benchmarks/term_extraction.py.
-TERM_SHARE = 0.6
-# A name the English spells in pinyin is evidence enough in fewer of its rows (the others say "he", "her mother").
-# Chosen on: reasoning. Figure: benchmarks/term_extraction.py.
-NAME_SHARE = 0.3
-# The pair's share of the Chinese's rows over the English's share of all rows: *said* is in a third of a novel's rows.
-# Not the entity check's 3 (LEARNED_RENDERING_LIFT): a main character is in 40% of a chapter's rows (韦小宝 → Trinket
-# in 83 of 236), which caps the lift at 2.5.  Chosen on: that example. Figure: benchmarks/term_extraction.py.
-TERM_LIFT = 1.5
-# A stem next to the best one joins the phrase when the word is at least this share as likely to give it, in as many rows.
-# Chosen on: reasoning (two halves of one rendering are about equally likely). Figure: benchmarks/term_extraction.py.
-PHRASE_TRANSLATION_SHARE = 0.5
-PHRASE_MAX_WORDS = 4
-# Everyday vocabulary: a pair that CC-CEDICT gives, with a Chinese word at least this common in jieba's dictionary and
-# an English word at least this common in pyspellchecker's list (男孩 956 and boy 301,260; 函数 2,648 but function 16,189).
-# Chosen on: the examples above, before the benchmark lists were built. Figure: benchmarks/term_extraction.py.
-EVERYDAY_ZH_FREQUENCY = 500
-EVERYDAY_EN_FREQUENCY = 50_000
 # jieba's tags of the words that can be terms: nouns and names (n, nr, ns, nt, nz ...), verbal nouns, abbreviations,
 # Latin words, and words jieba does not know.  Verbs, adverbs and adjectives are rendered by context, not by a glossary
 # (投降 → surrender, surrendered, give in), and the places (胸口 → on his chest) are phrases.
 TERM_TAGS = ("n", "vn", "j", "eng", "oov")
-DEFAULT_MIN_COUNT = 3  # one row is chance and two are often one scene; see benchmarks/term_extraction.py
 KINDS = ("name", "term")
 
 _JOINS_PHRASE = re.compile(r"[ \-]")  # what may stand between two words of one phrase
@@ -124,7 +114,7 @@ class _Document:
     """The rows of one or more documents, each read once: views, the lexicon's words, the names spelled in pinyin."""
 
     def __init__(self, rows: Sequence[CheckRow], labels: Sequence[str]):
-        from .checks.context import RowView
+        from ..checks.context import RowView
 
         kept = [i for i, row in enumerate(rows) if row.zh_normalized.strip() and row.en.strip()]
         self.rows = [rows[i] for i in kept]
@@ -157,8 +147,8 @@ def g2(both: int, zh_only: int, en_only: int, neither: int) -> float:
 
 def _names(document: _Document, min_count: int) -> dict[str, tuple[_Pair, str]]:
     """Chinese names the rows spell in pinyin, each with its best key: Chinese → (pair, name key)."""
-    from .checks.context import at_sentence_start
-    from .checks.entities import row_attested_names
+    from ..checks.context import at_sentence_start
+    from ..checks.entities import row_attested_names
 
     pairs: dict[tuple[str, str], _Pair] = {}
     for i, view in enumerate(document.views):
@@ -206,8 +196,8 @@ class _EnglishTokens:
     """A row's English words with their stems, as the lexicon stems them (hyphen parts, stop words left out)."""
 
     def __init__(self, text: str):
-        from .text.lexicon import EN_STOPWORDS, english_stem
-        from .text.patterns import EN_WORD
+        from ..text.lexicon import EN_STOPWORDS, english_stem
+        from ..text.patterns import EN_WORD
 
         self.text = text
         self.words: list[tuple[str, tuple[str, ...], int, int]] = []  # surface, stems, start, end
@@ -245,13 +235,13 @@ def _terms(document: _Document, min_count: int, names: Mapping[str, object]) -> 
     """Chinese words the document's own lexicon renders by one English word or phrase in most of their rows."""
     import numpy as np
 
-    from ._lazy import jieba_tokenizer
-    from .checks.context import at_sentence_start
-    from .checks.document_lexicon import learn_translations, pair_count
-    from .checks.omission import coverage_evidence
-    from .checks.params import LEXICON_ROW_PAIRS
-    from .checks.resources import english_words
-    from .text.lexicon import translations
+    from .._lazy import jieba_tokenizer
+    from ..checks.context import at_sentence_start
+    from ..checks.document_lexicon import learn_translations, pair_count
+    from ..checks.omission import coverage_evidence
+    from ..checks.params import LEXICON_ROW_PAIRS
+    from ..checks.resources import english_words
+    from ..text.lexicon import translations
 
     evidence, where = [], []
     for i, view in enumerate(document.views):
@@ -361,7 +351,7 @@ def _may_be_a_term(word: str) -> bool:
     >>> _may_be_a_term("解释器"), _may_be_a_term("韦小宝"), _may_be_a_term("投降"), _may_be_a_term("胸口")
     (True, True, False, False)
     """
-    from .checks.context import tag_zh
+    from ..checks.context import tag_zh
 
     tags = tag_zh(word)
     return len(tags) == 1 and tags[0][1].startswith(TERM_TAGS)
@@ -397,7 +387,7 @@ def _keeps_capitals(surface: str) -> bool:
 
 def _extract(rows: Sequence[CheckRow], labels: Sequence[str], min_count: int, limit: int | None) -> list[TermCandidate]:
     if min_count < 1:
-        from .errors import UsageError
+        from ..errors import UsageError
 
         raise UsageError(f"--min-count must be at least 1, got {min_count}")
     document = _Document(rows, labels)
@@ -422,7 +412,7 @@ def _extract(rows: Sequence[CheckRow], labels: Sequence[str], min_count: int, li
 
 
 def _candidate(document: _Document, pair: _Pair, zh: str, en: str, score: float, zh_rows: int) -> TermCandidate:
-    from .checks.context import zh_original_span
+    from ..checks.context import zh_original_span
 
     example, label = document.example(pair.rows)
     first = document.rows[min(pair.rows)]
@@ -456,13 +446,13 @@ def extract_terms(
 
 def _check_rows(alignment_or_rows: Alignment | Sequence[CheckRow] | Sequence[tuple[str, str]], opencc: str) -> list[CheckRow]:
     if isinstance(alignment_or_rows, Alignment):
-        from .qa import rows_from_alignment
+        from ..qa import rows_from_alignment
 
         return rows_from_alignment(alignment_or_rows)
     items = list(alignment_or_rows)
     if all(isinstance(item, CheckRow) for item in items):
         return [item for item in items if isinstance(item, CheckRow)]
-    from .checks import rows_from_pairs
+    from ..checks import rows_from_pairs
 
     pairs: list[tuple[str, str]] = [item for item in items if isinstance(item, tuple)]
     return rows_from_pairs(pairs, opencc=opencc)
@@ -477,10 +467,10 @@ def read_aligned_rows(path: str | Path, *, encoding: str | None = None, opencc: 
     >>> read_aligned_rows("aligned.tsv")[0].zh_normalized  # doctest: +SKIP
     '关于重庆。'
     """
-    from .checks import check_row
-    from .io.aligned_read import open_aligned_file
-    from .io.tsv_read import TsvRow
-    from .normalize import resolve_opencc
+    from ..checks import check_row
+    from ..io.aligned_read import open_aligned_file
+    from ..io.tsv_read import TsvRow
+    from ..normalize import resolve_opencc
 
     with open_aligned_file(path, encoding) as aligned:
         records = [r for r in aligned.records() if isinstance(r, TsvRow)]
@@ -539,12 +529,12 @@ def extract_terms_from_path(
     [TermCandidate(zh='韦小宝', en='Trinket', rows=73, ...), ...]
     """
     if en_path is None and Path(path).is_dir():
-        from .batch import aligned_outputs
+        from ..batch import aligned_outputs
 
         return extract_terms_from_files(aligned_outputs(path), min_count=min_count, limit=limit, encoding=encoding, opencc=opencc)
     if en_path is None and _is_aligned(path):
         return _extract_checked(read_aligned_rows(path, encoding=encoding, opencc=opencc), min_count, limit)
-    from .pipeline import PipelineSettings, read_sources, run_pipeline
+    from ..pipeline import PipelineSettings, read_sources, run_pipeline
 
     zh_source, en_source = read_sources(str(path), str(en_path) if en_path is not None else None, encoding=encoding)
     settings = PipelineSettings(presegmented=presegmented, opencc=opencc, checks=False)
@@ -562,7 +552,7 @@ def _is_aligned(path: str | Path) -> bool:
         return True
     if name == "-":
         return True  # standard input is read as check reads it: an aligned file
-    from .io.aligned_read import input_format
+    from ..io.aligned_read import input_format
 
     try:
         with open(path, "rb") as stream:
