@@ -17,7 +17,7 @@ import pytest
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (pip install selenium)")
 from selenium.webdriver.common.by import By  # noqa: E402
 
-from tests.browser.test_report_browser import CHROMEDRIVER, CHROMIUM, severe_console_messages  # noqa: E402
+from tests.browser.test_report_browser import CHROMEDRIVER, CHROMIUM, chromium_options, severe_console_messages  # noqa: E402
 from tests.conftest import run_cli  # noqa: E402
 
 pytestmark = [
@@ -36,19 +36,11 @@ def downloading_browser(tmp_path):
     downloads = tmp_path / "downloads"
     downloads.mkdir()
     profile = tempfile.mkdtemp(prefix="corpus-align-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in (
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--window-size=1366,900", f"--user-data-dir={profile}",
-    ):
-        options.add_argument(flag)
+    options = chromium_options(profile)
     options.add_experimental_option("prefs", {
         "download.default_directory": str(downloads), "download.prompt_for_download": False,
         "download.directory_upgrade": True, "safebrowsing.enabled": False,
     })
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(20)
     try:

@@ -14,15 +14,9 @@ from corpus_align.io.findings import findings_to_jsonl
 from corpus_align.model import Finding
 from tests.batch.conftest import two_file_release
 from tests.conftest import run_cli
-from tests.diff.helpers import aligned_tsv, batch_output
+from tests.diff.helpers import AGE, FINE, age_finding, aligned_tsv, batch_output
 
-AGE = ("他二十一岁。", "He is twenty-two.")
-FINE = ("我很好。", "I am fine.")
 ATTACK = ("<script>alert(1)</script>新。", '<img src=x onerror="alert(2)"> & new.')
-
-
-def age_error(row: int) -> Finding:
-    return Finding("number-mismatch", "error", row, "21 vs 22", zh_text="二十一", en_text="twenty-two")
 
 
 def typo_warning(row: int) -> Finding:
@@ -31,8 +25,8 @@ def typo_warning(row: int) -> Finding:
 
 @pytest.fixture
 def releases(tmp_path):
-    old = batch_output(tmp_path / "v1", {"a": ([AGE, FINE], [age_error(1)]), "gone": ([FINE], [])})
-    new = batch_output(tmp_path / "v2", {"a": ([ATTACK, AGE, ("我很好。", "I am fien.")], [age_error(2), typo_warning(3)]),
+    old = batch_output(tmp_path / "v1", {"a": ([AGE, FINE], [age_finding(1)]), "gone": ([FINE], [])})
+    new = batch_output(tmp_path / "v2", {"a": ([ATTACK, AGE, ("我很好。", "I am fien.")], [age_finding(2), typo_warning(3)]),
                                           "added": ([FINE], [])})
     return old, new
 
@@ -52,7 +46,7 @@ def test_cli_diff_fail_on_counts_new_findings_only(releases, tmp_path):
     assert run_cli("diff", *map(str, releases)).returncode == 0
     assert run_cli("diff", *map(str, releases), "--fail-on", "warning").returncode == 1
     old, _ = releases
-    worse = batch_output(tmp_path / "v3", {"a": ([AGE, FINE], [age_error(1), age_error(2)]), "gone": ([FINE], [])})
+    worse = batch_output(tmp_path / "v3", {"a": ([AGE, FINE], [age_finding(1), age_finding(2)]), "gone": ([FINE], [])})
     assert run_cli("diff", str(old), str(worse)).returncode == 1
     assert run_cli("diff", str(old), str(worse), "--fail-on", "never").returncode == 0
 
@@ -90,7 +84,7 @@ def test_cli_diff_two_files_reads_the_findings_beside_them_or_runs_the_checks(tm
     assert out.startswith("ch1: rows 1 unchanged, 1 en-revised; findings") and "open" in out
     out = run_cli("diff", str(tmp_path / "v1" / "ch1.tsv"), str(tmp_path / "v2" / "ch1.tsv"), "--no-check").stdout.decode()
     assert out.startswith("ch1: rows 1 unchanged, 1 en-revised; findings none")
-    (tmp_path / "v1" / "ch1.findings.jsonl").write_text(findings_to_jsonl([age_error(1)]), "utf-8")
+    (tmp_path / "v1" / "ch1.findings.jsonl").write_text(findings_to_jsonl([age_finding(1)]), "utf-8")
     (tmp_path / "v2" / "ch1.findings.jsonl").write_text("", "utf-8")
     out = run_cli("diff", str(tmp_path / "v1" / "ch1.tsv"), str(tmp_path / "v2" / "ch1.tsv")).stdout.decode()
     assert out.startswith("ch1: rows 1 unchanged, 1 en-revised; findings 1 fixed")

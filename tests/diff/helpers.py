@@ -11,6 +11,15 @@ from corpus_align.model import Finding
 TSV_HEADER = "row\tzh\ten\ttype\tscore\tzh_ids\ten_ids\tissues\n"
 
 
+AGE = ("他二十一岁。", "He is twenty-two.")
+FINE = ("我很好。", "I am fine.")
+
+
+def age_finding(row: int) -> Finding:
+    """The number mismatch of the row AGE (twenty-one in the Chinese, twenty-two in the English) on row ``row``."""
+    return Finding("number-mismatch", "error", row, "21 in Chinese, 22 in English", zh_text="二十一", en_text="twenty-two")
+
+
 def aligned_tsv(rows: list[tuple[str, str]]) -> str:
     """The TSV ``align`` writes for these (zh, en) rows (ids and scores made up)."""
     lines = [f"{n}\t{zh}\t{en}\t1-1\t0.9\t{n - 1}\t{n - 1}\t" for n, (zh, en) in enumerate(rows, start=1)]

@@ -14,15 +14,9 @@ from corpus_align.io.findings import findings_to_jsonl
 from corpus_align.io.findings_read import read_findings
 from corpus_align.model import Finding, Span
 
-from .helpers import batch_output
+from .helpers import AGE, FINE, age_finding, batch_output
 
-AGE = ("他二十一岁。", "He is twenty-two.")
-FINE = ("我很好。", "I am fine.")
 CITY = ("王广成来了。", "He came.")
-
-
-def age_finding(row: int) -> Finding:
-    return Finding("number-mismatch", "error", row, "21 in Chinese, 22 in English", zh_text="二十一", en_text="twenty-two")
 
 
 def entity_finding(row: int) -> Finding:

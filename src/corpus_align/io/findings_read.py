@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import SEVERITIES, Finding, Span
+from .read import read_input_bytes
 
 
 def read_findings(path: str | Path) -> list[Finding]:
@@ -19,14 +20,8 @@ def read_findings(path: str | Path) -> list[Finding]:
     'number-mismatch'
     """
     name = str(path)
-    try:
-        text = Path(path).read_text("utf-8", errors="surrogateescape")
-    except FileNotFoundError:
-        raise InputError(name, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(name, "is a folder, not a findings file") from None
-    except OSError as error:
-        raise InputError(name, f"cannot read: {error.strerror or error}") from None
+    # Missing, a folder, a device, too large: the one-line errors of every other input.
+    text = read_input_bytes(path).decode("utf-8", errors="surrogateescape").replace("\r\n", "\n")
     findings = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
