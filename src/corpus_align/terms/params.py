@@ -2,7 +2,8 @@
 
 None was fitted: each was set by reasoning and the examples named, before the hand-built lists of
 ``benchmarks/data/terms`` existed; ``python benchmarks/term_extraction.py`` measures what they give
-(precision of the top candidates and recall of those lists, per document and pooled).
+(precision of the top candidates and recall of those lists, per document and pooled): on 2026-12-02,
+precision of the top 100 (or all, when fewer) 0.59 pooled over five documents (0.38-0.71), recall 0.66.
 """
 
 # A pair must meet in this share of the Chinese's rows: the translator renders it this way "in most of its rows".
