@@ -310,3 +310,10 @@ def test_store_findings_carry_the_baseline_fingerprint_and_batch_baseline_fills_
     run_batch(release, out, settings=BatchSettings(baseline=()))  # an empty baseline: nothing accepted any more
     with closing(open_store(out)) as connection:
         assert connection.execute("SELECT count(*) FROM decisions").fetchone()[0] == 0
+
+
+def test_store_index_is_one_datasette_finds_for_the_beads(connection):
+    """Datasette's search box appears on a table whose FTS index says content="beads" (its detect_fts looks for
+    that, or content=[beads]); with content='beads' the index works but Datasette does not offer it."""
+    (sql,) = connection.execute("SELECT sql FROM sqlite_master WHERE name = 'beads_fts'").fetchone()
+    assert re.search(r'VIRTUAL TABLE.*USING FTS.*content="beads"', sql, re.I | re.S)

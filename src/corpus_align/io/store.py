@@ -130,10 +130,11 @@ CREATE TABLE decisions (
 # a run of Han characters as one token), and it searches for a substring, case-insensitively, in either language:
 # the same answer as the LIKE fallback gives, only faster, so that a store without the index or a query too short
 # for trigrams (one or two characters) behaves the same. The indexed text is the text itself: Datasette's search
-# box and a hand-written MATCH in the sqlite3 shell work as they are.
+# box and a hand-written MATCH in the sqlite3 shell work as they are (Datasette finds the index of a table by
+# its content="beads", written with double quotes).
 TRIGRAM_SCHEMA = """
 CREATE VIRTUAL TABLE beads_fts USING fts5(
-    zh, en, zh_normalized, content='beads', content_rowid='id', tokenize='trigram'
+    zh, en, zh_normalized, content="beads", content_rowid='id', tokenize='trigram'
 );
 CREATE TRIGGER beads_fts_insert AFTER INSERT ON beads BEGIN
     INSERT INTO beads_fts(rowid, zh, en, zh_normalized) VALUES (new.id, new.zh, new.en, new.zh_normalized);
