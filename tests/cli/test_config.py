@@ -157,7 +157,7 @@ def test_config_unknown_command_lists_those_with_settings(project):
     result = run_cli("config", "eval")
     assert result.returncode == 2
     assert result.stderr.decode() == (
-        "corpus-align: error: no settings for command 'eval'; commands with settings: split, segment, align, batch, check, diff, terms\n"
+        "corpus-align: error: no settings for command 'eval'; commands with settings: split, segment, align, check, batch, diff, terms\n"
     )
 
 

@@ -108,9 +108,10 @@ class InterruptedRun(Exception):
     """
 
 
-from . import align, baseline, batch, check, config, diff, search, terms, text  # noqa: E402  (registers the commands on ``app``; they import warn)
+# In the order --help lists them: the text, one document, a release, then the review across releases.
+from . import text, align, check, batch, accept, diff, search, terms, config  # noqa: E402, I001  (registers the commands on ``app``)
 
-del align, baseline, batch, check, config, diff, search, terms, text
+del text, align, check, batch, accept, diff, search, terms, config
 
 
 class _StderrThatCannotFail:

@@ -1,4 +1,4 @@
-"""Accepted findings on the command line: the ``--baseline`` options of check, align and batch, and ``accept``."""
+"""Accepted findings on the command line: what the ``--baseline`` options of check, align and batch share."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from . import app
 from .terminal import safe_for_terminal
 
 if TYPE_CHECKING:
@@ -47,22 +46,3 @@ def baseline_review(baseline: Path | None, *, update: bool = False) -> tuple[dic
 def say_update(update: BaselineUpdate, path: Path) -> None:
     """The one stderr line about a baseline written: how many findings were added, removed and kept."""
     typer.echo(safe_for_terminal(f"{update.describe()} ({path})"), err=True)
-
-
-@app.command(
-    epilog="Example: corpus-align accept ~/Downloads/book.decisions.jsonl review/baseline.jsonl"
-    "  (then: corpus-align check book.tsv --baseline review/baseline.jsonl)"
-)
-def accept(
-    decisions: Path = typer.Argument(..., help="The decisions the HTML report's Export button saved (JSONL)."),
-    baseline: Path = typer.Argument(..., metavar="FILE", help="The baseline to merge them into (created if missing)."),
-) -> None:
-    """Merge the Accept decisions exported from an HTML report into a baseline file.
-
-    Accepted findings are added (a new reason replaces the old one); findings un-accepted in the report are
-    removed. The file is rewritten sorted, atomically; one line on stderr says what changed.
-    """
-    from ..baseline import accept_decisions
-
-    update = accept_decisions(decisions, baseline)
-    say_update(update, baseline)
