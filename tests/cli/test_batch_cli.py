@@ -94,6 +94,16 @@ def test_batch_cli_quiet_prints_only_errors(tmp_path, serial_batch):
     assert result.stderr.decode().splitlines() == ["corpus-align: error: b: b.zh.txt: no Chinese text (the file is empty)"]
 
 
+def test_batch_cli_fail_on_says_which_documents_made_it_exit_1(tmp_path, serial_batch):
+    release = two_file_release(tmp_path / "release", {"clean": ("我很好。", "I am fine."),
+                                                       "wrong": ("他二十一岁。", "He is twenty-two.")})
+    result = run_cli("batch", str(release), "-o", str(tmp_path / "out"), "--fail-on", "error", "--quiet")
+    assert result.returncode == 1
+    assert result.stderr.decode().strip().splitlines()[-1] == (
+        "corpus-align: exit 1: 1 document with errors (--fail-on error): wrong")
+    assert run_cli("batch", str(release), "-o", str(tmp_path / "out")).returncode == 0  # --fail-on never: no word
+
+
 def test_batch_cli_quiet_and_verbose_together_are_a_usage_error(tmp_path):
     result = run_cli("batch", str(tmp_path), "-o", str(tmp_path / "out"), "-q", "-v")
     assert result.returncode == 2

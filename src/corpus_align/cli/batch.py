@@ -130,10 +130,15 @@ def batch(
         _say_what_changed(previous, out_dir, quiet=quiet)
     if update_baseline and baseline is not None:
         _update_baseline(baseline, old_baseline or {}, report, out_dir, settings)
-    findings_fail = fail_on != "never" and any(
-        r.get("errors", 0) or (fail_on == "warning" and r.get("warnings", 0)) for r in report.documents
-    )
-    if report.failed or findings_fail:
+    failing = [r for r in report.documents if fail_on != "never" and (
+        r.get("errors", 0) or (fail_on == "warning" and r.get("warnings", 0)))]
+    if failing:  # exit 1 must not come without a word: say which documents reached --fail-on
+        from ..text.wording import counted
+
+        names = ", ".join(str(r["name"]) for r in failing[:3]) + (f" and {len(failing) - 3} more" if len(failing) > 3 else "")
+        level = "errors" if fail_on == "error" else "warnings or errors"
+        _say(f"corpus-align: exit 1: {counted(len(failing), 'document')} with {level} (--fail-on {fail_on}): {names}")
+    if report.failed or failing:
         raise typer.Exit(1)
 
 
