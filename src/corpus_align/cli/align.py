@@ -11,7 +11,7 @@ from ..io.output import check_output_target, write_output
 from ..io.writers import WRITERS
 from . import app, warn
 from .baseline import BASELINE_HELP
-from .text import ENCODING_HELP, MIN_CONFIDENCE_HELP, OPENCC_HELP, TEXT_HELP, TextMode
+from .text import ENCODING_HELP, MIN_CONFIDENCE_HELP, OPENCC_HELP, OUTPUT_HELP, TEXT_HELP, TextMode
 
 # TEXT_OUTPUT_HELP and write_output: the commands of other modules use them too
 __all__ = ["TEXT_OUTPUT_HELP", "align", "evaluate", "text_from_options", "write_output"]
@@ -54,7 +54,7 @@ def align(
         ..., metavar="ZH_FILE", help="Chinese text, or a bilingual file when EN_FILE is left out; - for standard input."
     ),
     en_file: str = typer.Argument(None, metavar="[EN_FILE]", help="English translation."),
-    output: str = typer.Option(None, "--output", "-o", help="Output file (default or -: standard output)."),
+    output: str = typer.Option(None, "--output", "-o", help=OUTPUT_HELP),
     output_format: AlignFormat | None = typer.Option(None, "--format", "-f", show_default=False, help=FORMAT_HELP),
     presegmented: bool = typer.Option(False, "--presegmented", help="Each input line is one sentence; blank lines separate paragraphs."),
     glossary: Path = typer.Option(

@@ -13,7 +13,7 @@ import typer
 from . import app
 from .baseline import BASELINE_HELP, UPDATE_BASELINE_HELP
 from .terminal import safe_for_terminal
-from .text import ENCODING_HELP, MIN_CONFIDENCE_HELP, OPENCC_HELP
+from .text import ENCODING_HELP, MIN_CONFIDENCE_HELP, OPENCC_HELP, OUTPUT_HELP
 
 if TYPE_CHECKING:  # the check machinery loads when a check runs, not when the CLI starts
     from ..io.tsv_read import MalformedRow
@@ -56,7 +56,7 @@ def check(
         help="text for people (colour on a terminal), jsonl or tsv. Default: the one the -o suffix names "
         "(.jsonl .tsv), else text; a --format the suffix contradicts is an error.",
     ),
-    output: str = typer.Option(None, "--output", "-o", help="Output file (default or -: standard output)."),
+    output: str = typer.Option(None, "--output", "-o", help=OUTPUT_HELP),
     select: str = typer.Option(None, "--select", help=SELECT_HELP),
     ignore: str = typer.Option(None, "--ignore", help=IGNORE_HELP),
     min_confidence: float = typer.Option(None, "--min-confidence", min=0.0, max=1.0, help=MIN_CONFIDENCE_HELP),

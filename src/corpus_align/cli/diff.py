@@ -11,7 +11,7 @@ import typer
 from . import app
 from .check import FailOn
 from .terminal import safe_for_terminal
-from .text import ENCODING_HELP
+from .text import ENCODING_HELP, OUTPUT_HELP
 
 if TYPE_CHECKING:  # the diff machinery loads when a diff runs, not when the CLI starts
     from ..diff import DocumentDiff, ReleaseDiff
@@ -45,7 +45,7 @@ def diff(
         help="text: a summary for people (counts per class, per document, and the new findings); tsv or jsonl: one "
         "record per changed row and per finding new, fixed or accepted. Default: the -o suffix's (.tsv .jsonl), else text.",
     ),
-    output: str = typer.Option(None, "--output", "-o", help="Output file (default or -: standard output)."),
+    output: str = typer.Option(None, "--output", "-o", help=OUTPUT_HELP),
     html: Path = typer.Option(None, "--html", help=HTML_HELP),
     baseline: Path = typer.Option(None, "--baseline", help=BASELINE_HELP),
     fail_on: FailOn = typer.Option(

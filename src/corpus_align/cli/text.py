@@ -10,6 +10,7 @@ import typer
 
 from . import app
 
+OUTPUT_HELP = "Output file (default or -: standard output)."
 ENCODING_HELP = "Input encoding, any codec Python knows (latin-9, cp1252...); default: detected (UTF-8/16 with BOM, UTF-8, GB18030, Big5)."
 OPENCC_HELP = "Chinese conversion for analysis: auto, t2s, tw2s, hk2s or none. Outputs show the text as --text says."
 MIN_CONFIDENCE_HELP = (
