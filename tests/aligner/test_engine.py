@@ -1,8 +1,10 @@
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from corpus_align.aligner import engine
 from corpus_align.aligner.confidence import UnsureSpan
 from corpus_align.aligner.engine import (
     NOT_A_TRANSLATION_BELOW,
@@ -189,3 +191,24 @@ def test_engine_realign_gaps_keeps_the_path_outside_and_every_sentence_once():
     # Inside, the surplus comes out alone and the English returns to its partners.
     assert [(i, i + 1, 25, 25) for i in range(25, 30)] == [b for b in new_path if b[2] == b[3]]
     assert all((30 + k, 31 + k, 25 + k, 26 + k) in new_path for k in range(3))
+
+
+def test_engine_confident_beads_come_from_every_stretch_of_a_long_document():
+    # A long document joined from a part with strong evidence and a part with weak evidence:
+    # one threshold over the whole would keep only the strong part's beads.
+    n = 2000
+    path = [(i, i + 1, i, i + 1) for i in range(n)]
+    scores = np.where(np.arange(n) < n // 2, 0.9, 0.3) + np.linspace(0.0, 0.01, n)
+    chosen = engine.confident_one_to_one(path, scores, max_beads=600, stretch=256)
+    weak_part = chosen[chosen >= n // 2]
+    assert 250 <= len(weak_part) <= 350
+    assert 550 <= len(chosen) <= 650
+    # Within a stretch the best beads are chosen.
+    assert scores[chosen].min() >= 0.3 and set(range(n - 30, n)) <= set(chosen.tolist())
+
+
+def test_engine_confident_beads_of_a_chapter_are_its_upper_half():
+    path = [(i, i + 1, i, i + 1) for i in range(200)] + [(200, 202, 200, 201)]
+    scores = np.arange(201, dtype=float)
+    chosen = engine.confident_one_to_one(path, scores)
+    assert chosen.tolist() == list(range(100, 200))

@@ -319,29 +319,50 @@ def _bead_scores(features: DocFeatures, coverage, path) -> np.ndarray:
     return scores
 
 
+def confident_one_to_one(path, scores: np.ndarray, *, max_beads: int = params.LEARN_MAX_BEADS,
+                         stretch: int = params.LEARN_STRETCH_BEADS) -> np.ndarray:
+    """Indices into ``path`` of the 1-1 beads that score in the upper half of their own stretch of the document.
+
+    The 1-1 beads are cut into stretches of ``stretch`` consecutive beads and
+    each stretch gives the same share of its beads, its best: half, or less
+    when that would pass ``max_beads``.  A long document joined from parts of
+    unlike evidence (a novel's chapters beside a manual) then learns from
+    every part; one threshold over the whole would keep only the manual.
+
+    >>> path = [(i, i + 1, i, i + 1) for i in range(4)] + [(4, 6, 4, 5)]
+    >>> confident_one_to_one(path, np.array([0.9, 0.1, 0.5, 0.3, 1.0])).tolist()
+    [0, 2]
+    """
+    ones = np.array([x for x, (i0, i1, j0, j1) in enumerate(path) if i1 - i0 == 1 and j1 - j0 == 1], dtype=np.int64)
+    if not len(ones):
+        return ones
+    share = min(0.5, max_beads / len(ones))
+    n_stretches = max(1, round(len(ones) / stretch))
+    chosen = []
+    for part in np.array_split(ones, n_stretches):
+        values = scores[part]
+        # The upper half by the median (ties kept, as a threshold would) or, capped, the best ``share`` of it.
+        threshold = np.median(values) if share >= 0.5 else np.sort(values)[-max(1, round(share * len(part)))]
+        chosen.append(part[values >= threshold])
+    return np.concatenate(chosen)
+
+
 def learn_pairs(
     features: DocFeatures, path, scores: np.ndarray, *, min_count: int = 2, min_dice: float = 0.5, max_beads: int = params.LEARN_MAX_BEADS
 ) -> dict[str, set[str]]:
     """Learn document-specific ``zh word → English stems`` pairs from confident 1-1 beads.
 
-    The beads are the 1-1 beads scoring at least the median (at most
-    ``max_beads`` of them, the best).  A pair is kept when it co-occurs in at least ``min_count`` such beads and
+    The beads are :func:`confident_one_to_one`.  A pair is kept when it co-occurs in at least ``min_count`` such beads and
     its Dice coefficient over them is at least ``min_dice`` (Hunalign's
     realign idea, with Dice instead of its dictionary-building heuristics).
     """
-    one_scores = np.array([s for (i0, i1, j0, j1), s in zip(path, scores, strict=True) if i1 - i0 == 1 and j1 - j0 == 1])
-    if not len(one_scores):
+    confident = confident_one_to_one(path, scores, max_beads=max_beads)
+    if not len(confident):
         return {}
-    threshold = float(np.median(one_scores))
-    if (one_scores >= threshold).sum() > max_beads:
-        # A long document learns from its most confident beads only: as many pairs, at a bounded cost.
-        threshold = float(np.sort(one_scores)[-max_beads])
     zh_index: dict[str, int] = {}
     en_index: dict[str, int] = {}
     zh_rows, en_rows = [], []
-    for (i0, i1, j0, j1), s in zip(path, scores, strict=True):
-        if i1 - i0 != 1 or j1 - j0 != 1 or s < threshold:
-            continue
+    for i0, _i1, j0, _j1 in (path[x] for x in confident.tolist()):
         zh_rows.append(np.fromiter({zh_index.setdefault(w, len(zh_index)) for w in features.zh.words[i0]}, dtype=np.int64))
         en_rows.append(np.fromiter({en_index.setdefault(w, len(en_index)) for w in features.en.words[j0]}, dtype=np.int64))
     if not zh_index or not en_index:
