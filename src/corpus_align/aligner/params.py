@@ -53,6 +53,15 @@ SPLIT_LEN_SIGMAS = 0.5
 SPLIT_SHARE_TAU = 0.15
 SPLIT_MIN_TOKENS = 8
 
+# The lexical cost counts uncovered evidence in units of a mean sentence weight of the side, taken
+# over this many sentences around the bead (scores.mean_sentence_weight); shorter sides use their own
+# mean, so every dev document of up to 1,024 lines is unchanged.  A document joined from unlike parts
+# then costs each part in its own unit.  On the concatenation of every distinct dev document, against
+# one mean over the whole: literary parts 0.854 -> 0.864 (alone 0.862; 512 sentences: 0.860), largest
+# drop of a part 0.043 -> 0.036; every other set and variant within 0.0012; 40k + 30k scale
+# document 0.947 -> 0.949 in the same time (benchmarks/align_quality.py, align_scale.py).
+MEAN_WEIGHT_WINDOW_SENTENCES = 1024
+
 # --- coarse path (coarse.py) --------------------------------------------------
 # Documents whose full grid has at most this many cells (about 500 × 500 sentences)
 # are aligned by the exact DP over the whole grid, with no coarse stage at all:

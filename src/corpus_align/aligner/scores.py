@@ -371,6 +371,28 @@ def in_parallel(*tasks: Callable[[], T]) -> list[T]:
 PARALLEL_THREADS = 2
 
 
+def mean_sentence_weight(mass: np.ndarray, window: int | None = None) -> np.ndarray:
+    """The mean evidence weight of the sentences around each sentence (``window`` of them; all in a shorter side).
+
+    The lexical cost counts uncovered weight in units of a mean sentence.  In a
+    long document joined from unlike parts (short lines of a manual, long ones
+    of a novel), the unit is the part's own, so each part is costed as it
+    would be alone.
+
+    >>> mean_sentence_weight(np.array([1.0, 1.0, 4.0, 4.0]), window=2).tolist()
+    [1.0, 1.0, 2.5, 4.0]
+    >>> mean_sentence_weight(np.array([1.0, 3.0]), window=4).tolist()
+    [2.0, 2.0]
+    """
+    window = params.MEAN_WEIGHT_WINDOW_SENTENCES if window is None else window
+    n = len(mass)
+    if n <= window:
+        return np.full(n, max(float(mass.mean()) if n else 0.0, 1e-3))
+    cum = np.concatenate([[0.0], np.cumsum(mass)])
+    start = np.clip(np.arange(n) - window // 2, 0, n - window)
+    return np.maximum((cum[start + window] - cum[start]) / window, 1e-3)
+
+
 def _in_gaps(gaps, i0, i1, j0, j1) -> np.ndarray:
     """Beads that hold a sentence of a gap's stretch, on either side (the stretch may have none on one side)."""
     inside = np.zeros(len(i0), dtype=bool)
@@ -383,8 +405,8 @@ def _bead_costs_chunk(features, coverage, band, types, params, rows, cols, cost,
     two_sigma2 = 2 * params.length_sigma**2
     z_mass = features.zh.token_mass
     e_mass = features.en.token_mass
-    avg_z = max(z_mass.mean(), 1e-3)
-    avg_e = max(e_mass.mean(), 1e-3)
+    mean_z = mean_sentence_weight(z_mass)
+    mean_e = mean_sentence_weight(e_mass)
     for t, (k, ell) in enumerate(types.tolist()):
         pi = rows - k
         pj = cols - ell
@@ -395,7 +417,7 @@ def _bead_costs_chunk(features, coverage, band, types, params, rows, cols, cost,
             # A sentence alone has no coverage at all: the lexical cost of one
             # uncovered sentence, plus the null prior.
             i_, j_ = rows[idx], cols[idx]
-            tok = z_mass[i_ - 1] / avg_z if k else e_mass[j_ - 1] / avg_e
+            tok = z_mass[i_ - 1] / mean_z[i_ - 1] if k else e_mass[j_ - 1] / mean_e[j_ - 1]
             cost[idx, t] = params.w_lex * 0.5 * tok + params.null_cost
             continue
         ev = bead_evidence(features, coverage, rows[idx], cols[idx], k, ell, unsupported=bool(gaps))
@@ -405,7 +427,7 @@ def _bead_costs_chunk(features, coverage, band, types, params, rows, cols, cost,
         # once whatever the grouping, which beat a per-bead coverage ratio by 0.01-0.02 F1.
         z_credit = ev.z_cred if ev.z_cred is not None else ev.z_cov
         e_credit = ev.e_cred if ev.e_cred is not None else ev.e_cov
-        lex = 0.5 * ((ev.z_tot - z_credit) / avg_z + (ev.e_tot - e_credit) / avg_e)
+        lex = 0.5 * ((ev.z_tot - z_credit) / mean_z[rows[idx] - k] + (ev.e_tot - e_credit) / mean_e[cols[idx] - ell])
         cost[idx, t] = (
             params.w_lex * lex
             + params.w_len * d * d / two_sigma2
@@ -433,19 +455,18 @@ def edge_support(features: DocFeatures, coverage: Coverage, i: np.ndarray, j: np
     title), has support near 0.
     """
     z_mass, e_mass = features.zh.token_mass, features.en.token_mass
-    avg_z = max(z_mass.mean(), 1e-3)
-    avg_e = max(e_mass.mean(), 1e-3)
+    mean_z, mean_e = mean_sentence_weight(z_mass), mean_sentence_weight(e_mass)
     for side, n_own, n_oth in (("en", ell, k), ("zh", k, ell)):
         if n_own < 2:
             continue
         if side == "en":
-            own_mass, avg_own, avg_oth, n_tok = e_mass, avg_e, avg_z, features.en.n_tokens
+            own_mass, mean_own, mean_oth, n_tok = e_mass, mean_e, mean_z, features.en.n_tokens
             own_c = (coverage.en_counts, coverage.en_lo, coverage.en_ptr, coverage.max_k)
             oth_c = (coverage.zh_counts, coverage.zh_lo, coverage.zh_ptr, coverage.max_l)
             own_end, oth_end = j, i
             chance = coverage.chance[1] if coverage.chance is not None else None
         else:
-            own_mass, avg_own, avg_oth, n_tok = z_mass, avg_z, avg_e, features.zh.n_tokens
+            own_mass, mean_own, mean_oth, n_tok = z_mass, mean_z, mean_e, features.zh.n_tokens
             own_c = (coverage.zh_counts, coverage.zh_lo, coverage.zh_ptr, coverage.max_l)
             oth_c = (coverage.en_counts, coverage.en_lo, coverage.en_ptr, coverage.max_k)
             own_end, oth_end = i, j
@@ -462,6 +483,7 @@ def edge_support(features: DocFeatures, coverage: Coverage, i: np.ndarray, j: np
             for b in range(1, n_oth + 1):
                 y = oth_end - b
                 gain += _lookup(*oth_c, y, start, n_own) - _lookup(*oth_c, y, rest_start, n_own - 1)
+            avg_own, avg_oth = mean_own[x], mean_oth[oth_end - n_oth]
             content = mass / avg_own
             safe = np.maximum(mass, 1e-9)
             share = np.where(mass > 0, covered / safe, 0.0)
