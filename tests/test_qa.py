@@ -113,3 +113,20 @@ def test_qa_damage_offsets_point_into_the_row_text_of_hard_wrapped_input():
     assert damage, "the pinyin annotation must be found"
     for text, found in damage:
         assert text[found.start : found.end] == found.text
+
+
+def test_qa_a_file_of_several_windows_is_cut_into_an_even_number_of_equal_windows():
+    from corpus_align.io.tsv_read import TsvRow
+    from corpus_align.qa import _windows, balanced_window_rows, survey_records
+
+    assert balanced_window_rows(50_000, 10_000) == 8_334  # 6 windows, not 5 of which the last runs alone
+    assert balanced_window_rows(40_000, 10_000) == 10_000 and balanced_window_rows(9_000, 10_000) == 10_000
+    for distinct in (10_001, 30_000, 50_000, 123_457):
+        size = balanced_window_rows(distinct, 10_000)
+        windows = -(-distinct // size)
+        assert windows % 2 == 0 and size <= 10_000 and windows * size - distinct < windows
+    rows = [TsvRow(i, i + 1, f"第{i}行。", f"Line {i}.") for i in range(50)] * 2
+    survey = survey_records(rows)
+    assert survey.rows == 100 and survey.distinct_en == 50
+    sizes = [len(w.to_check) for w in _windows(rows, balanced_window_rows(survey.distinct_en, 20)) if w.to_check]
+    assert sizes == [13, 13, 13, 11]
