@@ -13,8 +13,8 @@ The coarse-path constants below are not fitted to a benchmark: what counts
 as a match is decided by z-scores against each document's own chance level.
 They set resolution and cost.  They were checked on the same union: the
 22,215-line concatenation of every distinct dev document aligns at strict
-F1 0.989 pooled over its parts, the six MAC-Dev chapters joined ten times at
-0.856, and the 40,000 + 30,000 scale document at 0.947; the 28 complete dev
+F1 0.990 pooled over its parts, the six MAC-Dev chapters joined ten times at
+0.856, and the 40,000 + 30,000 scale document at 0.949; the 28 complete dev
 documents raise no unsure region (``benchmarks/align_quality.py``,
 ``benchmarks/align_scale.py``).
 
