@@ -140,3 +140,22 @@ def test_numbers_english_decades_shares_scales_and_times(text, values):
 def test_numbers_digits_hyphened_to_a_word_are_codes_on_both_sides():
     assert [(m.value, m.code) for m in en_numbers("cesium-137 and COVID-19")] == [(137, True), (19, True)]
     assert [(m.value, m.code) for m in zh_numbers("铯-137的污染")] == [(137, True)]
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("OP_NO_TLSv1_1 和 OP_NO_TLSv1_2 被弃用", "OP_NO_TLSv1_1 and OP_NO_TLSv1_2 are deprecated"),
+        ("x86_64-linux-android 是第 3 层级的平台", "x86_64-linux-android is a tier 3 platform"),
+        ("增加了 hashlib.sha3_224 和 hashlib.shake_128", "hashlib.sha3_224 and hashlib.shake_128 were added"),
+        ("写作 1_000_000 更易读", "written 1_000_000 it reads better"),
+    ],
+)
+def test_numbers_digits_inside_an_identifier_are_read_alike_on_both_sides(zh, en):
+    # An underscore joins digits to an identifier: neither side reads them as a number.
+    assert [m.value for m in zh_numbers(zh)] == [m.value for m in en_numbers(en)]
+
+
+def test_numbers_a_version_number_before_in_is_not_a_share():
+    assert [m.value for m in en_numbers("introduced in Python 2.6 in 1739468")] == [2.6, 1739468]
+    assert [m.value for m in en_numbers("one in 300 chance, 3 in 10 people")] == [0.003, 0.3]

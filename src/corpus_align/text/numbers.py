@@ -46,10 +46,12 @@ _ANY_NUMERAL = re.compile(rf"[{_NUMERAL}\d０-９]")
 # A Chinese number: an optional 几/数 ("several") before a unit, digits or numerals, an approximation
 # mark, a 万/亿 scale, a percentage, and the character after it (a counter, 月 ...).
 # Digits glued to Latin letters (A4, G7, K1100, @user13, [PERSON14]) or hyphened to a word (COVID-19, CCTV-2)
-# name a thing; English reads them the same way.  Modern Chinese often sets a space between digits and
-# characters (17.5 万, 2022 年 10 月): the scale and the character after a number may follow one space.
+# name a thing; English reads them the same way.  Digits joined by an underscore are part of an identifier
+# (TLSv1_2, x86_64, sha3_224, 1_000 in code), which English's word boundaries never read either.
+# Modern Chinese often sets a space between digits and characters (17.5 万, 2022 年 10 月): the scale
+# and the character after a number may follow one space.
 _ZH_NUMBER = re.compile(
-    rf"(百分之)?(第)?([几数](?=[十百千万亿]))?((?<![A-Za-z\d.])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|[{_NUMERAL}]+)"
+    rf"(百分之)?(第)?([几数](?=[十百千万亿]))?((?<![A-Za-z\d._])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?![\d_])|[{_NUMERAL}]+)"
     rf"([{_APPROX_ZH}]| [多余](?=[万亿]))?"
     rf"(?: ?(万亿|[万亿]|(?:(?<=\d)|(?<=\d ))(?:千(?![克米瓦])|百(?!分))))?([多余]?)"
     rf"(%|％)?(?: (?=[年月日号点时分秒万亿个人]))?(.?)"
@@ -105,7 +107,8 @@ _CARDINAL = r"(\d+|" + "|".join(_CARDINALS) + r"|hundred|thousand)"
 _CARDINAL_SET = frozenset(_CARDINALS) | {"hundred", "thousand"}
 _AM_PM = frozenset(("am", "pm", "m"))  # 5.30pm, 5.30 p.m.: the letters after a dotted clock time
 # "one in 300", "four-in-ten", "2 out of 5": a share (300分之1, 十分之四), read as a fraction.
-_EN_IN_FRACTION = re.compile(r"(?i)\b" + _CARDINAL + r"[- ](?:in|out[- ]of)[- ](?:a[- ])?" + _CARDINAL + r"\b(?![.,]\d)")
+# "one in 300", not the "6 in 1739468" of "Python 2.6 in 1739468".
+_EN_IN_FRACTION = re.compile(r"(?i)\b(?<![\d.,])" + _CARDINAL + r"[- ](?:in|out[- ]of)[- ](?:a[- ])?" + _CARDINAL + r"\b(?![.,]\d)")
 _FRACTION_FOLLOWS = re.compile(r"\s+of\b|\s*(?:[.,;:!?)\]]|$)")  # used with .match(text, end of "a third")
 _EN_VAGUE_WORD = re.compile(r"\b(" + "|".join(_EN_VAGUE) + r")\b", re.I)
 # Full names, and the abbreviations news style uses before a day (Jan. 6, Sept. 11, Oct. 13).
