@@ -31,6 +31,9 @@ T = TypeVar("T")
 
 # An English word: letters with inner apostrophes or hyphens ("People's", "Xi-feng").
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘'(\[—–-]\s*|[.!?]['\"”’)]?\s+)$")
+_NOT_NAME_LETTER = re.compile(r"[^a-z\u00e0-\u024f]")
+# A possessive ending ('s or ’s), dropped from a name before it is keyed: Qiyao's is Qiyao.
+POSSESSIVE = re.compile(r"['’]s$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -58,13 +61,15 @@ def tag_zh(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+# Several checks key every capitalised word of every row, and a document repeats its names: cached by the word.
+@functools.lru_cache(maxsize=100_000)
 def name_key(word: str) -> str:
     """A capitalised English word as a name key: lower case, letters only.
 
     >>> name_key("Xi-feng"), name_key("People's")
     ('xifeng', 'peoples')
     """
-    return re.sub(r"[^a-z\u00e0-\u024f]", "", word.lower())
+    return _NOT_NAME_LETTER.sub("", word.lower())
 
 
 def at_sentence_start(text: str, start: int) -> bool:
@@ -146,7 +151,7 @@ class RowView:
             if not word[:1].isupper():
                 run, previous_end = [], -10
                 continue
-            bare = re.sub(r"['’]s$", "", word)
+            bare = POSSESSIVE.sub("", word)
             key = name_key(bare)
             surfaces.setdefault(key, bare)
             for part in word.split("-"):

@@ -36,7 +36,7 @@ from ..model import GlossaryEntry
 from ..text.lexicon import EN_STOPWORDS, english_stem, translations
 from ..text.numbers import en_number_keys, zh_number_keys
 from ..text.patterns import ACRONYM, CJK, NAME_RUN
-from .context import CheckContext, RowView, name_key, zh_original_span
+from .context import POSSESSIVE, CheckContext, RowView, name_key, zh_original_span
 from .glossary import glossary_hits
 from .params import LEARNED_RENDERING_LIFT, LEARNED_RENDERING_MIN_ROWS, LEARNED_RENDERING_SHARE
 from .registry import register
@@ -105,9 +105,10 @@ def zh_entities(view: RowView) -> list[Entity]:
             continue
         cls = classes.get(word, 0)
         # Runs of one-character place abbreviations: 川渝, 京津冀.
+        # (The tag is tested before the characters: most words are ruled out by it, at no cost.)
         if word in abbreviations and tag == "j" or (
-            len(word) in (2, 3) and all(c in abbreviations for c in word)
-            and tag in ("nr", "ns", "j", "oov") and (cls & PROPER or not cls)
+            len(word) in (2, 3) and tag in ("nr", "ns", "j", "oov")
+            and all(c in abbreviations for c in word) and (cls & PROPER or not cls)
         ):
             run_end = end
             while i < len(tags) and tags[i][0] in abbreviations and tags[i][1] == "j":
@@ -446,10 +447,13 @@ def _spellings(text: str, start: int, prefixes: set[str] | None = None, *, usual
     return found
 
 
-def _row_readings(view: RowView) -> list[tuple[int, tuple[str, ...]]]:
-    """The position and :func:`_readings` of each Chinese character of the row, once per row (both name look-ups walk them)."""
+def _row_readings(view: RowView) -> dict[str, tuple[str, ...]]:
+    """The :func:`_readings` of each distinct Chinese character of the row, once per row (both name look-ups need them).
+
+    Per distinct character, not per position: a row repeats its characters, and most of them start no name.
+    """
     return view.memo("entities.char_readings",
-                     lambda: [(m.start(), _readings(m.group())) for m in CJK.finditer(view.row.zh_normalized)])
+                     lambda: {char: _readings(char) for char in set(CJK.findall(view.row.zh_normalized))})
 
 
 def _prefixes(keys: set[str]) -> set[str]:
@@ -466,10 +470,15 @@ def _spelled_keys(view: RowView, keys: set[str], *, usual_single: bool = False) 
     # A spelling grows from one reading of its first character: a character none of whose readings
     # starts a key (is a key or a key's prefix) spells no key, and is passed over without spelling it.
     openings = prefixes | keys
-    found = []
-    for start, readings in _row_readings(view):
-        if openings.isdisjoint(readings):
+    readings_of = _row_readings(view)
+    opening_chars = {char for char, readings in readings_of.items() if not openings.isdisjoint(readings)}
+    found: list[tuple[str, int, int]] = []
+    if not opening_chars:
+        return found
+    for start, char in enumerate(text):
+        if char not in opening_chars:
             continue
+        readings = readings_of[char]
         firsts = {reading[:2] for reading in readings}
         for spelled, end in _spellings(text, start, prefixes, usual_single=usual_single):
             if spelled in keys and spelled[:2] in firsts:
@@ -500,7 +509,7 @@ def _name_keys(view: RowView) -> set[str]:
         if not word[:1].isupper():
             run, previous_end = [], -10
             continue
-        key = name_key(re.sub(r"['’]s$", "", word))
+        key = name_key(POSSESSIVE.sub("", word))
         parts = [name_key(p) for p in word.split("-") if p]
         if m.start() - previous_end > 1 or text[previous_end : m.start()] not in (" ", "-"):
             run = []

@@ -34,6 +34,7 @@ are in :mod:`.params`.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import statistics
@@ -43,7 +44,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .._lazy import opencc_converter
-from ..text.lexicon import EN_STOPWORDS, english_stem, translations
+from ..text.lexicon import EN_STOPWORDS, english_stem, load_lexicon
 from ..text.patterns import CJK, CJK_RUN, EN_WORD
 from ..text.wording import counted
 from .context import CheckContext, RowView, name_key, tag_zh
@@ -77,6 +78,7 @@ from .resources import canonical_chinese, english_words
 # (PyConfig.verbose, os.path, logging.conf, https://gnosis.cx) or a number (3.5) ends nothing.
 _EN_SENTENCE = re.compile(r".+?(?:[.!?…]+['\"”’)]*(?=\s|$)|$)", re.DOTALL)
 _LETTER = re.compile(r"[A-Za-z]")
+_POSSESSIVE_S = re.compile(r"'s$")  # the tokens of _english_tokens write every apostrophe straight
 CJK_CHAR = CJK
 # jieba tags of words that carry no content (punctuation, particles, pronouns, prepositions, numerals ...)
 _FUNCTION_TAGS = frozenset(("x", "uj", "ul", "r", "p", "c", "u", "y", "e", "m", "q"))
@@ -134,6 +136,17 @@ def _reading_tags(view: RowView) -> tuple[tuple[str, str], ...]:
 _CLAUSE_END = frozenset("，；：、。！？,;:!?")
 
 
+# A document's words repeat (Zipf): counted once per word, not once per use.
+@functools.lru_cache(maxsize=100_000)
+def _cjk_count(word: str) -> int:
+    """The Chinese characters of a word.
+
+    >>> _cjk_count("重庆"), _cjk_count("A股")
+    (2, 1)
+    """
+    return len(CJK_CHAR.findall(word))
+
+
 def _clause_halves(tags: tuple[tuple[str, str], ...]) -> list[int]:
     """For each word, the half of the Chinese it belongs to (0 or 1), cut at a clause boundary.
 
@@ -147,7 +160,7 @@ def _clause_halves(tags: tuple[tuple[str, str], ...]) -> list[int]:
     >>> _clause_halves((("他", "r"), ("来", "v"), ("，", "x"), ("我", "r"), ("走", "v"), ("。", "x")))
     [0, 0, 0, 1, 1, 1]
     """
-    sizes = [len(CJK_CHAR.findall(word)) for word, _ in tags]
+    sizes = [_cjk_count(word) for word, _ in tags]
     total = sum(sizes)
     best, cut, position = None, -1, 0
     for i, ((word, _tag), size) in enumerate(zip(tags, sizes, strict=True)):  # sizes: one per word of tags
@@ -197,11 +210,13 @@ def coverage_evidence(view: RowView) -> Coverage:
     content = covered = 0
     # The words after OpenCC's round trip, for every measure: Simplified and Traditional input then read alike.
     zh_tags = lexicon_tags = _reading_tags(view)
+    lexicon = load_lexicon()
     for word, tag in zh_tags:
-        found = translations(word)
-        if found and tag not in _FUNCTION_TAGS:
-            content += 1
-            covered += bool(found & stems)
+        if tag not in _FUNCTION_TAGS:
+            found = lexicon.get(word)  # translations(word), without a call per word
+            if found:
+                content += 1
+                covered += not found.isdisjoint(stems)
     halves = _clause_halves(lexicon_tags)  # one half (0, 1 or -1) per word
     words = [(word, which) for (word, tag), which in zip(lexicon_tags, halves, strict=True) if tag not in _FUNCTION_TAGS]
     zh_stems = dictionary_stems([w for w, _ in zh_tags])
@@ -218,7 +233,7 @@ def coverage_evidence(view: RowView) -> Coverage:
             if lower in EN_STOPWORDS or len(lower) < 2:
                 continue
             stem = english_stem(lower)
-            supported = stem in zh_stems or (word[0].isupper() and name_key(re.sub(r"'s$", "", word)) in names)
+            supported = stem in zh_stems or (word[0].isupper() and name_key(_POSSESSIVE_S.sub("", word)) in names)
             if word[0].isupper() and not supported and len(lower) >= 3 and common.get(lower, 0) < NAME_MAX_FREQUENCY:
                 unspelled.add(stem)
             tokens.append((stem, supported))

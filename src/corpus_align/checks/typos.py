@@ -278,7 +278,6 @@ def check_typo(ctx: CheckContext) -> Iterator:
             return ctx.en_word_rows[lower] <= 1 and sum(m.group().lower().replace("’", "'") == lower for m in words) <= 1
 
         for word, start in _words_and_parts(view.en_words, once):
-            lower = word.lower().replace("’", "'")
             if len(word) < 3 or len(word) > MAX_WORD_LETTERS or word.isupper():
                 continue
             evidence = known_as(word)
@@ -290,6 +289,7 @@ def check_typo(ctx: CheckContext) -> Iterator:
                 continue  # a brand or a handle: macOS, iPhone, @iotar, #pa28
             if zh_lower is None:
                 zh_lower = row.zh_normalized.lower()
+            lower = word.lower().replace("’", "'")  # only for the few words left: most are known
             if lower in zh_lower:
                 continue  # written so in the Chinese too: a code name or a brand kept as it is (nodejs)
             if in_row is None:
