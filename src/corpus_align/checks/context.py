@@ -57,7 +57,10 @@ def tag_zh(text: str) -> tuple[tuple[str, str], ...]:
     for word in zh_word_cut()(text):
         if not word.strip():
             continue
-        out.append((word, tags.get(word, "oov" if CJK.match(word) else "x")))
+        tag = tags.get(word)
+        if tag is None:  # the regex only for the words jieba's dictionary lacks
+            tag = "oov" if CJK.match(word) else "x"
+        out.append((word, tag))
     return tuple(out)
 
 
@@ -121,6 +124,15 @@ class RowView:
         return list(EN_WORD.finditer(self.row.en))
 
     @cached_property
+    def en_capitalised(self) -> list[re.Match]:
+        """The :attr:`en_words` that start with a capital, in order: what the name look-ups walk.
+
+        Two capitalised words are neighbours in a run of names only when nothing but a space or a
+        hyphen separates them, so a look-up that walks these alone still sees every run.
+        """
+        return [m for m in self.en_words if m.group()[:1].isupper()]
+
+    @cached_property
     def en_stems(self) -> set[str]:
         stems = set()
         for m in self.en_words:
@@ -146,11 +158,8 @@ class RowView:
         run: list[tuple[str, int, int]] = []  # (key, start, end) of the run's words, possessive left out
         text = self.row.en
         previous_end = -10
-        for m in self.en_words:
+        for m in self.en_capitalised:
             word = m.group()
-            if not word[:1].isupper():
-                run, previous_end = [], -10
-                continue
             bare = POSSESSIVE.sub("", word)
             key = name_key(bare)
             surfaces.setdefault(key, bare)

@@ -52,6 +52,7 @@ from .resources import (
 )
 
 _PERSON_TAGS = {"nr", "nrfg", "nrt"}
+_PERSON_OR_UNKNOWN_TAGS = _PERSON_TAGS | {"oov"}  # built once, not once per word
 _PLACE_TAGS = {"ns", "nt", "nz"}
 _FUNCTION_TAGS = {"p", "u", "uj", "ul", "uz", "uv", "ud", "ug", "r", "d", "c", "y", "e", "x", "m", "q", "f", "zg"}
 _TITLE = re.compile(r"《([^《》]{1,30})》")
@@ -133,7 +134,7 @@ def zh_entities(view: RowView) -> list[Entity]:
         # own romanizations (attested_names); here only what the dictionaries vouch for.
         known_person = tag in _PERSON_TAGS and cls & PROPER and not cls & COMMON  # 武功 is martial arts before Wugong County
         surname_and_name = (
-            tag in _PERSON_TAGS | {"oov"} and len(word) == 3 and word[0] in _COMMON_SURNAMES and not cls
+            tag in _PERSON_OR_UNKNOWN_TAGS and len(word) == 3 and word[0] in _COMMON_SURNAMES and not cls
             and not (word[2] in _DERIVING_SUFFIXES and classes.get(word[:2], 0) & PROPER)
             and classes.get(word[:2], 0) & (COMMON | PROPER) != COMMON  # 谢谢您, 马上来: an ordinary word, then one more character
         )
@@ -183,8 +184,8 @@ def _inside_longer_word(text: str, start: int, end: int, classes: dict[str, int]
 
 def _capitalised_stems(view: RowView) -> set[str]:
     """The name keys of the row's capitalised English words (a title, a nickname, an acronym: LORD, Trinket, ASL)."""
-    return view.memo("entities.capitalised", lambda: {name_key(m.group()) for m in view.en_words
-                                                      if m.group()[:1].isupper() and m.group().lower() not in EN_STOPWORDS})
+    return view.memo("entities.capitalised", lambda: {name_key(m.group()) for m in view.en_capitalised
+                                                      if m.group().lower() not in EN_STOPWORDS})
 
 
 def _learned_renderings(rows_of: dict[str, int], stems_with: dict[str, Counter], document_stems: Counter,
@@ -504,11 +505,8 @@ def _name_keys(view: RowView) -> set[str]:
     run: list[str] = []
     previous_end = -10
     text = view.row.en
-    for m in view.en_words:
+    for m in view.en_capitalised:  # a lower-case word between two capitalised ones parts them (see en_capitalised)
         word = m.group()
-        if not word[:1].isupper():
-            run, previous_end = [], -10
-            continue
         key = name_key(POSSESSIVE.sub("", word))
         parts = [name_key(p) for p in word.split("-") if p]
         if m.start() - previous_end > 1 or text[previous_end : m.start()] not in (" ", "-"):

@@ -78,6 +78,7 @@ from .resources import canonical_chinese, english_words
 # (PyConfig.verbose, os.path, logging.conf, https://gnosis.cx) or a number (3.5) ends nothing.
 _EN_SENTENCE = re.compile(r".+?(?:[.!?…]+['\"”’)]*(?=\s|$)|$)", re.DOTALL)
 _LETTER = re.compile(r"[A-Za-z]")
+_NOT_LETTERS = re.compile(r"[^A-Za-z]+")
 _POSSESSIVE_S = re.compile(r"'s$")  # the tokens of _english_tokens write every apostrophe straight
 CJK_CHAR = CJK
 # jieba tags of words that carry no content (punctuation, particles, pronouns, prepositions, numerals ...)
@@ -187,6 +188,15 @@ def count_clauses(text: str, break_pattern: re.Pattern, content: re.Pattern) -> 
     return sum(1 for part in break_pattern.split(text) if content.search(part))
 
 
+def _letter_count(text: str) -> int:
+    """The ASCII letters of ``text`` (what ``_LETTER`` matches), counted without a string per letter.
+
+    >>> _letter_count("Xi-feng’s café, 3 times.")
+    15
+    """
+    return len(_NOT_LETTERS.sub("", text))
+
+
 def _english_tokens(sentence: str) -> list[str]:
     """The words of an English sentence as the coverage counts them: hyphenated words in parts.
 
@@ -237,7 +247,7 @@ def coverage_evidence(view: RowView) -> Coverage:
             if word[0].isupper() and not supported and len(lower) >= 3 and common.get(lower, 0) < NAME_MAX_FREQUENCY:
                 unspelled.add(stem)
             tokens.append((stem, supported))
-        return sentence, len(_LETTER.findall(sentence)), tuple(tokens)
+        return sentence, _letter_count(sentence), tuple(tokens)
 
 
     sentences = [read(sentence) for sentence in (m.group().strip() for m in _EN_SENTENCE.finditer(view.row.en)) if sentence]
@@ -246,7 +256,7 @@ def coverage_evidence(view: RowView) -> Coverage:
         text = sentences[0][0]
         cuts = [m.start() for m in _CAPITAL_AFTER_SPACE.finditer(text)][:HEADING_MAX_CUTS]
         splits = tuple((read(text[:cut].strip()), read(text[cut:])) for cut in cuts)
-    return Coverage(view.zh_cjk, len(_LETTER.findall(view.row.en)), content, covered, tuple(sentences),
+    return Coverage(view.zh_cjk, _letter_count(view.row.en), content, covered, tuple(sentences),
                     frozenset(zh_stems), view.row.zh_normalized, frozenset(unspelled),
                     count_clauses(view.row.zh_normalized, _ZH_CLAUSE_BREAK, CJK_CHAR),
                     count_clauses(view.row.en, _EN_CLAUSE_BREAK, _LETTER),

@@ -292,9 +292,11 @@ def check_typo(ctx: CheckContext) -> Iterator:
             lower = word.lower().replace("’", "'")  # only for the few words left: most are known
             if lower in zh_lower:
                 continue  # written so in the Chinese too: a code name or a brand kept as it is (nodejs)
-            if in_row is None:
+            if lower in glossary_words or ctx.en_word_rows[lower] > 1:
+                continue
+            if in_row is None:  # counted only for a row that gets this far
                 in_row = Counter(m.group().lower().replace("’", "'") for m in view.en_words)
-            if lower in glossary_words or ctx.en_word_rows[lower] > 1 or in_row[lower] > 1:
+            if in_row[lower] > 1:
                 continue
             base = lower.split("'")[0]
             suggestion = suggest(base)
