@@ -25,6 +25,8 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 
+import numpy as np
+
 from .._lazy import toneless_pinyin
 from ..text.lexicon import EN_STOPWORDS
 from .context import CheckContext, at_sentence_start
@@ -185,11 +187,50 @@ def suggest(word: str) -> str | None:
 
     words = english_words()
     lower = word.lower()
+    if not _may_be_one_edit_from_suggestible(lower):
+        return None  # most unknown words (names, coinages) are near no common word: ruled out without their ~250 variants
     suggestible = _suggestible_words()
     candidates = [w for w in _edits1(lower) if w in suggestible]
     if not candidates:
         return None
     return max(candidates, key=lambda w: (Indel.normalized_similarity(lower, w) > 0.8, words[w]))
+
+
+def _one_letter_dropped(word: str) -> list[str]:
+    """``word`` and each of its forms with one letter dropped.
+
+    >>> _one_letter_dropped("cat")
+    ['cat', 'at', 'ct', 'ca']
+    """
+    return [word] + [word[:i] + word[i + 1 :] for i in range(len(word))]
+
+
+@functools.lru_cache(maxsize=1)
+def _suggestible_neighbourhood_hashes() -> np.ndarray:
+    """The sorted hashes of every suggestible word's :func:`_one_letter_dropped` forms (some 275,000; 2 MB as hashes).
+
+    Two words one edit apart (a letter dropped, added, changed, or two swapped) share a form with one letter
+    dropped, or one is the other: changing or swapping letters leaves the same word once the changed
+    letter (or one of the swapped) is dropped from both.  Hashes rather than the strings keep it small;
+    a hash shared by chance only sends a word to the full search.
+    """
+    hashes = {hash(form) for word in _suggestible_words() for form in _one_letter_dropped(word)}
+    return np.array(sorted(hashes), dtype=np.int64)
+
+
+def _may_be_one_edit_from_suggestible(lower: str) -> bool:
+    """False when no suggestible word is one edit from ``lower`` (exact); True when one may be (then search).
+
+    >>> _may_be_one_edit_from_suggestible("goverment"), _may_be_one_edit_from_suggestible("qxzqv")
+    (True, False)
+    """
+    table = _suggestible_neighbourhood_hashes()
+    if not len(table):
+        return False
+    forms = _one_letter_dropped(lower)
+    hashes = np.fromiter((hash(form) for form in forms), dtype=np.int64, count=len(forms))
+    at = np.minimum(np.searchsorted(table, hashes), len(table) - 1)
+    return bool((table[at] == hashes).any())
 
 
 @functools.lru_cache(maxsize=1)
