@@ -64,8 +64,6 @@ def tag_zh(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-# Several checks key every capitalised word of every row, and a document repeats its names: cached by the word.
-@functools.lru_cache(maxsize=100_000)
 def name_key(word: str) -> str:
     """A capitalised English word as a name key: lower case, letters only.
 

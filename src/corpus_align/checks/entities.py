@@ -449,12 +449,12 @@ def _spellings(text: str, start: int, prefixes: set[str] | None = None, *, usual
 
 
 def _row_readings(view: RowView) -> dict[str, tuple[str, ...]]:
-    """The :func:`_readings` of each distinct Chinese character of the row, once per row (both name look-ups need them).
+    """The :func:`_readings` of each distinct Chinese character of the row.
 
     Per distinct character, not per position: a row repeats its characters, and most of them start no name.
+    Not kept with the row: recomputing it for the second look-up costs less than a dict per row held for the window.
     """
-    return view.memo("entities.char_readings",
-                     lambda: {char: _readings(char) for char in set(CJK.findall(view.row.zh_normalized))})
+    return {char: _readings(char) for char in set(CJK.findall(view.row.zh_normalized))}
 
 
 def _prefixes(keys: set[str]) -> set[str]:

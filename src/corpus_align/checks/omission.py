@@ -34,7 +34,6 @@ are in :mod:`.params`.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 import statistics
@@ -137,17 +136,6 @@ def _reading_tags(view: RowView) -> tuple[tuple[str, str], ...]:
 _CLAUSE_END = frozenset("，；：、。！？,;:!?")
 
 
-# A document's words repeat (Zipf): counted once per word, not once per use.
-@functools.lru_cache(maxsize=100_000)
-def _cjk_count(word: str) -> int:
-    """The Chinese characters of a word.
-
-    >>> _cjk_count("重庆"), _cjk_count("A股")
-    (2, 1)
-    """
-    return len(CJK_CHAR.findall(word))
-
-
 def _clause_halves(tags: tuple[tuple[str, str], ...]) -> list[int]:
     """For each word, the half of the Chinese it belongs to (0 or 1), cut at a clause boundary.
 
@@ -161,7 +149,7 @@ def _clause_halves(tags: tuple[tuple[str, str], ...]) -> list[int]:
     >>> _clause_halves((("他", "r"), ("来", "v"), ("，", "x"), ("我", "r"), ("走", "v"), ("。", "x")))
     [0, 0, 0, 1, 1, 1]
     """
-    sizes = [_cjk_count(word) for word, _ in tags]
+    sizes = [len(CJK_CHAR.findall(word)) for word, _ in tags]
     total = sum(sizes)
     best, cut, position = None, -1, 0
     for i, ((word, _tag), size) in enumerate(zip(tags, sizes, strict=True)):  # sizes: one per word of tags

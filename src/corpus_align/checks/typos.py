@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator
 
 import numpy as np
 
+from .._arrays import sorted_unique
 from .._lazy import toneless_pinyin
 from ..text.lexicon import EN_STOPWORDS
 from .context import CheckContext, at_sentence_start
@@ -214,8 +215,9 @@ def _suggestible_neighbourhood_hashes() -> np.ndarray:
     letter (or one of the swapped) is dropped from both.  Hashes rather than the strings keep it small;
     a hash shared by chance only sends a word to the full search.
     """
-    hashes = {hash(form) for word in _suggestible_words() for form in _one_letter_dropped(word)}
-    return np.array(sorted(hashes), dtype=np.int64)
+    # Straight into an array, not through a set of Python ints, which would cost some 16 MB more at its peak.
+    hashes = np.fromiter((hash(form) for word in _suggestible_words() for form in _one_letter_dropped(word)), dtype=np.int64)
+    return sorted_unique(hashes)
 
 
 def _may_be_one_edit_from_suggestible(lower: str) -> bool:
