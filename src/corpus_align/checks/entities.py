@@ -448,13 +448,14 @@ def _spellings(text: str, start: int, prefixes: set[str] | None = None, *, usual
     return found
 
 
-def _row_readings(view: RowView) -> dict[str, tuple[str, ...]]:
-    """The :func:`_readings` of each distinct Chinese character of the row.
+def _row_chars(view: RowView) -> str:
+    """The distinct Chinese characters of the row (in no particular order), once per row (both name look-ups walk them).
 
     Per distinct character, not per position: a row repeats its characters, and most of them start no name.
-    Not kept with the row: recomputing it for the second look-up costs less than a dict per row held for the window.
+    Kept as a short string, not with their readings: a dict per row, held for the whole window, costs
+    more memory than looking the readings up again (:func:`_readings` is cached per character).
     """
-    return {char: _readings(char) for char in set(CJK.findall(view.row.zh_normalized))}
+    return view.memo("entities.chars", lambda: "".join(set(CJK.findall(view.row.zh_normalized))))
 
 
 def _prefixes(keys: set[str]) -> set[str]:
@@ -471,15 +472,14 @@ def _spelled_keys(view: RowView, keys: set[str], *, usual_single: bool = False) 
     # A spelling grows from one reading of its first character: a character none of whose readings
     # starts a key (is a key or a key's prefix) spells no key, and is passed over without spelling it.
     openings = prefixes | keys
-    readings_of = _row_readings(view)
-    opening_chars = {char for char, readings in readings_of.items() if not openings.isdisjoint(readings)}
+    opening_chars = {char for char in _row_chars(view) if not openings.isdisjoint(_readings(char))}
     found: list[tuple[str, int, int]] = []
     if not opening_chars:
         return found
     for start, char in enumerate(text):
         if char not in opening_chars:
             continue
-        readings = readings_of[char]
+        readings = _readings(char)
         firsts = {reading[:2] for reading in readings}
         for spelled, end in _spellings(text, start, prefixes, usual_single=usual_single):
             if spelled in keys and spelled[:2] in firsts:
