@@ -208,7 +208,9 @@ def _pinyin_tables():
         return None
 
     chars = {code: _toneless(readings.split(",")[0]) for code, readings in PINYIN_DICT.items()}
-    return PHRASES_DICT, max(map(len, PHRASES_DICT)), chars
+    # The first two characters of every phrase: where no phrase starts, no phrase is looked up.
+    phrase_starts = frozenset(phrase[:2] for phrase in PHRASES_DICT if len(phrase) >= 2)
+    return PHRASES_DICT, max(map(len, PHRASES_DICT)), chars, phrase_starts
 
 
 def toneless_pinyin(text: str) -> list[str]:
@@ -228,11 +230,13 @@ def toneless_pinyin(text: str) -> list[str]:
         from pypinyin import lazy_pinyin
 
         return lazy_pinyin(text)
-    phrases, longest, chars = tables
+    phrases, longest, chars, phrase_starts = tables
     syllables: list[str] = []
     position, other = 0, ""
     while position < len(text):
-        for end in range(min(len(text), position + longest), position + 1, -1):
+        # Phrases of two characters or more, longest first; none when no phrase starts with the next two.
+        ends = range(min(len(text), position + longest), position + 1, -1) if text[position : position + 2] in phrase_starts else ()
+        for end in ends:
             phrase = phrases.get(text[position:end])
             if phrase is not None:
                 if other:

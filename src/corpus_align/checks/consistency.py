@@ -25,6 +25,8 @@ from .resources import english_words
 
 # "the Jias", "the Wangs": a family as a plural, not a misspelt possessive (Jia's).
 _FAMILY_PLURAL = re.compile(r"\b[Tt]he ([A-Z][a-z]+s)\b(?![ \-][A-Z])")
+# One capitalised word of a run of NAME_RUN.
+_CAPITALISED_WORD = re.compile(r"[A-Z][A-Za-z]*(?:['’\-][A-Za-z]+)*")
 COMMON_WORD_FREQUENCY = 5000  # a sentence-initial word this common in English is a word, not a name
 
 
@@ -37,7 +39,7 @@ def spellings(text: str) -> list[tuple[str, str, bool, bool]]:
     """
     out = []
     for run in NAME_RUN.finditer(text):
-        words = list(re.finditer(r"[A-Z][A-Za-z]*(?:['’\-][A-Za-z]+)*", run.group()))
+        words = list(_CAPITALISED_WORD.finditer(run.group()))
         inside = not at_sentence_start(text, run.start())
         for i, word in enumerate(words):
             surface = word.group().replace("’", "'")

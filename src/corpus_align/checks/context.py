@@ -31,6 +31,9 @@ T = TypeVar("T")
 
 # An English word: letters with inner apostrophes or hyphens ("People's", "Xi-feng").
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘'(\[—–-]\s*|[.!?]['\"”’)]?\s+)$")
+_NOT_NAME_LETTER = re.compile(r"[^a-z\u00e0-\u024f]")
+# A possessive ending ('s or ’s), dropped from a name before it is keyed: Qiyao's is Qiyao.
+POSSESSIVE = re.compile(r"['’]s$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -54,7 +57,10 @@ def tag_zh(text: str) -> tuple[tuple[str, str], ...]:
     for word in zh_word_cut()(text):
         if not word.strip():
             continue
-        out.append((word, tags.get(word, "oov" if CJK.match(word) else "x")))
+        tag = tags.get(word)
+        if tag is None:  # the regex only for the words jieba's dictionary lacks
+            tag = "oov" if CJK.match(word) else "x"
+        out.append((word, tag))
     return tuple(out)
 
 
@@ -64,7 +70,7 @@ def name_key(word: str) -> str:
     >>> name_key("Xi-feng"), name_key("People's")
     ('xifeng', 'peoples')
     """
-    return re.sub(r"[^a-z\u00e0-\u024f]", "", word.lower())
+    return _NOT_NAME_LETTER.sub("", word.lower())
 
 
 def at_sentence_start(text: str, start: int) -> bool:
@@ -116,6 +122,15 @@ class RowView:
         return list(EN_WORD.finditer(self.row.en))
 
     @cached_property
+    def en_capitalised(self) -> list[re.Match]:
+        """The :attr:`en_words` that start with a capital, in order: what the name look-ups walk.
+
+        Two capitalised words are neighbours in a run of names only when nothing but a space or a
+        hyphen separates them, so a look-up that walks these alone still sees every run.
+        """
+        return [m for m in self.en_words if m.group()[:1].isupper()]
+
+    @cached_property
     def en_stems(self) -> set[str]:
         stems = set()
         for m in self.en_words:
@@ -141,12 +156,9 @@ class RowView:
         run: list[tuple[str, int, int]] = []  # (key, start, end) of the run's words, possessive left out
         text = self.row.en
         previous_end = -10
-        for m in self.en_words:
+        for m in self.en_capitalised:
             word = m.group()
-            if not word[:1].isupper():
-                run, previous_end = [], -10
-                continue
-            bare = re.sub(r"['’]s$", "", word)
+            bare = POSSESSIVE.sub("", word)
             key = name_key(bare)
             surfaces.setdefault(key, bare)
             for part in word.split("-"):

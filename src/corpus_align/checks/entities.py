@@ -36,7 +36,7 @@ from ..model import GlossaryEntry
 from ..text.lexicon import EN_STOPWORDS, english_stem, translations
 from ..text.numbers import en_number_keys, zh_number_keys
 from ..text.patterns import ACRONYM, CJK, NAME_RUN
-from .context import CheckContext, RowView, name_key, zh_original_span
+from .context import POSSESSIVE, CheckContext, RowView, name_key, zh_original_span
 from .glossary import glossary_hits
 from .params import LEARNED_RENDERING_LIFT, LEARNED_RENDERING_MIN_ROWS, LEARNED_RENDERING_SHARE
 from .registry import register
@@ -52,6 +52,7 @@ from .resources import (
 )
 
 _PERSON_TAGS = {"nr", "nrfg", "nrt"}
+_PERSON_OR_UNKNOWN_TAGS = _PERSON_TAGS | {"oov"}  # built once, not once per word
 _PLACE_TAGS = {"ns", "nt", "nz"}
 _FUNCTION_TAGS = {"p", "u", "uj", "ul", "uz", "uv", "ud", "ug", "r", "d", "c", "y", "e", "x", "m", "q", "f", "zg"}
 _TITLE = re.compile(r"《([^《》]{1,30})》")
@@ -105,9 +106,10 @@ def zh_entities(view: RowView) -> list[Entity]:
             continue
         cls = classes.get(word, 0)
         # Runs of one-character place abbreviations: 川渝, 京津冀.
+        # (The tag is tested before the characters: most words are ruled out by it, at no cost.)
         if word in abbreviations and tag == "j" or (
-            len(word) in (2, 3) and all(c in abbreviations for c in word)
-            and tag in ("nr", "ns", "j", "oov") and (cls & PROPER or not cls)
+            len(word) in (2, 3) and tag in ("nr", "ns", "j", "oov")
+            and all(c in abbreviations for c in word) and (cls & PROPER or not cls)
         ):
             run_end = end
             while i < len(tags) and tags[i][0] in abbreviations and tags[i][1] == "j":
@@ -132,7 +134,7 @@ def zh_entities(view: RowView) -> list[Entity]:
         # own romanizations (attested_names); here only what the dictionaries vouch for.
         known_person = tag in _PERSON_TAGS and cls & PROPER and not cls & COMMON  # 武功 is martial arts before Wugong County
         surname_and_name = (
-            tag in _PERSON_TAGS | {"oov"} and len(word) == 3 and word[0] in _COMMON_SURNAMES and not cls
+            tag in _PERSON_OR_UNKNOWN_TAGS and len(word) == 3 and word[0] in _COMMON_SURNAMES and not cls
             and not (word[2] in _DERIVING_SUFFIXES and classes.get(word[:2], 0) & PROPER)
             and classes.get(word[:2], 0) & (COMMON | PROPER) != COMMON  # 谢谢您, 马上来: an ordinary word, then one more character
         )
@@ -182,8 +184,8 @@ def _inside_longer_word(text: str, start: int, end: int, classes: dict[str, int]
 
 def _capitalised_stems(view: RowView) -> set[str]:
     """The name keys of the row's capitalised English words (a title, a nickname, an acronym: LORD, Trinket, ASL)."""
-    return view.memo("entities.capitalised", lambda: {name_key(m.group()) for m in view.en_words
-                                                      if m.group()[:1].isupper() and m.group().lower() not in EN_STOPWORDS})
+    return view.memo("entities.capitalised", lambda: {name_key(m.group()) for m in view.en_capitalised
+                                                      if m.group().lower() not in EN_STOPWORDS})
 
 
 def _learned_renderings(rows_of: dict[str, int], stems_with: dict[str, Counter], document_stems: Counter,
@@ -446,10 +448,14 @@ def _spellings(text: str, start: int, prefixes: set[str] | None = None, *, usual
     return found
 
 
-def _row_readings(view: RowView) -> list[tuple[int, tuple[str, ...]]]:
-    """The position and :func:`_readings` of each Chinese character of the row, once per row (both name look-ups walk them)."""
-    return view.memo("entities.char_readings",
-                     lambda: [(m.start(), _readings(m.group())) for m in CJK.finditer(view.row.zh_normalized)])
+def _row_chars(view: RowView) -> str:
+    """The distinct Chinese characters of the row (in no particular order), once per row (both name look-ups walk them).
+
+    Per distinct character, not per position: a row repeats its characters, and most of them start no name.
+    Kept as a short string, not with their readings: a dict per row, held for the whole window, costs
+    more memory than looking the readings up again (:func:`_readings` is cached per character).
+    """
+    return view.memo("entities.chars", lambda: "".join(set(CJK.findall(view.row.zh_normalized))))
 
 
 def _prefixes(keys: set[str]) -> set[str]:
@@ -466,10 +472,14 @@ def _spelled_keys(view: RowView, keys: set[str], *, usual_single: bool = False) 
     # A spelling grows from one reading of its first character: a character none of whose readings
     # starts a key (is a key or a key's prefix) spells no key, and is passed over without spelling it.
     openings = prefixes | keys
-    found = []
-    for start, readings in _row_readings(view):
-        if openings.isdisjoint(readings):
+    opening_chars = {char for char in _row_chars(view) if not openings.isdisjoint(_readings(char))}
+    found: list[tuple[str, int, int]] = []
+    if not opening_chars:
+        return found
+    for start, char in enumerate(text):
+        if char not in opening_chars:
             continue
+        readings = _readings(char)
         firsts = {reading[:2] for reading in readings}
         for spelled, end in _spellings(text, start, prefixes, usual_single=usual_single):
             if spelled in keys and spelled[:2] in firsts:
@@ -495,12 +505,9 @@ def _name_keys(view: RowView) -> set[str]:
     run: list[str] = []
     previous_end = -10
     text = view.row.en
-    for m in view.en_words:
+    for m in view.en_capitalised:  # a lower-case word between two capitalised ones parts them (see en_capitalised)
         word = m.group()
-        if not word[:1].isupper():
-            run, previous_end = [], -10
-            continue
-        key = name_key(re.sub(r"['’]s$", "", word))
+        key = name_key(POSSESSIVE.sub("", word))
         parts = [name_key(p) for p in word.split("-") if p]
         if m.start() - previous_end > 1 or text[previous_end : m.start()] not in (" ", "-"):
             run = []

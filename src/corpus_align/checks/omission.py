@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .._lazy import opencc_converter
-from ..text.lexicon import EN_STOPWORDS, english_stem, translations
+from ..text.lexicon import EN_STOPWORDS, english_stem, load_lexicon
 from ..text.patterns import CJK, CJK_RUN, EN_WORD
 from ..text.wording import counted
 from .context import CheckContext, RowView, name_key, tag_zh
@@ -77,6 +77,8 @@ from .resources import canonical_chinese, english_words
 # (PyConfig.verbose, os.path, logging.conf, https://gnosis.cx) or a number (3.5) ends nothing.
 _EN_SENTENCE = re.compile(r".+?(?:[.!?…]+['\"”’)]*(?=\s|$)|$)", re.DOTALL)
 _LETTER = re.compile(r"[A-Za-z]")
+_NOT_LETTERS = re.compile(r"[^A-Za-z]+")
+_POSSESSIVE_S = re.compile(r"'s$")  # the tokens of _english_tokens write every apostrophe straight
 CJK_CHAR = CJK
 # jieba tags of words that carry no content (punctuation, particles, pronouns, prepositions, numerals ...)
 _FUNCTION_TAGS = frozenset(("x", "uj", "ul", "r", "p", "c", "u", "y", "e", "m", "q"))
@@ -174,6 +176,15 @@ def count_clauses(text: str, break_pattern: re.Pattern, content: re.Pattern) -> 
     return sum(1 for part in break_pattern.split(text) if content.search(part))
 
 
+def _letter_count(text: str) -> int:
+    """The ASCII letters of ``text`` (what ``_LETTER`` matches), counted without a string per letter.
+
+    >>> _letter_count("Xi-feng’s café, 3 times.")
+    15
+    """
+    return len(_NOT_LETTERS.sub("", text))
+
+
 def _english_tokens(sentence: str) -> list[str]:
     """The words of an English sentence as the coverage counts them: hyphenated words in parts.
 
@@ -197,11 +208,13 @@ def coverage_evidence(view: RowView) -> Coverage:
     content = covered = 0
     # The words after OpenCC's round trip, for every measure: Simplified and Traditional input then read alike.
     zh_tags = lexicon_tags = _reading_tags(view)
+    lexicon = load_lexicon()
     for word, tag in zh_tags:
-        found = translations(word)
-        if found and tag not in _FUNCTION_TAGS:
-            content += 1
-            covered += bool(found & stems)
+        if tag not in _FUNCTION_TAGS:
+            found = lexicon.get(word)  # translations(word), without a call per word
+            if found:
+                content += 1
+                covered += not found.isdisjoint(stems)
     halves = _clause_halves(lexicon_tags)  # one half (0, 1 or -1) per word
     words = [(word, which) for (word, tag), which in zip(lexicon_tags, halves, strict=True) if tag not in _FUNCTION_TAGS]
     zh_stems = dictionary_stems([w for w, _ in zh_tags])
@@ -218,11 +231,11 @@ def coverage_evidence(view: RowView) -> Coverage:
             if lower in EN_STOPWORDS or len(lower) < 2:
                 continue
             stem = english_stem(lower)
-            supported = stem in zh_stems or (word[0].isupper() and name_key(re.sub(r"'s$", "", word)) in names)
+            supported = stem in zh_stems or (word[0].isupper() and name_key(_POSSESSIVE_S.sub("", word)) in names)
             if word[0].isupper() and not supported and len(lower) >= 3 and common.get(lower, 0) < NAME_MAX_FREQUENCY:
                 unspelled.add(stem)
             tokens.append((stem, supported))
-        return sentence, len(_LETTER.findall(sentence)), tuple(tokens)
+        return sentence, _letter_count(sentence), tuple(tokens)
 
 
     sentences = [read(sentence) for sentence in (m.group().strip() for m in _EN_SENTENCE.finditer(view.row.en)) if sentence]
@@ -231,7 +244,7 @@ def coverage_evidence(view: RowView) -> Coverage:
         text = sentences[0][0]
         cuts = [m.start() for m in _CAPITAL_AFTER_SPACE.finditer(text)][:HEADING_MAX_CUTS]
         splits = tuple((read(text[:cut].strip()), read(text[cut:])) for cut in cuts)
-    return Coverage(view.zh_cjk, len(_LETTER.findall(view.row.en)), content, covered, tuple(sentences),
+    return Coverage(view.zh_cjk, _letter_count(view.row.en), content, covered, tuple(sentences),
                     frozenset(zh_stems), view.row.zh_normalized, frozenset(unspelled),
                     count_clauses(view.row.zh_normalized, _ZH_CLAUSE_BREAK, CJK_CHAR),
                     count_clauses(view.row.en, _EN_CLAUSE_BREAK, _LETTER),

@@ -25,6 +25,9 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 
+import numpy as np
+
+from .._arrays import sorted_unique
 from .._lazy import toneless_pinyin
 from ..text.lexicon import EN_STOPWORDS
 from .context import CheckContext, at_sentence_start
@@ -185,11 +188,51 @@ def suggest(word: str) -> str | None:
 
     words = english_words()
     lower = word.lower()
+    if not _may_be_one_edit_from_suggestible(lower):
+        return None  # most unknown words (names, coinages) are near no common word: ruled out without their ~250 variants
     suggestible = _suggestible_words()
     candidates = [w for w in _edits1(lower) if w in suggestible]
     if not candidates:
         return None
     return max(candidates, key=lambda w: (Indel.normalized_similarity(lower, w) > 0.8, words[w]))
+
+
+def _one_letter_dropped(word: str) -> list[str]:
+    """``word`` and each of its forms with one letter dropped.
+
+    >>> _one_letter_dropped("cat")
+    ['cat', 'at', 'ct', 'ca']
+    """
+    return [word] + [word[:i] + word[i + 1 :] for i in range(len(word))]
+
+
+@functools.lru_cache(maxsize=1)
+def _suggestible_neighbourhood_hashes() -> np.ndarray:
+    """The sorted hashes of every suggestible word's :func:`_one_letter_dropped` forms (some 275,000; 2 MB as hashes).
+
+    Two words one edit apart (a letter dropped, added, changed, or two swapped) share a form with one letter
+    dropped, or one is the other: changing or swapping letters leaves the same word once the changed
+    letter (or one of the swapped) is dropped from both.  Hashes rather than the strings keep it small;
+    a hash shared by chance only sends a word to the full search.
+    """
+    # Straight into an array, not through a set of Python ints, which would cost some 16 MB more at its peak.
+    hashes = np.fromiter((hash(form) for word in _suggestible_words() for form in _one_letter_dropped(word)), dtype=np.int64)
+    return sorted_unique(hashes)
+
+
+def _may_be_one_edit_from_suggestible(lower: str) -> bool:
+    """False when no suggestible word is one edit from ``lower`` (exact); True when one may be (then search).
+
+    >>> _may_be_one_edit_from_suggestible("goverment"), _may_be_one_edit_from_suggestible("qxzqv")
+    (True, False)
+    """
+    table = _suggestible_neighbourhood_hashes()
+    if not len(table):
+        return False
+    forms = _one_letter_dropped(lower)
+    hashes = np.fromiter((hash(form) for form in forms), dtype=np.int64, count=len(forms))
+    at = np.minimum(np.searchsorted(table, hashes), len(table) - 1)
+    return bool((table[at] == hashes).any())
 
 
 @functools.lru_cache(maxsize=1)
@@ -278,7 +321,6 @@ def check_typo(ctx: CheckContext) -> Iterator:
             return ctx.en_word_rows[lower] <= 1 and sum(m.group().lower().replace("’", "'") == lower for m in words) <= 1
 
         for word, start in _words_and_parts(view.en_words, once):
-            lower = word.lower().replace("’", "'")
             if len(word) < 3 or len(word) > MAX_WORD_LETTERS or word.isupper():
                 continue
             evidence = known_as(word)
@@ -290,11 +332,14 @@ def check_typo(ctx: CheckContext) -> Iterator:
                 continue  # a brand or a handle: macOS, iPhone, @iotar, #pa28
             if zh_lower is None:
                 zh_lower = row.zh_normalized.lower()
+            lower = word.lower().replace("’", "'")  # only for the few words left: most are known
             if lower in zh_lower:
                 continue  # written so in the Chinese too: a code name or a brand kept as it is (nodejs)
-            if in_row is None:
+            if lower in glossary_words or ctx.en_word_rows[lower] > 1:
+                continue
+            if in_row is None:  # counted only for a row that gets this far
                 in_row = Counter(m.group().lower().replace("’", "'") for m in view.en_words)
-            if lower in glossary_words or ctx.en_word_rows[lower] > 1 or in_row[lower] > 1:
+            if in_row[lower] > 1:
                 continue
             base = lower.split("'")[0]
             suggestion = suggest(base)
