@@ -168,6 +168,10 @@ CASES = [
     ("typo", "这个组织的光纤网络覆盖全国。", "The organisation's fibre netwrok covers the country.", True),
     ("typo", "雅各布说他会来。", "Jakob said he would come.", False),
     ("typo", "请稍等。", "Pleaae wait.", True),
+    # Units written short and the interjections of speech are English too.
+    ("typo", "这辆车重三千磅，时速一百二十英里。", "The car weighs 3,000 lbs and does 120 mph.", False),
+    ("typo", "嗯，呃，好吧，就这样。", "Erm, umm, voila, that's it.", False),
+    ("typo", "这辆车重三千磅。", "The car weighs 3,000 lbss.", True),
     ("encoding-artifact", "关(guān)于合作", "About cooperation", True),
     ("encoding-artifact", "关于合作", "About cooperation", False),
     ("encoding-artifact", "关于合作", "Friendship?with Foreign Countries", True),
