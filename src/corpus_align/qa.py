@@ -200,7 +200,7 @@ class FileSurvey:
     malformed: int
     en_word_rows: Counter
     zh_sample: str
-    distinct_en: int = 0
+    distinct_en: int  # distinct English texts: the distinct rows, near enough to size the windows
 
 
 def survey_records(records: Iterable[TsvRow | MalformedRow]) -> FileSurvey:
@@ -483,7 +483,7 @@ def check_records(
                 min_confidence)
     checker = _WindowChecker(settings, workers)
     if window_rows is None:
-        window_rows = balanced_window_rows(survey.distinct_en or survey.rows)
+        window_rows = balanced_window_rows(survey.distinct_en)
     answered: dict[int, tuple[Finding, ...]] = {}
     pending: deque = deque()  # (window, its result being computed), oldest first
     try:

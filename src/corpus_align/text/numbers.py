@@ -106,8 +106,8 @@ _CARDINALS = sorted((w for w, v in _MENTION_WORDS.items() if v > 0 and w != "a" 
 _CARDINAL = r"(\d+|" + "|".join(_CARDINALS) + r"|hundred|thousand)"
 _CARDINAL_SET = frozenset(_CARDINALS) | {"hundred", "thousand"}
 _AM_PM = frozenset(("am", "pm", "m"))  # 5.30pm, 5.30 p.m.: the letters after a dotted clock time
-# "one in 300", "four-in-ten", "2 out of 5": a share (300分之1, 十分之四), read as a fraction.
-# "one in 300", not the "6 in 1739468" of "Python 2.6 in 1739468".
+# "one in 300", "four-in-ten", "2 out of 5": a share (300分之1, 十分之四), read as a fraction; not the
+# "6 in 1739468" of "Python 2.6 in 1739468".
 _EN_IN_FRACTION = re.compile(r"(?i)\b(?<![\d.,])" + _CARDINAL + r"[- ](?:in|out[- ]of)[- ](?:a[- ])?" + _CARDINAL + r"\b(?![.,]\d)")
 _FRACTION_FOLLOWS = re.compile(r"\s+of\b|\s*(?:[.,;:!?)\]]|$)")  # used with .match(text, end of "a third")
 _EN_VAGUE_WORD = re.compile(r"\b(" + "|".join(_EN_VAGUE) + r")\b", re.I)
