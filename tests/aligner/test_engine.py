@@ -118,6 +118,19 @@ def test_engine_deletions_in_a_real_chapter():
         assert (b[0], ()) in beads
 
 
+def test_engine_a_dialogue_chapter_keeps_its_sentence_boundaries():
+    # MAC-Dev 002: short quoted lines, British single quotes, a third of the English beads 1-2 or wider.  Most of what
+    # two such lines share is who speaks to whom; without personal pronouns as evidence it scored 0.627 strict, with them 0.699.
+    from corpus_align.aligner.evaluate import read_ladder, score
+
+    bench = bench_dir("mac-dev")
+    zh = (bench / "zh" / "002").read_text("utf-8").splitlines()
+    en = (bench / "en" / "002").read_text("utf-8").splitlines()
+    gold = read_ladder((bench / "gold" / "002.align").read_text("utf-8"))
+    beads = [(b.zh, b.en) for b in align_document(zh, en).beads]
+    assert score(gold, beads)["strict_f1"] >= 0.68
+
+
 def test_engine_unrelated_documents_have_weak_evidence():
     bench = bench_dir("mac-dev")
     zh = (bench / "zh" / "004").read_text("utf-8").splitlines()

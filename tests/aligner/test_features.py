@@ -99,7 +99,7 @@ def test_features_repeated_sentences_get_the_same_rows_and_sets_are_the_union_of
     joined = found.vocab["wangguangcheng"]
     assert joined in en_sets[3] and all(joined not in token for token in en_tokens[3])
     # The words behind the tokens: one per word token, in order.
-    assert found.zh.words[0] == ["我们", "去", "了", "重庆"] and found.en.words[1] == ["come"]
+    assert found.zh.words[0] == ["我们", "去", "了", "重庆"] and found.en.words[1] == ["pronoun:3m", "come"]
 
 
 def test_features_learnt_translations_match_a_fresh_extraction():
@@ -148,3 +148,14 @@ def test_features_background_cut_ends_when_its_parent_is_killed():
         assert not is_running(child), "the feature child outlived the aligner"
     finally:
         parent.kill()
+
+
+def test_features_personal_pronouns_are_evidence_on_both_sides():
+    found = features.extract_features(["她们看着他。"], ["They looked at him."])
+    zh_keys, en_keys = (set(side.keys.tolist()) for side in (found.zh, found.en))
+    vocab = found.vocab
+    assert {vocab["pronoun:3p"], vocab["pronoun:3m"]} <= zh_keys & en_keys
+    # Person and gender are kept apart: 她 is not "he".
+    other = features.extract_features(["她来了。"], ["He came."])
+    assert not {k for k in other.vocab if k.startswith("pronoun:")} - {"pronoun:3f", "pronoun:3m"}
+    assert not set(other.zh.keys.tolist()) & {other.vocab["pronoun:3m"]}

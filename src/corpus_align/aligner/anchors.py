@@ -113,6 +113,11 @@ def fuzzy_name_map(zh_keys: Iterable[str], en_keys: Iterable[str], *, cutoff: fl
     return mapping
 
 
+# English dialogue in single quotes (the British convention): an opening quote at the start or after a space or a dash,
+# before a letter or digit, or a closing quote after final punctuation.  Apostrophes are neither (don't, the boys' room).
+SINGLE_QUOTED = re.compile(r"(?:^|[\s(\[—–-])['‘](?=[^\W_])|[.,!?;:…—-]['’](?=\s|$|[)\]—–-])")
+
+
 def punctuation_keys(text: str) -> list[str]:
     """Return keys for strong punctuation: ``?``, ``!`` and quotation marks (either language).
 
@@ -124,7 +129,7 @@ def punctuation_keys(text: str) -> list[str]:
         keys.append("?")
     if "!" in text or "！" in text:
         keys.append("!")
-    if any(ch in text for ch in "\"“”「」『』"):
+    if any(ch in text for ch in "\"“”「」『』") or SINGLE_QUOTED.search(text):
         keys.append("quote")
     return keys
 

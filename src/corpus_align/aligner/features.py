@@ -28,7 +28,7 @@ import numpy as np
 from .._arrays import sorted_unique
 from .._lazy import zh_word_cut
 from ..text import numbers
-from ..text.lexicon import EN_STOPWORDS, english_stem, load_lexicon, porter_stemmer
+from ..text.lexicon import EN_STOPWORDS, english_stem, load_lexicon, porter_stemmer, pronoun_key
 from ..text.patterns import CJK_CHARS, EN_WORD
 from . import anchors
 
@@ -108,6 +108,9 @@ def _visible_chars(text: str) -> int:
 
 
 def _zh_word_keys(word: str, lexicon: dict[str, frozenset[str]]) -> set[str]:
+    pronoun = pronoun_key(word)
+    if pronoun is not None:
+        return {pronoun}
     if EN_WORD.fullmatch(word):
         # A word in Latin letters inside Chinese text (a name, a brand, code)
         # is usually kept as it is in the translation: its key is its English stem.
@@ -427,6 +430,9 @@ def _english_word(word: str) -> tuple[tuple[str, ...], bool] | None:
     A book uses each word form hundreds of times: this is worked out once per form.
     """
     lower = word.lower().replace("’", "'")
+    pronoun = pronoun_key(lower)
+    if pronoun is not None:
+        return (pronoun,), False
     if lower in EN_STOPWORDS or len(lower) < 2:
         return None
     stem = english_stem(lower)
