@@ -159,3 +159,8 @@ def test_features_personal_pronouns_are_evidence_on_both_sides():
     other = features.extract_features(["她来了。"], ["He came."])
     assert not {k for k in other.vocab if k.startswith("pronoun:")} - {"pronoun:3f", "pronoun:3m"}
     assert not set(other.zh.keys.tolist()) & {other.vocab["pronoun:3m"]}
+
+
+def test_features_a_contraction_counts_as_its_pronoun():
+    found = features.extract_features(["我们会来的。"], ["We'll come."])
+    assert found.vocab["pronoun:1p"] in set(found.zh.keys.tolist()) & set(found.en.keys.tolist())

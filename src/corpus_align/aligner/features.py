@@ -430,7 +430,7 @@ def _english_word(word: str) -> tuple[tuple[str, ...], bool] | None:
     A book uses each word form hundreds of times: this is worked out once per form.
     """
     lower = word.lower().replace("’", "'")
-    pronoun = pronoun_key(lower)
+    pronoun = pronoun_key(lower.partition("'")[0])
     if pronoun is not None:
         return (pronoun,), False
     if lower in EN_STOPWORDS or len(lower) < 2:
