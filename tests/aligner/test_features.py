@@ -164,3 +164,8 @@ def test_features_personal_pronouns_are_evidence_on_both_sides():
 def test_features_a_contraction_counts_as_its_pronoun():
     found = features.extract_features(["我们会来的。"], ["We'll come."])
     assert found.vocab["pronoun:1p"] in set(found.zh.keys.tolist()) & set(found.en.keys.tolist())
+
+
+def test_features_a_pronoun_in_capitals_is_an_acronym():
+    found = features.extract_features(["美国来了。"], ["The US came."])
+    assert "pronoun:1p" not in found.vocab

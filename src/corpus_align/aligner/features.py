@@ -430,7 +430,8 @@ def _english_word(word: str) -> tuple[tuple[str, ...], bool] | None:
     A book uses each word form hundreds of times: this is worked out once per form.
     """
     lower = word.lower().replace("’", "'")
-    pronoun = pronoun_key(lower.partition("'")[0])
+    # A pronoun, or the pronoun of a contraction (I'll, they're); in capitals it is an acronym (the US, IT).
+    pronoun = None if len(word) > 1 and word.isupper() else pronoun_key(lower.partition("'")[0])
     if pronoun is not None:
         return (pronoun,), False
     if lower in EN_STOPWORDS or len(lower) < 2:
