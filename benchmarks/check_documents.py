@@ -200,16 +200,19 @@ def run(docs: list[devsets.EvalDoc], share: float, seed: int, show: str, lodo: d
         variants = {"nothing injected": (["clean"] * len(rows), rows),
                     "injected": ([k for k, _, _ in injected], [(zh, en) for _, zh, en in injected])}
         for variant, (kinds, pairs) in variants.items():
-            results = {}
+            results, simplified_findings = {}, {}
             for script, data in (("Simplified", pairs), ("Traditional", [(to_traditional(zh), en) for zh, en in pairs])):
-                results[script] = score(kinds, check_document(data, lodo[doc.domain] if lodo else None))
+                by_row = check_document(data, lodo[doc.domain] if lodo else None)
+                simplified_findings = simplified_findings or by_row
+                results[script] = score(kinds, by_row)
                 _add(totals[doc.domain, variant, script], results[script])
             s, t = results["Simplified"], results["Traditional"]
             agree &= (s["flagged_rows"], s["found"]) == (t["flagged_rows"], t["found"])
             if show == doc.domain and variant == "nothing injected":
                 for i in s["flagged_rows"]:
                     zh, en = pairs[i]
-                    print(f"FLAGGED {doc.name}:{i + 1} {zh} | {en}")
+                    found = "; ".join(f"{f.code} {f.confidence} {f.message}" for f in simplified_findings[i])
+                    print(f"FLAGGED {doc.name}:{i + 1} {zh} | {en}\n    {found}")
     elapsed = time.perf_counter() - started
     domains = sorted({d for d, _, _ in totals}, key=devsets.DOMAINS.index)
     print("Confidence models: " + ("refitted without the document's domain (leave-one-domain-out)" if lodo

@@ -22,7 +22,9 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import functools
 import itertools
+import os
 import random
 import re
 import sys
@@ -97,7 +99,84 @@ def _name_candidates(en: str) -> list[str]:
     return out
 
 
-def inject_entity(zh: str, en: str, rng: random.Random, _other: list[str]):
+def inject_entity(zh: str, en: str, rng: random.Random, other: list[str]):
+    """Remove an English name of the source: one its pinyin spells, else one CC-CEDICT gives (特朗普 → Trump).
+
+    Literary chapters romanize their names; news and talks name foreign people, places and bodies,
+    which are translated, not romanized, so the dictionary finds those.
+    """
+    return inject_romanized_name(zh, en, rng, other) or inject_dictionary_name(zh, en, rng, other)
+
+
+# Capitalised in CC-CEDICT's glosses, yet no name: dropping "Sunday" is no entity-missing.
+_CALENDAR = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June "
+                      "July August September October November December".split())
+
+
+@functools.cache
+def _dictionary_names() -> dict[str, frozenset[str]]:
+    """``{simplified headword: capitalised words of its glosses}`` for CC-CEDICT words of 2-6 characters.
+
+    A proper noun's gloss is capitalised (特朗普 "Trump, US president"; 伦敦 "London").
+    """
+    from corpus_align.text.lexicon import cedict_entries
+
+    names: dict[str, set[str]] = defaultdict(set)
+    for _traditional, simplified, pinyin, glosses in cedict_entries():
+        # A proper noun's pinyin is capitalised (Te4 lang3 pu3); 苹果 "apple" or 时报 "the Times" are common words.
+        if pinyin[:1].isupper() and 2 <= len(simplified) <= 6 and all("\u4e00" <= c <= "\u9fff" for c in simplified):
+            for gloss in glosses.split("/"):
+                gloss = re.sub(r"\([^)]*\)|\[[^\]]*\]", "", gloss)
+                names[simplified].update(w for w in re.findall(r"\b[A-Z][a-z]{3,}\b", gloss) if w not in _CALENDAR)
+    return {word: frozenset(caps) for word, caps in names.items() if caps}
+
+
+@functools.cache
+def _dictionary_acronyms() -> dict[str, frozenset[str]]:
+    """``{simplified headword: acronyms of its glosses}`` (英国 → UK), for the names of :func:`_dictionary_names`."""
+    from corpus_align.text.lexicon import cedict_entries
+
+    acronyms: dict[str, set[str]] = defaultdict(set)
+    for _traditional, simplified, _pinyin, glosses in cedict_entries():
+        if simplified in _dictionary_names():
+            acronyms[simplified].update(re.findall(r"\b[A-Z]{2,}\b", glosses.replace(".", "")))
+    return {word: frozenset(found) for word, found in acronyms.items()}
+
+
+def inject_dictionary_name(zh: str, en: str, rng: random.Random, _other: list[str]):
+    """Remove an English name (with the capitalised words run with it) that CC-CEDICT gives for a word of the source.
+
+    Only names that are not ordinary English words at the start of a sentence are taken, and only where the
+    English keeps no other word of that dictionary entry to render it.
+    """
+    names = _dictionary_names()
+    words = _english_words()
+    found = []
+    for size in range(6, 1, -1):
+        for i in range(len(zh) - size + 1):
+            caps = names.get(zh[i : i + size])
+            if caps:
+                found.extend((zh[i : i + size], m) for m in re.finditer(r"(?<![\w-])[A-Z][a-z]{3,}(?![\w-])", en)
+                             if m.group() in caps and m.start() > 0)
+    if not found:
+        return None
+    word, match = rng.choice(sorted(found, key=lambda f: (f[0], f[1].start())))
+    part = r"[A-Z][a-z]+"
+    run = re.compile(r"(?:" + part + r" )*" + re.escape(match.group()) + r"(?: " + part + r")*(?:'s|’s)?")
+    out = run.sub("", en)
+    out = re.sub(r"\s{2,}", " ", re.sub(r"\s+([,.;:!?])", r"\1", out)).strip()
+    out = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", out)
+    out = re.sub(r"^[,;:\s]+", "", out)
+    # Another form of the name left behind (Greek beside Greece, UK beside Britain) still renders it.
+    left = {w for w in re.findall(r"[A-Z][a-z]+", out) if words.get(w.lower(), 0) < 1000}
+    if not out or any(len(os.path.commonprefix([w, n])) >= 4 for w in left for n in names[word]):
+        return None
+    if _dictionary_acronyms().get(word, frozenset()) & set(re.findall(r"\b[A-Z]{2,}\b", out)):
+        return None
+    return out[:1].upper() + out[1:]
+
+
+def inject_romanized_name(zh: str, en: str, rng: random.Random, _other: list[str]):
     """Remove an English name that spells the pinyin of 2-4 Chinese characters of the source.
 
     The name (with its possessive) is removed everywhere in the English, and
