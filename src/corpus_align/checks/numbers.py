@@ -143,8 +143,14 @@ def check_number_mismatch(ctx: CheckContext) -> Iterator:
             continue
         lost, extra = match_numbers(zh, en)
         ordinal_words = [m for m in extra if m.weak and m.text.lower() in ("first", "second")]
-        lost = [m for m in lost if not m.weak]
-        extra = [m for m in extra if not m.weak]
+        # A code (COVID-19, CCTV-2) names a thing: it is no count that changed into the other side's number.
+        lost = [m for m in lost if not m.weak and not m.code]
+        extra = [m for m in extra if not m.weak and not m.code]
+        # A number said twice on one side and once on the other ("隔离 10 天…也必须隔离 10 天" → "as will anyone").
+        if not extra:
+            lost = [m for m in lost if m.value not in {e.value for e in en}]
+        if not lost:
+            extra = [m for m in extra if m.value not in {z.value for z in zh}]
         if not extra and ordinal_words and any(m.text.startswith("第") for m in lost):
             extra = ordinal_words  # 第三 ↔ "the second deadline": an ordinal changed ("second" may be a moment elsewhere)
         if lost and extra and all(m.unit for m in lost + extra) and not {m.unit for m in lost} & {m.unit for m in extra}:
