@@ -39,6 +39,10 @@ CASES = [
     ("number-mismatch", "[PERSON14] 是的，我想是这样。", "(PERSON14) Yeah, I think so.", False),
     ("number-mismatch", "A4 相框可自由悬挂。", "The frame can be hung freely.", False),
     ("number-mismatch", "新冠病毒免疫只有短期效果。", "Immunity to Covid-19 may be temporary.", False),
+    # A code (Covid-19) is no changed count, and a number said twice in Chinese may be said once in English.
+    ("number-mismatch", "检测呈阳性的人必须隔离 10 天，密切接触者也必须隔离 10 天。",
+     "Anyone who tests positive for Covid-19 will have to isolate for 10 days, as will close contacts.", False),
+    ("number-mismatch", "检测呈阳性的人必须隔离 10 天。", "Anyone who tests positive for Covid-19 will have to isolate for 12 days.", True),
     ("number-mismatch", "一个 90 年代的情景喜剧明星。", "A nineties sitcom star.", False),
     # A version or an address is no number on either side.
     ("number-mismatch", "Python 3.9.1 中的重要变化", "Notable changes in Python 3.9.1", False),
@@ -136,6 +140,14 @@ CASES = [
     ("entity-missing", "她的作品还包括《沉默的天使》。", 'Her credits also include "The Alienist."', False),
     ("entity-missing", "我们仍然痴迷于像《王牌播音员》之类的电影。", "We still watch movies like Anchorman.", False),
     ("entity-missing", "她的作品还包括《冰雪奇缘》和《沉默的天使》。", 'Her credits also include "Frozen."', True),
+    # A name next to an ordinary word whose characters also spell foreign names (布 of 宣布) is a name of its own.
+    ("entity-missing", "周六警方宣布西雅图发生骚乱。", "Police declared a riot in Seattle on Saturday.", False),
+    ("entity-missing", "周六警方宣布西雅图发生骚乱。", "Police declared a riot on Saturday.", True),
+    # A transliteration no dictionary lists is rendered by the English name that sounds like it.
+    ("entity-missing", "雷尼尔贡多拉的风速达到每小时 100 英里。", "The Mt. Rainier Gondola had winds of 100 mph.", False),
+    # A foreign name that jieba cuts in two (埃斯库 + 罗斯) is one name.
+    ("entity-missing", "埃斯库罗斯笔下的失利", "Aeschylus's portrait of defeat", False),
+    ("entity-missing", "埃斯库罗斯笔下的失利", "A portrait of defeat", True),
     ("untranslated", "他们在成都开会。", "They met in 成都.", True),
     ("untranslated", "他们在成都开会。", "They met in Chengdu.", False),
     ("untranslated", "他们在成都开会。", "他们在成都开会。", True),
@@ -448,3 +460,12 @@ def test_fixture_addition_finds_a_sentence_appended_to_a_heading(script):
     pairs = [(_script(zh, script), en) for zh, en in pairs]
     found = [(f.row, f.en_text[:11]) for f in check_rows(rows_from_pairs(pairs), select=["addition"])]
     assert found == [(1, "A statement")]
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_fixture_a_dictionary_name_dropped_in_both_its_rows_is_reported(script):
+    # Two rows are too few to conclude that the translator renders Estonia by meaning; a dictionary renders it.
+    pairs = [("我来自爱沙尼亚，是一名军人。", "I am from a small country and I am a soldier."),
+             ("在爱沙尼亚，所有男性都必须服兵役。", "Here military service is mandatory for all men.")]
+    found = check_rows(rows_from_pairs([(_script(zh, script), en) for zh, en in pairs]), select=["entity-missing"])
+    assert [f.row for f in found] == [1, 2]

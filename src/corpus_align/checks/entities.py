@@ -33,17 +33,19 @@ from dataclasses import dataclass
 
 from .._lazy import toneless_pinyin
 from ..model import GlossaryEntry
-from ..text.lexicon import EN_STOPWORDS, english_stem, translations
+from ..text.lexicon import EN_STOPWORDS, english_stem, pronoun_key, translations
 from ..text.numbers import en_number_keys, zh_number_keys
-from ..text.patterns import ACRONYM, CJK, NAME_RUN
+from ..text.patterns import ACRONYM, CJK, CJK_CHARS, NAME_RUN
+from ..text.transliteration import sound_alike
 from .context import POSSESSIVE, CheckContext, RowView, name_key, zh_original_span
 from .glossary import glossary_hits
-from .params import LEARNED_RENDERING_LIFT, LEARNED_RENDERING_MIN_ROWS, LEARNED_RENDERING_SHARE
+from .params import LEARNED_RENDERING_LIFT, LEARNED_RENDERING_MIN_ROWS, LEARNED_RENDERING_SHARE, NAME_MAX_FREQUENCY
 from .registry import register
 from .resources import (
     COMMON,
     PROPER,
     cedict_classes,
+    english_words,
     institutions,
     place_abbreviations,
     place_metonyms,
@@ -54,6 +56,7 @@ from .resources import (
 _PERSON_TAGS = {"nr", "nrfg", "nrt"}
 _PERSON_OR_UNKNOWN_TAGS = _PERSON_TAGS | {"oov"}  # built once, not once per word
 _PLACE_TAGS = {"ns", "nt", "nz"}
+_NAME_PIECE_TAGS = frozenset({"nr", "nrt", "nrfg", "ns"})
 _FUNCTION_TAGS = {"p", "u", "uj", "ul", "uz", "uv", "ud", "ug", "r", "d", "c", "y", "e", "x", "m", "q", "f", "zg"}
 _TITLE = re.compile(r"《([^《》]{1,30})》")
 _PLACE_SUFFIX = re.compile(r"(省|市|县|区|州|镇|乡|村|府|国|山|河|江|湖|岛|路|街|城)$")
@@ -68,6 +71,7 @@ _DERIVING_SUFFIXES = frozenset("式人语派籍风菜")
 _DERIVED_ENDINGS = frozenset({"er", "ers", "ese", "an", "ans", "ian", "ians", "ite", "ites", "i", "is"})
 RENDERED_SHARE_MIN = 0.1  # a name rendered in fewer than one in ten of its rows is one the translator translates,
 RENDERED_SHARE_ROWS = 20  # ... once it has this many rows (with fewer, only a name never rendered is)
+NEVER_RENDERED_MIN_ROWS = 3  # rows a name the dictionary renders must have before "never rendered" means "translated"
 _NAME_AFFIXES = set("老小阿大二三姐哥嫂叔婶爷奶娘婆公氏家夫人兄弟妹")
 
 
@@ -85,6 +89,7 @@ def zh_entities(view: RowView) -> list[Entity]:
     text = view.row.zh_normalized
     classes = cedict_classes()
     abbreviations = place_abbreviations()
+    foreign = transliteration_chars()
     found: list[Entity] = []
     in_title = bytearray(len(text) + 1)  # one flag per character, so many titles cost no more than one
     for m in _TITLE.finditer(text):
@@ -105,6 +110,19 @@ def zh_entities(view: RowView) -> list[Entity]:
         if in_title[start] or not CJK.match(word):
             continue
         cls = classes.get(word, 0)
+        # A foreign name that jieba cut in pieces (埃斯库 + 罗斯 Aeschylus, 艾格 + 尼斯 Agnes): one name, spelled in
+        # transliteration characters throughout.
+        if tag in _NAME_PIECE_TAGS and len(word) >= 2 and set(word) <= foreign:
+            run_end, j = end, i
+            while j < len(tags) and set(tags[j][0]) <= foreign and text.startswith(tags[j][0], run_end) and (
+                tags[j][1] in _NAME_PIECE_TAGS or len(tags[j][0]) == 1 and tags[j][1] not in _FUNCTION_TAGS
+            ):
+                run_end += len(tags[j][0])
+                j += 1
+            if j > i and not in_title[run_end - 1]:
+                found.append(Entity(text[start:run_end], "place" if tags[j - 1][1] == "ns" else "person", start, run_end))
+                position, i = run_end, j
+                continue
         # Runs of one-character place abbreviations: 川渝, 京津冀.
         # (The tag is tested before the characters: most words are ruled out by it, at no cost.)
         if word in abbreviations and tag == "j" or (
@@ -139,7 +157,8 @@ def zh_entities(view: RowView) -> list[Entity]:
             and classes.get(word[:2], 0) & (COMMON | PROPER) != COMMON  # 谢谢您, 马上来: an ordinary word, then one more character
         )
         if (known_person or surname_and_name or tag in _PLACE_TAGS and cls & PROPER and not cls & COMMON) and (
-            _inside_longer_name(text, start, end) or _inside_longer_word(text, start, end, classes)
+            _inside_longer_name(text, start, end, (tags[i - 2][0] if i >= 2 else "", tags[i][0] if i < len(tags) else ""), classes)
+            or _inside_longer_word(text, start, end, classes)
         ):
             continue
         if known_person or surname_and_name:
@@ -154,21 +173,33 @@ def zh_entities(view: RowView) -> list[Entity]:
     return unique
 
 
-def _inside_longer_name(text: str, start: int, end: int) -> bool:
+def _inside_longer_name(text: str, start: int, end: int, neighbours: tuple[str, str] = ("", ""),
+                        classes: dict[str, int] | None = None) -> bool:
     """True when ``text[start:end]`` is a piece of a longer foreign name: next to the name dot, or inside a run of
     transliteration characters (尼斯 in 艾格尼斯 Agnes, 罗斯 in 爱罗斯·阿兹海默), whose boundaries jieba guessed.
+
+    ``neighbours`` are jieba's words before and after the name: a character of an ordinary word (布 of 宣布,
+    公 of 公民) ends the run, whatever it may spell in a transliteration.
 
     >>> _inside_longer_name("把它弄成艾格尼斯·马丁风格", 6, 8), _inside_longer_name("他去了尼斯。", 3, 5)
     (True, False)
     >>> _inside_longer_name("当希尔兹被出示红牌时", 1, 3), _inside_longer_name("他去了英国。", 3, 5)
     (True, False)
+    >>> from corpus_align.checks.resources import cedict_classes
+    >>> _inside_longer_name("警方宣布西雅图发生骚乱", 4, 7, ("宣布", "发生"), cedict_classes())
+    False
     """
     before, after = text[start - 1 : start], text[end : end + 1]
     if before in ("·", "・", "•") or after in ("·", "・", "•"):
         return True
     chars = transliteration_chars()
+
+    def ordinary(word: str) -> bool:
+        return classes is not None and len(word) >= 2 and bool(classes.get(word, 0) & COMMON) and not classes.get(word, 0) & PROPER
+
     # The run goes on before the name (艾格尼斯) or after it (希尔 of 希尔兹 Shields, 马里科 of 马里科帕 Maricopa).
-    return (bool(before) and before in chars and text[start] in chars) or (bool(after) and after in chars and text[end - 1] in chars)
+    return (bool(before) and before in chars and text[start] in chars and not ordinary(neighbours[0])) or (
+        bool(after) and after in chars and text[end - 1] in chars and not ordinary(neighbours[1]))
 
 
 def _inside_longer_word(text: str, start: int, end: int, classes: dict[str, int]) -> bool:
@@ -244,6 +275,9 @@ def _translation_hit(word: str, stems: set[str], kind: str = "") -> bool:
     if kind == "place":
         # The name and the dictionary's translations (佛经 → Sutra), not what kind of place it is (扬州 → "city").
         found = (proper_renderings().get(word) or frozenset()) | (translations(word) - _place_kind_stems())
+    elif kind == "person" and proper_renderings().get(word):
+        # A person is rendered by the name, not by what the gloss says of them (埃斯库罗斯 "ancient Greek tragedian").
+        found = proper_renderings()[word]
     else:
         found = translations(word)
     if not found:
@@ -293,6 +327,36 @@ def _initials(entity: Entity, en: str) -> bool:
 
 
 
+_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+                      "july august september october november december".split())
+# A name the Chinese glosses itself in Latin letters: 亚当·迈耶斯 (Adam Meyers).
+_LATIN_GLOSS = re.compile(rf"[\s·・•{CJK_CHARS}]{{0,12}}?[（(]([A-Za-z][^（）()]{{1,60}})[）)]")
+
+
+def _transliterated(entity: Entity, view: RowView) -> bool:
+    """True when the entity is spelled in transliteration characters and a capitalised English word of the row
+    sounds like it (雷尼尔 → *Rainier*, 埃斯库罗斯 → *Aeschylus*), though no dictionary lists the pair; or when the
+    Chinese itself glosses the name in Latin letters (迈耶斯 (Adam Meyers)) and the English has that name.
+
+    >>> from corpus_align.checks.context import RowView
+    >>> from corpus_align.checks import rows_from_pairs
+    >>> view = RowView(rows_from_pairs([("亚当·迈耶斯 (Adam Meyers) 说", "Adam Meyers said")])[0])
+    >>> _transliterated(Entity("迈耶斯", "person", 3, 6), view)
+    True
+    """
+    gloss = _LATIN_GLOSS.match(view.row.zh_normalized, entity.end)
+    if gloss and any(word.lower() in view.en_names for word in re.findall(r"[A-Z][a-z]{2,}", gloss.group(1))):
+        return True
+    if len(entity.text) < 2 or not set(entity.text) <= transliteration_chars():
+        return False
+    syllables = _syllables(entity.text)
+    words = english_words()
+    # A common word is no name, capitalised or not; nor is a day or a month (Saturday would sound like 西雅图).
+    return any(sound_alike(syllables, surface) for key, surface in view.en_name_surfaces.items()
+               if " " not in surface and "-" not in surface and len(key) >= 3 and key not in _CALENDAR
+               and words.get(key, 0) < NAME_MAX_FREQUENCY)
+
+
 def rendering(entity: Entity, view: RowView) -> str | None:
     """How ``entity`` is rendered in the row's English (a short description), or None when it is not."""
     names = view.en_names
@@ -320,6 +384,8 @@ def rendering(entity: Entity, view: RowView) -> str | None:
     stems = view.en_stems
     if _translation_hit(entity.text, stems, entity.kind):
         return "dictionary"
+    if entity.kind in ("person", "place") and _transliterated(entity, view):
+        return "transliteration"
     if _initials(entity, view.row.en):
         return "initials"
     if entity.kind == "person":
@@ -401,6 +467,31 @@ def _titles_set_off(view: RowView) -> bool:
     """
     spans = [m for m in _SET_OFF.finditer(view.row.en) if m.start() > 0 or m.group()[0] in "\"“‘'"]
     return len(spans) >= view.row.zh_normalized.count("《")
+
+
+# What a translation may write for a place or a body it has named before: "the country", "the club".
+_STAND_IN = re.compile(
+    r"\b(?:the|this|that|its|their|our) (?:country|nation|city|state|capital|province|region|island|town|village|"
+    r"county|district|club|side|team|company|firm|group|party|government|organi[sz]ation|agency|kingdom|empire)\b", re.I)
+_THIRD_PERSON = frozenset({"pronoun:3m", "pronoun:3f", "pronoun:3p"})
+_THIRD_PERSON_EN = frozenset({"he", "him", "she", "her", "they", "them"})
+
+
+def _stood_in(view: RowView, entity: Entity) -> bool:
+    """True when the English has a word that may stand for the entity: a personal pronoun more than the Chinese
+    has (王琦瑶 → *she*), or for a place or body a noun such as *the country*, *the club*.
+
+    >>> from corpus_align.checks.context import RowView
+    >>> from corpus_align.checks import rows_from_pairs
+    >>> view = RowView(rows_from_pairs([("王琦瑶发热似的。", "She felt feverish.")])[0])
+    >>> _stood_in(view, Entity("王琦瑶", "person", 0, 3))
+    True
+    """
+    if entity.kind == "person":
+        chinese = sum(pronoun_key(word) in _THIRD_PERSON for word in view.zh_words)
+        english = sum(match.group().lower() in _THIRD_PERSON_EN for match in view.en_words)
+        return english > chinese
+    return _STAND_IN.search(view.row.en) is not None
 
 
 def _speaker(text: str, entity: Entity) -> bool:
@@ -654,10 +745,14 @@ def check_entity_missing(ctx: CheckContext) -> Iterator:
             else:
                 pending.append((view, entity, True))
         # 2. Names, places and titles that the dictionaries know, where the document gives no romanization.
-        for entity in zh_entities(view):
+        entities = zh_entities(view)
+        starts = {other.start for other in entities if other.kind == "place"}
+        for entity in entities:
             span = range(entity.start, entity.end)
             if entity.merged or not covered.isdisjoint(span) or not glossed.isdisjoint(span):
                 continue
+            if entity.kind == "place" and entity.end in starts:
+                continue  # a country before its state or city (美国加州, 印度泰米尔纳德邦): the English names the place
             rows_with[entity.text] += 1
             if rendering(entity, view) is None:
                 pending.append((view, entity, False))
@@ -684,7 +779,9 @@ def check_entity_missing(ctx: CheckContext) -> Iterator:
         # A name the translator (almost) never renders is translated (平儿 → Patience, 韦小宝 → Trinket);
         # one chance match ("Bao-yu" spelling 宝 of 韦小宝) must not turn all its rows into findings.
         rendered, rows = rendered_rows[entity.text], rows_with[entity.text]
-        if others and (not rendered or rows >= RENDERED_SHARE_ROWS and rendered < RENDERED_SHARE_MIN * rows):
+        # ... but a name the dictionary renders (爱沙尼亚 Estonia) in only two rows is as likely dropped twice.
+        never_rendered = not rendered and (rows >= NEVER_RENDERED_MIN_ROWS or not proper_renderings().get(entity.text))
+        if others and (never_rendered or rows >= RENDERED_SHARE_ROWS and rendered < RENDERED_SHARE_MIN * rows):
             continue
         if entity.kind == "person" and (_speaker(view.row.zh_normalized, entity)
                                         or _title_stands_in(view, entity)):
@@ -699,6 +796,6 @@ def check_entity_missing(ctx: CheckContext) -> Iterator:
             if entity.kind == "person" and syllables else ""
         )
         signals = {"romanized": float(romanized), "rendered_share": rendered_rows[entity.text] / rows_with[entity.text],
-                   "name_rows": math.log(rows_with[entity.text])}
+                   "name_rows": math.log(rows_with[entity.text]), "stand_in": float(_stood_in(view, entity))}
         yield ctx.finding("entity-missing", view, f"the {kind} {shown} has no rendering in the English",
                           zh_text=shown, suggestion=suggestion, signals=signals)
