@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 from importlib import resources
 
 import pytest
@@ -34,8 +33,12 @@ def test_calibration_the_same_evidence_on_many_rows_counts_as_repeated():
     findings.append(Finding("entity-missing", "error", 4, "m", zh_text="王五"))
     features = finding_features(findings, _rows(10))
     assert [round(f["repeats"], 3) for f in features] == [1.099] * 3 + [0.0]
-    # Four of ten rows flagged, smoothed as if 20 more rows held one more finding.
-    assert features[0]["code_rate"] == pytest.approx(-1.792, abs=1e-3)
+
+
+def test_calibration_a_document_full_of_findings_does_not_make_each_less_believable():
+    one = [Finding("typo", "warning", 1, "m", en_text="teh")]
+    many = one + [Finding("typo", "warning", row, "m", en_text=f"wrod{row}") for row in range(2, 10)]
+    assert finding_features(one, _rows(10))[0] == finding_features(many, _rows(10))[0]
 
 
 def test_calibration_a_finding_s_confidence_does_not_depend_on_other_codes():
@@ -89,8 +92,18 @@ def test_calibration_every_shipped_feature_is_held_to_the_range_the_fit_saw():
             assert model["low:" + name] <= model["high:" + name], (code, name)
 
 
-def test_calibration_a_document_full_of_findings_is_not_extrapolated_to_no_confidence():
+def test_calibration_a_measure_beyond_what_the_fit_saw_is_not_extrapolated():
     model = shipped_models()["typo"]
-    at_bound = confidence_of(model, {"code_rate": model["high:code_rate"]})
-    # A draft where a third of the rows have a typo: beyond anything the fit saw.
-    assert confidence_of(model, {"code_rate": math.log(0.33)}) == at_bound
+    at_bound = confidence_of(model, {"letters": model["high:letters"]})
+    assert confidence_of(model, {"letters": model["high:letters"] + 40}) == at_bound
+
+
+def test_calibration_a_doubtful_finding_is_kept_at_severity_info():
+    from corpus_align.checks.params import DOUBTFUL_BELOW
+
+    rows = [CheckRow(1, "他来了。", "他来了。", "He come.")]
+    sure, doubtful = (calibrate([Finding("typo", "warning", 1, "m")], rows, {"typo": {"intercept": z}})[0] for z in (3.0, -3.0))
+    assert (sure.severity, doubtful.severity) == ("warning", "info")
+    assert doubtful.confidence < DOUBTFUL_BELOW <= sure.confidence
+    unmodelled = calibrate([Finding("whitespace", "warning", 1, "m")], rows, {})[0]
+    assert unmodelled.severity == "warning" and unmodelled.confidence is None
