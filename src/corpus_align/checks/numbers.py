@@ -19,6 +19,7 @@ written in digits is, and so is any pair of unmatched numbers on both sides.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict, deque
 from collections.abc import Iterator, Sequence
 
@@ -104,6 +105,16 @@ def match_numbers(zh: list[Mention], en: list[Mention]) -> tuple[list[Mention], 
     return still, left
 
 
+def _hyphen_code(mention: Mention, text: str) -> bool:
+    """True when ``mention`` is a code whose digits are hyphened to a word in ``text`` (COVID-19, CCTV-2).
+
+    >>> from corpus_align.text.numbers import en_numbers
+    >>> [_hyphen_code(m, "COVID-19 and 3K") for m in en_numbers("COVID-19 and 3K")]
+    [True, False]
+    """
+    return mention.code and re.search(r"[^\W\d_][-−‐]" + re.escape(mention.text) + r"(?!\d)", text) is not None
+
+
 def _reportable(mention: Mention) -> bool:
     """A number on one side only is reported when written in digits, not hedged, and not a code (3K)."""
     return mention.digits and not mention.approx and not mention.code
@@ -143,9 +154,10 @@ def check_number_mismatch(ctx: CheckContext) -> Iterator:
             continue
         lost, extra = match_numbers(zh, en)
         ordinal_words = [m for m in extra if m.weak and m.text.lower() in ("first", "second")]
-        # A code (COVID-19, CCTV-2) names a thing: it is no count that changed into the other side's number.
-        lost = [m for m in lost if not m.weak and not m.code]
-        extra = [m for m in extra if not m.weak and not m.code]
+        # A code hyphened to a word (COVID-19, CCTV-2) names a thing, which the other side often names otherwise
+        # (新冠): it is no count that changed into the other side's number.  A code of glued letters (3K, 5G) is kept.
+        lost = [m for m in lost if not m.weak and not _hyphen_code(m, row.zh_normalized)]
+        extra = [m for m in extra if not m.weak and not _hyphen_code(m, row.en)]
         # A number said twice on one side and once on the other ("隔离 10 天…也必须隔离 10 天" → "as will anyone").
         if not extra:
             lost = [m for m in lost if m.value not in {e.value for e in en}]
