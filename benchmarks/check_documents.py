@@ -30,6 +30,7 @@ Usage::
     python benchmarks/check_documents.py --domains news  # one domain
     python benchmarks/check_documents.py --show news     # print the clean rows flagged in news
     python benchmarks/check_documents.py --calibration lodo  # confidence models fitted without each document's domain
+    python benchmarks/check_documents.py --doubtful-below 0  # no finding kept at info for doubt: what that rule buys
 """
 
 from __future__ import annotations
@@ -270,7 +271,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="confidence models: the shipped ones (in-sample) or refitted leaving each domain out")
     parser.add_argument("--data", type=Path, help="with --calibration lodo: calibrate_findings.py's labelled findings (pickle), "
                                                   "read if it exists, else written")
+    parser.add_argument("--doubtful-below", type=float, default=None,
+                        help="report findings under this confidence at severity info instead of the shipped "
+                             "checks/params.py DOUBTFUL_BELOW (0 reports every finding at its check's severity: what "
+                             "the doubtful rule costs and saves)")
     args = parser.parse_args(argv)
+    if args.doubtful_below is not None:
+        import corpus_align.checks.params as check_params
+
+        check_params.DOUBTFUL_BELOW = args.doubtful_below
     docs = devsets.distinct(devsets.load_mac(args.bench) + devsets.load_newdomains(args.bench))
     wanted = [d.strip() for d in args.domains.split(",") if d.strip()]
     unknown = [d for d in wanted if d not in devsets.DOMAINS]

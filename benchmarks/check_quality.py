@@ -17,6 +17,7 @@ Usage::
     python benchmarks/check_quality.py [--bench DIR] [--seed N] [--tsv OUT.tsv] [--show CODE]
     python benchmarks/check_quality.py --seeds 1-10     # one line per seed, mean / min / max
     python benchmarks/check_quality.py --seeds 1-10 --min-confidence 0.8  # what --min-confidence keeps here
+    python benchmarks/check_quality.py --seeds 1-10 --doubtful-below 0     # every finding at its check's severity
 """
 
 from __future__ import annotations
@@ -495,7 +496,15 @@ def main(argv=None) -> int:
     parser.add_argument("--min-confidence", type=float, default=None,
                         help="keep only findings at least this sure, as check --min-confidence does (about 60%% of these "
                              "pairs have an error: far more than the ~6%% the confidence was fitted on)")
+    parser.add_argument("--doubtful-below", type=float, default=None,
+                        help="report findings under this confidence at severity info instead of the shipped "
+                             "checks/params.py DOUBTFUL_BELOW (0 reports every finding at its check's severity: what "
+                             "the doubtful rule costs and saves)")
     args = parser.parse_args(argv)
+    if args.doubtful_below is not None:
+        import corpus_align.checks.params as check_params
+
+        check_params.DOUBTFUL_BELOW = args.doubtful_below
     if args.seeds:
         return summary(args.bench, _seed_list(args.seeds), args.min_confidence)
 
