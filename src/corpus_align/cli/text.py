@@ -15,8 +15,8 @@ ENCODING_HELP = "Input encoding, any codec Python knows (latin-9, cp1252...); de
 OPENCC_HELP = "Chinese conversion for analysis: auto, t2s, tw2s, hk2s or none. Outputs show the text as --text says."
 MIN_CONFIDENCE_HELP = (
     "Report only findings at least this sure (0-1, the calibrated chance that a finding is right); "
-    "findings of codes without a confidence (encoding, whitespace, punctuation...) are kept. Calibrated on mostly "
-    "clean translations: on a rough draft it understates, and hides real errors."
+    "findings of codes without a confidence (encoding, whitespace, punctuation...) are kept. Findings under 0.2 "
+    "are reported at severity info whatever this says (doubtful: likelier a false alarm than an error)."
 )
 
 TEXT_HELP = (
