@@ -145,6 +145,9 @@ CASES = [
     ("entity-missing", "周六警方宣布西雅图发生骚乱。", "Police declared a riot on Saturday.", True),
     # A transliteration no dictionary lists is rendered by the English name that sounds like it.
     ("entity-missing", "雷尼尔贡多拉的风速达到每小时 100 英里。", "The Mt. Rainier Gondola had winds of 100 mph.", False),
+    # A name the Chinese glosses in Latin letters is rendered by that name; a country before its state is no finding.
+    ("entity-missing", "网络安全公司副总裁亚当·迈耶斯 (Adam Meyers) 说。", "Adam Meyers, a vice president of the firm, said.", False),
+    ("entity-missing", "位于美国加州的拉森县发生了山火。", "Fires broke out in Lassen County, California.", False),
     # A foreign name that jieba cuts in two (埃斯库 + 罗斯) is one name.
     ("entity-missing", "埃斯库罗斯笔下的失利", "Aeschylus's portrait of defeat", False),
     ("entity-missing", "埃斯库罗斯笔下的失利", "A portrait of defeat", True),
