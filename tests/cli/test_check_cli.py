@@ -79,3 +79,16 @@ def test_cli_check_min_confidence_filters_and_shows_the_confidence(tmp_path):
     assert any(f"{f.confidence:.0%}" in text for f in every if f.confidence is not None)
     bad = run_cli("check", str(path), "--min-confidence", "80")
     assert bad.returncode == 2 and "--min-confidence" in bad.stderr.decode() and "Traceback" not in bad.stderr.decode()
+
+
+def test_cli_check_doubtful_findings_are_info_counted_apart_and_do_not_fail_the_run(tmp_path):
+    path = tmp_path / "pairs.tsv"
+    # A name dropped (doubtful on its own: on published text such findings are mostly renderings) and a number changed.
+    path.write_text("周六警方宣布西雅图发生骚乱。\tPolice declared a riot on Saturday.\n他有三个孩子。\tHe has four children.\n", "utf-8")
+    findings = check_file(path).findings
+    by_code = {f.code: f for f in findings}
+    assert by_code["entity-missing"].severity == "info" and by_code["entity-missing"].confidence < 0.2
+    assert by_code["number-mismatch"].severity == "error"
+    out = run_cli("check", str(path), "--select", "entity-missing", "--fail-on", "warning")
+    assert out.returncode == 0 and "entity-missing" in out.stdout.decode() and "info" in out.stdout.decode()
+    assert run_cli("check", str(path), "--fail-on", "warning").returncode == 1

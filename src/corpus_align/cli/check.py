@@ -150,8 +150,7 @@ def write_text(run: FileCheck, stream: TextIO, fail_on: str) -> bool:
     console = (
         Console(file=stream, highlight=False, soft_wrap=True) if stream is not sys.stdout else Console(highlight=False, soft_wrap=True)
     )
-    counts: Counter = Counter()
-    severity: dict[str, str] = {}
+    counts: Counter = Counter()  # (code, severity): a code's doubtful findings are counted apart, at info
     failed = False
     malformed = accepted = 0
     for item in run.items:
@@ -175,8 +174,7 @@ def write_text(run: FileCheck, stream: TextIO, fail_on: str) -> bool:
             if finding.accepted:
                 accepted += 1
                 continue
-            counts[finding.code] += 1
-            severity[finding.code] = finding.severity
+            counts[finding.code, finding.severity] += 1
         failed = failed or should_fail(findings, fail_on)
     console.print()
     name = safe_for_terminal(run.name)
@@ -185,8 +183,8 @@ def write_text(run: FileCheck, stream: TextIO, fail_on: str) -> bool:
         table.add_column("code")
         table.add_column("severity")
         table.add_column("count", justify="right")
-        for code, count in counts.most_common():
-            table.add_row(code, Text(severity[code], style=SEVERITY_STYLE.get(severity[code], "")), str(count))
+        for (code, severity), count in counts.most_common():
+            table.add_row(code, Text(severity, style=SEVERITY_STYLE.get(severity, "")), str(count))
         console.print(table)
     else:
         console.print(Text(f"{name}: no findings in {run.survey.rows} row(s)"))
