@@ -39,6 +39,13 @@ CASES = [
     ("number-mismatch", "[PERSON14] 是的，我想是这样。", "(PERSON14) Yeah, I think so.", False),
     ("number-mismatch", "A4 相框可自由悬挂。", "The frame can be hung freely.", False),
     ("number-mismatch", "新冠病毒免疫只有短期效果。", "Immunity to Covid-19 may be temporary.", False),
+    # A hedge on one side covers the other side's rounding, not another number.
+    ("number-mismatch", "有三百人参加了会议。", "About 350 people attended the meeting.", True),
+    ("number-mismatch", "有三百人参加了会议。", "About 310 people attended the meeting.", False),
+    ("number-mismatch", "约三百人参加了会议。", "About 350 people attended the meeting.", False),
+    # "both" is never reported alone, but a count it cannot be has changed.
+    ("number-mismatch", "三个孩子都来了。", "Both children came.", True),
+    ("number-mismatch", "两个孩子都来了。", "Both children came.", False),
     # A code (Covid-19) is no changed count, and a number said twice in Chinese may be said once in English.
     ("number-mismatch", "检测呈阳性的人必须隔离 10 天，密切接触者也必须隔离 10 天。",
      "Anyone who tests positive for Covid-19 will have to isolate for 10 days, as will close contacts.", False),

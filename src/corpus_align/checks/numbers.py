@@ -48,8 +48,23 @@ def _compatible(a: Mention, b: Mention) -> bool:
         places = min(len(_shown(a.value).partition(".")[2]), len(_shown(b.value).partition(".")[2]))
         if abs(a.value - b.value) <= 0.5 * 10 ** -places + 1e-9:
             return True
-    (al, ah), (bl, bh) = a.span, b.span
+    (al, ah), (bl, bh) = _one_sided(a, b), _one_sided(b, a)
     return al <= bh and bl <= ah
+
+
+def _one_sided(mention: Mention, other: Mention) -> tuple[float, float]:
+    """``mention``'s span, an *about* (±20 %) narrowed to ±10 % when ``other`` is exact: a hedge on one side
+    covers the other side's rounding (about 300 for 310), not another number (about 350 for 300).
+
+    >>> from corpus_align.text.numbers import en_numbers
+    >>> about, exact = en_numbers("about 350")[0], Mention(300, False, True, "300")
+    >>> about.span, [round(end) for end in _one_sided(about, exact)]
+    ((280.0, 420.0), [315, 385])
+    """
+    low, high = mention.span
+    if mention.approx and not other.approx and math.isclose(low, mention.value * 0.8) and math.isclose(high, mention.value * 1.2):
+        return mention.value * 0.9, mention.value * 1.1
+    return low, high
 
 
 def _one_over(fraction: Mention, ordinal: Mention) -> bool:
@@ -105,6 +120,11 @@ def match_numbers(zh: list[Mention], en: list[Mention]) -> tuple[list[Mention], 
     return still, left
 
 
+# Words that mean one number and nothing vaguer: weak (never reported alone, since "both" is everywhere), yet a
+# count of the other side that they cannot be is a count changed.  Not "couple" (two or three) nor "double".
+_DEFINITE_WEAK = frozenset({"both", "twice", "thrice", "twins"})
+
+
 def _hyphen_code(mention: Mention, text: str) -> bool:
     """True when ``mention`` is a code whose digits are hyphened to a word in ``text`` (COVID-19, CCTV-2).
 
@@ -154,6 +174,7 @@ def check_number_mismatch(ctx: CheckContext) -> Iterator:
             continue
         lost, extra = match_numbers(zh, en)
         ordinal_words = [m for m in extra if m.weak and m.text.lower() in ("first", "second")]
+        definite_words = [m for m in extra if m.weak and m.text.lower() in _DEFINITE_WEAK]
         # A code hyphened to a word (COVID-19, CCTV-2) names a thing, which the other side often names otherwise
         # (新冠): it is no count that changed into the other side's number.  A code of glued letters (3K, 5G) is kept.
         lost = [m for m in lost if not m.weak and not _hyphen_code(m, row.zh_normalized)]
@@ -165,6 +186,9 @@ def check_number_mismatch(ctx: CheckContext) -> Iterator:
             extra = [m for m in extra if m.value not in {z.value for z in zh}]
         if not extra and ordinal_words and any(m.text.startswith("第") for m in lost):
             extra = ordinal_words  # 第三 ↔ "the second deadline": an ordinal changed ("second" may be a moment elsewhere)
+        elif not extra and definite_words and len(lost) == 1 and not lost[0].approx and 1 < lost[0].value <= 12 \
+                and not lost[0].text.startswith("第") and not lost[0].month:
+            extra = definite_words  # 三个孩子都来了 ↔ "both children came": a count changed into a word that means two
         if lost and extra and all(m.unit for m in lost + extra) and not {m.unit for m in lost} & {m.unit for m in extra}:
             continue  # a unit conversion: 六十公斤 → 130 pounds
         if extra and not lost and "年" in row.zh_normalized:
