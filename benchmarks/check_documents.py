@@ -204,7 +204,8 @@ def run(docs: list[devsets.EvalDoc], share: float, seed: int, show: str, lodo: d
             results, simplified_findings = {}, {}
             for script, data in (("Simplified", pairs), ("Traditional", [(to_traditional(zh), en) for zh, en in pairs])):
                 by_row = check_document(data, lodo[doc.domain] if lodo else None)
-                simplified_findings = simplified_findings or by_row
+                if script == "Simplified":
+                    simplified_findings = by_row
                 results[script] = score(kinds, by_row)
                 _add(totals[doc.domain, variant, script], results[script])
             s, t = results["Simplified"], results["Traditional"]

@@ -109,11 +109,6 @@ def inject_entity(zh: str, en: str, rng: random.Random, other: list[str]):
     return inject_romanized_name(zh, en, rng, other) or inject_dictionary_name(zh, en, rng, other)
 
 
-# Capitalised in CC-CEDICT's glosses, yet no name: dropping "Sunday" is no entity-missing.
-_CALENDAR = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June "
-                      "July August September October November December".split())
-
-
 @functools.cache
 def _dictionary_names() -> dict[str, frozenset[str]]:
     """``{simplified headword: capitalised words of its glosses}`` for CC-CEDICT words of 2-6 characters.
@@ -121,6 +116,7 @@ def _dictionary_names() -> dict[str, frozenset[str]]:
     A proper noun's gloss is capitalised (特朗普 "Trump, US president"; 伦敦 "London").
     """
     from corpus_align.text.lexicon import cedict_entries
+    from corpus_align.text.patterns import CALENDAR_NAMES  # dropping "Sunday" is no entity-missing
 
     names: dict[str, set[str]] = defaultdict(set)
     for _traditional, simplified, pinyin, glosses in cedict_entries():
@@ -128,7 +124,7 @@ def _dictionary_names() -> dict[str, frozenset[str]]:
         if pinyin[:1].isupper() and 2 <= len(simplified) <= 6 and all("\u4e00" <= c <= "\u9fff" for c in simplified):
             for gloss in glosses.split("/"):
                 gloss = re.sub(r"\([^)]*\)|\[[^\]]*\]", "", gloss)
-                names[simplified].update(w for w in re.findall(r"\b[A-Z][a-z]{3,}\b", gloss) if w not in _CALENDAR)
+                names[simplified].update(w for w in re.findall(r"\b[A-Z][a-z]{3,}\b", gloss) if w.lower() not in CALENDAR_NAMES)
     return {word: frozenset(caps) for word, caps in names.items() if caps}
 
 

@@ -35,7 +35,7 @@ from .._lazy import toneless_pinyin
 from ..model import GlossaryEntry
 from ..text.lexicon import EN_STOPWORDS, english_stem, pronoun_key, translations
 from ..text.numbers import en_number_keys, zh_number_keys
-from ..text.patterns import ACRONYM, CJK, CJK_CHARS, NAME_RUN
+from ..text.patterns import ACRONYM, CALENDAR_NAMES, CJK, CJK_CHARS, NAME_RUN
 from ..text.transliteration import sound_alike
 from .context import POSSESSIVE, CheckContext, RowView, name_key, zh_original_span
 from .glossary import glossary_hits
@@ -327,8 +327,6 @@ def _initials(entity: Entity, en: str) -> bool:
 
 
 
-_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may june "
-                      "july august september october november december".split())
 # A name the Chinese glosses itself in Latin letters: 亚当·迈耶斯 (Adam Meyers).
 _LATIN_GLOSS = re.compile(rf"[\s·・•{CJK_CHARS}]{{0,12}}?[（(]([A-Za-z][^（）()]{{1,60}})[）)]")
 
@@ -353,7 +351,7 @@ def _transliterated(entity: Entity, view: RowView) -> bool:
     words = english_words()
     # A common word is no name, capitalised or not; nor is a day or a month (Saturday would sound like 西雅图).
     return any(sound_alike(syllables, surface) for key, surface in view.en_name_surfaces.items()
-               if " " not in surface and "-" not in surface and len(key) >= 3 and key not in _CALENDAR
+               if " " not in surface and "-" not in surface and len(key) >= 3 and key not in CALENDAR_NAMES
                and words.get(key, 0) < NAME_MAX_FREQUENCY)
 
 

@@ -43,3 +43,8 @@ NAME_WORD = re.compile(r"\b[A-Z][a-z]+(?:['’-][A-Za-z]+)*")
 CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'-]+")
 ACRONYM = re.compile(r"\b[A-Z]{2,4}\b|\b(?:[A-Z]\.){2,4}")
 NAME_RUN = re.compile(r"[A-Z][A-Za-z]*(?:['’\-][A-Za-z]+)*(?:[ \-][A-Z][A-Za-z]*(?:['’\-][A-Za-z]+)*){0,2}")
+# Days and months: capitalised in English and in CC-CEDICT's glosses, yet no names (lower case).
+CALENDAR_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december".split()
+)
