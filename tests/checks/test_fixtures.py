@@ -106,6 +106,15 @@ CASES = [
     ("number-mismatch", "就在第三个期限内，你应该提交。", "Just within the second deadline, you should submit it.", True),
     ("entity-missing", "王琦瑶把我拽住，叫我留下来。", "Somebody caught me and asked me to stay.", True),
     ("entity-missing", "王琦瑶把我拽住，叫我留下来。", "Wang Qiyao caught me and asked me to stay.", False),
+    # ü as English writes it (吕 is lü; pypinyin writes lv): Lü, Lyu, Lu all render the surname.
+    ("entity-missing", "吕先生来了。", "Mr Lü came.", False),
+    ("entity-missing", "吕先生来了。", "Mr Lyu came.", False),
+    ("entity-missing", "吕先生来了。", "Mr Lu came.", False),
+    ("entity-missing", "吕先生来了。", "He came.", True),
+    # A one-syllable key belonging to another name of the row renders nothing: the Wang of Wang Qiyao is not 王安忆.
+    ("entity-missing", "王琦瑶看见了王安忆。", "Wang Qiyao saw her.", True),
+    ("entity-missing", "王琦瑶看见了王安忆。", "Wang Qiyao saw Wang.", False),
+    ("entity-missing", "王琦瑶看见了王安忆。", "Wang Qiyao saw Wang Anyi.", False),
     ("entity-missing", "陈清扬把我拽住，叫我留下来。", "Chen Qingyang caught me and asked me to stay.", False),
     ("entity-missing", "他们推动《框架合作协议》落实。", "They pushed the implementation forward.", True),
     ("entity-missing", "他们推动《框架合作协议》落实。", "They implemented the Framework Cooperation Agreement.", False),

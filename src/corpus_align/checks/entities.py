@@ -263,7 +263,38 @@ def _pinyin_forms(entity: Entity) -> list[str]:
                 forms.append(syllables[0])  # surname alone: Granny Liu, Mr Wang
         if entity.kind == "person" and len(syllables) == 2:
             forms.append(syllables[1])  # Bao-yu → yu is too short, but Xi-feng → feng
-    return [f for f in dict.fromkeys(forms) if len(f) >= 2]
+    return [v for f in dict.fromkeys(forms) if len(f) >= 2 for v in u_umlaut_variants(f)]
+
+
+def _claimed_by_other_name(view: RowView, key: str, entity: Entity) -> bool:
+    """True when every English word spelling ``key`` is part of a longer English name that spells another Chinese name of the row.
+
+    A one-syllable key (*Wang*, *Yu*) says little alone: the *Wang* of *Wang Qiyao* renders 王琦瑶,
+    not 王安忆 beside it.
+
+    >>> from corpus_align.model import CheckRow
+    >>> other = Entity("王安忆", "person", 6, 9)
+    >>> _claimed_by_other_name(RowView(CheckRow(1, "", "王琦瑶看见了王安忆。", "Wang Qiyao saw her.")), "wang", other)
+    True
+    >>> _claimed_by_other_name(RowView(CheckRow(1, "", "王琦瑶看见了王安忆。", "Wang Qiyao saw Wang.")), "wang", other)
+    False
+    """
+    surfaces = view.en_name_surfaces
+    if key not in surfaces:
+        return False
+    claimed = 0
+    for name, keys in row_attested_names(view).items():
+        if name in entity.text or entity.text in name:
+            continue
+        for longer in keys:
+            surface = surfaces.get(longer)
+            if surface and longer != key and key in {name_key(part) for part in re.split(r"[\s\-]+", surface)}:
+                claimed += len(re.findall(r"(?<![A-Za-z])" + re.escape(surface) + r"(?![A-Za-z])", view.row.en))
+    if not claimed:
+        return False
+    standing = len([m for m in view.en_capitalised if name_key(POSSESSIVE.sub("", m.group())) == key
+                    or key in {name_key(p) for p in m.group().split("-")}])
+    return standing <= claimed
 
 
 def _translation_hit(word: str, stems: set[str], kind: str = "") -> bool:
@@ -365,8 +396,11 @@ def rendering(entity: Entity, view: RowView) -> str | None:
         abbreviations = place_abbreviations()
         rendered = [c for c in entity.text if any(n.lower() in en_lower for n in abbreviations.get(c, ()))]
         return "abbreviation" if rendered else None
+    one_syllable = {variant for syllable in _syllables(entity.text) for variant in u_umlaut_variants(syllable)}
     for form in _pinyin_forms(entity):
         if form in names:
+            if form in one_syllable and _claimed_by_other_name(view, form, entity):
+                continue  # the Yu of Yu Zhan'ao does not render 于谦
             return "pinyin"
         # Plurals and derived forms: the Jias, Mrs Zhous, Beijingers, Sichuanese (looked up, not searched:
         # a row may have thousands of names).
@@ -497,12 +531,32 @@ def _speaker(text: str, entity: Entity) -> bool:
     return bool(_SPEECH.match(text, entity.end))
 
 
+# How English writes the pinyin ü after l and n (吕 lü: Lü, Lv, Lyu, Lu; pypinyin writes it v).
+_U_UMLAUT_SPELLINGS = ("ü", "yu", "u")
+
+
+def u_umlaut_variants(syllables: str) -> list[str]:
+    """``syllables`` with its ü (pypinyin's ``v``) as English writes it: itself, then ü, yu and u.
+
+    >>> u_umlaut_variants("lvbu"), u_umlaut_variants("wang")
+    (['lvbu', 'lübu', 'lyubu', 'lubu'], ['wang'])
+    """
+    if "v" not in syllables:
+        return [syllables]
+    return [syllables] + [syllables.replace("v", spelling) for spelling in _U_UMLAUT_SPELLINGS]
+
+
 @functools.lru_cache(maxsize=20_000)
 def _readings(char: str) -> tuple[str, ...]:
-    """Every pinyin reading of one character, without tones (单 → dan, shan, chan)."""
+    """Every pinyin reading of one character, without tones (单 → dan, shan, chan), ü also as English writes it.
+
+    >>> _readings("吕")
+    ('lv', 'lü', 'lyu', 'lu')
+    """
     from pypinyin import Style, pinyin
 
-    return tuple(dict.fromkeys(r for group in pinyin(char, style=Style.NORMAL, heteronym=True) for r in group if r.isalpha()))
+    readings = (r for group in pinyin(char, style=Style.NORMAL, heteronym=True) for r in group if r.isalpha())
+    return tuple(dict.fromkeys(variant for r in readings for variant in u_umlaut_variants(r)))
 
 
 def _spellings(text: str, start: int, prefixes: set[str] | None = None, *, usual_single: bool = False) -> list[tuple[str, int]]:
@@ -660,7 +714,10 @@ def _name_rendered(name: str, view: RowView, learned: set[str]) -> bool:
     names = view.en_names
     if names & learned:
         return True
-    return any(len(spelled) >= 2 and spelled in names for i in range(len(name)) for spelled, _end in _spellings(name, i))
+    entity = Entity(name, "person", 0, len(name))
+    return any(len(spelled) >= 2 and spelled in names
+               and not (end - i == 1 and _claimed_by_other_name(view, spelled, entity))
+               for i in range(len(name)) for spelled, end in _spellings(name, i))
 
 
 def _glossary_positions(text: str, glossary: tuple[GlossaryEntry, ...]) -> set[int]:
