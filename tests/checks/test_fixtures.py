@@ -38,6 +38,12 @@ CASES = [
     ("number-mismatch", "骑手在 12 点 39 分到达。", "The rider arrived at 12:49.", True),
     ("number-mismatch", "[PERSON14] 是的，我想是这样。", "(PERSON14) Yeah, I think so.", False),
     ("number-mismatch", "A4 相框可自由悬挂。", "The frame can be hung freely.", False),
+    # "two dozen" is about 24; 每2个人中就有1个 is a share, "one in two".
+    ("number-mismatch", "将近二十多个项目采用了它。", "Almost two dozen projects adopted it.", False),
+    ("number-mismatch", "有三十个项目。", "There were two dozen projects.", True),
+    ("number-mismatch", "每2个人中就有1个可能患病。", "Your chance of getting it will be one in two.", False),
+    ("number-mismatch", "每3个人中就有1个可能患病。", "Your chance of getting it will be one in two.", True),
+    ("number-mismatch", "每十个人里有一个人是左撇子。", "One in ten people is left-handed.", False),
     ("number-mismatch", "新冠病毒免疫只有短期效果。", "Immunity to Covid-19 may be temporary.", False),
     # A hedge on one side covers the other side's rounding, not another number.
     ("number-mismatch", "有三百人参加了会议。", "About 350 people attended the meeting.", True),

@@ -65,6 +65,9 @@ _ZH_SCALES = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000, "万�
 # The look-behinds start a denominator only where its run starts: without them a long run with no
 # 分之 after it is scanned again from each of its characters (quadratic in the run's length).
 _ZH_FRACTION = re.compile(rf"((?<![{_NUMERAL}])[{_NUMERAL}]+|(?<!\d)\d+)分之([{_NUMERAL}]+|\d+)")
+# 每2个人中就有1个, 每十人有一人: a share (English "one in two"), read as a fraction like 分之.
+_ZH_EVERY_HAS = re.compile(rf"每 ?((?<![{_NUMERAL}])[{_NUMERAL}]+|(?<!\d)\d+) ?[个名位人家户只台辆]?[^，。；！？、\d{_NUMERAL}]{{0,6}}?"
+                           rf"[中里]?[，,]? ?[就便]?有 ?([{_NUMERAL}]+|\d+)(?![{_NUMERAL}\d])")
 # The longest Chinese numeral a text writes is about 22 characters (一千二百三十四亿五千六百七十八万九千零一十二);
 # a longer run is not a number, and its value would be an integer of thousands of digits.
 MAX_ZH_NUMERAL_CHARS = 30
@@ -108,6 +111,8 @@ _CARDINAL_SET = frozenset(_CARDINALS) | {"hundred", "thousand"}
 _AM_PM = frozenset(("am", "pm", "m"))  # 5.30pm, 5.30 p.m.: the letters after a dotted clock time
 # "one in 300", "four-in-ten", "2 out of 5": a share (300分之1, 十分之四), read as a fraction; not the
 # "6 in 1739468" of "Python 2.6 in 1739468".
+# "two dozen" is 24, "a dozen" 12, as loosely as English uses them (±20 %, like "about").
+_EN_DOZEN = re.compile(r"(?i)\b(a|" + _CARDINAL + r")[- ]dozen\b(?!s)")
 _EN_IN_FRACTION = re.compile(r"(?i)\b(?<![\d.,])" + _CARDINAL + r"[- ](?:in|out[- ]of)[- ](?:a[- ])?" + _CARDINAL + r"\b(?![.,]\d)")
 _FRACTION_FOLLOWS = re.compile(r"\s+of\b|\s*(?:[.,;:!?)\]]|$)")  # used with .match(text, end of "a third")
 _EN_VAGUE_WORD = re.compile(r"\b(" + "|".join(_EN_VAGUE) + r")\b", re.I)
@@ -325,6 +330,11 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         joined = float(match.group(1)) * 100_000_000 + int(match.group(2)) * 10_000
         found.append((match.start(), Mention(int(joined) if joined == int(joined) else joined, False, True, match.group())))
         in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    for match in _ZH_EVERY_HAS.finditer(text) if "每" in text else ():
+        whole, part = (int(g) if g.isdigit() else _numeral_value(g) for g in match.groups())
+        if whole and part and part < whole:
+            found.append((match.start(1), Mention(round(part / whole, 3), False, match.group(1).isdigit(), match.group())))
+            in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_FRACTION.finditer(text):
         if match.group(1) in ("百", "千", "万", "百万") or match.start() > 0 and text[match.start() - 1] in _NUMERAL:
             continue  # 百分之五十 is a percentage; 百万分之五 a rate in parts per million
@@ -576,6 +586,12 @@ def en_numbers(text: str) -> list[Mention]:
         numerator = 1 if match.group(1).lower() in ("a", "one") else _MENTION_WORDS[match.group(1).lower()]
         found.append((match.start(), Mention(round(numerator / _EN_FRACTIONS[match.group(2).lower()], 3), False, False, match.group())))
         mask(*match.span())
+    for match in _EN_DOZEN.finditer(text) if "dozen" in present else ():
+        count = 1 if match.group(1).lower() == "a" else _cardinal_value(match.group(1))
+        if count:
+            found.append((match.start(), Mention(count * 12, True, match.group(1).isdigit(), match.group(),
+                                                 low=round(count * 12 * 0.8, 1), high=round(count * 12 * 1.2, 1))))
+            mask(*match.span())
     shares = ("in" in present or "out" in present) and (has_digit or not _CARDINAL_SET.isdisjoint(present))
     for match in _EN_IN_FRACTION.finditer(text) if shares else ():
         part, whole = (_cardinal_value(group) for group in match.groups())
@@ -662,6 +678,8 @@ def en_numbers(text: str) -> list[Mention]:
             found.append((match.start(2), Mention(value, bool(hedge) or weak, False, words, low, high, weak=weak,
                                                   unit=_unit_family(unit.group()) if unit else "")))
     for match in () if _EN_VAGUE_SET.isdisjoint(present) else _EN_VAGUE_WORD.finditer(text):
+        if masked[match.start()]:
+            continue  # the dozen of "two dozen", read above
         low, high = _EN_VAGUE[match.group(1).lower()]
         found.append((match.start(), Mention(low, True, False, match.group(1), low, high, weak=True)))
     for match in () if _MONTH_SET.isdisjoint(present) else _EN_MONTH.finditer(text):
