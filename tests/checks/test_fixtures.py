@@ -44,6 +44,14 @@ CASES = [
     ("number-mismatch", "每2个人中就有1个可能患病。", "Your chance of getting it will be one in two.", False),
     ("number-mismatch", "每3个人中就有1个可能患病。", "Your chance of getting it will be one in two.", True),
     ("number-mismatch", "每十个人里有一个人是左撇子。", "One in ten people is left-handed.", False),
+    # Counters CC-CEDICT names (筐, 处, 栋): a lone numeral before them is a count.
+    ("number-mismatch", "他们买了三筐苹果。", "They bought five baskets of apples.", True),
+    ("number-mismatch", "他们买了三筐苹果。", "They bought three baskets of apples.", False),
+    ("number-mismatch", "三处房子都卖了。", "All five houses were sold.", True),
+    ("number-mismatch", "谣言四起。", "Rumours spread everywhere.", False),
+    # The King James Bible's order: nine hundred sixty and nine is 969.
+    ("number-mismatch", "玛土撒拉共活了九百六十九岁。", "And all the days of Methuselah were nine hundred sixty and nine years.", False),
+    ("number-mismatch", "玛土撒拉共活了九百六十九岁。", "And all the days of Methuselah were nine hundred sixty and eight years.", True),
     ("number-mismatch", "新冠病毒免疫只有短期效果。", "Immunity to Covid-19 may be temporary.", False),
     # A hedge on one side covers the other side's rounding, not another number.
     ("number-mismatch", "有三百人参加了会议。", "About 350 people attended the meeting.", True),

@@ -511,8 +511,8 @@ def _en_word_groups(phrase: str) -> list[tuple[int, str]]:
 
     >>> _en_word_groups("two hundred and five"), _en_word_groups("one and five"), _en_word_groups("a five")
     ([(205, 'two hundred and five')], [(1, 'one'), (5, 'five')], [(5, 'five')])
-    >>> _en_word_groups("fourscore and six")
-    [(86, 'fourscore and six')]
+    >>> _en_word_groups("fourscore and six"), _en_word_groups("nine hundred sixty and nine")
+    ([(86, 'fourscore and six')], [(969, 'nine hundred sixty and nine')])
     """
     tokens = [t for t in re.split(r"[- ]+", phrase) if t]
     groups: list[list[str]] = [[]]
@@ -522,7 +522,10 @@ def _en_word_groups(phrase: str) -> list[tuple[int, str]]:
         previous = group[-1].lower() if group else ""
         following = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
         if word == "and":
-            if previous in _EN_SCALES or previous.endswith("score"):  # two hundred and five; fourscore and six
+            tens_then_unit = (_MENTION_WORDS.get(previous, 0) in range(20, 100, 10)
+                              and 1 <= _MENTION_WORDS.get(following, 0) <= 9)
+            # two hundred and five; fourscore and six; nine hundred sixty and nine (the King James Bible's order)
+            if previous in _EN_SCALES or previous.endswith("score") or tens_then_unit:
                 group.append(token)
             elif group:
                 groups.append([])
