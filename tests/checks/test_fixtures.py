@@ -129,6 +129,9 @@ CASES = [
     ("entity-missing", "王琦瑶看见了王安忆。", "Wang Qiyao saw her.", True),
     ("entity-missing", "王琦瑶看见了王安忆。", "Wang Qiyao saw Wang.", False),
     ("entity-missing", "王琦瑶看见了王安忆。", "Wang Qiyao saw Wang Anyi.", False),
+    # A name jieba cuts out of a longer transliteration (撒拉 of 玛土撒拉) is rendered by the name the longer span sounds like.
+    ("entity-missing", "玛土撒拉共活了九百六十九岁。", "And all the days of Methuselah were nine hundred sixty and nine years.", False),
+    ("entity-missing", "玛土撒拉共活了九百六十九岁。", "And all his days were nine hundred sixty and nine years.", True),
     ("entity-missing", "陈清扬把我拽住，叫我留下来。", "Chen Qingyang caught me and asked me to stay.", False),
     ("entity-missing", "他们推动《框架合作协议》落实。", "They pushed the implementation forward.", True),
     ("entity-missing", "他们推动《框架合作协议》落实。", "They implemented the Framework Cooperation Agreement.", False),

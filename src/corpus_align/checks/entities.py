@@ -362,6 +362,9 @@ def _initials(entity: Entity, en: str) -> bool:
 _LATIN_GLOSS = re.compile(rf"[\s·・•{CJK_CHARS}]{{0,12}}?[（(]([A-Za-z][^（）()]{{1,60}})[）)]")
 
 
+_CJK_ONLY = re.compile(f"[{CJK_CHARS}]+")
+
+
 def _transliterated(entity: Entity, view: RowView) -> bool:
     """True when the entity is spelled in transliteration characters and a capitalised English word of the row
     sounds like it (雷尼尔 → *Rainier*, 埃斯库罗斯 → *Aeschylus*), though no dictionary lists the pair; or when the
@@ -372,18 +375,39 @@ def _transliterated(entity: Entity, view: RowView) -> bool:
     >>> view = RowView(rows_from_pairs([("亚当·迈耶斯 (Adam Meyers) 说", "Adam Meyers said")])[0])
     >>> _transliterated(Entity("迈耶斯", "person", 3, 6), view)
     True
+    >>> view = RowView(rows_from_pairs([("玛土撒拉共活了九百六十九岁。", "All the days of Methuselah were 969 years.")])[0])
+    >>> _transliterated(Entity("撒拉", "person", 2, 4), view)
+    True
     """
     gloss = _LATIN_GLOSS.match(view.row.zh_normalized, entity.end)
     if gloss and any(word.lower() in view.en_names for word in re.findall(r"[A-Z][a-z]{2,}", gloss.group(1))):
         return True
-    if len(entity.text) < 2 or not set(entity.text) <= transliteration_chars():
-        return False
-    syllables = _syllables(entity.text)
     words = english_words()
     # A common word is no name, capitalised or not; nor is a day or a month (Saturday would sound like 西雅图).
-    return any(sound_alike(syllables, surface) for key, surface in view.en_name_surfaces.items()
-               if " " not in surface and "-" not in surface and len(key) >= 3 and key not in CALENDAR_NAMES
-               and words.get(key, 0) < NAME_MAX_FREQUENCY)
+    surfaces = [surface for key, surface in view.en_name_surfaces.items()
+                if " " not in surface and "-" not in surface and len(key) >= 3 and key not in CALENDAR_NAMES
+                and words.get(key, 0) < NAME_MAX_FREQUENCY]
+    if not surfaces:
+        return False
+    foreign = transliteration_chars()
+    if len(entity.text) >= 2 and set(entity.text) <= foreign and any(sound_alike(_syllables(entity.text), surface)
+                                                                     for surface in surfaces):
+        return True
+    # The entity may be a piece of a longer transliteration that jieba cut (撒拉 of 玛土撒拉, Methuselah): the
+    # English name that sounds like the longer span renders it, when at least half of that span is written in
+    # transliteration characters and the English name romanizes no other name of the row.
+    spelled = row_name_keys(view)
+    surfaces = [surface for surface in surfaces if name_key(surface) not in spelled]
+    text = view.row.zh_normalized
+    for before in range(3):
+        for after in range(3):
+            start, end = entity.start - before, entity.end + after
+            if ((before or after) and start >= 0 and end <= len(text) and _CJK_ONLY.fullmatch(text[start:end])
+                    and 2 * sum(char in foreign for char in text[start:end]) >= end - start):
+                syllables = _syllables(text[start:end])
+                if len(syllables) == end - start and any(sound_alike(syllables, surface) for surface in surfaces):
+                    return True
+    return False
 
 
 def rendering(entity: Entity, view: RowView) -> str | None:
