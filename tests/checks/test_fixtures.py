@@ -194,6 +194,17 @@ CASES = [
     ("typo", "陈清扬笑了。", "Qingyang smiled.", False),
     ("typo", "他向一边侧了侧身。", "He leant a little to one side.", False),
     ("typo", "他去击打皮人。", "He attacked the oxhide cut-outs.", False),
+    # Inflections English does not make (over-regularized, an undoubled or wrongly doubled consonant) ...
+    ("typo", "他说他会来。", "He sayed he would come.", True),
+    ("typo", "孩子们都来了。", "The childs all came.", True),
+    ("typo", "车停了。", "The car stoped.", True),
+    ("typo", "他们来了。", "They are comming.", True),
+    ("typo", "她在写信。", "She is writting a letter.", True),
+    ("typo", "他们玩了游戏。", "They played a game.", False),
+    # ... and words run together with "the", "of" or "and"; prefixed words and closed compounds are words.
+    ("typo", "他走进了房子。", "He walked into the middle ofthe house.", True),
+    ("typo", "请调整窗口大小。", "Resize the window and check your inbox.", False),
+    ("typo", "这是一个演练。", "This is a walkthrough.", False),
     # A slip that happens to read as an inflection of a rare word is still a slip; archaic
     # and British spellings are words.
     ("typo", "我们回家吧。", "We are gooing home.", True),

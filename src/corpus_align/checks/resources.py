@@ -54,6 +54,21 @@ def place_abbreviations() -> dict[str, tuple[str, ...]]:
 
 
 @functools.lru_cache(maxsize=1)
+def irregular_forms() -> dict[tuple[str, str], str]:
+    """``(base, kind) -> form`` for English words whose regular inflection is a slip
+    (``resources/checks/irregular_forms.tsv``; kind ``past`` or ``plural``).
+
+    >>> irregular_forms()[("say", "past")], irregular_forms()[("child", "plural")]
+    ('said', 'children')
+    """
+    table = {}
+    for line in _resource_lines("irregular_forms.tsv"):
+        base, form, kind = line.split("\t")
+        table[(base, kind)] = form
+    return table
+
+
+@functools.lru_cache(maxsize=1)
 def transliteration_chars() -> frozenset[str]:
     """Characters Chinese spells foreign names with (``resources/checks/transliteration_chars.txt``).
 

@@ -70,7 +70,23 @@ _ARCHAIC_SUFFIXES = ("eth", "est", "st")
 # and the real compound oxhide (oxide / ox: 0.3).  Every legitimate unlisted inflection looked at (mooing, wooing,
 # canoeing...) is listed, so the rule rarely meets one.
 TYPO_OVER_INFLECTION_RATIO = 1000
+# The same for a word read by cutting it: a closed compound of two listed words (comming: com + ming; writting:
+# writ + ting) or an inflection that doubles its base's last letter (writ + t + ing).  Any two listed strings make a
+# "compound", so a word one edit away this many times as common is meant.
+# Chosen on: the dev documents with nothing injected (check_documents.py): the six real words that a ratio of 20
+# flagged (above) are all read as inflections, none by cutting; comming (coming / ming: 286) and writting
+# (writing / ting: 47) are caught, oxhide (oxide / ox: 0.3) is kept.
+TYPO_OVER_CUT_RATIO = 20
 _VOWELS = frozenset("aeiou")
+# Words that begin or end no closed compound: a token with one of them is two words run together.
+_RUN_TOGETHER_WORDS = frozenset(("the", "of", "and"))
+# Prefixes English puts before any word (resize, rewatch, underprepared): a prefix and a listed word is a word.
+_PREFIXES = frozenset(("re", "un", "in", "im", "dis", "mis", "non", "pre", "sub", "super", "over", "under", "out", "up",
+                       "down", "back", "co", "counter", "inter", "multi", "self", "post", "fore", "after", "mid", "semi",
+                       "anti", "de", "ex", "bi", "tri"))
+# Suffixes that start with a vowel, before which a one-syllable base ending consonant-vowel-consonant doubles
+# its last letter (running, stopped): runing and stoped are no inflections.
+_VOWEL_SUFFIXES = frozenset(("ing", "ed", "er", "est", "ers"))
 
 
 def _doubles(base: str) -> bool:
@@ -133,20 +149,82 @@ def known_as(word: str) -> int | None:
             return sure  # cometh, goeth, knowest: only of common verbs, so that a slip is not read as one
     # Closed compounds of two common words: oxhide, cartwheel.  Only cuts whose both halves can be
     # that common are tried, so a long token costs a few slices, not one per letter.
+    # A word run together with "the", "of" or "and" (ofthe, andthe) is a slip, not a compound (see run_together).
     longest = longest_word(COMPOUND_PART_FREQUENCY)
     if len(lower) >= 6:
         for i in range(max(2, len(lower) - longest), min(len(lower) - 2, longest + 1)):
             head, tail = words.get(lower[:i], 0), words.get(lower[i:], 0)
-            if head >= COMPOUND_PART_FREQUENCY and tail >= COMPOUND_PART_FREQUENCY:
-                return min(head, tail)
+            if (head >= COMPOUND_PART_FREQUENCY and tail >= COMPOUND_PART_FREQUENCY
+                    and lower[:i] not in _RUN_TOGETHER_WORDS and lower[i:] not in _RUN_TOGETHER_WORDS):
+                # A prefix and a word (resize, rewatch, downturn) is a word English makes at will.
+                return min(head, tail) if lower[:i] in _PREFIXES else _as_cut(min(head, tail))
+    if over_regularized(lower):
+        return None  # sayed, childs: the inflection English does not make
     for suffix in _SUFFIXES:
         if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
             stem = lower[: -len(suffix)]
-            for base in (stem, stem + "e", stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] and _doubles(stem[:-1]) else "",
-                         stem[:-1] + "y" if stem.endswith("i") else ""):
-                if base and base in words:
-                    return words[base]
+            if stem in words and not (suffix in _VOWEL_SUFFIXES and _one_syllable_doubling(stem)):
+                return words[stem]
+            if stem + "e" in words:
+                return words[stem + "e"]
+            if len(stem) > 3 and stem[-1] == stem[-2] and _doubles(stem[:-1]) and stem[:-1] in words:
+                return _as_cut(words[stem[:-1]])
+            if stem.endswith("i") and stem[:-1] + "y" in words:
+                return words[stem[:-1] + "y"]
     return None
+
+
+def _as_cut(frequency: int) -> int:
+    """The evidence of a reading that cuts the word (a compound, a doubled last letter): as sure as a listed inflection
+    :data:`TYPO_OVER_INFLECTION_RATIO` / :data:`TYPO_OVER_CUT_RATIO` times rarer, so that the one ratio decides both."""
+    return max(1, frequency * TYPO_OVER_CUT_RATIO // TYPO_OVER_INFLECTION_RATIO)
+
+
+def _one_syllable_doubling(base: str) -> bool:
+    """True when ``base`` has one syllable and doubles its last letter before a vowel suffix (run, stop; not open, show).
+
+    >>> _one_syllable_doubling("run"), _one_syllable_doubling("open"), _one_syllable_doubling("show")
+    (True, False, False)
+    """
+    return _doubles(base) and len(re.findall(r"[aeiou]+", base)) == 1
+
+
+def over_regularized(lower: str) -> str | None:
+    """The irregular form meant by a regular inflection English does not make (sayed → said, childs → children), or None.
+
+    >>> over_regularized("sayed"), over_regularized("thinked"), over_regularized("childs"), over_regularized("played")
+    ('said', 'thought', 'children', None)
+    """
+    from .resources import irregular_forms
+
+    table = irregular_forms()
+    for suffix, kind in (("ed", "past"), ("d", "past"), ("s", "plural"), ("es", "plural")):
+        if lower.endswith(suffix):
+            stem = lower[: -len(suffix)]
+            for base in (stem, stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
+                if base and (base, kind) in table:
+                    return table[(base, kind)]
+    return None
+
+
+def run_together(lower: str) -> str | None:
+    """Two words written as one, one of them "the", "of" or "and" (ofthe → "of the"), or None.
+
+    Only these: other short words begin or end real compounds (inbox, walkthrough, dropdown).
+
+    >>> run_together("ofthe"), run_together("andthe"), run_together("inbox")
+    ('of the', 'and the', None)
+    """
+    words = english_words()
+    best: tuple[int, str] | None = None
+    for i in range(1, len(lower)):
+        head, tail = lower[:i], lower[i:]
+        if (head in _RUN_TOGETHER_WORDS or tail in _RUN_TOGETHER_WORDS) and words.get(head, 0) >= COMPOUND_PART_FREQUENCY \
+                and words.get(tail, 0) >= COMPOUND_PART_FREQUENCY:
+            score = min(words[head], words[tail])
+            if best is None or score > best[0]:
+                best = (score, f"{head} {tail}")
+    return best[1] if best else None
 
 
 @functools.cache
@@ -342,9 +420,11 @@ def check_typo(ctx: CheckContext) -> Iterator:
             if in_row[lower] > 1:
                 continue
             base = lower.split("'")[0]
-            suggestion = suggest(base)
+            suggestion = over_regularized(base) or suggest(base)
+            if suggestion is None and evidence is None and len(base) >= 5:
+                suggestion = run_together(base)  # ofthe: two words, not one edit from one
             # The pinyin of the whole Chinese is the dearest test, so it is made last: most unknown words have no suggestion.
-            if suggestion is None or evidence is not None and english_words()[suggestion] < TYPO_OVER_INFLECTION_RATIO * evidence:
+            if suggestion is None or evidence is not None and english_words().get(suggestion, 0) < TYPO_OVER_INFLECTION_RATIO * evidence:
                 continue  # no likelier word, or a real inflection or compound (oxhide) rather than a slip (gooing)
             if _looks_like_pinyin(word, row.zh_normalized):
                 continue
