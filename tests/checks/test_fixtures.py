@@ -49,6 +49,9 @@ CASES = [
     ("number-mismatch", "他们买了三筐苹果。", "They bought three baskets of apples.", False),
     ("number-mismatch", "三处房子都卖了。", "All five houses were sold.", True),
     ("number-mismatch", "谣言四起。", "Rumours spread everywhere.", False),
+    # A range written with one unit: both ends are in it, so hectares against acres is a conversion.
+    ("number-mismatch", "过火面积已从约 2-4 公顷扩大至约 100 公顷。", "It grew from about 5-10 acres to 250 acres.", False),
+    ("number-mismatch", "过火面积已从约 2-4 公顷扩大至约 100 公顷。", "It grew from about 5-10 hectares to 100 hectares.", True),
     # The King James Bible's order: nine hundred sixty and nine is 969.
     ("number-mismatch", "玛土撒拉共活了九百六十九岁。", "And all the days of Methuselah were nine hundred sixty and nine years.", False),
     ("number-mismatch", "玛土撒拉共活了九百六十九岁。", "And all the days of Methuselah were nine hundred sixty and eight years.", True),

@@ -26,7 +26,7 @@ import itertools
 import math
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 _TABLES = tomllib.loads(resources.files("corpus_align.resources").joinpath("numbers.toml").read_text(encoding="utf-8"))
@@ -423,7 +423,29 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         weak = bool(ordinal) and value == 1  # 第一: first, best, top
         found.append((start, Mention(value, bool(approx or hedge or weak), False, shown, low, high, weak=weak,
                                      unit=_zh_unit(text, match.end() - len(after)))))
-    return [m for _, m in sorted(found, key=lambda pair: pair[0])]
+    return _units_over_ranges(text, found)
+
+
+# What joins the two ends of a range written with one unit (2-4 公顷, 5 to 10 acres, 三至五公里).
+_RANGE_JOINER = re.compile(r"\s*(?:[-–—~～]|至|到|to)\s*")
+
+
+def _units_over_ranges(text: str, found: list[tuple[int, Mention]]) -> list[Mention]:
+    """The mentions in order, the first end of a range given the unit written after the second (2-4 公顷: both hectares).
+
+    >>> [(m.text, m.unit) for m in _units_over_ranges("2-4 公顷", [(0, Mention(2, False, True, "2")),
+    ...                                                   (2, Mention(4, False, True, "4", unit="metric-area"))])]
+    [('2', 'metric-area'), ('4', 'metric-area')]
+    """
+    ordered = sorted(found, key=lambda pair: pair[0])
+    mentions = [m for _, m in ordered]
+    for i in range(len(ordered) - 2, -1, -1):
+        (start, first), (next_start, second) = ordered[i], ordered[i + 1]
+        end = start + len(first.text)
+        if second.unit and not first.unit and end <= next_start and _RANGE_JOINER.fullmatch(text, end, next_start):
+            mentions[i] = replace(first, unit=second.unit)
+            ordered[i] = (start, mentions[i])
+    return mentions
 
 
 def _year_ranges_and_always(text: str) -> list[tuple[tuple[int, int], list[tuple[int, Mention]]]]:
@@ -698,7 +720,7 @@ def en_numbers(text: str) -> list[Mention]:
                 and match.start() > 0 and text[match.start() - 1 : match.start()] != " "):
             continue
         found.append((match.start(), Mention(_MONTHS[name], False, False, match.group(1), month=True)))
-    return [m for _, m in sorted(found, key=lambda pair: pair[0])]
+    return _units_over_ranges(text, found)
 
 
 # ---------------------------------------------------------------------------------------------------------------
