@@ -390,12 +390,23 @@ def test_fixture_addition_learns_names_rendered_by_meaning():
 def test_fixture_addition_single_character_names_need_the_usual_reading():
     """哈 can be read sha, but "Sha" in a row whose Chinese has only 哈哈 is not its name; 单 still spells Shan."""
     from corpus_align.checks.context import RowView
-    from corpus_align.checks.entities import row_name_keys
+    from corpus_align.checks.name_spelling import row_name_keys
 
     laugh = RowView(rows_from_pairs([("小玄子哈哈一笑。", "Misty laughed. Sha took out a computer.")])[0])
     assert "sha" not in row_name_keys(laugh)
     wang = RowView(rows_from_pairs([("王琦瑶笑了。", "Wang smiled.")])[0])
     assert "wang" in row_name_keys(wang)
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_fixture_entity_name_lexicon_reads_u_umlaut(script):
+    """A name romanized with ü (Lüqiu Luwei) enters the document's name lexicon whole, so the row that drops it
+    reports 闾丘露薇, not the piece 露薇 that the dictionaries know."""
+    pairs = [("闾丘露薇来了。", "Lüqiu Luwei came."), ("闾丘露薇走了。", "Then everyone left.")]
+    if script == "traditional":
+        pairs = [(opencc_converter("s2t").convert(zh), en) for zh, en in pairs]
+    found = [(f.row, f.zh_text) for f in check_rows(rows_from_pairs(pairs), select=["entity-missing"])]
+    assert found == [(2, pairs[1][0][:4])]
 
 
 def test_fixture_omission_counts_dropped_clauses():

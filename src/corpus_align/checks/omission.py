@@ -48,7 +48,7 @@ from ..text.patterns import CJK, CJK_RUN, EN_WORD
 from ..text.wording import counted
 from .context import CheckContext, RowView, name_key, tag_zh
 from .document_lexicon import DocumentLexicon, dictionary_stems, pair_count
-from .entities import row_name_keys
+from .name_spelling import row_name_keys
 from .params import (
     ADDITION_THRESHOLD,
     DEFAULT_CLAUSE_SPREAD,

@@ -3,7 +3,7 @@
 The evidence is what the checks already read in a document, each concept in its one home:
 
 * **names** — Chinese strings that an English name of the same row spells in pinyin
-  (:func:`~corpus_align.checks.entities.row_attested_names`: 王琦瑶 ↔ *Wang Qiyao*), shown as the
+  (:func:`~corpus_align.checks.name_spelling.row_attested_names`: 王琦瑶 ↔ *Wang Qiyao*), shown as the
   row writes the name (:attr:`~corpus_align.checks.context.RowView.en_name_surfaces`);
 * **terms** — for each Chinese content word, the English stem the document's own lexicon (IBM
   Model 1 with CC-CEDICT as prior, :func:`~corpus_align.checks.document_lexicon.learn_translations`)
@@ -148,7 +148,7 @@ def g2(both: int, zh_only: int, en_only: int, neither: int) -> float:
 def _names(document: _Document, min_count: int) -> dict[str, tuple[_Pair, str]]:
     """Chinese names the rows spell in pinyin, each with its best key: Chinese → (pair, name key)."""
     from ..checks.context import at_sentence_start
-    from ..checks.entities import row_attested_names
+    from ..checks.name_spelling import row_attested_names
 
     pairs: dict[tuple[str, str], _Pair] = {}
     for i, view in enumerate(document.views):
