@@ -39,7 +39,7 @@ from ..text.patterns import ACRONYM, CALENDAR_NAMES, CJK, CJK_CHARS, NAME_RUN
 from ..text.transliteration import sound_alike
 from .context import POSSESSIVE, CheckContext, RowView, name_key, zh_original_span
 from .glossary import glossary_hits
-from .name_spelling import _spellings, row_attested_names, row_name_keys, u_umlaut_variants
+from .name_spelling import pinyin_spellings, row_attested_names, row_name_keys, u_umlaut_variants
 from .params import LEARNED_RENDERING_LIFT, LEARNED_RENDERING_MIN_ROWS, LEARNED_RENDERING_SHARE, NAME_MAX_FREQUENCY
 from .registry import register
 from .resources import (
@@ -425,7 +425,7 @@ def rendering(entity: Entity, view: RowView) -> str | None:
     for form in _pinyin_forms(entity):
         if form in names:
             if form in one_syllable and _claimed_by_other_name(view, form, entity):
-                continue  # the Yu of Yu Zhan'ao does not render 于谦
+                continue  # the Wang of Wang Qiyao does not render 王安忆
             return "pinyin"
         # Plurals and derived forms: the Jias, Mrs Zhous, Beijingers, Sichuanese (looked up, not searched:
         # a row may have thousands of names).
@@ -564,7 +564,7 @@ def _name_rendered(name: str, view: RowView, learned: set[str]) -> bool:
     entity = Entity(name, "person", 0, len(name))
     return any(len(spelled) >= 2 and spelled in names
                and not (end - i == 1 and _claimed_by_other_name(view, spelled, entity))
-               for i in range(len(name)) for spelled, end in _spellings(name, i))
+               for i in range(len(name)) for spelled, end in pinyin_spellings(name, i))
 
 
 def _glossary_positions(text: str, glossary: tuple[GlossaryEntry, ...]) -> set[int]:

@@ -47,7 +47,7 @@ def _readings(char: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(variant for r in readings for variant in u_umlaut_variants(r)))
 
 
-def _spellings(text: str, start: int, prefixes: set[str] | None = None, *, usual_single: bool = False) -> list[tuple[str, int]]:
+def pinyin_spellings(text: str, start: int, prefixes: set[str] | None = None, *, usual_single: bool = False) -> list[tuple[str, int]]:
     """Every pinyin spelling of ``text[start:e]`` for ``e`` up to ``start + 4``, one reading per character, with ``e``.
 
     Only spellings in ``prefixes`` (when given) are grown further.  With
@@ -57,9 +57,9 @@ def _spellings(text: str, start: int, prefixes: set[str] | None = None, *, usual
     (单 is Shan).  A row's names are found by looking its spellings up, so the
     work grows with the Chinese alone, not with the Chinese times the names.
 
-    >>> sorted(_spellings("王二", 0))
+    >>> sorted(pinyin_spellings("王二", 0))
     [('wang', 1), ('wanger', 2), ('yu', 1), ('yuer', 2)]
-    >>> sorted(_spellings("单", 0)), _spellings("单", 0, usual_single=True)
+    >>> sorted(pinyin_spellings("单", 0)), pinyin_spellings("单", 0, usual_single=True)
     ([('chan', 1), ('dan', 1), ('shan', 1)], [('dan', 1)])
     """
     found: list[tuple[str, int]] = []
@@ -112,7 +112,7 @@ def _spelled_keys(view: RowView, keys: set[str], *, usual_single: bool = False) 
             continue
         readings = _readings(char)
         firsts = {reading[:2] for reading in readings}
-        for spelled, end in _spellings(text, start, prefixes, usual_single=usual_single):
+        for spelled, end in pinyin_spellings(text, start, prefixes, usual_single=usual_single):
             if spelled in keys and spelled[:2] in firsts:
                 found.append((spelled, start, end))
     return found
