@@ -208,6 +208,10 @@ CASES = [
     ("typo", "他走进了房子。", "He walked into the middle ofthe house.", True),
     ("typo", "请调整窗口大小。", "Resize the window and check your inbox.", False),
     ("typo", "这是一个演练。", "This is a walkthrough.", False),
+    # British spellings of derived words, and a prefix before a listed word, are words; un + till is not.
+    ("typo", "他们的行为问题。", "Their behavioural problems grew.", False),
+    ("typo", "不要运行不可信的代码。", "Never run untrusted code.", False),
+    ("typo", "等到明天。", "Wait untill tomorrow.", True),
     # A slip that happens to read as an inflection of a rare word is still a slip; archaic
     # and British spellings are words.
     ("typo", "我们回家吧。", "We are gooing home.", True),

@@ -48,7 +48,7 @@ MAX_WORD_LETTERS = 30
 # A suggestion this common is an English word first, even when a name shares it (Buck, Muse).
 NAME_SUGGESTION_MAX_FREQUENCY = 5000
 _BRITISH = (
-    (re.compile(r"our(s|ed|ing|ful|less|able|ite|ites)?$"), r"or\1"),
+    (re.compile(r"our(s|ed|ing|ful|less|able|ite|ites|al|ally|ist|ists|ism|er|ers)?$"), r"or\1"),
     (re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
     (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
     (re.compile(r"tre(s)?$"), r"ter\1"),
@@ -148,6 +148,12 @@ def known_as(word: str) -> int | None:
         if lower.endswith(suffix) and len(stem) >= 2 and (words.get(stem, 0) >= COMPOUND_PART_FREQUENCY
                                                           or words.get(stem + "e", 0) >= COMPOUND_PART_FREQUENCY):
             return sure  # cometh, goeth, knowest: only of common verbs, so that a slip is not read as one
+    # A prefix before a listed word of five letters or more (untrusted, deconfigure, untrackable); a shorter rest would
+    # let slips through (untill: un + till), and so would a rest only read as a compound (dis + sap + pointed).
+    for prefix in _PREFIXES:
+        rest = lower[len(prefix):]
+        if lower.startswith(prefix) and len(rest) >= 5 and "-" not in rest and (rest in words or known_as(rest) == sure):
+            return words.get(rest, sure)
     # Closed compounds of two common words: oxhide, cartwheel.  Only cuts whose both halves can be
     # that common are tried, so a long token costs a few slices, not one per letter.
     # A word run together with "the", "of" or "and" (ofthe, andthe) is a slip, not a compound (see run_together).
