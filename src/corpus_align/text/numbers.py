@@ -109,10 +109,10 @@ _CARDINALS = sorted((w for w, v in _MENTION_WORDS.items() if v > 0 and w != "a" 
 _CARDINAL = r"(\d+|" + "|".join(_CARDINALS) + r"|hundred|thousand)"
 _CARDINAL_SET = frozenset(_CARDINALS) | {"hundred", "thousand"}
 _AM_PM = frozenset(("am", "pm", "m"))  # 5.30pm, 5.30 p.m.: the letters after a dotted clock time
-# "one in 300", "four-in-ten", "2 out of 5": a share (300分之1, 十分之四), read as a fraction; not the
-# "6 in 1739468" of "Python 2.6 in 1739468".
 # "two dozen" is 24, "a dozen" 12, as loosely as English uses them (±20 %, like "about").
 _EN_DOZEN = re.compile(r"(?i)\b(a|" + _CARDINAL + r")[- ]dozen\b(?!s)")
+# "one in 300", "four-in-ten", "2 out of 5": a share (300分之1, 十分之四), read as a fraction; not the
+# "6 in 1739468" of "Python 2.6 in 1739468".
 _EN_IN_FRACTION = re.compile(r"(?i)\b(?<![\d.,])" + _CARDINAL + r"[- ](?:in|out[- ]of)[- ](?:a[- ])?" + _CARDINAL + r"\b(?![.,]\d)")
 _FRACTION_FOLLOWS = re.compile(r"\s+of\b|\s*(?:[.,;:!?)\]]|$)")  # used with .match(text, end of "a third")
 _EN_VAGUE_WORD = re.compile(r"\b(" + "|".join(_EN_VAGUE) + r")\b", re.I)
@@ -614,8 +614,8 @@ def en_numbers(text: str) -> list[Mention]:
     for match in _EN_DOZEN.finditer(text) if "dozen" in present else ():
         count = 1 if match.group(1).lower() == "a" else _cardinal_value(match.group(1))
         if count:
-            found.append((match.start(), Mention(count * 12, True, match.group(1).isdigit(), match.group(),
-                                                 low=round(count * 12 * 0.8, 1), high=round(count * 12 * 1.2, 1))))
+            low, high = _hedged(count * 12, "about")
+            found.append((match.start(), Mention(count * 12, True, match.group(1).isdigit(), match.group(), low, high)))
             mask(*match.span())
     shares = ("in" in present or "out" in present) and (has_digit or not _CARDINAL_SET.isdisjoint(present))
     for match in _EN_IN_FRACTION.finditer(text) if shares else ():
