@@ -187,6 +187,28 @@ CASES = [
     # A foreign name that jieba cuts in two (埃斯库 + 罗斯) is one name.
     ("entity-missing", "埃斯库罗斯笔下的失利", "Aeschylus's portrait of defeat", False),
     ("entity-missing", "埃斯库罗斯笔下的失利", "A portrait of defeat", True),
+    # A dotted foreign name is checked, and rendered by any of its parts or by a full name of the same sounds.
+    ("entity-missing", "球队老板杰里·琼斯本周说，他们会卖出更多帽子。", "The owner said this week they would sell more hats.", True),
+    ("entity-missing", "球队老板杰里·琼斯本周说，他们会卖出更多帽子。", "Jones said this week they would sell more hats.", False),
+    ("entity-missing", "这位是鲍勃·柴尔兹博士，他是一名心理医生。", "This is Dr. Bob Childs, a psychotherapist.", False),
+    ("entity-missing", "这位是鲍勃·柴尔兹博士，他是一名心理医生。", "This is a psychotherapist.", True),
+    # A people by the place's initials or its adjective (英国人 → UK travellers, 犹太人 → Jewish).
+    ("entity-missing", "政府还未公布关于英国人前往西班牙的规定。", "No rules for UK travellers arriving in Spain were announced.", False),
+    ("entity-missing", "他的前经纪人也是犹太人。", "His former manager, who is Jewish, wrote.", False),
+    ("entity-missing", "他的前经纪人也是犹太人。", "His former manager, who is old, wrote.", True),
+    # A country before its city is split from it: each is rendered, or reported, on its own.
+    ("entity-missing", "肯尼亚加里萨警察因枪击事件被捕。", "Kenyan police officers arrested after fatal shooting in Garissa.", False),
+    ("entity-missing", "肯尼亚加里萨警察因枪击事件被捕。", "Kenyan police officers arrested after fatal shooting.", True),
+    # A US state by its news or postal abbreviation; a state whose English has a direction (南卡罗莱纳 South Carolina).
+    ("entity-missing", "俄勒冈州的抗议者与警方发生冲突。", "Protesters in Salem, Ore., clashed with police.", False),
+    ("entity-missing", "俄勒冈州的抗议者与警方发生冲突。", "Protesters clashed with police.", True),
+    ("entity-missing", "在南卡罗莱纳举办的一场活动中，他发言了。", "He spoke during an event in South Carolina.", False),
+    # A body of the state named without its country; the seat of a government (唐宁街 → No 10); ordinary words
+    # that jieba tags as names (高高的, 哈达哈达).
+    ("entity-missing", "英国气象局发布了大风预警。", "The Met Office has issued a wind warning.", False),
+    ("entity-missing", "工作人员在唐宁街 10 号喝酒。", "Staff were drinking in No 10.", False),
+    ("entity-missing", "敌人盘踞在高高的山头。", "The enemy was perched high on the mountains.", False),
+    ("entity-missing", "蛤蟆哈达哈达地抖着皮肤。", "Toads shook their skin noisily.", False),
     ("untranslated", "他们在成都开会。", "They met in 成都.", True),
     ("untranslated", "他们在成都开会。", "They met in Chengdu.", False),
     ("untranslated", "他们在成都开会。", "他们在成都开会。", True),
@@ -525,6 +547,23 @@ def test_fixture_addition_finds_a_sentence_appended_to_a_heading(script):
     pairs = [(_script(zh, script), en) for zh, en in pairs]
     found = [(f.row, f.en_text[:11]) for f in check_rows(rows_from_pairs(pairs), select=["addition"])]
     assert found == [(1, "A statement")]
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_fixture_entity_a_place_named_elsewhere_may_be_the_country(script):
+    # "the country" stands for a place the document names in another row; with no such row, it renders nothing.
+    pairs = [("西班牙宣布了新的规定。", "Spain announced new rules."),
+             ("西班牙一直在安全旅行名单上。", "The country had been on the list of safe places."),
+             ("他在扬州住过几年。", "He lived in the city for a few years.")]
+    found = check_rows(rows_from_pairs([(_script(zh, script), en) for zh, en in pairs]), select=["entity-missing"])
+    assert [f.row for f in found] == [3]
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_fixture_entity_a_name_twice_in_a_row_is_one_finding(script):
+    pairs = [("王琦瑶来了。", "Wang Qiyao came."), ("吴佩珍不如王琦瑶，也是为王琦瑶分担。", "Wu Peizhen took her share.")]
+    found = check_rows(rows_from_pairs([(_script(zh, script), en) for zh, en in pairs]), select=["entity-missing"])
+    assert [f.row for f in found] == [2]
 
 
 @pytest.mark.parametrize("script", ["simplified", "traditional"])

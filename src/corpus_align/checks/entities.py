@@ -15,10 +15,7 @@ entity goes unrendered in every row of the document that has it (two rows or
 more): the translator then evidently translates the name (平儿 → Patience)
 rather than dropping it.
 
->>> from corpus_align.model import CheckRow
->>> from corpus_align.checks.context import RowView
->>> [e.text for e in zh_entities(RowView(CheckRow(1, "", "王广成去川渝调研《框架合作协议》。", "")))]
-['王广成', '川渝', '框架合作协议']
+The Chinese side's entities are found by :mod:`.zh_names`.
 """
 
 from __future__ import annotations
@@ -29,189 +26,56 @@ import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from .._lazy import toneless_pinyin
 from ..model import GlossaryEntry
 from ..text.lexicon import EN_STOPWORDS, english_stem, pronoun_key, translations
 from ..text.numbers import en_number_keys, zh_number_keys
 from ..text.patterns import ACRONYM, CALENDAR_NAMES, CJK, CJK_CHARS, NAME_RUN
-from ..text.transliteration import sound_alike
+from ..text.transliteration import TRANSLITERATION_READINGS, english_skeleton, pinyin_skeleton, sound_alike
 from .context import POSSESSIVE, CheckContext, RowView, name_key, zh_original_span
 from .glossary import glossary_hits
 from .name_spelling import pinyin_spellings, row_attested_names, row_name_keys, u_umlaut_variants
 from .params import LEARNED_RENDERING_LIFT, LEARNED_RENDERING_MIN_ROWS, LEARNED_RENDERING_SHARE, NAME_MAX_FREQUENCY
 from .registry import register
 from .resources import (
-    COMMON,
-    PROPER,
-    cedict_classes,
     english_words,
     institutions,
     place_abbreviations,
     place_metonyms,
     proper_renderings,
+    state_abbreviations,
     transliteration_chars,
 )
+from .zh_names import DERIVING_SUFFIXES, NAME_DOT, PLACE_SUFFIX, Entity, proper_name_at, zh_entities
 
-_PERSON_TAGS = {"nr", "nrfg", "nrt"}
-_PERSON_OR_UNKNOWN_TAGS = _PERSON_TAGS | {"oov"}  # built once, not once per word
-_PLACE_TAGS = {"ns", "nt", "nz"}
-_NAME_PIECE_TAGS = frozenset({"nr", "nrt", "nrfg", "ns"})
-_FUNCTION_TAGS = {"p", "u", "uj", "ul", "uz", "uv", "ud", "ug", "r", "d", "c", "y", "e", "x", "m", "q", "f", "zg"}
-_TITLE = re.compile(r"《([^《》]{1,30})》")
-_PLACE_SUFFIX = re.compile(r"(省|市|县|区|州|镇|乡|村|府|国|山|河|江|湖|岛|路|街|城)$")
-# Parts of a name that are titles or kinship terms, not part of its romanization.
-# The commonest surnames: only these start a name that jieba cut in two.
-_COMMON_SURNAMES = frozenset(
-    "王李刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡"
-    "杜程苏魏吕丁沈姚卢姜崔谭陆汪范贾夏韦邹孟熊秦邱尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵戴莫孔汤"
-)
-# A known proper noun with one of these after it is a derived word, not a name: 罗马式 (Romanesque), 美国人.
-_DERIVING_SUFFIXES = frozenset("式人语派籍风菜")
 _DERIVED_ENDINGS = frozenset({"er", "ers", "ese", "an", "ans", "ian", "ians", "ite", "ites", "i", "is"})
 RENDERED_SHARE_MIN = 0.1  # a name rendered in fewer than one in ten of its rows is one the translator translates,
 RENDERED_SHARE_ROWS = 20  # ... once it has this many rows (with fewer, only a name never rendered is)
 NEVER_RENDERED_MIN_ROWS = 3  # rows a name the dictionary renders must have before "never rendered" means "translated"
 _NAME_AFFIXES = set("老小阿大二三姐哥嫂叔婶爷奶娘婆公氏家夫人兄弟妹")
+_ENGLISH_FULL_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)+")
 
 
-@dataclass(frozen=True)
-class Entity:
-    text: str
-    kind: str  # person, place, abbreviation, title
-    start: int
-    end: int
-    merged: bool = False  # pieced together from a surname and the next word: needs confirmation
+def _spelled_in_full(dotted: str, en: str) -> bool:
+    """True when the English has a full name whose words begin with the sounds of the dotted name's parts, in order:
+    鲍勃·柴尔兹 *Bob Childs*, 艾米·恩 *Amy Ng*.  Short given names keep too few sounds for :func:`sound_alike`.
 
-
-def zh_entities(view: RowView) -> list[Entity]:
-    """The named entities of a row's (normalized) Chinese, in order, each once."""
-    text = view.row.zh_normalized
-    classes = cedict_classes()
-    abbreviations = place_abbreviations()
-    foreign = transliteration_chars()
-    found: list[Entity] = []
-    in_title = bytearray(len(text) + 1)  # one flag per character, so many titles cost no more than one
-    for m in _TITLE.finditer(text):
-        start, end = m.span(1)
-        found.append(Entity(text[start:end], "title", start, end))
-        in_title[start:end] = b"\x01" * (end - start)
-    position = 0
-    tags = view.zh_tags
-    i = 0
-    while i < len(tags):
-        word, tag = tags[i]
-        start = text.find(word, position)
-        if start < 0:
-            i += 1
-            continue
-        position = end = start + len(word)
-        i += 1
-        if in_title[start] or not CJK.match(word):
-            continue
-        cls = classes.get(word, 0)
-        # A foreign name that jieba cut in pieces (埃斯库 + 罗斯 Aeschylus, 艾格 + 尼斯 Agnes): one name, spelled in
-        # transliteration characters throughout.
-        if tag in _NAME_PIECE_TAGS and len(word) >= 2 and set(word) <= foreign:
-            run_end, j = end, i
-            while j < len(tags) and set(tags[j][0]) <= foreign and text.startswith(tags[j][0], run_end) and (
-                tags[j][1] in _NAME_PIECE_TAGS or len(tags[j][0]) == 1 and tags[j][1] not in _FUNCTION_TAGS
-            ):
-                run_end += len(tags[j][0])
-                j += 1
-            if j > i and not in_title[run_end - 1]:
-                found.append(Entity(text[start:run_end], "place" if tags[j - 1][1] == "ns" else "person", start, run_end))
-                position, i = run_end, j
-                continue
-        # Runs of one-character place abbreviations: 川渝, 京津冀.
-        # (The tag is tested before the characters: most words are ruled out by it, at no cost.)
-        if word in abbreviations and tag == "j" or (
-            len(word) in (2, 3) and tag in ("nr", "ns", "j", "oov")
-            and all(c in abbreviations for c in word) and (cls & PROPER or not cls)
-        ):
-            run_end = end
-            while i < len(tags) and tags[i][0] in abbreviations and tags[i][1] == "j":
-                run_end += len(tags[i][0])
-                i += 1
-            if run_end - start >= 2:
-                found.append(Entity(text[start:run_end], "abbreviation", start, run_end))
-                position = run_end
-            continue
-        if len(word) == 1 and tag in _PERSON_TAGS and word in _COMMON_SURNAMES and i < len(tags):
-            # jieba often cuts a rare name after its surname: 陈 + 清扬
-            given, given_tag = tags[i]
-            if 1 <= len(given) <= 2 and CJK.match(given) and given_tag not in _FUNCTION_TAGS and text.startswith(given, end):
-                word, end = word + given, end + len(given)
-                position = end
-                i += 1
-                found.append(Entity(word, "person", start, end, merged=True))
-            continue
-        if len(word) < 2:
-            continue
-        # Unknown words that merely look like names (家里人, 平儿拿) are left to the document's
-        # own romanizations (attested_names); here only what the dictionaries vouch for.
-        known_person = tag in _PERSON_TAGS and cls & PROPER and not cls & COMMON  # 武功 is martial arts before Wugong County
-        surname_and_name = (
-            tag in _PERSON_OR_UNKNOWN_TAGS and len(word) == 3 and word[0] in _COMMON_SURNAMES and not cls
-            and not (word[2] in _DERIVING_SUFFIXES and classes.get(word[:2], 0) & PROPER)
-            and classes.get(word[:2], 0) & (COMMON | PROPER) != COMMON  # 谢谢您, 马上来: an ordinary word, then one more character
-        )
-        if (known_person or surname_and_name or tag in _PLACE_TAGS and cls & PROPER and not cls & COMMON) and (
-            _inside_longer_name(text, start, end, (tags[i - 2][0] if i >= 2 else "", tags[i][0] if i < len(tags) else ""), classes)
-            or _inside_longer_word(text, start, end, classes)
-        ):
-            continue
-        if known_person or surname_and_name:
-            found.append(Entity(word, "person", start, end))
-        elif tag in _PLACE_TAGS and cls & PROPER and not cls & COMMON:
-            found.append(Entity(word, "place", start, end))
-    seen, unique = set(), []
-    for entity in sorted(found, key=lambda e: e.start):
-        if entity.text not in seen:
-            seen.add(entity.text)
-            unique.append(entity)
-    return unique
-
-
-def _inside_longer_name(text: str, start: int, end: int, neighbours: tuple[str, str] = ("", ""),
-                        classes: dict[str, int] | None = None) -> bool:
-    """True when ``text[start:end]`` is a piece of a longer foreign name: next to the name dot, or inside a run of
-    transliteration characters (尼斯 in 艾格尼斯 Agnes, 罗斯 in 爱罗斯·阿兹海默), whose boundaries jieba guessed.
-
-    ``neighbours`` are jieba's words before and after the name: a character of an ordinary word (布 of 宣布,
-    公 of 公民) ends the run, whatever it may spell in a transliteration.
-
-    >>> _inside_longer_name("把它弄成艾格尼斯·马丁风格", 6, 8), _inside_longer_name("他去了尼斯。", 3, 5)
+    >>> _spelled_in_full("鲍勃·柴尔兹", "This is Dr. Bob Childs."), _spelled_in_full("鲍勃·柴尔兹", "This is Dr. Tom Jones.")
     (True, False)
-    >>> _inside_longer_name("当希尔兹被出示红牌时", 1, 3), _inside_longer_name("他去了英国。", 3, 5)
-    (True, False)
-    >>> from corpus_align.checks.resources import cedict_classes
-    >>> _inside_longer_name("警方宣布西雅图发生骚乱", 4, 7, ("宣布", "发生"), cedict_classes())
-    False
+    >>> _spelled_in_full("海莉·奥金加", "Hailey Ockinga is an activist.")
+    True
     """
-    before, after = text[start - 1 : start], text[end : end + 1]
-    if before in ("·", "・", "•") or after in ("·", "・", "•"):
-        return True
-    chars = transliteration_chars()
-
-    def ordinary(word: str) -> bool:
-        return classes is not None and len(word) >= 2 and bool(classes.get(word, 0) & COMMON) and not classes.get(word, 0) & PROPER
-
-    # The run goes on before the name (艾格尼斯) or after it (希尔 of 希尔兹 Shields, 马里科 of 马里科帕 Maricopa).
-    return (bool(before) and before in chars and text[start] in chars and not ordinary(neighbours[0])) or (
-        bool(after) and after in chars and text[end - 1] in chars and not ordinary(neighbours[1]))
-
-
-def _inside_longer_word(text: str, start: int, end: int, classes: dict[str, int]) -> bool:
-    """True when the name and the one or two characters after it are a word of their own, which the
-    translation renders as a whole: 意大利面 (spaghetti), 北京烤鸭 (Peking duck), 中国梦.
-
-    >>> from corpus_align.checks.resources import cedict_classes
-    >>> _inside_longer_word("吃意大利面", 1, 4, cedict_classes()), _inside_longer_word("去意大利玩", 1, 4, cedict_classes())
-    (True, False)
-    """
-    return any(classes.get(text[start : end + extra], 0) for extra in (1, 2) if end + extra <= len(text))
+    pieces = [_sounds(piece) for piece in NAME_DOT.split(dotted) if piece]
+    starts = [pinyin_skeleton(piece)[:1] for piece in pieces]
+    for m in _ENGLISH_FULL_NAME.finditer(en):
+        words = m.group().split()
+        if len(words) == len(starts) and starts[0] == english_skeleton(words[0])[:1]:
+            return True  # as many words, the given name alike: a family name's first sound may shift (奥金加 Ockinga)
+        for offset in range(len(words) - len(starts) + 1):
+            if all(start == english_skeleton(word)[:1] for start, word in zip(starts, words[offset:], strict=False)):
+                return True
+    return False
 
 
 def _capitalised_stems(view: RowView) -> set[str]:
@@ -247,8 +111,16 @@ def _syllables(word: str) -> tuple[str, ...]:
     return tuple(s for s in toneless_pinyin(word) if s.isalpha())
 
 
+def _sounds(word: str) -> tuple[str, ...]:
+    """The syllables of a transliteration, each character read as transliterations read it (布什 bu shi)."""
+    syllables = _syllables(word)
+    if len(syllables) != len(word) or TRANSLITERATION_READINGS.keys().isdisjoint(word):
+        return syllables
+    return tuple(TRANSLITERATION_READINGS.get(char, syllable) for char, syllable in zip(word, syllables, strict=True))
+
+
 def _pinyin_forms(entity: Entity) -> list[str]:
-    word = _PLACE_SUFFIX.sub("", entity.text) if entity.kind == "place" and len(entity.text) > 2 else entity.text
+    word = PLACE_SUFFIX.sub("", entity.text) if entity.kind == "place" and len(entity.text) > 2 else entity.text
     core = word
     if entity.kind == "person":
         core = "".join(c for c in word if c not in _NAME_AFFIXES) or word
@@ -331,15 +203,30 @@ def _derived(name: str, word: str) -> bool:
 
     >>> _derived("ukrain", "ukrainian"), _derived("greec", "greek"), _derived("kazakhstan", "kazakh"), _derived("scotland", "scottish")
     (True, True, True, True)
+    >>> _derived("jew", "jewish"), _derived("britain", "briton"), _derived("british", "briton")
+    (True, True, True)
     >>> _derived("austria", "australia"), _derived("iran", "iraq"), _derived("unit", "union")
     (False, False, False)
     """
+    if _demonym_root(name) == _demonym_root(word) and len(_demonym_root(name)) >= 3:
+        return True  # Jew → Jewish, Britain → Briton and British
     if len(name) < 4 or len(word) < 4:
         return False
     if name.endswith("land") and len(name) >= 7 and word.startswith(name[:-4]) and word != name:
         return True  # Scotland → Scottish, Finland → Finnish, England → English
     shared = len(os.path.commonprefix([name, word]))
     return shared >= 4 and shared >= min(len(name), len(word)) - 1
+
+
+_DEMONYM_ENDINGS = ("ish", "ain", "ons", "on")
+
+
+def _demonym_root(stem: str) -> str:
+    """``stem`` without the ending that makes a people or an adjective of a place (Brit-ain, Brit-on, Jew-ish)."""
+    for ending in _DEMONYM_ENDINGS:
+        if stem.endswith(ending) and len(stem) - len(ending) >= 3:
+            return stem[: -len(ending)]
+    return stem
 
 
 def _initials(entity: Entity, en: str) -> bool:
@@ -357,6 +244,23 @@ def _initials(entity: Entity, en: str) -> bool:
     return any(set(token.replace(".", "").lower()) <= firsts for token in ACRONYM.findall(en))
 
 
+
+
+def _state_abbreviated(entity: Entity, en: str) -> bool:
+    """True when the entity is a US state that the English gives by its news or postal abbreviation.
+
+    >>> _state_abbreviated(Entity("俄勒冈州", "place", 0, 4), "protesters in Portland, Ore., clashed")
+    True
+    >>> _state_abbreviated(Entity("俄勒冈州", "place", 0, 4), "protesters in Portland clashed")
+    False
+    """
+    proper = proper_renderings().get(entity.text) or proper_renderings().get(PLACE_SUFFIX.sub("", entity.text))
+    if not proper:
+        return False
+    return any(re.search(r"(?<![\w.])" + re.escape(abbreviation) + r"(?!\w)", en)
+               for state, abbreviations in state_abbreviations().items()
+               if all(english_stem(word.lower()) in proper for word in state.split() if word != "of")
+               for abbreviation in abbreviations)
 
 
 # A name the Chinese glosses itself in Latin letters: 亚当·迈耶斯 (Adam Meyers).
@@ -391,7 +295,7 @@ def _transliterated(entity: Entity, view: RowView) -> bool:
     if not surfaces:
         return False
     foreign = transliteration_chars()
-    if len(entity.text) >= 2 and set(entity.text) <= foreign and any(sound_alike(_syllables(entity.text), surface)
+    if len(entity.text) >= 2 and set(entity.text) <= foreign and any(sound_alike(_sounds(entity.text), surface)
                                                                      for surface in surfaces):
         return True
     # The entity may be a piece of a longer transliteration that jieba cut (撒拉 of 玛土撒拉, Methuselah): the
@@ -405,7 +309,7 @@ def _transliterated(entity: Entity, view: RowView) -> bool:
             start, end = entity.start - before, entity.end + after
             if ((before or after) and start >= 0 and end <= len(text) and _CJK_ONLY.fullmatch(text[start:end])
                     and 2 * sum(char in foreign for char in text[start:end]) >= end - start):
-                syllables = _syllables(text[start:end])
+                syllables = _sounds(text[start:end])
                 if len(syllables) == end - start and any(sound_alike(syllables, surface) for surface in surfaces):
                     return True
     return False
@@ -417,6 +321,17 @@ def rendering(entity: Entity, view: RowView) -> str | None:
     en_lower = view.memo("entities.en_lower", lambda: view.row.en.lower())
     if not CJK.search(entity.text) and entity.text.lower() in en_lower:
         return "as written"  # 《Celeste》, 《PBML》: a title the Chinese writes in Latin letters
+    if entity.kind in ("person", "place") and NAME_DOT.search(entity.text):
+        # A dotted foreign name is rendered by any of its parts: Chinese news gives in full whom English names once.
+        if _transliterated(entity, view) or _spelled_in_full(entity.text, view.row.en):
+            return "transliteration"
+        offset = entity.start
+        for piece in NAME_DOT.split(entity.text):
+            how = rendering(Entity(piece, entity.kind, offset, offset + len(piece)), view) if len(piece) >= 2 else None
+            if how:
+                return how
+            offset += len(piece) + 1
+        return None
     if entity.kind == "abbreviation":
         abbreviations = place_abbreviations()
         rendered = [c for c in entity.text if any(n.lower() in en_lower for n in abbreviations.get(c, ()))]
@@ -445,16 +360,22 @@ def rendering(entity: Entity, view: RowView) -> str | None:
         return "transliteration"
     if _initials(entity, view.row.en):
         return "initials"
+    metonyms = place_metonyms().get(entity.text, ())  # (jieba may tag the place as a person: 唐宁街)
+    if metonyms and any(re.search(r"\b" + re.escape(m) + r"\b", view.row.en) for m in metonyms):
+        return "metonym"  # 伊朗 → "Tehran denies", 俄罗斯 → "the Kremlin", 唐宁街 → "No 10"
     if entity.kind == "person":
         return None
-    metonyms = place_metonyms().get(entity.text, ())
-    if metonyms and any(re.search(r"\b" + re.escape(m) + r"\b", view.row.en) for m in metonyms):
-        return "metonym"  # 伊朗 → "Tehran denies", 俄罗斯 → "the Kremlin"
+    if _state_abbreviated(entity, view.row.en):
+        return "abbreviation"  # 俄勒冈州 → "Portland, Ore.", "R-GA"
     if entity.kind == "title" and _titles_set_off(view):
         return "quoted"  # a film or book under its English title: 《沉默的天使》 → "The Alienist"
     if _translation_hit(entity.text + "人", stems):
         return "dictionary"  # its people: 美国 → "two Americans" (CC-CEDICT's 美国人)
-    stripped = _PLACE_SUFFIX.sub("", entity.text)
+    base = entity.text[:-1]
+    if entity.text[-1] in DERIVING_SUFFIXES and len(base) >= 2 and proper_renderings().get(base):
+        # Its people or language by the place: 英国人 → "UK travellers", 犹太人 → "Jewish"
+        return rendering(Entity(base, "place", entity.start, entity.end - 1), view)
+    stripped = PLACE_SUFFIX.sub("", entity.text)
     if stripped != entity.text and len(stripped) >= 2 and _translation_hit(stripped, stems, entity.kind):
         return "dictionary"
     # Titles and long organisation names: most of their words translated.
@@ -502,12 +423,18 @@ def _title_stands_in(view: RowView, entity: Entity) -> bool:
 _NAMED_BY_ACRONYM = re.compile(r"[^，。；：！？、（(]{0,12}?[（(]([A-Z][A-Za-z&]{1,7})[）)]")
 
 
+# A body of the state: a bureau, ministry, agency or commission (气象局, 统计局, 移民署, 卫生厅).
+_AGENCY = re.compile(f"[{CJK_CHARS}]{{2,4}}?(?:局|署|厅)|[{CJK_CHARS}]{{0,4}}?委员会")  # not 部署 (deploy), 格局
+
+
 def _modifies_institution(text: str, entity: Entity, en: str = "") -> bool:
     """True when the place only says whose institution follows (美国证监会 → "the SEC", 苏格兰政府 → "the government"),
     or begins an organisation's name that the English gives by the acronym the Chinese adds in brackets
     (英国国家医疗服务体系（NHS） → "NHS figures")."""
     if any(text.startswith(word, entity.end) for word in institutions()):
         return True
+    if _AGENCY.match(text, entity.end):
+        return True  # 英国气象局 → "the Met Office": a body of the state, named without it
     named = _NAMED_BY_ACRONYM.match(text, entity.end)
     return bool(named and re.search(r"\b" + re.escape(named.group(1)) + r"\b", en))
 
@@ -636,10 +563,12 @@ def check_entity_missing(ctx: CheckContext) -> Iterator:
         document_stems.update(_capitalised_stems(view))
         covered: set[int] = set()
         glossed = _glossary_positions(text, ctx.glossary)  # glossary-mismatch reports these, with the client's rendering
+        seen_here: set[str] = set()  # a name twice in the row is one row with it, and at most one finding
         for start, name in _lexicon_hits(text, lexicon, by_first):
             covered.update(range(start, start + len(name)))
-            if not glossed.isdisjoint(range(start, start + len(name))):
+            if not glossed.isdisjoint(range(start, start + len(name))) or name in seen_here:
                 continue
+            seen_here.add(name)
             entity = Entity(name, "person", start, start + len(name))
             rows_with[name] += 1
             if _name_rendered(name, view, lexicon[name]) or rendering(entity, view) is not None:
@@ -653,7 +582,7 @@ def check_entity_missing(ctx: CheckContext) -> Iterator:
             span = range(entity.start, entity.end)
             if entity.merged or not covered.isdisjoint(span) or not glossed.isdisjoint(span):
                 continue
-            if entity.kind == "place" and entity.end in starts:
+            if entity.kind == "place" and (entity.end in starts or proper_name_at(text, entity.end)):
                 continue  # a country before its state or city (美国加州, 印度泰米尔纳德邦): the English names the place
             rows_with[entity.text] += 1
             if rendering(entity, view) is None:
@@ -685,10 +614,17 @@ def check_entity_missing(ctx: CheckContext) -> Iterator:
         never_rendered = not rendered and (rows >= NEVER_RENDERED_MIN_ROWS or not proper_renderings().get(entity.text))
         if others and (never_rendered or rows >= RENDERED_SHARE_ROWS and rendered < RENDERED_SHARE_MIN * rows):
             continue
+        if entity.kind == "place" and rendered and _STAND_IN.search(view.row.en):
+            # "the country", "the club" for a place the document names elsewhere: on the development documents, 46 of
+            # the 48 places unrendered beside such a noun were the translator's choice, not a dropped name
+            # (calibrate_findings.py's labelled findings of stop 25).
+            continue
         if entity.kind == "person" and (_speaker(view.row.zh_normalized, entity)
                                         or _title_stands_in(view, entity)):
             continue
-        if entity.kind in ("place", "abbreviation") and _modifies_institution(view.row.zh_normalized, entity, view.row.en):
+        # (A country jieba tags as a person, 阿富汗 of 阿富汗政府, is a place all the same: the dictionary knows it.)
+        place_like = entity.kind in ("place", "abbreviation") or not romanized and entity.text in proper_renderings()
+        if place_like and _modifies_institution(view.row.zh_normalized, entity, view.row.en):
             continue
         shown = zh_original_span(view.row, entity.start, entity.end)
         kind = {"person": "name", "place": "place or organization", "abbreviation": "place", "title": "title"}[entity.kind]

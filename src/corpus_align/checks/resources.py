@@ -6,7 +6,8 @@
   pickled in the user cache with :func:`corpus_align._lazy.cached_pickle`.
 * The English word list (:func:`english_words`): pyspellchecker's frequency
   list (a PyPI package, so nothing is downloaded), plus a few words it lacks.
-* The province abbreviations shipped in ``resources/checks/place_abbreviations.tsv``.
+* The province abbreviations shipped in ``resources/checks/place_abbreviations.tsv``, and the other
+  small tables of ``resources/checks`` (US state abbreviations, place metonyms, institutions).
 """
 
 from __future__ import annotations
@@ -86,6 +87,16 @@ def place_metonyms() -> dict[str, tuple[str, ...]]:
     ('Tehran',)
     """
     return _read_names_table("place_metonyms.tsv")
+
+
+@functools.lru_cache(maxsize=1)
+def state_abbreviations() -> dict[str, tuple[str, ...]]:
+    """US state → the abbreviations news writes for it (``resources/checks/us_state_abbreviations.tsv``).
+
+    >>> state_abbreviations()["Oregon"]
+    ('Ore.', 'Oreg.', 'OR')
+    """
+    return _read_names_table("us_state_abbreviations.tsv")
 
 
 @functools.lru_cache(maxsize=1)

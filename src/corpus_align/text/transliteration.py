@@ -28,7 +28,7 @@ _PINYIN_INITIALS = (
 _ENGLISH = re.compile(r"sch|tch|ch|sh|ph|th|ck|qu|gh|[bcdfgjklmnpqrstvxz]")
 _ENGLISH_CLASS = {
     "sch": "S", "tch": "S", "ch": "S", "sh": "S", "ph": "F", "th": "T", "ck": "K", "qu": "K", "gh": "",
-    "b": "P", "p": "P", "d": "T", "t": "T", "g": "K", "k": "K", "q": "K", "j": "S", "s": "S", "z": "S",
+    "b": "P", "p": "P", "d": "T", "t": "T", "c": "K", "g": "K", "k": "K", "q": "K", "j": "S", "s": "S", "z": "S",
     "x": "KS", "l": "L", "r": "L", "m": "M", "n": "N", "f": "F", "v": "F",
 }
 
@@ -37,15 +37,24 @@ def _collapse(classes: str) -> str:
     return re.sub(r"(.)\1+", r"\1", classes)
 
 
-def pinyin_skeleton(syllables: tuple[str, ...]) -> str:
+# Characters whose everyday reading is not the one they have in transliterations: 布什 is bu shi (Bush), not bu shen.
+TRANSLITERATION_READINGS = {"什": "shi"}
+
+
+def pinyin_skeleton(syllables: tuple[str, ...], *, w_as_v: bool = False) -> str:
     """The consonant classes of toneless pinyin syllables: each initial, a final n or ng, and *er*.
 
-    >>> pinyin_skeleton(("te", "lang", "pu"))
-    'TLNP'
+    ``w_as_v``: a w is a v (维拉 Villa, 瓦伦西亚 Valencia), which Chinese has not, instead of a glide.
+
+    >>> pinyin_skeleton(("te", "lang", "pu")), pinyin_skeleton(("wei", "la"), w_as_v=True)
+    ('TLNP', 'FL')
     """
     out = []
     for syllable in syllables:
         syllable = syllable.lower().replace("ü", "u").replace("v", "u")
+        if w_as_v and syllable.startswith("w"):
+            out.append("F")
+            syllable = syllable[1:]
         if syllable == "er":
             out.append("L")
             continue
@@ -93,7 +102,12 @@ def sound_alike(syllables: tuple[str, ...], word: str) -> bool:
 
     >>> sound_alike(("mo", "wo", "er"), "Mughal"), sound_alike(("si", "nuo", "kua", "er", "mi"), "Snoqualmie")
     (True, True)
+    >>> sound_alike(("wei", "la"), "Villa"), sound_alike(("ka", "luo", "lai", "na"), "Carolina")
+    (True, True)
     """
-    a = pinyin_skeleton(syllables)
-    # An r after a vowel is often silent and not transliterated (Meyers 迈耶斯), often written 尔 (Farthing 法尔辛).
-    return len(a) >= 2 and any(len(b) >= 2 and _within_one(a, b) for b in (english_skeleton(word), english_skeleton(word, rhotic=False)))
+    english = (english_skeleton(word), english_skeleton(word, rhotic=False))
+    for a in dict.fromkeys((pinyin_skeleton(syllables), pinyin_skeleton(syllables, w_as_v=True))):
+        # An r after a vowel is often silent and not transliterated (Meyers 迈耶斯), often written 尔 (Farthing 法尔辛).
+        if len(a) >= 2 and any(len(b) >= 2 and _within_one(a, b) for b in english):
+            return True
+    return False
