@@ -196,6 +196,10 @@ CASES = [
     ("entity-missing", "政府还未公布关于英国人前往西班牙的规定。", "No rules for UK travellers arriving in Spain were announced.", False),
     ("entity-missing", "他的前经纪人也是犹太人。", "His former manager, who is Jewish, wrote.", False),
     ("entity-missing", "他的前经纪人也是犹太人。", "His former manager, who is old, wrote.", True),
+    # A name whose dictionary entry points to another (丘吉尔 "variant of 邱吉尔", 腾讯 "see 腾讯控股有限公司") is that one.
+    ("entity-missing", "丘吉尔发表了演讲。", "Churchill gave a speech.", False),
+    ("entity-missing", "丘吉尔发表了演讲。", "He gave a speech.", True),
+    ("entity-missing", "腾讯公布了财报。", "Tencent released its results.", False),
     # A country before its city is split from it: each is rendered, or reported, on its own.
     ("entity-missing", "肯尼亚加里萨警察因枪击事件被捕。", "Kenyan police officers arrested after fatal shooting in Garissa.", False),
     ("entity-missing", "肯尼亚加里萨警察因枪击事件被捕。", "Kenyan police officers arrested after fatal shooting.", True),

@@ -23,7 +23,7 @@ from ..text.patterns import CAPITALISED, CJK_CHARS
 
 PROPER = 1
 COMMON = 2
-_FORMAT = 3  # 3: a country's people and language (瑞典 → Swedish); 2: cross-references found with the shared CJK class
+_FORMAT = 4  # 4: a name that only points to another takes its renderings; 3: a country's people and language (瑞典 → Swedish); 2: cross-references found with the shared CJK class
 
 
 def _read_resource(name: str) -> str:
@@ -115,7 +115,8 @@ def _build_cedict_classes() -> dict[str, int]:
     classes: dict[str, int] = {}
     for _traditional, word, pinyin, glosses in cedict_entries():
         if glosses.startswith(("surname ", "variant of", "old variant")):
-            flag = PROPER if glosses.startswith("surname") else 0
+            # A variant of a name is a name (丘吉尔, variant of 邱吉尔 Churchill); of a character or word, nothing new.
+            flag = PROPER if glosses.startswith("surname") or len(word) >= 2 and pinyin[:1].isupper() else 0
         else:
             flag = PROPER if pinyin[:1].isupper() else COMMON
         classes[word] = classes.get(word, 0) | flag
@@ -124,18 +125,30 @@ def _build_cedict_classes() -> dict[str, int]:
 
 
 
+# A cross-reference of a CC-CEDICT gloss: 邱吉爾|邱吉尔[Qiu1 ji2 er3] (traditional|simplified), or one form alone.
+_CROSS_REFERENCE = re.compile(rf"(?:[{CJK_CHARS}]+\|)?([{CJK_CHARS}]+)\[")
+
+
 def _build_proper_renderings() -> dict[str, frozenset[str]]:
     from ..text.lexicon import EN_STOPWORDS, cedict_entries, english_stem, fold_accents
 
     names: dict[str, set[str]] = {}
+    references: dict[str, set[str]] = {}
     for _traditional, word, pinyin, glosses in cedict_entries():
         if not pinyin[:1].isupper():
             continue
         for gloss in glosses.split("/"):
+            references.setdefault(word, set()).update(_CROSS_REFERENCE.findall(gloss))
             gloss = re.sub(rf"[{CJK_CHARS}|]+\[[^\]]*\]", " ", fold_accents(gloss))  # cross-references
             for token in CAPITALISED.findall(gloss):
                 if token.lower() not in EN_STOPWORDS and token not in ("CL", "PRC", "Chinese", "China"):
                     names.setdefault(word, set()).add(english_stem(token.lower()))
+    # A name whose entry only points to another (丘吉尔 "variant of 邱吉尔", 腾讯 "see 腾讯控股有限公司") is rendered as that one.
+    for word, targets in references.items():
+        if word not in names:
+            found = set().union(*(names.get(target, ()) for target in targets))
+            if found:
+                names[word] = found
     # A country is rendered by its people and its language too, which CC-CEDICT lists as words of their own:
     # 瑞典 → 瑞典人 Swede, 瑞典语 Swedish; 德国 → 德语 German; 英国 → 英国人 British.
     for word, stems in names.items():
@@ -155,6 +168,8 @@ def proper_renderings() -> dict[str, frozenset[str]]:
 
     >>> sorted(proper_renderings()["扬州"])
     ['jiangsu', 'yangzhou']
+    >>> sorted(proper_renderings()["丘吉尔"])  # "variant of 邱吉尔"
+    ['churchil', 'uk', 'winston']
     """
     from .. import __version__
 
