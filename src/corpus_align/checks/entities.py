@@ -54,7 +54,7 @@ RENDERED_SHARE_MIN = 0.1  # a name rendered in fewer than one in ten of its rows
 RENDERED_SHARE_ROWS = 20  # ... once it has this many rows (with fewer, only a name never rendered is)
 NEVER_RENDERED_MIN_ROWS = 3  # rows a name the dictionary renders must have before "never rendered" means "translated"
 _NAME_AFFIXES = set("老小阿大二三姐哥嫂叔婶爷奶娘婆公氏家夫人兄弟妹")
-_ENGLISH_FULL_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)+")
+_ENGLISH_FULL_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)+")  # Bob Childs, Amy Ng: what a dotted name may be
 
 
 def _spelled_in_full(dotted: str, en: str) -> bool:

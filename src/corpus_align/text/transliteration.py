@@ -3,7 +3,8 @@
 Chinese writes foreign names by sound (雷尼尔 *lei ni er* for Rainier, 埃斯库罗斯 *ai si ku luo si* for
 Aeschylus), and no dictionary lists them all.  Both spellings are reduced to a skeleton of consonant
 classes, the sounds that survive transliteration: vowels go, and so do the sounds Chinese has no way to
-keep apart (l and r; b and p; d and t; g, k and hard c; s, z, j, ch and sh; f and v).  Two names whose
+keep apart (l and r; b and p; d and t; g, k and hard c; s, z, j, ch and sh; f and v; and a pinyin w may be a v,
+which Chinese has not: 维拉 *Villa*).  Two names whose
 skeletons are equal, or differ by one class when both have three or more, are taken to be one name
 written in two scripts.
 
