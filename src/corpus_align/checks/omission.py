@@ -554,7 +554,12 @@ def check_omission(ctx: CheckContext) -> Iterator:
             content, covered = norms.worse_half(ev)
             yield ctx.finding(
                 "omission", view, omission_message(length, ev.en_clauses, ev.zh_clauses, covered, content, score),
-                zh_text=row.zh, en_text=row.en, signals={"margin": OMISSION_THRESHOLD - score},
+                zh_text=row.zh, en_text=row.en,
+                # The score's three evidences besides its margin: the confidence model weighs them on its own data
+                # (on the calibration data, clean rows kept at 0.2 or more 227 -> 126, right findings kept 0.978 -> 0.989).
+                signals={"margin": OMISSION_THRESHOLD - score, "short": -math.log(max(length, 1e-3)),
+                         "half_uncovered": 1 - (covered + 1) / (content + 2),
+                         "clauses_lost": norms.clause_ratio - ev.clause_ratio},
             )
 
 
