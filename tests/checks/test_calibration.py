@@ -107,3 +107,13 @@ def test_calibration_a_doubtful_finding_is_kept_at_severity_info():
     assert doubtful.confidence < DOUBTFUL_BELOW <= sure.confidence
     unmodelled = calibrate([Finding("whitespace", "warning", 1, "m")], rows, {})[0]
     assert unmodelled.severity == "warning" and unmodelled.confidence is None
+
+
+def test_calibration_omission_carries_its_score_s_evidences_and_the_model_weighs_them():
+    # Each evidence of the omission score is a measure of its own, so that the model can trust a row much shorter than
+    # usual more than one that only loses a clause.
+    filler = [("他们走了。", "They left."), ("天亮了。", "It was day."), ("我很好。", "I am fine.")] * 8
+    pairs = [("她承认打我不对，也承认没有好好待我，但是她说我的伟大友谊是假的，还说了很多别的话。", "She admitted it.")] + filler
+    found = [f for f in check_rows(rows_from_pairs(pairs), select=["omission"]) if f.row == 1]
+    assert found and {"margin", "short", "half_uncovered", "clauses_lost"} <= set(dict(found[0].signals))
+    assert {"short", "half_uncovered", "clauses_lost"} <= set(shipped_models()["omission"])

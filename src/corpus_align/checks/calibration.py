@@ -7,7 +7,8 @@ A finding's confidence is a logistic model of its code over a few measures:
   not a slip);
 * ``zh_chars``, the log of the row's Chinese length;
 * the check's own signals (:attr:`~corpus_align.model.Finding.signals`): how far the omission
-  score lies past its threshold, a number changed rather than dropped, the suggestion's
+  score lies past its threshold and the evidences it adds up (short, half uncovered, clauses lost),
+  a number changed rather than dropped, the suggestion's
   frequency for a typo...
 
 The measures of a finding depend only on the findings of its own code, so selecting or
