@@ -23,7 +23,9 @@ from ..text.patterns import CAPITALISED, CJK_CHARS
 
 PROPER = 1
 COMMON = 2
-_FORMAT = 4  # 4: a name that only points to another takes its renderings; 3: a country's people and language (瑞典 → Swedish); 2: cross-references found with the shared CJK class
+# 4: a name that only points to another takes its renderings; 3: a country's people and language (瑞典 → Swedish);
+# 2: cross-references found with the shared CJK class
+_FORMAT = 4
 
 
 def _read_resource(name: str) -> str:
