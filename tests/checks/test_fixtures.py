@@ -56,6 +56,18 @@ CASES = [
     ("number-mismatch", "玛土撒拉共活了九百六十九岁。", "And all the days of Methuselah were nine hundred sixty and nine years.", False),
     ("number-mismatch", "玛土撒拉共活了九百六十九岁。", "And all the days of Methuselah were nine hundred sixty and eight years.", True),
     ("number-mismatch", "新冠病毒免疫只有短期效果。", "Immunity to Covid-19 may be temporary.", False),
+    # A temperature converts by its formula (32.2 °C is 90 °F); 911 事件 is the date 9/11; 100k is 100,000;
+    # 6、70 年代 and 七八十年代 are two decades.
+    ("number-mismatch", "苏珊维尔地区日间气温超 32.2 摄氏度。", "Temperatures were above 90 degrees in the Susanville area.", False),
+    ("number-mismatch", "苏珊维尔地区日间气温超 32.2 摄氏度。", "Temperatures were above 95 degrees in the Susanville area.", True),
+    ("number-mismatch", "就如 911 事件之后各种安全措施随处可见一样。", "Just as security measures became ubiquitous after 9/11.", False),
+    ("number-mismatch", "在 911 事件之后，他们有权询问。", "In the wake of September 11, they were given power.", False),
+    ("number-mismatch", "在 911 事件之后，他们有权询问。", "In the wake of September 12, they were given power.", True),
+    ("number-mismatch", "这个月我在争取划到10万米。", "I was pushing for 100k meters this month.", False),
+    ("number-mismatch", "这个月我在争取划到10万米。", "I was pushing for 200k meters this month.", True),
+    ("number-mismatch", "我说的从前指的是上世纪 6、70 年代。", "I mean '60s, '70s.", False),
+    ("number-mismatch", "他们七八十年代来过。", "They came in the 1970s and 1980s.", False),
+    ("number-mismatch", "他们七八十年代来过。", "They came in the 1950s.", True),
     # A hedge on one side covers the other side's rounding, not another number.
     ("number-mismatch", "有三百人参加了会议。", "About 350 people attended the meeting.", True),
     ("number-mismatch", "有三百人参加了会议。", "About 310 people attended the meeting.", False),

@@ -125,6 +125,22 @@ def match_numbers(zh: list[Mention], en: list[Mention]) -> tuple[list[Mention], 
 _DEFINITE_WEAK = frozenset({"both", "twice", "thrice", "twins"})
 
 
+def _temperature_misconverted(mentions: list[Mention]) -> bool:
+    """True when a temperature in Celsius and one in degrees (Fahrenheit) are no conversion of each other.
+
+    A temperature converts by a formula, not by a factor: 32.2 摄氏度 is 90 degrees, not 95.
+
+    >>> from corpus_align.text.numbers import en_numbers, zh_numbers
+    >>> _temperature_misconverted(zh_numbers("气温超 32.2 摄氏度") + en_numbers("above 90 degrees"))
+    False
+    >>> _temperature_misconverted(zh_numbers("气温超 32.2 摄氏度") + en_numbers("above 95 degrees"))
+    True
+    """
+    celsius = [m.value for m in mentions if m.unit == "celsius"]
+    degrees = [m.value for m in mentions if m.unit in ("degree", "fahrenheit")]
+    return bool(celsius and degrees) and not any(abs(c * 9 / 5 + 32 - f) <= 1.5 for c in celsius for f in degrees)
+
+
 def _hyphen_code(mention: Mention, text: str) -> bool:
     """True when ``mention`` is a code whose digits are hyphened to a word in ``text`` (COVID-19, CCTV-2).
 
@@ -189,8 +205,9 @@ def check_number_mismatch(ctx: CheckContext) -> Iterator:
         elif not extra and definite_words and len(lost) == 1 and not lost[0].approx and 1 < lost[0].value <= 12 \
                 and not lost[0].text.startswith("第") and not lost[0].month:
             extra = definite_words  # 三个孩子都来了 ↔ "both children came": a count changed into a word that means two
-        if lost and extra and all(m.unit for m in lost + extra) and not {m.unit for m in lost} & {m.unit for m in extra}:
-            continue  # a unit conversion: 六十公斤 → 130 pounds
+        if lost and extra and all(m.unit for m in lost + extra) and not {m.unit for m in lost} & {m.unit for m in extra} \
+                and not _temperature_misconverted(lost + extra):
+            continue  # a unit conversion: 六十公斤 → 130 pounds, 32.2 摄氏度 → 90 degrees
         if extra and not lost and "年" in row.zh_normalized:
             # An era year (民国元年, 光绪二十年) converted to the Western calendar (1912).
             extra = [m for m in extra if not (m.digits and 1000 <= m.value <= 2100)]

@@ -59,6 +59,11 @@ _ZH_NUMBER = re.compile(
 # A decade, with its century when it is said: 90年代, 上世纪60年代, 19 世纪 80 年代, 1930年代, 六十年代.
 _ZH_DECADE = re.compile(rf"(?:(上|\d{{2}}|[{_NUMERAL}]{{2,3}}) ?世纪 ?)?((?<![\d{_NUMERAL}])(?:\d{{2}}|\d{{4}}|[{_NUMERAL}]{{2,4}})) ?年代")
 # 亿 then 万 in digits, one number: 1亿5000万 is 150 million.
+# Two neighbouring decades said at once: 6、70 年代, 七八十年代 (the '70s and '80s), with their century when it is said.
+_ZH_DECADE_PAIR = re.compile(rf"(?:(上|\d{{2}}|[{_NUMERAL}]{{2,3}}) ?世纪 ?)?(?<![\d{_NUMERAL}])"
+                             rf"([1-8一二三四五六七八])、?([2-9二三四五六七八九])(0|十) ?年代")
+# 911 事件: the attacks of 11 September, which English writes 9/11 or September 11 (a date, not nine hundred and eleven).
+_ZH_NINE_ELEVEN = re.compile(r"(?<![\d.])911(?= ?事件)")
 _ZH_YI_WAN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?) ?亿(\d{1,4}) ?万")
 # The value of a scale after digits or a numeral: 3 万, 1 万亿 (10^12), 6 千 (digits only: 六千 is one numeral).
 _ZH_SCALES = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000, "万亿": 10**12}
@@ -315,6 +320,15 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
     for (start, end), mentions in _clock_times(text) if ":" in text else ():
         found.extend(mentions)  # 09:00 - 17:30, read as English reads it
         in_words[start:end] = b"\x01" * (end - start)
+    for match in _ZH_DECADE_PAIR.finditer(text) if "年代" in text else ():
+        first, second = (_numeral_value(d) if not d.isdigit() else int(d) for d in match.group(2, 3))
+        if first is None or second != first + 1 or in_words[match.start(2)]:
+            continue
+        for position, digit in ((match.start(2), first), (match.start(3), second)):
+            year = _decade_year(match.group(1), f"{digit}0")
+            if year is not None:
+                found.append((position, Mention(year, False, match.group(4) == "0", f"{digit}0年代", year, year + 9, decade=True)))
+        in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_DECADE.finditer(text) if "年代" in text else ():
         year = _decade_year(match.group(1), match.group(2))
         if year is not None and not in_words[match.start(2)]:
@@ -326,6 +340,10 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         in_words[start:end] = b"\x01" * (end - start)
     for match in _ZH_HALF_HOUR.finditer(text) if "点半" in text else ():
         found.append((match.start(), Mention(30, True, False, "半", weak=True)))
+    for match in _ZH_NINE_ELEVEN.finditer(text) if "911" in text else ():
+        found.append((match.start(), Mention(9, False, True, "9", weak=True)))  # the month: 9/11 or September
+        found.append((match.start() + 1, Mention(11, False, True, "11")))
+        in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_YI_WAN.finditer(text) if "亿" in text else ():
         joined = float(match.group(1)) * 100_000_000 + int(match.group(2)) * 10_000
         found.append((match.start(), Mention(int(joined) if joined == int(joined) else joined, False, True, match.group())))
@@ -369,6 +387,8 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             if after == "月" and not approx and not scale and 1 <= number <= 12:
                 found.append((start, Mention(int(number), False, True, run + "月", month=True)))
                 continue
+            if after == "k" and not re.match(r"[A-Za-z_]", text[match.end() : match.end() + 1]):
+                number, after = number * 1000, ""  # 100k: thousands, as English reads it
             code = (bool(re.match(r"[A-Za-z_]", after)) and not percent_sign) or _hyphen_named(text, start)
             shown = (match.group(0)[: len(match.group(0)) - len(after)] if after else match.group(0)).rstrip()
             low, high = _hedged(number, "above" if approx in ("多", "余") else "about" if approx else hedge)
@@ -512,7 +532,7 @@ def _unit_family(unit: str) -> str:
 
 def _zh_unit(text: str, end: int) -> str:
     """The unit of measure right after a Chinese number (一米六 → metric length), or ''."""
-    rest = text[end : end + 3].lstrip(" ")  # 222.7 公顷: modern typesetting sets a space before the unit
+    rest = text[end : end + 4].lstrip(" ")  # 222.7 公顷, 32.2 摄氏度: modern typesetting sets a space before the unit
     return next((_unit_family(u) for u in _ZH_MEASURES if rest.startswith(u)), "")
 
 
@@ -659,6 +679,9 @@ def en_numbers(text: str) -> list[Mention]:
             elif glued.lower() in _EN_MONEY_SCALES and text[max(0, match.start(2) - 1) : match.start(2)] in _CURRENCY:
                 value *= _EN_MONEY_SCALES[glued.lower()]  # £10m, $2bn: ten million pounds, not a code
                 glued = ""
+            elif glued == "k":
+                value *= 1000  # 100k meters, 5k a day: thousands (a capital K names a thing: 4K, a 10K run)
+                body, glued = body + "k", ""
             if not math.isfinite(value):
                 continue  # hundreds of digits: not a quantity, and no integer value
             value = int(value) if value == int(value) else value
