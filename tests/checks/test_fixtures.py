@@ -315,6 +315,11 @@ def _script(text: str, script: str) -> str:
     return opencc_converter("s2t").convert(text) if script == "traditional" else text
 
 
+def _checked(pairs: list[tuple[str, str]], script: str, code: str) -> list:
+    """The findings of ``code`` on ``pairs`` checked as one document, the Chinese in ``script``."""
+    return check_rows(rows_from_pairs([(_script(zh, script), en) for zh, en in pairs]), select=[code])
+
+
 @pytest.mark.parametrize("script", ["simplified", "traditional"])
 @pytest.mark.parametrize(("code", "zh", "en", "fires"), CASES)
 def test_fixture_fires_as_expected(code, zh, en, fires, script):
@@ -336,11 +341,11 @@ def test_fixture_inconsistent_spelling(script):
     pairs = [("重庆市人民对外友好协会", "Chongqing People's Association"),
              ("重庆市人民对外友好协会", "the Chongqing People's Association"),
              ("重庆市人民对外友好协会负责人", "heads of Chongqing Peoples Association")]
-    found = check_rows(rows_from_pairs([(_script(z, script), e) for z, e in pairs]), select=["inconsistent-spelling"])
+    found = _checked(pairs, script, "inconsistent-spelling")
     assert [(f.row, f.en_text) for f in found] == [(3, "Peoples")]
     family = [("贾府", "the Jias"), ("贾母", "Grandmother Jia's maid"), ("贾母", "Grandmother Jia's room"),
               ("叶文洁的", "Ye's student"), ("是的", "Yes, he said.")]
-    assert not check_rows(rows_from_pairs([(_script(z, script), e) for z, e in family]), select=["inconsistent-spelling"])
+    assert not _checked(family, script, "inconsistent-spelling")
     same = [(z, "Chongqing People's Association") for z, _ in pairs]
     assert not check_rows(rows_from_pairs(same), select=["inconsistent-spelling"])
 
@@ -571,14 +576,14 @@ def test_fixture_entity_a_place_named_elsewhere_may_be_the_country(script):
     pairs = [("西班牙宣布了新的规定。", "Spain announced new rules."),
              ("西班牙一直在安全旅行名单上。", "The country had been on the list of safe places."),
              ("他在扬州住过几年。", "He lived in the city for a few years.")]
-    found = check_rows(rows_from_pairs([(_script(zh, script), en) for zh, en in pairs]), select=["entity-missing"])
+    found = _checked(pairs, script, "entity-missing")
     assert [f.row for f in found] == [3]
 
 
 @pytest.mark.parametrize("script", ["simplified", "traditional"])
 def test_fixture_entity_a_name_twice_in_a_row_is_one_finding(script):
     pairs = [("王琦瑶来了。", "Wang Qiyao came."), ("吴佩珍不如王琦瑶，也是为王琦瑶分担。", "Wu Peizhen took her share.")]
-    found = check_rows(rows_from_pairs([(_script(zh, script), en) for zh, en in pairs]), select=["entity-missing"])
+    found = _checked(pairs, script, "entity-missing")
     assert [f.row for f in found] == [2]
 
 
@@ -587,5 +592,5 @@ def test_fixture_a_dictionary_name_dropped_in_both_its_rows_is_reported(script):
     # Two rows are too few to conclude that the translator renders Estonia by meaning; a dictionary renders it.
     pairs = [("我来自爱沙尼亚，是一名军人。", "I am from a small country and I am a soldier."),
              ("在爱沙尼亚，所有男性都必须服兵役。", "Here military service is mandatory for all men.")]
-    found = check_rows(rows_from_pairs([(_script(zh, script), en) for zh, en in pairs]), select=["entity-missing"])
+    found = _checked(pairs, script, "entity-missing")
     assert [f.row for f in found] == [1, 2]
