@@ -53,6 +53,7 @@ _DERIVED_ENDINGS = frozenset({"er", "ers", "ese", "an", "ans", "ian", "ians", "i
 RENDERED_SHARE_MIN = 0.1  # a name rendered in fewer than one in ten of its rows is one the translator translates,
 RENDERED_SHARE_ROWS = 20  # ... once it has this many rows (with fewer, only a name never rendered is)
 NEVER_RENDERED_MIN_ROWS = 3  # rows a name the dictionary renders must have before "never rendered" means "translated"
+# Parts of a name that are titles or kinship terms, not part of its romanization.
 _NAME_AFFIXES = set("老小阿大二三姐哥嫂叔婶爷奶娘婆公氏家夫人兄弟妹")
 _ENGLISH_FULL_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)+")  # Bob Childs, Amy Ng: what a dotted name may be
 

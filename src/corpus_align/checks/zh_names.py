@@ -28,7 +28,6 @@ _NAME_PIECE_TAGS = frozenset({"nr", "nrt", "nrfg", "ns"})
 _FUNCTION_TAGS = {"p", "u", "uj", "ul", "uz", "uv", "ud", "ug", "r", "d", "c", "y", "e", "x", "m", "q", "f", "zg"}
 _TITLE = re.compile(r"《([^《》]{1,30})》")
 PLACE_SUFFIX = re.compile(r"(省|市|县|区|州|邦|镇|乡|村|府|国|山|河|江|湖|岛|路|街|城)$")
-# Parts of a name that are titles or kinship terms, not part of its romanization.
 # The commonest surnames: only these start a name that jieba cut in two.
 _COMMON_SURNAMES = frozenset(
     "王李刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡"

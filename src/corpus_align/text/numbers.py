@@ -58,12 +58,12 @@ _ZH_NUMBER = re.compile(
 )
 # A decade, with its century when it is said: 90年代, 上世纪60年代, 19 世纪 80 年代, 1930年代, 六十年代.
 _ZH_DECADE = re.compile(rf"(?:(上|\d{{2}}|[{_NUMERAL}]{{2,3}}) ?世纪 ?)?((?<![\d{_NUMERAL}])(?:\d{{2}}|\d{{4}}|[{_NUMERAL}]{{2,4}})) ?年代")
-# 亿 then 万 in digits, one number: 1亿5000万 is 150 million.
 # Two neighbouring decades said at once: 6、70 年代, 七八十年代 (the '70s and '80s), with their century when it is said.
 _ZH_DECADE_PAIR = re.compile(rf"(?:(上|\d{{2}}|[{_NUMERAL}]{{2,3}}) ?世纪 ?)?(?<![\d{_NUMERAL}])"
                              rf"([1-8一二三四五六七八])、?([2-9二三四五六七八九])(0|十) ?年代")
 # 911 事件: the attacks of 11 September, which English writes 9/11 or September 11 (a date, not nine hundred and eleven).
 _ZH_NINE_ELEVEN = re.compile(r"(?<![\d.])911(?= ?事件)")
+# 亿 then 万 in digits, one number: 1亿5000万 is 150 million.
 _ZH_YI_WAN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?) ?亿(\d{1,4}) ?万")
 # The value of a scale after digits or a numeral: 3 万, 1 万亿 (10^12), 6 千 (digits only: 六千 is one numeral).
 _ZH_SCALES = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000, "万亿": 10**12}
