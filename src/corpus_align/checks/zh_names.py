@@ -251,7 +251,7 @@ def _inside_longer_name(text: str, start: int, end: int, neighbours: tuple[str, 
     False
     """
     before, after = text[start - 1 : start], text[end : end + 1]
-    if before in ("·", "・", "•") or after in ("·", "・", "•"):
+    if NAME_DOT.fullmatch(before) or NAME_DOT.fullmatch(after):
         return True
     chars = transliteration_chars()
 
