@@ -1,4 +1,8 @@
-"""Usage mistakes: one line naming the problem (and the valid choices), exit 2, no traceback, through the real console script."""
+"""Usage mistakes: one line naming the problem (and the valid choices), exit 2, no traceback.
+
+Each mistake is made in this process (:func:`tests.conftest.run_cli`, the same :func:`corpus_align.cli.main` the
+program runs); one of them, and the call with no arguments, go through the real console script as well.
+"""
 
 from __future__ import annotations
 
@@ -31,13 +35,25 @@ def _script() -> list[str]:
     return [found] if found else [sys.executable, "-m", "corpus_align"]
 
 
+def _assert_one_line_usage_error(code: int, stderr: str, expected: str) -> None:
+    assert code == 2
+    assert "Traceback" not in stderr
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("corpus-align: error: ") and expected in lines[0]
+
+
 @pytest.mark.parametrize(("args", "expected"), MISTAKES, ids=[" ".join(a) for a, _ in MISTAKES])
 def test_usage_error_is_one_line_and_exit_2(args, expected):
+    from tests.conftest import run_cli
+
+    done = run_cli(*args)
+    _assert_one_line_usage_error(done.returncode, done.stderr.decode("utf-8"), expected)
+
+
+def test_usage_error_through_the_console_script_is_one_line_and_exit_2():
+    args, expected = MISTAKES[1]
     done = subprocess.run(_script() + args, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 2
-    assert "Traceback" not in done.stderr
-    lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("corpus-align: error: ") and expected in lines[0]
+    _assert_one_line_usage_error(done.returncode, done.stderr, expected)
 
 
 def test_usage_no_arguments_shows_help_and_exits_2():
