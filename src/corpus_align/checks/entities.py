@@ -27,12 +27,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from .._lazy import toneless_pinyin
 from ..model import GlossaryEntry
 from ..text.lexicon import EN_STOPWORDS, english_stem, pronoun_key, translations
 from ..text.numbers import en_number_keys, zh_number_keys
 from ..text.patterns import ACRONYM, CALENDAR_NAMES, CJK, CJK_CHARS, NAME_RUN
-from ..text.transliteration import TRANSLITERATION_READINGS, english_skeleton, pinyin_skeleton, sound_alike
+from ..text.transliteration import english_skeleton, pinyin_skeleton, sound_alike, toneless_syllables, transliteration_sounds
 from .context import POSSESSIVE, CheckContext, RowView, name_key, zh_original_span
 from .glossary import glossary_hits
 from .name_spelling import pinyin_spellings, row_attested_names, row_name_keys, u_umlaut_variants
@@ -67,7 +66,7 @@ def _spelled_in_full(dotted: str, en: str) -> bool:
     >>> _spelled_in_full("海莉·奥金加", "Hailey Ockinga is an activist.")
     True
     """
-    pieces = [_sounds(piece) for piece in NAME_DOT.split(dotted) if piece]
+    pieces = [transliteration_sounds(piece) for piece in NAME_DOT.split(dotted) if piece]
     starts = [pinyin_skeleton(piece)[:1] for piece in pieces]
     for m in _ENGLISH_FULL_NAME.finditer(en):
         words = m.group().split()
@@ -107,19 +106,6 @@ def _learned_renderings(rows_of: dict[str, int], stems_with: dict[str, Counter],
     return learned
 
 
-@functools.lru_cache(maxsize=100_000)
-def _syllables(word: str) -> tuple[str, ...]:
-    return tuple(s for s in toneless_pinyin(word) if s.isalpha())
-
-
-def _sounds(word: str) -> tuple[str, ...]:
-    """The syllables of a transliteration, each character read as transliterations read it (布什 bu shi)."""
-    syllables = _syllables(word)
-    if len(syllables) != len(word) or TRANSLITERATION_READINGS.keys().isdisjoint(word):
-        return syllables
-    return tuple(TRANSLITERATION_READINGS.get(char, syllable) for char, syllable in zip(word, syllables, strict=True))
-
-
 def _pinyin_forms(entity: Entity) -> list[str]:
     word = PLACE_SUFFIX.sub("", entity.text) if entity.kind == "place" and len(entity.text) > 2 else entity.text
     core = word
@@ -127,7 +113,7 @@ def _pinyin_forms(entity: Entity) -> list[str]:
         core = "".join(c for c in word if c not in _NAME_AFFIXES) or word
     forms = []
     for part in dict.fromkeys((word, core)):
-        syllables = _syllables(part)
+        syllables = toneless_syllables(part)
         if not syllables:
             continue
         forms.append("".join(syllables))
@@ -296,7 +282,7 @@ def _transliterated(entity: Entity, view: RowView) -> bool:
     if not surfaces:
         return False
     foreign = transliteration_chars()
-    if len(entity.text) >= 2 and set(entity.text) <= foreign and any(sound_alike(_sounds(entity.text), surface)
+    if len(entity.text) >= 2 and set(entity.text) <= foreign and any(sound_alike(transliteration_sounds(entity.text), surface)
                                                                      for surface in surfaces):
         return True
     # The entity may be a piece of a longer transliteration that jieba cut (撒拉 of 玛土撒拉, Methuselah): the
@@ -310,7 +296,7 @@ def _transliterated(entity: Entity, view: RowView) -> bool:
             start, end = entity.start - before, entity.end + after
             if ((before or after) and start >= 0 and end <= len(text) and _CJK_ONLY.fullmatch(text[start:end])
                     and 2 * sum(char in foreign for char in text[start:end]) >= end - start):
-                syllables = _sounds(text[start:end])
+                syllables = transliteration_sounds(text[start:end])
                 if len(syllables) == end - start and any(sound_alike(syllables, surface) for surface in surfaces):
                     return True
     return False
@@ -337,7 +323,7 @@ def rendering(entity: Entity, view: RowView) -> str | None:
         abbreviations = place_abbreviations()
         rendered = [c for c in entity.text if any(n.lower() in en_lower for n in abbreviations.get(c, ()))]
         return "abbreviation" if rendered else None
-    one_syllable = {variant for syllable in _syllables(entity.text) for variant in u_umlaut_variants(syllable)}
+    one_syllable = {variant for syllable in toneless_syllables(entity.text) for variant in u_umlaut_variants(syllable)}
     for form in _pinyin_forms(entity):
         if form in names:
             if form in one_syllable and _claimed_by_other_name(view, form, entity):
@@ -629,7 +615,7 @@ def check_entity_missing(ctx: CheckContext) -> Iterator:
             continue
         shown = zh_original_span(view.row, entity.start, entity.end)
         kind = {"person": "name", "place": "place or organization", "abbreviation": "place", "title": "title"}[entity.kind]
-        syllables = _syllables(entity.text)
+        syllables = toneless_syllables(entity.text)
         suggestion = (
             f"{syllables[0].capitalize()} {''.join(syllables[1:]).capitalize()}".strip()
             if entity.kind == "person" and syllables else ""

@@ -33,6 +33,7 @@ from ..text.lexicon import EN_STOPWORDS
 from .context import CheckContext, at_sentence_start
 from .registry import register
 from .resources import english_words
+from .zh_names import transliterates
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # A suggestion must be a reasonably common word: rare dictionary entries are
@@ -392,7 +393,8 @@ def _words_and_parts(matches: list[re.Match], once: Callable[[str], bool]) -> It
     silence="`--ignore typo`; add a deliberate spelling to the glossary, or use it consistently (a word the "
     "document uses in more than one row is never reported).",
     false_positives="Rare or dialect words and deliberate misspellings in dialogue that happen to be one "
-    "letter from a common word; romanized names at the start of a sentence that are not the source's pinyin.",
+    "letter from a common word; romanized names at the start of a sentence that neither spell the source's pinyin "
+    "nor sound like a transliteration in it.",
 )
 def check_typo(ctx: CheckContext) -> Iterator:
     glossary_words = ctx.glossary_targets
@@ -437,6 +439,8 @@ def check_typo(ctx: CheckContext) -> Iterator:
                 continue
             if word[0].isupper() and _names_a_person_or_place(suggestion):
                 continue  # Osama for Obama, Jakob for Jacob: a name opening the sentence, one letter from another name
+            if word[0].isupper() and transliterates(row.zh_normalized, base):
+                continue  # Messi for 梅西, Modrow for 莫德罗: a name the Chinese spells by sound, opening the sentence
             if word[0].isupper():
                 suggestion = suggestion.capitalize()
             signals = {"letters": float(len(word)), "suggestion_frequency": math.log1p(english_words().get(suggestion.lower(), 0))}

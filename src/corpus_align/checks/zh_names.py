@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text.patterns import CJK
+from ..text.patterns import CJK, CJK_RUN
+from ..text.transliteration import sound_alike, transliteration_sounds
 from .context import RowView
 from .resources import COMMON, PROPER, cedict_classes, place_abbreviations, proper_renderings, transliteration_chars
 
@@ -272,3 +273,33 @@ def _inside_longer_word(text: str, start: int, end: int, classes: dict[str, int]
     (True, False)
     """
     return any(classes.get(text[start : end + extra], 0) for extra in (1, 2) if end + extra <= len(text))
+
+
+# A transliteration has two characters or more; more than six would be a phrase of them, not one name.
+_TRANSLITERATION_CHARS = range(2, 7)
+
+
+def transliterates(text: str, word: str) -> bool:
+    """True when a run of transliteration characters in ``text`` (Chinese) sounds like the English ``word``:
+    the Chinese spells the name by sound (梅西 *Messi*, 莫德罗 *Modrow*), so the English name is no slip.
+
+    A run that is an ordinary word of the dictionary (马上 "at once") spells no name.
+
+    >>> transliterates("梅西打进制胜一球。", "Messi"), transliterates("莫德罗被送上法庭。", "Modrow")
+    (True, True)
+    >>> transliterates("他马上就来。", "Messi"), transliterates("梅西打进一球。", "Pogba")
+    (False, False)
+    """
+    chars = transliteration_chars()
+    classes = cedict_classes()
+    for run in CJK_RUN.findall(text):
+        for start in range(len(run)):
+            for size in _TRANSLITERATION_CHARS:
+                span = run[start : start + size]
+                if len(span) < size or span[-1] not in chars or not set(span) <= chars:
+                    break
+                if classes.get(span, 0) & COMMON and not classes.get(span, 0) & PROPER:
+                    continue
+                if sound_alike(transliteration_sounds(span), word):
+                    return True
+    return False

@@ -19,6 +19,8 @@ from __future__ import annotations
 import functools
 import re
 
+from .._lazy import toneless_pinyin
+
 # Pinyin initials and their consonant class; y and w are glides, left out like vowels.
 _PINYIN_INITIALS = (
     ("zh", "S"), ("ch", "S"), ("sh", "S"), ("b", "P"), ("p", "P"), ("m", "M"), ("f", "F"), ("d", "T"), ("t", "T"),
@@ -40,6 +42,28 @@ def _collapse(classes: str) -> str:
 
 # Characters whose everyday reading is not the one they have in transliterations: 布什 is bu shi (Bush), not bu shen.
 TRANSLITERATION_READINGS = {"什": "shi"}
+
+
+@functools.lru_cache(maxsize=100_000)
+def toneless_syllables(word: str) -> tuple[str, ...]:
+    """The toneless pinyin syllables of ``word``, without what is not a syllable.
+
+    >>> toneless_syllables("特朗普")
+    ('te', 'lang', 'pu')
+    """
+    return tuple(s for s in toneless_pinyin(word) if s.isalpha())
+
+
+def transliteration_sounds(word: str) -> tuple[str, ...]:
+    """The syllables of a transliteration, each character read as transliterations read it (布什 bu shi, not bu shen).
+
+    >>> transliteration_sounds("布什")
+    ('bu', 'shi')
+    """
+    syllables = toneless_syllables(word)
+    if len(syllables) != len(word) or TRANSLITERATION_READINGS.keys().isdisjoint(word):
+        return syllables
+    return tuple(TRANSLITERATION_READINGS.get(char, syllable) for char, syllable in zip(word, syllables, strict=True))
 
 
 def pinyin_skeleton(syllables: tuple[str, ...], *, w_as_v: bool = False) -> str:
