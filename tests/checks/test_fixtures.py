@@ -26,6 +26,27 @@ CASES = [
     ("number-mismatch", "他们在十七队。", "They were in the fifteenth team.", True),
     ("number-mismatch", "他三心二意，一下子就走了。", "He was half-hearted and left at once.", False),
     ("number-mismatch", "体重六十公斤。", "She weighed about 130 pounds.", False),
+    # Shares said in tenths or as a fraction, and percentages (七成 70 %, 百分之七十 seven in ten); 八成是 "probably".
+    ("number-mismatch", "超过七成的受访者表示满意。", "More than 70 percent of respondents said they were satisfied.", False),
+    ("number-mismatch", "该公司营收同比增长两成。", "The company's revenue rose 20 percent year on year.", False),
+    ("number-mismatch", "该公司营收同比增长两成。", "The company's revenue rose 30 percent year on year.", True),
+    ("number-mismatch", "超过百分之七十的人同意。", "Seven in ten people agreed.", False),
+    ("number-mismatch", "十分之七的人同意。", "60 percent agreed.", True),
+    # 零 joining two quantities is "and"; one quantity in two units of one family; an oven's rounded Fahrenheit.
+    ("number-mismatch", "她用了三年零两个月。", "It took her three years and two months.", False),
+    ("number-mismatch", "她用了三年零两个月。", "It took her three years and five months.", True),
+    ("number-mismatch", "这座桥全长一千六百米。", "The bridge is 1.6 kilometres long.", False),
+    ("number-mismatch", "这座桥全长一千六百米。", "The bridge is 1.8 kilometres long.", True),
+    ("number-mismatch", "这里离市中心5公里。", "It is 5,000 metres from the city centre.", False),
+    ("number-mismatch", "烤箱预热至180摄氏度。", "Preheat the oven to 350 degrees Fahrenheit.", False),
+    ("number-mismatch", "烤箱预热至180摄氏度。", "Preheat the oven to 400 degrees Fahrenheit.", True),
+    # Spoken heights, scores in numerals, centuries counted in years.
+    ("number-mismatch", "他身高一米八。", "He is 1.8 metres tall.", False),
+    ("number-mismatch", "他身高一米八。", "He is 1.6 metres tall.", True),
+    ("number-mismatch", "比分是三比一。", "The score was 3-1.", False),
+    ("number-mismatch", "比分是三比一。", "The score was 3-2.", True),
+    ("number-mismatch", "唐朝持续了近三百年。", "The Tang dynasty lasted nearly three centuries.", False),
+    ("number-mismatch", "这种传统延续了三个世纪。", "The tradition lasted three hundred years.", False),
     # News typesetting: spaces around digits, thousands separators, scales after a space, codes and handles.
     ("number-mismatch", "报告估计，该组织成员有 2,200 人。", "The report estimated the membership at 2,200.", False),
     ("number-mismatch", "报告估计，该组织成员有 2,200 人。", "The report estimated the membership at 2,300.", True),

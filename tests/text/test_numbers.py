@@ -89,11 +89,35 @@ def test_numbers_a_lone_chinese_numeral_is_read_before_every_counter_and_unit_of
 
     tables = _number_tables()["zh"]
     for counter in tables["counters"].strip():
-        assert [m.span for m in zh_numbers(f"他有三{counter}。")] == [(3, 3)], counter
+        if counter != "成":  # 三成 is a share, 30 % (test_numbers_tenths_are_a_percentage)
+            assert [m.span for m in zh_numbers(f"他有三{counter}。")] == [(3, 3)], counter
     for unit in (unit for unit in tables["measures"] if unit[0] not in tables["units"]):  # 三千米 is 3,000 metres
         mentions = zh_numbers(f"有三{unit}长。")  # 三厘米 and 三毫米 were not read before the units were consulted
         assert [m.span for m in mentions] == [(3, 3)] and mentions[0].unit, unit
     assert zh_numbers("他三思而行。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "shares"),
+    [
+        ("他有三成。", [(30, True)]),
+        ("占七成的人同意", [(70, True)]),
+        ("利润增长两成", [(20, True)]),
+        ("7成的人", [(70, True)]),
+        ("他八成是忘了。", []),  # "probably"
+        ("他一成不变。", []),  # "unchanging"
+        ("欧盟三成员国反对。", [(3, False)]),  # three member states
+        ("百分之七十", [(70, True)]),
+        ("增长了70%", [(70, True)]),
+    ],
+)
+def test_numbers_tenths_are_a_percentage(text, shares):
+    from corpus_align.checks import rows_from_pairs
+    from corpus_align.checks.context import RowView
+    from corpus_align.text.numbers import zh_numbers
+
+    words = RowView(rows_from_pairs([(text, "x")])[0]).zh_words
+    assert [(m.value, m.percent) for m in zh_numbers(text, words)] == shares
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,7 @@ import math
 import re
 from collections import defaultdict, deque
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from ..text.numbers import Mention, en_numbers, zh_numbers
 from .context import CheckContext
@@ -44,12 +45,56 @@ def _compatible(a: Mention, b: Mention) -> bool:
         return True
     if _one_over(a, b) or _one_over(b, a):
         return True
+    if a.percent != b.percent:  # 百分之七十 ↔ "seven in ten", 十分之七 ↔ "70 percent": one share, said two ways
+        percent, other = (a, b) if a.percent else (b, a)
+        if 0 < other.value < 1:
+            return _compatible(_as_share(percent), other)
     if a.value != int(a.value) or b.value != int(b.value):  # 2.726 ↔ 2.7255: equal at the coarser precision
         places = min(len(_shown(a.value).partition(".")[2]), len(_shown(b.value).partition(".")[2]))
         if abs(a.value - b.value) <= 0.5 * 10 ** -places + 1e-9:
             return True
     (al, ah), (bl, bh) = _one_sided(a, b), _one_sided(b, a)
     return al <= bh and bl <= ah
+
+
+def _as_share(percent: Mention) -> Mention:
+    """A percentage as the share it is (70 % → 0.7), its range with it.
+
+    >>> from corpus_align.text.numbers import zh_numbers
+    >>> _as_share(zh_numbers("近七成")[0]).span
+    (0.49, 0.7)
+    """
+    low, high = percent.span
+    return replace(percent, value=round(percent.value / 100, 3), low=round(low / 100, 3) if percent.low >= 0 else -1.0,
+                   high=round(high / 100, 3) if percent.low >= 0 else -1.0, percent=False)
+
+
+def _in_base_unit(mention: Mention) -> Mention:
+    """The mention in its unit family's base unit (metres, grams): 1.6 kilometres is 1,600 metres."""
+    def scaled(x: float) -> float:
+        return round(x * mention.factor, 9)
+    return replace(mention, value=scaled(mention.value), low=scaled(mention.low) if mention.low >= 0 else -1.0,
+                   high=scaled(mention.high) if mention.low >= 0 else -1.0, factor=1.0)
+
+
+def _converted(lost: list[Mention], extra: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """``lost`` and ``extra`` without the pairs that are one quantity in two units of one family.
+
+    >>> from corpus_align.text.numbers import en_numbers, zh_numbers
+    >>> _converted(zh_numbers("全长一千六百米"), en_numbers("1.6 kilometres long"))
+    ([], [])
+    >>> [m.text for m in _converted(zh_numbers("全长一千六百米"), en_numbers("1.8 kilometres long"))[0]]
+    ['一千六百']
+    """
+    left, still = list(extra), []
+    for mention in lost:
+        same = next((other for other in left if mention.unit and other.unit == mention.unit and other.factor != mention.factor
+                     and _compatible(_in_base_unit(mention), _in_base_unit(other))), None)
+        if same is None:
+            still.append(mention)
+        else:
+            left.remove(same)
+    return still, left
 
 
 def _one_sided(mention: Mention, other: Mention) -> tuple[float, float]:
@@ -138,7 +183,17 @@ def _temperature_misconverted(mentions: list[Mention]) -> bool:
     """
     celsius = [m.value for m in mentions if m.unit == "celsius"]
     degrees = [m.value for m in mentions if m.unit in ("degree", "fahrenheit")]
-    return bool(celsius and degrees) and not any(abs(c * 9 / 5 + 32 - f) <= 1.5 for c in celsius for f in degrees)
+    return bool(celsius and degrees) and not any(abs(c * 9 / 5 + 32 - f) <= _fahrenheit_rounding(f) for c in celsius for f in degrees)
+
+
+def _fahrenheit_rounding(fahrenheit: float) -> float:
+    """How far a converted temperature may be rounded: to the degree (1.5, with the Celsius side's own rounding),
+    or, for an oven (200 °F and above), to the 25 °F steps of its dial (180 摄氏度 is 356 °F, written 350).
+
+    >>> _fahrenheit_rounding(90), _fahrenheit_rounding(350)
+    (1.5, 12.5)
+    """
+    return 12.5 if fahrenheit >= 200 else 1.5
 
 
 def _hyphen_code(mention: Mention, text: str) -> bool:
@@ -188,7 +243,7 @@ def check_number_mismatch(ctx: CheckContext) -> Iterator:
         en = en_numbers(row.en)
         if not zh and not en:
             continue
-        lost, extra = match_numbers(zh, en)
+        lost, extra = _converted(*match_numbers(zh, en))  # 一千六百米 ↔ 1.6 kilometres
         ordinal_words = [m for m in extra if m.weak and m.text.lower() in ("first", "second")]
         definite_words = [m for m in extra if m.weak and m.text.lower() in _DEFINITE_WEAK]
         # A code hyphened to a word (COVID-19, CCTV-2) names a thing, which the other side often names otherwise

@@ -61,6 +61,16 @@ _ZH_DECADE = re.compile(rf"(?:(上|\d{{2}}|[{_NUMERAL}]{{2,3}}) ?世纪 ?)?((?<!
 # Two neighbouring decades said at once: 6、70 年代, 七八十年代 (the '70s and '80s), with their century when it is said.
 _ZH_DECADE_PAIR = re.compile(rf"(?:(上|\d{{2}}|[{_NUMERAL}]{{2,3}}) ?世纪 ?)?(?<![\d{_NUMERAL}])"
                              rf"([1-8一二三四五六七八])、?([2-9二三四五六七八九])(0|十) ?年代")
+# Tenths: 七成 is 70 %, 八九成 80-90 %, with the hedges around it (近七成, 七成以上).  成 is a share only where a share
+# ends (七成的人, 占七成。) or after a verb of quantity (增长两成); 八成是 is "probably", 一成不变 "unchanging".
+_ZH_TENTHS = re.compile(r"(?<![\d.一二两三四五六七八九十百千万亿零〇])([一二两三四五六七八九]{1,2}|十|\d(?:\.\d)?)成"
+                        r"(?:(多|以上|以下|左右)|(?=[的之，。；、,.;：:）)」”\s]|$))?")
+_ZH_QUANTITY_VERB = re.compile(r"(?:占|达|达到|超过|超|逾|增长|增加|上涨|上升|下降|下跌|减少|提高|降低|涨|跌|约|近|不到|不足)$")
+# A score or a ratio in numerals: 三比一 (3-1), 二比零; every part counts, 一 and 零 too.
+_ZH_SCORE = re.compile(rf"(?<![\d{_NUMERAL}])([零〇一二两三四五六七八九十]{{1,3}})比"
+                       rf"([零〇一二两三四五六七八九十]{{1,3}})(?![\d{_NUMERAL}])")
+# A height said the spoken way, metres then tenths and hundredths: 一米八 is 1.8 m, 一米七五 1.75 m.
+_ZH_SPOKEN_HEIGHT = re.compile(rf"(?<![\d{_NUMERAL}])([一两二])米([一二三四五六七八九])([一二三四五六七八九])?(?![\d{_NUMERAL}厘毫])")
 # 911 事件: the attacks of 11 September, which English writes 9/11 or September 11 (a date, not nine hundred and eleven).
 _ZH_NINE_ELEVEN = re.compile(r"(?<![\d.])911(?= ?事件)")
 # 亿 then 万 in digits, one number: 1亿5000万 is 150 million.
@@ -176,6 +186,8 @@ class Mention:
     unit: str = ""  # the unit of measure after it, by family (length, weight ...), for conversions
     month: bool = False  # a month by its number: 3月, March
     decade: bool = False  # a decade: 60年代, the 1960s, '60s (value 60 when the century is not said)
+    factor: float = 1.0  # the unit's size in its family's base unit (公里 1000 metres): 一千六百米 is 1.6 km
+    percent: bool = False  # a percentage (百分之七十, 七成, 70%, 70 percent): the share 0.7 too, as "seven in ten" says it
 
     @property
     def span(self) -> tuple[float, float]:
@@ -303,6 +315,8 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
     [50, 2, 5, 2021]
     >>> [m.span for m in zh_numbers("五百余口人，二十几两银子，十七八个")]
     [(500, 599.9), (21, 29), (17, 18)]
+    >>> [(m.text, m.value) for m in zh_numbers("三年零两个月，比分三比一，他一米八，三个世纪")]
+    [('三', 3), ('两', 2), ('三', 3), ('一', 1), ('一米八', 1.8), ('三', 300)]
     """
     # Positions inside idiom words, list numbering and fractions: one flag per character, so that
     # a line of thousands of numbers and idioms is not a product of the two.
@@ -340,6 +354,24 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         in_words[start:end] = b"\x01" * (end - start)
     for match in _ZH_HALF_HOUR.finditer(text) if "点半" in text else ():
         found.append((match.start(), Mention(30, True, False, "半", weak=True)))
+    for match in _ZH_TENTHS.finditer(text) if "成" in text else ():
+        mention = _tenths(text, match)
+        if mention is not None and not in_words[match.start()]:
+            found.append((match.start(), mention))
+            in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    for match in _ZH_SCORE.finditer(text) if "比" in text else ():
+        scores = [0 if part in "零〇" else _numeral_value(part) for part in match.groups()]
+        if in_words[match.start()]:
+            continue
+        for position, part, score in zip((match.start(1), match.start(2)), match.groups(), scores, strict=True):
+            if score is not None:
+                found.append((position, Mention(score, False, False, part)))
+        in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    for match in _ZH_SPOKEN_HEIGHT.finditer(text) if "米" in text else ():
+        metres, tenths, hundredths = (ZH_DIGITS[g] if g else 0 for g in match.groups())
+        height = round(metres + tenths / 10 + hundredths / 100, 2)
+        found.append((match.start(), Mention(height, False, False, match.group(), unit="metric-length")))
+        in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_NINE_ELEVEN.finditer(text) if "911" in text else ():
         found.append((match.start(), Mention(9, False, True, "9", weak=True)))  # the month: 9/11 or September
         found.append((match.start() + 1, Mention(11, False, True, "11")))
@@ -392,9 +424,13 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             code = (bool(re.match(r"[A-Za-z_]", after)) and not percent_sign) or _hyphen_named(text, start)
             shown = (match.group(0)[: len(match.group(0)) - len(after)] if after else match.group(0)).rstrip()
             low, high = _hedged(number, "above" if approx in ("多", "余") else "about" if approx else hedge)
+            unit_word = _zh_unit_word(text, match.end() - len(after))
             found.append((start, Mention(int(number) if number == int(number) else number, bool(approx or hedge), True,
-                                         shown, low, high, code, unit=_zh_unit(text, match.end() - len(after)))))
+                                         shown, low, high, code, unit=_unit_family(unit_word) if unit_word else "",
+                                         factor=_unit_factor(unit_word), percent=bool(percent or percent_sign))))
             continue
+        if run[0] in "零〇" and len(run) > 1 and not (start and (text[start - 1] in _NUMERAL_CHARS or text[start - 1].isdigit())):
+            run, start = run[1:], start + 1  # 三年零两个月, 一斤零三两: 零 joins two quantities ("and"), it is no digit
         if run.endswith("两") and len(run) >= 2 and run[-2] != "一":
             run = run[:-1]  # 五十两: fifty taels (两 is the unit, not "two")
             after = "两"
@@ -415,12 +451,16 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         if (len(run) == 1 and not (ordinal or percent or approx or scale) and after not in COUNTERS
                 and not _zh_unit(text, match.end() - len(after))):
             continue  # 三思, 一心: a lone numeral counts only before a counter or a unit (三个, 三厘米)
+        if after == "成" and len(run) <= 2 and not (ordinal or percent or scale) and not _starts_word(words, match.end() - 1):
+            continue  # tenths that end no share (八成是他 "probably him", 一成不变): the shares were read above
         if len(run) >= 3 and all(ch in ZH_DIGITS for ch in run) and approx == "几":
             year = _numeral_value(run)  # 一九六几年: the 1960s (three digits or more always have a value)
             if year is not None:
                 found.append((start, Mention(year * 10, True, False, shown, year * 10, year * 10 + 9)))
             continue
         value = _numeral_value(run + (scale or ""))
+        if value is not None and after == "个" and text.startswith("世纪", match.end()):
+            value *= 100  # 三个世纪: three hundred years, as three centuries and 三百年 are
         if value == 1 and not ordinal and not percent and after in COUNTERS and not approx:
             found.append((start, Mention(1, True, False, shown, weak=True)))  # 一个: "one", "1", or the article
             continue
@@ -441,9 +481,75 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         else:
             low, high = -1.0, -1.0
         weak = bool(ordinal) and value == 1  # 第一: first, best, top
+        unit_word = _zh_unit_word(text, match.end() - len(after))
         found.append((start, Mention(value, bool(approx or hedge or weak), False, shown, low, high, weak=weak,
-                                     unit=_zh_unit(text, match.end() - len(after)))))
+                                     unit=_unit_family(unit_word) if unit_word else "", factor=_unit_factor(unit_word),
+                                     percent=bool(percent or percent_sign))))
     return _units_over_ranges(text, found)
+
+
+# Years counted in decades or centuries (four decades, three centuries): the count in years, as Chinese says it (四十年).
+_DECADES_OR_CENTURIES = re.compile(r"(?i)\s+(?:(decades?)|centuries)\b")
+
+
+def _years_per(after: str) -> int:
+    """10 when ``after`` (the text after an English number) starts with *decades*, 100 with *centuries*, else 1.
+
+    >>> _years_per(" decades ago"), _years_per(" centuries"), _years_per(" years")
+    (10, 100, 1)
+    """
+    unit = _DECADES_OR_CENTURIES.match(after)
+    return 1 if unit is None else 10 if unit.group(1) else 100
+
+
+def _starts_word(words: list[str] | None, position: int) -> bool:
+    """True when one of jieba's ``words`` (covering the text) of two characters or more starts at ``position``:
+    the 成 of 三 + 成员国 (three member states) starts a word; the 成 of 七成 does not."""
+    start = 0
+    for word in words or ():
+        if start == position:
+            return len(word) >= 2
+        if start > position:
+            return False
+        start += len(word)
+    return False
+
+
+def _tenths(text: str, match: re.Match) -> Mention | None:
+    """The percentage a match of :data:`_ZH_TENTHS` says, or None when its 成 is no share (八成是 "probably").
+
+    >>> [(m.text, m.span, m.percent) for m in zh_numbers("超过七成的受访者满意，利润增长两成，近八九成。八成是他。")]
+    [('七成', (70, 79.9), True), ('两成', (20, 20), True), ('八九成', (56.0, 90), True)]
+    """
+    run, hedge_after = match.group(1), match.group(2)
+    before = text[max(0, match.start() - 2) : match.start()]
+    ends_a_share = match.end() > match.end(1) + 1 or match.end() == len(text) or text[match.end()] in "的之，。；、,.;：:）)」” "
+    if not ends_a_share and not _ZH_QUANTITY_VERB.search(before):
+        return None
+    low: float
+    high: float
+    if run[0].isdigit():
+        low = high = float(run) * 10
+    else:
+        pair = _range_run(run) if len(run) == 2 else None
+        tenths = _numeral_value(run)
+        if pair is not None:
+            low, high = pair[0] * 10, pair[1] * 10
+        elif tenths is not None:
+            low = high = tenths * 10
+        else:
+            return None
+    value: float = int(low) if low == int(low) else low
+    hedge = ("above" if hedge_after in ("多", "以上") or before.endswith(("超过", "超", "逾")) else
+             "below" if hedge_after == "以下" or before.endswith(("近", "不到", "不足")) else
+             "about" if hedge_after == "左右" or before.endswith("约") else "")
+    if hedge == "above":
+        low, high = value, high + 9.9
+    elif hedge:
+        low, high = _hedged(value, hedge)[0], max(_hedged(high, hedge)[1], high)
+    shown = match.group(0)
+    return Mention(value, bool(hedge) or low != high, run[0].isdigit(), shown, low if low != high or hedge else -1.0,
+                   high if low != high or hedge else -1.0, percent=True)
 
 
 # What joins the two ends of a range written with one unit (2-4 公顷, 5 to 10 acres, 三至五公里).
@@ -508,6 +614,9 @@ def _decade_year(century: str | None, decade: str) -> int | None:
 
 
 _UNIT_FAMILIES: tuple[tuple[str, str], ...] = tuple((start, family) for start, family in _TABLES["units"]["families"])
+_UNIT_FACTORS: tuple[tuple[str, float], ...] = tuple(sorted(_TABLES["units"]["factors"].items(), key=lambda item: -len(item[0])))
+# Metric symbols glued to digits (5km, 3kg) are units, not the letters of a code (3K, 5G).
+_GLUED_UNITS = frozenset({"km", "kg", "cm", "mm"})
 
 
 def _clock_times(text: str) -> list[tuple[tuple[int, int], list[tuple[int, Mention]]]]:
@@ -530,10 +639,22 @@ def _unit_family(unit: str) -> str:
     return next((family for key, family in _UNIT_FAMILIES if unit.startswith(key)), unit)
 
 
-def _zh_unit(text: str, end: int) -> str:
-    """The unit of measure right after a Chinese number (一米六 → metric length), or ''."""
+def _unit_factor(unit: str) -> float:
+    """The size of ``unit`` in its family's base unit: ``_unit_factor("kilometres")`` is 1000 (metres)."""
+    unit = unit.strip(" -").lower()
+    return next((factor for key, factor in _UNIT_FACTORS if unit.startswith(key)), 1.0)
+
+
+def _zh_unit_word(text: str, end: int) -> str:
+    """The unit of measure right after a Chinese number (一千六百米 → 米), or ''."""
     rest = text[end : end + 4].lstrip(" ")  # 222.7 公顷, 32.2 摄氏度: modern typesetting sets a space before the unit
-    return next((_unit_family(u) for u in _ZH_MEASURES if rest.startswith(u)), "")
+    return next((u for u in _ZH_MEASURES if rest.startswith(u)), "")
+
+
+def _zh_unit(text: str, end: int) -> str:
+    """The family of the unit of measure right after a Chinese number (一米六 → metric length), or ''."""
+    word = _zh_unit_word(text, end)
+    return _unit_family(word) if word else ""
 
 
 def _hedged(value: float, hedge: str, place: float | None = None) -> tuple[float, float]:
@@ -661,7 +782,7 @@ def en_numbers(text: str) -> list[Mention]:
     for match in _EN_NUMBER.finditer(text) if has_digit or not _EN_NUMBER_WORDS_SET.isdisjoint(present) else ():
         if masked[match.start(2)]:
             continue
-        hedge, body, _percent, glued, or_more = match.groups()
+        hedge, body, percent, glued, or_more = match.groups()
         hedge = _EN_HEDGES[hedge.lower()] if hedge else ("above" if "more" in or_more else "about" if or_more else "")
         if body[0].isdigit():
             split = _DIGITS_THEN_SCALE.fullmatch(body)  # "3 million", "£3million"
@@ -674,6 +795,7 @@ def en_numbers(text: str) -> list[Mention]:
                 value = float(digits)
             except ValueError:
                 continue
+            glued_unit = ""
             if len(parts) > 1:
                 value *= _EN_SCALES[parts[1].lower()]
             elif glued.lower() in _EN_MONEY_SCALES and text[max(0, match.start(2) - 1) : match.start(2)] in _CURRENCY:
@@ -682,6 +804,8 @@ def en_numbers(text: str) -> list[Mention]:
             elif glued == "k":
                 value *= 1000  # 100k meters, 5k a day: thousands (a capital K names a thing: 4K, a 10K run)
                 body, glued = body + "k", ""
+            elif glued.lower() in _GLUED_UNITS:
+                glued_unit, glued = glued, ""  # 5km, 3kg: a length, a weight
             if not math.isfinite(value):
                 continue  # hundreds of digits: not a quantity, and no integer value
             value = int(value) if value == int(value) else value
@@ -691,13 +815,14 @@ def en_numbers(text: str) -> list[Mention]:
             if decade:
                 found.append((match.start(2), Mention(value, True, True, body, value, value + 9, decade=True)))
                 continue
-            if re.match(r"(?i)\s+decades?\b", text[match.end(2) : match.end(2) + 9]):  # 6 decades: 60 年
-                value *= 10
+            value *= _years_per(text[match.end(2) : match.end(2) + 12])  # 6 decades: 60 年
             low, high = _hedged(value, hedge)
             unit = _EN_MEASURES.match(text, match.end(2))
+            unit_word = unit.group() if unit else glued_unit
             found.append((match.start(2), Mention(value, bool(hedge), True, body, low, high,
                                                   code=bool(glued) or _hyphen_named(text, match.start(2)),
-                                                  unit=_unit_family(unit.group()) if unit else "")))
+                                                  unit=_unit_family(unit_word) if unit_word else "",
+                                                  factor=_unit_factor(unit_word), percent=bool(percent))))
             continue
         if len(body) > MAX_EN_NUMBER_CHARS:
             continue  # its value would be a product of thousands of scale words
@@ -719,12 +844,12 @@ def en_numbers(text: str) -> list[Mention]:
                 else:
                     found.append((match.start(2), Mention(value, True, False, words, weak=True)))
                 continue
-            if re.match(r"(?i)\s+decades?\b", after):  # four decades
-                value *= 10
+            value *= _years_per(after)  # four decades: 四十年; three centuries: 三百年
             weak = words.lower() in _EN_WEAK
             low, high = _hedged(value, hedge)
             found.append((match.start(2), Mention(value, bool(hedge) or weak, False, words, low, high, weak=weak,
-                                                  unit=_unit_family(unit.group()) if unit else "")))
+                                                  unit=_unit_family(unit.group()) if unit else "",
+                                                  factor=_unit_factor(unit.group()) if unit else 1.0, percent=bool(percent))))
     for match in () if _EN_VAGUE_SET.isdisjoint(present) else _EN_VAGUE_WORD.finditer(text):
         if masked[match.start()]:
             continue  # the dozen of "two dozen", read above
