@@ -259,6 +259,7 @@ CASES = [
     ("typo", "莫德罗过去在共产党的强硬统治下被送上法庭。", "Modrow's past under communist rule landed him in court.", False),
     ("typo", "比赛第85分钟，梅西打进制胜一球。", "Messi scored the goal in the 85th minnute.", True),
     ("typo", "他马上就来。", "Messi will come at once.", True),
+    ("typo", "李小龙是功夫明星。", "Bruce Lee was a kung fu star.", False),  # a loan word in its Wade-Giles spelling
     ("typo", "他向一边侧了侧身。", "He leant a little to one side.", False),
     ("typo", "他去击打皮人。", "He attacked the oxhide cut-outs.", False),
     # Inflections English does not make (over-regularized, an undoubled or wrongly doubled consonant) ...
