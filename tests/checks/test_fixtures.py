@@ -327,6 +327,9 @@ CASES = [
     ("omission", "她承认打我不对，也承认没有好好待我，但是她说我的伟大友谊是假的，还说我把她骗出来就是想研究她的结构。",
      "She admitted she had been wrong to hit me and had treated me badly, but said that my great friendship was "
      "false and that I had lured her out to study her structure.", False),
+    # Who speaks (韦小宝道：“) is left to the context in dialogue: only the quotation must be rendered.
+    ("omission", "小玄子道：“你不服，便…… 便起来打过。”", "'Then get up ... and fight!'", False),
+    ("omission", "韦小宝道：“这个我理会得，偷东西给人抓住了，还有好戏唱吗？”", "'I know.'", True),
     ("addition", "我没走掉。", "I did not leave. The market closed early that year because the harvest failed in every province.", True),
     ("addition", "我没走掉。", "I did not leave.", False),
     ("addition", "他去了北京。我们都很高兴。", "He went to Beijing. We were all very happy.", False),
