@@ -1,0 +1,41 @@
+"""The checks on clean rows of domains none of them was tuned on: no warning.
+
+``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds short documents of twelve kinds: law,
+business and sports news, recipes and measures, software documentation and Taiwanese software text in
+Traditional characters, subtitles, scripture, names in Wade-Giles and Taiwanese romanization, and
+English that repeats a word on purpose (*that that*, *had had*).  Each was written to probe one way the
+checks could fail on unseen text (七成 for 70 %, 一千六百米 for 1.6 kilometres, 梅西 for *Messi*, a speaker
+the English leaves unsaid), and each document is checked as one file, as written and in the other script.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from corpus_align._lazy import opencc_converter
+from corpus_align.checks import check_rows, rows_from_pairs
+
+DOCUMENTS: dict[str, list[tuple[str, str]]] = defaultdict(list)
+for _line in (Path(__file__).parent.parent / "data" / "other_domains_clean.tsv").read_text(encoding="utf-8").splitlines():
+    _domain, _zh, _en = _line.split("\t")
+    DOCUMENTS[_domain].append((_zh, _en))
+
+
+@pytest.mark.parametrize("script", ["as written", "s2t", "t2s"])
+@pytest.mark.parametrize("domain", sorted(DOCUMENTS))
+def test_other_domains_clean_document_raises_no_warning(domain, script):
+    pairs = DOCUMENTS[domain]
+    if script != "as written":
+        pairs = [(opencc_converter(script).convert(zh), en) for zh, en in pairs]
+    loud = [(f.row, f.code, f.message) for f in check_rows(rows_from_pairs(pairs)) if f.severity in ("warning", "error")]
+    assert loud == []
+
+
+def test_other_domains_a_changed_share_is_reported():
+    pairs = [(zh, en.replace("70 percent", "60 percent")) for zh, en in DOCUMENTS["numbers"]]
+    row = next(i for i, (_, en) in enumerate(pairs, start=1) if "60 percent" in en)
+    found = [f for f in check_rows(rows_from_pairs(pairs)) if f.row == row and f.code == "number-mismatch"]
+    assert found and found[0].severity == "error"
