@@ -1,9 +1,10 @@
 """The checks on clean rows of domains none of them was tuned on: no warning.
 
-``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds short documents of twelve kinds: law,
-business and sports news, recipes and measures, software documentation and Taiwanese software text in
-Traditional characters, subtitles, scripture, names in Wade-Giles and Taiwanese romanization, and
-English that repeats a word on purpose (*that that*, *had had*).  Each was written to probe one way the
+``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds short documents of seventeen kinds: law,
+business, sports and world news, recipes and measures, medicine, research papers, software documentation,
+interface strings with placeholders, Taiwanese software text in Traditional characters, subtitles, scripture,
+classical poetry, names in Wade-Giles and Taiwanese romanization, and English that repeats a word on purpose
+(*that that*, *had had*).  Each was written to probe one way the
 checks could fail on unseen text (七成 for 70 %, 一千六百米 for 1.6 kilometres, 梅西 for *Messi*, a speaker
 the English leaves unsaid), and each document is checked as one file, as written and in the other script.
 """
