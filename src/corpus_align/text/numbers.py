@@ -523,7 +523,8 @@ def _tenths(text: str, match: re.Match) -> Mention | None:
     """
     run, hedge_after = match.group(1), match.group(2)
     before = text[max(0, match.start() - 2) : match.start()]
-    ends_a_share = match.end() > match.end(1) + 1 or match.end() == len(text) or text[match.end()] in "的之，。；、,.;：:）)」” "
+    # A hedge after it (七成以上), the end of the text, 的 or punctuation: the share ends there.
+    ends_a_share = hedge_after is not None or match.end() == len(text) or text[match.end()] in "的之，。；、,.;：:）)」” "
     if not ends_a_share and not _ZH_QUANTITY_VERB.search(before):
         return None
     low: float
