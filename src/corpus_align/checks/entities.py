@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from ..model import GlossaryEntry
 from ..text.lexicon import EN_STOPWORDS, english_stem, pronoun_key, translations
 from ..text.numbers import en_number_keys, zh_number_keys
-from ..text.patterns import ACRONYM, CALENDAR_NAMES, CJK, CJK_CHARS, NAME_RUN
+from ..text.patterns import ACRONYM, CALENDAR_NAMES, CJK, CJK_CHARS, NAME_RUN, ZH_SPEECH_INTRO
 from ..text.transliteration import english_skeleton, pinyin_skeleton, sound_alike, toneless_syllables, transliteration_sounds
 from .context import POSSESSIVE, CheckContext, RowView, name_key, zh_original_span
 from .glossary import glossary_hits
@@ -383,7 +383,7 @@ def rendering(entity: Entity, view: RowView) -> str | None:
     return None
 
 
-_SPEECH = re.compile(r"[^，。！？“”]{0,4}?(?:道|说|问|叫|喊|笑)[道了着]?[：:，,]?[“「\"']")  # .match(text, position)
+_SPEECH = re.compile(r"[^，。！？“”]{0,4}?" + ZH_SPEECH_INTRO)  # .match(text, position)
 
 
 # Kinship terms and titles that stand next to a name (爷爷余占鳌, 周瑞家的, 王老师) and may render it alone.

@@ -44,7 +44,7 @@ from functools import cached_property
 
 from .._lazy import opencc_converter
 from ..text.lexicon import EN_STOPWORDS, english_stem, load_lexicon
-from ..text.patterns import CJK, CJK_RUN, EN_WORD
+from ..text.patterns import CJK, CJK_RUN, EN_WORD, ZH_SPEECH_INTRO
 from ..text.wording import counted
 from .context import CheckContext, RowView, name_key, tag_zh
 from .document_lexicon import DocumentLexicon, dictionary_stems, pair_count
@@ -149,7 +149,7 @@ _CLAUSE_END = frozenset("，；：、。！？,;:!?")
 # A row that opens with who speaks (韦小宝道：“…, 凤姐笑道：“…): translators of dialogue often leave the speaker to the
 # context ('To steal a book.'), so when the English names no act of speech, omission measures the row's length and
 # clauses without the attribution.
-_SPEAKER = re.compile(r"[^，。！？；：:“”「」\"']{1,10}?[道说问答叫喊][：:]\s*(?=[“「\"'‘])")
+_SPEAKER = re.compile(r"[^，。！？；：:“”「」\"']{1,10}?" + ZH_SPEECH_INTRO)
 _EN_SPEECH = re.compile(
     r"(?i)\b(?:sa(?:y|ys|id)|ask(?:s|ed)?|cr(?:y|ies|ied)|repl(?:y|ies|ied)|answer(?:s|ed)?|t(?:ell|ells|old)|"
     r"shout(?:s|ed)?|call(?:s|ed)?|exclaim(?:s|ed)?|add(?:s|ed)|continu(?:es|ed)|went on|mutter(?:s|ed)?|"

@@ -39,6 +39,11 @@ CJK_RUN = re.compile(f"[{CJK_CHARS}]+")
 LATIN_LETTERS = "A-Za-z\u00c0-\u024f"
 EN_WORD = re.compile(f"[{LATIN_LETTERS}]+(?:['’\\-][{LATIN_LETTERS}]+)*")
 
+# What introduces a quotation after its speaker: a verb of speech (道, 说, 问 ...; 笑 alone, 她笑：“), a colon or a
+# comma, the opening quote.  After a name, entity-missing leaves the speaker to the context; at a row's start,
+# omission does not count the attribution when the English names no act of speech.
+ZH_SPEECH_INTRO = r"(?:道|说|问|答|叫|喊|笑)[道了着]?[：:，,]?\s*[“「\"'‘]"
+
 NAME_WORD = re.compile(r"\b[A-Z][a-z]+(?:['’-][A-Za-z]+)*")
 CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'-]+")
 ACRONYM = re.compile(r"\b[A-Z]{2,4}\b|\b(?:[A-Z]\.){2,4}")
