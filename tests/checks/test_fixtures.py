@@ -43,6 +43,8 @@ CASES = [
     # Spoken heights, scores in numerals, centuries counted in years.
     ("number-mismatch", "他身高一米八。", "He is 1.8 metres tall.", False),
     ("number-mismatch", "他身高一米八。", "He is 1.6 metres tall.", True),
+    ("number-mismatch", "他以9秒58的成绩打破世界纪录。", "He broke the world record with a time of 9.58 seconds.", False),
+    ("number-mismatch", "他以9秒58的成绩打破世界纪录。", "He broke the world record with a time of 9.68 seconds.", True),
     ("number-mismatch", "比分是三比一。", "The score was 3-1.", False),
     ("number-mismatch", "比分是三比一。", "The score was 3-2.", True),
     ("number-mismatch", "唐朝持续了近三百年。", "The Tang dynasty lasted nearly three centuries.", False),

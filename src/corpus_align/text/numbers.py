@@ -69,8 +69,10 @@ _ZH_QUANTITY_VERB = re.compile(r"(?:占|达|达到|超过|超|逾|增长|增加|
 # A score or a ratio in numerals: 三比一 (3-1), 二比零; every part counts, 一 and 零 too.
 _ZH_SCORE = re.compile(rf"(?<![\d{_NUMERAL}])([零〇一二两三四五六七八九十]{{1,3}})比"
                        rf"([零〇一二两三四五六七八九十]{{1,3}})(?![\d{_NUMERAL}])")
-# A height said the spoken way, metres then tenths and hundredths: 一米八 is 1.8 m, 一米七五 1.75 m.
-_ZH_SPOKEN_HEIGHT = re.compile(rf"(?<![\d{_NUMERAL}])([一两二])米([一二三四五六七八九])([一二三四五六七八九])?(?![\d{_NUMERAL}厘毫])")
+# A decimal said the spoken way, the unit between the whole and the fraction: a height (一米八 1.8 m, 一米七五 1.75 m,
+# 8米95), a time (9秒58, 9.58 seconds), a price (三块五, 3.5 yuan).
+_ZH_SPOKEN_DECIMAL = re.compile(rf"(?<![\d{_NUMERAL}.])(\d{{1,2}}|[一两二三四五六七八九十])(米|秒|块)"
+                                rf"(\d{{1,2}}|[一二三四五六七八九]{{1,2}})(?![\d{_NUMERAL}.厘毫分角毛秒米块元])")
 # 911 事件: the attacks of 11 September, which English writes 9/11 or September 11 (a date, not nine hundred and eleven).
 _ZH_NINE_ELEVEN = re.compile(r"(?<![\d.])911(?= ?事件)")
 # 亿 then 万 in digits, one number: 1亿5000万 is 150 million.
@@ -367,10 +369,14 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             if score is not None:
                 found.append((position, Mention(score, False, False, part)))
         in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
-    for match in _ZH_SPOKEN_HEIGHT.finditer(text) if "米" in text else ():
-        metres, tenths, hundredths = (ZH_DIGITS[g] if g else 0 for g in match.groups())
-        height = round(metres + tenths / 10 + hundredths / 100, 2)
-        found.append((match.start(), Mention(height, False, False, match.group(), unit="metric-length")))
+    for match in _ZH_SPOKEN_DECIMAL.finditer(text) if "米" in text or "秒" in text or "块" in text else ():
+        whole, unit_word, fraction = match.groups()
+        digits = fraction if fraction.isdigit() else "".join(str(ZH_DIGITS[ch]) for ch in fraction)
+        number = int(whole) if whole.isdigit() else _numeral_value(whole)
+        if number is None or in_words[match.start()]:
+            continue
+        value = round(number + int(digits) / 10 ** len(digits), len(digits))
+        found.append((match.start(), Mention(value, False, whole.isdigit(), match.group(), unit=_zh_unit(text, match.start(2)))))
         in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_NINE_ELEVEN.finditer(text) if "911" in text else ():
         found.append((match.start(), Mention(9, False, True, "9", weak=True)))  # the month: 9/11 or September
