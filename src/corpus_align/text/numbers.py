@@ -372,11 +372,11 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
     for match in _ZH_SPOKEN_DECIMAL.finditer(text) if "米" in text or "秒" in text or "块" in text else ():
         whole, unit_word, fraction = match.groups()
         digits = fraction if fraction.isdigit() else "".join(str(ZH_DIGITS[ch]) for ch in fraction)
-        number = int(whole) if whole.isdigit() else _numeral_value(whole)
-        if number is None or in_words[match.start()]:
+        units = int(whole) if whole.isdigit() else _numeral_value(whole)
+        if units is None or in_words[match.start()]:
             continue
-        value = round(number + int(digits) / 10 ** len(digits), len(digits))
-        found.append((match.start(), Mention(value, False, whole.isdigit(), match.group(), unit=_zh_unit(text, match.start(2)))))
+        spoken = round(units + int(digits) / 10 ** len(digits), len(digits))
+        found.append((match.start(), Mention(spoken, False, whole.isdigit(), match.group(), unit=_zh_unit(text, match.start(2)))))
         in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_NINE_ELEVEN.finditer(text) if "911" in text else ():
         found.append((match.start(), Mention(9, False, True, "9", weak=True)))  # the month: 9/11 or September
