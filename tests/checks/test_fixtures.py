@@ -45,6 +45,8 @@ CASES = [
     ("number-mismatch", "他身高一米八。", "He is 1.6 metres tall.", True),
     ("number-mismatch", "他以9秒58的成绩打破世界纪录。", "He broke the world record with a time of 9.58 seconds.", False),
     ("number-mismatch", "他以9秒58的成绩打破世界纪录。", "He broke the world record with a time of 9.68 seconds.", True),
+    ("number-mismatch", "会议定于3月中旬举行。", "The meeting is scheduled for mid-March.", False),
+    ("number-mismatch", "会议定于3月中旬举行。", "The meeting is scheduled for mid-April.", True),
     ("number-mismatch", "比分是三比一。", "The score was 3-1.", False),
     ("number-mismatch", "比分是三比一。", "The score was 3-2.", True),
     ("number-mismatch", "唐朝持续了近三百年。", "The Tang dynasty lasted nearly three centuries.", False),

@@ -1,7 +1,7 @@
 """The checks on clean rows of domains none of them was tuned on: no warning.
 
-``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds short documents of eighteen kinds: law,
-business, sports and world news, weather, recipes and measures, medicine, research papers, software documentation,
+``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds short documents of nineteen kinds: law,
+business, sports and world news, weather, dates and ages, recipes and measures, medicine, research papers, software documentation,
 interface strings with placeholders, Taiwanese software text in Traditional characters, subtitles, scripture,
 classical poetry, names in Wade-Giles and Taiwanese romanization, and English that repeats a word on purpose
 (*that that*, *had had*).  Each was written to probe one way the

@@ -166,6 +166,7 @@ _EN_VAGUE_SET = frozenset(_EN_VAGUE)
 _MONTH_SET = frozenset(_MONTHS) | frozenset(_MONTH_ABBREVIATIONS)
 _EN_TRIGGERS = _EN_NUMBER_WORDS_SET | _EN_VAGUE_SET | _EN_FRACTION_WORDS | _MONTH_SET | {"midnight", "noon"}
 _EN_MAY_DATE = re.compile(r"\s+\d")  # "May 4", used with .match(text, position)
+_PART_OF_MONTH = re.compile(r"(?i)\b(?:mid|early|late)-$")  # mid-March, used with .search(text, 0, position)
 
 
 @dataclass(frozen=True)
@@ -872,8 +873,9 @@ def en_numbers(text: str) -> list[Mention]:
         if name == "may" and not _EN_MAY_DATE.match(text, match.end()) and _at_sentence_start(text, match.start()):
             continue
         if (name in ("march",) and not re.search(r"\d", text[match.end() : match.end() + 6])
-                and match.start() > 0 and text[match.start() - 1 : match.start()] != " "):
-            continue
+                and match.start() > 0 and text[match.start() - 1 : match.start()] != " "
+                and not _PART_OF_MONTH.search(text, 0, match.start())):
+            continue  # 'March!' is an order; mid-March (3月中旬) is the month
         found.append((match.start(), Mention(_MONTHS[name], False, False, match.group(1), month=True)))
     return _units_over_ranges(text, found)
 
