@@ -276,7 +276,7 @@ def _inside_longer_word(text: str, start: int, end: int, classes: dict[str, int]
 
 
 # A transliteration has two characters or more; more than six would be a phrase of them, not one name.
-_TRANSLITERATION_CHARS = range(2, 7)
+_TRANSLITERATION_SIZES = range(2, 7)
 
 
 def transliterates(text: str, word: str) -> bool:
@@ -298,7 +298,7 @@ def transliterates(text: str, word: str) -> bool:
     for run in CJK_RUN.findall(text):
         for start in range(len(run)):
             others = 0
-            for size in _TRANSLITERATION_CHARS:
+            for size in _TRANSLITERATION_SIZES:
                 span = run[start : start + size]
                 if len(span) < size:
                     break
