@@ -252,6 +252,10 @@ CASES = [
     ("entity-missing", "蛤蟆哈达哈达地抖着皮肤。", "Toads shook their skin noisily.", False),
     ("untranslated", "他们在成都开会。", "They met in 成都.", True),
     ("untranslated", "他们在成都开会。", "They met in Chengdu.", False),
+    # Chinese the English writes on purpose: a character it talks about, a term beside its gloss; a name beside them is not.
+    ("untranslated", "“人”字的意思是人。", 'The character 人 means "person".', False),
+    ("untranslated", "他们每天练气功。", "They practise qigong (气功) every day.", False),
+    ("untranslated", "这个字念道，他们在成都开会。", "The character 道 is read dao, and they met in 成都.", True),
     ("untranslated", "他们在成都开会。", "他们在成都开会。", True),
     ("untranslated", "#DIY #HomeRenovation", "#DIY #HomeRenovation", False),
     ("untranslated", "https://twitter.com/user/status/1771286936944099483", "https://twitter.com/user/status/1771286936944099483", False),

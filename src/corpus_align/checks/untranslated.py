@@ -3,16 +3,41 @@
 Evidence: the runs of Chinese characters in the English text, and whether the
 English equals the Chinese once white space is ignored.  Decision: any
 Chinese character in the English is reported (the English column should hold
-none), as is a copy of the source.
+none), as is a copy of the source; except a short run the English writes on
+purpose, as a mention or beside its gloss (:func:`mentioned`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..text.patterns import CJK, CJK_RUN
 from .context import CheckContext
 from .registry import register
+
+# A run of Chinese that the English writes on purpose is short (a character, a word, a name) and either named as
+# writing (the character 人, the word 道, an inscription reading 福) or set beside its gloss: qigong (气功), 气 (qi).
+MENTION_MAX_CHARS = 4
+_NAMED_AS_WRITING = re.compile(
+    r"(?i)\b(?:characters?|words?|ideograms?|glyphs?|signs?|radicals?|written|writes|wrote|reads?|reading|inscribed|"
+    r"inscriptions?|calligraphy|surname)\s*[\"“'‘(]?\s*$")
+_GLOSS_AFTER = re.compile(r"\s*[)）]?\s*[(（]\s*[A-Za-z][A-Za-z' -]*[)）]")  # 气 (qi), used with .match(text, end)
+_GLOSSED_BEFORE = re.compile(r"[A-Za-z][A-Za-z'-]*\s*[(（]\s*$")  # qigong (, used with .search(text, 0, start)
+
+
+def mentioned(en: str, match: re.Match) -> bool:
+    """True when the Chinese run ``match`` of the English ``en`` is written there on purpose: short, and named as
+    writing or set beside its gloss.
+
+    >>> [mentioned(en, m) for en in ("The character 人 means person.", "They practise qigong (气功).", "They met in 成都.")
+    ...  for m in CJK_RUN.finditer(en)]
+    [True, True, False]
+    """
+    if len(match.group()) > MENTION_MAX_CHARS:
+        return False
+    return bool(_NAMED_AS_WRITING.search(en, 0, match.start()) or _GLOSS_AFTER.match(en, match.end())
+                or (_GLOSSED_BEFORE.search(en, 0, match.start()) and re.match(r"\s*[)）]", en[match.end():])))
 
 
 @register(
@@ -25,7 +50,8 @@ from .registry import register
     example=("他们在成都开会。", "They met in 成都."),
     silence="`--ignore untranslated`. Chinese quoted on purpose (a calligraphy inscription, a glossed term) "
     "can be put in the glossary's note and the row ignored.",
-    false_positives="Translations that deliberately keep a Chinese term next to its gloss, e.g. 'qi (气)'.",
+    false_positives="Chinese that the English keeps on purpose in other ways than as a short mention (the character "
+    "人) or beside its gloss (qi (气)), which are not reported: a line of verse quoted before its translation.",
 )
 def check_untranslated(ctx: CheckContext) -> Iterator:
     for view in ctx.rows:
@@ -38,7 +64,7 @@ def check_untranslated(ctx: CheckContext) -> Iterator:
             yield ctx.finding("untranslated", view, "the English is a copy of the Chinese", zh_text=row.zh, en_text=row.en,
                               signals={"copy": 1.0})
             continue
-        runs = CJK_RUN.findall(row.en)
+        runs = [match.group() for match in CJK_RUN.finditer(row.en) if not mentioned(row.en, match)]
         if runs:
             shown = "".join(runs[:3])
             yield ctx.finding(
