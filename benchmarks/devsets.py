@@ -369,6 +369,24 @@ def load_newdomains(bench: Path = BENCH) -> list[EvalDoc]:
     return load_dir(bench / "newdomains-dev", "newdomains-dev")
 
 
+PROBES = Path(__file__).resolve().parents[1] / "tests" / "data" / "other_domains_clean.tsv"
+
+
+def load_probes(path: Path = PROBES) -> list[EvalDoc]:
+    """The short clean documents of domains the dev sets lack (``domain<TAB>zh<TAB>en`` per row), domain ``probes``.
+
+    They were written while the classes they probe were fixed, so they guard those classes; they are no held-out set.
+    """
+    rows: dict[str, tuple[list[str], list[str]]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        kind, zh, en = line.split("\t")
+        rows.setdefault(kind, ([], []))
+        rows[kind][0].append(zh)
+        rows[kind][1].append(en)
+    return [EvalDoc(kind, "probes", "probes", zh, en, [((i,), (i,)) for i in range(len(zh))], True)
+            for kind, (zh, en) in rows.items()]
+
+
 def distinct(docs: Iterable[EvalDoc]) -> list[EvalDoc]:
     """The documents whose lines no other document repeats (all but ``long-*``), in the given order."""
     return [d for d in docs if d.distinct]
