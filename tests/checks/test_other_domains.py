@@ -7,7 +7,7 @@ text in Traditional characters; reviews and travel guides; subtitles, scripture 
 Wade-Giles and Taiwanese romanization; Chinese the English mentions on purpose; and English that repeats a word on
 purpose (*that that*, *had had*).  Each was written to probe one way the checks could fail on unseen text (七成 for
 70 %, 一千六百米 for 1.6 kilometres, 梅西 for *Messi*, a speaker the English leaves unsaid), and each document is
-checked as one file, as written and in the other script.
+checked as one file, in Simplified and in Traditional characters.
 """
 
 from __future__ import annotations
@@ -26,12 +26,12 @@ for _line in (Path(__file__).parent.parent / "data" / "other_domains_clean.tsv")
     DOCUMENTS[_domain].append((_zh, _en))
 
 
-@pytest.mark.parametrize("script", ["as written", "s2t", "t2s"])
+# Each document is written in one script, so converting it to the other script and back to its own covers both
+# (the conversion to its own script changes nothing).
+@pytest.mark.parametrize("script", ["s2t", "t2s"])
 @pytest.mark.parametrize("domain", sorted(DOCUMENTS))
 def test_other_domains_clean_document_raises_no_warning(domain, script):
-    pairs = DOCUMENTS[domain]
-    if script != "as written":
-        pairs = [(opencc_converter(script).convert(zh), en) for zh, en in pairs]
+    pairs = [(opencc_converter(script).convert(zh), en) for zh, en in DOCUMENTS[domain]]
     loud = [(f.row, f.code, f.message) for f in check_rows(rows_from_pairs(pairs)) if f.severity in ("warning", "error")]
     assert loud == []
 
