@@ -24,6 +24,7 @@ _NAMED_AS_WRITING = re.compile(
     r"inscriptions?|calligraphy|surname)\s*[\"“'‘(]?\s*$")
 _GLOSS_AFTER = re.compile(r"\s*[)）]?\s*[(（]\s*[A-Za-z][A-Za-z' -]*[)）]")  # 气 (qi), used with .match(text, end)
 _GLOSSED_BEFORE = re.compile(r"[A-Za-z][A-Za-z'-]*\s*[(（]\s*$")  # qigong (, used with .search(text, 0, start)
+_CLOSING_BRACKET = re.compile(r"\s*[)）]")  # used with .match(text, end)
 
 
 def mentioned(en: str, match: re.Match) -> bool:
@@ -37,7 +38,7 @@ def mentioned(en: str, match: re.Match) -> bool:
     if len(match.group()) > MENTION_MAX_CHARS:
         return False
     return bool(_NAMED_AS_WRITING.search(en, 0, match.start()) or _GLOSS_AFTER.match(en, match.end())
-                or (_GLOSSED_BEFORE.search(en, 0, match.start()) and re.match(r"\s*[)）]", en[match.end():])))
+                or (_GLOSSED_BEFORE.search(en, 0, match.start()) and _CLOSING_BRACKET.match(en, match.end())))
 
 
 @register(
