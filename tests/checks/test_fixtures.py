@@ -268,6 +268,7 @@ CASES = [
     ("typo", "比赛第85分钟，梅西打进制胜一球。", "Messi scored the goal in the 85th minnute.", True),
     ("typo", "他马上就来。", "Messi will come at once.", True),
     ("typo", "李小龙是功夫明星。", "Bruce Lee was a kung fu star.", False),  # a loan word in its Wade-Giles spelling
+    ("typo", "溶液浓度为0.1摩尔每升。", "The solution has a concentration of 0.1 mol/L.", False),  # a unit's symbol
     ("typo", "他向一边侧了侧身。", "He leant a little to one side.", False),
     ("typo", "他去击打皮人。", "He attacked the oxhide cut-outs.", False),
     # Inflections English does not make (over-regularized, an undoubled or wrongly doubled consonant) ...
