@@ -160,6 +160,7 @@ CASES = [
     ("number-mismatch", "就在第三个期限内，你应该提交。", "Just within the second deadline, you should submit it.", True),
     ("entity-missing", "王琦瑶把我拽住，叫我留下来。", "Somebody caught me and asked me to stay.", True),
     ("entity-missing", "王琦瑶把我拽住，叫我留下来。", "Wang Qiyao caught me and asked me to stay.", False),
+    ("entity-missing", "她的名字叫王小明。", "Her name is Wáng Xiǎomíng.", False),  # pinyin with its tones
     # ü as English writes it (吕 is lü; pypinyin writes lv): Lü, Lyu, Lu all render the surname.
     ("entity-missing", "吕先生来了。", "Mr Lü came.", False),
     ("entity-missing", "吕先生来了。", "Mr Lyu came.", False),

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import cached_property
@@ -65,12 +66,17 @@ def tag_zh(text: str) -> tuple[tuple[str, str], ...]:
 
 
 def name_key(word: str) -> str:
-    """A capitalised English word as a name key: lower case, letters only.
+    """A capitalised English word as a name key: lower case, letters only, without accents.
 
-    >>> name_key("Xi-feng"), name_key("People's")
-    ('xifeng', 'peoples')
+    Pinyin written with its tones (*Wáng Xiǎomíng*, *Lǚ Bù*) is the same name as without them.
+
+    >>> name_key("Xi-feng"), name_key("People's"), name_key("Xiǎomíng"), name_key("Lǚ")
+    ('xifeng', 'peoples', 'xiaoming', 'lu')
     """
-    return _NOT_NAME_LETTER.sub("", word.lower())
+    lower = word.lower()
+    if not lower.isascii():
+        lower = "".join(char for char in unicodedata.normalize("NFD", lower) if not unicodedata.combining(char))
+    return _NOT_NAME_LETTER.sub("", lower)
 
 
 def at_sentence_start(text: str, start: int) -> bool:
