@@ -8,7 +8,7 @@ term extractor pairs names with them.
 
 >>> from corpus_align.model import CheckRow
 >>> sorted(row_name_keys(RowView(CheckRow(1, "", "吕布笑了。", "Lü Bu smiled."))))
-['bu', 'lü', 'lübu']
+['bu', 'lu', 'lubu']
 """
 
 from __future__ import annotations
