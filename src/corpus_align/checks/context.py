@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import cached_property
@@ -24,7 +23,7 @@ from typing import Any, TypeVar
 
 from .._lazy import jieba_posseg, zh_word_cut
 from ..model import CheckRow, Finding, GlossaryEntry, Span
-from ..text.lexicon import EN_STOPWORDS, english_stem
+from ..text.lexicon import EN_STOPWORDS, english_stem, fold_accents
 from ..text.patterns import CJK, EN_WORD
 from .registry import CHECKS
 
@@ -73,10 +72,7 @@ def name_key(word: str) -> str:
     >>> name_key("Xi-feng"), name_key("People's"), name_key("Xiǎomíng"), name_key("Lǚ")
     ('xifeng', 'peoples', 'xiaoming', 'lu')
     """
-    lower = word.lower()
-    if not lower.isascii():
-        lower = "".join(char for char in unicodedata.normalize("NFD", lower) if not unicodedata.combining(char))
-    return _NOT_NAME_LETTER.sub("", lower)
+    return _NOT_NAME_LETTER.sub("", fold_accents(word.lower()))
 
 
 def at_sentence_start(text: str, start: int) -> bool:

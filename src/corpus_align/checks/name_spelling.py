@@ -19,15 +19,16 @@ from ..text.lexicon import EN_STOPWORDS
 from ..text.patterns import CJK
 from .context import POSSESSIVE, RowView, name_key
 
-# How English writes the pinyin ü after l and n (吕 lü: Lü, Lv, Lyu, Lu; pypinyin writes it v).
-_U_UMLAUT_SPELLINGS = ("ü", "yu", "u")
+# How English writes the pinyin ü after l and n (吕 lü: Lü, Lv, Lyu, Lu; pypinyin writes it v).  A name key has no
+# accents (context.name_key), so Lü is lu there.
+_U_UMLAUT_SPELLINGS = ("yu", "u")
 
 
 def u_umlaut_variants(syllables: str) -> list[str]:
-    """``syllables`` with its ü (pypinyin's ``v``) as English writes it: itself, then ü, yu and u.
+    """``syllables`` with its ü (pypinyin's ``v``) as English writes it: itself, then yu and u (Lü's key is lu).
 
     >>> u_umlaut_variants("lvbu"), u_umlaut_variants("wang")
-    (['lvbu', 'lübu', 'lyubu', 'lubu'], ['wang'])
+    (['lvbu', 'lyubu', 'lubu'], ['wang'])
     """
     if "v" not in syllables:
         return [syllables]
@@ -39,7 +40,7 @@ def _readings(char: str) -> tuple[str, ...]:
     """Every pinyin reading of one character, without tones (单 → dan, shan, chan), ü also as English writes it.
 
     >>> _readings("吕")
-    ('lv', 'lü', 'lyu', 'lu')
+    ('lv', 'lyu', 'lu')
     """
     from pypinyin import Style, pinyin
 
@@ -152,7 +153,7 @@ def _name_keys(view: RowView) -> set[str]:
             keys.add(run[-2] + run[-1])
         if len(run) >= 3:
             keys.add(run[-3] + run[-2] + run[-1])
-    return {k for k in keys if len(k) >= 4 and words.get(k, 0) < 5000 and k.replace("ü", "v").isascii()}
+    return {k for k in keys if len(k) >= 4 and words.get(k, 0) < 5000 and k.isascii()}
 
 
 def attested_names(view: RowView) -> dict[str, set[str]]:
@@ -192,5 +193,5 @@ def _spelled_name_keys(view: RowView) -> set[str]:
     from .resources import english_words
 
     words = english_words()
-    keys = {key for key in view.en_names if len(key) >= 2 and words.get(key, 0) < 5000 and key.replace("ü", "v").isascii()}
+    keys = {key for key in view.en_names if len(key) >= 2 and words.get(key, 0) < 5000 and key.isascii()}
     return {key for key, _start, _end in _spelled_keys(view, keys, usual_single=True)} if keys else set()
