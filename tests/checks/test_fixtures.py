@@ -32,6 +32,13 @@ CASES = [
     ("number-mismatch", "该公司营收同比增长两成。", "The company's revenue rose 30 percent year on year.", True),
     ("number-mismatch", "超过百分之七十的人同意。", "Seven in ten people agreed.", False),
     ("number-mismatch", "十分之七的人同意。", "60 percent agreed.", True),
+    # A discount: 七折 is 30 % off (70 % off is the classic slip), 8.5折 15 % off; 五折 may be "half price"; 折叠 folds.
+    ("number-mismatch", "限时特惠，全场七折！", "Limited-time offer: 30% off everything!", False),
+    ("number-mismatch", "限时特惠，全场七折！", "Limited-time offer: 70% off everything!", True),
+    ("number-mismatch", "会员享8.5折优惠。", "Members get 15 percent off.", False),
+    ("number-mismatch", "会员享8.5折优惠。", "Members get 85 percent off.", True),
+    ("number-mismatch", "全场五折。", "Everything is half price.", False),
+    ("number-mismatch", "他把纸折了三折。", "He folded the paper in three.", False),
     # 零 joining two quantities is "and"; one quantity in two units of one family; an oven's rounded Fahrenheit.
     ("number-mismatch", "她用了三年零两个月。", "It took her three years and two months.", False),
     ("number-mismatch", "她用了三年零两个月。", "It took her three years and five months.", True),

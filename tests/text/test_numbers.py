@@ -109,6 +109,10 @@ def test_numbers_a_lone_chinese_numeral_is_read_before_every_counter_and_unit_of
         ("欧盟三成员国反对。", [(3, False)]),  # three member states
         ("百分之七十", [(70, True)]),
         ("增长了70%", [(70, True)]),
+        ("全场七折", [(30, True)]),  # a discount: the reduction, as English says it (30 % off)
+        ("打9折", [(10, True)]),
+        ("会员八五折", [(15, True)]),
+        ("折叠三次", [(3, False)]),  # folding, no price
     ],
 )
 def test_numbers_tenths_are_a_percentage(text, shares):

@@ -66,6 +66,13 @@ _ZH_DECADE_PAIR = re.compile(rf"(?:(上|\d{{2}}|[{_NUMERAL}]{{2,3}}) ?世纪 ?)?
 _ZH_TENTHS = re.compile(r"(?<![\d.一二两三四五六七八九十百千万亿零〇])([一二两三四五六七八九]{1,2}|十|\d(?:\.\d)?)成"
                         r"(?:(多|以上|以下|左右)|(?=[的之，。；、,.;：:）)」”\s]|$))?")
 _ZH_QUANTITY_VERB = re.compile(r"(?:占|达|达到|超过|超|逾|增长|增加|上涨|上升|下降|下跌|减少|提高|降低|涨|跌|约|近|不到|不足)$")
+# A discount: 七折 is a price of 70 % of the original, which English says as 30 % off; 八五折 and 8.5折 are 15 % off.
+# 折 is a discount only where a price is spoken of around it (打七折, 全场五折, 低至三折, 八折优惠): 折叠 (fold),
+# 一波三折 (twists and turns) and 他把纸折了三折 (folded in three) are none.
+_ZH_DISCOUNT = re.compile(r"(?<![\d.一二两三四五六七八九十百千万亿零〇])(\d(?:\.\d)?|[一二三四五六七八九]{1,2})折"
+                          r"(?![叠腾磨断服扣返射旧算合线纸页])")
+_ZH_DISCOUNT_BEFORE = re.compile(r"(?:打|享|低至|全场|全馆|一律|均|统一|会员|特价|优惠|限时|仅|只要|可享|最低)$")
+_ZH_DISCOUNT_AFTER = re.compile(r"(?:优惠|促销|特价|特卖|销售|出售|起|券|卡)")
 # A score or a ratio in numerals: 三比一 (3-1), 二比零; every part counts, 一 and 零 too.
 _ZH_SCORE = re.compile(rf"(?<![\d{_NUMERAL}])([零〇一二两三四五六七八九十]{{1,3}})比"
                        rf"([零〇一二两三四五六七八九十]{{1,3}})(?![\d{_NUMERAL}])")
@@ -362,6 +369,11 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         if mention is not None and not in_words[match.start()]:
             found.append((match.start(), mention))
             in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    for match in _ZH_DISCOUNT.finditer(text) if "折" in text else ():
+        mention = _discount(text, match)
+        if mention is not None and not in_words[match.start()]:
+            found.append((match.start(), mention))
+            in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_SCORE.finditer(text) if "比" in text else ():
         scores = [0 if part in "零〇" else _numeral_value(part) for part in match.groups()]
         if in_words[match.start()]:
@@ -558,6 +570,37 @@ def _tenths(text: str, match: re.Match) -> Mention | None:
     shown = match.group(0)
     return Mention(value, bool(hedge) or low != high, run[0].isdigit(), shown, low if low != high or hedge else -1.0,
                    high if low != high or hedge else -1.0, percent=True)
+
+
+def _discount(text: str, match: re.Match) -> Mention | None:
+    """The reduction a match of :data:`_ZH_DISCOUNT` gives, as the percentage English says (七折: 30 % off), or None
+    when no price is spoken of around it.
+
+    五折 is *half price* as often as *50 % off*, and English says *half* without a number: it is weak (matched when it
+    can be, never reported alone).
+
+    >>> [(m.text, m.value, m.weak) for m in zh_numbers("全场七折，会员八五折，8.5折优惠，打五折。折叠三次，一波三折")]
+    [('七折', 30, False), ('八五折', 15, False), ('8.5折', 15, False), ('五折', 50, True), ('三', 3, False)]
+    """
+    run = match.group(1)
+    if not (_ZH_DISCOUNT_BEFORE.search(text, 0, match.start()) or _ZH_DISCOUNT_AFTER.match(text, match.end())):
+        return None
+    if run[0].isdigit():
+        tenths = float(run)
+    elif len(run) == 2:
+        first, second = (_numeral_value(ch) for ch in run)
+        if first is None or second is None:
+            return None
+        tenths = first + second / 10  # 八五折: 8.5 tenths
+    else:
+        value = _numeral_value(run)
+        if value is None:
+            return None
+        tenths = value
+    if not 0 < tenths < 10:
+        return None
+    off = round(100 - tenths * 10, 1)
+    return Mention(int(off) if off == int(off) else off, False, run[0].isdigit(), match.group(), percent=True, weak=off == 50)
 
 
 # What joins the two ends of a range written with one unit (2-4 公顷, 5 to 10 acres, 三至五公里).
