@@ -32,6 +32,13 @@ CASES = [
     ("number-mismatch", "该公司营收同比增长两成。", "The company's revenue rose 30 percent year on year.", True),
     ("number-mismatch", "超过百分之七十的人同意。", "Seven in ten people agreed.", False),
     ("number-mismatch", "十分之七的人同意。", "60 percent agreed.", True),
+    # Areas in square units: one area in two metric units, or in metric and imperial units, is a conversion.
+    ("number-mismatch", "中国面积约960万平方公里。", "China covers about 9.6 million square kilometres.", False),
+    ("number-mismatch", "中国面积约960万平方公里。", "China covers about 3.7 million square miles.", False),
+    ("number-mismatch", "公园占地0.5平方公里。", "The park covers 50 hectares.", False),
+    ("number-mismatch", "公园占地0.5平方公里。", "The park covers 80 hectares.", True),
+    ("number-mismatch", "这套房子面积120平方米。", "The flat is about 1,300 square feet.", False),
+    ("number-mismatch", "这套房子面积120平方米。", "The flat is 150 square metres.", True),
     # A discount: 七折 is 30 % off (70 % off is the classic slip), 8.5折 15 % off; 五折 may be "half price"; 折叠 folds.
     ("number-mismatch", "限时特惠，全场七折！", "Limited-time offer: 30% off everything!", False),
     ("number-mismatch", "限时特惠，全场七折！", "Limited-time offer: 70% off everything!", True),

@@ -187,3 +187,29 @@ def test_numbers_digits_inside_an_identifier_are_read_alike_on_both_sides(zh, en
 def test_numbers_a_version_number_before_in_is_not_a_share():
     assert [m.value for m in en_numbers("introduced in Python 2.6 in 1739468")] == [2.6, 1739468]
     assert [m.value for m in en_numbers("one in 300 chance, 3 in 10 people")] == [0.003, 0.3]
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "unit", "square_metres"),
+    [
+        ("960万平方公里", "zh", "metric-area", 9_600_000_000_000),
+        ("0.5平方千米", "zh", "metric-area", 500_000),
+        ("50公顷", "zh", "metric-area", 500_000),
+        ("120平方米", "zh", "metric-area", 120),
+        ("9.6 million square kilometres", "en", "metric-area", 9_600_000_000_000),
+        ("50 hectares", "en", "metric-area", 500_000),
+        ("3 sq m", "en", "metric-area", 3),
+    ],
+)
+def test_numbers_areas_are_read_with_their_size_in_square_metres(text, side, unit, square_metres):
+    from corpus_align.text.numbers import en_numbers, zh_numbers
+
+    [mention] = (zh_numbers if side == "zh" else en_numbers)(text)
+    assert (mention.unit, round(mention.value * mention.factor)) == (unit, square_metres)
+
+
+def test_numbers_square_miles_and_feet_are_imperial_areas_not_lengths():
+    from corpus_align.text.numbers import en_numbers, zh_numbers
+
+    assert [m.unit for m in en_numbers("3.7 million square miles, 1,300 square feet, 2 sq mi, 5 sq ft")] == ["imperial-area"] * 4
+    assert [m.unit for m in zh_numbers("2英亩，30平方英尺")] == ["imperial-area"] * 2

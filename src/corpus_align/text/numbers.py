@@ -420,6 +420,8 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         start = match.start(4)
         if in_words[start]:
             continue
+        if run == "千" and text.startswith("米", match.end(4)):
+            continue  # 平方千米, 每千米: the unit (kilometre), not a thousand
         before = text[max(0, match.start() - 3) : match.start()]
         hedge_after = _ZH_HEDGE_AFTER.match(text, match.end() - len(after))
         hedge = "about" if hedge_after else ("below" if before.endswith(("将近", "接近", "近")) else
