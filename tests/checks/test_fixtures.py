@@ -39,6 +39,16 @@ CASES = [
     ("number-mismatch", "公园占地0.5平方公里。", "The park covers 80 hectares.", True),
     ("number-mismatch", "这套房子面积120平方米。", "The flat is about 1,300 square feet.", False),
     ("number-mismatch", "这套房子面积120平方米。", "The flat is 150 square metres.", True),
+    # Volumes and durations in two units of a family (两周 ↔ 14 days), and an hour on the other clock (20时 ↔ 8 p.m.).
+    ("number-mismatch", "水箱容量为200升。", "The tank holds about 53 gallons.", False),
+    ("number-mismatch", "水箱容量为200升。", "The tank holds 300 litres.", True),
+    ("number-mismatch", "两周后见。", "See you in 14 days.", False),
+    ("number-mismatch", "两周后见。", "See you in 10 days.", True),
+    ("number-mismatch", "他等了两个小时。", "He waited 120 minutes.", False),
+    ("number-mismatch", "会议于20时开始。", "The meeting starts at 8 p.m.", False),
+    ("number-mismatch", "会议于20时开始。", "The meeting starts at 9 p.m.", True),
+    ("number-mismatch", "下午两点开会。", "The meeting is at 14:00.", False),
+    ("number-mismatch", "下午两点开会。", "The meeting is at 15:00.", True),
     # A discount: 七折 is 30 % off (70 % off is the classic slip), 8.5折 15 % off; 五折 may be "half price"; 折叠 folds.
     ("number-mismatch", "限时特惠，全场七折！", "Limited-time offer: 30% off everything!", False),
     ("number-mismatch", "限时特惠，全场七折！", "Limited-time offer: 70% off everything!", True),

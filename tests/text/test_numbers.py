@@ -213,3 +213,23 @@ def test_numbers_square_miles_and_feet_are_imperial_areas_not_lengths():
 
     assert [m.unit for m in en_numbers("3.7 million square miles, 1,300 square feet, 2 sq mi, 5 sq ft")] == ["imperial-area"] * 4
     assert [m.unit for m in zh_numbers("2英亩，30平方英尺")] == ["imperial-area"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "hours"),
+    [("会议于20时开始", "zh", [20]), ("下午两点开会", "zh", [2]), ("09:00开始", "zh", [9]), ("at 8 p.m.", "en", [8]),
+     ("at eight o'clock", "en", [8]), ("at 14:30", "en", [14]), ("他有三个孩子", "zh", []), ("three children", "en", [])],
+)
+def test_numbers_hours_of_the_day_are_marked_as_clock_times(text, side, hours):
+    from corpus_align.text.numbers import en_numbers, zh_numbers
+
+    assert [m.value for m in (zh_numbers if side == "zh" else en_numbers)(text) if m.clock] == hours
+
+
+def test_numbers_durations_and_volumes_carry_their_size():
+    from corpus_align.text.numbers import en_numbers, zh_numbers
+
+    assert [(m.unit, m.value * m.factor) for m in zh_numbers("两周，三天，两个小时，500毫升")] == [
+        ("duration", 1_209_600), ("duration", 259_200), ("duration", 7_200), ("metric-volume", 0.5)]
+    assert [(m.unit, m.value * m.factor) for m in en_numbers("14 days, 120 minutes, 0.5 litres")] == [
+        ("duration", 1_209_600), ("duration", 7_200), ("metric-volume", 0.5)]

@@ -36,13 +36,16 @@ MATCH_PAIRS_BUDGET = 100_000
 def _compatible(a: Mention, b: Mention) -> bool:
     """Equal values, or overlapping ranges: each hedge widens only in the direction it means.
 
-    A decade whose century is not said matches that decade of any century (90年代 ↔ the 1990s), and a
-    fraction one over n matches the ordinal n (三分之一 ↔ "the northern third").
+    A decade whose century is not said matches that decade of any century (90年代 ↔ the 1990s), an hour of
+    the day the same hour on the other clock (20时 ↔ 8 p.m.), and a fraction one over n matches the ordinal n
+    (三分之一 ↔ "the northern third").
     """
     if a.value == b.value:
         return True
     if a.decade and b.decade and min(a.value, b.value) < 100 and a.value % 100 == b.value % 100:
         return True
+    if a.clock and b.clock and a.value == int(a.value) and b.value == int(b.value) and a.value % 12 == b.value % 12:
+        return True  # 20时 ↔ 8 p.m., 下午两点 ↔ 14:00: one hour on the 24- and the 12-hour clock
     if _one_over(a, b) or _one_over(b, a):
         return True
     if a.percent != b.percent:  # 百分之七十 ↔ "seven in ten", 十分之七 ↔ "70 percent": one share, said two ways

@@ -198,6 +198,7 @@ class Mention:
     decade: bool = False  # a decade: 60年代, the 1960s, '60s (value 60 when the century is not said)
     factor: float = 1.0  # the unit's size in its family's base unit (公里 1000 metres): 一千六百米 is 1.6 km
     percent: bool = False  # a percentage (百分之七十, 七成, 70%, 70 percent): the share 0.7 too, as "seven in ten" says it
+    clock: bool = False  # an hour of the day (20时, 下午两点, 14:00, 2 p.m.): 2 and 14 are one hour on the 12- and 24-hour clock
 
     @property
     def span(self) -> tuple[float, float]:
@@ -446,9 +447,10 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             shown = (match.group(0)[: len(match.group(0)) - len(after)] if after else match.group(0)).rstrip()
             low, high = _hedged(number, "above" if approx in ("多", "余") else "about" if approx else hedge)
             unit_word = _zh_unit_word(text, match.end() - len(after))
+            clock = _zh_hour(after, number, bool(approx or hedge or scale or percent or percent_sign))
             found.append((start, Mention(int(number) if number == int(number) else number, bool(approx or hedge), True,
                                          shown, low, high, code, unit=_unit_family(unit_word) if unit_word else "",
-                                         factor=_unit_factor(unit_word), percent=bool(percent or percent_sign))))
+                                         factor=_unit_factor(unit_word), percent=bool(percent or percent_sign), clock=clock)))
             continue
         if run[0] in "零〇" and len(run) > 1 and not (start and (text[start - 1] in _NUMERAL_CHARS or text[start - 1].isdigit())):
             run, start = run[1:], start + 1  # 三年零两个月, 一斤零三两: 零 joins two quantities ("and"), it is no digit
@@ -505,7 +507,8 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         unit_word = _zh_unit_word(text, match.end() - len(after))
         found.append((start, Mention(value, bool(approx or hedge or weak), False, shown, low, high, weak=weak,
                                      unit=_unit_family(unit_word) if unit_word else "", factor=_unit_factor(unit_word),
-                                     percent=bool(percent or percent_sign))))
+                                     percent=bool(percent or percent_sign),
+                                     clock=_zh_hour(after, value, bool(approx or hedge or scale or percent or ordinal)))))
     return _units_over_ranges(text, found)
 
 
@@ -672,6 +675,19 @@ _UNIT_FACTORS: tuple[tuple[str, float], ...] = tuple(sorted(_TABLES["units"]["fa
 _GLUED_UNITS = frozenset({"km", "kg", "cm", "mm"})
 
 
+def _zh_hour(after: str, value: float, qualified: bool) -> bool:
+    """True when a Chinese number followed by ``after`` is an hour of the day: 20时, 两点 (not 两点半's 30, read apart).
+
+    >>> _zh_hour("时", 20, False), _zh_hour("点", 2, False), _zh_hour("个", 2, False), _zh_hour("点", 30, False)
+    (True, True, False, False)
+    """
+    return after in ("点", "时") and not qualified and value == int(value) and 0 <= value <= 24
+
+
+# After an English number, what makes it an hour of the day: 2 p.m., 8pm, eight o'clock.
+_EN_HOUR_AFTER = re.compile(r"\s*(?:[ap]\.?m\b\.?|o['’]clock\b)", re.IGNORECASE)
+
+
 def _clock_times(text: str) -> list[tuple[tuple[int, int], list[tuple[int, Mention]]]]:
     """Clock times (``12:39``) with their span: the hour, and the minutes as a number of their own (12 点 39 分).
 
@@ -680,7 +696,7 @@ def _clock_times(text: str) -> list[tuple[tuple[int, int], list[tuple[int, Menti
     """
     times = []
     for match in _CLOCK_TIME.finditer(text):
-        mentions = [(match.start(), Mention(int(match.group(1)), False, True, match.group()))]
+        mentions = [(match.start(), Mention(int(match.group(1)), False, True, match.group(), clock=True))]
         if int(match.group(2)):
             mentions.append((match.start(2), Mention(int(match.group(2)), False, True, match.group(2))))
         times.append((match.span(), mentions))
@@ -875,7 +891,8 @@ def en_numbers(text: str) -> list[Mention]:
             found.append((match.start(2), Mention(value, bool(hedge), True, body, low, high,
                                                   code=bool(glued) or _hyphen_named(text, match.start(2)),
                                                   unit=_unit_family(unit_word) if unit_word else "",
-                                                  factor=_unit_factor(unit_word), percent=bool(percent))))
+                                                  factor=_unit_factor(unit_word), percent=bool(percent),
+                                                  clock=bool(_EN_HOUR_AFTER.match(text, match.end(2))))))
             continue
         if len(body) > MAX_EN_NUMBER_CHARS:
             continue  # its value would be a product of thousands of scale words
@@ -902,7 +919,8 @@ def en_numbers(text: str) -> list[Mention]:
             low, high = _hedged(value, hedge)
             found.append((match.start(2), Mention(value, bool(hedge) or weak, False, words, low, high, weak=weak,
                                                   unit=_unit_family(unit.group()) if unit else "",
-                                                  factor=_unit_factor(unit.group()) if unit else 1.0, percent=bool(percent))))
+                                                  factor=_unit_factor(unit.group()) if unit else 1.0, percent=bool(percent),
+                                                  clock=bool(_EN_HOUR_AFTER.match(after)))))
     for match in () if _EN_VAGUE_SET.isdisjoint(present) else _EN_VAGUE_WORD.finditer(text):
         if masked[match.start()]:
             continue  # the dozen of "two dozen", read above
