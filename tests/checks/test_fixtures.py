@@ -287,6 +287,11 @@ CASES = [
     ("typo", "我们必须相信政府。", "We must trust the goverment.", True),
     ("typo", "我们必须相信政府。", "We must trust the government.", False),
     ("typo", "陈清扬笑了。", "Qingyang smiled.", False),
+    # Latin and French phrases of English prose are no slips as a whole; their words alone still are.
+    ("typo", "本条款经必要修改后适用于分包合同。", "This clause applies mutatis mutandis to subcontracts.", False),
+    ("typo", "初步看来，该主张成立。", "Prima facie, the claim holds.", False),
+    ("typo", "这是事实上的禁令。", "It is a de facto ban.", False),
+    ("typo", "这是事实上的禁令。", "It is a facto ban.", True),
     # A foreign name opening the sentence that the Chinese spells by sound is no slip; a slip beside it still is.
     ("typo", "比赛第85分钟，梅西打进制胜一球。", "Messi scored the winner in the 85th minute.", False),
     ("typo", "莫德罗过去在共产党的强硬统治下被送上法庭。", "Modrow's past under communist rule landed him in court.", False),

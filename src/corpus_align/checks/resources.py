@@ -19,6 +19,7 @@ import re
 from importlib import resources as _res
 
 from .._lazy import cached_pickle
+from ..text.lexicon import fold_accents
 from ..text.patterns import CAPITALISED, CJK_CHARS
 
 PROPER = 1
@@ -239,6 +240,22 @@ def canonical_chinese(text: str) -> str:
     if table.keys().isdisjoint(text):  # most rows have no variant character: one scan in C
         return text
     return "".join(table.get(ch, ch) for ch in text)
+
+
+@functools.lru_cache(maxsize=1)
+def foreign_phrases() -> re.Pattern:
+    """A pattern of the Latin, French and Italian phrases English writes as they are (``resources/checks/english_foreign_phrases.txt``),
+    with and without their accents, whole words only, any case.
+
+    >>> [m.group() for m in foreign_phrases().finditer("Costs are shared pro rata, mutatis mutandis; a raison d'etre.")]
+    ['pro rata', 'mutatis mutandis', "raison d'etre"]
+    """
+    phrases: set[str] = set()
+    for line in _resource_lines("english_foreign_phrases.txt"):
+        phrases.update((line, fold_accents(line)))
+    # Longest first, so that "status quo ante" is taken whole rather than "status quo"; the space of a phrase may be any space.
+    alternatives = sorted((re.escape(p).replace(r"\ ", r"\s+") for p in phrases), key=len, reverse=True)
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(alternatives) + r")(?![\w'’-])", re.IGNORECASE)
 
 
 # Common British spellings and literary words the American-leaning list lacks are

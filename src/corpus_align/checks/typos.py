@@ -32,7 +32,7 @@ from .._lazy import toneless_pinyin
 from ..text.lexicon import EN_STOPWORDS
 from .context import CheckContext, at_sentence_start
 from .registry import register
-from .resources import english_words
+from .resources import english_words, foreign_phrases
 from .zh_names import transliterates
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -382,6 +382,15 @@ def _words_and_parts(matches: list[re.Match], once: Callable[[str], bool]) -> It
             offset += len(part) + 1
 
 
+def _in_foreign_phrase(text: str, start: int, length: int) -> bool:
+    """True when the word at ``start`` lies inside a Latin, French or Italian phrase of English prose.
+
+    >>> _in_foreign_phrase("It applies mutatis mutandis.", 11, 7), _in_foreign_phrase("The mutatis form.", 4, 7)
+    (True, False)
+    """
+    return any(m.start() <= start and start + length <= m.end() for m in foreign_phrases().finditer(text))
+
+
 @register(
     "typo",
     severity="warning",
@@ -394,7 +403,8 @@ def _words_and_parts(matches: list[re.Match], once: Callable[[str], bool]) -> It
     "document uses in more than one row is never reported).",
     false_positives="Rare or dialect words and deliberate misspellings in dialogue that happen to be one "
     "letter from a common word; romanized names at the start of a sentence that neither spell the source's pinyin "
-    "nor sound like a transliteration in it.",
+    "nor sound like a transliteration in it; a Latin or French phrase of English prose that "
+    "`resources/checks/english_foreign_phrases.txt` lacks (those it lists, such as *mutatis mutandis*, are left alone).",
 )
 def check_typo(ctx: CheckContext) -> Iterator:
     glossary_words = ctx.glossary_targets
@@ -428,6 +438,8 @@ def check_typo(ctx: CheckContext) -> Iterator:
                 in_row = Counter(m.group().lower().replace("’", "'") for m in view.en_words)
             if in_row[lower] > 1:
                 continue
+            if _in_foreign_phrase(en, start, len(word)):
+                continue  # mutatis of mutatis mutandis, facie of prima facie: a phrase English writes in Latin or French
             base = lower.split("'")[0]
             suggestion = over_regularized(base) or suggest(base)
             if suggestion is None and evidence is None and len(base) >= 5:
