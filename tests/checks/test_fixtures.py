@@ -49,6 +49,10 @@ CASES = [
     ("number-mismatch", "会议于20时开始。", "The meeting starts at 9 p.m.", True),
     ("number-mismatch", "下午两点开会。", "The meeting is at 14:00.", False),
     ("number-mismatch", "下午两点开会。", "The meeting is at 15:00.", True),
+    # Tens and units joined by 有 (六十有五, 65), as older and formal Chinese counts years; 十有八九 is "most likely".
+    ("number-mismatch", "他今年六十有五。", "He is sixty-five this year.", False),
+    ("number-mismatch", "他今年六十有五。", "He is sixty this year.", True),
+    ("number-mismatch", "十有八九是他干的。", "It was most likely him.", False),
     # A discount: 七折 is 30 % off (70 % off is the classic slip), 8.5折 15 % off; 五折 may be "half price"; 折叠 folds.
     ("number-mismatch", "限时特惠，全场七折！", "Limited-time offer: 30% off everything!", False),
     ("number-mismatch", "限时特惠，全场七折！", "Limited-time offer: 70% off everything!", True),

@@ -82,6 +82,9 @@ _ZH_SPOKEN_DECIMAL = re.compile(rf"(?<![\d{_NUMERAL}.])(\d{{1,2}}|[一两二三�
                                 rf"(\d{{1,2}}|[一二三四五六七八九]{{1,2}})(?![\d{_NUMERAL}.厘毫分角毛秒米块元])")
 # 911 事件: the attacks of 11 September, which English writes 9/11 or September 11 (a date, not nine hundred and eleven).
 _ZH_NINE_ELEVEN = re.compile(r"(?<![\d.])911(?= ?事件)")
+# Tens and units joined by 有, as older and formal Chinese counts years: 六十有五 is 65 (十有八九 "most likely" is none).
+_ZH_TENS_AND_UNITS = re.compile(r"(?<![一二两三四五六七八九十百千万亿零〇\d])([二三四五六七八九]?十)有([一二三四五六七八九])"
+                                r"(?![一二两三四五六七八九十百千万亿零〇\d])")
 # 亿 then 万 in digits, one number: 1亿5000万 is 150 million.
 _ZH_YI_WAN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?) ?亿(\d{1,4}) ?万")
 # The value of a scale after digits or a numeral: 3 万, 1 万亿 (10^12), 6 千 (digits only: 六千 is one numeral).
@@ -396,6 +399,11 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         found.append((match.start(), Mention(9, False, True, "9", weak=True)))  # the month: 9/11 or September
         found.append((match.start() + 1, Mention(11, False, True, "11")))
         in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    for match in _ZH_TENS_AND_UNITS.finditer(text) if "有" in text else ():
+        tens = _numeral_value(match.group(1))
+        if tens is not None and not in_words[match.start()]:
+            found.append((match.start(), Mention(tens + ZH_DIGITS[match.group(2)], False, False, match.group())))
+            in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_YI_WAN.finditer(text) if "亿" in text else ():
         joined = float(match.group(1)) * 100_000_000 + int(match.group(2)) * 10_000
         found.append((match.start(), Mention(int(joined) if joined == int(joined) else joined, False, True, match.group())))
