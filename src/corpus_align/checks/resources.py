@@ -243,19 +243,23 @@ def canonical_chinese(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def foreign_phrases() -> re.Pattern:
+def foreign_phrases() -> tuple[re.Pattern, frozenset[str]]:
     """A pattern of the Latin, French and Italian phrases English writes as they are (``resources/checks/english_foreign_phrases.txt``),
-    with and without their accents, whole words only, any case.
+    with and without their accents, whole words only, any case; and the lower-case words of those phrases, so that a
+    word in none of them is ruled out without the pattern (a search of hundreds of alternatives).
 
-    >>> [m.group() for m in foreign_phrases().finditer("Costs are shared pro rata, mutatis mutandis; a raison d'etre.")]
-    ['pro rata', 'mutatis mutandis', "raison d'etre"]
+    >>> pattern, words = foreign_phrases()
+    >>> [m.group() for m in pattern.finditer("Costs are shared pro rata, mutatis mutandis; a raison d'etre.")], "facie" in words
+    (['pro rata', 'mutatis mutandis', "raison d'etre"], True)
     """
     phrases: set[str] = set()
     for line in _resource_lines("english_foreign_phrases.txt"):
         phrases.update((line, fold_accents(line)))
     # Longest first, so that "status quo ante" is taken whole rather than "status quo"; the space of a phrase may be any space.
     alternatives = sorted((re.escape(p).replace(r"\ ", r"\s+") for p in phrases), key=len, reverse=True)
-    return re.compile(r"(?<![\w'’-])(?:" + "|".join(alternatives) + r")(?![\w'’-])", re.IGNORECASE)
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(alternatives) + r")(?![\w'’-])", re.IGNORECASE)
+    words = frozenset(word.lower() for phrase in phrases for word in re.split(r"[\s'’-]+", phrase) if word)
+    return pattern, words
 
 
 # Common British spellings and literary words the American-leaning list lacks are

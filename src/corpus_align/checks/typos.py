@@ -388,7 +388,10 @@ def _in_foreign_phrase(text: str, start: int, length: int) -> bool:
     >>> _in_foreign_phrase("It applies mutatis mutandis.", 11, 7), _in_foreign_phrase("The mutatis form.", 4, 7)
     (True, False)
     """
-    return any(m.start() <= start and start + length <= m.end() for m in foreign_phrases().finditer(text))
+    pattern, words = foreign_phrases()
+    if text[start : start + length].lower() not in words:
+        return False
+    return any(m.start() <= start and start + length <= m.end() for m in pattern.finditer(text))
 
 
 @register(
