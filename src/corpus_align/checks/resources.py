@@ -258,7 +258,9 @@ def foreign_phrases() -> tuple[re.Pattern, frozenset[str]]:
     # Longest first, so that "status quo ante" is taken whole rather than "status quo"; the space of a phrase may be any space.
     alternatives = sorted((re.escape(p).replace(r"\ ", r"\s+") for p in phrases), key=len, reverse=True)
     pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(alternatives) + r")(?![\w'’-])", re.IGNORECASE)
-    words = frozenset(word.lower() for phrase in phrases for word in re.split(r"[\s'’-]+", phrase) if word)
+    # A word as the typo check reads it keeps an inner apostrophe (d'être) or is cut there: both are listed.
+    words = frozenset(word.lower() for phrase in phrases for cut in (r"[\s-]+", r"[\s'’-]+")
+                      for word in re.split(cut, phrase) if word)
     return pattern, words
 
 
