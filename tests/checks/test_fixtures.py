@@ -53,6 +53,10 @@ CASES = [
     ("number-mismatch", "他今年六十有五。", "He is sixty-five this year.", False),
     ("number-mismatch", "他今年六十有五。", "He is sixty this year.", True),
     ("number-mismatch", "十有八九是他干的。", "It was most likely him.", False),
+    # A speed in kilometres an hour and in miles an hour (mph, kph, km/h) is one speed converted.
+    ("number-mismatch", "最高时速达350公里。", "A top speed of 217 mph.", False),
+    ("number-mismatch", "车速为每小时100公里。", "The car was doing 100 km/h.", False),
+    ("number-mismatch", "车速为每小时100公里。", "The car was doing 130 km/h.", True),
     # A discount: 七折 is 30 % off (70 % off is the classic slip), 8.5折 15 % off; 五折 may be "half price"; 折叠 folds.
     ("number-mismatch", "限时特惠，全场七折！", "Limited-time offer: 30% off everything!", False),
     ("number-mismatch", "限时特惠，全场七折！", "Limited-time offer: 70% off everything!", True),

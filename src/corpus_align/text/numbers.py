@@ -680,7 +680,7 @@ def _decade_year(century: str | None, decade: str) -> int | None:
 _UNIT_FAMILIES: tuple[tuple[str, str], ...] = tuple((start, family) for start, family in _TABLES["units"]["families"])
 _UNIT_FACTORS: tuple[tuple[str, float], ...] = tuple(sorted(_TABLES["units"]["factors"].items(), key=lambda item: -len(item[0])))
 # Metric symbols glued to digits (5km, 3kg) are units, not the letters of a code (3K, 5G).
-_GLUED_UNITS = frozenset({"km", "kg", "cm", "mm"})
+_GLUED_UNITS = frozenset({"km", "kg", "cm", "mm", "mph", "kph"})
 
 
 def _zh_hour(after: str, value: float, qualified: bool) -> bool:
