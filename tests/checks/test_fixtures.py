@@ -57,6 +57,12 @@ CASES = [
     ("number-mismatch", "最高时速达350公里。", "A top speed of 217 mph.", False),
     ("number-mismatch", "车速为每小时100公里。", "The car was doing 100 km/h.", False),
     ("number-mismatch", "车速为每小时100公里。", "The car was doing 130 km/h.", True),
+    # A bare 度 is the scale the English does not name (35度 ↔ 95 °F); three and a half is 3.5; 三块五一斤 is 3.5 a jin.
+    ("number-mismatch", "今天最高气温35度。", "Today's high is 95 degrees Fahrenheit.", False),
+    ("number-mismatch", "今天最高气温35度。", "Today's high is 95°F.", False),
+    ("number-mismatch", "今天最高气温35度。", "Today's high is 100 degrees Fahrenheit.", True),
+    ("number-mismatch", "苹果三块五一斤。", "Apples are three and a half yuan a jin.", False),
+    ("number-mismatch", "苹果三块五一斤。", "Apples are four and a half yuan a jin.", True),
     # A discount: 七折 is 30 % off (70 % off is the classic slip), 8.5折 15 % off; 五折 may be "half price"; 折叠 folds.
     ("number-mismatch", "限时特惠，全场七折！", "Limited-time offer: 30% off everything!", False),
     ("number-mismatch", "限时特惠，全场七折！", "Limited-time offer: 70% off everything!", True),

@@ -233,3 +233,21 @@ def test_numbers_durations_and_volumes_carry_their_size():
         ("duration", 1_209_600), ("duration", 259_200), ("duration", 7_200), ("metric-volume", 0.5)]
     assert [(m.unit, m.value * m.factor) for m in en_numbers("14 days, 120 minutes, 0.5 litres")] == [
         ("duration", 1_209_600), ("duration", 7_200), ("metric-volume", 0.5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [("three and a half yuan", [(3.5, "")]), ("two and a half hours", [(2.5, "duration")]), ("95°F", [(95, "fahrenheit")]),
+     ("35 degrees Celsius", [(35, "celsius")]), ("35 degrees", [(35, "degree")]), ("one and a half hours", [(1.5, "duration")])],
+)
+def test_numbers_english_halves_and_temperature_scales(text, read):
+    from corpus_align.text.numbers import en_numbers
+
+    assert [(m.value, m.unit) for m in en_numbers(text) if not m.weak] == read
+
+
+def test_numbers_spoken_money_takes_one_place_after_kuai():
+    from corpus_align.text.numbers import zh_numbers
+
+    assert [(m.text, m.value) for m in zh_numbers("三块五一斤，三块五毛，一米七五")][:3] == [
+        ("三块五", 3.5), ("三块五", 3.5), ("一米七五", 1.75)]

@@ -183,10 +183,19 @@ def _temperature_misconverted(mentions: list[Mention]) -> bool:
     False
     >>> _temperature_misconverted(zh_numbers("气温超 32.2 摄氏度") + en_numbers("above 95 degrees"))
     True
+    >>> _temperature_misconverted(zh_numbers("最高气温35度") + en_numbers("a high of 95 °F"))
+    False
     """
     celsius = [m.value for m in mentions if m.unit == "celsius"]
-    degrees = [m.value for m in mentions if m.unit in ("degree", "fahrenheit")]
-    return bool(celsius and degrees) and not any(abs(c * 9 / 5 + 32 - f) <= _fahrenheit_rounding(f) for c in celsius for f in degrees)
+    fahrenheit = [m.value for m in mentions if m.unit == "fahrenheit"]
+    bare = [m.value for m in mentions if m.unit == "degree"]
+    # A bare degree (35度, 95 degrees) is on the scale the other side does not name.
+    if celsius:
+        fahrenheit = fahrenheit + bare
+    elif fahrenheit:
+        celsius = bare
+    return bool(celsius and fahrenheit) and not any(abs(c * 9 / 5 + 32 - f) <= _fahrenheit_rounding(f)
+                                                    for c in celsius for f in fahrenheit)
 
 
 def _fahrenheit_rounding(fahrenheit: float) -> float:

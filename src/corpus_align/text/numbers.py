@@ -79,7 +79,7 @@ _ZH_SCORE = re.compile(rf"(?<![\d{_NUMERAL}])([零〇一二两三四五六七八
 # A decimal said the spoken way, the unit between the whole and the fraction: a height (一米八 1.8 m, 一米七五 1.75 m,
 # 8米95), a time (9秒58, 9.58 seconds), a price (三块五, 3.5 yuan).
 _ZH_SPOKEN_DECIMAL = re.compile(rf"(?<![\d{_NUMERAL}.])(\d{{1,2}}|[一两二三四五六七八九十])(米|秒|块)"
-                                rf"(\d{{1,2}}|[一二三四五六七八九]{{1,2}})(?![\d{_NUMERAL}.厘毫分角毛秒米块元])")
+                                rf"(\d{{1,2}}|[一二三四五六七八九]{{1,2}})(?![\d{_NUMERAL}.厘毫分秒米块元])")
 # 911 事件: the attacks of 11 September, which English writes 9/11 or September 11 (a date, not nine hundred and eleven).
 _ZH_NINE_ELEVEN = re.compile(r"(?<![\d.])911(?= ?事件)")
 # Tens and units joined by 有, as older and formal Chinese counts years: 六十有五 is 65 (十有八九 "most likely" is none).
@@ -105,7 +105,7 @@ _ZH_NOT_NUMBERS = frozenset(_ZH_TABLES["not_numbers"])
 COUNTERS = frozenset(_ZH_TABLES["counters"].strip())
 _ZH_MEASURES: tuple[str, ...] = tuple(_ZH_TABLES["measures"])
 # Used with .match(text, position): no ^, which would match only at the start of the text.
-_EN_MEASURES = re.compile(r"(?i)[- ](?:" + "|".join(map(re.escape, _EN_TABLES["measures"])) + r")\b")
+_EN_MEASURES = re.compile(r"(?i)(?:[- ]|(?=°))(?:" + "|".join(map(re.escape, _EN_TABLES["measures"])) + r")\b")
 # Hedges around a Chinese number: before it (将近 "nearly", 约 "about") and after it (左右 "or so").
 _ZH_HEDGE_BEFORE = re.compile("(" + "|".join(_ZH_TABLES["hedges_before"]) + ")$")
 _ZH_HEDGE_AFTER = re.compile(".?.?(" + "|".join(_ZH_TABLES["hedges_after"]) + ")")  # used with .match(text, position)
@@ -388,13 +388,17 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_SPOKEN_DECIMAL.finditer(text) if "米" in text or "秒" in text or "块" in text else ():
         whole, unit_word, fraction = match.groups()
+        if unit_word == "块" and not fraction.isdigit():
+            fraction = fraction[0]  # 三块五一斤: 3.5 yuan a jin (money says its second place in 毛, 三块五毛一)
+        end = match.start(3) + len(fraction)
         digits = fraction if fraction.isdigit() else "".join(str(ZH_DIGITS[ch]) for ch in fraction)
         units = int(whole) if whole.isdigit() else _numeral_value(whole)
         if units is None or in_words[match.start()]:
             continue
         spoken = round(units + int(digits) / 10 ** len(digits), len(digits))
-        found.append((match.start(), Mention(spoken, False, whole.isdigit(), match.group(), unit=_zh_unit(text, match.start(2)))))
-        in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+        found.append((match.start(), Mention(spoken, False, whole.isdigit(), text[match.start() : end],
+                                             unit=_zh_unit(text, match.start(2)))))
+        in_words[match.start() : end] = b"\x01" * (end - match.start())
     for match in _ZH_NINE_ELEVEN.finditer(text) if "911" in text else ():
         found.append((match.start(), Mention(9, False, True, "9", weak=True)))  # the month: 9/11 or September
         found.append((match.start() + 1, Mention(11, False, True, "11")))
@@ -948,7 +952,35 @@ def en_numbers(text: str) -> list[Mention]:
                 and not _PART_OF_MONTH.search(text, 0, match.start())):
             continue  # 'March!' is an order; mid-March (3月中旬) is the month
         found.append((match.start(), Mention(_MONTHS[name], False, False, match.group(1), month=True)))
-    return _units_over_ranges(text, found)
+    return _units_over_ranges(text, _and_a_half(text, found))
+
+
+_AND_A_HALF = re.compile(r"(?i)\s+and\s+")  # what joins a whole number to its half
+
+
+def _and_a_half(text: str, found: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
+    """The mentions with a whole number and the *a half* that follows it made one (*three and a half* is 3.5).
+
+    >>> [(m.text, m.value, m.unit) for _, m in _and_a_half("two and a half hours", [(0, Mention(2, False, False, "two")),
+    ...                                                        (8, Mention(0.5, False, False, "a half"))])]
+    [('two and a half', 2.5, 'duration')]
+    """
+    out: list[tuple[int, Mention]] = []
+    for start, mention in sorted(found, key=lambda item: item[0]):
+        if out and mention.text.lower() == "a half" and mention.value == 0.5:
+            before_start, before = out[-1]
+            gap = text[before_start + len(before.text) : start]
+            if 0 < before.value == int(before.value) and _AND_A_HALF.fullmatch(gap):
+                end = start + len(mention.text)
+                unit = _EN_MEASURES.match(text, end)
+                unit_word = unit.group() if unit else ""
+                out[-1] = (before_start, replace(before, value=before.value + 0.5, text=text[before_start:end], weak=False,
+                                                 approx=before.approx and not before.weak,
+                                                 unit=_unit_family(unit_word) if unit_word else before.unit,
+                                                 factor=_unit_factor(unit_word) if unit_word else before.factor))
+                continue
+        out.append((start, mention))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------------------------
