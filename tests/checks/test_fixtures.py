@@ -301,6 +301,9 @@ CASES = [
     ("typo", "我们必须相信政府。", "We must trust the goverment.", True),
     ("typo", "我们必须相信政府。", "We must trust the government.", False),
     ("typo", "陈清扬笑了。", "Qingyang smiled.", False),
+    # A loan word with its accents kept is its word (crêpes, rosé); chat abbreviations are words of their own.
+    ("typo", "我们吃了可丽饼，喝了桃红葡萄酒。", "We had crêpes and a rosé.", False),
+    ("typo", "他回复说：谢谢，顺便说一下，我不知道。", "He replied: thx, btw, idk.", False),
     # Latin and French phrases of English prose are no slips as a whole; their words alone still are.
     ("typo", "本条款经必要修改后适用于分包合同。", "This clause applies mutatis mutandis to subcontracts.", False),
     ("typo", "初步看来，该主张成立。", "Prima facie, the claim holds.", False),

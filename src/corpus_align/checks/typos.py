@@ -29,7 +29,7 @@ import numpy as np
 
 from .._arrays import sorted_unique
 from .._lazy import toneless_pinyin
-from ..text.lexicon import EN_STOPWORDS
+from ..text.lexicon import EN_STOPWORDS, fold_accents
 from .context import CheckContext, at_sentence_start
 from .registry import register
 from .resources import english_words, foreign_phrases
@@ -123,14 +123,18 @@ def known_as(word: str) -> int | None:
     is sure, with no upper bound on how common an alternative may be (``sys.maxsize``); a word read as an
     inflection or a compound is as sure as its rarest listed part is common.
 
-    >>> known_as("going") > 10**6, known_as("gooing") < 10**4, known_as("qingyang")
-    (True, True, None)
+    >>> known_as("going") > 10**6, known_as("gooing") < 10**4, known_as("qingyang"), known_as("crêpes") is not None
+    (True, True, None, True)
     """
     sure = _SURE
     words = english_words()
     lower = word.lower().replace("’", "'")
     if lower in words or lower in EN_STOPWORDS:  # stopwords include abbreviations the list lacks (etc)
         return sure
+    if not lower.isascii():
+        folded = fold_accents(lower)
+        if folded != lower and folded.isascii():
+            return known_as(folded)  # a loan word with its accents kept: café, rosé, crêpes, naïve, résumé
     if "-" in lower:
         return sure if all(is_known(part) for part in lower.split("-") if part) else None  # co-ordinated
     if lower.endswith("'s") and len(lower) > 2 and known_as(lower[:-2]) == sure:
