@@ -289,6 +289,10 @@ CASES = [
     ("entity-missing", "工作人员在唐宁街 10 号喝酒。", "Staff were drinking in No 10.", False),
     ("entity-missing", "敌人盘踞在高高的山头。", "The enemy was perched high on the mountains.", False),
     ("entity-missing", "蛤蟆哈达哈达地抖着皮肤。", "Toads shook their skin noisily.", False),
+    # The source's words in brackets with their romanization or translation are a scholarly gloss; a clause alone is not.
+    ("untranslated", "他引用了《论语》。", "He quoted the Analects (Lunyu, 论语).", False),
+    ("untranslated", "标题是《红楼梦》。", "The title is Hongloumeng (红楼梦, Dream of the Red Chamber).", False),
+    ("untranslated", "他们在成都开会，讨论了预算。", "They met in Chengdu (讨论了预算).", True),
     ("untranslated", "他们在成都开会。", "They met in 成都.", True),
     ("untranslated", "他们在成都开会。", "They met in Chengdu.", False),
     # Chinese the English writes on purpose: a character it talks about, a term beside its gloss; a name beside them is not.

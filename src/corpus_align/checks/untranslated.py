@@ -25,20 +25,37 @@ _NAMED_AS_WRITING = re.compile(
 _GLOSS_AFTER = re.compile(r"\s*[)）]?\s*[(（]\s*[A-Za-z][A-Za-z' -]*[)）]")  # 气 (qi), used with .match(text, end)
 _GLOSSED_BEFORE = re.compile(r"[A-Za-z][A-Za-z'-]*\s*[(（]\s*$")  # qigong (, used with .search(text, 0, start)
 _CLOSING_BRACKET = re.compile(r"\s*[)）]")  # used with .match(text, end)
+# Scholarly English gives the Chinese of a name or a title in brackets with its romanization or translation: the Analects
+# (Lunyu, 论语), (红楼梦, Dream of the Red Chamber), fu (福, fortune).  Such a run may be longer than a mention, but it is the
+# source's own words, set apart and glossed.  (Alone in brackets, a long run may as well be a clause left untranslated.)
+BRACKETED_MAX_CHARS = 12
+_OPEN_BEFORE = re.compile(r"[(（]([^()（）]*)$")  # used with .search(text, 0, start)
+_CLOSE_AFTER = re.compile(r"([^()（）]*)[)）]")  # used with .match(text, end)
+_LATIN = re.compile(r"[A-Za-z]")
 
 
-def mentioned(en: str, match: re.Match) -> bool:
+def mentioned(en: str, match: re.Match, source: str = "") -> bool:
     """True when the Chinese run ``match`` of the English ``en`` is written there on purpose: short, and named as
-    writing or set beside its gloss.
+    writing or set beside its gloss; or words of the ``source`` in brackets with their gloss.
 
     >>> [mentioned(en, m) for en in ("The character 人 means person.", "They practise qigong (气功).", "They met in 成都.")
     ...  for m in CJK_RUN.finditer(en)]
     [True, True, False]
+    >>> en = "The Analects (Lunyu, 论语) and the ministry (中华人民共和国商务部)."
+    >>> [mentioned(en, m, "中华人民共和国商务部引用《论语》") for m in CJK_RUN.finditer(en)]
+    [True, False]
     """
-    if len(match.group()) > MENTION_MAX_CHARS:
+    run = match.group()
+    if len(run) <= MENTION_MAX_CHARS and (
+            _NAMED_AS_WRITING.search(en, 0, match.start()) or _GLOSS_AFTER.match(en, match.end())
+            or (_GLOSSED_BEFORE.search(en, 0, match.start()) and _CLOSING_BRACKET.match(en, match.end()))):
+        return True
+    if len(run) > BRACKETED_MAX_CHARS or run not in source:
         return False
-    return bool(_NAMED_AS_WRITING.search(en, 0, match.start()) or _GLOSS_AFTER.match(en, match.end())
-                or (_GLOSSED_BEFORE.search(en, 0, match.start()) and _CLOSING_BRACKET.match(en, match.end())))
+    opened, closed = _OPEN_BEFORE.search(en, 0, match.start()), _CLOSE_AFTER.match(en, match.end())
+    if opened is None or closed is None:
+        return False
+    return bool(_LATIN.search(opened.group(1) + closed.group(1)))
 
 
 @register(
@@ -52,7 +69,8 @@ def mentioned(en: str, match: re.Match) -> bool:
     silence="`--ignore untranslated`. Chinese quoted on purpose (a calligraphy inscription, a glossed term) "
     "can be put in the glossary's note and the row ignored.",
     false_positives="Chinese that the English keeps on purpose in other ways than as a short mention (the character "
-    "人) or beside its gloss (qi (气)), which are not reported: a line of verse quoted before its translation.",
+    "人), beside its gloss (qi (气)) or, as words of the source, in brackets with their gloss (the Analects (Lunyu, "
+    "论语)), which are not reported: a line of verse quoted before its translation; an official name in brackets alone.",
 )
 def check_untranslated(ctx: CheckContext) -> Iterator:
     for view in ctx.rows:
@@ -65,7 +83,8 @@ def check_untranslated(ctx: CheckContext) -> Iterator:
             yield ctx.finding("untranslated", view, "the English is a copy of the Chinese", zh_text=row.zh, en_text=row.en,
                               signals={"copy": 1.0})
             continue
-        runs = [match.group() for match in CJK_RUN.finditer(row.en) if not mentioned(row.en, match)]
+        source = row.zh + "\n" + row.zh_normalized
+        runs = [match.group() for match in CJK_RUN.finditer(row.en) if not mentioned(row.en, match, source)]
         if runs:
             shown = "".join(runs[:3])
             yield ctx.finding(
