@@ -293,6 +293,7 @@ CASES = [
     ("untranslated", "他引用了《论语》。", "He quoted the Analects (Lunyu, 论语).", False),
     ("untranslated", "标题是《红楼梦》。", "The title is Hongloumeng (红楼梦, Dream of the Red Chamber).", False),
     ("untranslated", "他们在成都开会，讨论了预算。", "They met in Chengdu (讨论了预算).", True),
+    ("untranslated", "（由 Joongi Kim 和 John Belmonte 贡献。）", "(由 Joongi Kim 和 John Belmonte 贡献。)", True),
     ("untranslated", "他们在成都开会。", "They met in 成都.", True),
     ("untranslated", "他们在成都开会。", "They met in Chengdu.", False),
     # Chinese the English writes on purpose: a character it talks about, a term beside its gloss; a name beside them is not.

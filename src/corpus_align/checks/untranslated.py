@@ -29,8 +29,10 @@ _CLOSING_BRACKET = re.compile(r"\s*[)）]")  # used with .match(text, end)
 # (Lunyu, 论语), (红楼梦, Dream of the Red Chamber), fu (福, fortune).  Such a run may be longer than a mention, but it is the
 # source's own words, set apart and glossed.  (Alone in brackets, a long run may as well be a clause left untranslated.)
 BRACKETED_MAX_CHARS = 12
-_OPEN_BEFORE = re.compile(r"[(（]([^()（）]*)$")  # used with .search(text, 0, start)
-_CLOSE_AFTER = re.compile(r"([^()（）]*)[)）]")  # used with .match(text, end)
+# English brackets only: a Chinese clause with names in it, left in its own brackets （由 Joongi Kim 和 John Belmonte 贡献）, is
+# Chinese text, not a gloss (and its bracket holds more than one run of Chinese).
+_OPEN_BEFORE = re.compile(r"\(([^()（）]*)$")  # used with .search(text, 0, start)
+_CLOSE_AFTER = re.compile(r"([^()（）]*)\)")  # used with .match(text, end)
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -44,6 +46,9 @@ def mentioned(en: str, match: re.Match, source: str = "") -> bool:
     >>> en = "The Analects (Lunyu, 论语) and the ministry (中华人民共和国商务部)."
     >>> [mentioned(en, m, "中华人民共和国商务部引用《论语》") for m in CJK_RUN.finditer(en)]
     [True, False]
+    >>> en = "(由 Joongi Kim 和 John Belmonte 贡献)"
+    >>> [mentioned(en, m, "由 Joongi Kim 和 John Belmonte 贡献") for m in CJK_RUN.finditer(en)]
+    [False, False, False]
     """
     run = match.group()
     if len(run) <= MENTION_MAX_CHARS and (
@@ -55,7 +60,8 @@ def mentioned(en: str, match: re.Match, source: str = "") -> bool:
     opened, closed = _OPEN_BEFORE.search(en, 0, match.start()), _CLOSE_AFTER.match(en, match.end())
     if opened is None or closed is None:
         return False
-    return bool(_LATIN.search(opened.group(1) + closed.group(1)))
+    rest = opened.group(1) + closed.group(1)
+    return bool(_LATIN.search(rest)) and not CJK.search(rest)
 
 
 @register(
