@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..text.patterns import CJK, CJK_RUN
+from ..text.patterns import CJK, CJK_RUN, EN_WORD
 from .context import CheckContext
 from .registry import register
 
@@ -33,7 +33,6 @@ BRACKETED_MAX_CHARS = 12
 # Chinese text, not a gloss (and its bracket holds more than one run of Chinese).
 _OPEN_BEFORE = re.compile(r"\(([^()（）]*)$")  # used with .search(text, 0, start)
 _CLOSE_AFTER = re.compile(r"([^()（）]*)\)")  # used with .match(text, end)
-_LATIN = re.compile(r"[A-Za-z]")
 
 
 def mentioned(en: str, match: re.Match, source: str = "") -> bool:
@@ -61,7 +60,7 @@ def mentioned(en: str, match: re.Match, source: str = "") -> bool:
     if opened is None or closed is None:
         return False
     rest = opened.group(1) + closed.group(1)
-    return bool(_LATIN.search(rest)) and not CJK.search(rest)
+    return bool(EN_WORD.search(rest)) and not CJK.search(rest)
 
 
 @register(
@@ -89,8 +88,11 @@ def check_untranslated(ctx: CheckContext) -> Iterator:
             yield ctx.finding("untranslated", view, "the English is a copy of the Chinese", zh_text=row.zh, en_text=row.en,
                               signals={"copy": 1.0})
             continue
+        found = list(CJK_RUN.finditer(row.en))
+        if not found:
+            continue  # most rows: no Chinese in the English, and no source text to join
         source = row.zh + "\n" + row.zh_normalized
-        runs = [match.group() for match in CJK_RUN.finditer(row.en) if not mentioned(row.en, match, source)]
+        runs = [match.group() for match in found if not mentioned(row.en, match, source)]
         if runs:
             shown = "".join(runs[:3])
             yield ctx.finding(
