@@ -293,6 +293,14 @@ CASES = [
     ("untranslated", "他引用了《论语》。", "He quoted the Analects (Lunyu, 论语).", False),
     ("untranslated", "标题是《红楼梦》。", "The title is Hongloumeng (红楼梦, Dream of the Red Chamber).", False),
     ("untranslated", "他们在成都开会，讨论了预算。", "They met in Chengdu (讨论了预算).", True),
+    # An official name alone in brackets after the English that translates it is a gloss; after English that does not, or
+    # a clause with a verb in it, is not.
+    ("untranslated", "国家统计局公布了数据。", "The National Bureau of Statistics (国家统计局) released the data.", False),
+    ("untranslated", "國家統計局公佈了數據。", "The National Bureau of Statistics (國家統計局) released the data.", False),
+    ("untranslated", "商务部周二发表声明。", "The Ministry of Commerce (中华人民共和国商务部) said on Tuesday.", False),
+    ("untranslated", "该公司在深圳证券交易所上市。", "It is listed on the Shenzhen Stock Exchange (深圳证券交易所).", False),
+    ("untranslated", "国家统计局公布了数据。", "The data were released (国家统计局).", True),
+    ("untranslated", "委员会讨论了预算。", "The committee discussed the budget (讨论了预算).", True),
     ("untranslated", "（由 Joongi Kim 和 John Belmonte 贡献。）", "(由 Joongi Kim 和 John Belmonte 贡献。)", True),
     ("untranslated", "他们在成都开会。", "They met in 成都.", True),
     ("untranslated", "他们在成都开会。", "They met in Chengdu.", False),

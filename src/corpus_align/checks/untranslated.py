@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .._lazy import opencc_converter
+from ..text.lexicon import EN_STOPWORDS, english_stem
 from ..text.patterns import CJK, CJK_RUN, EN_WORD
-from .context import CheckContext
+from .context import CheckContext, tag_zh
+from .document_lexicon import dictionary_stems
 from .registry import register
 
 # A run of Chinese that the English writes on purpose is short (a character, a word, a name) and either named as
@@ -33,17 +36,39 @@ BRACKETED_MAX_CHARS = 12
 # Chinese text, not a gloss (and its bracket holds more than one run of Chinese).
 _OPEN_BEFORE = re.compile(r"\(([^()（）]*)$")  # used with .search(text, 0, start)
 _CLOSE_AFTER = re.compile(r"([^()（）]*)\)")  # used with .match(text, end)
+# An official name after its translation, alone in brackets: the National Bureau of Statistics (国家统计局).  It is a gloss
+# when it is a name or a noun (jieba's n* tags, abbreviations, unknown words) and the English words of the clause before the
+# bracket translate at least half of its words; a clause left untranslated, (讨论了预算), has verbs and particles in it.
+_BOOK_MARKS = re.compile(r"[《》〈〉「」『』\s]*")
+_CLAUSE_BEFORE = re.compile(r"[^.;:!?()（）,，]*$")  # used with .search(text, 0, start)
+_NAME_TAGS = ("n", "j", "oov")
+
+
+def _translated_before(en: str, run: str, opened: int) -> bool:
+    """True when the English of the clause before the bracket at ``opened`` translates at least half of ``run``'s words."""
+    words = tag_zh(opencc_converter("t2s").convert(run))
+    if not words or not all(tag.startswith(_NAME_TAGS) for _word, tag in words):
+        return False
+    clause = _CLAUSE_BEFORE.search(en, 0, opened)
+    before = {english_stem(word.lower()) for word in EN_WORD.findall(clause.group() if clause else "")
+              if word.lower() not in EN_STOPWORDS}
+    translated = sum(bool(dictionary_stems([word]) & before) for word, _tag in words)
+    return translated > 0 and 2 * translated >= len(words)
 
 
 def mentioned(en: str, match: re.Match, source: str = "") -> bool:
     """True when the Chinese run ``match`` of the English ``en`` is written there on purpose: short, and named as
-    writing or set beside its gloss; or words of the ``source`` in brackets with their gloss.
+    writing or set beside its gloss; or words of the ``source`` in brackets with their gloss, or alone in brackets
+    after the English that translates them.
 
     >>> [mentioned(en, m) for en in ("The character 人 means person.", "They practise qigong (气功).", "They met in 成都.")
     ...  for m in CJK_RUN.finditer(en)]
     [True, True, False]
     >>> en = "The Analects (Lunyu, 论语) and the ministry (中华人民共和国商务部)."
     >>> [mentioned(en, m, "中华人民共和国商务部引用《论语》") for m in CJK_RUN.finditer(en)]
+    [True, False]
+    >>> en = "The Ministry of Commerce (中华人民共和国商务部) met the committee (讨论了预算)."
+    >>> [mentioned(en, m, "中华人民共和国商务部讨论了预算") for m in CJK_RUN.finditer(en)]
     [True, False]
     >>> en = "(由 Joongi Kim 和 John Belmonte 贡献)"
     >>> [mentioned(en, m, "由 Joongi Kim 和 John Belmonte 贡献") for m in CJK_RUN.finditer(en)]
@@ -54,13 +79,15 @@ def mentioned(en: str, match: re.Match, source: str = "") -> bool:
             _NAMED_AS_WRITING.search(en, 0, match.start()) or _GLOSS_AFTER.match(en, match.end())
             or (_GLOSSED_BEFORE.search(en, 0, match.start()) and _CLOSING_BRACKET.match(en, match.end()))):
         return True
-    if len(run) > BRACKETED_MAX_CHARS or run not in source:
+    if len(run) > BRACKETED_MAX_CHARS:
         return False
     opened, closed = _OPEN_BEFORE.search(en, 0, match.start()), _CLOSE_AFTER.match(en, match.end())
     if opened is None or closed is None:
         return False
     rest = opened.group(1) + closed.group(1)
-    return bool(EN_WORD.search(rest)) and not CJK.search(rest)
+    if _BOOK_MARKS.fullmatch(rest):
+        return _translated_before(en, run, opened.start())
+    return run in source and bool(EN_WORD.search(rest)) and not CJK.search(rest)
 
 
 @register(
@@ -75,7 +102,9 @@ def mentioned(en: str, match: re.Match, source: str = "") -> bool:
     "can be put in the glossary's note and the row ignored.",
     false_positives="Chinese that the English keeps on purpose in other ways than as a short mention (the character "
     "人), beside its gloss (qi (气)) or, as words of the source, in brackets with their gloss (the Analects (Lunyu, "
-    "论语)), which are not reported: a line of verse quoted before its translation; an official name in brackets alone.",
+    "论语)) or, as a name alone in brackets, after the English that translates it (the National Bureau of Statistics "
+    "(国家统计局)), which are not reported: a line of verse quoted before its translation; a name alone in brackets after "
+    "English that CC-CEDICT does not give as its translation (the ministry (商务部)).",
 )
 def check_untranslated(ctx: CheckContext) -> Iterator:
     for view in ctx.rows:
