@@ -63,6 +63,8 @@ CASES = [
     ("number-mismatch", "今天最高气温35度。", "Today's high is 100 degrees Fahrenheit.", True),
     ("number-mismatch", "苹果三块五一斤。", "Apples are three and a half yuan a jin.", False),
     ("number-mismatch", "苹果三块五一斤。", "Apples are four and a half yuan a jin.", True),
+    ("number-mismatch", "这个西瓜三块五毛六。", "This watermelon costs 3.56 yuan.", False),
+    ("number-mismatch", "这个西瓜三块五毛六。", "This watermelon costs 3.5 yuan.", True),
     # A discount: 七折 is 30 % off (70 % off is the classic slip), 8.5折 15 % off; 五折 may be "half price"; 折叠 folds.
     ("number-mismatch", "限时特惠，全场七折！", "Limited-time offer: 30% off everything!", False),
     ("number-mismatch", "限时特惠，全场七折！", "Limited-time offer: 70% off everything!", True),

@@ -251,3 +251,10 @@ def test_numbers_spoken_money_takes_one_place_after_kuai():
 
     assert [(m.text, m.value) for m in zh_numbers("三块五一斤，三块五毛，一米七五")][:3] == [
         ("三块五", 3.5), ("三块五", 3.5), ("一米七五", 1.75)]
+
+
+def test_numbers_spoken_money_reads_its_second_place_in_mao():
+    from corpus_align.text.numbers import zh_numbers
+
+    assert [(m.text, m.value) for m in zh_numbers("三块五毛六，两块三角四，三块5毛6，三块五毛钱")] == [
+        ("三块五毛六", 3.56), ("两块三角四", 2.34), ("三块5毛6", 3.56), ("三块五", 3.5)]

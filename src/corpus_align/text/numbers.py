@@ -80,6 +80,7 @@ _ZH_SCORE = re.compile(rf"(?<![\d{_NUMERAL}])([零〇一二两三四五六七八
 # 8米95), a time (9秒58, 9.58 seconds), a price (三块五, 3.5 yuan).
 _ZH_SPOKEN_DECIMAL = re.compile(rf"(?<![\d{_NUMERAL}.])(\d{{1,2}}|[一两二三四五六七八九十])(米|秒|块)"
                                 rf"(\d{{1,2}}|[一二三四五六七八九]{{1,2}})(?![\d{_NUMERAL}.厘毫分秒米块元])")
+_ZH_SPOKEN_CENTS = re.compile(r"[毛角]([\d一二三四五六七八九])(?![\d一二三四五六七八九十百千万])")  # after 三块五: 毛六
 # 911 事件: the attacks of 11 September, which English writes 9/11 or September 11 (a date, not nine hundred and eleven).
 _ZH_NINE_ELEVEN = re.compile(r"(?<![\d.])911(?= ?事件)")
 # Tens and units joined by 有, as older and formal Chinese counts years: 六十有五 is 65 (十有八九 "most likely" is none).
@@ -391,6 +392,9 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         if unit_word == "块" and not fraction.isdigit():
             fraction = fraction[0]  # 三块五一斤: 3.5 yuan a jin (money says its second place in 毛, 三块五毛一)
         end = match.start(3) + len(fraction)
+        cents = _ZH_SPOKEN_CENTS.match(text, end) if unit_word == "块" and len(fraction) == 1 else None
+        if cents:
+            fraction, end = fraction + cents.group(1), cents.end()  # 三块五毛六: 3.56
         digits = fraction if fraction.isdigit() else "".join(str(ZH_DIGITS[ch]) for ch in fraction)
         units = int(whole) if whole.isdigit() else _numeral_value(whole)
         if units is None or in_words[match.start()]:
