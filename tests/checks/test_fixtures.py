@@ -65,6 +65,12 @@ CASES = [
     ("number-mismatch", "苹果三块五一斤。", "Apples are four and a half yuan a jin.", True),
     ("number-mismatch", "这个西瓜三块五毛六。", "This watermelon costs 3.56 yuan.", False),
     ("number-mismatch", "这个西瓜三块五毛六。", "This watermelon costs 3.5 yuan.", True),
+    # 斤 is half a kilogram (a catty is the 斤): 1.3万亿斤 ↔ 650 million metric tons.
+    ("number-mismatch", "粮食产量保持在1.3万亿斤以上。", "Grain output will stay above 650 million metric tons.", False),
+    ("number-mismatch", "他买了三斤苹果。", "He bought 1.5 kilos of apples.", False),
+    ("number-mismatch", "他买了三斤苹果。", "He bought three catties of apples.", False),
+    ("number-mismatch", "体重一百二十斤。", "She weighs 60 kilograms.", False),
+    ("number-mismatch", "体重一百二十斤。", "She weighs 70 kilograms.", True),
     # A discount: 七折 is 30 % off (70 % off is the classic slip), 8.5折 15 % off; 五折 may be "half price"; 折叠 folds.
     ("number-mismatch", "限时特惠，全场七折！", "Limited-time offer: 30% off everything!", False),
     ("number-mismatch", "限时特惠，全场七折！", "Limited-time offer: 70% off everything!", True),
