@@ -22,7 +22,7 @@ from corpus_align.io.read import document_of
 from corpus_align.model import SourceText
 from corpus_align.normalize import find_english_damage, normalize_zh
 from corpus_align.segment import presegmented, segment, split_en, split_zh, tokens
-from corpus_align.text import numbers as text_numbers
+from corpus_align.text.numbers import zh as zh_reader
 from tests.conftest import ROOT
 
 ZH = "他去了北京。"
@@ -217,9 +217,9 @@ def test_bounds_numbers_absurd_numbers_do_not_crash_the_check(zh, en):
 
 def test_bounds_numbers_fraction_pattern_starts_only_where_a_run_starts():
     # A start inside a numeral run would scan the rest of the run again: quadratic on a long run.
-    assert text_numbers._ZH_FRACTION.match("一一分之一", 1) is None
-    assert text_numbers._ZH_FRACTION.match("12分之1", 1) is None
-    assert text_numbers._ZH_FRACTION.search("有三十分之一").group() == "三十分之一"
+    assert zh_reader._ZH_FRACTION.match("一一分之一", 1) is None
+    assert zh_reader._ZH_FRACTION.match("12分之1", 1) is None
+    assert zh_reader._ZH_FRACTION.search("有三十分之一").group() == "三十分之一"
 
 
 def test_bounds_encoding_artifact_context_is_a_word_not_the_line():

@@ -1,0 +1,154 @@
+"""What the Chinese and the English number readers share: the word tables, :class:`Mention`, hedges and ranges.
+
+The tables are read once from ``resources/numbers.toml``; the helpers here (hedged ranges, units of measure and
+their sizes, clock times, short year ranges, codes hyphened to a word, units over both ends of a range) are
+called by both :mod:`.zh` and :mod:`.en`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, replace
+from importlib import resources
+
+_TABLES = tomllib.loads(resources.files("corpus_align.resources").joinpath("numbers.toml").read_text(encoding="utf-8"))
+_ZH_TABLES, _EN_TABLES = _TABLES["zh"], _TABLES["en"]
+
+ZH_DIGITS: dict[str, int] = _ZH_TABLES["digits"]
+ZH_UNITS: dict[str, int] = _ZH_TABLES["units"]
+
+# ---------------------------------------------------------------------------------------------------------------
+# Numbers as typed mentions (value, range, approximate, digits or words): what the number check compares.
+
+# Digits hyphened to a word name a thing (COVID-19, 铯-137, VP−730): read as a code, matched but never reported alone.
+_HYPHENS = "-\u2011\u2212"
+# A year range written short (1981-87), "24/7" (always).
+_YEAR_RANGE = re.compile(r"(?<![\d.])((?:1[5-9]|20)\d)(\d)[-–](\d{2})(?!\d|\.\d)")
+_EN_ALWAYS = re.compile(r"(?<![\d/])24/7(?![\d/])")
+# 17:30, and 5.30pm as British English writes it (a dot only before am/pm).
+_CLOCK_TIME = re.compile(r"(?<![\d:.])(\d{1,2})(?::|\.(?=\d{2}\s*[ap]\.?m\b))(\d{2})(?![\d:])", re.IGNORECASE)
+_UNIT_FAMILIES: tuple[tuple[str, str], ...] = tuple((start, family) for start, family in _TABLES["units"]["families"])
+_UNIT_FACTORS: tuple[tuple[str, float], ...] = tuple(sorted(_TABLES["units"]["factors"].items(), key=lambda item: -len(item[0])))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number found in one side: its value, whether it is approximate, whether written in digits.
+
+    ``low``/``high`` is the range the expression allows (十多 is 10–19, "over three hundred" is
+    300–400, 十七八 is 17–18); ``code`` marks digits glued to letters (3K, 5G), which name a
+    thing rather than count it.
+    """
+
+    value: float
+    approx: bool
+    digits: bool
+    text: str
+    low: float = -1.0
+    high: float = -1.0
+    code: bool = False
+    weak: bool = False  # "first", "both", "dozens", 第一: matched when they can be, never reported
+    unit: str = ""  # the unit of measure after it, by family (length, weight ...), for conversions
+    month: bool = False  # a month by its number: 3月, March
+    decade: bool = False  # a decade: 60年代, the 1960s, '60s (value 60 when the century is not said)
+    factor: float = 1.0  # the unit's size in its family's base unit (公里 1000 metres): 一千六百米 is 1.6 km
+    percent: bool = False  # a percentage (百分之七十, 七成, 70%, 70 percent): the share 0.7 too, as "seven in ten" says it
+    clock: bool = False  # an hour of the day (20时, 下午两点, 14:00, 2 p.m.): 2 and 14 are one hour on the 12- and 24-hour clock
+
+    @property
+    def span(self) -> tuple[float, float]:
+        return (self.value, self.value) if self.low < 0 else (self.low, self.high)
+
+
+def _place(value: float) -> float:
+    """The place value of a round number's last non-zero digit: 500 → 100, 20 → 10, 7 → 1."""
+    value = int(value)
+    if value <= 0:
+        return 1
+    place = 1
+    while value % (place * 10) == 0:
+        place *= 10
+    return place
+
+
+def hedged(value: float, hedge: str, place: float | None = None) -> tuple[float, float]:
+    """The range a hedged number allows, in the direction the hedge means."""
+    if not hedge:
+        return -1.0, -1.0
+    if hedge == "above":
+        step = place if place is not None else (_place(value) if value >= 10 else value)
+        return value, value + step * 0.999
+    if hedge == "below":
+        return value * 0.7, value
+    return value * 0.8, value * 1.2
+
+
+# What joins the two ends of a range written with one unit (2-4 公顷, 5 to 10 acres, 三至五公里).
+_RANGE_JOINER = re.compile(r"\s*(?:[-–—~～]|至|到|to)\s*")
+
+
+def units_over_ranges(text: str, found: list[tuple[int, Mention]]) -> list[Mention]:
+    """The mentions in order, the first end of a range given the unit written after the second (2-4 公顷: both hectares).
+
+    >>> [(m.text, m.unit) for m in units_over_ranges("2-4 公顷", [(0, Mention(2, False, True, "2")),
+    ...                                                  (2, Mention(4, False, True, "4", unit="metric-area"))])]
+    [('2', 'metric-area'), ('4', 'metric-area')]
+    """
+    ordered = sorted(found, key=lambda pair: pair[0])
+    mentions = [m for _, m in ordered]
+    for i in range(len(ordered) - 2, -1, -1):
+        (start, first), (next_start, second) = ordered[i], ordered[i + 1]
+        end = start + len(first.text)
+        if second.unit and not first.unit and end <= next_start and _RANGE_JOINER.fullmatch(text, end, next_start):
+            mentions[i] = replace(first, unit=second.unit)
+            ordered[i] = (start, mentions[i])
+    return mentions
+
+
+def year_ranges_and_always(text: str) -> list[tuple[tuple[int, int], list[tuple[int, Mention]]]]:
+    """Short year ranges (1981-87: 1981 and 1987) and "24/7" (no number), with their spans, for both languages.
+
+    >>> [(span, [m.value for _, m in mentions]) for span, mentions in year_ranges_and_always("1981-87, 24/7")]
+    [((0, 7), [1981, 1987]), ((9, 13), [])]
+    """
+    out = []
+    for match in _YEAR_RANGE.finditer(text) if "-" in text or "–" in text else ():
+        first = int(match.group(1) + match.group(2))
+        second = int(match.group(1)[:2] + match.group(3))
+        if second > first:
+            out.append((match.span(), [(match.start(), Mention(first, False, True, match.group(1) + match.group(2))),
+                                       (match.start(3), Mention(second, False, True, match.group(3)))]))
+    out.extend((match.span(), []) for match in _EN_ALWAYS.finditer(text) if "/" in text)
+    return sorted(out, key=lambda item: item[0])
+
+
+def hyphen_named(text: str, start: int) -> bool:
+    """True when the digits at ``start`` are hyphened to a word: COVID-19, 铯-137, pre-3.2, VP−730."""
+    return start >= 2 and text[start - 1] in _HYPHENS and text[start - 2].isalpha()
+
+
+def clock_times(text: str) -> list[tuple[tuple[int, int], list[tuple[int, Mention]]]]:
+    """Clock times (``12:39``) with their span: the hour, and the minutes as a number of their own (12 点 39 分).
+
+    >>> [(span, [m.value for _, m in mentions]) for span, mentions in clock_times("from 09:00 to 17:30")]
+    [((5, 10), [9]), ((14, 19), [17, 30])]
+    """
+    times = []
+    for match in _CLOCK_TIME.finditer(text):
+        mentions = [(match.start(), Mention(int(match.group(1)), False, True, match.group(), clock=True))]
+        if int(match.group(2)):
+            mentions.append((match.start(2), Mention(int(match.group(2)), False, True, match.group(2))))
+        times.append((match.span(), mentions))
+    return times
+
+
+def unit_family(unit: str) -> str:
+    unit = unit.strip(" -").lower()
+    return next((family for key, family in _UNIT_FAMILIES if unit.startswith(key)), unit)
+
+
+def unit_factor(unit: str) -> float:
+    """The size of ``unit`` in its family's base unit: ``unit_factor("kilometres")`` is 1000 (metres)."""
+    unit = unit.strip(" -").lower()
+    return next((factor for key, factor in _UNIT_FACTORS if unit.startswith(key)), 1.0)

@@ -1,0 +1,359 @@
+"""Numbers in English: digits, number words, ordinals, fractions, shares, dozens, months, clock times and hedges.
+
+:func:`en_numbers` reads the typed mentions (:class:`~.common.Mention`) the number check compares and the
+aligner's keys are built from.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+
+from .common import (
+    _EN_TABLES,
+    Mention,
+    clock_times,
+    hedged,
+    hyphen_named,
+    unit_factor,
+    unit_family,
+    units_over_ranges,
+    year_ranges_and_always,
+)
+
+# A run of English number words longer than this is not one number (the longest, "one hundred and
+# twenty-three million four hundred and fifty-six thousand ...", has about 100 characters).
+MAX_EN_NUMBER_CHARS = 200
+# Used with .match(text, position): no ^, which would match only at the start of the text.
+_EN_MEASURES = re.compile(r"(?i)(?:[- ]|(?=°))(?:" + "|".join(map(re.escape, _EN_TABLES["measures"])) + r")\b")
+
+_MENTION_WORDS: dict[str, int] = _EN_TABLES["words"]
+_EN_WEAK = frozenset(_EN_TABLES["weak"])
+_EN_SCALES: dict[str, int] = _EN_TABLES["scales"]
+_EN_VAGUE: dict[str, tuple[int, int]] = {word: (low, high) for word, (low, high) in _EN_TABLES["ranges"].items()}
+_EN_FRACTIONS: dict[str, int] = _EN_TABLES["fractions"]
+_EN_FRACTION = re.compile(r"(?i)\b(a|one|two|three|four)[- ](" + "|".join(sorted(_EN_FRACTIONS, key=len, reverse=True)) + r")\b")
+_MONTHS = {month: i + 1 for i, month in enumerate(_EN_TABLES["months"])}
+_WORDS = sorted(list(_MENTION_WORDS) + list(_EN_SCALES), key=len, reverse=True)
+_EN_HEDGES: dict[str, str] = _EN_TABLES["hedges"]
+# The letters a hedge or a number word starts with: the look-ahead on them lets the scan pass over most
+# word boundaries at once instead of trying every hedge and number word there (same matches, half the time).
+_EN_NUMBER_FIRSTS = "".join(sorted({word[0] for word in list(_EN_HEDGES) + _WORDS}))
+_EN_NUMBER = re.compile(
+    # Digits hyphened to a word (COVID-19) are read, as codes; number words hyphened to one (Formula-One) are not.
+    r"(?i)\b(?:(?<![A-Za-z][-\u2011\u2212])|(?=\d))(?<!\.)(?=[\d" + _EN_NUMBER_FIRSTS + r"])"
+    r"(?:(" + "|".join(sorted(_EN_HEDGES, key=len, reverse=True)) + r")\s+)?"
+    r"((?:\d{1,3}(?:,\d{2})*(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)*(?:st|nd|rd|th|s)?(?:\s*(?:" + "|".join(_EN_SCALES) + r"))?|"
+    r"(?:(?:" + "|".join(_WORDS) + r")(?:[- ](?:and[- ])?(?=(?:" + "|".join(_WORDS) + r")\b))?)+)"
+    r"(%| percent| per cent)?(?:\b|(?<=\d)(?=[A-Za-z]))([A-Za-z]*)((?:\s+or\s+(?:so|more))?)"
+)
+_DIGITS_THEN_SCALE = re.compile(r"(\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?)\s*([A-Za-z]+)?")
+_CARDINALS = sorted((w for w, v in _MENTION_WORDS.items() if v > 0 and w != "a" and not w.endswith(("st", "nd", "rd", "th"))),
+                    key=len, reverse=True)
+_CARDINAL = r"(\d+|" + "|".join(_CARDINALS) + r"|hundred|thousand)"
+_CARDINAL_SET = frozenset(_CARDINALS) | {"hundred", "thousand"}
+_AM_PM = frozenset(("am", "pm", "m"))  # 5.30pm, 5.30 p.m.: the letters after a dotted clock time
+# "two dozen" is 24, "a dozen" 12, as loosely as English uses them (±20 %, like "about").
+_EN_DOZEN = re.compile(r"(?i)\b(a|" + _CARDINAL + r")[- ]dozen\b(?!s)")
+# "one in 300", "four-in-ten", "2 out of 5": a share (300分之1, 十分之四), read as a fraction; not the
+# "6 in 1739468" of "Python 2.6 in 1739468".
+_EN_IN_FRACTION = re.compile(r"(?i)\b(?<![\d.,])" + _CARDINAL + r"[- ](?:in|out[- ]of)[- ](?:a[- ])?" + _CARDINAL + r"\b(?![.,]\d)")
+_FRACTION_FOLLOWS = re.compile(r"\s+of\b|\s*(?:[.,;:!?)\]]|$)")  # used with .match(text, end of "a third")
+_EN_VAGUE_WORD = re.compile(r"\b(" + "|".join(_EN_VAGUE) + r")\b", re.I)
+# Full names, and the abbreviations news style uses before a day (Jan. 6, Sept. 11, Oct. 13).
+_MONTH_ABBREVIATIONS: dict[str, int] = _EN_TABLES["month_abbreviations"]
+_EN_MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\b"
+                       r"|\b(" + "|".join(a.capitalize() for a in _MONTH_ABBREVIATIONS) + r")(?:\.(?= ?\d)|(?= \d{1,2}\b(?![.,:]\d)))")
+# Midnight and noon (12 点), a quarter past or to the hour.
+_EN_CLOCK_WORD = re.compile(r"(?i)\b(midnight|noon)\b")
+_EN_QUARTER_HOUR = re.compile(r"(?i)\ba quarter (past|to|after)\b")
+# Thousands set apart by a space, as SI style writes them: 2 000, 12 500 000.
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,-]| \d)")
+_EN_MONEY_SCALES: dict[str, int] = _EN_TABLES["money_scales"]
+_CURRENCY = frozenset("$£€¥")
+# List numbering at the start of a row ("7. Camera", "3、"): a label, not a quantity.
+# "4. Other joys", "4.Other joys", "2)Tap"; a row that is only "300." is a number.
+_EN_ENUMERATOR = re.compile(r"^\s*\d+\s*(?:\.(?![\d.])|\))\s*(?=\S)")
+_HAS_DIGIT = re.compile(r"\d")
+_LOWER_WORD = re.compile("[a-z]+")
+# Words that can begin or make a number in English ("a" only with another of them: a hundred, a third).
+_EN_NUMBER_WORDS_SET = frozenset(_WORDS) - {"a"}
+_EN_FRACTION_WORDS = frozenset(_EN_FRACTIONS)
+_EN_VAGUE_SET = frozenset(_EN_VAGUE)
+_MONTH_SET = frozenset(_MONTHS) | frozenset(_MONTH_ABBREVIATIONS)
+_EN_TRIGGERS = _EN_NUMBER_WORDS_SET | _EN_VAGUE_SET | _EN_FRACTION_WORDS | _MONTH_SET | {"midnight", "noon"}
+_EN_MAY_DATE = re.compile(r"\s+\d")  # "May 4", used with .match(text, position)
+_PART_OF_MONTH = re.compile(r"(?i)\b(?:mid|early|late)-$")  # mid-March, used with .search(text, 0, position)
+
+
+# Years counted in decades or centuries (four decades, three centuries): the count in years, as Chinese says it (四十年).
+_DECADES_OR_CENTURIES = re.compile(r"(?i)\s+(?:(decades?)|centuries)\b")
+
+
+def _years_per(after: str) -> int:
+    """10 when ``after`` (the text after an English number) starts with *decades*, 100 with *centuries*, else 1.
+
+    >>> _years_per(" decades ago"), _years_per(" centuries"), _years_per(" years")
+    (10, 100, 1)
+    """
+    unit = _DECADES_OR_CENTURIES.match(after)
+    return 1 if unit is None else 10 if unit.group(1) else 100
+
+
+# Metric symbols glued to digits (5km, 3kg) are units, not the letters of a code (3K, 5G).
+_GLUED_UNITS = frozenset({"km", "kg", "cm", "mm", "mph", "kph"})
+
+
+# After an English number, what makes it an hour of the day: 2 p.m., 8pm, eight o'clock.
+_EN_HOUR_AFTER = re.compile(r"\s*(?:[ap]\.?m\b\.?|o['’]clock\b)", re.IGNORECASE)
+
+
+def _en_word_groups(phrase: str) -> list[tuple[int, str]]:
+    """The numbers a run of number words spells: "twenty-one" is one, "one and five" and "a five" are not.
+
+    >>> _en_word_groups("two hundred and five"), _en_word_groups("one and five"), _en_word_groups("a five")
+    ([(205, 'two hundred and five')], [(1, 'one'), (5, 'five')], [(5, 'five')])
+    >>> _en_word_groups("fourscore and six"), _en_word_groups("nine hundred sixty and nine")
+    ([(86, 'fourscore and six')], [(969, 'nine hundred sixty and nine')])
+    """
+    tokens = [t for t in re.split(r"[- ]+", phrase) if t]
+    groups: list[list[str]] = [[]]
+    for i, token in enumerate(tokens):
+        word = token.lower()
+        group = groups[-1]
+        previous = group[-1].lower() if group else ""
+        following = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+        if word == "and":
+            tens_then_unit = (_MENTION_WORDS.get(previous, 0) in range(20, 100, 10)
+                              and 1 <= _MENTION_WORDS.get(following, 0) <= 9)
+            # two hundred and five; fourscore and six; nine hundred sixty and nine (the King James Bible's order)
+            if previous in _EN_SCALES or previous.endswith("score") or tens_then_unit:
+                group.append(token)
+            elif group:
+                groups.append([])
+            continue
+        if word == "a" and following not in _EN_SCALES:
+            continue  # the article before a number word ("a five percent")
+        if word in _MENTION_WORDS and previous in _MENTION_WORDS:
+            tens_then_unit = 20 <= _MENTION_WORDS[previous] <= 90 and _MENTION_WORDS[previous] % 10 == 0 and 1 <= _MENTION_WORDS[word] <= 9
+            if not tens_then_unit or previous in ("a",):
+                groups.append([token])
+                continue
+        group.append(token)
+    out = []
+    for group in groups:
+        if group and group[-1].lower() == "and":
+            group = group[:-1]
+        if not group:
+            continue
+        total, current = 0, 0
+        for token in group:
+            word = token.lower()
+            if word in _MENTION_WORDS:
+                current += _MENTION_WORDS[word]
+            elif word in _EN_SCALES:
+                current = (current or 1) * _EN_SCALES[word]
+                if _EN_SCALES[word] >= 1000:
+                    total, current = total + current, 0
+        out.append((total + current, " ".join(group)))
+    if len(out) == 1 and len(tokens) == len(groups[0]):
+        out = [(out[0][0], phrase)]  # keep the hyphens: twenty-one
+    return out
+
+
+def en_numbers(text: str) -> list[Mention]:
+    """Numbers in English text: digits, number words, ordinals, fractions, months; "one" and "a" alone are skipped.
+
+    >>> [(m.value, m.approx) for m in en_numbers("3.5 million, the 21st, 50% and hundreds of men")]
+    [(3500000, False), (21, False), (50, False), (200, True)]
+    >>> [m.span for m in en_numbers("more than three hundred, about five, the fifteenth")]
+    [(300, 399.9), (4.0, 6.0), (15, 15)]
+    """
+    # Each pattern runs only when the sentence has a digit or a word it needs: most have none.
+    has_digit = _HAS_DIGIT.search(text) is not None
+    present = set(_LOWER_WORD.findall(text.lower()))
+    if not has_digit and _EN_TRIGGERS.isdisjoint(present):
+        return []
+    found: list[tuple[int, Mention]] = []
+    masked = bytearray(len(text) + 1)  # one flag per character: list numbering, fractions, times
+
+    def mask(start: int, end: int) -> None:
+        masked[start:end] = b"\x01" * (end - start)
+
+    enumerator = _EN_ENUMERATOR.match(text)
+    if enumerator:
+        mask(0, enumerator.end())
+    for match in () if _EN_FRACTION_WORDS.isdisjoint(present) else _EN_FRACTION.finditer(text):
+        if _EN_QUARTER_HOUR.match(text, match.start()):
+            continue  # a quarter past eight: fifteen minutes, read below
+        if match.group(1).lower() == "a" and match.group(2).lower() in _MENTION_WORDS and not _FRACTION_FOLLOWS.match(text, match.end()):
+            continue  # "a third way" is an ordinal; "a third of them", "by a third." are fractions
+        numerator = 1 if match.group(1).lower() in ("a", "one") else _MENTION_WORDS[match.group(1).lower()]
+        found.append((match.start(), Mention(round(numerator / _EN_FRACTIONS[match.group(2).lower()], 3), False, False, match.group())))
+        mask(*match.span())
+    for match in _EN_DOZEN.finditer(text) if "dozen" in present else ():
+        count = 1 if match.group(1).lower() == "a" else _cardinal_value(match.group(1))
+        if count:
+            low, high = hedged(count * 12, "about")
+            found.append((match.start(), Mention(count * 12, True, match.group(1).isdigit(), match.group(), low, high)))
+            mask(*match.span())
+    shares = ("in" in present or "out" in present) and (has_digit or not _CARDINAL_SET.isdisjoint(present))
+    for match in _EN_IN_FRACTION.finditer(text) if shares else ():
+        part, whole = (_cardinal_value(group) for group in match.groups())
+        if part and whole and part < whole:
+            found.append((match.start(), Mention(round(part / whole, 3), False, match.group(1).isdigit(), match.group())))
+            mask(*match.span())
+    for span, mentions in clock_times(text) if has_digit and (":" in text or not _AM_PM.isdisjoint(present)) else ():
+        found.extend(mentions)
+        mask(*span)
+    for span, mentions in year_ranges_and_always(text) if has_digit else ():
+        found.extend(mentions)
+        mask(*span)
+    for match in _EN_CLOCK_WORD.finditer(text) if "midnight" in present or "noon" in present else ():
+        found.append((match.start(), Mention(12, True, False, match.group(), weak=True)))
+    for match in _EN_QUARTER_HOUR.finditer(text) if "quarter" in present else ():
+        found.append((match.start(), Mention(45 if match.group(1).lower() == "to" else 15, True, False, match.group(), weak=True)))
+        mask(match.start(), match.end())
+    for match in _SPACED_THOUSANDS.finditer(text) if has_digit and " " in text else ():
+        if not masked[match.start()]:
+            found.append((match.start(), Mention(int(match.group().replace(" ", "")), False, True, match.group())))
+            mask(*match.span())
+    for match in _EN_NUMBER.finditer(text) if has_digit or not _EN_NUMBER_WORDS_SET.isdisjoint(present) else ():
+        if masked[match.start(2)]:
+            continue
+        hedge, body, percent, glued, or_more = match.groups()
+        hedge = _EN_HEDGES[hedge.lower()] if hedge else ("above" if "more" in or_more else "about" if or_more else "")
+        if body[0].isdigit():
+            split = _DIGITS_THEN_SCALE.fullmatch(body)  # "3 million", "£3million"
+            parts = [part for part in split.groups() if part] if split else body.split()
+            # The 1960s, '60s, the 1980's.
+            decade = bool(re.match(r"\d+0s$", parts[0])) or (len(parts) == 1 and parts[0].isdigit() and parts[0].endswith("0")
+                                                            and text.startswith(("'s", "’s"), match.end(2)))
+            digits = re.sub(r"(st|nd|rd|th|s)$", "", parts[0]).replace(",", "")
+            try:
+                value = float(digits)
+            except ValueError:
+                continue
+            glued_unit = ""
+            if len(parts) > 1:
+                value *= _EN_SCALES[parts[1].lower()]
+            elif glued.lower() in _EN_MONEY_SCALES and text[max(0, match.start(2) - 1) : match.start(2)] in _CURRENCY:
+                value *= _EN_MONEY_SCALES[glued.lower()]  # £10m, $2bn: ten million pounds, not a code
+                glued = ""
+            elif glued == "k":
+                value *= 1000  # 100k meters, 5k a day: thousands (a capital K names a thing: 4K, a 10K run)
+                body, glued = body + "k", ""
+            elif glued.lower() in _GLUED_UNITS:
+                glued_unit, glued = glued, ""  # 5km, 3kg: a length, a weight
+            if not math.isfinite(value):
+                continue  # hundreds of digits: not a quantity, and no integer value
+            value = int(value) if value == int(value) else value
+            if decade and 1000 <= value < 2000 and value % 100 == 0:  # the 1800s: the nineteenth century (19世纪)
+                found.append((match.start(2), Mention(value // 100 + 1, True, True, body, value, value + 99)))
+                continue
+            if decade:
+                found.append((match.start(2), Mention(value, True, True, body, value, value + 9, decade=True)))
+                continue
+            value *= _years_per(text[match.end(2) : match.end(2) + 12])  # 6 decades: 60 年
+            low, high = hedged(value, hedge)
+            unit = _EN_MEASURES.match(text, match.end(2))
+            unit_word = unit.group() if unit else glued_unit
+            found.append((match.start(2), Mention(value, bool(hedge), True, body, low, high,
+                                                  code=bool(glued) or hyphen_named(text, match.start(2)),
+                                                  unit=unit_family(unit_word) if unit_word else "",
+                                                  factor=unit_factor(unit_word), percent=bool(percent),
+                                                  clock=bool(_EN_HOUR_AFTER.match(text, match.end(2))))))
+            continue
+        if len(body) > MAX_EN_NUMBER_CHARS:
+            continue  # its value would be a product of thousands of scale words
+        before = text[max(0, match.start(2) - 9) : match.start(2)].lower()
+        after = text[match.end(2) : match.end(2) + 12]
+        unit = _EN_MEASURES.match(after)
+        for value, words in _en_word_groups(body):
+            if value < 1:
+                if words.lower() == "zero":  # zero, (0,0): matched when the other side has a 0, never reported
+                    found.append((match.start(2), Mention(0, True, False, words, weak=True)))
+                continue
+            if value == 1:
+                if words.lower() in ("first", "one"):  # matches 第一, 百分之一; never reported alone
+                    found.append((match.start(2), Mention(1, True, False, words, weak=True)))
+                continue
+            if words.lower() in _EN_SCALES:  # a bare scale word: "a few hundred", "parts per million"
+                if before.endswith(("few ", "several ")):
+                    found.append((match.start(2), Mention(value * 2, True, False, words, value * 2, value * 9)))
+                else:
+                    found.append((match.start(2), Mention(value, True, False, words, weak=True)))
+                continue
+            value *= _years_per(after)  # four decades: 四十年; three centuries: 三百年
+            weak = words.lower() in _EN_WEAK
+            low, high = hedged(value, hedge)
+            found.append((match.start(2), Mention(value, bool(hedge) or weak, False, words, low, high, weak=weak,
+                                                  unit=unit_family(unit.group()) if unit else "",
+                                                  factor=unit_factor(unit.group()) if unit else 1.0, percent=bool(percent),
+                                                  clock=bool(_EN_HOUR_AFTER.match(after)))))
+    for match in () if _EN_VAGUE_SET.isdisjoint(present) else _EN_VAGUE_WORD.finditer(text):
+        if masked[match.start()]:
+            continue  # the dozen of "two dozen", read above
+        low, high = _EN_VAGUE[match.group(1).lower()]
+        found.append((match.start(), Mention(low, True, False, match.group(1), low, high, weak=True)))
+    for match in () if _MONTH_SET.isdisjoint(present) else _EN_MONTH.finditer(text):
+        if match.group(2):
+            found.append((match.start(), Mention(_MONTH_ABBREVIATIONS[match.group(2).lower()], False, False, match.group(),
+                                                 month=True)))
+            continue
+        name = match.group(1).lower()
+        # "May" is also a modal verb, capitalised only where a sentence starts: elsewhere it is the month.
+        if name == "may" and not _EN_MAY_DATE.match(text, match.end()) and _at_sentence_start(text, match.start()):
+            continue
+        if (name in ("march",) and not re.search(r"\d", text[match.end() : match.end() + 6])
+                and match.start() > 0 and text[match.start() - 1 : match.start()] != " "
+                and not _PART_OF_MONTH.search(text, 0, match.start())):
+            continue  # 'March!' is an order; mid-March (3月中旬) is the month
+        found.append((match.start(), Mention(_MONTHS[name], False, False, match.group(1), month=True)))
+    return units_over_ranges(text, _and_a_half(text, found))
+
+
+_AND_A_HALF = re.compile(r"(?i)\s+and\s+")  # what joins a whole number to its half
+
+
+def _and_a_half(text: str, found: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
+    """The mentions with a whole number and the *a half* that follows it made one (*three and a half* is 3.5).
+
+    >>> [(m.text, m.value, m.unit) for _, m in _and_a_half("two and a half hours", [(0, Mention(2, False, False, "two")),
+    ...                                                        (8, Mention(0.5, False, False, "a half"))])]
+    [('two and a half', 2.5, 'duration')]
+    """
+    out: list[tuple[int, Mention]] = []
+    for start, mention in sorted(found, key=lambda item: item[0]):
+        if out and mention.text.lower() == "a half" and mention.value == 0.5:
+            before_start, before = out[-1]
+            gap = text[before_start + len(before.text) : start]
+            if 0 < before.value == int(before.value) and _AND_A_HALF.fullmatch(gap):
+                end = start + len(mention.text)
+                unit = _EN_MEASURES.match(text, end)
+                unit_word = unit.group() if unit else ""
+                out[-1] = (before_start, replace(before, value=before.value + 0.5, text=text[before_start:end], weak=False,
+                                                 approx=before.approx and not before.weak,
+                                                 unit=unit_family(unit_word) if unit_word else before.unit,
+                                                 factor=unit_factor(unit_word) if unit_word else before.factor))
+                continue
+        out.append((start, mention))
+    return out
+
+
+def _cardinal_value(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    word = word.lower()
+    return _EN_SCALES.get(word) or _MENTION_WORDS.get(word)
+
+
+def _at_sentence_start(text: str, position: int) -> bool:
+    """True when only spaces, quotes or brackets stand between ``position`` and the start or the last sentence stop.
+
+    >>> _at_sentence_start("May I come? He said so.", 0), _at_sentence_start("He left in May.", 11)
+    (True, False)
+    """
+    before = text[:position].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?…:;"

@@ -1,0 +1,528 @@
+"""Numbers in Chinese: digits, numerals and their ranges, hedges, units, months, decades, shares and discounts.
+
+:func:`zh_numbers` reads the typed mentions (:class:`~.common.Mention`) the number check compares and the
+aligner's keys are built from.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import math
+import re
+
+from .common import (
+    _ZH_TABLES,
+    ZH_DIGITS,
+    ZH_UNITS,
+    Mention,
+    _place,
+    clock_times,
+    hedged,
+    hyphen_named,
+    unit_factor,
+    unit_family,
+    units_over_ranges,
+    year_ranges_and_always,
+)
+
+_NUMERAL = "".join(ZH_DIGITS) + "".join(ZH_UNITS)
+_APPROX_ZH: str = _ZH_TABLES["approximate"]
+_NUMERAL_CHARS = frozenset(_NUMERAL)
+_NUMERAL_CHAR = re.compile(f"[{_NUMERAL}]")
+_ANY_NUMERAL = re.compile(rf"[{_NUMERAL}\d０-９]")
+# A Chinese number: an optional 几/数 ("several") before a unit, digits or numerals, an approximation
+# mark, a 万/亿 scale, a percentage, and the character after it (a counter, 月 ...).
+# Digits glued to Latin letters (A4, G7, K1100, @user13, [PERSON14]) or hyphened to a word (COVID-19, CCTV-2)
+# name a thing; English reads them the same way.  Digits joined by an underscore are part of an identifier
+# (TLSv1_2, x86_64, sha3_224, 1_000 in code), which English's word boundaries never read either.
+# Modern Chinese often sets a space between digits and characters (17.5 万, 2022 年 10 月): the scale
+# and the character after a number may follow one space.
+_ZH_NUMBER = re.compile(
+    rf"(百分之)?(第)?([几数](?=[十百千万亿]))?((?<![A-Za-z\d._])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?![\d_])|[{_NUMERAL}]+)"
+    rf"([{_APPROX_ZH}]| [多余](?=[万亿]))?"
+    rf"(?: ?(万亿|[万亿]|(?:(?<=\d)|(?<=\d ))(?:千(?![克米瓦])|百(?!分))))?([多余]?)"
+    rf"(%|％)?(?: (?=[年月日号点时分秒万亿个人]))?(.?)"
+)
+# A decade, with its century when it is said: 90年代, 上世纪60年代, 19 世纪 80 年代, 1930年代, 六十年代.
+_ZH_DECADE = re.compile(rf"(?:(上|\d{{2}}|[{_NUMERAL}]{{2,3}}) ?世纪 ?)?((?<![\d{_NUMERAL}])(?:\d{{2}}|\d{{4}}|[{_NUMERAL}]{{2,4}})) ?年代")
+# Two neighbouring decades said at once: 6、70 年代, 七八十年代 (the '70s and '80s), with their century when it is said.
+_ZH_DECADE_PAIR = re.compile(rf"(?:(上|\d{{2}}|[{_NUMERAL}]{{2,3}}) ?世纪 ?)?(?<![\d{_NUMERAL}])"
+                             rf"([1-8一二三四五六七八])、?([2-9二三四五六七八九])(0|十) ?年代")
+# Tenths: 七成 is 70 %, 八九成 80-90 %, with the hedges around it (近七成, 七成以上).  成 is a share only where a share
+# ends (七成的人, 占七成。) or after a verb of quantity (增长两成); 八成是 is "probably", 一成不变 "unchanging".
+_ZH_TENTHS = re.compile(r"(?<![\d.一二两三四五六七八九十百千万亿零〇])([一二两三四五六七八九]{1,2}|十|\d(?:\.\d)?)成"
+                        r"(?:(多|以上|以下|左右)|(?=[的之，。；、,.;：:）)」”\s]|$))?")
+_ZH_QUANTITY_VERB = re.compile(r"(?:占|达|达到|超过|超|逾|增长|增加|上涨|上升|下降|下跌|减少|提高|降低|涨|跌|约|近|不到|不足)$")
+# A discount: 七折 is a price of 70 % of the original, which English says as 30 % off; 八五折 and 8.5折 are 15 % off.
+# 折 is a discount only where a price is spoken of around it (打七折, 全场五折, 低至三折, 八折优惠): 折叠 (fold),
+# 一波三折 (twists and turns) and 他把纸折了三折 (folded in three) are none.
+_ZH_DISCOUNT = re.compile(r"(?<![\d.一二两三四五六七八九十百千万亿零〇])(\d(?:\.\d)?|[一二三四五六七八九]{1,2})折"
+                          r"(?![叠腾磨断服扣返射旧算合线纸页])")
+_ZH_DISCOUNT_BEFORE = re.compile(r"(?:打|享|低至|全场|全馆|一律|均|统一|会员|特价|优惠|限时|仅|只要|可享|最低)$")
+_ZH_DISCOUNT_AFTER = re.compile(r"(?:优惠|促销|特价|特卖|销售|出售|起|券|卡)")
+# A score or a ratio in numerals: 三比一 (3-1), 二比零; every part counts, 一 and 零 too.
+_ZH_SCORE = re.compile(rf"(?<![\d{_NUMERAL}])([零〇一二两三四五六七八九十]{{1,3}})比"
+                       rf"([零〇一二两三四五六七八九十]{{1,3}})(?![\d{_NUMERAL}])")
+# A decimal said the spoken way, the unit between the whole and the fraction: a height (一米八 1.8 m, 一米七五 1.75 m,
+# 8米95), a time (9秒58, 9.58 seconds), a price (三块五, 3.5 yuan).
+_ZH_SPOKEN_DECIMAL = re.compile(rf"(?<![\d{_NUMERAL}.])(\d{{1,2}}|[一两二三四五六七八九十])(米|秒|块)"
+                                rf"(\d{{1,2}}|[一二三四五六七八九]{{1,2}})(?![\d{_NUMERAL}.厘毫分秒米块元])")
+_ZH_SPOKEN_CENTS = re.compile(r"[毛角]([\d一二三四五六七八九])(?![\d一二三四五六七八九十百千万])")  # after 三块五: 毛六
+# 911 事件: the attacks of 11 September, which English writes 9/11 or September 11 (a date, not nine hundred and eleven).
+_ZH_NINE_ELEVEN = re.compile(r"(?<![\d.])911(?= ?事件)")
+# Tens and units joined by 有, as older and formal Chinese counts years: 六十有五 is 65 (十有八九 "most likely" is none).
+_ZH_TENS_AND_UNITS = re.compile(r"(?<![一二两三四五六七八九十百千万亿零〇\d])([二三四五六七八九]?十)有([一二三四五六七八九])"
+                                r"(?![一二两三四五六七八九十百千万亿零〇\d])")
+# 亿 then 万 in digits, one number: 1亿5000万 is 150 million.
+_ZH_YI_WAN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?) ?亿(\d{1,4}) ?万")
+# The value of a scale after digits or a numeral: 3 万, 1 万亿 (10^12), 6 千 (digits only: 六千 is one numeral).
+_ZH_SCALES = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000, "万亿": 10**12}
+# The look-behinds start a denominator only where its run starts: without them a long run with no
+# 分之 after it is scanned again from each of its characters (quadratic in the run's length).
+_ZH_FRACTION = re.compile(rf"((?<![{_NUMERAL}])[{_NUMERAL}]+|(?<!\d)\d+)分之([{_NUMERAL}]+|\d+)")
+# 每2个人中就有1个, 每十人有一人: a share (English "one in two"), read as a fraction like 分之.
+_ZH_EVERY_HAS = re.compile(rf"每 ?((?<![{_NUMERAL}])[{_NUMERAL}]+|(?<!\d)\d+) ?[个名位人家户只台辆]?[^，。；！？、\d{_NUMERAL}]{{0,6}}?"
+                           rf"[中里]?[，,]? ?[就便]?有 ?([{_NUMERAL}]+|\d+)(?![{_NUMERAL}\d])")
+# The longest Chinese numeral a text writes is about 22 characters (一千二百三十四亿五千六百七十八万九千零一十二);
+# a longer run is not a number, and its value would be an integer of thousands of digits.
+MAX_ZH_NUMERAL_CHARS = 30
+_ZH_NOT_NUMBERS = frozenset(_ZH_TABLES["not_numbers"])
+COUNTERS = frozenset(_ZH_TABLES["counters"].strip())
+_ZH_MEASURES: tuple[str, ...] = tuple(_ZH_TABLES["measures"])
+# Hedges around a Chinese number: before it (将近 "nearly", 约 "about") and after it (左右 "or so").
+_ZH_HEDGE_BEFORE = re.compile("(" + "|".join(_ZH_TABLES["hedges_before"]) + ")$")
+_ZH_HEDGE_AFTER = re.compile(".?.?(" + "|".join(_ZH_TABLES["hedges_after"]) + ")")  # used with .match(text, position)
+# 点半: half past the hour, thirty minutes.
+_ZH_HALF_HOUR = re.compile(rf"(?<=[\d{_NUMERAL}]) ?点半")
+# List numbering at the start of a row ("7. Camera", "3、"): a label, not a quantity.
+_MORE_DOTS = re.compile(r"\.\d")  # used with .match(text, end of a number)
+_ZH_ENUMERATOR = re.compile(r"^\s*\d+\s*[.、．)）](?!\d)\s*(?=\S)")  # "3." numbers a list; "3.5" is a number
+
+
+def chinese_numeral_value(text: str) -> int | None:
+    """Return the value of a Chinese numeral (``二十三`` → 23, ``一九八七`` → 1987), or None.
+
+    >>> chinese_numeral_value("两千零五"), chinese_numeral_value("一九八七"), chinese_numeral_value("十")
+    (2005, 1987, 10)
+    >>> chinese_numeral_value("三亿五千万"), chinese_numeral_value("一万亿"), chinese_numeral_value("一亿零五万")
+    (350000000, 1000000000000, 100050000)
+    """
+    if not text:
+        return None
+    if all(ch in ZH_DIGITS for ch in text):  # digit by digit, as in years
+        return int("".join(str(ZH_DIGITS[ch]) for ch in text)) if len(text) > 1 else ZH_DIGITS[text]
+    # 亿 closes everything before it (一万亿 is 10^12); 万 closes only what follows the last 亿
+    # (三亿五千万 is 350,000,000, not (3·10^8 + 5,000)·10^4).
+    yi, wan, section, digit = 0, 0, 0, None
+    for ch in text:
+        if ch in ZH_DIGITS:
+            digit = ZH_DIGITS[ch]
+        elif ch == "亿":
+            yi = (yi + (wan + section + (digit or 0) or 1)) * ZH_UNITS[ch]
+            wan, section, digit = 0, 0, None
+        elif ch == "万":
+            wan = (wan + (section + (digit or 0) or 1)) * ZH_UNITS[ch]
+            section, digit = 0, None
+        else:
+            section += (1 if digit is None else digit) * ZH_UNITS[ch]
+            digit = None
+    return yi + wan + section + (digit or 0)
+
+
+def _numeral_value(text: str) -> int | None:
+    """Value of a Chinese numeral; two bare digits (二三, 七八) are a range, not a number, so ``None``.
+
+    >>> _numeral_value("二十三"), _numeral_value("一九八七"), _numeral_value("七八")
+    (23, 1987, None)
+    """
+    if len(text) == 2 and all(ch in ZH_DIGITS for ch in text):
+        return None
+    return chinese_numeral_value(text)
+
+
+def _idiom_word(word: str) -> bool:
+    """A dictionary word whose numerals are not a quantity: 统一, 三心二意, 四面八方, 十字路口."""
+    if word in _ZH_NOT_NUMBERS:
+        return True
+    if word.startswith("十分") and not word.startswith("十分钟"):
+        return True  # 十分高兴 "very glad", one word to jieba; 十分钟 is ten minutes
+    body = word[1:] if word[0] == "第" else word
+    if not body or body[0] not in _NUMERAL and body[0] not in "几数" and not body[0].isdigit():
+        return True  # the numeral is inside the word (统一, 星期三)
+    # Four characters or more with a non-numeral second character: 三心二意, 千方百计.
+    return len(word) >= 4 and word[1] not in _NUMERAL + _APPROX_ZH and word[1] not in COUNTERS
+
+
+def _range_run(run: str) -> tuple[int, int] | None:
+    """``(low, high)`` for a run with two consecutive digits: 两三 2–3, 十七八 17–18, 一二十 10–20, 三四百 300–400."""
+    for i in range(len(run) - 1):
+        a, b = run[i], run[i + 1]
+        if a in ZH_DIGITS and b in ZH_DIGITS and ZH_DIGITS[b] - ZH_DIGITS[a] == 1 and ZH_DIGITS[a] >= 1:
+            low = _numeral_value(run[: i + 1] + run[i + 2 :])
+            high = _numeral_value(run[:i] + run[i + 1 :])
+            if low is not None and high is not None and low < high:
+                return low, high
+    return None
+
+
+def _numeral_words(text: str, words: list[str]) -> list[tuple[int, str]]:
+    """``(start, word)`` of the words of two characters or more that hold a numeral character.
+
+    When the words cover the text exactly (jieba's cut does), each numeral is
+    placed in its word by bisection over the words' ends: a book has a
+    million words and a few thousand numerals.
+
+    >>> _numeral_words("他十分高兴，三个人。", ["他", "十分", "高兴", "，", "三个", "人", "。"])
+    [(1, '十分'), (6, '三个')]
+    """
+    ends = list(itertools.accumulate(map(len, words)))
+    found: list[tuple[int, str]] = []
+    if ends and ends[-1] == len(text):
+        last = -1
+        for match in _NUMERAL_CHAR.finditer(text):
+            k = bisect.bisect_right(ends, match.start())
+            if k != last and len(words[k]) >= 2:
+                found.append((ends[k] - len(words[k]), words[k]))
+            last = k
+        return found
+    position = 0
+    for word in words:
+        start = text.find(word, position)
+        if start < 0:
+            continue
+        position = start + len(word)
+        if len(word) >= 2 and not _NUMERAL_CHARS.isdisjoint(word):
+            found.append((start, word))
+    return found
+
+
+def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
+    """Numbers in (normalized, Simplified) Chinese text.
+
+    A numeral inside a dictionary word that is not a number (``十分`` "very",
+    ``三心二意``) is skipped when ``words`` (the jieba words) are given; a
+    lone ``一`` is the article "a" and is skipped too.  Approximate
+    expressions carry their range: 十多万 is 100,000–199,999, 二十几 21–29,
+    几百 200–900, 十七八 17–18, 三十左右 ±20%.
+
+    >>> [m.value for m in zh_numbers("百分之五十的人走了两三里，第五天是2021年")]
+    [50, 2, 5, 2021]
+    >>> [m.span for m in zh_numbers("五百余口人，二十几两银子，十七八个")]
+    [(500, 599.9), (21, 29), (17, 18)]
+    >>> [(m.text, m.value) for m in zh_numbers("三年零两个月，比分三比一，他一米八，三个世纪")]
+    [('三', 3), ('两', 2), ('三', 3), ('一', 1), ('一米八', 1.8), ('三', 300)]
+    """
+    # Positions inside idiom words, list numbering and fractions: one flag per character, so that
+    # a line of thousands of numbers and idioms is not a product of the two.
+    if not _ANY_NUMERAL.search(text):
+        return []  # half of all sentences: no digit and no numeral character
+    in_words = bytearray(len(text) + 1)
+    if words:
+        for start, word in _numeral_words(text, words):
+            if _idiom_word(word):
+                in_words[start : start + len(word)] = b"\x01" * len(word)
+    enumerator = _ZH_ENUMERATOR.match(text)
+    if enumerator:
+        in_words[: enumerator.end()] = b"\x01" * enumerator.end()
+    found: list[tuple[int, Mention]] = []
+    for (start, end), mentions in clock_times(text) if ":" in text else ():
+        found.extend(mentions)  # 09:00 - 17:30, read as English reads it
+        in_words[start:end] = b"\x01" * (end - start)
+    for match in _ZH_DECADE_PAIR.finditer(text) if "年代" in text else ():
+        first, second = (_numeral_value(d) if not d.isdigit() else int(d) for d in match.group(2, 3))
+        if first is None or second != first + 1 or in_words[match.start(2)]:
+            continue
+        for position, digit in ((match.start(2), first), (match.start(3), second)):
+            year = _decade_year(match.group(1), f"{digit}0")
+            if year is not None:
+                found.append((position, Mention(year, False, match.group(4) == "0", f"{digit}0年代", year, year + 9, decade=True)))
+        in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    for match in _ZH_DECADE.finditer(text) if "年代" in text else ():
+        year = _decade_year(match.group(1), match.group(2))
+        if year is not None and not in_words[match.start(2)]:
+            found.append((match.start(), Mention(year, False, match.group(2).isdigit(), match.group().replace(" ", ""),
+                                                 year, year + 9, decade=True)))
+            in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    for (start, end), mentions in year_ranges_and_always(text):
+        found.extend(mentions)
+        in_words[start:end] = b"\x01" * (end - start)
+    for match in _ZH_HALF_HOUR.finditer(text) if "点半" in text else ():
+        found.append((match.start(), Mention(30, True, False, "半", weak=True)))
+    for match in _ZH_TENTHS.finditer(text) if "成" in text else ():
+        mention = _tenths(text, match)
+        if mention is not None and not in_words[match.start()]:
+            found.append((match.start(), mention))
+            in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    for match in _ZH_DISCOUNT.finditer(text) if "折" in text else ():
+        mention = _discount(text, match)
+        if mention is not None and not in_words[match.start()]:
+            found.append((match.start(), mention))
+            in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    for match in _ZH_SCORE.finditer(text) if "比" in text else ():
+        scores = [0 if part in "零〇" else _numeral_value(part) for part in match.groups()]
+        if in_words[match.start()]:
+            continue
+        for position, part, score in zip((match.start(1), match.start(2)), match.groups(), scores, strict=True):
+            if score is not None:
+                found.append((position, Mention(score, False, False, part)))
+        in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    for match in _ZH_SPOKEN_DECIMAL.finditer(text) if "米" in text or "秒" in text or "块" in text else ():
+        whole, unit_word, fraction = match.groups()
+        if unit_word == "块" and not fraction.isdigit():
+            fraction = fraction[0]  # 三块五一斤: 3.5 yuan a jin (money says its second place in 毛, 三块五毛一)
+        end = match.start(3) + len(fraction)
+        cents = _ZH_SPOKEN_CENTS.match(text, end) if unit_word == "块" and len(fraction) == 1 else None
+        if cents:
+            fraction, end = fraction + cents.group(1), cents.end()  # 三块五毛六: 3.56
+        digits = fraction if fraction.isdigit() else "".join(str(ZH_DIGITS[ch]) for ch in fraction)
+        units = int(whole) if whole.isdigit() else _numeral_value(whole)
+        if units is None or in_words[match.start()]:
+            continue
+        spoken = round(units + int(digits) / 10 ** len(digits), len(digits))
+        found.append((match.start(), Mention(spoken, False, whole.isdigit(), text[match.start() : end],
+                                             unit=_zh_unit(text, match.start(2)))))
+        in_words[match.start() : end] = b"\x01" * (end - match.start())
+    for match in _ZH_NINE_ELEVEN.finditer(text) if "911" in text else ():
+        found.append((match.start(), Mention(9, False, True, "9", weak=True)))  # the month: 9/11 or September
+        found.append((match.start() + 1, Mention(11, False, True, "11")))
+        in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    for match in _ZH_TENS_AND_UNITS.finditer(text) if "有" in text else ():
+        tens = _numeral_value(match.group(1))
+        if tens is not None and not in_words[match.start()]:
+            found.append((match.start(), Mention(tens + ZH_DIGITS[match.group(2)], False, False, match.group())))
+            in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    for match in _ZH_YI_WAN.finditer(text) if "亿" in text else ():
+        joined = float(match.group(1)) * 100_000_000 + int(match.group(2)) * 10_000
+        found.append((match.start(), Mention(int(joined) if joined == int(joined) else joined, False, True, match.group())))
+        in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    for match in _ZH_EVERY_HAS.finditer(text) if "每" in text else ():
+        whole, part = (int(g) if g.isdigit() else _numeral_value(g) for g in match.groups())
+        if whole and part and part < whole:
+            found.append((match.start(1), Mention(round(part / whole, 3), False, match.group(1).isdigit(), match.group())))
+            in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    for match in _ZH_FRACTION.finditer(text):
+        if match.group(1) in ("百", "千", "万", "百万") or match.start() > 0 and text[match.start() - 1] in _NUMERAL:
+            continue  # 百分之五十 is a percentage; 百万分之五 a rate in parts per million
+        if max(len(match.group(1)), len(match.group(2))) > MAX_ZH_NUMERAL_CHARS:
+            continue
+        denominator = _numeral_value(match.group(1)) if not match.group(1).isdigit() else int(match.group(1))
+        numerator = _numeral_value(match.group(2)) if not match.group(2).isdigit() else int(match.group(2))
+        if denominator and numerator is not None:
+            found.append((match.start(), Mention(round(numerator / denominator, 3), False, match.group(1).isdigit(), match.group())))
+            in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    for match in _ZH_NUMBER.finditer(text):
+        percent, ordinal, several, run, approx, scale, approx_after_scale, percent_sign, after = match.groups()
+        approx = (approx or "").strip() or approx_after_scale  # 200 多万; 6 千多: over six thousand (not 989 来: "to come")
+        start = match.start(4)
+        if in_words[start]:
+            continue
+        if run == "千" and text.startswith("米", match.end(4)):
+            continue  # 平方千米, 每千米: the unit (kilometre), not a thousand
+        before = text[max(0, match.start() - 3) : match.start()]
+        hedge_after = _ZH_HEDGE_AFTER.match(text, match.end() - len(after))
+        hedge = "about" if hedge_after else ("below" if before.endswith(("将近", "接近", "近")) else
+                                             "about" if _ZH_HEDGE_BEFORE.search(before) else "")
+        if run[0].isdigit():
+            if _MORE_DOTS.match(text, match.end(4)):
+                continue  # 3.7.1, 192.0.2.1: a version or an address, which English does not read as a number either
+            try:
+                number = float(run.replace(",", ""))
+            except ValueError:
+                continue
+            if scale:
+                number *= _ZH_SCALES[scale]
+            if not math.isfinite(number):
+                continue  # hundreds of digits: not a quantity, and no integer value
+            if after == "月" and not approx and not scale and 1 <= number <= 12:
+                found.append((start, Mention(int(number), False, True, run + "月", month=True)))
+                continue
+            if after == "k" and not re.match(r"[A-Za-z_]", text[match.end() : match.end() + 1]):
+                number, after = number * 1000, ""  # 100k: thousands, as English reads it
+            code = (bool(re.match(r"[A-Za-z_]", after)) and not percent_sign) or hyphen_named(text, start)
+            shown = (match.group(0)[: len(match.group(0)) - len(after)] if after else match.group(0)).rstrip()
+            low, high = hedged(number, "above" if approx in ("多", "余") else "about" if approx else hedge)
+            unit_word = _zh_unit_word(text, match.end() - len(after))
+            clock = _zh_hour(after, number, bool(approx or hedge or scale or percent or percent_sign))
+            found.append((start, Mention(int(number) if number == int(number) else number, bool(approx or hedge), True,
+                                         shown, low, high, code, unit=unit_family(unit_word) if unit_word else "",
+                                         factor=unit_factor(unit_word), percent=bool(percent or percent_sign), clock=clock)))
+            continue
+        if run[0] in "零〇" and len(run) > 1 and not (start and (text[start - 1] in _NUMERAL_CHARS or text[start - 1].isdigit())):
+            run, start = run[1:], start + 1  # 三年零两个月, 一斤零三两: 零 joins two quantities ("and"), it is no digit
+        if run.endswith("两") and len(run) >= 2 and run[-2] != "一":
+            run = run[:-1]  # 五十两: fifty taels (两 is the unit, not "two")
+            after = "两"
+        if run in _ZH_NOT_NUMBERS or text[start : start + 4] in _ZH_NOT_NUMBERS or len(run) > MAX_ZH_NUMERAL_CHARS:
+            continue
+        shown = (percent or "") + (ordinal or "") + (several or "") + run + approx + (scale or "")
+        if several:
+            unit = _numeral_value(run + (scale or ""))
+            if unit:
+                found.append((start, Mention(unit * 2, True, False, shown, unit * 2, unit * 9)))
+            continue
+        pair = _range_run(run)
+        if pair and not approx:
+            factor = _ZH_SCALES[scale] if scale else 1
+            low, high = pair[0] * factor, pair[1] * factor
+            found.append((start, Mention(low, True, False, shown, low, high)))
+            continue
+        if (len(run) == 1 and not (ordinal or percent or approx or scale) and after not in COUNTERS
+                and not _zh_unit(text, match.end() - len(after))):
+            continue  # 三思, 一心: a lone numeral counts only before a counter or a unit (三个, 三厘米)
+        if after == "成" and len(run) <= 2 and not (ordinal or percent or scale) and not _starts_word(words, match.end() - 1):
+            continue  # tenths that end no share (八成是他 "probably him", 一成不变): the shares were read above
+        if len(run) >= 3 and all(ch in ZH_DIGITS for ch in run) and approx == "几":
+            year = _numeral_value(run)  # 一九六几年: the 1960s (three digits or more always have a value)
+            if year is not None:
+                found.append((start, Mention(year * 10, True, False, shown, year * 10, year * 10 + 9)))
+            continue
+        value = _numeral_value(run + (scale or ""))
+        if value is not None and after == "个" and text.startswith("世纪", match.end()):
+            value *= 100  # 三个世纪: three hundred years, as three centuries and 三百年 are
+        if value == 1 and not ordinal and not percent and after in COUNTERS and not approx:
+            found.append((start, Mention(1, True, False, shown, weak=True)))  # 一个: "one", "1", or the article
+            continue
+        if value is None or (value == 1 and not ordinal and not percent):
+            continue
+        if after == "月" and 1 <= value <= 12 and not approx:
+            found.append((start, Mention(value, False, False, run + "月", month=True)))
+            continue
+        if approx == "几":
+            place = _place(_numeral_value(run) or 1) * (_ZH_SCALES[scale] if scale else 1)
+            low, high = value + place // 10 or 1, value + 9 * max(place // 10, 1)
+            if place == 1:
+                low, high = value, value + 9
+        elif approx in ("多", "余"):
+            low, high = hedged(value, "above", _place(_numeral_value(run) or 1) * (_ZH_SCALES[scale] if scale else 1))
+        elif approx == "来" or hedge:
+            low, high = hedged(value, hedge or "about")
+        else:
+            low, high = -1.0, -1.0
+        weak = bool(ordinal) and value == 1  # 第一: first, best, top
+        unit_word = _zh_unit_word(text, match.end() - len(after))
+        found.append((start, Mention(value, bool(approx or hedge or weak), False, shown, low, high, weak=weak,
+                                     unit=unit_family(unit_word) if unit_word else "", factor=unit_factor(unit_word),
+                                     percent=bool(percent or percent_sign),
+                                     clock=_zh_hour(after, value, bool(approx or hedge or scale or percent or ordinal)))))
+    return units_over_ranges(text, found)
+
+
+def _starts_word(words: list[str] | None, position: int) -> bool:
+    """True when one of jieba's ``words`` (covering the text) of two characters or more starts at ``position``:
+    the 成 of 三 + 成员国 (three member states) starts a word; the 成 of 七成 does not."""
+    start = 0
+    for word in words or ():
+        if start == position:
+            return len(word) >= 2
+        if start > position:
+            return False
+        start += len(word)
+    return False
+
+
+def _tenths(text: str, match: re.Match) -> Mention | None:
+    """The percentage a match of :data:`_ZH_TENTHS` says, or None when its 成 is no share (八成是 "probably").
+
+    >>> [(m.text, m.span, m.percent) for m in zh_numbers("超过七成的受访者满意，利润增长两成，近八九成。八成是他。")]
+    [('七成', (70, 79.9), True), ('两成', (20, 20), True), ('八九成', (56.0, 90), True)]
+    """
+    run, hedge_after = match.group(1), match.group(2)
+    before = text[max(0, match.start() - 2) : match.start()]
+    # A hedge after it (七成以上), the end of the text, 的 or punctuation: the share ends there.
+    ends_a_share = hedge_after is not None or match.end() == len(text) or text[match.end()] in "的之，。；、,.;：:）)」” "
+    if not ends_a_share and not _ZH_QUANTITY_VERB.search(before):
+        return None
+    low: float
+    high: float
+    if run[0].isdigit():
+        low = high = float(run) * 10
+    else:
+        pair = _range_run(run) if len(run) == 2 else None
+        tenths = _numeral_value(run)
+        if pair is not None:
+            low, high = pair[0] * 10, pair[1] * 10
+        elif tenths is not None:
+            low = high = tenths * 10
+        else:
+            return None
+    value: float = int(low) if low == int(low) else low
+    hedge = ("above" if hedge_after in ("多", "以上") or before.endswith(("超过", "超", "逾")) else
+             "below" if hedge_after == "以下" or before.endswith(("近", "不到", "不足")) else
+             "about" if hedge_after == "左右" or before.endswith("约") else "")
+    if hedge == "above":
+        low, high = value, high + 9.9
+    elif hedge:
+        low, high = hedged(value, hedge)[0], max(hedged(high, hedge)[1], high)
+    shown = match.group(0)
+    return Mention(value, bool(hedge) or low != high, run[0].isdigit(), shown, low if low != high or hedge else -1.0,
+                   high if low != high or hedge else -1.0, percent=True)
+
+
+def _discount(text: str, match: re.Match) -> Mention | None:
+    """The reduction a match of :data:`_ZH_DISCOUNT` gives, as the percentage English says (七折: 30 % off), or None
+    when no price is spoken of around it.
+
+    五折 is *half price* as often as *50 % off*, and English says *half* without a number: it is weak (matched when it
+    can be, never reported alone).
+
+    >>> [(m.text, m.value, m.weak) for m in zh_numbers("全场七折，会员八五折，8.5折优惠，打五折。折叠三次，一波三折")]
+    [('七折', 30, False), ('八五折', 15, False), ('8.5折', 15, False), ('五折', 50, True), ('三', 3, False)]
+    """
+    run = match.group(1)
+    if not (_ZH_DISCOUNT_BEFORE.search(text, 0, match.start()) or _ZH_DISCOUNT_AFTER.match(text, match.end())):
+        return None
+    if run[0].isdigit():
+        tenths = float(run)
+    elif len(run) == 2:
+        first, second = (_numeral_value(ch) for ch in run)
+        if first is None or second is None:
+            return None
+        tenths = first + second / 10  # 八五折: 8.5 tenths
+    else:
+        value = _numeral_value(run)
+        if value is None:
+            return None
+        tenths = value
+    if not 0 < tenths < 10:
+        return None
+    off = round(100 - tenths * 10, 1)
+    return Mention(int(off) if off == int(off) else off, False, run[0].isdigit(), match.group(), percent=True, weak=off == 50)
+
+
+def _decade_year(century: str | None, decade: str) -> int | None:
+    """The first year of a decade (上世纪 + 60 → 1960; 1930 → 1930); a decade without its century stays 60.
+
+    >>> _decade_year("上", "60"), _decade_year("19", "80"), _decade_year(None, "九十"), _decade_year(None, "1930")
+    (1960, 1880, 90, 1930)
+    """
+    value = int(decade) if decade.isdigit() else _numeral_value(decade)
+    if value is None or value % 10:
+        return None
+    if value >= 100:
+        return value if 1000 <= value <= 2100 else None
+    if century is None:
+        return value
+    number = 20 if century == "上" else int(century) if century.isdigit() else _numeral_value(century)
+    return (number - 1) * 100 + value if number and 10 <= number <= 21 else None
+
+
+def _zh_hour(after: str, value: float, qualified: bool) -> bool:
+    """True when a Chinese number followed by ``after`` is an hour of the day: 20时, 两点 (not 两点半's 30, read apart).
+
+    >>> _zh_hour("时", 20, False), _zh_hour("点", 2, False), _zh_hour("个", 2, False), _zh_hour("点", 30, False)
+    (True, True, False, False)
+    """
+    return after in ("点", "时") and not qualified and value == int(value) and 0 <= value <= 24
+
+
+def _zh_unit_word(text: str, end: int) -> str:
+    """The unit of measure right after a Chinese number (一千六百米 → 米), or ''."""
+    rest = text[end : end + 4].lstrip(" ")  # 222.7 公顷, 32.2 摄氏度: modern typesetting sets a space before the unit
+    return next((u for u in _ZH_MEASURES if rest.startswith(u)), "")
+
+
+def _zh_unit(text: str, end: int) -> str:
+    """The family of the unit of measure right after a Chinese number (一米六 → metric length), or ''."""
+    word = _zh_unit_word(text, end)
+    return unit_family(word) if word else ""
