@@ -71,6 +71,11 @@ CASES = [
     ("number-mismatch", "他买了三斤苹果。", "He bought three catties of apples.", False),
     ("number-mismatch", "体重一百二十斤。", "She weighs 60 kilograms.", False),
     ("number-mismatch", "体重一百二十斤。", "She weighs 70 kilograms.", True),
+    # 千 is the kilo- of a unit after digits (350千卡 is 350 kcal), and 千克 a kilogram.
+    ("number-mismatch", "每100克含热量350千卡。", "Per 100 g: 350 kcal.", False),
+    ("number-mismatch", "每100克含热量350千卡。", "Per 100 g: 530 kcal.", True),
+    ("number-mismatch", "这袋米重5千克。", "This bag of rice weighs 5,000 grams.", False),
+    ("number-mismatch", "电机功率为100千瓦。", "The motor is rated at 100 kW.", False),
     # A discount: 七折 is 30 % off (70 % off is the classic slip), 8.5折 15 % off; 五折 may be "half price"; 折叠 folds.
     ("number-mismatch", "限时特惠，全场七折！", "Limited-time offer: 30% off everything!", False),
     ("number-mismatch", "限时特惠，全场七折！", "Limited-time offer: 70% off everything!", True),

@@ -38,10 +38,11 @@ _ANY_NUMERAL = re.compile(rf"[{_NUMERAL}\d０-９]")
 # (TLSv1_2, x86_64, sha3_224, 1_000 in code), which English's word boundaries never read either.
 # Modern Chinese often sets a space between digits and characters (17.5 万, 2022 年 10 月): the scale
 # and the character after a number may follow one space.
+# 千 after digits is a thousand, except as the kilo- of a unit (3千克, 350千卡 kcal, 100千瓦 kW, 50千帕 kPa).
 _ZH_NUMBER = re.compile(
     rf"(百分之)?(第)?([几数](?=[十百千万亿]))?((?<![A-Za-z\d._])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?![\d_])|[{_NUMERAL}]+)"
     rf"([{_APPROX_ZH}]| [多余](?=[万亿]))?"
-    rf"(?: ?(万亿|[万亿]|(?:(?<=\d)|(?<=\d ))(?:千(?![克米瓦])|百(?!分))))?([多余]?)"
+    rf"(?: ?(万亿|[万亿]|(?:(?<=\d)|(?<=\d ))(?:千(?![克米瓦卡焦赫伏帕])|百(?!分))))?([多余]?)"
     rf"(%|％)?(?: (?=[年月日号点时分秒万亿个人]))?(.?)"
 )
 # A decade, with its century when it is said: 90年代, 上世纪60年代, 19 世纪 80 年代, 1930年代, 六十年代.
