@@ -76,6 +76,15 @@ CASES = [
     ("number-mismatch", "每100克含热量350千卡。", "Per 100 g: 530 kcal.", True),
     ("number-mismatch", "这袋米重5千克。", "This bag of rice weighs 5,000 grams.", False),
     ("number-mismatch", "电机功率为100千瓦。", "The motor is rated at 100 kW.", False),
+    # A year written short: the last two digits (98年, 九八年 ↔ 1998), or a year of the Republic of China (民國112年 ↔ 2023).
+    ("number-mismatch", "98年的洪水很大。", "The 1998 flood was huge.", False),
+    ("number-mismatch", "九八年的洪水很大。", "The 1998 flood was huge.", False),
+    ("number-mismatch", "98年的洪水很大。", "The 1989 flood was huge.", True),
+    ("number-mismatch", "民國112年，台灣出口總額創新高。", "In 2023, Taiwan's exports hit a record high.", False),
+    ("number-mismatch", "民國112年，台灣出口總額創新高。", "In 2022, Taiwan's exports hit a record high.", True),
+    ("number-mismatch", "112年度預算已三讀通過。", "The 2023 budget passed its third reading.", False),
+    ("number-mismatch", "他生於民國五十年。", "He was born in 1961.", False),
+    ("number-mismatch", "他在这里住了10年。", "He has lived here for 10 years.", False),
     # A discount: 七折 is 30 % off (70 % off is the classic slip), 8.5折 15 % off; 五折 may be "half price"; 折叠 folds.
     ("number-mismatch", "限时特惠，全场七折！", "Limited-time offer: 30% off everything!", False),
     ("number-mismatch", "限时特惠，全场七折！", "Limited-time offer: 70% off everything!", True),

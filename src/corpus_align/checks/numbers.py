@@ -31,6 +31,8 @@ from .registry import register
 # Pairs of numbers compared when matching approximately; a row with more (a table run into one
 # line, hundreds of numbers a side) gets exact matching only, which stays linear.
 MATCH_PAIRS_BUDGET = 100_000
+# The year before the Republic of China's first (民国元年 is 1912).
+_ROC_YEAR_ZERO = 1911
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
@@ -48,6 +50,8 @@ def _compatible(a: Mention, b: Mention) -> bool:
         return True  # 20时 ↔ 8 p.m., 下午两点 ↔ 14:00: one hour on the 24- and the 12-hour clock
     if _one_over(a, b) or _one_over(b, a):
         return True
+    if a.short_year != b.short_year and _short_year_of((a, b) if a.short_year else (b, a)):
+        return True  # 98年 ↔ 1998, 民国112年 ↔ 2023
     if a.percent != b.percent:  # 百分之七十 ↔ "seven in ten", 十分之七 ↔ "70 percent": one share, said two ways
         percent, other = (a, b) if a.percent else (b, a)
         if 0 < other.value < 1:
@@ -113,6 +117,21 @@ def _one_sided(mention: Mention, other: Mention) -> tuple[float, float]:
     if mention.approx and not other.approx and math.isclose(low, mention.value * 0.8) and math.isclose(high, mention.value * 1.2):
         return mention.value * 0.9, mention.value * 1.1
     return low, high
+
+
+def _short_year_of(pair: tuple[Mention, Mention]) -> bool:
+    """True when the year ``pair[1]`` is the year ``pair[0]`` writes short: the last two digits of its century
+    (98年 ↔ 1998, 03年 ↔ 2003) or a year of the Republic of China, whose year 1 is 1912 (民国112年 ↔ 2023).
+
+    >>> from corpus_align.text.numbers import en_numbers, zh_numbers
+    >>> [_short_year_of((zh_numbers(zh)[0], en_numbers(en)[0])) for zh, en in
+    ...  (("98年", "1998"), ("03年", "2003"), ("112年度", "2023"), ("民国五十年", "1961"), ("112年度", "2012"))]
+    [True, True, True, True, False]
+    """
+    short, year = pair
+    if year.value != int(year.value) or not 1000 <= year.value <= 2200 or year.approx:
+        return False
+    return (short.value < 100 and year.value % 100 == short.value) or year.value == short.value + _ROC_YEAR_ZERO
 
 
 def _one_over(fraction: Mention, ordinal: Mention) -> bool:

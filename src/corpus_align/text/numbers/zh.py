@@ -38,6 +38,8 @@ _ANY_NUMERAL = re.compile(rf"[{_NUMERAL}\d０-９]")
 # (TLSv1_2, x86_64, sha3_224, 1_000 in code), which English's word boundaries never read either.
 # Modern Chinese often sets a space between digits and characters (17.5 万, 2022 年 10 月): the scale
 # and the character after a number may follow one space.
+# A year of the Republic of China (民国112年, 112年度) is at most three digits; its 200th year is 2111.
+_ROC_LAST_SHORT = 200
 # 千 after digits is a thousand, except as the kilo- of a unit (3千克, 350千卡 kcal, 100千瓦 kW, 50千帕 kPa).
 _ZH_NUMBER = re.compile(
     rf"(百分之)?(第)?([几数](?=[十百千万亿]))?((?<![A-Za-z\d._])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?![\d_])|[{_NUMERAL}]+)"
@@ -345,9 +347,12 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             low, high = hedged(number, "above" if approx in ("多", "余") else "about" if approx else hedge)
             unit_word = _zh_unit_word(text, match.end() - len(after))
             clock = _zh_hour(after, number, bool(approx or hedge or scale or percent or percent_sign))
+            short_year = (after == "年" and not (approx or hedge or scale or percent or percent_sign) and "." not in run
+                          and (len(run) == 2 or len(run) == 3 and number <= _ROC_LAST_SHORT))
             found.append((start, Mention(int(number) if number == int(number) else number, bool(approx or hedge), True,
                                          shown, low, high, code, unit=unit_family(unit_word) if unit_word else "",
-                                         factor=unit_factor(unit_word), percent=bool(percent or percent_sign), clock=clock)))
+                                         factor=unit_factor(unit_word), percent=bool(percent or percent_sign), clock=clock,
+                                         short_year=short_year)))
             continue
         if run[0] in "零〇" and len(run) > 1 and not (start and (text[start - 1] in _NUMERAL_CHARS or text[start - 1].isdigit())):
             run, start = run[1:], start + 1  # 三年零两个月, 一斤零三两: 零 joins two quantities ("and"), it is no digit
@@ -379,6 +384,8 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
                 found.append((start, Mention(year * 10, True, False, shown, year * 10, year * 10 + 9)))
             continue
         value = _numeral_value(run + (scale or ""))
+        if value is None and after == "年" and len(run) == 2 and all(ch in ZH_DIGITS for ch in run) and not scale:
+            value = 10 * ZH_DIGITS[run[0]] + ZH_DIGITS[run[1]]  # 九八年: '98, read digit by digit
         if value is not None and after == "个" and text.startswith("世纪", match.end()):
             value *= 100  # 三个世纪: three hundred years, as three centuries and 三百年 are
         if value == 1 and not ordinal and not percent and after in COUNTERS and not approx:
@@ -401,11 +408,14 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         else:
             low, high = -1.0, -1.0
         weak = bool(ordinal) and value == 1  # 第一: first, best, top
+        short_year = after == "年" and not (ordinal or approx or hedge or scale or percent) and (
+            before.endswith("民国") and value <= _ROC_LAST_SHORT or len(run) == 2 and all(ch in ZH_DIGITS for ch in run))
         unit_word = _zh_unit_word(text, match.end() - len(after))
         found.append((start, Mention(value, bool(approx or hedge or weak), False, shown, low, high, weak=weak,
                                      unit=unit_family(unit_word) if unit_word else "", factor=unit_factor(unit_word),
                                      percent=bool(percent or percent_sign),
-                                     clock=_zh_hour(after, value, bool(approx or hedge or scale or percent or ordinal)))))
+                                     clock=_zh_hour(after, value, bool(approx or hedge or scale or percent or ordinal)),
+                                     short_year=short_year)))
     return units_over_ranges(text, found)
 
 
