@@ -85,6 +85,10 @@ CASES = [
     ("number-mismatch", "112年度預算已三讀通過。", "The 2023 budget passed its third reading.", False),
     ("number-mismatch", "他生於民國五十年。", "He was born in 1961.", False),
     ("number-mismatch", "他在这里住了10年。", "He has lived here for 10 years.", False),
+    # Older English says the unit before the tens (seven and twenty is 27), but not between two numbers.
+    ("number-mismatch", "撒拉享寿一百二十七岁。", "And Sarah was an hundred and seven and twenty years old.", False),
+    ("number-mismatch", "撒拉享寿一百二十七岁。", "And Sarah was an hundred and seven and thirty years old.", True),
+    ("number-mismatch", "有七到二十人参加。", "Between seven and twenty people came.", False),
     # A discount: 七折 is 30 % off (70 % off is the classic slip), 8.5折 15 % off; 五折 may be "half price"; 折叠 folds.
     ("number-mismatch", "限时特惠，全场七折！", "Limited-time offer: 30% off everything!", False),
     ("number-mismatch", "限时特惠，全场七折！", "Limited-time offer: 70% off everything!", True),

@@ -109,13 +109,18 @@ _GLUED_UNITS = frozenset({"km", "kg", "cm", "mm", "mph", "kph"})
 _EN_HOUR_AFTER = re.compile(r"\s*(?:[ap]\.?m\b\.?|o['’]clock\b)", re.IGNORECASE)
 
 
-def _en_word_groups(phrase: str) -> list[tuple[int, str]]:
+def _en_word_groups(phrase: str, between: bool = False) -> list[tuple[int, str]]:
     """The numbers a run of number words spells: "twenty-one" is one, "one and five" and "a five" are not.
+
+    The unit may come before the tens, as older English counts (*four and twenty*, *an hundred and seven and twenty*),
+    except ``between`` two numbers (*between seven and twenty*).
 
     >>> _en_word_groups("two hundred and five"), _en_word_groups("one and five"), _en_word_groups("a five")
     ([(205, 'two hundred and five')], [(1, 'one'), (5, 'five')], [(5, 'five')])
     >>> _en_word_groups("fourscore and six"), _en_word_groups("nine hundred sixty and nine")
     ([(86, 'fourscore and six')], [(969, 'nine hundred sixty and nine')])
+    >>> _en_word_groups("hundred and seven and twenty"), _en_word_groups("seven and twenty", between=True)
+    ([(127, 'hundred and seven and twenty')], [(7, 'seven'), (20, 'twenty')])
     """
     tokens = [t for t in re.split(r"[- ]+", phrase) if t]
     groups: list[list[str]] = [[]]
@@ -127,8 +132,10 @@ def _en_word_groups(phrase: str) -> list[tuple[int, str]]:
         if word == "and":
             tens_then_unit = (_MENTION_WORDS.get(previous, 0) in range(20, 100, 10)
                               and 1 <= _MENTION_WORDS.get(following, 0) <= 9)
-            # two hundred and five; fourscore and six; nine hundred sixty and nine (the King James Bible's order)
-            if previous in _EN_SCALES or previous.endswith("score") or tens_then_unit:
+            unit_then_tens = (not between and 1 <= _MENTION_WORDS.get(previous, 0) <= 9
+                              and _MENTION_WORDS.get(following, 0) in range(20, 100, 10) and previous not in ("a", "first"))
+            # two hundred and five; fourscore and six; nine hundred sixty and nine, seven and twenty (the King James Bible)
+            if previous in _EN_SCALES or previous.endswith("score") or tens_then_unit or unit_then_tens:
                 group.append(token)
             elif group:
                 groups.append([])
@@ -270,7 +277,7 @@ def en_numbers(text: str) -> list[Mention]:
         before = text[max(0, match.start(2) - 9) : match.start(2)].lower()
         after = text[match.end(2) : match.end(2) + 12]
         unit = _EN_MEASURES.match(after)
-        for value, words in _en_word_groups(body):
+        for value, words in _en_word_groups(body, between=before.rstrip().endswith("between")):
             if value < 1:
                 if words.lower() == "zero":  # zero, (0,0): matched when the other side has a 0, never reported
                     found.append((match.start(2), Mention(0, True, False, words, weak=True)))
