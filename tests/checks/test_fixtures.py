@@ -85,6 +85,11 @@ CASES = [
     ("number-mismatch", "112年度預算已三讀通過。", "The 2023 budget passed its third reading.", False),
     ("number-mismatch", "他生於民國五十年。", "He was born in 1961.", False),
     ("number-mismatch", "他在这里住了10年。", "He has lived here for 10 years.", False),
+    # A year counted in an era: a reign of the Qing (康熙二十年 ↔ 1681, 光绪元年 ↔ 1875), Japan's (令和5年 ↔ 2023).
+    ("number-mismatch", "康熙二十年，三藩之乱平定。", "In 1681, the Revolt of the Three Feudatories was put down.", False),
+    ("number-mismatch", "康熙二十年，三藩之乱平定。", "In 1682, the Revolt of the Three Feudatories was put down.", True),
+    ("number-mismatch", "光绪元年，他进了京。", "In 1875 he went to the capital.", False),
+    ("number-mismatch", "令和5年，日本的出生人数创新低。", "In 2023, births in Japan hit a record low.", False),
     # Older English says the unit before the tens (seven and twenty is 27), but not between two numbers.
     ("number-mismatch", "撒拉享寿一百二十七岁。", "And Sarah was an hundred and seven and twenty years old.", False),
     ("number-mismatch", "撒拉享寿一百二十七岁。", "And Sarah was an hundred and seven and thirty years old.", True),

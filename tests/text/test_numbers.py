@@ -260,9 +260,11 @@ def test_numbers_spoken_money_reads_its_second_place_in_mao():
         ("三块五毛六", 3.56), ("两块三角四", 2.34), ("三块5毛6", 3.56), ("三块五", 3.5)]
 
 
-def test_numbers_short_years_are_marked_and_durations_are_not():
+def test_numbers_short_years_are_marked_with_their_era_and_durations_are_not():
     from corpus_align.text.numbers import zh_numbers
 
-    read = [(m.text, m.value, m.short_year) for m in zh_numbers("98年，九八年，民国五十年，112年度，2003年，三年，3.5年，约10年")]
-    assert read == [("98", 98, True), ("九八", 98, True), ("五十", 50, True), ("112", 112, True), ("2003", 2003, False),
-                    ("三", 3, False), ("3.5", 3.5, False), ("10", 10, False)]
+    read = [(m.text, m.value, m.short_year, m.era)
+            for m in zh_numbers("98年，九八年，民国五十年，112年度，2003年，三年，3.5年，约10年，光绪元年，令和5年")]
+    assert read == [("98", 98, True, 0), ("九八", 98, True, 0), ("五十", 50, True, 1911), ("112", 112, True, 1911),
+                    ("2003", 2003, False, 0), ("三", 3, False, 0), ("3.5", 3.5, False, 0), ("10", 10, False, 0),
+                    ("光绪元年", 1, True, 1874), ("5", 5, True, 2018)]

@@ -31,8 +31,6 @@ from .registry import register
 # Pairs of numbers compared when matching approximately; a row with more (a table run into one
 # line, hundreds of numbers a side) gets exact matching only, which stays linear.
 MATCH_PAIRS_BUDGET = 100_000
-# The year before the Republic of China's first (民国元年 is 1912).
-_ROC_YEAR_ZERO = 1911
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
@@ -120,8 +118,8 @@ def _one_sided(mention: Mention, other: Mention) -> tuple[float, float]:
 
 
 def _short_year_of(pair: tuple[Mention, Mention]) -> bool:
-    """True when the year ``pair[1]`` is the year ``pair[0]`` writes short: the last two digits of its century
-    (98年 ↔ 1998, 03年 ↔ 2003) or a year of the Republic of China, whose year 1 is 1912 (民国112年 ↔ 2023).
+    """True when the year ``pair[1]`` is the year ``pair[0]`` writes short: in its era (民国112年 ↔ 2023, 康熙二十年 ↔ 1681),
+    or by the last two digits of its century (98年 ↔ 1998, 03年 ↔ 2003).
 
     >>> from corpus_align.text.numbers import en_numbers, zh_numbers
     >>> [_short_year_of((zh_numbers(zh)[0], en_numbers(en)[0])) for zh, en in
@@ -131,7 +129,9 @@ def _short_year_of(pair: tuple[Mention, Mention]) -> bool:
     short, year = pair
     if year.value != int(year.value) or not 1000 <= year.value <= 2200 or year.approx:
         return False
-    return (short.value < 100 and year.value % 100 == short.value) or year.value == short.value + _ROC_YEAR_ZERO
+    if short.era:
+        return year.value == short.value + short.era
+    return short.value < 100 and year.value % 100 == short.value
 
 
 def _one_over(fraction: Mention, ordinal: Mention) -> bool:

@@ -55,8 +55,9 @@ class Mention:
     factor: float = 1.0  # the unit's size in its family's base unit (公里 1000 metres): 一千六百米 is 1.6 km
     percent: bool = False  # a percentage (百分之七十, 七成, 70%, 70 percent): the share 0.7 too, as "seven in ten" says it
     clock: bool = False  # an hour of the day (20时, 下午两点, 14:00, 2 p.m.): 2 and 14 are one hour on the 12- and 24-hour clock
-    # A year written short: 98年 and 03年 (1998, 2003), and the Republic of China's years of Taiwan (民国112年, 112年度: 2023).
+    # A year written short: without its century (98年 and 03年: 1998, 2003), or counted in an era (民国112年, 112年度: 2023).
     short_year: bool = False
+    era: int = 0  # of such a year, the year before its era's first (民国: 1911, 康熙: 1661); 0 for a year without its century
 
     @property
     def span(self) -> tuple[float, float]:

@@ -38,8 +38,13 @@ _ANY_NUMERAL = re.compile(rf"[{_NUMERAL}\d０-９]")
 # (TLSv1_2, x86_64, sha3_224, 1_000 in code), which English's word boundaries never read either.
 # Modern Chinese often sets a space between digits and characters (17.5 万, 2022 年 10 月): the scale
 # and the character after a number may follow one space.
-# A year of the Republic of China (民国112年, 112年度) is at most three digits; its 200th year is 2111.
-_ROC_LAST_SHORT = 200
+# A year counted in an era: 民国112年, 康熙二十年, 光绪元年; three digits with no era named are the Republic of China's
+# years, as Taiwan writes them (112年度).  No era has lasted 200 years.
+_ERA_LONGEST = 200
+_ZH_ERAS: dict[str, int] = dict(_ZH_TABLES["eras"])
+_ERA_BEFORE = re.compile("(" + "|".join(_ZH_ERAS) + ") ?$")  # used with .search(text, 0, start of the number)
+_ZH_ERA_FIRST_YEAR = re.compile("(" + "|".join(_ZH_ERAS) + ")元年")
+_ROC_FIRST_YEAR = _ZH_ERAS["民国"]
 # 千 after digits is a thousand, except as the kilo- of a unit (3千克, 350千卡 kcal, 100千瓦 kW, 50千帕 kPa).
 _ZH_NUMBER = re.compile(
     rf"(百分之)?(第)?([几数](?=[十百千万亿]))?((?<![A-Za-z\d._])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?![\d_])|[{_NUMERAL}]+)"
@@ -290,6 +295,10 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         found.append((match.start(), Mention(9, False, True, "9", weak=True)))  # the month: 9/11 or September
         found.append((match.start() + 1, Mention(11, False, True, "11")))
         in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    for match in _ZH_ERA_FIRST_YEAR.finditer(text) if "元年" in text else ():
+        era = _ZH_ERAS[match.group(1)] - 1  # 光绪元年: the first year of the era, 1875
+        found.append((match.start(), Mention(1, False, False, match.group(), short_year=True, era=era)))
+        in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_TENS_AND_UNITS.finditer(text) if "有" in text else ():
         tens = _numeral_value(match.group(1))
         if tens is not None and not in_words[match.start()]:
@@ -347,12 +356,12 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             low, high = hedged(number, "above" if approx in ("多", "余") else "about" if approx else hedge)
             unit_word = _zh_unit_word(text, match.end() - len(after))
             clock = _zh_hour(after, number, bool(approx or hedge or scale or percent or percent_sign))
-            short_year = (after == "年" and not (approx or hedge or scale or percent or percent_sign) and "." not in run
-                          and (len(run) == 2 or len(run) == 3 and number <= _ROC_LAST_SHORT))
+            short_year, era = _short_year(text, start, run, number, after == "年" and not (
+                approx or hedge or scale or percent or percent_sign or "." in run))
             found.append((start, Mention(int(number) if number == int(number) else number, bool(approx or hedge), True,
                                          shown, low, high, code, unit=unit_family(unit_word) if unit_word else "",
                                          factor=unit_factor(unit_word), percent=bool(percent or percent_sign), clock=clock,
-                                         short_year=short_year)))
+                                         short_year=short_year, era=era)))
             continue
         if run[0] in "零〇" and len(run) > 1 and not (start and (text[start - 1] in _NUMERAL_CHARS or text[start - 1].isdigit())):
             run, start = run[1:], start + 1  # 三年零两个月, 一斤零三两: 零 joins two quantities ("and"), it is no digit
@@ -408,15 +417,32 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         else:
             low, high = -1.0, -1.0
         weak = bool(ordinal) and value == 1  # 第一: first, best, top
-        short_year = after == "年" and not (ordinal or approx or hedge or scale or percent) and (
-            before.endswith("民国") and value <= _ROC_LAST_SHORT or len(run) == 2 and all(ch in ZH_DIGITS for ch in run))
+        short_year, era = _short_year(text, start, run, value, after == "年" and not (
+            ordinal or approx or hedge or scale or percent))
         unit_word = _zh_unit_word(text, match.end() - len(after))
         found.append((start, Mention(value, bool(approx or hedge or weak), False, shown, low, high, weak=weak,
                                      unit=unit_family(unit_word) if unit_word else "", factor=unit_factor(unit_word),
                                      percent=bool(percent or percent_sign),
                                      clock=_zh_hour(after, value, bool(approx or hedge or scale or percent or ordinal)),
-                                     short_year=short_year)))
+                                     short_year=short_year, era=era)))
     return units_over_ranges(text, found)
+
+
+def _short_year(text: str, start: int, run: str, value: float, plain_year: bool) -> tuple[bool, int]:
+    """Whether the number ``run`` at ``start`` (``plain_year``: exact, before 年) writes a year short, and the year
+    before its era's first (0 for a year without its century): see :attr:`.common.Mention.era`.
+
+    >>> [(m.text, m.short_year, m.era) for m in zh_numbers("98年，九八年，112年度，康熙二十年，民国50年，3年，2003年")]
+    [('98', True, 0), ('九八', True, 0), ('112', True, 1911), ('二十', True, 1661), ('50', True, 1911), ('3', False, 0), ('2003', False, 0)]
+    """
+    if not plain_year or value != int(value) or not 1 <= value <= _ERA_LONGEST:
+        return False, 0
+    era = _ERA_BEFORE.search(text, 0, start)
+    if era is not None:
+        return True, _ZH_ERAS[era.group(1)] - 1
+    if len(run) == 3 and run.isdigit():
+        return True, _ROC_FIRST_YEAR - 1
+    return len(run) == 2 and (run.isdigit() or all(ch in ZH_DIGITS for ch in run)), 0
 
 
 def _starts_word(words: list[str] | None, position: int) -> bool:
