@@ -417,6 +417,8 @@ CASES = [
     ("repeated-word", "他们去了北京。", "The The capital.", True),
     ("whitespace", "我们到了。", "We  arrived ，at last.", True),
     ("whitespace", "我们到了。", "We arrived, at last.", False),
+    ("whitespace", "他说：“好吧。”", "He said, “All right.”", False),
+    ("whitespace", "他说：“好吧。”", "He said，“All right.”", True),
     ("omission", "她承认打我不对，也承认没有好好待我，但是她说我的伟大友谊是假的，还说我把她骗出来就是想研究她的结构。",
      "She admitted it.", True),
     ("omission", "她承认打我不对，也承认没有好好待我。",

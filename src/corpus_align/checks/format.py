@@ -31,7 +31,8 @@ _REPEAT_OK = frozenset(
 )
 # The Chinese doubles a word of two or more characters too (变焦、变焦): the English doubling renders it.
 _ZH_DOUBLED = re.compile(rf"([{CJK_CHARS}]{{2,4}})[、，, ]?\1")
-_FULLWIDTH_PUNCT = re.compile(r"[，。：；！？（）、【】《》“”]" )
+# Curly quotes (“ ”) are English typography as much as Chinese: not reported.
+_FULLWIDTH_PUNCT = re.compile(r"[，。：；！？（）、【】《》]")
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
 _SPACE_BEFORE = re.compile(r"(?<=[A-Za-z0-9]) +(?=[,.;:!?](?:\s|$))")
 
@@ -146,7 +147,8 @@ def check_repeated(ctx: CheckContext) -> Iterator:
     why="These are typesetting slips that survive into print and make the text look unedited.",
     example=("我们到了。", "We  arrived ，at last."),
     silence="`--ignore whitespace`.",
-    false_positives="Two spaces after a full stop as a deliberate house style; full-width marks quoted on purpose.",
+    false_positives="Two spaces after a full stop as a deliberate house style; full-width marks quoted on purpose. "
+    "Curly quotes (“ ”) are English typography too, and are not reported.",
 )
 def check_whitespace(ctx: CheckContext) -> Iterator:
     for view in ctx.rows:
