@@ -289,3 +289,18 @@ def test_bounds_rows_find_their_damage_without_reading_all_of_it():
         return CountedDamage.reads
 
     assert reads(800) <= GROWTH_BOUND * reads(200)
+
+
+def test_bounds_untranslated_looks_up_a_bounded_number_of_literals_in_the_source():
+    from corpus_align.checks.untranslated import MAX_LITERAL_LOOKUPS, copied_literals
+
+    class CountingSource(str):
+        lookups = 0
+
+        def __contains__(self, token):
+            CountingSource.lookups += 1
+            return super().__contains__(token)
+
+    line = " ".join(f"a/中{i}" for i in range(10_000))
+    copied_literals(line, CountingSource(line.replace(" ", "")))
+    assert 0 < CountingSource.lookups <= MAX_LITERAL_LOOKUPS

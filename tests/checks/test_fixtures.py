@@ -332,6 +332,10 @@ CASES = [
     ("untranslated", "该公司在深圳证券交易所上市。", "It is listed on the Shenzhen Stock Exchange (深圳证券交易所).", False),
     ("untranslated", "国家统计局公布了数据。", "The data were released (国家统计局).", True),
     ("untranslated", "委员会讨论了预算。", "The committee discussed the budget (讨论了预算).", True),
+    # A URL or a file name is copied whatever its script, when the source writes it the same; a run beside it is not.
+    ("untranslated", "请访问https://example.com/路径。", "Please visit https://example.com/路径.", False),
+    ("untranslated", "文件名为“报告_final(1).docx”。", 'The file is named "报告_final(1).docx".', False),
+    ("untranslated", "文件名为“报告_final(1).docx”。", 'The file 报告 is named "report_final(1).docx".', True),
     ("untranslated", "（由 Joongi Kim 和 John Belmonte 贡献。）", "(由 Joongi Kim 和 John Belmonte 贡献。)", True),
     ("untranslated", "他们在成都开会。", "They met in 成都.", True),
     ("untranslated", "他们在成都开会。", "They met in Chengdu.", False),

@@ -9,6 +9,7 @@ purpose, as a mention or beside its gloss (:func:`mentioned`).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -54,6 +55,43 @@ def _translated_before(en: str, run: str, opened: int) -> bool:
               if word.lower() not in EN_STOPWORDS}
     translated = sum(bool(dictionary_stems([word]) & before) for word, _tag in words)
     return translated > 0 and 2 * translated >= len(words)
+
+
+# A URL, a path, a file name or an identifier is copied, not translated, whatever script it is in: the Chinese of
+# https://example.com/路径 or 报告_final(1).docx is part of such a token when the token holds a mark of one and the
+# source writes the token as it stands.
+_TOKEN = re.compile(r"[^\s\"“”'‘’「」《》<>]+")
+_LITERAL_MARK = re.compile(r"[/_@\\]|\.[A-Za-z0-9]")
+_TOKEN_END_PUNCTUATION = ".,;:!?。，；：！？)）"
+# Each candidate is looked up in the whole source: a row of thousands of them (a hostile line) is looked up this many
+# times at most, so the work stays linear in the row's length.
+MAX_LITERAL_LOOKUPS = 20
+
+
+def copied_literals(en: str, source: str) -> list[tuple[int, int]]:
+    """The spans of the URLs, paths and file names with Chinese in them that the ``source`` writes the same.
+
+    >>> en = "Visit https://example.com/路径 or open 报告_final(1).docx, not 报告."
+    >>> [en[start:end] for start, end in copied_literals(en, "访问https://example.com/路径或打开报告_final(1).docx")]
+    ['https://example.com/路径', '报告_final(1).docx']
+    """
+    spans: list[tuple[int, int]] = []
+    lookups = 0
+    for match in _TOKEN.finditer(en):
+        token = match.group().rstrip(_TOKEN_END_PUNCTUATION)
+        if CJK.search(token) and EN_WORD.search(token) and _LITERAL_MARK.search(token):
+            lookups += 1
+            if lookups > MAX_LITERAL_LOOKUPS:
+                break
+            if token in source:
+                spans.append((match.start(), match.start() + len(token)))
+    return spans
+
+
+def _inside(position: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """True when ``position`` is inside one of the ordered, disjoint ``spans`` (``starts``: their starts)."""
+    i = bisect.bisect_right(starts, position) - 1
+    return i >= 0 and position < spans[i][1]
 
 
 def mentioned(en: str, match: re.Match, source: str = "") -> bool:
@@ -121,7 +159,10 @@ def check_untranslated(ctx: CheckContext) -> Iterator:
         if not found:
             continue  # most rows: no Chinese in the English, and no source text to join
         source = row.zh + "\n" + row.zh_normalized
-        runs = [match.group() for match in found if not mentioned(row.en, match, source)]
+        literals = copied_literals(row.en, source)
+        starts = [start for start, _end in literals]
+        runs = [match.group() for match in found
+                if not _inside(match.start(), literals, starts) and not mentioned(row.en, match, source)]
         if runs:
             shown = "".join(runs[:3])
             yield ctx.finding(
