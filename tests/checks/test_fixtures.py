@@ -85,6 +85,9 @@ CASES = [
     ("number-mismatch", "112年度預算已三讀通過。", "The 2023 budget passed its third reading.", False),
     ("number-mismatch", "他生於民國五十年。", "He was born in 1961.", False),
     ("number-mismatch", "他在这里住了10年。", "He has lived here for 10 years.", False),
+    # A height in feet and inches converts a height in metres.
+    ("number-mismatch", "他身高一米七八。", "He is five foot ten.", False),
+    ("number-mismatch", "他身高一米七八。", "He is 5 ft 10 in tall.", False),
     # A year counted in an era: a reign of the Qing (康熙二十年 ↔ 1681, 光绪元年 ↔ 1875), Japan's (令和5年 ↔ 2023).
     ("number-mismatch", "康熙二十年，三藩之乱平定。", "In 1681, the Revolt of the Three Feudatories was put down.", False),
     ("number-mismatch", "康熙二十年，三藩之乱平定。", "In 1682, the Revolt of the Three Feudatories was put down.", True),
@@ -347,6 +350,9 @@ CASES = [
     ("untranslated", "#DIY #HomeRenovation", "#DIY #HomeRenovation", False),
     ("untranslated", "https://twitter.com/user/status/1771286936944099483", "https://twitter.com/user/status/1771286936944099483", False),
     ("typo", "我们必须相信政府。", "We must trust the goverment.", True),
+    # Units of measure as English writes them short.
+    ("typo", "心率每分钟72次。", "Heart rate 72 bpm.", False),
+    ("typo", "这台相机能拍每秒60帧的视频。", "The camera shoots 60 fps video.", False),
     ("typo", "我们必须相信政府。", "We must trust the government.", False),
     ("typo", "陈清扬笑了。", "Qingyang smiled.", False),
     # A loan word with its accents kept is its word (crêpes, rosé); chat abbreviations are words of their own.

@@ -318,7 +318,29 @@ def en_numbers(text: str) -> list[Mention]:
                 and not _PART_OF_MONTH.search(text, 0, match.start())):
             continue  # 'March!' is an order; mid-March (3月中旬) is the month
         found.append((match.start(), Mention(_MONTHS[name], False, False, match.group(1), month=True)))
-    return units_over_ranges(text, _and_a_half(text, found))
+    return units_over_ranges(text, _inches_after_feet(text, _and_a_half(text, found)))
+
+
+# A height in feet and inches: five foot ten, 6-foot-2, 5 ft 10 (in).
+_FEET_THEN = re.compile(r"(?i)[- ](?:foot|feet|ft\.?)[- ]")  # used with .match(text, end of the feet)
+
+
+def _inches_after_feet(text: str, found: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
+    """The mentions with the inches of a height in feet and inches given the feet's unit (*five foot ten* is one
+    length, which a height in metres converts).
+
+    >>> [(m.text, m.unit) for _, m in _inches_after_feet("five foot ten", [(0, Mention(5, False, False, "five",
+    ...     unit="imperial-length")), (10, Mention(10, False, False, "ten"))])]
+    [('five', 'imperial-length'), ('ten', 'imperial-length')]
+    """
+    out = sorted(found, key=lambda item: item[0])
+    for i in range(len(out) - 1):
+        (start, feet), (next_start, inches) = out[i], out[i + 1]
+        then = _FEET_THEN.match(text, start + len(feet.text))
+        if (feet.unit == "imperial-length" and not inches.unit and 0 <= inches.value < 12 and then is not None
+                and then.end() == next_start):
+            out[i + 1] = (next_start, replace(inches, unit=feet.unit))
+    return out
 
 
 _AND_A_HALF = re.compile(r"(?i)\s+and\s+")  # what joins a whole number to its half
