@@ -352,6 +352,9 @@ CASES = [
     ("typo", "我们必须相信政府。", "We must trust the goverment.", True),
     # Units of measure as English writes them short.
     ("typo", "心率每分钟72次。", "Heart rate 72 bpm.", False),
+    # Speech spelled as it sounds: the g of -ing dropped and marked (goin'), not dropped alone (goin).
+    ("typo", "你要去哪儿？", "Where ya goin'?", False),
+    ("typo", "你要去哪儿？", "Where are you goin?", True),
     ("typo", "这台相机能拍每秒60帧的视频。", "The camera shoots 60 fps video.", False),
     ("typo", "我们必须相信政府。", "We must trust the government.", False),
     ("typo", "陈清扬笑了。", "Qingyang smiled.", False),

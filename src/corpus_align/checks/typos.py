@@ -386,6 +386,9 @@ def _words_and_parts(matches: list[re.Match], once: Callable[[str], bool]) -> It
             offset += len(part) + 1
 
 
+_APOSTROPHES = ("'", "’")
+
+
 def _in_foreign_phrase(text: str, start: int, length: int) -> bool:
     """True when the word at ``start`` lies inside a Latin, French or Italian phrase of English prose.
 
@@ -445,6 +448,8 @@ def check_typo(ctx: CheckContext) -> Iterator:
                 in_row = Counter(m.group().lower().replace("’", "'") for m in view.en_words)
             if in_row[lower] > 1:
                 continue
+            if lower.endswith("in") and en[start + len(word) : start + len(word) + 1] in _APOSTROPHES and is_known(lower + "g"):
+                continue  # goin', fixin': speech the translator spells as it sounds, the g dropped on purpose
             if _in_foreign_phrase(en, start, len(word)):
                 continue  # mutatis of mutatis mutandis, facie of prima facie: a phrase English writes in Latin or French
             base = lower.split("'")[0]
