@@ -344,6 +344,9 @@ CASES = [
     ("untranslated", "他们在成都开会。", "They met in Chengdu.", False),
     # Chinese the English writes on purpose: a character it talks about, a term beside its gloss; a name beside them is not.
     ("untranslated", "“人”字的意思是人。", 'The character 人 means "person".', False),
+    ("untranslated", "香港的英文名是Hong Kong。", "Hong Kong is the English name of 香港.", False),
+    ("untranslated", "朋友的英文是friend。", "Friend is rendered in Chinese as 朋友.", False),
+    ("untranslated", "他们去了成都。", "They went to a city named 成都.", True),
     ("untranslated", "他们每天练气功。", "They practise qigong (气功) every day.", False),
     ("untranslated", "这个字念道，他们在成都开会。", "The character 道 is read dao, and they met in 成都.", True),
     ("untranslated", "他们在成都开会。", "他们在成都开会。", True),

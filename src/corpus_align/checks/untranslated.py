@@ -21,11 +21,13 @@ from .document_lexicon import dictionary_stems
 from .registry import register
 
 # A run of Chinese that the English writes on purpose is short (a character, a word, a name) and either named as
-# writing (the character 人, the word 道, an inscription reading 福) or set beside its gloss: qigong (气功), 气 (qi).
+# writing (the character 人, the word 道, an inscription reading 福, the English name of 香港) or set beside its gloss:
+# qigong (气功), 气 (qi).
 MENTION_MAX_CHARS = 4
 _NAMED_AS_WRITING = re.compile(
     r"(?i)\b(?:characters?|words?|ideograms?|glyphs?|signs?|radicals?|written|writes|wrote|reads?|reading|inscribed|"
-    r"inscriptions?|calligraphy|surname)\s*[\"“'‘(]?\s*$")
+    r"inscriptions?|calligraphy|surname|(?:Chinese|Mandarin|Cantonese) (?:names?|terms?|for)|names? (?:of|for)|"
+    r"in Chinese(?: as)?)\s*[\"“'‘(]?\s*$")
 _GLOSS_AFTER = re.compile(r"\s*[)）]?\s*[(（]\s*[A-Za-z][A-Za-z' -]*[)）]")  # 气 (qi), used with .match(text, end)
 _GLOSSED_BEFORE = re.compile(r"[A-Za-z][A-Za-z'-]*\s*[(（]\s*$")  # qigong (, used with .search(text, 0, start)
 _CLOSING_BRACKET = re.compile(r"\s*[)）]")  # used with .match(text, end)
