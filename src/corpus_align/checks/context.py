@@ -30,7 +30,8 @@ from .registry import CHECKS
 T = TypeVar("T")
 
 # An English word: letters with inner apostrophes or hyphens ("People's", "Xi-feng").
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘'(\[—–-]\s*|[.!?]['\"”’)]?\s+)$")
+# A dash opens a sentence (— Then, - Then); a hyphen joined to a word does not (Eid al-Adha).
+_SENTENCE_START = re.compile(r"(?:^|(?:[.!?:;\"“‘'(\[—–]|(?<![A-Za-z])-)\s*|[.!?]['\"”’)]?\s+)$")
 _NOT_NAME_LETTER = re.compile(r"[^a-z\u00e0-\u024f]")
 # A possessive ending ('s or ’s), dropped from a name before it is keyed: Qiyao's is Qiyao.
 POSSESSIVE = re.compile(r"['’]s$")
@@ -78,8 +79,8 @@ def name_key(word: str) -> str:
 def at_sentence_start(text: str, start: int) -> bool:
     """True when the word at ``start`` opens a sentence (so its capital says nothing).
 
-    >>> at_sentence_start("He said. Then", 9), at_sentence_start("He met Wang", 7)
-    (True, False)
+    >>> at_sentence_start("He said. Then", 9), at_sentence_start("He met Wang", 7), at_sentence_start("Eid al-Adha", 7)
+    (True, False, False)
     """
     return _SENTENCE_START.search(text[max(0, start - 4) : start]) is not None or start == 0
 
