@@ -356,6 +356,7 @@ CASES = [
     # Units of measure as English writes them short.
     ("typo", "心率每分钟72次。", "Heart rate 72 bpm.", False),
     ("typo", "节日结束后举行会谈。", "Talks will be held after the holiday of Eid al-Adha.", False),
+    ("typo", "（续）", "[cont'd]", False),
     # Speech spelled as it sounds: the g of -ing dropped and marked (goin'), not dropped alone (goin).
     ("typo", "你要去哪儿？", "Where ya goin'?", False),
     ("typo", "你要去哪儿？", "Where are you goin?", True),
