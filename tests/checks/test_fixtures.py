@@ -339,6 +339,9 @@ CASES = [
     ("untranslated", "请访问https://example.com/路径。", "Please visit https://example.com/路径.", False),
     ("untranslated", "文件名为“报告_final(1).docx”。", 'The file is named "报告_final(1).docx".', False),
     ("untranslated", "文件名为“报告_final(1).docx”。", 'The file 报告 is named "report_final(1).docx".', True),
+    # Chinese glued to a URL or a version number is prose the translator left, even when the source writes it the same.
+    ("untranslated", "安装在https://bugs.python.org的一个服务器上。", "It was set up at https://bugs.python.org的一个服务器上.", True),
+    ("untranslated", "为了帮助迁移到Python 2.7计划成为最后一个版本。", "To help with porting, Python 2.7计划成为最后一个版本.", True),
     ("untranslated", "（由 Joongi Kim 和 John Belmonte 贡献。）", "(由 Joongi Kim 和 John Belmonte 贡献。)", True),
     ("untranslated", "他们在成都开会。", "They met in 成都.", True),
     ("untranslated", "他们在成都开会。", "They met in Chengdu.", False),

@@ -60,10 +60,11 @@ def _translated_before(en: str, run: str, opened: int) -> bool:
 
 
 # A URL, a path, a file name or an identifier is copied, not translated, whatever script it is in: the Chinese of
-# https://example.com/路径 or 报告_final(1).docx is part of such a token when the token holds a mark of one and the
-# source writes the token as it stands.
+# https://example.com/路径 or 报告_final(1).docx is a part of such a token, set off by one of its separators, that the
+# source writes as it stands.  Chinese merely glued to a URL or a version (https://bugs.python.org的一个…, 2.7计划成为…)
+# is prose.
 _TOKEN = re.compile(r"[^\s\"“”'‘’「」《》<>]+")
-_LITERAL_MARK = re.compile(r"[/_@\\]|\.[A-Za-z0-9]")
+_LITERAL_SEPARATORS = frozenset("/\\_=?&#@")
 _TOKEN_END_PUNCTUATION = ".,;:!?。，；：！？)）"
 # Each candidate is looked up in the whole source: a row of thousands of them (a hostile line) is looked up this many
 # times at most, so the work stays linear in the row's length.
@@ -71,22 +72,29 @@ MAX_LITERAL_LOOKUPS = 20
 
 
 def copied_literals(en: str, source: str) -> list[tuple[int, int]]:
-    """The spans of the URLs, paths and file names with Chinese in them that the ``source`` writes the same.
+    """The spans of the Chinese runs that are parts of a URL, a path or a file name the ``source`` writes the same.
 
-    >>> en = "Visit https://example.com/路径 or open 报告_final(1).docx, not 报告."
-    >>> [en[start:end] for start, end in copied_literals(en, "访问https://example.com/路径或打开报告_final(1).docx")]
-    ['https://example.com/路径', '报告_final(1).docx']
+    >>> en = "Visit https://example.com/路径 or open 报告_final(1).docx, not https://a.org的网站."
+    >>> source = "访问https://example.com/路径或打开报告_final(1).docx，而不是https://a.org的网站"
+    >>> [en[start:end] for start, end in copied_literals(en, source)]
+    ['路径', '报告']
     """
     spans: list[tuple[int, int]] = []
     lookups = 0
     for match in _TOKEN.finditer(en):
         token = match.group().rstrip(_TOKEN_END_PUNCTUATION)
-        if CJK.search(token) and EN_WORD.search(token) and _LITERAL_MARK.search(token):
-            lookups += 1
-            if lookups > MAX_LITERAL_LOOKUPS:
-                break
-            if token in source:
-                spans.append((match.start(), match.start() + len(token)))
+        if not CJK.search(token) or _LITERAL_SEPARATORS.isdisjoint(token):
+            continue
+        runs = [(run.start(), run.end()) for run in CJK_RUN.finditer(token)
+                if token[run.start() - 1 : run.start()] in _LITERAL_SEPARATORS or token[run.end() : run.end() + 1] in _LITERAL_SEPARATORS]
+        runs = [(start, end) for start, end in runs if start > 0 or end < len(token)]  # a separator, not the run alone
+        if not runs:
+            continue
+        lookups += 1
+        if lookups > MAX_LITERAL_LOOKUPS:
+            break
+        if token in source:
+            spans.extend((match.start() + start, match.start() + end) for start, end in runs)
     return spans
 
 
