@@ -85,6 +85,12 @@ CASES = [
     ("number-mismatch", "112年度預算已三讀通過。", "The 2023 budget passed its third reading.", False),
     ("number-mismatch", "他生於民國五十年。", "He was born in 1961.", False),
     ("number-mismatch", "他在这里住了10年。", "He has lived here for 10 years.", False),
+    # Financial numerals, as contracts and invoices write amounts (叁拾万 is 300,000; 參 is 叁 in Traditional).
+    ("number-mismatch", "借款金额为人民币叁拾万元整。", "The loan amount is RMB 300,000.", False),
+    ("number-mismatch", "借款金額為人民幣參拾萬元整。", "The loan amount is RMB 300,000.", False),
+    ("number-mismatch", "借款金额为人民币叁拾万元整。", "The loan amount is RMB 30,000.", True),
+    ("number-mismatch", "共计玖仟捌佰柒拾陆元伍角。", "Total: 9,876.5 yuan.", False),
+    ("number-mismatch", "他们参加了收拾大陆的工作。", "They took part in the clean-up.", False),
     # A height in feet and inches converts a height in metres.
     ("number-mismatch", "他身高一米七八。", "He is five foot ten.", False),
     ("number-mismatch", "他身高一米七八。", "He is 5 ft 10 in tall.", False),

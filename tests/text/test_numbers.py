@@ -268,3 +268,10 @@ def test_numbers_short_years_are_marked_with_their_era_and_durations_are_not():
     assert read == [("98", 98, True, 0), ("九八", 98, True, 0), ("五十", 50, True, 1911), ("112", 112, True, 1911),
                     ("2003", 2003, False, 0), ("三", 3, False, 0), ("3.5", 3.5, False, 0), ("10", 10, False, 0),
                     ("光绪元年", 1, True, 1874), ("5", 5, True, 2018)]
+
+
+def test_numbers_financial_numerals_are_read_and_their_characters_alone_are_not():
+    from corpus_align.text.numbers import zh_numbers
+
+    read = [(m.text, m.value) for m in zh_numbers("叁拾万元整，玖仟捌佰柒拾陆元伍角，参拾，一式贰份。参加，大陆，伍子胥，收拾一下。")]
+    assert read == [("叁拾万", 300000), ("玖仟捌佰柒拾陆元伍角", 9876.5), ("参拾", 30), ("贰", 2)]

@@ -30,7 +30,15 @@ _NUMERAL = "".join(ZH_DIGITS) + "".join(ZH_UNITS)
 _APPROX_ZH: str = _ZH_TABLES["approximate"]
 _NUMERAL_CHARS = frozenset(_NUMERAL)
 _NUMERAL_CHAR = re.compile(f"[{_NUMERAL}]")
-_ANY_NUMERAL = re.compile(rf"[{_NUMERAL}\d０-９]")
+# Financial numerals (大写数字), written on cheques, invoices and contracts so that no stroke can be added to them:
+# 叁拾万 is 300,000, 玖仟捌佰柒拾陆元伍角 9,876.5.  A run of them holds a financial digit and is two characters long,
+# or one before a counter (贰份): alone, 陆 is a surname or land (大陆) and 拾 picks up (收拾).
+# (Traditional 參 becomes 参 in Simplified, which is 叁 here: 参拾 is 30, while 参加 is no run.)
+_FINANCIAL_DIGITS = "壹贰叁参肆伍陆柒捌玖"
+_AS_NUMERALS = str.maketrans(_FINANCIAL_DIGITS + "拾佰仟", "一二三三四五六七八九十百千")
+_ZH_FINANCIAL = re.compile(rf"(?<![{_FINANCIAL_DIGITS}拾佰仟零万亿])([{_FINANCIAL_DIGITS}拾][{_FINANCIAL_DIGITS}拾佰仟零万亿]*)"
+                           rf"(?:([元圆])(?:零?([{_FINANCIAL_DIGITS}])角)?(?:零?([{_FINANCIAL_DIGITS}])分)?)?")
+_ANY_NUMERAL = re.compile(rf"[{_NUMERAL}{_FINANCIAL_DIGITS}\d０-９]")
 # A Chinese number: an optional 几/数 ("several") before a unit, digits or numerals, an approximation
 # mark, a 万/亿 scale, a percentage, and the character after it (a counter, 月 ...).
 # Digits glued to Latin letters (A4, G7, K1100, @user13, [PERSON14]) or hyphened to a word (COVID-19, CCTV-2)
@@ -295,6 +303,11 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         found.append((match.start(), Mention(9, False, True, "9", weak=True)))  # the month: 9/11 or September
         found.append((match.start() + 1, Mention(11, False, True, "11")))
         in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    for match in _ZH_FINANCIAL.finditer(text):
+        mention = _financial(text, match)
+        if mention is not None and not in_words[match.start()]:
+            found.append((match.start(), mention))
+            in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_ERA_FIRST_YEAR.finditer(text) if "元年" in text else ():
         era = _ZH_ERAS[match.group(1)] - 1  # 光绪元年: the first year of the era, 1875
         found.append((match.start(), Mention(1, False, False, match.group(), short_year=True, era=era)))
@@ -426,6 +439,28 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
                                      clock=_zh_hour(after, value, bool(approx or hedge or scale or percent or ordinal)),
                                      short_year=short_year, era=era)))
     return units_over_ranges(text, found)
+
+
+def _financial(text: str, match: re.Match) -> Mention | None:
+    """The amount a run of financial numerals (:data:`_ZH_FINANCIAL`) writes, with its 角 and 分; None when the run is
+    a lone character that is no number there.
+
+    >>> [(m.text, m.value) for m in zh_numbers("人民币叁拾万元整，玖仟捌佰柒拾陆元伍角，一式贰份。他登陆大陆，收拾一下。")]
+    [('叁拾万', 300000), ('玖仟捌佰柒拾陆元伍角', 9876.5), ('贰', 2)]
+    """
+    run, yuan, jiao, fen = match.groups()
+    if not set(run) & set(_FINANCIAL_DIGITS):
+        return None  # 拾 alone or with ordinary units: 收拾
+    if len(run) == 1 and not yuan and text[match.end() : match.end() + 1] not in COUNTERS:
+        return None  # 陆 of 大陆, 伍 of 伍子胥
+    value: float | None = chinese_numeral_value(run.translate(_AS_NUMERALS))
+    if value is None:
+        return None
+    cents = (ZH_DIGITS[jiao.translate(_AS_NUMERALS)] * 10 if jiao else 0) + (ZH_DIGITS[fen.translate(_AS_NUMERALS)] if fen else 0)
+    shown = match.group() if cents else run
+    if cents:
+        value = round(value + cents / 100, 2)
+    return Mention(int(value) if value == int(value) else value, False, False, shown)
 
 
 def _short_year(text: str, start: int, run: str, value: float, plain_year: bool) -> tuple[bool, int]:
