@@ -103,6 +103,10 @@ CASES = [
     ("number-mismatch", "撒拉享寿一百二十七岁。", "And Sarah was an hundred and seven and twenty years old.", False),
     ("number-mismatch", "撒拉享寿一百二十七岁。", "And Sarah was an hundred and seven and thirty years old.", True),
     ("number-mismatch", "有七到二十人参加。", "Between seven and twenty people came.", False),
+    ("number-mismatch", "我们一生的年日是七十岁。", "The days of our years are threescore years and ten.", False),
+    ("number-mismatch", "我们一生的年日是八十岁。", "The days of our years are threescore years and ten.", True),
+    ("number-mismatch", "八十七年前，我们的先辈建立了一个新国家。", "Four score and seven years ago our fathers founded a nation.", False),
+    ("number-mismatch", "比分是三比一。", "The final score was 3-1.", False),
     # A discount: 七折 is 30 % off (70 % off is the classic slip), 8.5折 15 % off; 五折 may be "half price"; 折叠 folds.
     ("number-mismatch", "限时特惠，全场七折！", "Limited-time offer: 30% off everything!", False),
     ("number-mismatch", "限时特惠，全场七折！", "Limited-time offer: 70% off everything!", True),

@@ -318,7 +318,33 @@ def en_numbers(text: str) -> list[Mention]:
                 and not _PART_OF_MONTH.search(text, 0, match.start())):
             continue  # 'March!' is an order; mid-March (3月中旬) is the month
         found.append((match.start(), Mention(_MONTHS[name], False, False, match.group(1), month=True)))
-    return units_over_ranges(text, _inches_after_feet(text, _and_a_half(text, found)))
+    return units_over_ranges(text, _inches_after_feet(text, _years_and_units(text, _and_a_half(text, found))))
+
+
+# Older English puts the years between the tens and the units: threescore years and ten (70), ninety years old and nine.
+_YEARS_AND = re.compile(r"(?i)\s+years(?:\s+old)?\s+and\s+")
+_ENDS_A_COUNT = re.compile(r"\s*(?:[,.;:!?)]|$|years?\b)")  # after the units: not "and ten of his children"
+
+
+def _years_and_units(text: str, found: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
+    """The mentions with the tens and the units that *years and* parts made one (*threescore years and ten* is 70).
+
+    >>> [(m.text, m.value) for m in en_numbers("threescore years and ten; ninety years old and nine. Fifty years and ten of us")]
+    [('threescore years and ten', 70), ('ninety years old and nine', 99), ('Fifty', 50), ('ten', 10)]
+    """
+    out: list[tuple[int, Mention]] = []
+    for start, mention in sorted(found, key=lambda item: item[0]):
+        if out:
+            before_start, tens = out[-1]
+            joined = _YEARS_AND.match(text, before_start + len(tens.text))
+            if (joined is not None and joined.end() == start and tens.value >= 20 and tens.value % 10 == 0
+                    and 0 < mention.value < 20 and mention.value == int(mention.value)
+                    and _ENDS_A_COUNT.match(text, start + len(mention.text))):
+                end = start + len(mention.text)
+                out[-1] = (before_start, replace(tens, value=tens.value + mention.value, text=text[before_start:end]))
+                continue
+        out.append((start, mention))
+    return out
 
 
 # A height in feet and inches: five foot ten, 6-foot-2, 5 ft 10 (in).
