@@ -107,6 +107,11 @@ CASES = [
     ("number-mismatch", "我们一生的年日是八十岁。", "The days of our years are threescore years and ten.", True),
     ("number-mismatch", "八十七年前，我们的先辈建立了一个新国家。", "Four score and seven years ago our fathers founded a nation.", False),
     ("number-mismatch", "比分是三比一。", "The final score was 3-1.", False),
+    # A share per thousand is a share (千分之三 is 0.3 %), and 翻了三番 multiplies by eight.
+    ("number-mismatch", "千分之三的误差。", "An error of 0.3 percent.", False),
+    ("number-mismatch", "千分之三的误差。", "An error of 3 percent.", True),
+    ("number-mismatch", "他的收入翻了三番。", "His income increased eightfold.", False),
+    ("number-mismatch", "他的收入翻了两番。", "His income quadrupled.", False),
     # A discount: 七折 is 30 % off (70 % off is the classic slip), 8.5折 15 % off; 五折 may be "half price"; 折叠 folds.
     ("number-mismatch", "限时特惠，全场七折！", "Limited-time offer: 30% off everything!", False),
     ("number-mismatch", "限时特惠，全场七折！", "Limited-time offer: 70% off everything!", True),

@@ -275,3 +275,12 @@ def test_numbers_financial_numerals_are_read_and_their_characters_alone_are_not(
 
     read = [(m.text, m.value) for m in zh_numbers("叁拾万元整，玖仟捌佰柒拾陆元伍角，参拾，一式贰份。参加，大陆，伍子胥，收拾一下。")]
     assert read == [("叁拾万", 300000), ("玖仟捌佰柒拾陆元伍角", 9876.5), ("参拾", 30), ("贰", 2)]
+
+
+def test_numbers_shares_per_thousand_and_doublings():
+    from corpus_align.text.numbers import en_numbers, zh_numbers
+
+    assert [(m.text, m.value, m.weak) for m in zh_numbers("千分之三，百万分之五，翻了三番，翻一番")] == [
+        ("千分之三", 0.003, False), ("五", 5, False), ("翻了三番", 8, True), ("翻一番", 2, True)]
+    assert [(m.text, m.value) for m in en_numbers("one in a thousand, 1 in 10,000")] == [
+        ("one in a thousand", 0.001), ("1 in 10,000", 0.0)]

@@ -38,6 +38,9 @@ _FINANCIAL_DIGITS = "壹贰叁参肆伍陆柒捌玖"
 _AS_NUMERALS = str.maketrans(_FINANCIAL_DIGITS + "拾佰仟", "一二三三四五六七八九十百千")
 _ZH_FINANCIAL = re.compile(rf"(?<![{_FINANCIAL_DIGITS}拾佰仟零万亿])([{_FINANCIAL_DIGITS}拾][{_FINANCIAL_DIGITS}拾佰仟零万亿]*)"
                            rf"(?:([元圆])(?:零?([{_FINANCIAL_DIGITS}])角)?(?:零?([{_FINANCIAL_DIGITS}])分)?)?")
+# Doublings: 翻一番 doubles, 翻两番 quadruples, 翻了三番 multiplies by eight.  English often says it with no number
+# (doubled, quadrupled), so the factor is weak: matched when the English has it (eightfold), never reported alone.
+_ZH_DOUBLINGS = re.compile(r"翻了?([一两二三四五\d])番")
 _ANY_NUMERAL = re.compile(rf"[{_NUMERAL}{_FINANCIAL_DIGITS}\d０-９]")
 # A Chinese number: an optional 几/数 ("several") before a unit, digits or numerals, an approximation
 # mark, a 万/亿 scale, a percentage, and the character after it (a counter, 月 ...).
@@ -303,6 +306,10 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         found.append((match.start(), Mention(9, False, True, "9", weak=True)))  # the month: 9/11 or September
         found.append((match.start() + 1, Mention(11, False, True, "11")))
         in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    for match in _ZH_DOUBLINGS.finditer(text) if "番" in text else ():
+        times = int(match.group(1)) if match.group(1).isdigit() else ZH_DIGITS[match.group(1)]
+        found.append((match.start(), Mention(2**times, False, False, match.group(), weak=True)))
+        in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_FINANCIAL.finditer(text):
         mention = _financial(text, match)
         if mention is not None and not in_words[match.start()]:
@@ -327,8 +334,14 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             found.append((match.start(1), Mention(round(part / whole, 3), False, match.group(1).isdigit(), match.group())))
             in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_FRACTION.finditer(text):
-        if match.group(1) in ("百", "千", "万", "百万") or match.start() > 0 and text[match.start() - 1] in _NUMERAL:
-            continue  # 百分之五十 is a percentage; 百万分之五 a rate in parts per million
+        if match.group(1) == "百" or match.start() > 0 and text[match.start() - 1] in _NUMERAL:
+            continue  # 百分之五十 is a percentage (千分之三 is a share: 0.3 %)
+        if match.group(1) == "百万":  # 百万分之五: 5 parts per million, as English says it
+            per_million = _numeral_value(match.group(2)) if not match.group(2).isdigit() else int(match.group(2))
+            if per_million is not None:
+                found.append((match.start(2), Mention(per_million, False, match.group(2).isdigit(), match.group(2))))
+                in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+            continue
         if max(len(match.group(1)), len(match.group(2))) > MAX_ZH_NUMERAL_CHARS:
             continue
         denominator = _numeral_value(match.group(1)) if not match.group(1).isdigit() else int(match.group(1))
