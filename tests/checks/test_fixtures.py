@@ -373,6 +373,10 @@ CASES = [
     ("typo", "我们必须相信政府。", "We must trust the goverment.", True),
     # Units of measure as English writes them short.
     ("typo", "心率每分钟72次。", "Heart rate 72 bpm.", False),
+    # British spellings with a prefix or a suffix, and the few the rules name one by one.
+    ("typo", "这些街区认不出来了。", "These neighbourhoods are unrecognisable.", False),
+    ("typo", "墙上长了霉，首饰也少得可怜。", "Mould grew on the walls, and the jewellery was meagre.", False),
+    ("typo", "门缝里有穿堂风。", "There is a draught under the door.", False),
     ("typo", "节日结束后举行会谈。", "Talks will be held after the holiday of Eid al-Adha.", False),
     ("typo", "（续）", "[cont'd]", False),
     # Speech spelled as it sounds: the g of -ing dropped and marked (goin'), not dropped alone (goin).

@@ -49,14 +49,16 @@ MAX_WORD_LETTERS = 30
 # A suggestion this common is an English word first, even when a name shares it (Buck, Muse).
 NAME_SUGGESTION_MAX_FREQUENCY = 5000
 _BRITISH = (
-    (re.compile(r"our(s|ed|ing|ful|less|able|ite|ites|al|ally|ist|ists|ism|er|ers)?$"), r"or\1"),
-    (re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
+    (re.compile(r"our(s|ed|ing|ful|less|able|ably|ite|ites|al|ally|ist|ists|ism|er|ers|hood|hoods|ship)?$"), r"or\1"),
+    (re.compile(r"is(e|es|ed|ing|ation|ations|er|ers|able|ably)$"), r"iz\1"),
     (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
-    (re.compile(r"tre(s)?$"), r"ter\1"),
-    (re.compile(r"bre(s)?$"), r"ber\1"),
+    (re.compile(r"([tbgh])re(s|d)?$"), r"\1er\2"),  # centre, fibre, meagre, ochre
     (re.compile(r"([aeiou])ll(ed|ing|er|ers)$"), r"\1l\2"),
     (re.compile(r"ogue(s)?$"), r"og\1"),
     (re.compile(r"ence(s)?$"), r"ense\1"),
+    (re.compile(r"ellery$"), "elry"),  # jewellery
+    (re.compile(r"^(s?m)oul(d|ds|ded|ding|dy|der|ders|dered|dering)$"), r"\1ol\2"),  # mould, smoulder
+    (re.compile(r"draught"), "draft"),
     (re.compile(r"ae"), "e"),
     (re.compile(r"oe"), "e"),
 )
@@ -146,8 +148,8 @@ def known_as(word: str) -> int | None:
         return sure
     for pattern, replacement in _BRITISH:
         american = pattern.sub(replacement, lower)
-        if american != lower and american in words:
-            return sure
+        if american != lower and (american in words or known_as(american) == sure):
+            return sure  # colour, and with a prefix or a suffix the rules read: unrecognisable, neighbourhoods
     for suffix in _ARCHAIC_SUFFIXES:
         stem = lower[: -len(suffix)]
         if lower.endswith(suffix) and len(stem) >= 2 and (words.get(stem, 0) >= COMPOUND_PART_FREQUENCY
