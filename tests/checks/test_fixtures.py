@@ -107,6 +107,9 @@ CASES = [
     ("number-mismatch", "我们一生的年日是八十岁。", "The days of our years are threescore years and ten.", True),
     ("number-mismatch", "八十七年前，我们的先辈建立了一个新国家。", "Four score and seven years ago our fathers founded a nation.", False),
     ("number-mismatch", "比分是三比一。", "The final score was 3-1.", False),
+    # A five-year plan by its number: 十三五 is the 13th Five-Year Plan.
+    ("number-mismatch", "十三五规划完成了。", "The 13th Five-Year Plan was completed.", False),
+    ("number-mismatch", "十三五规划完成了。", "The 12th Five-Year Plan was completed.", True),
     # A share per thousand is a share (千分之三 is 0.3 %), and 翻了三番 multiplies by eight.
     ("number-mismatch", "千分之三的误差。", "An error of 0.3 percent.", False),
     ("number-mismatch", "千分之三的误差。", "An error of 3 percent.", True),

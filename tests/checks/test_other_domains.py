@@ -1,6 +1,6 @@
 """The checks on clean rows of domains none of them was tuned on: no warning.
 
-``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds seventy short documents: law and
+``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds seventy-one short documents: law and
 contracts; business, sports and world news, international bodies; weather, dates and ages, durations, recipes and
 measures; science, medicine and research papers; software documentation, interface strings with placeholders and
 Taiwanese software text in Traditional characters; reviews and travel guides; subtitles, scripture, classical poetry
