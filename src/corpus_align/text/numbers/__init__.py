@@ -24,7 +24,8 @@ from __future__ import annotations
 from .common import ZH_DIGITS, ZH_UNITS, Mention
 from .en import MAX_EN_NUMBER_CHARS, en_numbers
 from .keys import en_number_keys, number_keys, zh_number_keys
-from .zh import COUNTERS, MAX_ZH_NUMERAL_CHARS, chinese_numeral_value, zh_numbers
+from .zh import MAX_ZH_NUMERAL_CHARS, zh_numbers
+from .zh_numerals import COUNTERS, chinese_numeral_value
 
 __all__ = [
     "COUNTERS",

@@ -51,16 +51,17 @@ _EN_NUMBER = re.compile(
 _DIGITS_THEN_SCALE = re.compile(r"(\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?)\s*([A-Za-z]+)?")
 _CARDINALS = sorted((w for w, v in _MENTION_WORDS.items() if v > 0 and w != "a" and not w.endswith(("st", "nd", "rd", "th"))),
                     key=len, reverse=True)
-_CARDINAL = r"(\d+|" + "|".join(_CARDINALS) + r"|hundred|thousand|million)"
-_CARDINAL_SET = frozenset(_CARDINALS) | {"hundred", "thousand"}
+_CARDINAL_WORDS = r"\d+|" + "|".join(_CARDINALS) + r"|hundred|thousand|million"
+_CARDINAL = "(" + _CARDINAL_WORDS + ")"
+_CARDINAL_SET = frozenset(_CARDINALS) | {"hundred", "thousand", "million"}
 _AM_PM = frozenset(("am", "pm", "m"))  # 5.30pm, 5.30 p.m.: the letters after a dotted clock time
 # "two dozen" is 24, "a dozen" 12, as loosely as English uses them (±20 %, like "about").
 _EN_DOZEN = re.compile(r"(?i)\b(a|" + _CARDINAL + r")[- ]dozen\b(?!s)")
 # "one in 300", "four-in-ten", "2 out of 5": a share (300分之1, 十分之四), read as a fraction; not the
 # "6 in 1739468" of "Python 2.6 in 1739468".
 _EN_IN_FRACTION = re.compile(r"(?i)\b(?<![\d.,])" + _CARDINAL + r"[- ](?:in|out[- ]of)[- ](?:a[- ])?"
-                             r"(\d{1,3}(?:,\d{3})+|" + _CARDINAL[1:]
-                             + r"(?:[- ](hundred|thousand|million))?\b(?![.,]\d)")  # 1 in 10,000, one in ten thousand
+                             r"(\d{1,3}(?:,\d{3})+|" + _CARDINAL_WORDS + r")"
+                             r"(?:[- ](hundred|thousand|million))?\b(?![.,]\d)")  # 1 in 10,000, one in ten thousand
 _FRACTION_FOLLOWS = re.compile(r"\s+of\b|\s*(?:[.,;:!?)\]]|$)")  # used with .match(text, end of "a third")
 _EN_VAGUE_WORD = re.compile(r"\b(" + "|".join(_EN_VAGUE) + r")\b", re.I)
 # Full names, and the abbreviations news style uses before a day (Jan. 6, Sept. 11, Oct. 13).

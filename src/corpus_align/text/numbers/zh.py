@@ -25,26 +25,29 @@ from .common import (
     units_over_ranges,
     year_ranges_and_always,
 )
+from .zh_numerals import (
+    COUNTERS,
+    FINANCIAL_DIGITS,
+    ZH_ERA_FIRST_YEAR,
+    ZH_ERAS,
+    ZH_FINANCIAL,
+    chinese_numeral_value,
+    financial,
+    numeral_value,
+    read_short_year,
+)
 
 _NUMERAL = "".join(ZH_DIGITS) + "".join(ZH_UNITS)
 _APPROX_ZH: str = _ZH_TABLES["approximate"]
 _NUMERAL_CHARS = frozenset(_NUMERAL)
 _NUMERAL_CHAR = re.compile(f"[{_NUMERAL}]")
-# Financial numerals (大写数字), written on cheques, invoices and contracts so that no stroke can be added to them:
-# 叁拾万 is 300,000, 玖仟捌佰柒拾陆元伍角 9,876.5.  A run of them holds a financial digit and is two characters long,
-# or one before a counter (贰份): alone, 陆 is a surname or land (大陆) and 拾 picks up (收拾).
-# (Traditional 參 becomes 参 in Simplified, which is 叁 here: 参拾 is 30, while 参加 is no run.)
-_FINANCIAL_DIGITS = "壹贰叁参肆伍陆柒捌玖"
-_AS_NUMERALS = str.maketrans(_FINANCIAL_DIGITS + "拾佰仟", "一二三三四五六七八九十百千")
-_ZH_FINANCIAL = re.compile(rf"(?<![{_FINANCIAL_DIGITS}拾佰仟零万亿])([{_FINANCIAL_DIGITS}拾][{_FINANCIAL_DIGITS}拾佰仟零万亿]*)"
-                           rf"(?:([元圆])(?:零?([{_FINANCIAL_DIGITS}])角)?(?:零?([{_FINANCIAL_DIGITS}])分)?)?")
 # Doublings: 翻一番 doubles, 翻两番 quadruples, 翻了三番 multiplies by eight.  English often says it with no number
 # (doubled, quadrupled), so the factor is weak: matched when the English has it (eightfold), never reported alone.
 _ZH_DOUBLINGS = re.compile(r"翻了?([一两二三四五\d])番")
 # A five-year plan by its number and its five: 十四五 (规划) is the 14th Five-Year Plan, not 145 or "14 or 15".
 _ZH_FIVE_YEAR_PLAN = re.compile(r"(?<![一二三四五六七八九十])(十[一二三四五六七八九]?|[一二三四五六七八九])五"
                                 r"(?=”?(?:规划|计划|时期|期间|以来|末|初|开局))|(?<=“)(十[一二三四五六七八九]?)五(?=”)")
-_ANY_NUMERAL = re.compile(rf"[{_NUMERAL}{_FINANCIAL_DIGITS}\d０-９]")
+_ANY_NUMERAL = re.compile(rf"[{_NUMERAL}{FINANCIAL_DIGITS}\d０-９]")
 # A Chinese number: an optional 几/数 ("several") before a unit, digits or numerals, an approximation
 # mark, a 万/亿 scale, a percentage, and the character after it (a counter, 月 ...).
 # Digits glued to Latin letters (A4, G7, K1100, @user13, [PERSON14]) or hyphened to a word (COVID-19, CCTV-2)
@@ -52,13 +55,6 @@ _ANY_NUMERAL = re.compile(rf"[{_NUMERAL}{_FINANCIAL_DIGITS}\d０-９]")
 # (TLSv1_2, x86_64, sha3_224, 1_000 in code), which English's word boundaries never read either.
 # Modern Chinese often sets a space between digits and characters (17.5 万, 2022 年 10 月): the scale
 # and the character after a number may follow one space.
-# A year counted in an era: 民国112年, 康熙二十年, 光绪元年; three digits with no era named are the Republic of China's
-# years, as Taiwan writes them (112年度).  No era has lasted 200 years.
-_ERA_LONGEST = 200
-_ZH_ERAS: dict[str, int] = dict(_ZH_TABLES["eras"])
-_ERA_BEFORE = re.compile("(" + "|".join(_ZH_ERAS) + ") ?$")  # used with .search(text, 0, start of the number)
-_ZH_ERA_FIRST_YEAR = re.compile("(" + "|".join(_ZH_ERAS) + ")元年")
-_ROC_FIRST_YEAR = _ZH_ERAS["民国"]
 # 千 after digits is a thousand, except as the kilo- of a unit (3千克, 350千卡 kcal, 100千瓦 kW, 50千帕 kPa).
 _ZH_NUMBER = re.compile(
     rf"(百分之)?(第)?([几数](?=[十百千万亿]))?((?<![A-Za-z\d._])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?![\d_])|[{_NUMERAL}]+)"
@@ -110,7 +106,6 @@ _ZH_EVERY_HAS = re.compile(rf"每 ?((?<![{_NUMERAL}])[{_NUMERAL}]+|(?<!\d)\d+) ?
 # a longer run is not a number, and its value would be an integer of thousands of digits.
 MAX_ZH_NUMERAL_CHARS = 30
 _ZH_NOT_NUMBERS = frozenset(_ZH_TABLES["not_numbers"])
-COUNTERS = frozenset(_ZH_TABLES["counters"].strip())
 _ZH_MEASURES: tuple[str, ...] = tuple(_ZH_TABLES["measures"])
 # Hedges around a Chinese number: before it (将近 "nearly", 约 "about") and after it (左右 "or so").
 _ZH_HEDGE_BEFORE = re.compile("(" + "|".join(_ZH_TABLES["hedges_before"]) + ")$")
@@ -120,47 +115,6 @@ _ZH_HALF_HOUR = re.compile(rf"(?<=[\d{_NUMERAL}]) ?点半")
 # List numbering at the start of a row ("7. Camera", "3、"): a label, not a quantity.
 _MORE_DOTS = re.compile(r"\.\d")  # used with .match(text, end of a number)
 _ZH_ENUMERATOR = re.compile(r"^\s*\d+\s*[.、．)）](?!\d)\s*(?=\S)")  # "3." numbers a list; "3.5" is a number
-
-
-def chinese_numeral_value(text: str) -> int | None:
-    """Return the value of a Chinese numeral (``二十三`` → 23, ``一九八七`` → 1987), or None.
-
-    >>> chinese_numeral_value("两千零五"), chinese_numeral_value("一九八七"), chinese_numeral_value("十")
-    (2005, 1987, 10)
-    >>> chinese_numeral_value("三亿五千万"), chinese_numeral_value("一万亿"), chinese_numeral_value("一亿零五万")
-    (350000000, 1000000000000, 100050000)
-    """
-    if not text:
-        return None
-    if all(ch in ZH_DIGITS for ch in text):  # digit by digit, as in years
-        return int("".join(str(ZH_DIGITS[ch]) for ch in text)) if len(text) > 1 else ZH_DIGITS[text]
-    # 亿 closes everything before it (一万亿 is 10^12); 万 closes only what follows the last 亿
-    # (三亿五千万 is 350,000,000, not (3·10^8 + 5,000)·10^4).
-    yi, wan, section, digit = 0, 0, 0, None
-    for ch in text:
-        if ch in ZH_DIGITS:
-            digit = ZH_DIGITS[ch]
-        elif ch == "亿":
-            yi = (yi + (wan + section + (digit or 0) or 1)) * ZH_UNITS[ch]
-            wan, section, digit = 0, 0, None
-        elif ch == "万":
-            wan = (wan + (section + (digit or 0) or 1)) * ZH_UNITS[ch]
-            section, digit = 0, None
-        else:
-            section += (1 if digit is None else digit) * ZH_UNITS[ch]
-            digit = None
-    return yi + wan + section + (digit or 0)
-
-
-def _numeral_value(text: str) -> int | None:
-    """Value of a Chinese numeral; two bare digits (二三, 七八) are a range, not a number, so ``None``.
-
-    >>> _numeral_value("二十三"), _numeral_value("一九八七"), _numeral_value("七八")
-    (23, 1987, None)
-    """
-    if len(text) == 2 and all(ch in ZH_DIGITS for ch in text):
-        return None
-    return chinese_numeral_value(text)
 
 
 def _idiom_word(word: str) -> bool:
@@ -181,8 +135,8 @@ def _range_run(run: str) -> tuple[int, int] | None:
     for i in range(len(run) - 1):
         a, b = run[i], run[i + 1]
         if a in ZH_DIGITS and b in ZH_DIGITS and ZH_DIGITS[b] - ZH_DIGITS[a] == 1 and ZH_DIGITS[a] >= 1:
-            low = _numeral_value(run[: i + 1] + run[i + 2 :])
-            high = _numeral_value(run[:i] + run[i + 1 :])
+            low = numeral_value(run[: i + 1] + run[i + 2 :])
+            high = numeral_value(run[:i] + run[i + 1 :])
             if low is not None and high is not None and low < high:
                 return low, high
     return None
@@ -252,7 +206,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         found.extend(mentions)  # 09:00 - 17:30, read as English reads it
         in_words[start:end] = b"\x01" * (end - start)
     for match in _ZH_DECADE_PAIR.finditer(text) if "年代" in text else ():
-        first, second = (_numeral_value(d) if not d.isdigit() else int(d) for d in match.group(2, 3))
+        first, second = (numeral_value(d) if not d.isdigit() else int(d) for d in match.group(2, 3))
         if first is None or second != first + 1 or in_words[match.start(2)]:
             continue
         for position, digit in ((match.start(2), first), (match.start(3), second)):
@@ -282,7 +236,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             found.append((match.start(), mention))
             in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_SCORE.finditer(text) if "比" in text else ():
-        scores = [0 if part in "零〇" else _numeral_value(part) for part in match.groups()]
+        scores = [0 if part in "零〇" else numeral_value(part) for part in match.groups()]
         if in_words[match.start()]:
             continue
         for position, part, score in zip((match.start(1), match.start(2)), match.groups(), scores, strict=True):
@@ -298,7 +252,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         if cents:
             fraction, end = fraction + cents.group(1), cents.end()  # 三块五毛六: 3.56
         digits = fraction if fraction.isdigit() else "".join(str(ZH_DIGITS[ch]) for ch in fraction)
-        units = int(whole) if whole.isdigit() else _numeral_value(whole)
+        units = int(whole) if whole.isdigit() else numeral_value(whole)
         if units is None or in_words[match.start()]:
             continue
         spoken = round(units + int(digits) / 10 ** len(digits), len(digits))
@@ -318,17 +272,17 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         times = int(match.group(1)) if match.group(1).isdigit() else ZH_DIGITS[match.group(1)]
         found.append((match.start(), Mention(2**times, False, False, match.group(), weak=True)))
         in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
-    for match in _ZH_FINANCIAL.finditer(text):
-        mention = _financial(text, match)
+    for match in ZH_FINANCIAL.finditer(text):
+        mention = financial(text, match)
         if mention is not None and not in_words[match.start()]:
             found.append((match.start(), mention))
             in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
-    for match in _ZH_ERA_FIRST_YEAR.finditer(text) if "元年" in text else ():
-        era = _ZH_ERAS[match.group(1)] - 1  # 光绪元年: the first year of the era, 1875
+    for match in ZH_ERA_FIRST_YEAR.finditer(text) if "元年" in text else ():
+        era = ZH_ERAS[match.group(1)] - 1  # 光绪元年: the first year of the era, 1875
         found.append((match.start(), Mention(1, False, False, match.group(), short_year=True, era=era)))
         in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_TENS_AND_UNITS.finditer(text) if "有" in text else ():
-        tens = _numeral_value(match.group(1))
+        tens = numeral_value(match.group(1))
         if tens is not None and not in_words[match.start()]:
             found.append((match.start(), Mention(tens + ZH_DIGITS[match.group(2)], False, False, match.group())))
             in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
@@ -337,7 +291,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         found.append((match.start(), Mention(int(joined) if joined == int(joined) else joined, False, True, match.group())))
         in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_EVERY_HAS.finditer(text) if "每" in text else ():
-        whole, part = (int(g) if g.isdigit() else _numeral_value(g) for g in match.groups())
+        whole, part = (int(g) if g.isdigit() else numeral_value(g) for g in match.groups())
         if whole and part and part < whole:
             found.append((match.start(1), Mention(round(part / whole, 3), False, match.group(1).isdigit(), match.group())))
             in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
@@ -345,15 +299,15 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         if match.group(1) == "百" or match.start() > 0 and text[match.start() - 1] in _NUMERAL:
             continue  # 百分之五十 is a percentage (千分之三 is a share: 0.3 %)
         if match.group(1) == "百万":  # 百万分之五: 5 parts per million, as English says it
-            per_million = _numeral_value(match.group(2)) if not match.group(2).isdigit() else int(match.group(2))
+            per_million = numeral_value(match.group(2)) if not match.group(2).isdigit() else int(match.group(2))
             if per_million is not None:
                 found.append((match.start(2), Mention(per_million, False, match.group(2).isdigit(), match.group(2))))
                 in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
             continue
         if max(len(match.group(1)), len(match.group(2))) > MAX_ZH_NUMERAL_CHARS:
             continue
-        denominator = _numeral_value(match.group(1)) if not match.group(1).isdigit() else int(match.group(1))
-        numerator = _numeral_value(match.group(2)) if not match.group(2).isdigit() else int(match.group(2))
+        denominator = numeral_value(match.group(1)) if not match.group(1).isdigit() else int(match.group(1))
+        numerator = numeral_value(match.group(2)) if not match.group(2).isdigit() else int(match.group(2))
         if denominator and numerator is not None:
             found.append((match.start(), Mention(round(numerator / denominator, 3), False, match.group(1).isdigit(), match.group())))
             in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
@@ -390,7 +344,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             low, high = hedged(number, "above" if approx in ("多", "余") else "about" if approx else hedge)
             unit_word = _zh_unit_word(text, match.end() - len(after))
             clock = _zh_hour(after, number, bool(approx or hedge or scale or percent or percent_sign))
-            short_year, era = _short_year(text, start, run, number, after == "年" and not (
+            short_year, era = read_short_year(text, start, run, number, after == "年" and not (
                 approx or hedge or scale or percent or percent_sign or "." in run))
             found.append((start, Mention(int(number) if number == int(number) else number, bool(approx or hedge), True,
                                          shown, low, high, code, unit=unit_family(unit_word) if unit_word else "",
@@ -406,7 +360,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             continue
         shown = (percent or "") + (ordinal or "") + (several or "") + run + approx + (scale or "")
         if several:
-            unit = _numeral_value(run + (scale or ""))
+            unit = numeral_value(run + (scale or ""))
             if unit:
                 found.append((start, Mention(unit * 2, True, False, shown, unit * 2, unit * 9)))
             continue
@@ -422,11 +376,11 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         if after == "成" and len(run) <= 2 and not (ordinal or percent or scale) and not _starts_word(words, match.end() - 1):
             continue  # tenths that end no share (八成是他 "probably him", 一成不变): the shares were read above
         if len(run) >= 3 and all(ch in ZH_DIGITS for ch in run) and approx == "几":
-            year = _numeral_value(run)  # 一九六几年: the 1960s (three digits or more always have a value)
+            year = numeral_value(run)  # 一九六几年: the 1960s (three digits or more always have a value)
             if year is not None:
                 found.append((start, Mention(year * 10, True, False, shown, year * 10, year * 10 + 9)))
             continue
-        value = _numeral_value(run + (scale or ""))
+        value = numeral_value(run + (scale or ""))
         if value is None and after == "年" and len(run) == 2 and all(ch in ZH_DIGITS for ch in run) and not scale:
             value = 10 * ZH_DIGITS[run[0]] + ZH_DIGITS[run[1]]  # 九八年: '98, read digit by digit
         if value is not None and after == "个" and text.startswith("世纪", match.end()):
@@ -440,18 +394,18 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             found.append((start, Mention(value, False, False, run + "月", month=True)))
             continue
         if approx == "几":
-            place = _place(_numeral_value(run) or 1) * (_ZH_SCALES[scale] if scale else 1)
+            place = _place(numeral_value(run) or 1) * (_ZH_SCALES[scale] if scale else 1)
             low, high = value + place // 10 or 1, value + 9 * max(place // 10, 1)
             if place == 1:
                 low, high = value, value + 9
         elif approx in ("多", "余"):
-            low, high = hedged(value, "above", _place(_numeral_value(run) or 1) * (_ZH_SCALES[scale] if scale else 1))
+            low, high = hedged(value, "above", _place(numeral_value(run) or 1) * (_ZH_SCALES[scale] if scale else 1))
         elif approx == "来" or hedge:
             low, high = hedged(value, hedge or "about")
         else:
             low, high = -1.0, -1.0
         weak = bool(ordinal) and value == 1  # 第一: first, best, top
-        short_year, era = _short_year(text, start, run, value, after == "年" and not (
+        short_year, era = read_short_year(text, start, run, value, after == "年" and not (
             ordinal or approx or hedge or scale or percent))
         unit_word = _zh_unit_word(text, match.end() - len(after))
         found.append((start, Mention(value, bool(approx or hedge or weak), False, shown, low, high, weak=weak,
@@ -460,45 +414,6 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
                                      clock=_zh_hour(after, value, bool(approx or hedge or scale or percent or ordinal)),
                                      short_year=short_year, era=era)))
     return units_over_ranges(text, found)
-
-
-def _financial(text: str, match: re.Match) -> Mention | None:
-    """The amount a run of financial numerals (:data:`_ZH_FINANCIAL`) writes, with its 角 and 分; None when the run is
-    a lone character that is no number there.
-
-    >>> [(m.text, m.value) for m in zh_numbers("人民币叁拾万元整，玖仟捌佰柒拾陆元伍角，一式贰份。他登陆大陆，收拾一下。")]
-    [('叁拾万', 300000), ('玖仟捌佰柒拾陆元伍角', 9876.5), ('贰', 2)]
-    """
-    run, yuan, jiao, fen = match.groups()
-    if not set(run) & set(_FINANCIAL_DIGITS):
-        return None  # 拾 alone or with ordinary units: 收拾
-    if len(run) == 1 and not yuan and text[match.end() : match.end() + 1] not in COUNTERS:
-        return None  # 陆 of 大陆, 伍 of 伍子胥
-    value: float | None = chinese_numeral_value(run.translate(_AS_NUMERALS))
-    if value is None:
-        return None
-    cents = (ZH_DIGITS[jiao.translate(_AS_NUMERALS)] * 10 if jiao else 0) + (ZH_DIGITS[fen.translate(_AS_NUMERALS)] if fen else 0)
-    shown = match.group() if cents else run
-    if cents:
-        value = round(value + cents / 100, 2)
-    return Mention(int(value) if value == int(value) else value, False, False, shown)
-
-
-def _short_year(text: str, start: int, run: str, value: float, plain_year: bool) -> tuple[bool, int]:
-    """Whether the number ``run`` at ``start`` (``plain_year``: exact, before 年) writes a year short, and the year
-    before its era's first (0 for a year without its century): see :attr:`.common.Mention.era`.
-
-    >>> [(m.text, m.short_year, m.era) for m in zh_numbers("98年，九八年，112年度，康熙二十年，民国50年，3年，2003年")]
-    [('98', True, 0), ('九八', True, 0), ('112', True, 1911), ('二十', True, 1661), ('50', True, 1911), ('3', False, 0), ('2003', False, 0)]
-    """
-    if not plain_year or value != int(value) or not 1 <= value <= _ERA_LONGEST:
-        return False, 0
-    era = _ERA_BEFORE.search(text, 0, start)
-    if era is not None:
-        return True, _ZH_ERAS[era.group(1)] - 1
-    if len(run) == 3 and run.isdigit():
-        return True, _ROC_FIRST_YEAR - 1
-    return len(run) == 2 and (run.isdigit() or all(ch in ZH_DIGITS for ch in run)), 0
 
 
 def _starts_word(words: list[str] | None, position: int) -> bool:
@@ -532,7 +447,7 @@ def _tenths(text: str, match: re.Match) -> Mention | None:
         low = high = float(run) * 10
     else:
         pair = _range_run(run) if len(run) == 2 else None
-        tenths = _numeral_value(run)
+        tenths = numeral_value(run)
         if pair is not None:
             low, high = pair[0] * 10, pair[1] * 10
         elif tenths is not None:
@@ -568,12 +483,12 @@ def _discount(text: str, match: re.Match) -> Mention | None:
     if run[0].isdigit():
         tenths = float(run)
     elif len(run) == 2:
-        first, second = (_numeral_value(ch) for ch in run)
+        first, second = (numeral_value(ch) for ch in run)
         if first is None or second is None:
             return None
         tenths = first + second / 10  # 八五折: 8.5 tenths
     else:
-        value = _numeral_value(run)
+        value = numeral_value(run)
         if value is None:
             return None
         tenths = value
@@ -589,14 +504,14 @@ def _decade_year(century: str | None, decade: str) -> int | None:
     >>> _decade_year("上", "60"), _decade_year("19", "80"), _decade_year(None, "九十"), _decade_year(None, "1930")
     (1960, 1880, 90, 1930)
     """
-    value = int(decade) if decade.isdigit() else _numeral_value(decade)
+    value = int(decade) if decade.isdigit() else numeral_value(decade)
     if value is None or value % 10:
         return None
     if value >= 100:
         return value if 1000 <= value <= 2100 else None
     if century is None:
         return value
-    number = 20 if century == "上" else int(century) if century.isdigit() else _numeral_value(century)
+    number = 20 if century == "上" else int(century) if century.isdigit() else numeral_value(century)
     return (number - 1) * 100 + value if number and 10 <= number <= 21 else None
 
 
