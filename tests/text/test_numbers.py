@@ -284,3 +284,10 @@ def test_numbers_shares_per_thousand_and_doublings():
         ("千分之三", 0.003, False), ("五", 5, False), ("翻了三番", 8, True), ("翻一番", 2, True)]
     assert [(m.text, m.value) for m in en_numbers("one in a thousand, 1 in 10,000")] == [
         ("one in a thousand", 0.001), ("1 in 10,000", 0.0)]
+
+
+def test_numbers_list_labels_in_a_row_are_weak():
+    from corpus_align.text.numbers import zh_numbers
+
+    assert [(m.text, m.value, m.weak) for m in zh_numbers("（一）取得同意；（二）订立合同；①准备；②搅拌")] == [
+        ("（一）", 1, True), ("（二）", 2, True), ("①", 1, True), ("②", 2, True)]

@@ -41,13 +41,15 @@ _NUMERAL = "".join(ZH_DIGITS) + "".join(ZH_UNITS)
 _APPROX_ZH: str = _ZH_TABLES["approximate"]
 _NUMERAL_CHARS = frozenset(_NUMERAL)
 _NUMERAL_CHAR = re.compile(f"[{_NUMERAL}]")
+# Labels of a list inside a row: （一） (二) and ①②, which English numbers (1) (2) or not at all: weak.
+_ZH_LIST_LABEL = re.compile(r"[（(]([一二三四五六七八九十]{1,3})[）)]|([\u2460-\u2473])")
 # Doublings: 翻一番 doubles, 翻两番 quadruples, 翻了三番 multiplies by eight.  English often says it with no number
 # (doubled, quadrupled), so the factor is weak: matched when the English has it (eightfold), never reported alone.
 _ZH_DOUBLINGS = re.compile(r"翻了?([一两二三四五\d])番")
 # A five-year plan by its number and its five: 十四五 (规划) is the 14th Five-Year Plan, not 145 or "14 or 15".
 _ZH_FIVE_YEAR_PLAN = re.compile(r"(?<![一二三四五六七八九十])(十[一二三四五六七八九]?|[一二三四五六七八九])五"
                                 r"(?=”?(?:规划|计划|时期|期间|以来|末|初|开局))|(?<=“)(十[一二三四五六七八九]?)五(?=”)")
-_ANY_NUMERAL = re.compile(rf"[{_NUMERAL}{FINANCIAL_DIGITS}\d０-９]")
+_ANY_NUMERAL = re.compile(rf"[{_NUMERAL}{FINANCIAL_DIGITS}\d０-９\u2460-\u2473]")
 # A Chinese number: an optional 几/数 ("several") before a unit, digits or numerals, an approximation
 # mark, a 万/亿 scale, a percentage, and the character after it (a counter, 月 ...).
 # Digits glued to Latin letters (A4, G7, K1100, @user13, [PERSON14]) or hyphened to a word (COVID-19, CCTV-2)
@@ -263,6 +265,11 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         found.append((match.start(), Mention(9, False, True, "9", weak=True)))  # the month: 9/11 or September
         found.append((match.start() + 1, Mention(11, False, True, "11")))
         in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    for match in _ZH_LIST_LABEL.finditer(text):
+        label = chinese_numeral_value(match.group(1)) if match.group(1) else ord(match.group(2)) - 0x2460 + 1
+        if label:
+            found.append((match.start(), Mention(label, False, False, match.group(), weak=True)))
+            in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_FIVE_YEAR_PLAN.finditer(text) if "五" in text else ():
         number = match.group(1) or match.group(2)
         found.append((match.start(), Mention(chinese_numeral_value(number) or 0, False, False, number)))
