@@ -107,6 +107,9 @@ CASES = [
     ("number-mismatch", "我们一生的年日是八十岁。", "The days of our years are threescore years and ten.", True),
     ("number-mismatch", "八十七年前，我们的先辈建立了一个新国家。", "Four score and seven years ago our fathers founded a nation.", False),
     ("number-mismatch", "比分是三比一。", "The final score was 3-1.", False),
+    # Counters of groups, books and land: 两帮人 is two gangs.
+    ("number-mismatch", "两帮人在街上打了起来。", "Three gangs fought in the street.", True),
+    ("number-mismatch", "他买了三卷胶带。", "He bought three rolls of tape.", False),
     # A list inside a row, labelled （一） or ①, which the English numbers (1) or not at all.
     ("number-mismatch", "①准备材料；②搅拌均匀。", "(1) Prepare the ingredients; (2) stir well.", False),
     ("number-mismatch", "（一）取得同意；（二）订立合同。", "(a) with consent; (b) to conclude a contract.", False),
