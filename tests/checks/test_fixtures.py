@@ -388,6 +388,8 @@ CASES = [
     ("typo", "门缝里有穿堂风。", "There is a draught under the door.", False),
     ("typo", "节日结束后举行会谈。", "Talks will be held after the holiday of Eid al-Adha.", False),
     ("typo", "（续）", "[cont'd]", False),
+    ("typo", "如有疑问，请使用互斥锁！", "When in doubt, use a mutex!", False),
+    ("typo", "被调用方做出的任何更改。", "Any changes the callee makes.", False),
     # Speech spelled as it sounds: the g of -ing dropped and marked (goin'), not dropped alone (goin).
     ("typo", "你要去哪儿？", "Where ya goin'?", False),
     ("typo", "你要去哪儿？", "Where are you goin?", True),
