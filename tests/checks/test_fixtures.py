@@ -543,6 +543,12 @@ def test_fixture_inconsistent_spelling_plural_and_possessive_are_two_words():
     assert not check_rows(rows_from_pairs(pairs), select=["inconsistent-spelling"])
 
 
+def test_fixture_inconsistent_spelling_an_identifier_is_code_not_a_name():
+    pairs = [("C PYTHON_API_VERSION 宏", "The C PYTHON_API_VERSION macro"), ("CPython 解释器", "the CPython interpreter"),
+             ("CPython 的实现", "the CPython implementation")]
+    assert not check_rows(rows_from_pairs(pairs), select=["inconsistent-spelling"])
+
+
 @pytest.mark.parametrize("script", ["simplified", "traditional"])
 def test_fixture_glossary_mismatch(script):
     glossary = [GlossaryEntry("對外友協", "对外友协", "Association for Friendship with Foreign Countries")]

@@ -36,9 +36,13 @@ def spellings(text: str) -> list[tuple[str, str, bool, bool]]:
 
     >>> [s for s in spellings("the Chongqing Peoples Association") if s[1] == "Peoples"]
     [('peoples', 'Peoples', True, True)]
+    >>> [s[1] for s in spellings("the C PYTHON_API_VERSION macro of CPython")]
+    ['CPython']
     """
     out = []
     for run in NAME_RUN.finditer(text):
+        if text[run.end() : run.end() + 1] == "_" or text[max(0, run.start() - 1) : run.start()] == "_":
+            continue  # part of an identifier (PYTHON_API_VERSION, _Py_NoneStruct): code, not a name
         words = list(_CAPITALISED_WORD.finditer(run.group()))
         inside = not at_sentence_start(text, run.start())
         for i, word in enumerate(words):
