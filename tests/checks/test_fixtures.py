@@ -544,8 +544,9 @@ def test_fixture_inconsistent_spelling_plural_and_possessive_are_two_words():
 
 
 def test_fixture_inconsistent_spelling_an_identifier_is_code_not_a_name():
-    pairs = [("C PYTHON_API_VERSION 宏", "The C PYTHON_API_VERSION macro"), ("CPython 解释器", "the CPython interpreter"),
-             ("CPython 的实现", "the CPython implementation")]
+    pairs = [("现在 C PYTHON_API_VERSION 宏的值将在 Python 层级上暴露为 sys.api_version。",
+              "The value of the C PYTHON_API_VERSION macro is now exposed at the Python level as sys.api_version."),
+             ("CPython 解释器", "the CPython interpreter"), ("CPython 的实现", "the CPython implementation")]
     assert not check_rows(rows_from_pairs(pairs), select=["inconsistent-spelling"])
 
 
