@@ -120,6 +120,8 @@ CASES = [
     ("number-mismatch", "千分之三的误差。", "An error of 0.3 percent.", False),
     ("number-mismatch", "千分之三的误差。", "An error of 3 percent.", True),
     ("number-mismatch", "他的收入翻了三番。", "His income increased eightfold.", False),
+    ("number-mismatch", "局部存在百万分之五的涨落。", "There are local fluctuations of five parts per million.", False),
+    ("number-mismatch", "温度为2.726K，局部存在百万分之五的涨落。", "At 4.7255 K, with fluctuations in the parts per million.", True),
     ("number-mismatch", "他的收入翻了两番。", "His income quadrupled.", False),
     # A discount: 七折 is 30 % off (70 % off is the classic slip), 8.5折 15 % off; 五折 may be "half price"; 折叠 folds.
     ("number-mismatch", "限时特惠，全场七折！", "Limited-time offer: 30% off everything!", False),
@@ -366,6 +368,7 @@ CASES = [
     # Chinese glued to a URL or a version number is prose the translator left, even when the source writes it the same.
     ("untranslated", "安装在https://bugs.python.org的一个服务器上。", "It was set up at https://bugs.python.org的一个服务器上.", True),
     ("untranslated", "为了帮助迁移到Python 2.7计划成为最后一个版本。", "To help with porting, Python 2.7计划成为最后一个版本.", True),
+    ("untranslated", "刘老老迎上来笑问道：“好啊?周嫂子。”", "'How are you?' said Grannie Liu, “好啊?周嫂子", True),
     ("untranslated", "（由 Joongi Kim 和 John Belmonte 贡献。）", "(由 Joongi Kim 和 John Belmonte 贡献。)", True),
     ("untranslated", "他们在成都开会。", "They met in 成都.", True),
     ("untranslated", "他们在成都开会。", "They met in Chengdu.", False),

@@ -65,6 +65,7 @@ def _translated_before(en: str, run: str, opened: int) -> bool:
 # is prose.
 _TOKEN = re.compile(r"[^\s\"“”'‘’「」《》<>]+")
 _LITERAL_SEPARATORS = frozenset("/\\_=?&#@")
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 _TOKEN_END_PUNCTUATION = ".,;:!?。，；：！？)）"
 # Each candidate is looked up in the whole source: a row of thousands of them (a hostile line) is looked up this many
 # times at most, so the work stays linear in the row's length.
@@ -83,8 +84,8 @@ def copied_literals(en: str, source: str) -> list[tuple[int, int]]:
     lookups = 0
     for match in _TOKEN.finditer(en):
         token = match.group().rstrip(_TOKEN_END_PUNCTUATION)
-        if not CJK.search(token) or _LITERAL_SEPARATORS.isdisjoint(token):
-            continue
+        if not CJK.search(token) or _LITERAL_SEPARATORS.isdisjoint(token) or not _LATIN_OR_DIGIT.search(token):
+            continue  # (a URL or a file name has Latin letters or digits: 好啊?周嫂子 is Chinese prose)
         runs = [(run.start(), run.end()) for run in CJK_RUN.finditer(token)
                 if token[run.start() - 1 : run.start()] in _LITERAL_SEPARATORS or token[run.end() : run.end() + 1] in _LITERAL_SEPARATORS]
         runs = [(start, end) for start, end in runs if start > 0 or end < len(token)]  # a separator, not the run alone

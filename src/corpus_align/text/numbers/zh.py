@@ -305,10 +305,10 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
     for match in _ZH_FRACTION.finditer(text):
         if match.group(1) == "百" or match.start() > 0 and text[match.start() - 1] in _NUMERAL:
             continue  # 百分之五十 is a percentage (千分之三 is a share: 0.3 %)
-        if match.group(1) == "百万":  # 百万分之五: 5 parts per million, as English says it
+        if match.group(1) == "百万":  # 百万分之五: 5 parts per million, as English says it, when it says a number: weak
             per_million = numeral_value(match.group(2)) if not match.group(2).isdigit() else int(match.group(2))
             if per_million is not None:
-                found.append((match.start(2), Mention(per_million, False, match.group(2).isdigit(), match.group(2))))
+                found.append((match.start(2), Mention(per_million, False, match.group(2).isdigit(), match.group(2), weak=True)))
                 in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
             continue
         if max(len(match.group(1)), len(match.group(2))) > MAX_ZH_NUMERAL_CHARS:
