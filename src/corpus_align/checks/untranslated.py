@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from .._lazy import opencc_converter
-from ..text.lexicon import EN_STOPWORDS, english_stem
+from ..text.lexicon import english_content_words, english_stem
 from ..text.patterns import CJK, CJK_RUN, EN_WORD
 from .context import CheckContext, tag_zh
 from .document_lexicon import dictionary_stems
@@ -53,8 +53,7 @@ def _translated_before(en: str, run: str, opened: int) -> bool:
     if not words or not all(tag.startswith(_NAME_TAGS) for _word, tag in words):
         return False
     clause = _CLAUSE_BEFORE.search(en, 0, opened)
-    before = {english_stem(word.lower()) for word in EN_WORD.findall(clause.group() if clause else "")
-              if word.lower() not in EN_STOPWORDS}
+    before = {english_stem(word) for word in english_content_words(clause.group() if clause else "")}
     translated = sum(bool(dictionary_stems([word]) & before) for word, _tag in words)
     return translated > 0 and 2 * translated >= len(words)
 
@@ -88,7 +87,6 @@ def copied_literals(en: str, source: str) -> list[tuple[int, int]]:
             continue  # (a URL or a file name has Latin letters or digits: 好啊?周嫂子 is Chinese prose)
         runs = [(run.start(), run.end()) for run in CJK_RUN.finditer(token)
                 if token[run.start() - 1 : run.start()] in _LITERAL_SEPARATORS or token[run.end() : run.end() + 1] in _LITERAL_SEPARATORS]
-        runs = [(start, end) for start, end in runs if start > 0 or end < len(token)]  # a separator, not the run alone
         if not runs:
             continue
         lookups += 1
