@@ -497,6 +497,34 @@ CASES = [
     ("addition", "Py_VerboseFlag: 改用 PyConfig.verbose。", "Py_VerboseFlag: Use PyConfig.verbose instead.", False),
     ("addition", "此运算可使用特殊的 object.__mul__ 和 object.__rmul__ 方法来自定义。",
      "This operation can be customized using the special object.__mul__ and object.__rmul__ methods.", False),
+    # A sentence that writes a telling number of the Chinese translates some of it, however few of its words do
+    # (a museum caption's measurements); a round number or a small one proves nothing.
+    ("addition", "《清明上河图》，北宋，张择端，绢本设色，纵24.8厘米，横528.7厘米。",
+     "Along the River During the Qingming Festival. Northern Song dynasty. Zhang Zeduan. "
+     "Handscroll, ink and colour on silk, 24.8 × 528.7 cm.", False),
+    ("addition", "他去了北京，住了20天。",
+     "He went to Beijing for 20 days. The market closed early that year because the harvest had failed 20 times.", True),
+    # Stop 30's unseen domains.  A band of thousands written with K (月薪40K-60K) is thousands; a lone 4K is a code.
+    ("number-mismatch", "薪资待遇：月薪40K-60K，14薪。", "Pay: 40,000 to 60,000 yuan a month, 14 months a year.", False),
+    ("number-mismatch", "薪资待遇：月薪40K-60K，14薪。", "Pay: 40,000 to 50,000 yuan a month, 14 months a year.", True),
+    ("number-mismatch", "底薪8K。", "A base salary of 8,000 yuan.", False),
+    ("number-mismatch", "一台4K电视。", "A 4K television.", False),
+    # A range that says its scale once (3 to 5 million, between 100 and 400 billion) scales both ends; 三五百 is 300–500.
+    ("number-mismatch", "银河系包含1000亿到4000亿颗恒星。", "The Milky Way has between 100 and 400 billion stars.", False),
+    ("number-mismatch", "银河系包含1000亿到4000亿颗恒星。", "The Milky Way has between 200 and 400 billion stars.", True),
+    ("number-mismatch", "约有300万到500万人。", "About 3 to 5 million people.", False),
+    ("number-mismatch", "美猴王享乐天真，何期有三五百载。", "The Monkey King lived carefree for three or four hundred years.", False),
+    ("number-mismatch", "美猴王享乐天真，何期有三五百载。", "The Monkey King lived carefree for six hundred years.", True),
+    # 丈 and 尺 are one length in 尺: 丈八 is eighteen, 一丈二尺 twelve.
+    ("number-mismatch", "翼德挺丈八蛇矛。", "Zhang Fei raised his eighteen-span serpent lance.", False),
+    ("number-mismatch", "那棒有一丈二尺长。", "The cudgel was twelve feet long.", False),
+    ("number-mismatch", "翼德挺丈八蛇矛。", "Zhang Fei raised his sixteen-span serpent lance.", True),
+    # 陆 and 伍 alone are a surname, land or ranks, never financial numerals: 陆家嘴 is a place.
+    ("number-mismatch", "浦东陆家嘴滨江三房出售。", "Three-bedroom riverside flat for sale in Lujiazui, Pudong.", False),
+    ("number-mismatch", "一式贰份。", "In two copies.", False),
+    # A quoted English term with the source's word for it in brackets is a defined term (bilingual laws and contracts).
+    ("untranslated", "“處長”（Commissioner）指勞工處處長；", '"Commissioner" (處長) means the Commissioner for Labour;', False),
+    ("untranslated", "“处长”（Commissioner）指劳工处处长；", '"Commissioner" (劳工处处长助理) means the Commissioner for Labour;', True),
 ]
 
 
@@ -628,6 +656,39 @@ def test_fixture_addition_learns_names_rendered_by_meaning():
              ("韦小宝哭了。", "Trinket wept."), ("他们去了北京。", "They went to Beijing.")]
     norms = _norms(CheckContext(rows_from_pairs(pairs)))
     assert norms.learned_names.get("trinket") == "韦小宝"
+
+
+_MUSEUM_LABELS = [
+    ("青铜鼎，商代晚期（约公元前13世纪—前11世纪），1976年河南安阳殷墟妇好墓出土。",
+     "Bronze ding cauldron, late Shang dynasty (about 13th–11th century BC). Excavated in 1976 from the tomb of Fu Hao "
+     "at Yinxu, Anyang, Henan."),
+    ("高42.5厘米，口径33厘米，重约16公斤。", "Height 42.5 cm, mouth diameter 33 cm, weight about 16 kg."),
+    ("腹内壁铸有铭文“妇好”二字。", 'The inner wall bears the cast inscription "Fu Hao".'),
+    ("妇好是商王武丁的王后，也是一位统兵作战的将领。",
+     "Fu Hao was a consort of the Shang king Wu Ding and a general who led armies in battle."),
+    ("青花缠枝莲纹梅瓶，明永乐年间（1403—1424），景德镇御窑烧造。",
+     "Meiping vase with lotus scroll in underglaze blue. Ming dynasty, Yongle period (1403–1424). Made at the imperial "
+     "kilns, Jingdezhen."),
+    ("此瓶所用钴料含铁量高，烧成后局部呈黑褐色斑点，俗称“铁锈斑”。",
+     'The cobalt used for this vase was rich in iron, which fired to dark brown spots known as "heaping and piling".'),
+    ("清乾隆皇帝曾作诗题咏此类瓷器。", "The Qianlong Emperor of the Qing dynasty wrote poems in praise of such porcelain."),
+    ("《清明上河图》（局部），北宋，张择端，绢本设色，纵24.8厘米，横528.7厘米。",
+     "Along the River During the Qingming Festival (detail). Northern Song dynasty. Zhang Zeduan. "
+     "Handscroll, ink and colour on silk, 24.8 × 528.7 cm."),
+    ("画中共绘有人物814人、牲畜60余匹、船只28艘。", "The painting shows 814 people, more than 60 animals and 28 boats."),
+    ("本展品为复制品，原件藏于北京故宫博物院。", "This is a replica; the original is in the Palace Museum, Beijing."),
+    ("请勿触摸展品，禁止使用闪光灯拍照。", "Please do not touch the exhibits. No flash photography."),
+]
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_fixture_addition_a_sentence_with_the_chinese_numbers_translates_it(script):
+    """A caption's measurements (24.8 × 528.7 cm) translate the Chinese, though few of the sentence's words do;
+    the same sentence with numbers the Chinese lacks is reported."""
+    assert _checked(_MUSEUM_LABELS, script, "addition") == []
+    zh, en = _MUSEUM_LABELS[7]
+    changed = [*_MUSEUM_LABELS[:7], (zh, en.replace("24.8 × 528.7", "31.5 × 402.6")), *_MUSEUM_LABELS[8:]]
+    assert [f.row for f in _checked(changed, script, "addition")] == [8]
 
 
 def test_fixture_addition_single_character_names_need_the_usual_reading():

@@ -291,3 +291,36 @@ def test_numbers_list_labels_in_a_row_are_weak():
 
     assert [(m.text, m.value, m.weak) for m in zh_numbers("（一）取得同意；（二）订立合同；①准备；②搅拌")] == [
         ("（一）", 1, True), ("（二）", 2, True), ("①", 1, True), ("②", 2, True)]
+
+
+def test_numbers_thousands_written_with_k_in_a_band_or_after_pay():
+    from corpus_align.text.numbers import en_numbers, zh_numbers
+
+    assert [(m.value, m.code) for m in zh_numbers("月薪40K-60K，底薪：8K，15k~25k，4K电视，A-60K")] == [
+        (40000, False), (60000, False), (8000, False), (15000, False), (25000, False), (4, True), (60, True)]
+    assert [(m.value, m.code) for m in en_numbers("40K-60K a month, $80K–$120K, a 4K screen, a 10K run")] == [
+        (40000, False), (60000, False), (80000, False), (120000, False), (4, True), (10, True)]
+
+
+def test_numbers_a_range_says_its_scale_once():
+    from corpus_align.text.numbers import en_numbers, zh_numbers
+
+    read = [(m.text, m.value) for m in en_numbers("2-3 million, 1,000 to 5 million, in 2019 and 3 million, 5 or 6 hundred")]
+    assert read == [("2", 2000000), ("3 million", 3000000), ("1,000", 1000), ("5 million", 5000000), ("2019", 2019),
+                    ("3 million", 3000000), ("5", 500), ("6 hundred", 600)]
+    assert [(m.value, m.low, m.high) for m in zh_numbers("三五百载，三五成群，三十五岁")] == [
+        (300, 300, 500), (3, 3, 5), (35, -1.0, -1.0)]
+
+
+def test_numbers_zhang_and_chi_are_one_length():
+    from corpus_align.text.numbers import zh_numbers
+
+    assert [(m.text, m.value, m.unit) for m in zh_numbers("丈八蛇矛，一丈二尺，三丈五，三丈，丈夫")] == [
+        ("丈八", 18, "chinese-length"), ("一丈二尺", 12, "chinese-length"), ("三丈五", 35, "chinese-length"),
+        ("三", 3, "chinese-length")]
+
+
+def test_numbers_a_lone_financial_digit_that_is_also_a_word_is_none():
+    from corpus_align.text.numbers import zh_numbers
+
+    assert [(m.text, m.value) for m in zh_numbers("浦东陆家嘴，队伍里，参天大树，一式贰份，陆万元")] == [("贰", 2), ("陆万", 60000)]

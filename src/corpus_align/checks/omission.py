@@ -44,6 +44,7 @@ from functools import cached_property
 
 from .._lazy import opencc_converter
 from ..text.lexicon import EN_STOPWORDS, english_stem, load_lexicon
+from ..text.numbers import en_number_keys, zh_number_keys
 from ..text.patterns import CJK, CJK_RUN, EN_WORD, ZH_SPEECH_INTRO
 from ..text.wording import counted
 from .context import CheckContext, RowView, name_key, tag_zh
@@ -79,6 +80,7 @@ _EN_SENTENCE = re.compile(r".+?(?:[.!?…]+['\"”’)]*(?=\s|$)|$)", re.DOTALL)
 _LETTER = re.compile(r"[A-Za-z]")
 _NOT_LETTERS = re.compile(r"[^A-Za-z]+")
 _POSSESSIVE_S = re.compile(r"'s$")  # the tokens of _english_tokens write every apostrophe straight
+_DIGIT = re.compile(r"\d")
 CJK_CHAR = CJK
 # jieba tags of words that carry no content (punctuation, particles, pronouns, prepositions, numerals ...)
 _FUNCTION_TAGS = frozenset(("x", "uj", "ul", "r", "p", "c", "u", "y", "e", "m", "q"))
@@ -628,12 +630,32 @@ def check_addition(ctx: CheckContext) -> Iterator:
         if ev is None:
             continue
         score, sentence = addition_score(ev, norms)
-        if score > ADDITION_THRESHOLD:
+        if score > ADDITION_THRESHOLD and not shares_a_telling_number(sentence, view):
             yield ctx.finding(
                 "addition", view,
                 f"the English sentence {sentence[:60]!r} has no counterpart in the Chinese (score {score:.2f})",
                 en_text=sentence, signals={"margin": score - ADDITION_THRESHOLD},
             )
+
+
+def shares_a_telling_number(sentence: str, view: RowView) -> bool:
+    """True when ``sentence`` writes a number of the row's Chinese that chance rarely repeats (not round, over 12, or
+    with decimals): it translates some of the Chinese, whatever its words (a caption's *24.8 × 528.7 cm*).
+
+    >>> from corpus_align.checks import rows_from_pairs
+    >>> view = RowView(rows_from_pairs([("绢本设色，纵24.8厘米，横528.7厘米。", "Silk. 24.8 × 528.7 cm. In 20 days.")])[0])
+    >>> shares_a_telling_number("24.8 × 528.7 cm.", view), shares_a_telling_number("In 20 days.", view)
+    (True, False)
+    """
+    if not _DIGIT.search(sentence):
+        return False
+    telling = {key for key in en_number_keys(sentence) if key.startswith("#") and _telling(float(key[1:]))}
+    return bool(telling) and not telling.isdisjoint(zh_number_keys(view.row.zh_normalized, view.zh_words))
+
+
+def _telling(value: float) -> bool:
+    """True for a number chance rarely repeats: with decimals, or over 12 and not a multiple of ten."""
+    return value != int(value) or value > 12 and value % 10 != 0
 
 
 def omission_message(length: float, en_clauses: int, zh_clauses: int, covered: float, content: int, score: float) -> str:

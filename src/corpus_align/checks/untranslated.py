@@ -47,6 +47,10 @@ _CLAUSE_BEFORE = re.compile(r"[^.;:!?()（）,，]*$")  # used with .search(text
 _NAME_TAGS = ("n", "j", "oov")
 
 
+# A quoted English term right before the bracket: "employee" (僱員) means …, "Party A" (甲方).
+_QUOTED_TERM_BEFORE = re.compile(r"[\"”'’]\s?$")
+
+
 def _translated_before(en: str, run: str, opened: int) -> bool:
     """True when the English of the clause before the bracket at ``opened`` translates at least half of ``run``'s words."""
     words = tag_zh(opencc_converter("t2s").convert(run))
@@ -117,6 +121,9 @@ def mentioned(en: str, match: re.Match, source: str = "") -> bool:
     >>> en = "The Ministry of Commerce (中华人民共和国商务部) met the committee (讨论了预算)."
     >>> [mentioned(en, m, "中华人民共和国商务部讨论了预算") for m in CJK_RUN.finditer(en)]
     [True, False]
+    >>> en = '"Commissioner" (處長) means the Commissioner for Labour; "employer" (老板).'
+    >>> [mentioned(en, m, "“處長”（Commissioner）指勞工處處長") for m in CJK_RUN.finditer(en)]
+    [True, False]
     >>> en = "(由 Joongi Kim 和 John Belmonte 贡献)"
     >>> [mentioned(en, m, "由 Joongi Kim 和 John Belmonte 贡献") for m in CJK_RUN.finditer(en)]
     [False, False, False]
@@ -133,6 +140,9 @@ def mentioned(en: str, match: re.Match, source: str = "") -> bool:
         return False
     rest = opened.group(1) + closed.group(1)
     if _BOOK_MARKS.fullmatch(rest):
+        if _QUOTED_TERM_BEFORE.search(en, 0, opened.start()) and (
+                run in source or opencc_converter("t2s").convert(run) in source):
+            return True  # a defined term with the source's word for it, as bilingual laws and contracts write them
         return _translated_before(en, run, opened.start())
     return run in source and bool(EN_WORD.search(rest)) and not CJK.search(rest)
 

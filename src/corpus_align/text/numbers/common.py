@@ -131,6 +131,22 @@ def hyphen_named(text: str, start: int) -> bool:
     return start >= 2 and text[start - 1] in _HYPHENS and text[start - 2].isalpha()
 
 
+# A band of thousands written with K (月薪40K-60K, 15k~25k, $80K–$120K): both ends glued to K. A lone 4K or 10K names
+# a screen or a race, so it stays a code.
+_K_BAND = re.compile(r"(?<![A-Za-z0-9_.])(\d+(?:\.\d+)?)[Kk]\s*(?:[-–—~～至到]|to)\s*[$£€¥￥]?(\d+(?:\.\d+)?)[Kk](?![A-Za-z])")
+
+
+def thousands_band(text: str, start: int) -> bool:
+    """True when the digits at ``start`` open either end of a band of thousands written with K.
+
+    >>> [thousands_band("月薪40K-60K", i) for i in (2, 6)], thousands_band("4K电视", 0)
+    ([True, True], False)
+    """
+    if "K" not in text and "k" not in text:
+        return False
+    return any(start in (match.start(1), match.start(2)) for match in _K_BAND.finditer(text))
+
+
 def clock_times(text: str) -> list[tuple[tuple[int, int], list[tuple[int, Mention]]]]:
     """Clock times (``12:39``) with their span: the hour, and the minutes as a number of their own (12 点 39 分).
 

@@ -16,6 +16,7 @@ from .common import (
     clock_times,
     hedged,
     hyphen_named,
+    thousands_band,
     unit_factor,
     unit_family,
     units_over_ranges,
@@ -253,8 +254,8 @@ def en_numbers(text: str) -> list[Mention]:
             elif glued.lower() in _EN_MONEY_SCALES and text[max(0, match.start(2) - 1) : match.start(2)] in _CURRENCY:
                 value *= _EN_MONEY_SCALES[glued.lower()]  # £10m, $2bn: ten million pounds, not a code
                 glued = ""
-            elif glued == "k":
-                value *= 1000  # 100k meters, 5k a day: thousands (a capital K names a thing: 4K, a 10K run)
+            elif glued == "k" or glued == "K" and thousands_band(text, match.start(2)):
+                value *= 1000  # 100k meters, 5k a day, 40K-60K: thousands (a lone capital K names a thing: 4K, a 10K run)
                 body, glued = body + "k", ""
             elif glued.lower() in _GLUED_UNITS:
                 glued_unit, glued = glued, ""  # 5km, 3kg: a length, a weight
@@ -271,8 +272,8 @@ def en_numbers(text: str) -> list[Mention]:
             low, high = hedged(value, hedge)
             unit = _EN_MEASURES.match(text, match.end(2))
             unit_word = unit.group() if unit else glued_unit
-            found.append((match.start(2), Mention(value, bool(hedge), True, body, low, high,
-                                                  code=bool(glued) or hyphen_named(text, match.start(2)),
+            code = bool(glued) or (hyphen_named(text, match.start(2)) and not thousands_band(text, match.start(2)))
+            found.append((match.start(2), Mention(value, bool(hedge), True, body, low, high, code=code,
                                                   unit=unit_family(unit_word) if unit_word else "",
                                                   factor=unit_factor(unit_word), percent=bool(percent),
                                                   clock=bool(_EN_HOUR_AFTER.match(text, match.end(2))))))
@@ -323,7 +324,7 @@ def en_numbers(text: str) -> list[Mention]:
                 and not _PART_OF_MONTH.search(text, 0, match.start())):
             continue  # 'March!' is an order; mid-March (3月中旬) is the month
         found.append((match.start(), Mention(_MONTHS[name], False, False, match.group(1), month=True)))
-    return units_over_ranges(text, _inches_after_feet(text, _years_and_units(text, _and_a_half(text, found))))
+    return units_over_ranges(text, _scales_over_ranges(text, _inches_after_feet(text, _years_and_units(text, _and_a_half(text, found)))))
 
 
 # Older English puts the years between the tens and the units: threescore years and ten (70), ninety years old and nine.
@@ -349,6 +350,36 @@ def _years_and_units(text: str, found: list[tuple[int, Mention]]) -> list[tuple[
                 out[-1] = (before_start, replace(tens, value=tens.value + mention.value, text=text[before_start:end]))
                 continue
         out.append((start, mention))
+    return out
+
+
+# A range that says its scale once, after its second end: 3 to 5 million, 2-3 billion, between 100 and 400 billion.
+_SCALE_RANGE_JOINER = re.compile(r"(?i)\s*(?:[-–—~]|to|or|and)\s*")
+_SCALE_AT_END = re.compile(r"(?i)(?:^|[\d\s])(" + "|".join(_EN_SCALES) + r")$")
+
+
+def _scales_over_ranges(text: str, found: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
+    """The mentions with the first end of a range given the scale written after the second (*3 to 5 million*: 3 million).
+
+    The first end must be smaller than the second without its scale, and *and* joins a range only after *between*.
+
+    >>> [(m.text, m.value) for m in en_numbers("3 to 5 million; between 100 and 400 billion; 300 and 5 million")]
+    [('3', 3000000), ('5 million', 5000000), ('100', 100000000000), ('400 billion', 400000000000), ('300', 300), ('5 million', 5000000)]
+    """
+    out = sorted(found, key=lambda item: item[0])
+    for i in range(len(out) - 1):
+        (start, first), (next_start, second) = out[i], out[i + 1]
+        scale = _SCALE_AT_END.search(second.text)
+        end = start + len(first.text)
+        joiner = _SCALE_RANGE_JOINER.fullmatch(text, end, next_start) if end <= next_start else None
+        if scale is None or joiner is None or _SCALE_AT_END.search(first.text) or first.weak or first.percent:
+            continue
+        if joiner.group().strip().lower() == "and" and not text[max(0, start - 8) : start].lower().rstrip().endswith("between"):
+            continue
+        size = _EN_SCALES[scale.group(1).lower()]
+        if 0 < first.value < second.value / size:
+            low, high = (first.low * size, first.high * size) if first.low >= 0 else (first.low, first.high)
+            out[i] = (start, replace(first, value=first.value * size, low=low, high=high))
     return out
 
 

@@ -20,6 +20,7 @@ from .common import (
     clock_times,
     hedged,
     hyphen_named,
+    thousands_band,
     unit_factor,
     unit_family,
     units_over_ranges,
@@ -88,6 +89,8 @@ _ZH_SCORE = re.compile(rf"(?<![\d{_NUMERAL}])([零〇一二两三四五六七八
 # 8米95), a time (9秒58, 9.58 seconds), a price (三块五, 3.5 yuan).
 _ZH_SPOKEN_DECIMAL = re.compile(rf"(?<![\d{_NUMERAL}.])(\d{{1,2}}|[一两二三四五六七八九十])(米|秒|块)"
                                 rf"(\d{{1,2}}|[一二三四五六七八九]{{1,2}})(?![\d{_NUMERAL}.厘毫分秒米块元])")
+# 丈 and 尺 read as one length in 尺, the 丈 counted once when no numeral says more: 丈八 (蛇矛) and 一丈八尺 are 18, 三丈五 is 35.
+_ZH_ZHANG_AND_CHI = re.compile(rf"(?<![\d{_NUMERAL}.])([一两二三四五六七八九]?)丈([一二三四五六七八九])尺?(?![\d{_NUMERAL}.尺寸])")
 _ZH_SPOKEN_CENTS = re.compile(r"[毛角]([\d一二三四五六七八九])(?![\d一二三四五六七八九十百千万])")  # after 三块五: 毛六
 # 911 事件: the attacks of 11 September, which English writes 9/11 or September 11 (a date, not nine hundred and eleven).
 _ZH_NINE_ELEVEN = re.compile(r"(?<![\d.])911(?= ?事件)")
@@ -116,6 +119,8 @@ _ZH_HEDGE_AFTER = re.compile(".?.?(" + "|".join(_ZH_TABLES["hedges_after"]) + ")
 _ZH_HALF_HOUR = re.compile(rf"(?<=[\d{_NUMERAL}]) ?点半")
 # List numbering at the start of a row ("7. Camera", "3、"): a label, not a quantity.
 _MORE_DOTS = re.compile(r"\.\d")  # used with .match(text, end of a number)
+# Pay words a K after digits follows (月薪25K, 年薪30K, 底薪8K): thousands of the currency, not a code.
+_PAY_BEFORE = re.compile(r"[薪资酬]\s*[:：]?\s*$")
 _ZH_ENUMERATOR = re.compile(r"^\s*\d+\s*[.、．)）](?!\d)\s*(?=\S)")  # "3." numbers a list; "3.5" is a number
 
 
@@ -133,10 +138,15 @@ def _idiom_word(word: str) -> bool:
 
 
 def _range_run(run: str) -> tuple[int, int] | None:
-    """``(low, high)`` for a run with two consecutive digits: 两三 2–3, 十七八 17–18, 一二十 10–20, 三四百 300–400."""
+    """``(low, high)`` for a run with two consecutive digits: 两三 2–3, 十七八 17–18, 一二十 10–20, 三四百 300–400;
+    and 三五, a few (三五百 300–500, 三五成群).
+
+    >>> _range_run("三五百"), _range_run("三百五")
+    ((300, 500), None)
+    """
     for i in range(len(run) - 1):
         a, b = run[i], run[i + 1]
-        if a in ZH_DIGITS and b in ZH_DIGITS and ZH_DIGITS[b] - ZH_DIGITS[a] == 1 and ZH_DIGITS[a] >= 1:
+        if a in ZH_DIGITS and b in ZH_DIGITS and ZH_DIGITS[a] >= 1 and (ZH_DIGITS[b] - ZH_DIGITS[a] == 1 or a + b == "三五"):
             low = numeral_value(run[: i + 1] + run[i + 2 :])
             high = numeral_value(run[:i] + run[i + 1 :])
             if low is not None and high is not None and low < high:
@@ -261,6 +271,11 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         found.append((match.start(), Mention(spoken, False, whole.isdigit(), text[match.start() : end],
                                              unit=_zh_unit(text, match.start(2)))))
         in_words[match.start() : end] = b"\x01" * (end - match.start())
+    for match in _ZH_ZHANG_AND_CHI.finditer(text) if "丈" in text else ():  # (丈八蛇矛 is one word to jieba)
+        zhang = ZH_DIGITS[match.group(1)] if match.group(1) else 1
+        found.append((match.start(), Mention(zhang * 10 + ZH_DIGITS[match.group(2)], False, False, match.group(),
+                                             unit=unit_family("尺"), factor=unit_factor("尺"))))
+        in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_NINE_ELEVEN.finditer(text) if "911" in text else ():
         found.append((match.start(), Mention(9, False, True, "9", weak=True)))  # the month: 9/11 or September
         found.append((match.start() + 1, Mention(11, False, True, "11")))
@@ -344,9 +359,11 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             if after == "月" and not approx and not scale and 1 <= number <= 12:
                 found.append((start, Mention(int(number), False, True, run + "月", month=True)))
                 continue
-            if after == "k" and not re.match(r"[A-Za-z_]", text[match.end() : match.end() + 1]):
-                number, after = number * 1000, ""  # 100k: thousands, as English reads it
-            code = (bool(re.match(r"[A-Za-z_]", after)) and not percent_sign) or hyphen_named(text, start)
+            if after in ("k", "K") and not re.match(r"[A-Za-z_]", text[match.end() : match.end() + 1]) and (
+                    after == "k" or thousands_band(text, start) or _PAY_BEFORE.search(text, max(0, start - 4), start)):
+                number, after = number * 1000, ""  # 100k, 月薪25K, 40K-60K: thousands, as English reads them
+            code = (bool(re.match(r"[A-Za-z_]", after)) and not percent_sign) or hyphen_named(text, start) and not (
+                number >= 1000 and thousands_band(text, start))
             shown = (match.group(0)[: len(match.group(0)) - len(after)] if after else match.group(0)).rstrip()
             low, high = hedged(number, "above" if approx in ("多", "余") else "about" if approx else hedge)
             unit_word = _zh_unit_word(text, match.end() - len(after))

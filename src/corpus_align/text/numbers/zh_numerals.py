@@ -15,6 +15,8 @@ COUNTERS = frozenset(_ZH_TABLES["counters"].strip())
 # or one before a counter (贰份): alone, 陆 is a surname or land (大陆) and 拾 picks up (收拾).
 # (Traditional 參 becomes 参 in Simplified, which is 叁 here: 参拾 is 30, while 参加 is no run.)
 FINANCIAL_DIGITS = "壹贰叁参肆伍陆柒捌玖"
+# Financial digits that are also ordinary characters (land, a surname; ranks; take part): alone, never a number.
+_ALSO_WORDS = frozenset("陆伍参")
 _AS_NUMERALS = str.maketrans(FINANCIAL_DIGITS + "拾佰仟", "一二三三四五六七八九十百千")
 ZH_FINANCIAL = re.compile(rf"(?<![{FINANCIAL_DIGITS}拾佰仟零万亿])([{FINANCIAL_DIGITS}拾][{FINANCIAL_DIGITS}拾佰仟零万亿]*)"
                           rf"(?:([元圆])(?:零?([{FINANCIAL_DIGITS}])角)?(?:零?([{FINANCIAL_DIGITS}])分)?)?")
@@ -74,14 +76,14 @@ def financial(text: str, match: re.Match) -> Mention | None:
     a lone character that is no number there.
 
     >>> from corpus_align.text.numbers import zh_numbers
-    >>> [(m.text, m.value) for m in zh_numbers("人民币叁拾万元整，玖仟捌佰柒拾陆元伍角，一式贰份。他登陆大陆，收拾一下。")]
+    >>> [(m.text, m.value) for m in zh_numbers("人民币叁拾万元整，玖仟捌佰柒拾陆元伍角，一式贰份。他登陆大陆，收拾一下。陆家嘴")]
     [('叁拾万', 300000), ('玖仟捌佰柒拾陆元伍角', 9876.5), ('贰', 2)]
     """
     run, yuan, jiao, fen = match.groups()
     if not set(run) & set(FINANCIAL_DIGITS):
         return None  # 拾 alone or with ordinary units: 收拾
-    if len(run) == 1 and not yuan and text[match.end() : match.end() + 1] not in COUNTERS:
-        return None  # 陆 of 大陆, 伍 of 伍子胥
+    if len(run) == 1 and not yuan and (text[match.end() : match.end() + 1] not in COUNTERS or run in _ALSO_WORDS):
+        return None  # 陆 of 大陆 and 陆家嘴, 伍 of 伍子胥 and 队伍里
     value: float | None = chinese_numeral_value(run.translate(_AS_NUMERALS))
     if value is None:
         return None
