@@ -10,9 +10,9 @@ news, policy reports, social media, fantasy, eye dialect, financial numerals, ye
 China and Japan's eras, typography and URLs, wire datelines, subtitles and chat logs, a data-protection law, a Lu Xun
 story; the Analects, Journey to the West, Three Kingdoms, the Heart Sutra, an interview, a job posting, an insurance
 policy, AI news, game patch notes, meeting minutes, a football report, museum labels, a property listing, a support
-chat, popular astronomy, a Hong Kong ordinance, a family letter.  Each was written to probe one way the checks could fail on unseen text (七成 for 70 %, 一千六百米 for 1.6
-kilometres, 梅西 for *Messi*, a speaker the English leaves unsaid), and each document is checked as one file, in
-Simplified and in Traditional characters.
+chat, popular astronomy, a Hong Kong ordinance, a family letter.  Each was written to probe one way the checks could
+fail on unseen text (七成 for 70 %, 一千六百米 for 1.6 kilometres, 梅西 for *Messi*, a speaker the English leaves
+unsaid), and each document is checked as one file, in Simplified and in Traditional characters.
 """
 
 from __future__ import annotations

@@ -522,7 +522,8 @@ def addition_score(ev: Coverage, norms: _Norms) -> tuple[float, str]:
     usual ratio with the document's own spread: an appended sentence makes a
     row of usual length too long, a needed sentence leaves it too short when
     removed; (3) the same for the clause ratio, since an appended sentence
-    brings clauses the Chinese does not have.
+    brings clauses the Chinese does not have.  A sentence that writes a telling number of the Chinese
+    (:func:`shares_a_telling_number`) translates some of it and is no candidate.
     """
     best, found = -math.inf, ""
     if not ev.zh_chars:
@@ -543,7 +544,7 @@ def addition_score(ev: Coverage, norms: _Norms) -> tuple[float, str]:
     clauses_with = ev.clause_ratio - norms.clause_ratio
     for i in candidates:
         sentence, letters, tokens = sentences[i]
-        if not tokens:
+        if not tokens or shares_a_telling_number(sentence, ev.zh_text):
             continue
         words = -sum(norms.word_evidence(stem, norms.supported(ev, stem, ok), row_ok[stem], ev) for stem, ok in tokens)
         without = math.log(max(ev.en_letters - letters, 1) / usual)
@@ -630,7 +631,7 @@ def check_addition(ctx: CheckContext) -> Iterator:
         if ev is None:
             continue
         score, sentence = addition_score(ev, norms)
-        if score > ADDITION_THRESHOLD and not shares_a_telling_number(sentence, view):
+        if score > ADDITION_THRESHOLD:
             yield ctx.finding(
                 "addition", view,
                 f"the English sentence {sentence[:60]!r} has no counterpart in the Chinese (score {score:.2f})",
@@ -638,19 +639,18 @@ def check_addition(ctx: CheckContext) -> Iterator:
             )
 
 
-def shares_a_telling_number(sentence: str, view: RowView) -> bool:
-    """True when ``sentence`` writes a number of the row's Chinese that chance rarely repeats (not round, over 12, or
+def shares_a_telling_number(sentence: str, zh: str) -> bool:
+    """True when ``sentence`` writes a number of the Chinese ``zh`` that chance rarely repeats (not round, over 12, or
     with decimals): it translates some of the Chinese, whatever its words (a caption's *24.8 × 528.7 cm*).
 
-    >>> from corpus_align.checks import rows_from_pairs
-    >>> view = RowView(rows_from_pairs([("绢本设色，纵24.8厘米，横528.7厘米。", "Silk. 24.8 × 528.7 cm. In 20 days.")])[0])
-    >>> shares_a_telling_number("24.8 × 528.7 cm.", view), shares_a_telling_number("In 20 days.", view)
+    >>> zh = "绢本设色，纵24.8厘米，横528.7厘米，20天。"
+    >>> shares_a_telling_number("Silk, 24.8 × 528.7 cm.", zh), shares_a_telling_number("In 20 days.", zh)
     (True, False)
     """
     if not _DIGIT.search(sentence):
         return False
     telling = {key for key in en_number_keys(sentence) if key.startswith("#") and _telling(float(key[1:]))}
-    return bool(telling) and not telling.isdisjoint(zh_number_keys(view.row.zh_normalized, view.zh_words))
+    return bool(telling) and not telling.isdisjoint(zh_number_keys(zh))
 
 
 def _telling(value: float) -> bool:
