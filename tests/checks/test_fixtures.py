@@ -522,6 +522,20 @@ CASES = [
     # 陆 and 伍 alone are a surname, land or ranks, never financial numerals: 陆家嘴 is a place.
     ("number-mismatch", "浦东陆家嘴滨江三房出售。", "Three-bedroom riverside flat for sale in Lujiazui, Pudong.", False),
     ("number-mismatch", "一式贰份。", "In two copies.", False),
+    # Indian English multiplies its scales (5 lakh crore is 5 × 10^12); digits glued to a letter after a space are a
+    # model number, not SI thousands (Ultra 7 155H is no 7,155).
+    ("number-mismatch", "该项目总投资达5万亿卢比。", "The project involves a total investment of ₹5 lakh crore.", False),
+    ("number-mismatch", "该项目总投资达5万亿卢比。", "The project involves a total investment of ₹5 lakh.", True),
+    ("number-mismatch", "处理器：英特尔酷睿Ultra 7 155H，16核", "Processor: Intel Core Ultra 7 155H, 16 cores", False),
+    ("number-mismatch", "全程10000公里。", "The trip is 10 000 km.", False),
+    # The clipped and blended words of the 2020s' business news, and loan words of Japanese food and crafts.
+    ("typo", "班加罗尔的科技园区聚集了超过3,500家初创公司。", "More than 3,500 start-ups are clustered in Bengaluru's tech parks.",
+     False),
+    ("typo", "跟一位做乐烧的师傅学习。", "To study with a raku potter.", False),
+    ("typo", "班加罗尔的科技园区聚集了初创公司。", "Start-ups are clusterd in Bengaluru's tech parks.", True),
+    # -d joins only an e (agreed), -ed never does (closeed), -ing only ee, oe and ye (seeing, canoeing; not closeing).
+    ("typo", "他们同意了，看着我们划独木舟。", "They agreed, seeing us canoeing.", False),
+    ("typo", "商店正在关门。", "The shop is closeing.", True),
     # A quoted English term with the source's word for it in brackets is a defined term (bilingual laws and contracts).
     ("untranslated", "“處長”（Commissioner）指勞工處處長；", '"Commissioner" (處長) means the Commissioner for Labour;', False),
     ("untranslated", "“处长”（Commissioner）指劳工处处长；", '"Commissioner" (劳工处处长助理) means the Commissioner for Labour;', True),

@@ -324,3 +324,12 @@ def test_numbers_a_lone_financial_digit_that_is_also_a_word_is_none():
     from corpus_align.text.numbers import zh_numbers
 
     assert [(m.text, m.value) for m in zh_numbers("浦东陆家嘴，队伍里，参天大树，一式贰份，陆万元")] == [("贰", 2), ("陆万", 60000)]
+
+
+def test_numbers_scales_multiply_and_a_model_number_is_no_si_thousands():
+    from corpus_align.text.numbers import en_numbers
+
+    assert [(m.text, m.value) for m in en_numbers("₹5 lakh crore, 5 hundred thousand, £3million")] == [
+        ("5 lakh crore", 5 * 10**12), ("5 hundred thousand", 500000), ("3million", 3000000)]
+    assert [(m.text, m.value, m.code) for m in en_numbers("Ultra 7 155H, a 10 000 km trip")] == [
+        ("7", 7, False), ("155", 155, True), ("10 000", 10000, False)]

@@ -177,6 +177,8 @@ def known_as(word: str) -> int | None:
     for suffix in _SUFFIXES:
         if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
             stem = lower[: -len(suffix)]
+            if _misjoined(stem, suffix):
+                continue
             if stem in words and not (suffix in _VOWEL_SUFFIXES and _one_syllable_doubling(stem)):
                 return words[stem]
             if stem + "e" in words:
@@ -186,6 +188,21 @@ def known_as(word: str) -> int | None:
             if stem.endswith("i") and stem[:-1] + "y" in words:
                 return words[stem[:-1] + "y"]
     return None
+
+
+def _misjoined(stem: str, suffix: str) -> bool:
+    """True when English never joins ``suffix`` to ``stem`` so: -d only after an e (agreed), -ed, -er and -est never
+    after one (closeed), -ing after an e only when it is ee, oe or ye (seeing, canoeing; not closeing).
+
+    >>> [_misjoined(stem, suffix) for stem, suffix in [("cluster", "d"), ("agree", "d"), ("close", "ed"), ("see", "ing"),
+    ...                                                 ("close", "ing"), ("walk", "ed")]]
+    [True, False, True, False, True, False]
+    """
+    if suffix == "d":
+        return not stem.endswith("e")
+    if suffix in ("ed", "er", "est", "ers"):
+        return stem.endswith("e")
+    return suffix == "ing" and stem.endswith("e") and not stem.endswith(("ee", "oe", "ye"))
 
 
 def _as_cut(frequency: int) -> int:

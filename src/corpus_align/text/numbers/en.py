@@ -45,7 +45,7 @@ _EN_NUMBER = re.compile(
     # Digits hyphened to a word (COVID-19) are read, as codes; number words hyphened to one (Formula-One) are not.
     r"(?i)\b(?:(?<![A-Za-z][-\u2011\u2212])|(?=\d))(?<!\.)(?=[\d" + _EN_NUMBER_FIRSTS + r"])"
     r"(?:(" + "|".join(sorted(_EN_HEDGES, key=len, reverse=True)) + r")\s+)?"
-    r"((?:\d{1,3}(?:,\d{2})*(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)*(?:st|nd|rd|th|s)?(?:\s*(?:" + "|".join(_EN_SCALES) + r"))?|"
+    r"((?:\d{1,3}(?:,\d{2})*(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)*(?:st|nd|rd|th|s)?(?:\s*(?:" + "|".join(_EN_SCALES) + r")){0,2}|"
     r"(?:(?:" + "|".join(_WORDS) + r")(?:[- ](?:and[- ])?(?=(?:" + "|".join(_WORDS) + r")\b))?)+)"
     r"(%| percent| per cent)?(?:\b|(?<=\d)(?=[A-Za-z]))([A-Za-z]*)((?:\s+or\s+(?:so|more))?)"
 )
@@ -73,7 +73,7 @@ _EN_MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\
 _EN_CLOCK_WORD = re.compile(r"(?i)\b(midnight|noon)\b")
 _EN_QUARTER_HOUR = re.compile(r"(?i)\ba quarter (past|to|after)\b")
 # Thousands set apart by a space, as SI style writes them: 2 000, 12 500 000.
-_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,-]| \d)")
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,A-Za-z-]| \d)")  # (Ultra 7 155H: a model)
 _EN_MONEY_SCALES: dict[str, int] = _EN_TABLES["money_scales"]
 _CURRENCY = frozenset("$£€¥")
 # List numbering at the start of a row ("7. Camera", "3、"): a label, not a quantity.
@@ -250,7 +250,7 @@ def en_numbers(text: str) -> list[Mention]:
                 continue
             glued_unit = ""
             if len(parts) > 1:
-                value *= _EN_SCALES[parts[1].lower()]
+                value *= math.prod(_EN_SCALES[scale.lower()] for scale in parts[1:])  # 3 million; 5 lakh crore (5 × 10^12)
             elif glued.lower() in _EN_MONEY_SCALES and text[max(0, match.start(2) - 1) : match.start(2)] in _CURRENCY:
                 value *= _EN_MONEY_SCALES[glued.lower()]  # £10m, $2bn: ten million pounds, not a code
                 glued = ""
