@@ -536,6 +536,9 @@ CASES = [
     # -d joins only an e (agreed), -ed never does (closeed), -ing only ee, oe and ye (seeing, canoeing; not closeing).
     ("typo", "他们同意了，看着我们划独木舟。", "They agreed, seeing us canoeing.", False),
     ("typo", "商店正在关门。", "The shop is closeing.", True),
+    # A hedge before a dozen is read (more than a dozen is 12 to 23; nearly a dozen up to 12), not taken for "about".
+    ("number-mismatch", "翻了十七八个滚。", "They rolled over more than a dozen times.", False),
+    ("number-mismatch", "翻了三十个滚。", "They rolled over more than a dozen times.", True),
     # A quoted English term with the source's word for it in brackets is a defined term (bilingual laws and contracts).
     ("untranslated", "“處長”（Commissioner）指勞工處處長；", '"Commissioner" (處長) means the Commissioner for Labour;', False),
     ("untranslated", "“处长”（Commissioner）指劳工处处长；", '"Commissioner" (劳工处处长助理) means the Commissioner for Labour;', True),

@@ -58,6 +58,7 @@ _CARDINAL_SET = frozenset(_CARDINALS) | {"hundred", "thousand", "million"}
 _AM_PM = frozenset(("am", "pm", "m"))  # 5.30pm, 5.30 p.m.: the letters after a dotted clock time
 # "two dozen" is 24, "a dozen" 12, as loosely as English uses them (±20 %, like "about").
 _EN_DOZEN = re.compile(r"(?i)\b(a|" + _CARDINAL + r")[- ]dozen\b(?!s)")
+_EN_HEDGE_BEFORE = re.compile(r"(?i)\b(" + "|".join(sorted(_EN_HEDGES, key=len, reverse=True)) + r")\s+$")  # .search(text, 0, start)
 # "one in 300", "four-in-ten", "2 out of 5": a share (300分之1, 十分之四), read as a fraction; not the
 # "6 in 1739468" of "Python 2.6 in 1739468".
 _EN_IN_FRACTION = re.compile(r"(?i)\b(?<![\d.,])" + _CARDINAL + r"[- ](?:in|out[- ]of)[- ](?:a[- ])?"
@@ -206,7 +207,9 @@ def en_numbers(text: str) -> list[Mention]:
     for match in _EN_DOZEN.finditer(text) if "dozen" in present else ():
         count = 1 if match.group(1).lower() == "a" else _cardinal_value(match.group(1))
         if count:
-            low, high = hedged(count * 12, "about")
+            # More than a dozen: 12 to 23, counted in dozens; nearly a dozen: up to 12.
+            hedge = _EN_HEDGE_BEFORE.search(text, 0, match.start())
+            low, high = hedged(count * 12, _EN_HEDGES[hedge.group(1).lower()] if hedge else "about", place=count * 12)
             found.append((match.start(), Mention(count * 12, True, match.group(1).isdigit(), match.group(), low, high)))
             mask(*match.span())
     shares = ("in" in present or "out" in present) and (has_digit or not _CARDINAL_SET.isdisjoint(present))
