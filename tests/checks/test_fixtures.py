@@ -528,6 +528,9 @@ CASES = [
     ("number-mismatch", "该项目总投资达5万亿卢比。", "The project involves a total investment of ₹5 lakh.", True),
     ("number-mismatch", "处理器：英特尔酷睿Ultra 7 155H，16核", "Processor: Intel Core Ultra 7 155H, 16 cores", False),
     ("number-mismatch", "全程10000公里。", "The trip is 10 000 km.", False),
+    # Unit symbols of science and energy (atm, hPa, TWh, IU).
+    ("typo", "实验在25℃、1个标准大气压下进行，年发电量为12太瓦时。", "The experiment ran at 25 °C and 1 atm; output is 12 TWh a year.",
+     False),
     # The clipped and blended words of the 2020s' business news, and loan words of Japanese food and crafts.
     ("typo", "班加罗尔的科技园区聚集了超过3,500家初创公司。", "More than 3,500 start-ups are clustered in Bengaluru's tech parks.",
      False),
