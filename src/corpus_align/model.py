@@ -37,7 +37,7 @@ class Damage:
     """A trace of damage found while normalizing, kept for the QA stage.
 
     ``kind`` is one of ``pinyin-annotation``, ``glued-question-mark``,
-    ``replacement-character`` or ``mojibake``. ``start``/``end`` locate
+    ``replacement-character``, ``mojibake`` or ``html-entity``. ``start``/``end`` locate
     ``text`` in the source; ``repair`` is what the text should probably have
     been (empty when it should simply go).
 

@@ -12,6 +12,7 @@ that show it repaired or in Simplified get a new string from
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 import unicodedata
@@ -44,6 +45,9 @@ _ANNOTATION = re.compile(rf"(?<={_CJK_CHAR})[(（]({_ANNOTATED_SYLLABLE}(?: {_AN
 
 _FULLWIDTH_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ]")
 _GLUED_QUESTION_MARK = re.compile(r"(?<=[A-Za-z])\?(?=[A-Za-z])")
+# An HTML character reference a web page or a CAT tool's export left in the text (&amp;, &quot;, &#8217;, &nbsp;);
+# a name HTML does not know (R&D;) is no reference, and html.unescape tells them apart.
+_HTML_REFERENCE = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Runs that look like UTF-8 bytes shown as Windows-1252/Latin-1 characters:
 # a lead byte (Â-ô) followed by one or more continuation bytes.
 _MOJIBAKE = re.compile(
@@ -215,10 +219,11 @@ def normalize_en(text: str) -> str:
 
 
 def find_english_damage(text: str, offset: int = 0) -> list[Damage]:
-    """Find damage in English text: ``?`` glued between letters, U+FFFD, and UTF-8 read as Windows-1252.
+    """Find damage in English text: ``?`` glued between letters, U+FFFD, UTF-8 read as Windows-1252, and HTML
+    character references.
 
-    >>> [(d.kind, d.repair) for d in find_english_damage("Countries?went â€™ \\ufffd")]
-    [('glued-question-mark', ' '), ('mojibake', '’'), ('replacement-character', '')]
+    >>> [(d.kind, d.repair) for d in find_english_damage("Countries?went â€™ \\ufffd A&amp;B R&D;")]
+    [('glued-question-mark', ' '), ('mojibake', '’'), ('replacement-character', ''), ('html-entity', '&')]
     """
     found = [
         Damage("glued-question-mark", offset + m.start(), offset + m.end(), "?", " ")
@@ -232,6 +237,10 @@ def find_english_damage(text: str, offset: int = 0) -> list[Damage]:
         Damage("replacement-character", offset + m.start(), offset + m.end(), "\ufffd", "")
         for m in re.finditer("\ufffd", text)
     ]
+    for match in _HTML_REFERENCE.finditer(text) if "&" in text else ():
+        character = html.unescape(match.group())
+        if character != match.group():
+            found.append(Damage("html-entity", offset + match.start(), offset + match.end(), match.group(), character))
     return sorted(found, key=lambda d: d.start)
 
 
@@ -252,7 +261,8 @@ def _undo_mojibake(run: str) -> str | None:
 #: repaired and converted to Simplified Chinese.
 TEXT_MODES: tuple[str, ...] = ("original", "repaired", "simplified")
 # Damage whose repair is known: a converter's pinyin goes, a "?" glued between words was a space, and UTF-8 read
-# as Windows-1252 decodes back. A U+FFFD is not among them: what it replaced is lost.
+# as Windows-1252 decodes back. A U+FFFD is not among them: what it replaced is lost.  Nor is an HTML reference:
+# a file escaped on both sides (an XLIFF export) is the file's own format, and the Chinese is not searched for them.
 REPAIRABLE_DAMAGE = frozenset({"pinyin-annotation", "glued-question-mark", "mojibake"})
 
 

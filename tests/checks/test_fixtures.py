@@ -542,6 +542,12 @@ CASES = [
     # A hedge before a dozen is read (more than a dozen is 12 to 23; nearly a dozen up to 12), not taken for "about".
     ("number-mismatch", "翻了十七八个滚。", "They rolled over more than a dozen times.", False),
     ("number-mismatch", "翻了三十个滚。", "They rolled over more than a dozen times.", True),
+    # HTML references a converter left in the English are damage; the same references on both sides are the file's
+    # own escaping (an XLIFF export), and a name HTML does not know (R&D;) is no reference.
+    ("encoding-artifact", "A&B公司成立于1998年。", "A&amp;B Company was founded in 1998.", True),
+    ("encoding-artifact", "他说：“是的。”", "He said, &#8220;Yes.&#8221;", True),
+    ("encoding-artifact", "请输入 &lt;用户名&gt;。", "Enter &lt;username&gt;.", False),
+    ("encoding-artifact", "研发和电信。", "R&D; and AT&T.", False),
     # A quoted English term with the source's word for it in brackets is a defined term (bilingual laws and contracts).
     ("untranslated", "“處長”（Commissioner）指勞工處處長；", '"Commissioner" (處長) means the Commissioner for Labour;', False),
     ("untranslated", "“处长”（Commissioner）指劳工处处长；", '"Commissioner" (劳工处处长助理) means the Commissioner for Labour;', True),

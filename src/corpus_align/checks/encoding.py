@@ -34,6 +34,7 @@ _DESCRIPTIONS = {
     "glued-question-mark": "'?' glued between words in the {side}, probably a lost space or dash",
     "replacement-character": "the replacement character U+FFFD (a character lost to a wrong encoding) in the {side}",
     "mojibake": "mojibake (UTF-8 read as Windows-1252) in the {side}",
+    "html-entity": "HTML character references left by a converter in the {side}",
 }
 # Damaged spans a message names; the rest are counted ("… (26 in this row)") and kept in the finding's spans.
 SHOWN_SPANS = 5
@@ -44,25 +45,29 @@ SHOWN_SPANS = 5
     severity="error",
     family="encoding",
     what="Pinyin annotations left in the Chinese (關(guān)于), a '?' glued between English words "
-    "(Countries?went), the replacement character U+FFFD, or mojibake (â€™). One finding per row lists "
-    "every damaged span of the row.",
+    "(Countries?went), the replacement character U+FFFD, mojibake (â€™), or HTML character references in the "
+    "English (A&amp;B) that the Chinese does not write too. One finding per row lists every damaged span of the row.",
     why="These are traces of a broken conversion: the text shown to readers is corrupted even when the "
     "translation is right, and the damage often hides a lost character.",
     example=("關(guān)于合作", "Friendship?with Foreign Countries"),
     silence="`--ignore encoding-artifact`, or repair the source file (the suggestion holds the repair).",
     false_positives="A '?' written on purpose between letters (URLs, code); parenthesised pinyin that an "
-    "author wrote as a reading aid.",
+    "author wrote as a reading aid; English that writes an HTML reference on purpose while the Chinese shows the "
+    "character (a page about HTML escaping).",
 )
 def check_encoding(ctx: CheckContext) -> Iterator:
     for view in ctx.rows:
         row = view.row
         if not row.zh_damage and not row.en_damage:
             continue
+        en_damage = tuple(d for d in row.en_damage if not (d.kind == "html-entity" and d.text in row.zh))
+        if not row.zh_damage and not en_damage:
+            continue  # the same references on both sides: an escaped file (XLIFF, HTML), not damage
         parts: list[str] = []
         evidence: dict[str, list[str]] = {"zh": [], "en": []}
         repairs: list[str] = []
         spans: list[Span] = []
-        sides: tuple[tuple[Lang, str, tuple[Damage, ...]], ...] = (("zh", row.zh, row.zh_damage), ("en", row.en, row.en_damage))
+        sides: tuple[tuple[Lang, str, tuple[Damage, ...]], ...] = (("zh", row.zh, row.zh_damage), ("en", row.en, en_damage))
         for side, text, damages in sides:
             for kind, group in _by_kind(damages):
                 contexts = [_context(side, text, d) for d in group]
