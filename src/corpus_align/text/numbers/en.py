@@ -208,8 +208,9 @@ def en_numbers(text: str) -> list[Mention]:
         count = 1 if match.group(1).lower() == "a" else _cardinal_value(match.group(1))
         if count:
             # More than a dozen: 12 to 23, counted in dozens; nearly a dozen: up to 12.
-            before = _EN_HEDGE_BEFORE.search(text, 0, match.start())
-            low, high = hedged(count * 12, _EN_HEDGES[before.group(1).lower()] if before else "about", place=count * 12)
+            hedge_before = _EN_HEDGE_BEFORE.search(text, 0, match.start())
+            low, high = hedged(count * 12, _EN_HEDGES[hedge_before.group(1).lower()] if hedge_before else "about",
+                               place=count * 12)
             found.append((match.start(), Mention(count * 12, True, match.group(1).isdigit(), match.group(), low, high)))
             mask(*match.span())
     shares = ("in" in present or "out" in present) and (has_digit or not _CARDINAL_SET.isdisjoint(present))
