@@ -548,6 +548,16 @@ CASES = [
     ("encoding-artifact", "他说：“是的。”", "He said, &#8220;Yes.&#8221;", True),
     ("encoding-artifact", "请输入 &lt;用户名&gt;。", "Enter &lt;username&gt;.", False),
     ("encoding-artifact", "研发和电信。", "R&D; and AT&T.", False),
+    # A word the Chinese writes in Latin letters is a name from code: the English word beside it is no slip.
+    ("repeated-word", "调用此方法以设置 instance 指定的所有者类的实例的属性。",
+     "Called to set the attribute on an instance instance of the owner class.", False),
+    ("repeated-word", "布尔运算符 and 和 or 是短路运算符。", "The Boolean operators and and or are short-circuit operators.", False),
+    ("repeated-word", "调用此方法以设置实例的属性。", "Called to set the attribute on an instance instance of the owner class.", True),
+    # The full stop of a title (Mrs., Dr.) ends no sentence: the capitalised word after it is a name, not a slip.
+    ("typo", "一个属于埃杜夫人部委的项目。", "A project under Mrs. Edu's ministry.", False),
+    ("typo", "一个属于埃杜夫人部委的项目。", "A project under Mrs. Edu's minstry.", True),
+    # A foreign phrase joined by a hyphen, as an adjective writes it (the de-facto standard), is the phrase.
+    ("typo", "UTF-8 是现代事实上的标准。", "UTF-8 is the modern de-facto standard.", False),
     # A quoted English term with the source's word for it in brackets is a defined term (bilingual laws and contracts).
     ("untranslated", "“處長”（Commissioner）指勞工處處長；", '"Commissioner" (處長) means the Commissioner for Labour;', False),
     ("untranslated", "“处长”（Commissioner）指劳工处处长；", '"Commissioner" (劳工处处长助理) means the Commissioner for Labour;', True),

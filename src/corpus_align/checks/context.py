@@ -32,6 +32,8 @@ T = TypeVar("T")
 # An English word: letters with inner apostrophes or hyphens ("People's", "Xi-feng").
 # A dash opens a sentence (— Then, - Then); a hyphen joined to a word does not (Eid al-Adha).
 _SENTENCE_START = re.compile(r"(?:^|(?:[.!?:;\"“‘'(\[—–]|(?<![A-Za-z])-)\s*|[.!?]['\"”’)]?\s+)$")
+# The full stop of a title before a name ends no sentence: Mrs. Edu's ministry, Dr. Li.
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sen|Rep|Gov|Gen|Capt|Lt|Col|Sgt|Rev|Hon|Mme|Mlle|Messrs)\.\s+$")
 _NOT_NAME_LETTER = re.compile(r"[^a-z\u00e0-\u024f]")
 # A possessive ending ('s or ’s), dropped from a name before it is keyed: Qiyao's is Qiyao.
 POSSESSIVE = re.compile(r"['’]s$")
@@ -81,8 +83,13 @@ def at_sentence_start(text: str, start: int) -> bool:
 
     >>> at_sentence_start("He said. Then", 9), at_sentence_start("He met Wang", 7), at_sentence_start("Eid al-Adha", 7)
     (True, False, False)
+    >>> at_sentence_start("under Mrs. Edu's ministry", 11)
+    False
     """
-    return _SENTENCE_START.search(text[max(0, start - 4) : start]) is not None or start == 0
+    if start == 0:
+        return True
+    return _SENTENCE_START.search(text[max(0, start - 4) : start]) is not None and not (
+        text[start - 2 : start - 1] == "." and _TITLE_BEFORE.search(text, max(0, start - 9), start))
 
 
 class RowView:

@@ -113,6 +113,16 @@ def _doubled_name(match: re.Match) -> bool:
     return first[:1].isupper() and second[:1].isupper() and english_words().get(first.lower(), 0) < 5000
 
 
+def _written_in_source(word: str, zh: str) -> bool:
+    """True when the Chinese writes ``word`` in Latin letters: a name from code or a quoted term, so that the English
+    word beside it is no slip (*an instance instance* for 设置 instance 指定的实例, *the operators and and or*).
+
+    >>> _written_in_source("instance", "调用此方法以设置 instance 指定的实例"), _written_in_source("the", "他们去了北京")
+    (True, False)
+    """
+    return word.isascii() and re.search(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", zh) is not None
+
+
 @register(
     "repeated-word",
     severity="warning",
@@ -121,7 +131,9 @@ def _doubled_name(match: re.Match) -> bool:
     why="A doubled word is almost always an editing slip and is easy to miss when proofreading.",
     example=("他们去了北京。", "They went to the the capital."),
     silence="`--ignore repeated-word`. Deliberate doublings ('had had', 'that that', 'asked her her name', "
-    "interjections such as 'ha ha', 'bye bye') and doubled romanized names ('Yao Yao') are never reported.",
+    "interjections such as 'ha ha', 'bye bye'), doubled romanized names ('Yao Yao') and a word the Chinese writes in "
+    "Latin letters too, a name from code beside the word ('an instance instance', 'the operators and and or'), are "
+    "never reported.",
     false_positives="Emphatic repetition in dialogue ('very very', 'go go') outside the built-in list.",
 )
 def check_repeated(ctx: CheckContext) -> Iterator:
@@ -132,7 +144,7 @@ def check_repeated(ctx: CheckContext) -> Iterator:
                 continue
             if _ZH_DOUBLED.search(view.row.zh_normalized):
                 continue
-            if _doubled_name(match):
+            if _doubled_name(match) or _written_in_source(word, view.row.zh_normalized):
                 continue
             yield ctx.finding("repeated-word", view, f"'{word}' is repeated: {match.group(0)!r}",
                               en_text=match.group(0), suggestion=word)
