@@ -508,6 +508,7 @@ CASES = [
     ("number-mismatch", "薪资待遇：月薪40K-60K，14薪。", "Pay: 40,000 to 60,000 yuan a month, 14 months a year.", False),
     ("number-mismatch", "薪资待遇：月薪40K-60K，14薪。", "Pay: 40,000 to 50,000 yuan a month, 14 months a year.", True),
     ("number-mismatch", "底薪8K。", "A base salary of 8,000 yuan.", False),
+    ("number-mismatch", "目前为止平均每天划5000多米。", "So far I average a little over 5K a weekday.", False),
     ("number-mismatch", "一台4K电视。", "A 4K television.", False),
     # A range that says its scale once (3 to 5 million, between 100 and 400 billion) scales both ends; 三五百 is 300–500.
     ("number-mismatch", "银河系包含1000亿到4000亿颗恒星。", "The Milky Way has between 100 and 400 billion stars.", False),

@@ -298,8 +298,8 @@ def test_numbers_thousands_written_with_k_in_a_band_or_after_pay():
 
     assert [(m.value, m.code) for m in zh_numbers("月薪40K-60K，底薪：8K，15k~25k，4K电视，A-60K")] == [
         (40000, False), (60000, False), (8000, False), (15000, False), (25000, False), (4, True), (60, True)]
-    assert [(m.value, m.code) for m in en_numbers("40K-60K a month, $80K–$120K, a 4K screen, a 10K run")] == [
-        (40000, False), (60000, False), (80000, False), (120000, False), (4, True), (10, True)]
+    assert [(m.value, m.code) for m in en_numbers("40K-60K a month, $80K–$120K, a 4K screen, a 10K run, over 5K")] == [
+        (40000, False), (60000, False), (80000, False), (120000, False), (4, True), (10, True), (5000, False)]
 
 
 def test_numbers_a_range_says_its_scale_once():

@@ -258,8 +258,9 @@ def en_numbers(text: str) -> list[Mention]:
             elif glued.lower() in _EN_MONEY_SCALES and text[max(0, match.start(2) - 1) : match.start(2)] in _CURRENCY:
                 value *= _EN_MONEY_SCALES[glued.lower()]  # £10m, $2bn: ten million pounds, not a code
                 glued = ""
-            elif glued == "k" or glued == "K" and thousands_band(text, match.start(2)):
-                value *= 1000  # 100k meters, 5k a day, 40K-60K: thousands (a lone capital K names a thing: 4K, a 10K run)
+            elif glued == "k" or glued == "K" and (bool(hedge) or thousands_band(text, match.start(2))):
+                # 100k meters, 5k a day, over 5K, 40K-60K: thousands (an unhedged lone capital K names a thing: 4K, a 10K run)
+                value *= 1000
                 body, glued = body + "k", ""
             elif glued.lower() in _GLUED_UNITS:
                 glued_unit, glued = glued, ""  # 5km, 3kg: a length, a weight

@@ -360,8 +360,8 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
                 found.append((start, Mention(int(number), False, True, run + "月", month=True)))
                 continue
             if after in ("k", "K") and not re.match(r"[A-Za-z_]", text[match.end() : match.end() + 1]) and (
-                    after == "k" or thousands_band(text, start) or _PAY_BEFORE.search(text, max(0, start - 4), start)):
-                number, after = number * 1000, ""  # 100k, 月薪25K, 40K-60K: thousands, as English reads them
+                    after == "k" or hedge or thousands_band(text, start) or _PAY_BEFORE.search(text, max(0, start - 4), start)):
+                number, after = number * 1000, ""  # 100k, 约5K, 月薪25K, 40K-60K: thousands, as English reads them
             code = (bool(re.match(r"[A-Za-z_]", after)) and not percent_sign) or hyphen_named(text, start) and not (
                 number >= 1000 and thousands_band(text, start))
             shown = (match.group(0)[: len(match.group(0)) - len(after)] if after else match.group(0)).rstrip()
