@@ -6,18 +6,17 @@ measures; science, medicine and research papers; software documentation, interfa
 Taiwanese software text in Traditional characters; reviews and travel guides; subtitles, scripture, classical poetry
 and children's stories; names in Wade-Giles, Taiwanese romanization and pinyin with tones; Chinese the English
 mentions on purpose; idioms with numbers; English that repeats a word on purpose (*that that*, *had had*); market
-news, policy reports, social media, fantasy, eye dialect, financial numerals, years of the Qing, the Republic of
-China and Japan's eras, typography and URLs, wire datelines, subtitles and chat logs, a data-protection law, a Lu Xun
-story; the Analects, Journey to the West, Three Kingdoms, the Heart Sutra, an interview, a job posting, an insurance
-policy, AI news, game patch notes, meeting minutes, a football report, museum labels, a property listing, a support
-chat, popular astronomy, a Hong Kong ordinance, a family letter; school arithmetic, a court judgment, Taiwan travel, a
+news, policy reports, social media, fantasy, eye dialect, financial numerals, years of the Qing, the Republic of China
+and Japan's eras, typography and URLs, wire datelines, subtitles and chat logs, a data-protection law, a Lu Xun story;
+the Analects, Journey to the West, Three Kingdoms, the Heart Sutra, an interview, a job posting, an insurance policy,
+AI news, game patch notes, meeting minutes, a football report, museum labels, a property listing, a support chat,
+popular astronomy, a Hong Kong ordinance, a family letter; school arithmetic, a court judgment, Taiwan travel, a
 privacy notice, a modern poem, an obituary, airport announcements, four modern novels, an earnings report, Indian and
 African news, a laptop's specifications, scientific notation, music and chess, basketball statistics, translators'
 glosses of customs, a freely translated story, headings and typography, the Gospel of John, a product listing, film
-subtitles, a travel itinerary, a cooking video.  Each was
-written to probe one way the checks could fail on unseen text (七成 for 70 %, 一千六百米 for 1.6 kilometres, 梅西 for
-*Messi*, a speaker the English leaves unsaid), and each document is checked as one file, in Simplified and in
-Traditional characters.
+subtitles, a travel itinerary, a cooking video.  Each was written to probe one way the checks could fail on unseen
+text (七成 for 70 %, 一千六百米 for 1.6 kilometres, 梅西 for *Messi*, a speaker the English leaves unsaid), and each document
+is checked as one file, in Simplified and in Traditional characters.
 """
 
 from __future__ import annotations
