@@ -619,6 +619,22 @@ def test_fixture_inconsistent_spelling_an_identifier_is_code_not_a_name():
 
 
 @pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_fixture_inconsistent_spelling_a_spelling_copied_from_the_source_is_not_the_translators(script):
+    """webbrowser.MacOSX (a dotted name), 由 Jesse-Bakker 贡献 (the source's spelling) and #CrossCountryFlight (a
+    hashtag) are copied; Mac OS X and Jesse Bakker in prose are the translator's, and a prose variant is still reported."""
+    pairs = [("webbrowser.MacOSX 已被弃用。", "webbrowser.MacOSX has been deprecated."),
+             ("适用于 Mac OS X 的安装程序。", "The installer for Mac OS X."),
+             ("在 Mac OS X 上运行。", "It runs on Mac OS X."),
+             ("由 Jesse-Bakker 贡献。", "Contributed by Jesse-Bakker."),
+             ("感谢 Jesse Bakker 的补丁。", "Thanks to Jesse Bakker for the patch."),
+             ("#飞行训练 #越野飞行", "#PilotTraining #CrossCountryFlight"),
+             ("一次越野飞行。", "A Cross Country Flight."), ("又一次越野飞行。", "Another Cross Country Flight.")]
+    assert not _checked(pairs, script, "inconsistent-spelling")
+    slipped = [*pairs, ("在 Mac OS X 上安装。", "Install it on MacOS X.")]
+    assert [(f.row, f.en_text) for f in _checked(slipped, script, "inconsistent-spelling")] == [(9, "MacOS X")]
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
 def test_fixture_glossary_mismatch(script):
     glossary = [GlossaryEntry("對外友協", "对外友协", "Association for Friendship with Foreign Countries")]
     zh = _script("市对外友协副会长", script)

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 
 from ..model import GlossaryEntry
 from ..text.patterns import NAME_RUN
-from .context import CheckContext, at_sentence_start, name_key
+from .context import CheckContext, at_sentence_start, name_key, written_in_source
 from .registry import register
 from .resources import english_words
 
@@ -36,13 +36,14 @@ def spellings(text: str) -> list[tuple[str, str, bool, bool]]:
 
     >>> [s for s in spellings("the Chongqing Peoples Association") if s[1] == "Peoples"]
     [('peoples', 'Peoples', True, True)]
-    >>> [s[1] for s in spellings("the C PYTHON_API_VERSION macro of CPython")]
+    >>> [s[1] for s in spellings("the C PYTHON_API_VERSION macro of CPython, webbrowser.MacOSX, #CrossCountryFlight")]
     ['CPython']
     """
     out = []
     for run in NAME_RUN.finditer(text):
-        if text[run.end() : run.end() + 1] == "_" or text[max(0, run.start() - 1) : run.start()] == "_":
-            continue  # part of an identifier (PYTHON_API_VERSION, _Py_NoneStruct): code, not a name
+        before = text[max(0, run.start() - 2) : run.start()]
+        if text[run.end() : run.end() + 1] == "_" or before[-1:] in ("_", "#") or before[-1:] == "." and before[:1].isalnum():
+            continue  # part of an identifier (PYTHON_API_VERSION, _Py_NoneStruct, webbrowser.MacOSX) or a hashtag: no name
         words = list(_CAPITALISED_WORD.finditer(run.group()))
         inside = not at_sentence_start(text, run.start())
         for i, word in enumerate(words):
@@ -63,6 +64,11 @@ def glossary_spellings(glossary: Iterable[GlossaryEntry]) -> set[str]:
     return {surface for entry in glossary for _key, surface, _inside, _followed in spellings(entry.target)}
 
 
+def _form(surface: str) -> str:
+    """A spelling as the check compares it: an all-capital one (CHONGQING, OSX) as a capitalised word."""
+    return surface if not surface.isupper() else surface.capitalize()
+
+
 def _plural_and_possessive(forms: Iterable[str], in_name: set[str]) -> bool:
     """True when the forms are a word's plural and its possessive (*Ministers*, *Minister's*), not both inside a name:
     two words, not two spellings of one (*Peoples Association* beside *People's Association* is a slip)."""
@@ -75,7 +81,8 @@ def _plural_and_possessive(forms: Iterable[str], in_name: set[str]) -> bool:
     severity="warning",
     family="consistency",
     what="A name or capitalised term written two ways in the English of one document: People's / Peoples, "
-    "Xi-feng / Xifeng / Xi Feng.",
+    "Xi-feng / Xifeng / Xi Feng. A spelling the row's Chinese writes the same way is copied from the source and "
+    "never the one reported.",
     why="Readers take two spellings for two different people or bodies; consistent names are a basic "
     "requirement of publishers and clients.",
     example=("重庆市人民对外友好协会负责人参加了座谈。", "The heads of Chongqing Peoples Association ... (where "
@@ -89,6 +96,7 @@ def check_inconsistent(ctx: CheckContext) -> Iterator:
     rows_of: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     named: set[str] = set()
     in_name: set[str] = set()
+    copied: set[tuple[int, str]] = set()
     words = english_words()
     for index, view in enumerate(ctx.rows):
         if not view.row.en:
@@ -97,6 +105,8 @@ def check_inconsistent(ctx: CheckContext) -> Iterator:
         for key, surface, inside, followed in spellings(view.row.en):
             if len(key) < 3 or surface in plurals:
                 continue
+            if written_in_source(surface, view.row.zh_normalized):  # the source's spelling (Jesse-Bakker, OSX):
+                copied.add((index, _form(surface)))                 # a variant to compare with, never the slip
             if followed:
                 in_name.add(surface)
             if not inside and words.get(surface.split(" ")[0].lower(), 0) >= COMMON_WORD_FREQUENCY:
@@ -114,7 +124,7 @@ def check_inconsistent(ctx: CheckContext) -> Iterator:
         # Only spelling differences count, not case ("CHONGQING", sentence-initial capitals).
         by_form: dict[str, set[int]] = defaultdict(set)
         for surface, rows in variants.items():
-            by_form[surface if not surface.isupper() else surface.capitalize()] |= rows
+            by_form[_form(surface)] |= rows
         forms = {f: r for f, r in by_form.items() if f.lower() != f}
         lowered = {f.lower() for f in forms}
         if len(forms) < 2 or len(lowered) < 2 and len({f.replace(" ", "") for f in forms}) < 2:
@@ -128,7 +138,7 @@ def check_inconsistent(ctx: CheckContext) -> Iterator:
             if form.lower() == main.lower():
                 continue
             for index in sorted(rows):
-                if (index, form) in reported:
+                if (index, form) in reported or (index, form) in copied:
                     continue
                 reported.add((index, form))
                 yield ctx.finding(

@@ -92,6 +92,16 @@ def at_sentence_start(text: str, start: int) -> bool:
         text[start - 2 : start - 1] == "." and _TITLE_BEFORE.search(text, max(0, start - 9), start))
 
 
+def written_in_source(word: str, zh: str) -> bool:
+    """True when the Chinese writes ``word`` the same, in Latin letters: a name copied from code or from the source
+    (设置 instance 指定的实例, webbrowser.MacOSX, 由 Jesse-Bakker 贡献), not the translator's own spelling or slip.
+
+    >>> written_in_source("instance", "调用此方法以设置 instance 指定的实例"), written_in_source("the", "他们去了北京")
+    (True, False)
+    """
+    return word.isascii() and re.search(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", zh) is not None
+
+
 class RowView:
     """One row with its evidence computed on first use.
 

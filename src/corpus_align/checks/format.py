@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from ..text.patterns import CJK_CHARS
 from ..text.wording import with_article
-from .context import CheckContext
+from .context import CheckContext, written_in_source
 from .registry import register
 from .resources import english_words
 
@@ -113,16 +113,6 @@ def _doubled_name(match: re.Match) -> bool:
     return first[:1].isupper() and second[:1].isupper() and english_words().get(first.lower(), 0) < 5000
 
 
-def _written_in_source(word: str, zh: str) -> bool:
-    """True when the Chinese writes ``word`` in Latin letters: a name from code or a quoted term, so that the English
-    word beside it is no slip (*an instance instance* for 设置 instance 指定的实例, *the operators and and or*).
-
-    >>> _written_in_source("instance", "调用此方法以设置 instance 指定的实例"), _written_in_source("the", "他们去了北京")
-    (True, False)
-    """
-    return word.isascii() and re.search(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", zh) is not None
-
-
 @register(
     "repeated-word",
     severity="warning",
@@ -144,7 +134,7 @@ def check_repeated(ctx: CheckContext) -> Iterator:
                 continue
             if _ZH_DOUBLED.search(view.row.zh_normalized):
                 continue
-            if _doubled_name(match) or _written_in_source(word, view.row.zh_normalized):
+            if _doubled_name(match) or written_in_source(word, view.row.zh_normalized):
                 continue
             yield ctx.finding("repeated-word", view, f"'{word}' is repeated: {match.group(0)!r}",
                               en_text=match.group(0), suggestion=word)
