@@ -540,6 +540,14 @@ CASES = [
     # -d joins only an e (agreed), -ed never does (closeed), -ing only ee, oe and ye (seeing, canoeing; not closeing).
     ("typo", "他们同意了，看着我们划独木舟。", "They agreed, seeing us canoeing.", False),
     ("typo", "商店正在关门。", "The shop is closeing.", True),
+    # A share said as a count of a count: 十个有九个 is nine out of 10.
+    ("number-mismatch", "疑似自闭症的患者中，十个有九个都不应该被诊断为自闭症。",
+     "Nine out of 10 children referred as autistic should not have been diagnosed so.", False),
+    ("number-mismatch", "疑似自闭症的患者中，十个有八个都不应该被诊断为自闭症。",
+     "Nine out of 10 children referred as autistic should not have been diagnosed so.", True),
+    # Programming words, and a code name with a possessive that the Chinese writes (ssl's).
+    ("typo", "现在 collections.Counter 类支持单目的 + 和 - 运算符。", "Counter now supports the unary + and - operators.", False),
+    ("typo", "移除了 ssl 的 ssl.RAND_pseudo_bytes 函数。", "Remove ssl's ssl.RAND_pseudo_bytes function.", False),
     # A hedge before a dozen is read (more than a dozen is 12 to 23; nearly a dozen up to 12), not taken for "about".
     ("number-mismatch", "翻了十七八个滚。", "They rolled over more than a dozen times.", False),
     ("number-mismatch", "翻了三十个滚。", "They rolled over more than a dozen times.", True),

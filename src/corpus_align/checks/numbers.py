@@ -181,12 +181,39 @@ def match_numbers(zh: list[Mention], en: list[Mention]) -> tuple[list[Mention], 
         left = [m for m in left if not any(_compatible(z, m) for z in zh_ranges)]
     if len(still) * len(en_ranges) <= MATCH_PAIRS_BUDGET:
         still = [z for z in still if not any(_compatible(z, e) for e in en_ranges)]
+    still, left = _shares_of_counts(still, left)
     if all(m.weak for m in still):
         # An English number repeated ("two ... the two of them") is matched once is enough.
         unmatched = set(left)
         matched_values = {m.value for m in en if m not in unmatched} | {m.value for m in zh}
         left = [m for m in left if m.value not in matched_values]
     return still, left
+
+
+# An English share said as a count of a count: nine out of 10, one in five.
+_COUNT_OF_COUNT = re.compile(r"(?i)[- ](?:in|out[- ]of)[- ]")
+_SHARE_PARTS_BUDGET = 20  # Chinese numbers left over, beyond which no pair of them is tried
+
+
+def _shares_of_counts(zh: list[Mention], en: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """The unmatched numbers without an English share said as a count of a count and the two Chinese numbers that
+    are its parts (十个有九个, 十人中有九人 ↔ *nine out of 10*).
+
+    >>> from corpus_align.text.numbers import en_numbers, zh_numbers
+    >>> zh, en = _shares_of_counts(zh_numbers("十个有九个"), en_numbers("nine out of 10 kids"))
+    >>> zh, en
+    ([], [])
+    """
+    shares = [m for m in en if 0 < m.value < 1 and _COUNT_OF_COUNT.search(m.text)]
+    if not shares or len(zh) > _SHARE_PARTS_BUDGET:
+        return zh, en
+    for share in shares:
+        parts = next(((part, whole) for part in zh for whole in zh
+                      if 0 < part.value < whole.value and abs(part.value / whole.value - share.value) < 0.0015), None)
+        if parts is not None:
+            zh = [m for m in zh if m is not parts[0] and m is not parts[1]]
+            en = [m for m in en if m is not share]
+    return zh, en
 
 
 # Words that mean one number and nothing vaguer: weak (never reported alone, since "both" is everywhere), yet a
