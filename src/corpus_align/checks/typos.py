@@ -459,7 +459,7 @@ def check_typo(ctx: CheckContext) -> Iterator:
             if zh_lower is None:
                 zh_lower = row.zh_normalized.lower()
             lower = word.lower().replace("’", "'")  # only for the few words left: most are known
-            if lower in zh_lower or lower.split("'")[0] in zh_lower:
+            if lower in zh_lower or len(lower.split("'")[0]) >= 3 and lower.split("'")[0] in zh_lower:
                 continue  # written so in the Chinese too: a code name or a brand kept as it is (nodejs, ssl's)
             if lower in glossary_words or ctx.en_word_rows[lower] > 1:
                 continue
