@@ -187,7 +187,8 @@ _LINE_BREAK = re.compile(r"[ \t]*\n\s*")
 
 
 def normalize_zh(text: str, config: str | None, *, offset: int = 0) -> tuple[str, list[Damage]]:
-    """Normalize Chinese ``text`` for analysis; return it with the pinyin annotations found.
+    """Normalize Chinese ``text`` for analysis; return it with the damage found: pinyin annotations (removed from the
+    text) and HTML character references (kept as written).
 
     ``config`` is an OpenCC configuration (``t2s``, ``tw2s``, ``hk2s``) or ``None``.
 
@@ -206,7 +207,7 @@ def normalize_zh(text: str, config: str | None, *, offset: int = 0) -> tuple[str
         cleaned = _LINE_BREAK.sub(" ", cleaned)
     if config:
         cleaned = opencc_converter(config).convert(cleaned)
-    return cleaned, annotations
+    return cleaned, annotations + find_html_references(text, offset)
 
 
 def normalize_en(text: str) -> str:
@@ -237,11 +238,22 @@ def find_english_damage(text: str, offset: int = 0) -> list[Damage]:
         Damage("replacement-character", offset + m.start(), offset + m.end(), "\ufffd", "")
         for m in re.finditer("\ufffd", text)
     ]
+    found += find_html_references(text, offset)
+    return sorted(found, key=lambda d: d.start)
+
+
+def find_html_references(text: str, offset: int = 0) -> list[Damage]:
+    """HTML character references left in ``text`` by a web page or a CAT tool's export, in either language.
+
+    >>> [(d.text, d.repair) for d in find_html_references("A&amp;B公司&nbsp;R&D;")]
+    [('&amp;', '&'), ('&nbsp;', '\xa0')]
+    """
+    found = []
     for match in _HTML_REFERENCE.finditer(text) if "&" in text else ():
         character = html.unescape(match.group())
         if character != match.group():
             found.append(Damage("html-entity", offset + match.start(), offset + match.end(), match.group(), character))
-    return sorted(found, key=lambda d: d.start)
+    return found
 
 
 def _undo_mojibake(run: str) -> str | None:
@@ -262,7 +274,7 @@ def _undo_mojibake(run: str) -> str | None:
 TEXT_MODES: tuple[str, ...] = ("original", "repaired", "simplified")
 # Damage whose repair is known: a converter's pinyin goes, a "?" glued between words was a space, and UTF-8 read
 # as Windows-1252 decodes back. A U+FFFD is not among them: what it replaced is lost.  Nor is an HTML reference:
-# a file escaped on both sides (an XLIFF export) is the file's own format, and the Chinese is not searched for them.
+# a file escaped on both sides (an XLIFF export) is the file's own format, which a reader of the output keeps.
 REPAIRABLE_DAMAGE = frozenset({"pinyin-annotation", "glued-question-mark", "mojibake"})
 
 

@@ -557,6 +557,7 @@ CASES = [
     ("encoding-artifact", "他说：“是的。”", "He said, &#8220;Yes.&#8221;", True),
     ("encoding-artifact", "请输入 &lt;用户名&gt;。", "Enter &lt;username&gt;.", False),
     ("encoding-artifact", "研发和电信。", "R&D; and AT&T.", False),
+    ("encoding-artifact", "A&amp;B公司成立于1998年。", "A&B Company was founded in 1998.", True),
     # A word the Chinese writes in Latin letters is a name from code: the English word beside it is no slip.
     ("repeated-word", "调用此方法以设置 instance 指定的所有者类的实例的属性。",
      "Called to set the attribute on an instance instance of the owner class.", False),

@@ -45,8 +45,8 @@ SHOWN_SPANS = 5
     severity="error",
     family="encoding",
     what="Pinyin annotations left in the Chinese (關(guān)于), a '?' glued between English words "
-    "(Countries?went), the replacement character U+FFFD, mojibake (â€™), or HTML character references in the "
-    "English (A&amp;B) that the Chinese does not write too. One finding per row lists every damaged span of the row.",
+    "(Countries?went), the replacement character U+FFFD, mojibake (â€™), or HTML character references (A&amp;B) "
+    "that the other side does not write too. One finding per row lists every damaged span of the row.",
     why="These are traces of a broken conversion: the text shown to readers is corrupted even when the "
     "translation is right, and the damage often hides a lost character.",
     example=("關(guān)于合作", "Friendship?with Foreign Countries"),
@@ -60,14 +60,16 @@ def check_encoding(ctx: CheckContext) -> Iterator:
         row = view.row
         if not row.zh_damage and not row.en_damage:
             continue
+        # The same references on both sides are an escaped file (XLIFF, HTML), not damage.
+        zh_damage = tuple(d for d in row.zh_damage if not (d.kind == "html-entity" and d.text in row.en))
         en_damage = tuple(d for d in row.en_damage if not (d.kind == "html-entity" and d.text in row.zh))
-        if not row.zh_damage and not en_damage:
-            continue  # the same references on both sides: an escaped file (XLIFF, HTML), not damage
+        if not zh_damage and not en_damage:
+            continue
         parts: list[str] = []
         evidence: dict[str, list[str]] = {"zh": [], "en": []}
         repairs: list[str] = []
         spans: list[Span] = []
-        sides: tuple[tuple[Lang, str, tuple[Damage, ...]], ...] = (("zh", row.zh, row.zh_damage), ("en", row.en, en_damage))
+        sides: tuple[tuple[Lang, str, tuple[Damage, ...]], ...] = (("zh", row.zh, zh_damage), ("en", row.en, en_damage))
         for side, text, damages in sides:
             for kind, group in _by_kind(damages):
                 contexts = [_context(side, text, d) for d in group]
