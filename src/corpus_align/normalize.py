@@ -293,12 +293,15 @@ def check_text_mode(mode: str) -> str:
 
 
 def find_damage(text: str, lang: Lang, offset: int = 0) -> list[Damage]:
-    """The damage segmentation records for text of ``lang``: pinyin annotations in Chinese, the rest in English.
+    """The damage segmentation records for text of ``lang``: pinyin annotations and HTML references in Chinese
+    (as :func:`normalize_zh` finds them), the rest in English.
 
-    >>> [d.kind for d in find_damage("關(guān)于", "zh")], [d.kind for d in find_damage("Countries?went", "en")]
-    (['pinyin-annotation'], ['glued-question-mark'])
+    >>> [d.kind for d in find_damage("關(guān)于&amp;", "zh")], [d.kind for d in find_damage("Countries?went", "en")]
+    (['pinyin-annotation', 'html-entity'], ['glued-question-mark'])
     """
-    return find_pinyin_annotations(text, offset) if lang == "zh" else find_english_damage(text, offset)
+    if lang == "zh":
+        return find_pinyin_annotations(text, offset) + find_html_references(text, offset)
+    return find_english_damage(text, offset)
 
 
 def repair(text: str, damage: Iterable[Damage], *, offset: int = 0) -> str:
