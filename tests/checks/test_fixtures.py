@@ -53,6 +53,10 @@ CASES = [
     ("number-mismatch", "他今年六十有五。", "He is sixty-five this year.", False),
     ("number-mismatch", "他今年六十有五。", "He is sixty this year.", True),
     ("number-mismatch", "十有八九是他干的。", "It was most likely him.", False),
+    # Hundreds and the rest joined by 单 (一百单八, 108), as older vernacular fiction counts; 单 alone is "single".
+    ("number-mismatch", "梁山泊一百单八将，各有绰号。", "Each of the hundred and eight heroes of Liangshan Marsh had a nickname.", False),
+    ("number-mismatch", "梁山泊一百单八将，各有绰号。", "Each of the hundred and six heroes of Liangshan Marsh had a nickname.", True),
+    ("number-mismatch", "他买了一百单件。", "He bought a hundred single items.", False),
     # A speed in kilometres an hour and in miles an hour (mph, kph, km/h) is one speed converted.
     ("number-mismatch", "最高时速达350公里。", "A top speed of 217 mph.", False),
     ("number-mismatch", "车速为每小时100公里。", "The car was doing 100 km/h.", False),
@@ -393,6 +397,10 @@ CASES = [
     ("typo", "（续）", "[cont'd]", False),
     ("typo", "如有疑问，请使用互斥锁！", "When in doubt, use a mutex!", False),
     ("typo", "被调用方做出的任何更改。", "Any changes the callee makes.", False),
+    # Loan words of English from Japanese and Cantonese (a social-media post, a Hong Kong food guide).
+    ("typo", "转发这条锦鲤，下周考试全过！", "Repost this lucky koi and you'll pass all your exams next week!", False),
+    ("typo", "这间茶餐厅的菠萝油很好吃。", "The pineapple buns at this cha chaan teng are great.", False),
+    ("typo", "这间茶餐厅的菠萝油很好吃。", "The pineapple buns at this cha chaan teng are gerat.", True),
     # Speech spelled as it sounds: the g of -ing dropped and marked (goin'), not dropped alone (goin).
     ("typo", "你要去哪儿？", "Where ya goin'?", False),
     ("typo", "你要去哪儿？", "Where are you goin?", True),
@@ -746,11 +754,21 @@ _MUSEUM_LABELS = [
 @pytest.mark.parametrize("script", ["simplified", "traditional"])
 def test_fixture_addition_a_sentence_with_the_chinese_numbers_translates_it(script):
     """A caption's measurements (24.8 × 528.7 cm) translate the Chinese, though few of the sentence's words do;
-    the same sentence with numbers the Chinese lacks is reported."""
+    the same sentence with numbers the Chinese lacks is the row's likeliest addition (and a number-mismatch)."""
+    from corpus_align.checks.context import CheckContext
+    from corpus_align.checks.omission import _norms, addition_score
+
+    def likeliest_addition(pairs: list[tuple[str, str]]) -> tuple[float, str]:
+        norms = _norms(CheckContext(rows_from_pairs([(_script(zh, script), en) for zh, en in pairs]), ()))
+        return addition_score(norms.evidence[7], norms)
+
     assert _checked(_MUSEUM_LABELS, script, "addition") == []
     zh, en = _MUSEUM_LABELS[7]
     changed = [*_MUSEUM_LABELS[:7], (zh, en.replace("24.8 × 528.7", "31.5 × 402.6")), *_MUSEUM_LABELS[8:]]
-    assert [f.row for f in _checked(changed, script, "addition")] == [8]
+    kept, added = likeliest_addition(_MUSEUM_LABELS), likeliest_addition(changed)
+    assert "402.6" not in kept[1] and added[1] == "Handscroll, ink and colour on silk, 31.5 × 402.6 cm."
+    assert added[0] > kept[0] + 1
+    assert [f.row for f in _checked(changed, script, "number-mismatch")] == [8]
 
 
 def test_fixture_addition_single_character_names_need_the_usual_reading():

@@ -97,6 +97,9 @@ _ZH_NINE_ELEVEN = re.compile(r"(?<![\d.])911(?= ?事件)")
 # Tens and units joined by 有, as older and formal Chinese counts years: 六十有五 is 65 (十有八九 "most likely" is none).
 _ZH_TENS_AND_UNITS = re.compile(r"(?<![一二两三四五六七八九十百千万亿零〇\d])([二三四五六七八九]?十)有([一二三四五六七八九])"
                                 r"(?![一二两三四五六七八九十百千万亿零〇\d])")
+# Hundreds and what is over them joined by 单, as older vernacular fiction counts: 一百单八将 is 108 (modern 一百零八).
+_ZH_HUNDREDS_AND_ODD = re.compile(r"(?<![一二两三四五六七八九十百千万亿零〇\d])([一二两三四五六七八九]?百)单"
+                                  r"([一二三四五六七八九]?十?[一二三四五六七八九]?)(?![一二两三四五六七八九十百千万亿零〇\d])")
 # 亿 then 万 in digits, one number: 1亿5000万 is 150 million.
 _ZH_YI_WAN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?) ?亿(\d{1,4}) ?万")
 # The value of a scale after digits or a numeral: 3 万, 1 万亿 (10^12), 6 千 (digits only: 六千 is one numeral).
@@ -307,6 +310,11 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         tens = numeral_value(match.group(1))
         if tens is not None and not in_words[match.start()]:
             found.append((match.start(), Mention(tens + ZH_DIGITS[match.group(2)], False, False, match.group())))
+            in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    for match in _ZH_HUNDREDS_AND_ODD.finditer(text) if "单" in text else ():
+        hundreds, odd = numeral_value(match.group(1)), numeral_value(match.group(2)) if match.group(2) else None
+        if hundreds is not None and odd and not in_words[match.start()]:
+            found.append((match.start(), Mention(hundreds + odd, False, False, match.group())))
             in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_YI_WAN.finditer(text) if "亿" in text else ():
         joined = float(match.group(1)) * 100_000_000 + int(match.group(2)) * 10_000
