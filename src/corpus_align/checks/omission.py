@@ -44,7 +44,7 @@ from functools import cached_property, lru_cache
 
 from .._lazy import opencc_converter
 from ..text.lexicon import EN_STOPWORDS, english_stem, load_lexicon
-from ..text.numbers import en_number_keys, zh_number_keys
+from ..text.numbers import en_number_keys, en_numbers, number_keys, zh_number_keys
 from ..text.patterns import CJK, CJK_RUN, EN_WORD, ZH_SPEECH_INTRO
 from ..text.wording import counted
 from .context import CheckContext, RowView, name_key, tag_zh
@@ -241,6 +241,25 @@ def _english_tokens(sentence: str) -> list[str]:
     return [part for word in EN_WORD.findall(sentence.replace("’", "'")) for part in word.split("-")]
 
 
+# English number words CC-CEDICT's glosses of the digits do not give (九十 offers "nine" and "ten", not "ninety").
+_NUMBER_WORD = re.compile(r"(?i)\b(?:eleven(?:th)?|twel(?:ve|fth)|(?:thir|four|fif|six|seven|eigh|nine)teen(?:th)?|"
+                          r"(?:twen|thir|for|fif|six|seven|eigh|nine)t(?:y|ieth)|twice|thrice|dozens?|score)\b")
+
+
+def source_number_stems(zh: str, en: str) -> frozenset[str]:
+    """Stems of the English number words that say a number the Chinese writes: they translate it, though no
+    dictionary gloss of its digits spells them (九万里 ↔ *ninety thousand li*).
+
+    >>> sorted(source_number_stems("抟扶摇而上者九万里", "He rises ninety thousand li, not fifteen."))
+    ['nineti', 'thousand']
+    """
+    if not _NUMBER_WORD.search(en):
+        return frozenset()
+    written = set(zh_number_keys(zh))
+    return frozenset(english_stem(word.lower()) for mention in en_numbers(en) if not mention.digits
+                     and number_keys([mention]) and number_keys([mention])[0] in written for word in EN_WORD.findall(mention.text))
+
+
 def coverage_evidence(view: RowView) -> Coverage:
     """Measure one row (see the module docstring).
 
@@ -265,6 +284,7 @@ def coverage_evidence(view: RowView) -> Coverage:
     zh_stems = dictionary_stems([w for w, _ in zh_tags])
     # Words the Chinese itself writes in Latin letters (names, code: LOAD_METHOD, Svetlov) are there in the English too.
     zh_stems |= {english_stem(word.lower()) for word in _english_tokens(view.row.zh_normalized)}
+    zh_stems |= source_number_stems(view.row.zh_normalized, view.row.en)
     names = row_name_keys(view)
     unspelled: set[str] = set()
     common = english_words()
@@ -319,11 +339,22 @@ def _middle_mean(values: list[float], default: float) -> float:
 
 
 def _robust_spread(values: list[float], default: float, floor: float = 0.05) -> float:
-    """1.4826 × the median absolute deviation (a standard deviation that ignores outliers), at least ``floor``."""
+    """1.4826 × the median absolute deviation (a standard deviation that ignores outliers), at least ``floor``,
+    shrunk towards ``default`` as if :data:`.params.NORM_MIN_ROWS` rows had shown it (``default`` itself for fewer rows).
+
+    The deviation of a few rows is a poor measure: ten rows of one book's chapter can agree to a tenth, and an
+    ordinary sentence of the next row would then count as a four-sigma addition.  The shrinkage fades as the
+    document grows (a hundred rows keep nine tenths of their own measure).
+
+    >>> round(_robust_spread([0.0] * 5 + [0.1] * 5, 0.4), 3), round(_robust_spread([0.0] * 500 + [0.1] * 500, 0.4), 3)
+    (0.288, 0.084)
+    """
     if len(values) < NORM_MIN_ROWS:
         return default
     median = statistics.median(values)
-    return max(1.4826 * statistics.median([abs(v - median) for v in values]), floor)
+    measured = max(1.4826 * statistics.median([abs(v - median) for v in values]), floor)
+    n = len(values)
+    return max(math.sqrt((n * measured**2 + NORM_MIN_ROWS * default**2) / (n + NORM_MIN_ROWS)), floor)
 
 
 def _cjk_grams(text: str) -> set[str]:

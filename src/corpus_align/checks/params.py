@@ -72,8 +72,11 @@ NAME_MIN_ROWS = 3
 # and the usual clause ratio.  Chosen on: not recorded. Figure: not recorded.
 NORM_MIN_CHARS = 8
 
-# Rows needed to measure a norm; with fewer the DEFAULT_* value below is used.
-# Chosen on: not recorded. Figure: not recorded.
+# Rows needed to measure a norm; with fewer the DEFAULT_* value below is used.  A spread measured on
+# n rows is also shrunk towards its default as if this many rows had shown the default (stop 31: a
+# ten-row chapter whose rows agreed to a tenth reported an ordinary question as an addition).
+# Chosen on: not recorded. Figure: not recorded; the shrinkage on all dev documents: TED clean rows
+# flagged 0.7 -> 0.5 %, other domains and all recall unchanged; probes' addition recall 0.881 -> 0.883.
 NORM_MIN_ROWS = 10
 
 # Content words a row needs to count in the document's usual learned coverage.
