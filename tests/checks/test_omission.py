@@ -59,3 +59,28 @@ def test_omission_spread_of_a_short_document_is_shrunk_towards_the_default():
 
     assert not [f for f in check_rows(rows_from_pairs(_TEN_ROW_CHAPTER)) if f.severity != "info"]
     assert 0.07 < _robust_spread([0.0] * 500 + [0.1] * 500, 0.4) < 0.09  # a long document keeps its own measure
+
+
+_SQL_TUTORIAL = [
+    ("使用SELECT语句可以从表中查询数据，例如SELECT name FROM users WHERE age > 18;。",
+     "Use a SELECT statement to query data from a table, for example SELECT name FROM users WHERE age > 18;."),
+    ("如果省略WHERE子句，UPDATE会修改表中的所有行。", "If you leave out the WHERE clause, UPDATE changes every row in the table."),
+    ("GROUP BY通常与COUNT()、SUM()等聚合函数一起使用。",
+     "GROUP BY is usually used together with aggregate functions such as COUNT() and SUM()."),
+    ("主键列的值必须唯一，并且不能为NULL。", "The values of a primary key column must be unique and cannot be NULL."),
+    ("LIMIT 10 OFFSET 20表示跳过前20行，返回接下来的10行。", "LIMIT 10 OFFSET 20 skips the first 20 rows and returns the next 10."),
+    ("在PostgreSQL中，字符串要用单引号括起来，标识符用双引号。",
+     "In PostgreSQL, strings go in single quotes and identifiers in double quotes."),
+    ("索引能加快查询，但会让INSERT变慢，并占用额外的磁盘空间。",
+     "Indexes speed up queries, but they slow down inserts and take up extra disk space."),
+]
+
+
+def test_omission_a_short_document_is_measured_against_the_usual_ratio_of_the_dev_documents():
+    # Too short to measure its own length ratio, a document is held to the default, now the dev documents' usual
+    # 3.15 letters a character; at 2.6, below every domain's, half a row's English left out looked like a full row.
+    from corpus_align.checks import check_rows, rows_from_pairs
+
+    assert not [f for f in check_rows(rows_from_pairs(_SQL_TUTORIAL)) if f.severity != "info"]
+    cut = [*_SQL_TUTORIAL[:1], (_SQL_TUTORIAL[1][0], "If you leave out the WHERE clause."), *_SQL_TUTORIAL[2:]]
+    assert [(f.row, f.code) for f in check_rows(rows_from_pairs(cut)) if f.severity != "info"] == [(2, "omission")]

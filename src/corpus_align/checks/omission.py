@@ -388,7 +388,11 @@ class _Norms:
     def ratio(self) -> float:
         # Rows whose English has no letters at all (only punctuation or digits) say nothing of the usual ratio.
         ratios = [ev.ratio for ev in self.evidence.values() if ev.zh_chars >= NORM_MIN_CHARS and ev.en_letters]
-        return statistics.median(ratios) if len(ratios) >= NORM_MIN_ROWS else DEFAULT_RATIO
+        # Shrunk towards the default as if NORM_MIN_ROWS rows had shown it, on the log scale (a ratio is a factor).
+        if len(ratios) < NORM_MIN_ROWS:
+            return DEFAULT_RATIO
+        n = len(ratios)
+        return math.exp((n * math.log(statistics.median(ratios)) + NORM_MIN_ROWS * math.log(DEFAULT_RATIO)) / (n + NORM_MIN_ROWS))
 
     @cached_property
     def length_spread(self) -> float:
