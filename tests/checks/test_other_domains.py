@@ -1,6 +1,6 @@
 """The checks on clean rows of domains none of them was tuned on: no warning.
 
-``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds a hundred and forty-seven short documents: law
+``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds a hundred and sixty short documents: law
 and contracts; business, sports and world news, international bodies; weather, dates and ages, durations, recipes and
 measures; science, medicine and research papers; software documentation, interface strings with placeholders and
 Taiwanese software text in Traditional characters; reviews and travel guides; subtitles, scripture, classical poetry
@@ -17,7 +17,9 @@ glosses of customs, a freely translated story, headings and typography, the Gosp
 subtitles, a travel itinerary, a cooking video, a medical case report, an energy white paper, match commentary;
 Chinese translations of English novels and fairy tales (transliterated names), Water Margin's epithets, Zhuangzi, a
 prescription, a lab protocol, a timetable, esports, a stock announcement, SQL, the lunar calendar, chemistry, military
-history, an HR handbook, Cantonese chat, Weibo posts and a bank statement.  Each
+history, an HR handbook, Cantonese chat, Weibo posts, a bank statement, a car review, a typhoon warning, philosophy,
+a criminal judgment, a marathon, the Diamond Sutra, the Qur'an, three modern novels, Strange Tales, The Story of the
+Stone with names rendered by meaning, and news full of abbreviations.  Each
 was written to probe one way the checks could fail on unseen text (七成 for 70 %, 一千六百米 for 1.6 kilometres, 梅西 for
 *Messi*, a speaker the English leaves unsaid), and each document is checked as one file, in Simplified and in
 Traditional characters.
