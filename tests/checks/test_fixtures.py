@@ -397,6 +397,10 @@ CASES = [
     ("typo", "（续）", "[cont'd]", False),
     ("typo", "如有疑问，请使用互斥锁！", "When in doubt, use a mutex!", False),
     ("typo", "被调用方做出的任何更改。", "Any changes the callee makes.", False),
+    # British digraphs (anaemia, foetus) are spellings; an "ea" typed "ae" is a slip, though "gret" and "yer" pass as words.
+    ("typo", "她患有贫血，胎儿很健康。", "She has anaemia, and the foetus is healthy.", False),
+    ("typo", "这是很好的一年。", "It was a graet year.", True),
+    ("typo", "这是很好的一年。", "It was a great yaer.", True),
     # Loan words of English from Japanese and Cantonese (a social-media post, a Hong Kong food guide).
     ("typo", "转发这条锦鲤，下周考试全过！", "Repost this lucky koi and you'll pass all your exams next week!", False),
     ("typo", "这间茶餐厅的菠萝油很好吃。", "The pineapple buns at this cha chaan teng are great.", False),

@@ -59,9 +59,11 @@ _BRITISH = (
     (re.compile(r"ellery$"), "elry"),  # jewellery
     (re.compile(r"^(s?m)oul(d|ds|ded|ding|dy|der|ders|dered|dering)$"), r"\1ol\2"),  # mould, smoulder
     (re.compile(r"draught"), "draft"),
-    (re.compile(r"ae"), "e"),
-    (re.compile(r"oe"), "e"),
 )
+# The British digraphs of Greek and Latin words (haemorrhage, foetus): the American spelling must be listed itself, and
+# of five letters or more.  Read like the rules above they let the commonest slip through, an "ea" typed "ae" (graet,
+# yaer, haed: gret, yer and hed pass as words or as their inflections).
+_BRITISH_DIGRAPHS = (re.compile(r"ae"), re.compile(r"oe"))
 _SUFFIXES = ("'s", "s", "es", "ed", "d", "ing", "ly", "ness", "er", "est", "ers", "ful", "less", "ish")
 # Archaic verb endings (cometh, goeth, knowest): the King James Bible and older literature.
 _ARCHAIC_SUFFIXES = ("eth", "est", "st")
@@ -150,6 +152,10 @@ def known_as(word: str) -> int | None:
         american = pattern.sub(replacement, lower)
         if american != lower and (american in words or known_as(american) == sure):
             return sure  # colour, and with a prefix or a suffix the rules read: unrecognisable, neighbourhoods
+    for digraph in _BRITISH_DIGRAPHS:
+        american = digraph.sub("e", lower)
+        if american != lower and len(american) >= 5 and american in words:
+            return sure  # anaemia, manoeuvre; with another rule first: anaesthetised (anaesthetized)
     for suffix in _ARCHAIC_SUFFIXES:
         stem = lower[: -len(suffix)]
         if lower.endswith(suffix) and len(stem) >= 2 and (words.get(stem, 0) >= COMPOUND_PART_FREQUENCY
