@@ -401,6 +401,14 @@ CASES = [
     ("typo", "她患有贫血，胎儿很健康。", "She has anaemia, and the foetus is healthy.", False),
     ("typo", "这是很好的一年。", "It was a graet year.", True),
     ("typo", "这是很好的一年。", "It was a great yaer.", True),
+    ("typo", "他们应该得到帮助。", "They daeserve help.", True),
+    ("typo", "儿科医生给孩子做了麻醉。", "The paediatricians anaesthetised the child.", False),
+    # Two letters glued to a word are no closed compound (an + ever, on + body), an ox is (oxhide); no British word
+    # ends in -thre, so an "-er" typed "-re" is a slip there (mothre), a spelling elsewhere (centre, sombre).
+    ("typo", "他从来不说谎。", "He would anever lie.", True),
+    ("typo", "没有人来。", "Onbody came.", True),
+    ("typo", "她是我的母亲。", "She is my mothre.", True),
+    ("typo", "市中心的剧院气氛阴郁。", "The theatre in the town centre was sombre.", False),
     # Loan words of English from Japanese and Cantonese (a social-media post, a Hong Kong food guide).
     ("typo", "转发这条锦鲤，下周考试全过！", "Repost this lucky koi and you'll pass all your exams next week!", False),
     ("typo", "这间茶餐厅的菠萝油很好吃。", "The pineapple buns at this cha chaan teng are great.", False),
