@@ -408,6 +408,9 @@ CASES = [
     ("typo", "他从来不说谎。", "He would anever lie.", True),
     ("typo", "没有人来。", "Onbody came.", True),
     ("typo", "她是我的母亲。", "She is my mothre.", True),
+    # A reading as an inflection of a rare listed string loses to a word a hundred times as common (famin + ly).
+    ("typo", "他爱他的家人。", "He loves his faminly.", True),
+    ("typo", "他给我们看了照片。", "He shawed us the photos.", True),
     ("typo", "市中心的剧院气氛阴郁。", "The theatre in the town centre was sombre.", False),
     # Loan words of English from Japanese and Cantonese (a social-media post, a Hong Kong food guide).
     ("typo", "转发这条锦鲤，下周考试全过！", "Repost this lucky koi and you'll pass all your exams next week!", False),
