@@ -256,8 +256,8 @@ def source_number_stems(zh: str, en: str) -> frozenset[str]:
     if not _NUMBER_WORD.search(en):
         return frozenset()
     written = set(zh_number_keys(zh))
-    return frozenset(english_stem(word.lower()) for mention in en_numbers(en) if not mention.digits
-                     and number_keys([mention]) and number_keys([mention])[0] in written for word in EN_WORD.findall(mention.text))
+    said = [mention for mention in en_numbers(en) if not mention.digits and not written.isdisjoint(number_keys([mention]))]
+    return frozenset(english_stem(word.lower()) for mention in said for word in EN_WORD.findall(mention.text))
 
 
 def coverage_evidence(view: RowView) -> Coverage:

@@ -67,7 +67,6 @@ _BRITISH = (
 # yaer: gret and yer pass as words) and an a or o typed before an e (daeserve, roeach).
 _BRITISH_DIGRAPH_ROOTS = re.compile(r"haem|paed|aemi|aesth|anaes|faec|caes|mediaev|palae|gynaec|aetio|archae|aeon|"
                                     r"encyclopae|oestr|oesoph|oedem|foet|manoeuv|rrhoe|homoeo|amoeb|oenol|coeli|oecum")
-_BRITISH_DIGRAPHS = (re.compile(r"ae"), re.compile(r"oe"))
 _SUFFIXES = ("'s", "s", "es", "ed", "d", "ing", "ly", "ness", "er", "est", "ers", "ful", "less", "ish")
 # Archaic verb endings (cometh, goeth, knowest): the King James Bible and older literature.
 _ARCHAIC_SUFFIXES = ("eth", "est", "st")
@@ -92,7 +91,6 @@ TYPO_OVER_CUT_RATIO = 20
 _VOWELS = frozenset("aeiou")
 # Words that begin or end no closed compound: a token with one of them is two words run together.
 _RUN_TOGETHER_WORDS = frozenset(("the", "of", "and"))
-# Prefixes English puts before any word (resize, rewatch, underprepared): a prefix and a listed word is a word.
 # The first part of a closed compound has three letters or more, or is a prefix (_PREFIXES) or one of the two-letter
 # nouns English compounds (oxcart, oxhide).  Chosen on: one-edit slips of the 4,000 commonest words, each in a
 # two-row document (stop 31): cuts at two letters passed an "a", "is", "on" or "es" glued to a word (anever,
@@ -100,6 +98,7 @@ _RUN_TOGETHER_WORDS = frozenset(("the", "of", "and"))
 # documents or probes.
 COMPOUND_MIN_HEAD = 3
 _SHORT_COMPOUND_HEADS = frozenset(("ox", "ax"))
+# Prefixes English puts before any word (resize, rewatch, underprepared): a prefix and a listed word is a word.
 _PREFIXES = frozenset(("re", "un", "in", "im", "dis", "mis", "non", "pre", "sub", "super", "over", "under", "out", "up",
                        "down", "back", "co", "counter", "inter", "multi", "self", "post", "fore", "after", "mid", "semi",
                        "anti", "de", "ex", "bi", "tri"))
@@ -166,7 +165,7 @@ def known_as(word: str) -> int | None:
         if american != lower and (american in words or known_as(american) == sure):
             return sure  # colour, and with a prefix or a suffix the rules read: unrecognisable, neighbourhoods
     if _BRITISH_DIGRAPH_ROOTS.search(lower):
-        american = _BRITISH_DIGRAPHS[1].sub("e", _BRITISH_DIGRAPHS[0].sub("e", lower))
+        american = lower.replace("ae", "e").replace("oe", "e")
         if american in words:
             return sure  # anaemia, manoeuvre, paediatricians; with another rule first: anaesthetised (anaesthetized)
     for suffix in _ARCHAIC_SUFFIXES:

@@ -312,7 +312,8 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             found.append((match.start(), Mention(tens + ZH_DIGITS[match.group(2)], False, False, match.group())))
             in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_HUNDREDS_AND_ODD.finditer(text) if "单" in text else ():
-        hundreds, odd = numeral_value(match.group(1)), numeral_value(match.group(2)) if match.group(2) else None
+        hundreds = numeral_value(match.group(1))
+        odd = numeral_value(match.group(2)) if match.group(2) else None
         if hundreds is not None and odd and not in_words[match.start()]:
             found.append((match.start(), Mention(hundreds + odd, False, False, match.group())))
             in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
