@@ -41,14 +41,24 @@ for _line in (Path(__file__).parent.parent / "data" / "other_domains_clean.tsv")
     DOCUMENTS[_domain].append((_zh, _en))
 
 
+# The warnings these clean documents are known to raise, each the price of a choice made for recall (listed, not
+# left out of the file, so that the price stays in sight): a short document is held to the dev documents' usual
+# coverage (stop 31: omission recall on the probes 0.656 -> 0.707), and two terse renderings of seven-row documents
+# fall under it (Austen's own sentence beside a wordier Chinese translation; a race time written 2:05:12).
+KNOWN_FALSE_ALARMS: dict[str, list[tuple[int, str]]] = {
+    "pride-prejudice-zh": [(4, "omission")],
+    "marathon": [(1, "omission")],
+}
+
+
 # Each document is written in one script, so converting it to the other script and back to its own covers both
 # (the conversion to its own script changes nothing).
 @pytest.mark.parametrize("script", ["s2t", "t2s"])
 @pytest.mark.parametrize("domain", sorted(DOCUMENTS))
 def test_other_domains_clean_document_raises_no_warning(domain, script):
     pairs = [(opencc_converter(script).convert(zh), en) for zh, en in DOCUMENTS[domain]]
-    loud = [(f.row, f.code, f.message) for f in check_rows(rows_from_pairs(pairs)) if f.severity in ("warning", "error")]
-    assert loud == []
+    loud = [(f.row, f.code) for f in check_rows(rows_from_pairs(pairs)) if f.severity in ("warning", "error")]
+    assert loud == KNOWN_FALSE_ALARMS.get(domain, [])
 
 
 def test_other_domains_a_changed_share_is_reported():
