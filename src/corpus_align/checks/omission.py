@@ -353,8 +353,16 @@ def _robust_spread(values: list[float], default: float, floor: float = 0.05) -> 
         return default
     median = statistics.median(values)
     measured = max(1.4826 * statistics.median([abs(v - median) for v in values]), floor)
-    n = len(values)
-    return max(math.sqrt((n * measured**2 + NORM_MIN_ROWS * default**2) / (n + NORM_MIN_ROWS)), floor)
+    return max(math.sqrt(_shrunk(measured**2, len(values), default**2)), floor)  # variances are what add up
+
+
+def _shrunk(measured: float, rows: int, default: float) -> float:
+    """``measured`` on ``rows`` rows, shrunk towards ``default`` as if :data:`.params.NORM_MIN_ROWS` rows had shown it.
+
+    >>> _shrunk(1.0, 10, 0.0), _shrunk(1.0, 990, 0.0)
+    (0.5, 0.99)
+    """
+    return (rows * measured + NORM_MIN_ROWS * default) / (rows + NORM_MIN_ROWS)
 
 
 def _cjk_grams(text: str) -> set[str]:
@@ -388,11 +396,10 @@ class _Norms:
     def ratio(self) -> float:
         # Rows whose English has no letters at all (only punctuation or digits) say nothing of the usual ratio.
         ratios = [ev.ratio for ev in self.evidence.values() if ev.zh_chars >= NORM_MIN_CHARS and ev.en_letters]
-        # Shrunk towards the default as if NORM_MIN_ROWS rows had shown it, on the log scale (a ratio is a factor).
         if len(ratios) < NORM_MIN_ROWS:
             return DEFAULT_RATIO
-        n = len(ratios)
-        return math.exp((n * math.log(statistics.median(ratios)) + NORM_MIN_ROWS * math.log(DEFAULT_RATIO)) / (n + NORM_MIN_ROWS))
+        # On the log scale: a ratio is a factor.
+        return math.exp(_shrunk(math.log(statistics.median(ratios)), len(ratios), math.log(DEFAULT_RATIO)))
 
     @cached_property
     def length_spread(self) -> float:
