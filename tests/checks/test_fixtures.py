@@ -198,7 +198,14 @@ CASES = [
     # A hedge on one side covers the other side's rounding, not another number.
     ("number-mismatch", "有三百人参加了会议。", "About 350 people attended the meeting.", True),
     ("number-mismatch", "有三百人参加了会议。", "About 310 people attended the meeting.", False),
-    ("number-mismatch", "约三百人参加了会议。", "About 350 people attended the meeting.", False),
+    # Both sides hedged: one figure, copied or rounded; the two windows do not add up (约68% is not "about 73%").
+    ("number-mismatch", "约三百人参加了会议。", "About 350 people attended the meeting.", True),
+    ("number-mismatch", "约三百人参加了会议。", "About 300 people attended the meeting.", False),
+    ("number-mismatch", "约68%的观测值落在均值的一个标准差之内。", "About 73% of observations fall within one standard deviation.", True),
+    ("number-mismatch", "约68%的观测值落在均值的一个标准差之内。", "About 70% of observations fall within one standard deviation.", False),
+    ("number-mismatch", "由罗湖到金钟只需约45分钟。", "The trip from Lo Wu to Admiralty takes about 48 minutes.", True),
+    ("number-mismatch", "全镇约有4,870人。", "The town has about 4,900 people.", False),
+    ("number-mismatch", "两地相距约三公里。", "They are about two miles apart.", False),
     # "both" is never reported alone, but a count it cannot be has changed.
     ("number-mismatch", "三个孩子都来了。", "Both children came.", True),
     ("number-mismatch", "两个孩子都来了。", "Both children came.", False),

@@ -24,7 +24,7 @@ from collections import defaultdict, deque
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from ..text.numbers import Mention, en_numbers, zh_numbers
+from ..text.numbers import Mention, en_numbers, place_value, zh_numbers
 from .context import CheckContext
 from .registry import register
 
@@ -35,6 +35,8 @@ MATCH_PAIRS_BUDGET = 100_000
 
 def _compatible(a: Mention, b: Mention) -> bool:
     """Equal values, or overlapping ranges: each hedge widens only in the direction it means.
+
+    Two figures both hedged by *about* match when one is the other, rounded (约4,870 ↔ *about 4,900*).
 
     A decade whose century is not said matches that decade of any century (90年代 ↔ the 1990s), an hour of
     the day the same hour on the other clock (20时 ↔ 8 p.m.), and a fraction one over n matches the ordinal n
@@ -60,8 +62,30 @@ def _compatible(a: Mention, b: Mention) -> bool:
         places = min(len(_shown(a.value).partition(".")[2]), len(_shown(b.value).partition(".")[2]))
         if abs(a.value - b.value) <= 0.5 * 10 ** -places + 1e-9:
             return True
+    if _about(a) and _about(b) and not (a.weak or b.weak):
+        # Both sides hedge one figure (约68% ↔ about 68%): a translation copies it or rounds it (约4,870 ↔ about 4,900).
+        # The two hedges' windows must not add up to pass 73 for 68.
+        return _rounds_to(a.value, b.value) or _rounds_to(b.value, a.value)
     (al, ah), (bl, bh) = _one_sided(a, b), _one_sided(b, a)
     return al <= bh and bl <= ah
+
+
+def _about(mention: Mention) -> bool:
+    """True for a number hedged by *about* (约, 左右, around): ±20 %, not a bound such as *over* or *nearly*."""
+    low, high = mention.span
+    return mention.approx and math.isclose(low, mention.value * 0.8) and math.isclose(high, mention.value * 1.2)
+
+
+def _rounds_to(fine: float, coarse: float) -> bool:
+    """True when ``coarse`` is ``fine`` rounded (half up) at the place of ``coarse``'s last non-zero digit.
+
+    >>> _rounds_to(4870, 4900), _rounds_to(68, 70), _rounds_to(73, 68), _rounds_to(83, 80), _rounds_to(85, 80)
+    (True, True, False, True, False)
+    """
+    if coarse != int(coarse) or coarse <= 0:
+        return fine == coarse
+    place = place_value(coarse)
+    return math.floor(fine / place + 0.5) * place == coarse
 
 
 def _as_share(percent: Mention) -> Mention:

@@ -64,8 +64,12 @@ class Mention:
         return (self.value, self.value) if self.low < 0 else (self.low, self.high)
 
 
-def _place(value: float) -> float:
-    """The place value of a round number's last non-zero digit: 500 → 100, 20 → 10, 7 → 1."""
+def place_value(value: float) -> float:
+    """The place value of a round number's last non-zero digit: 500 → 100, 20 → 10, 7 → 1.
+
+    >>> place_value(500), place_value(20), place_value(7)
+    (100, 10, 1)
+    """
     value = int(value)
     if value <= 0:
         return 1
@@ -80,7 +84,7 @@ def hedged(value: float, hedge: str, place: float | None = None) -> tuple[float,
     if not hedge:
         return -1.0, -1.0
     if hedge == "above":
-        step = place if place is not None else (_place(value) if value >= 10 else value)
+        step = place if place is not None else (place_value(value) if value >= 10 else value)
         return value, value + step * 0.999
     if hedge == "below":
         return value * 0.7, value

@@ -16,7 +16,7 @@ from .common import (
     ZH_DIGITS,
     ZH_UNITS,
     Mention,
-    _place,
+    place_value,
     clock_times,
     hedged,
     hyphen_named,
@@ -427,12 +427,12 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             found.append((start, Mention(value, False, False, run + "月", month=True)))
             continue
         if approx == "几":
-            place = _place(numeral_value(run) or 1) * (_ZH_SCALES[scale] if scale else 1)
+            place = place_value(numeral_value(run) or 1) * (_ZH_SCALES[scale] if scale else 1)
             low, high = value + place // 10 or 1, value + 9 * max(place // 10, 1)
             if place == 1:
                 low, high = value, value + 9
         elif approx in ("多", "余"):
-            low, high = hedged(value, "above", _place(numeral_value(run) or 1) * (_ZH_SCALES[scale] if scale else 1))
+            low, high = hedged(value, "above", place_value(numeral_value(run) or 1) * (_ZH_SCALES[scale] if scale else 1))
         elif approx == "来" or hedge:
             low, high = hedged(value, hedge or "about")
         else:
