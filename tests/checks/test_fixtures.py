@@ -198,6 +198,10 @@ CASES = [
     # A hedge on one side covers the other side's rounding, not another number.
     ("number-mismatch", "有三百人参加了会议。", "About 350 people attended the meeting.", True),
     ("number-mismatch", "有三百人参加了会议。", "About 310 people attended the meeting.", False),
+    # As many parts as make a whole or more are a count of parts, not a fraction (two halves: 两个半场, not one).
+    ("number-mismatch", "比赛分为上下两个半场，每半场四十五分钟。", "A match consists of two halves of 45 minutes each.", False),
+    ("number-mismatch", "比赛分三节进行。", "The game is played in four quarters.", True),
+    ("number-mismatch", "三分之二的议员投了赞成票。", "Two thirds of the members voted in favour.", False),
     # Both sides hedged: one figure, copied or rounded; the two windows do not add up (约68% is not "about 73%").
     ("number-mismatch", "约三百人参加了会议。", "About 350 people attended the meeting.", True),
     ("number-mismatch", "约三百人参加了会议。", "About 300 people attended the meeting.", False),

@@ -202,7 +202,10 @@ def en_numbers(text: str) -> list[Mention]:
         if match.group(1).lower() == "a" and match.group(2).lower() in _MENTION_WORDS and not _FRACTION_FOLLOWS.match(text, match.end()):
             continue  # "a third way" is an ordinal; "a third of them", "by a third." are fractions
         numerator = 1 if match.group(1).lower() in ("a", "one") else _MENTION_WORDS[match.group(1).lower()]
-        found.append((match.start(), Mention(round(numerator / _EN_FRACTIONS[match.group(2).lower()], 3), False, False, match.group())))
+        denominator = _EN_FRACTIONS[match.group(2).lower()]
+        # As many parts as make a whole or more count the parts: "two halves" of a match, "four quarters" (两个半场, 四节).
+        value = numerator if numerator >= denominator else round(numerator / denominator, 3)
+        found.append((match.start(), Mention(value, False, False, match.group())))
         mask(*match.span())
     for match in _EN_DOZEN.finditer(text) if "dozen" in present else ():
         count = 1 if match.group(1).lower() == "a" else _cardinal_value(match.group(1))
