@@ -24,6 +24,7 @@ Simplified and Traditional input give the same lexicon.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -61,11 +62,13 @@ def dictionary_stems(words: list[str]) -> set[str]:
     """English stems that translate the Chinese words by CC-CEDICT.
 
     Words as jieba cuts them (a single character only when jieba keeps it as a
-    word of its own); the characters of a word only when CC-CEDICT does not
-    know the word (an unknown name or compound).
+    word of its own); the parts of a word only when CC-CEDICT does not
+    know the word (an unknown name or compound): its characters, and the
+    shorter words in it (jieba keeps set phrases whole that CC-CEDICT lacks:
+    恭候光临 is 恭候 *look forward to* and 光临 *presence*).
 
-    >>> "beij" in dictionary_stems(["北京"])
-    True
+    >>> "beij" in dictionary_stems(["北京"]), "forward" in dictionary_stems(["恭候光临"])
+    (True, True)
     """
     # The lexicon looked up directly (translations() per word costs a call more): some 40 words a row.
     lexicon = load_lexicon()
@@ -75,11 +78,30 @@ def dictionary_stems(words: list[str]) -> set[str]:
         if found:
             stems |= found
         elif len(word) > 1:
-            for ch in word:
-                found = lexicon.get(ch)
-                if found:
-                    stems |= found
+            stems |= _part_stems(word) if len(word) <= PART_WORDS_MAX_CHARS else _part_stems_of_characters(word)
     return stems
+
+
+# jieba's words run to seven characters (一衣带水, 中华人民共和国); a longer "word" is a run jieba could not cut (a
+# hostile line of one character repeated), whose inner words are not worth a count that grows with its square.
+PART_WORDS_MAX_CHARS = 8
+
+
+def _part_stems_of_characters(word: str) -> set[str]:
+    lexicon = load_lexicon()
+    return {stem for ch in set(word) for stem in lexicon.get(ch, ())}
+
+
+@functools.lru_cache(maxsize=100_000)
+def _part_stems(word: str) -> frozenset[str]:
+    """The stems of the characters of ``word`` and of the shorter words CC-CEDICT knows inside it.
+
+    >>> sorted(_part_stems("恭候光临") - _part_stems("恭候"))[:3]
+    ['arriv', 'attend', 'bright']
+    """
+    lexicon = load_lexicon()
+    parts = [word[i : i + n] for n in range(1, len(word)) for i in range(len(word) - n + 1)]
+    return frozenset(stem for part in parts for stem in lexicon.get(part, ()))
 
 
 def pair_count(row: RowWords) -> int:
