@@ -32,6 +32,7 @@ Usage::
     python benchmarks/check_documents.py --calibration lodo  # confidence models fitted without each document's domain
     python benchmarks/check_documents.py --doubtful-below 0  # no finding kept at info for doubt: what that rule buys
     python benchmarks/check_documents.py --probes --share 0.3 --seeds 0-9  # the unseen-domain probe documents
+    python benchmarks/check_documents.py --probes --probes-file new.tsv --share 0.3 --seeds 0-9  # probes of your own
 
 ``--probes`` checks the short documents of ``tests/data/other_domains_clean.tsv`` (law, contracts, recipes,
 subtitles, scripture ...: kinds the dev sets lack) instead, as one domain, ``probes``; the shipped confidence
@@ -279,6 +280,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", default="", help="several injection seeds, pooled: '0-9' or '0,1,2' (instead of --seed)")
     parser.add_argument("--probes", action="store_true",
                         help="check the unseen-domain probe documents (tests/data/other_domains_clean.tsv) instead")
+    parser.add_argument("--probes-file", type=Path, default=None,
+                        help="with --probes: another file of clean documents (domain<TAB>zh<TAB>en per row), such as "
+                             "new probes written before any change, to measure them as unseen text")
     parser.add_argument("--show", default="", help="print the rows of this domain flagged with nothing injected")
     parser.add_argument("--calibration", choices=("shipped", "lodo"), default="shipped",
                         help="confidence models: the shipped ones (in-sample) or refitted leaving each domain out")
@@ -293,7 +297,14 @@ def main(argv: list[str] | None = None) -> int:
         import corpus_align.checks.params as check_params
 
         check_params.DOUBTFUL_BELOW = args.doubtful_below
-    docs = devsets.load_probes() if args.probes else devsets.distinct(devsets.load_mac(args.bench) + devsets.load_newdomains(args.bench))
+    if args.probes_file and not args.probes:
+        parser.error("--probes-file needs --probes")
+    if args.probes_file and not args.probes_file.is_file():
+        parser.error(f"--probes-file {args.probes_file}: no such file")
+    if args.probes:
+        docs = devsets.load_probes(args.probes_file or devsets.PROBES)
+    else:
+        docs = devsets.distinct(devsets.load_mac(args.bench) + devsets.load_newdomains(args.bench))
     wanted = [d.strip() for d in args.domains.split(",") if d.strip()]
     unknown = [d for d in wanted if d not in devsets.DOMAINS]
     if unknown:
