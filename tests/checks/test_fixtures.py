@@ -198,6 +198,12 @@ CASES = [
     # A hedge on one side covers the other side's rounding, not another number.
     ("number-mismatch", "有三百人参加了会议。", "About 350 people attended the meeting.", True),
     ("number-mismatch", "有三百人参加了会议。", "About 310 people attended the meeting.", False),
+    # Power and pixels: Chinese counts in 万, English by an SI prefix.
+    ("number-mismatch", "主摄为5000万像素。", "The main camera has 50 megapixels.", False),
+    ("number-mismatch", "主摄为5000万像素。", "The main camera has 48 megapixels.", True),
+    ("number-mismatch", "装机容量120万千瓦。", "Its installed capacity is 1,200 megawatts.", False),
+    ("number-mismatch", "装机容量120万千瓦。", "Its installed capacity is 1.2 gigawatts.", False),
+    ("number-mismatch", "装机容量120万千瓦。", "Its installed capacity is 1,500 megawatts.", True),
     # As many parts as make a whole or more are a count of parts, not a fraction (two halves: 两个半场, not one).
     ("number-mismatch", "比赛分为上下两个半场，每半场四十五分钟。", "A match consists of two halves of 45 minutes each.", False),
     ("number-mismatch", "比赛分三节进行。", "The game is played in four quarters.", True),
