@@ -404,6 +404,9 @@ CASES = [
     ("untranslated", "#DIY #HomeRenovation", "#DIY #HomeRenovation", False),
     ("untranslated", "https://twitter.com/user/status/1771286936944099483", "https://twitter.com/user/status/1771286936944099483", False),
     ("typo", "我们必须相信政府。", "We must trust the goverment.", True),
+    # A foreign name of two words opening the sentence; a slip before an English word is still one.
+    ("typo", "比邻星距离地球约4.24光年。", "Proxima Centauri is about 4.24 light years from Earth.", False),
+    ("typo", "政府大楼今天关闭。", "Goverment House is closed today.", True),
     # Units of measure as English writes them short.
     ("typo", "心率每分钟72次。", "Heart rate 72 bpm.", False),
     # British spellings with a prefix or a suffix, and the few the rules name one by one.

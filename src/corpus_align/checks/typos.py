@@ -440,6 +440,20 @@ def _in_foreign_phrase(text: str, start: int, length: int) -> bool:
     return any(m.start() <= start and start + length <= m.end() for m in pattern.finditer(text))
 
 
+_NEXT_CAPITALISED = re.compile(r"[ \u00a0]([A-Z][a-z]{2,})\b")
+
+
+def _opens_a_foreign_name(text: str, end: int) -> bool:
+    """True when the word ending at ``end`` is followed by a capitalised word that is no English word: the two are
+    one foreign name (*Proxima Centauri*), whose first word is no slip for an English one (*Proximal*).
+
+    >>> _opens_a_foreign_name("Proxima Centauri is near.", 7), _opens_a_foreign_name("Goverment House is shut.", 9)
+    (True, False)
+    """
+    following = _NEXT_CAPITALISED.match(text, end)
+    return following is not None and not is_known(following.group(1))
+
+
 @register(
     "typo",
     severity="warning",
@@ -504,6 +518,8 @@ def check_typo(ctx: CheckContext) -> Iterator:
                 continue  # Osama for Obama, Jakob for Jacob: a name opening the sentence, one letter from another name
             if word[0].isupper() and transliterates(row.zh_normalized, base):
                 continue  # Messi for 梅西, Modrow for 莫德罗: a name the Chinese spells by sound, opening the sentence
+            if word[0].isupper() and _opens_a_foreign_name(en, start + len(word)):
+                continue  # Proxima Centauri, Ursa Major: a name of two foreign words, the first opening the sentence
             if word[0].isupper():
                 suggestion = suggestion.capitalize()
             signals = {"letters": float(len(word)), "suggestion_frequency": math.log1p(english_words().get(suggestion.lower(), 0))}
