@@ -198,6 +198,16 @@ CASES = [
     # A hedge on one side covers the other side's rounding, not another number.
     ("number-mismatch", "有三百人参加了会议。", "About 350 people attended the meeting.", True),
     ("number-mismatch", "有三百人参加了会议。", "About 310 people attended the meeting.", False),
+    # A bound said in the negative is a bound ("no more than nine" is at most nine); a bound on a small number is
+    # no window of twice its size ("more than two years" is no rendering of 三年余).
+    ("number-mismatch", "每队上场球员不得多于十一名。", "Each team may have no more than nine players on the field.", True),
+    ("number-mismatch", "每队上场球员不得多于十一名。", "Each team may have no more than eleven players on the field.", False),
+    ("number-mismatch", "护照有效期须在八个月以上。", "The passport must be valid for at least six more months.", True),
+    ("number-mismatch", "护照有效期须在六个月以上。", "The passport must be valid for at least six more months.", False),
+    ("number-mismatch", "我与父亲不相见已三年余了。", "It is more than two years since I last saw my father.", True),
+    ("number-mismatch", "我与父亲不相见已二年余了。", "It is more than two years since I last saw my father.", False),
+    ("number-mismatch", "他在这里住了三十多年。", "He has lived here for more than thirty years.", False),
+    ("number-mismatch", "他在这里住了三十多年。", "He has lived here for more than twenty years.", True),
     # Power and pixels: Chinese counts in 万, English by an SI prefix.
     ("number-mismatch", "主摄为5000万像素。", "The main camera has 50 megapixels.", False),
     ("number-mismatch", "主摄为5000万像素。", "The main camera has 48 megapixels.", True),

@@ -62,18 +62,32 @@ def _compatible(a: Mention, b: Mention) -> bool:
         places = min(len(_shown(a.value).partition(".")[2]), len(_shown(b.value).partition(".")[2]))
         if abs(a.value - b.value) <= 0.5 * 10 ** -places + 1e-9:
             return True
-    if _about(a) and _about(b) and not (a.weak or b.weak):
-        # Both sides hedge one figure (约68% ↔ about 68%): a translation copies it or rounds it (约4,870 ↔ about 4,900).
-        # The two hedges' windows must not add up to pass 73 for 68.
+    kind = _hedge_kind(a)
+    if kind and kind == _hedge_kind(b) and not (a.weak or b.weak):
+        # Both sides hedge one figure the same way (约68% ↔ about 68%, 三十多 ↔ more than thirty): a translation copies
+        # it or rounds it (约4,870 ↔ about 4,900).  The two windows must not add up to pass 73 for 68.
         return _rounds_to(a.value, b.value) or _rounds_to(b.value, a.value)
     (al, ah), (bl, bh) = _one_sided(a, b), _one_sided(b, a)
     return al <= bh and bl <= ah
 
 
-def _about(mention: Mention) -> bool:
-    """True for a number hedged by *about* (约, 左右, around): ±20 %, not a bound such as *over* or *nearly*."""
-    low, high = mention.span
-    return mention.approx and math.isclose(low, mention.value * 0.8) and math.isclose(high, mention.value * 1.2)
+def _hedge_kind(mention: Mention) -> str:
+    """How a number is hedged: ``about`` (约, 左右, around: ±20 %), ``above`` (多, 余, more than) or ``below`` (近,
+    nearly, no more than); ``""`` for an exact number or a range (十七八, 3 to 5).
+
+    >>> from corpus_align.text.numbers import en_numbers
+    >>> [_hedge_kind(m) for m in en_numbers("about 5, over 300, nearly 40, 3 to 5")]
+    ['about', 'above', 'below', '', '']
+    """
+    if not mention.approx or mention.low < 0:
+        return ""
+    if math.isclose(mention.low, mention.value * 0.8) and math.isclose(mention.high, mention.value * 1.2):
+        return "about"
+    if mention.low == mention.value and mention.high < mention.value + place_value(mention.value):
+        return "above"
+    if mention.high == mention.value and math.isclose(mention.low, mention.value * 0.7):
+        return "below"
+    return ""
 
 
 def _rounds_to(fine: float, coarse: float) -> bool:

@@ -80,11 +80,17 @@ def place_value(value: float) -> float:
 
 
 def hedged(value: float, hedge: str, place: float | None = None) -> tuple[float, float]:
-    """The range a hedged number allows, in the direction the hedge means."""
+    """The range a hedged number allows, in the direction the hedge means: *more than* a number up to the next
+    step of its last place (*more than 300* is 300–399, *more than six* 6–6.999: not eight), *nearly* down to
+    seven tenths of it, *about* a fifth either side.
+
+    >>> hedged(300, "above"), hedged(6, "above"), hedged(10, "below"), hedged(10, "about")
+    ((300, 399.9), (6, 6.999), (7.0, 10), (8.0, 12.0))
+    """
     if not hedge:
         return -1.0, -1.0
     if hedge == "above":
-        step = place if place is not None else (place_value(value) if value >= 10 else value)
+        step = place if place is not None else (place_value(value) if value >= 10 else 1 if value >= 1 else value)
         return value, value + step * 0.999
     if hedge == "below":
         return value * 0.7, value
