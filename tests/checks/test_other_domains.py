@@ -1,6 +1,6 @@
 """The checks on clean rows of domains none of them was tuned on: no warning.
 
-``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds a hundred and sixty short documents: law
+``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds two hundred and twenty-four short documents: law
 and contracts; business, sports and world news, international bodies; weather, dates and ages, durations, recipes and
 measures; science, medicine and research papers; software documentation, interface strings with placeholders and
 Taiwanese software text in Traditional characters; reviews and travel guides; subtitles, scripture, classical poetry
@@ -19,7 +19,15 @@ Chinese translations of English novels and fairy tales (transliterated names), W
 prescription, a lab protocol, a timetable, esports, a stock announcement, SQL, the lunar calendar, chemistry, military
 history, an HR handbook, Cantonese chat, Weibo posts, a bank statement, a car review, a typhoon warning, philosophy,
 a criminal judgment, a marathon, the Diamond Sutra, the Qur'an, three modern novels, Strange Tales, The Story of the
-Stone with names rendered by meaning, and news full of abbreviations.  Each
+Stone with names rendered by meaning, and news full of abbreviations; and, from stop 32, a restaurant menu, an
+epidemiology report, election results in Simplified and Traditional, volleyball, Uyghur and Tibetan names, Zheng He's
+reign years, the Tao Te Ching, crosstalk, song lyrics, crypto news, shipping, a physics exam, statistics, festivals,
+Korean drama subtitles, a mobile game, an academic CV, patent claims, a business e-mail, tea, nursing, agriculture, an
+environmental assessment, the zodiac, Hong Kong news, baking, two play scripts (Thunderstorm, Teahouse), Lu Xun, Zhu
+Ziqing, Yu Guangzhong, Jin Yong, Folding Beijing, a wedding invitation, mahjong, a recall notice, a warranty, Zhihu,
+Douban, a hotel booking, visa rules, a lease, football rules, yoga, pet care, cabin safety, Taiwan's health insurance,
+a medal table, box office, a phone review, a nutrition label, a dosage leaflet, astronomy, the Qin, tax and rates, a
+launch, a census, a school report, Eileen Chang, Su Tong, Sanmao and Gu Long.  Each
 was written to probe one way the checks could fail on unseen text (七成 for 70 %, 一千六百米 for 1.6 kilometres, 梅西 for
 *Messi*, a speaker the English leaves unsaid), and each document is checked as one file, in Simplified and in
 Traditional characters.
