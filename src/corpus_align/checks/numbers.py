@@ -36,7 +36,8 @@ MATCH_PAIRS_BUDGET = 100_000
 def _compatible(a: Mention, b: Mention) -> bool:
     """Equal values, or overlapping ranges: each hedge widens only in the direction it means.
 
-    Two figures both hedged by *about* match when one is the other, rounded (约4,870 ↔ *about 4,900*).
+    Two figures hedged the same way (both *about*, both *more than*, both *nearly*) match when one is the other,
+    rounded (约4,870 ↔ *about 4,900*), not when their windows overlap (约68% is not *about 73%*).
 
     A decade whose century is not said matches that decade of any century (90年代 ↔ the 1990s), an hour of
     the day the same hour on the other clock (20时 ↔ 8 p.m.), and a fraction one over n matches the ordinal n
