@@ -208,6 +208,11 @@ CASES = [
     ("number-mismatch", "我与父亲不相见已二年余了。", "It is more than two years since I last saw my father.", False),
     ("number-mismatch", "他在这里住了三十多年。", "He has lived here for more than thirty years.", False),
     ("number-mismatch", "他在这里住了三十多年。", "He has lived here for more than twenty years.", True),
+    # A scale in digits with what is below it in digits and characters is one number (4亿5千万 is 450 million).
+    ("number-mismatch", "大约4亿5千万年前，植物来到陆地。", "About 450 million years ago, plants came onto land.", False),
+    ("number-mismatch", "大约4亿5千万年前，植物来到陆地。", "About 400 million years ago, plants came onto land.", True),
+    ("number-mismatch", "全场共有1万2千人。", "There were 12,000 people.", False),
+    ("number-mismatch", "全场共有1万2千人。", "There were 10,000 people.", True),
     # Power and pixels: Chinese counts in 万, English by an SI prefix.
     ("number-mismatch", "主摄为5000万像素。", "The main camera has 50 megapixels.", False),
     ("number-mismatch", "主摄为5000万像素。", "The main camera has 48 megapixels.", True),

@@ -102,6 +102,25 @@ _ZH_HUNDREDS_AND_ODD = re.compile(r"(?<![一二两三四五六七八九十百千
                                   r"([一二三四五六七八九]?十?[一二三四五六七八九]?)(?![一二两三四五六七八九十百千万亿零〇\d])")
 # 亿 then 万 in digits, one number: 1亿5000万 is 150 million.
 _ZH_YI_WAN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?) ?亿(\d{1,4}) ?万")
+def _hedge_around(text: str, start: int, end: int) -> str:
+    """The hedge of the number at ``text[start:end]``: ``about`` (约, 大约 before it, 左右 after it), ``below`` (近,
+    将近 before it) or ``""``.
+
+    >>> _hedge_around("约三百人", 1, 3), _hedge_around("将近三百人", 2, 4), _hedge_around("三百人左右", 0, 2)
+    ('about', 'below', 'about')
+    """
+    before = text[max(0, start - 3) : start]
+    if _ZH_HEDGE_AFTER.match(text, end):
+        return "about"
+    if before.endswith(("将近", "接近", "近")):
+        return "below"
+    return "about" if _ZH_HEDGE_BEFORE.search(before) else ""
+
+
+# A scale in digits, then what is below it in digits and characters, one number: 4亿5千万 is 450 million, 1万2千 is 12,000.
+_ZH_SCALE_AND_REST = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:亿((?:[1-9][千百十]){1,3}万)|万((?:[1-9][千百十]){1,3}))"
+                                r"(?![\d一二两三四五六七八九十百千万亿])")
+_ASCII_TO_ZH_DIGIT = str.maketrans("123456789", "一二三四五六七八九")
 # The value of a scale after digits or a numeral: 3 万, 1 万亿 (10^12), 6 千 (digits only: 六千 is one numeral).
 _ZH_SCALES = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000, "万亿": 10**12}
 # The look-behinds start a denominator only where its run starts: without them a long run with no
@@ -321,6 +340,16 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         joined = float(match.group(1)) * 100_000_000 + int(match.group(2)) * 10_000
         found.append((match.start(), Mention(int(joined) if joined == int(joined) else joined, False, True, match.group())))
         in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    for match in _ZH_SCALE_AND_REST.finditer(text) if "亿" in text or "万" in text else ():
+        head, below_yi, below_wan = match.groups()
+        rest = numeral_value((below_yi or below_wan).translate(_ASCII_TO_ZH_DIGIT))
+        if rest is not None and not in_words[match.start()]:
+            joined = float(head) * (100_000_000 if below_yi else 10_000) + rest
+            whole: float = int(joined) if joined == int(joined) else joined
+            hedge = _hedge_around(text, match.start(), match.end())
+            low, high = hedged(whole, hedge)
+            found.append((match.start(), Mention(whole, bool(hedge), True, match.group(), low, high)))
+            in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_EVERY_HAS.finditer(text) if "每" in text else ():
         whole, part = (int(g) if g.isdigit() else numeral_value(g) for g in match.groups())
         if whole and part and part < whole:
@@ -350,10 +379,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             continue
         if run == "千" and text.startswith("米", match.end(4)):
             continue  # 平方千米, 每千米: the unit (kilometre), not a thousand
-        before = text[max(0, match.start() - 3) : match.start()]
-        hedge_after = _ZH_HEDGE_AFTER.match(text, match.end() - len(after))
-        hedge = "about" if hedge_after else ("below" if before.endswith(("将近", "接近", "近")) else
-                                             "about" if _ZH_HEDGE_BEFORE.search(before) else "")
+        hedge = _hedge_around(text, match.start(), match.end() - len(after))
         if run[0].isdigit():
             if _MORE_DOTS.match(text, match.end(4)):
                 continue  # 3.7.1, 192.0.2.1: a version or an address, which English does not read as a number either
