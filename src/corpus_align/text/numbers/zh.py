@@ -345,10 +345,10 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         rest = numeral_value((below_yi or below_wan).translate(_ASCII_TO_ZH_DIGIT))
         if rest is not None and not in_words[match.start()]:
             joined = float(head) * (100_000_000 if below_yi else 10_000) + rest
-            whole: float = int(joined) if joined == int(joined) else joined
+            scaled_value: float = int(joined) if joined == int(joined) else joined
             hedge = _hedge_around(text, match.start(), match.end())
-            low, high = hedged(whole, hedge)
-            found.append((match.start(), Mention(whole, bool(hedge), True, match.group(), low, high)))
+            low, high = hedged(scaled_value, hedge)
+            found.append((match.start(), Mention(scaled_value, bool(hedge), True, match.group(), low, high)))
             in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_EVERY_HAS.finditer(text) if "每" in text else ():
         whole, part = (int(g) if g.isdigit() else numeral_value(g) for g in match.groups())
