@@ -153,7 +153,7 @@ def _one_sided(mention: Mention, other: Mention) -> tuple[float, float]:
     ((280.0, 420.0), [315, 385])
     """
     low, high = mention.span
-    if mention.approx and not other.approx and math.isclose(low, mention.value * 0.8) and math.isclose(high, mention.value * 1.2):
+    if not other.approx and _hedge_kind(mention) == "about":
         return mention.value * 0.9, mention.value * 1.1
     return low, high
 

@@ -102,21 +102,6 @@ _ZH_HUNDREDS_AND_ODD = re.compile(r"(?<![一二两三四五六七八九十百千
                                   r"([一二三四五六七八九]?十?[一二三四五六七八九]?)(?![一二两三四五六七八九十百千万亿零〇\d])")
 # 亿 then 万 in digits, one number: 1亿5000万 is 150 million.
 _ZH_YI_WAN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?) ?亿(\d{1,4}) ?万")
-def _hedge_around(text: str, start: int, end: int) -> str:
-    """The hedge of the number at ``text[start:end]``: ``about`` (约, 大约 before it, 左右 after it), ``below`` (近,
-    将近 before it) or ``""``.
-
-    >>> _hedge_around("约三百人", 1, 3), _hedge_around("将近三百人", 2, 4), _hedge_around("三百人左右", 0, 2)
-    ('about', 'below', 'about')
-    """
-    before = text[max(0, start - 3) : start]
-    if _ZH_HEDGE_AFTER.match(text, end):
-        return "about"
-    if before.endswith(("将近", "接近", "近")):
-        return "below"
-    return "about" if _ZH_HEDGE_BEFORE.search(before) else ""
-
-
 # A scale in digits, then what is below it in digits and characters, one number: 4亿5千万 is 450 million, 1万2千 is 12,000.
 _ZH_SCALE_AND_REST = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:亿((?:[1-9][千百十]){1,3}万)|万((?:[1-9][千百十]){1,3}))"
                                 r"(?![\d一二两三四五六七八九十百千万亿])")
@@ -137,6 +122,23 @@ _ZH_MEASURES: tuple[str, ...] = tuple(_ZH_TABLES["measures"])
 # Hedges around a Chinese number: before it (将近 "nearly", 约 "about") and after it (左右 "or so").
 _ZH_HEDGE_BEFORE = re.compile("(" + "|".join(_ZH_TABLES["hedges_before"]) + ")$")
 _ZH_HEDGE_AFTER = re.compile(".?.?(" + "|".join(_ZH_TABLES["hedges_after"]) + ")")  # used with .match(text, position)
+
+
+def _hedge_around(text: str, start: int, end: int) -> str:
+    """The hedge of the number at ``text[start:end]``: ``about`` (约, 大约 before it, 左右 after it), ``below`` (近,
+    将近 before it) or ``""``.
+
+    >>> _hedge_around("约三百人", 1, 3), _hedge_around("将近三百人", 2, 4), _hedge_around("三百人左右", 0, 2)
+    ('about', 'below', 'about')
+    """
+    before = text[max(0, start - 3) : start]
+    if _ZH_HEDGE_AFTER.match(text, end):
+        return "about"
+    if before.endswith(("将近", "接近", "近")):
+        return "below"
+    return "about" if _ZH_HEDGE_BEFORE.search(before) else ""
+
+
 # 点半: half past the hour, thirty minutes.
 _ZH_HALF_HOUR = re.compile(rf"(?<=[\d{_NUMERAL}]) ?点半")
 # List numbering at the start of a row ("7. Camera", "3、"): a label, not a quantity.
