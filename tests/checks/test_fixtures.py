@@ -981,3 +981,19 @@ def test_fixture_a_dictionary_name_dropped_in_both_its_rows_is_reported(script):
              ("在爱沙尼亚，所有男性都必须服兵役。", "Here military service is mandatory for all men.")]
     found = _checked(pairs, script, "entity-missing")
     assert [f.row for f in found] == [1, 2]
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_fixture_typo_a_slip_of_a_rare_word_the_document_uses_is_reported(script):
+    # "deprecated" is too rare in English at large to be suggested (50 in the word list), but a manual that says it in
+    # two rows makes it the word "deprecaed" slips from; one row alone, or a word the list lacks (setattr), does not.
+    manual = [("此函数已弃用。", "This function is deprecated."),
+              ("该参数已被弃用。", "The parameter has been deprecated."),
+              ("这个模块也已弃用。", "This module is deprecaed too.")]
+    found = _checked(manual, script, "typo")
+    assert [(f.row, f.suggestion) for f in found] == [(3, "deprecated")]
+    assert found[0].severity == "warning"
+    assert not _checked([manual[0], manual[2]], script, "typo")
+    code = [("用 setattr 设置属性。", "Use setattr to set it."), ("setattr 返回 None。", "The setattr call returns None."),
+            ("用同样的函数读取属性。", "Use getattr to read it.")]
+    assert not _checked(code, script, "typo")

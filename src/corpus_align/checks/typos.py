@@ -48,6 +48,12 @@ COMPOUND_PART_FREQUENCY = 2000
 MAX_WORD_LETTERS = 30
 # A suggestion this common is an English word first, even when a name shares it (Buck, Muse).
 NAME_SUGGESTION_MAX_FREQUENCY = 5000
+# A listed word rarer than MIN_SUGGESTION_FREQUENCY may still be suggested when the document itself uses it in this
+# many rows: in a manual *deprecated*, *subdirectory* and *placeholders* (50 in the word list) are common words, and a
+# word one edit from them (deprecaed) is their slip.
+# Chosen on: the development documents (check_documents.py, nothing injected and 6 % injected) and the unseen-domain
+# probes (--probes --share 0.3 --seeds 0-4); figures in docs/checks.md ("Document words as suggestions", stop 33).
+DOCUMENT_WORD_MIN_ROWS = 2
 _BRITISH = (
     (re.compile(r"our(s|ed|ing|ful|less|able|ably|ite|ites|al|ally|ist|ists|ism|er|ers|hood|hoods|ship)?$"), r"or\1"),
     (re.compile(r"is(e|es|ed|ing|ation|ations|er|ers|able|ably)$"), r"iz\1"),
@@ -373,6 +379,39 @@ def _suggestible_words() -> frozenset[str]:
     return frozenset(w for w, frequency in english_words().items() if frequency >= MIN_SUGGESTION_FREQUENCY and len(w) > 2)
 
 
+class DocumentWords:
+    """The rare words a document uses often enough to be suggested for a slip of them (see :data:`DOCUMENT_WORD_MIN_ROWS`).
+
+    ``en_word_rows`` counts the rows that use each word (:attr:`~.context.CheckContext.en_word_rows`).  Only listed
+    words too rare for :func:`suggest` and longer than four letters are kept: a short word has many neighbours.
+
+    >>> from collections import Counter
+    >>> words = DocumentWords(Counter({"deprecated": 5, "subdirectory": 1}))
+    >>> words.suggest("deprecaed"), words.suggest("subdirectpry"), words.suggest("getattr")
+    ('deprecated', None, None)
+    """
+
+    def __init__(self, en_word_rows: Counter):
+        self.rows = en_word_rows
+        listed = english_words()
+        self.by_form: dict[str, list[str]] = {}
+        for word, rows in en_word_rows.items():
+            if rows >= DOCUMENT_WORD_MIN_ROWS and len(word) > 4 and 0 < listed.get(word, 0) < MIN_SUGGESTION_FREQUENCY:
+                for form in _one_letter_dropped(word):
+                    self.by_form.setdefault(form, []).append(word)
+
+    def suggest(self, lower: str) -> str | None:
+        """The document's word one edit from ``lower`` that it uses in most rows, or None."""
+        if not self.by_form:
+            return None
+        near = {word for form in _one_letter_dropped(lower) for word in self.by_form.get(form, ())}
+        if not near:
+            return None
+        edits = _edits1(lower)
+        found = [word for word in near if word in edits]  # a shared form is needed for one edit, not enough
+        return max(found, key=lambda word: (self.rows[word], english_words()[word], word)) if found else None
+
+
 @functools.lru_cache(maxsize=50_000)
 def _pinyin_keys(zh: str) -> frozenset[str]:
     syllables = [s for s in toneless_pinyin(zh) if s.isalpha()]
@@ -471,6 +510,7 @@ def _opens_a_foreign_name(text: str, end: int) -> bool:
 )
 def check_typo(ctx: CheckContext) -> Iterator:
     glossary_words = ctx.glossary_targets
+    document_words: DocumentWords | None = None  # built for the first word that needs it: most documents have none
     for view in ctx.rows:
         row = view.row
         en = row.en
@@ -509,6 +549,10 @@ def check_typo(ctx: CheckContext) -> Iterator:
             suggestion = over_regularized(base) or suggest(base)
             if suggestion is None and evidence is None and len(base) >= 5:
                 suggestion = run_together(base)  # ofthe: two words, not one edit from one
+            if suggestion is None and evidence is None:
+                if document_words is None:
+                    document_words = DocumentWords(ctx.en_word_rows)
+                suggestion = document_words.suggest(base)  # deprecaed, in a manual that says deprecated elsewhere
             # The pinyin of the whole Chinese is the dearest test, so it is made last: most unknown words have no suggestion.
             if suggestion is None or evidence is not None and english_words().get(suggestion, 0) < TYPO_OVER_INFLECTION_RATIO * evidence:
                 continue  # no likelier word, or a real inflection or compound (oxhide) rather than a slip (gooing)
