@@ -418,6 +418,9 @@ CASES = [
     ("untranslated", "他们在成都开会。", "他们在成都开会。", True),
     ("untranslated", "#DIY #HomeRenovation", "#DIY #HomeRenovation", False),
     ("untranslated", "https://twitter.com/user/status/1771286936944099483", "https://twitter.com/user/status/1771286936944099483", False),
+    # A place jieba's dictionary lacks (its tagger cannot call 高雄 a place) that CC-CEDICT knows only as a proper noun.
+    ("entity-missing", "蔡英文总统今天在高雄视察。", "President Tsai Ing-wen inspected the city today.", True),
+    ("entity-missing", "蔡英文总统今天在高雄视察。", "President Tsai Ing-wen inspected Kaohsiung today.", False),
     ("typo", "我们必须相信政府。", "We must trust the goverment.", True),
     # A foreign name of two words opening the sentence; a slip before an English word is still one.
     ("typo", "比邻星距离地球约4.24光年。", "Proxima Centauri is about 4.24 light years from Earth.", False),

@@ -2,7 +2,8 @@
 
 People (jieba's ``nr`` words and unknown words that start with a surname),
 places and organisations (``ns``/``nt``/``nz`` words that CC-CEDICT knows as
-proper nouns or does not know), foreign names in transliteration characters
+proper nouns or does not know, and words jieba's dictionary lacks that CC-CEDICT
+knows only as proper nouns: 高雄), foreign names in transliteration characters
 (cut by jieba or joined by a dot: 杰里·琼斯), compounds of one-character place
 abbreviations (川渝, 成渝) and work titles in 《》.
 
@@ -134,14 +135,17 @@ def zh_entities(view: RowView) -> list[Entity]:
             and not (word[2] in DERIVING_SUFFIXES and classes.get(word[:2], 0) & PROPER)
             and classes.get(word[:2], 0) & (COMMON | PROPER) != COMMON  # 谢谢您, 马上来: an ordinary word, then one more character
         )
-        if (known_person or surname_and_name or tag in _PLACE_TAGS and cls & PROPER and not cls & COMMON) and (
+        # A word jieba's dictionary lacks (高雄 Kaohsiung), so that its tagger could not call it a place, while CC-CEDICT
+        # knows it only as a proper noun.
+        known_place = (tag in _PLACE_TAGS or tag == "oov") and cls & PROPER and not cls & COMMON
+        if (known_person or surname_and_name or known_place) and (
             _inside_longer_name(text, start, end, (tags[i - 2][0] if i >= 2 else "", tags[i][0] if i < len(tags) else ""), classes)
             or _inside_longer_word(text, start, end, classes)
         ):
             continue
         if known_person or surname_and_name:
             found.append(Entity(word, "person", start, end))
-        elif tag in _PLACE_TAGS and cls & PROPER and not cls & COMMON:
+        elif known_place:
             found.append(Entity(word, "place", start, end))
     seen, unique = set(), []
     for entity in sorted(found, key=lambda e: e.start):
