@@ -421,6 +421,12 @@ CASES = [
     # A place jieba's dictionary lacks (its tagger cannot call 高雄 a place) that CC-CEDICT knows only as a proper noun.
     ("entity-missing", "蔡英文总统今天在高雄视察。", "President Tsai Ing-wen inspected the city today.", True),
     ("entity-missing", "蔡英文总统今天在高雄视察。", "President Tsai Ing-wen inspected Kaohsiung today.", False),
+    # A name of three characters or more that jieba's tagger calls a noun or a time; a unit after a number is none.
+    ("entity-missing", "莫里亚蒂教授是犯罪界的拿破仑。", "Professor Moriarty is the mastermind of crime.", True),
+    ("entity-missing", "莫里亚蒂教授是犯罪界的拿破仑。", "Professor Moriarty is the Napoleon of crime.", False),
+    ("entity-missing", "端午节那天，我们吃了粽子。", "On that day we ate zongzi.", True),
+    ("entity-missing", "端午节那天，我们吃了粽子。", "On the Dragon Boat Festival we ate zongzi.", False),
+    ("entity-missing", "烤箱预热至180摄氏度。", "Preheat the oven to 350 degrees Fahrenheit.", False),
     ("typo", "我们必须相信政府。", "We must trust the goverment.", True),
     # A foreign name of two words opening the sentence; a slip before an English word is still one.
     ("typo", "比邻星距离地球约4.24光年。", "Proxima Centauri is about 4.24 light years from Earth.", False),

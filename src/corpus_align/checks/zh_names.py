@@ -37,6 +37,8 @@ _COMMON_SURNAMES = frozenset(
 )
 # A known proper noun with one of these after it is a derived word, not a name: 罗马式 (Romanesque), 美国人.
 DERIVING_SUFFIXES = frozenset("式人语派籍风菜")
+# The end of a text that ends with a number (and spaces): a word after it is a unit (180摄氏度), not a name.
+_AFTER_A_NUMBER = re.compile(r"[0-9０-９零〇一二三四五六七八九十百千万亿两]\s*$")
 # Particles and adverbs that no given name contains: 高高的 (high), 又高又壮 (tall and strong) are no names.
 _NEVER_IN_GIVEN_NAMES = frozenset("的了着又也都就很不吗呢吧啊")
 
@@ -135,9 +137,13 @@ def zh_entities(view: RowView) -> list[Entity]:
             and not (word[2] in DERIVING_SUFFIXES and classes.get(word[:2], 0) & PROPER)
             and classes.get(word[:2], 0) & (COMMON | PROPER) != COMMON  # 谢谢您, 马上来: an ordinary word, then one more character
         )
-        # A word jieba's dictionary lacks (高雄 Kaohsiung), so that its tagger could not call it a place, while CC-CEDICT
-        # knows it only as a proper noun.
-        known_place = (tag in _PLACE_TAGS or tag == "oov") and cls & PROPER and not cls & COMMON
+        # CC-CEDICT knows it only as a proper noun, and jieba's tagger calls it a place; or jieba's dictionary lacks it, so
+        # that its tagger could not (高雄 Kaohsiung); or the tagger calls a name of three characters or more a noun or a
+        # time (拿破仑 Napoleon, 端午节 the Dragon Boat Festival, 天蝎座 Scorpio) and no number comes before it
+        # (180摄氏度: a unit).  Two-character nouns and times are left out: weekdays, reign eras and units (周六, 光绪).
+        known_place = cls & PROPER and not cls & COMMON and (
+            tag in _PLACE_TAGS or tag == "oov"
+            or tag in ("n", "t") and len(word) >= 3 and not _AFTER_A_NUMBER.search(text, 0, start))
         if (known_person or surname_and_name or known_place) and (
             _inside_longer_name(text, start, end, (tags[i - 2][0] if i >= 2 else "", tags[i][0] if i < len(tags) else ""), classes)
             or _inside_longer_word(text, start, end, classes)
