@@ -427,6 +427,12 @@ CASES = [
     ("entity-missing", "端午节那天，我们吃了粽子。", "On that day we ate zongzi.", True),
     ("entity-missing", "端午节那天，我们吃了粽子。", "On the Dragon Boat Festival we ate zongzi.", False),
     ("entity-missing", "烤箱预热至180摄氏度。", "Preheat the oven to 350 degrees Fahrenheit.", False),
+    # 第一 is "first" or "best", but before the label of a part of a text or a plan it is the number 1.
+    ("number-mismatch", "第一条 保险责任", "Article 4 Coverage", True),
+    ("number-mismatch", "第一条 保险责任", "Article 1 Coverage", False),
+    ("number-mismatch", "第一天：抵达成都。", "Day 2: Arrive in Chengdu.", True),
+    ("number-mismatch", "第一天：抵达成都。", "On the first day, arrive in Chengdu.", False),
+    ("number-mismatch", "他是世界第一。", "He is the best in the world.", False),
     ("typo", "我们必须相信政府。", "We must trust the goverment.", True),
     # A foreign name of two words opening the sentence; a slip before an English word is still one.
     ("typo", "比邻星距离地球约4.24光年。", "Proxima Centauri is about 4.24 light years from Earth.", False),
@@ -1006,3 +1012,11 @@ def test_fixture_typo_a_slip_of_a_rare_word_the_document_uses_is_reported(script
     code = [("用 setattr 设置属性。", "Use setattr to set it."), ("setattr 返回 None。", "The setattr call returns None."),
             ("用同样的函数读取属性。", "Use getattr to read it.")]
     assert not _checked(code, script, "typo")
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_fixture_number_first_before_a_part_label_is_changed_not_only_added(script):
+    # 第一条 is Article 1: Article 4 changes it (an error a reviewer reads first), not merely adds a 4 to a "first".
+    for zh, en in [("第一条 保险责任", "Article 4 Coverage"), ("第一天：抵达成都。", "Day 2: Arrive in Chengdu.")]:
+        found = _checked([(zh, en)], script, "number-mismatch")
+        assert [(f.severity, "第一" in f.message) for f in found] == [("error", True)], found

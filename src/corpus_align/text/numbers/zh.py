@@ -465,7 +465,9 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             low, high = hedged(value, hedge or "about")
         else:
             low, high = -1.0, -1.0
-        weak = bool(ordinal) and value == 1  # 第一: first, best, top
+        # 第一 is *first*, *best* or *top*; before a label of a document's parts (第一条 Article 1, 第一章, 第一天 Day 1)
+        # it is the number 1 all the same.
+        weak = bool(ordinal) and value == 1 and after not in _PART_LABELS
         short_year, era = read_short_year(text, start, run, value, after == "年" and not (
             ordinal or approx or hedge or scale or percent))
         unit_word = _zh_unit_word(text, match.end() - len(after))
@@ -475,6 +477,11 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
                                      clock=_zh_hour(after, value, bool(approx or hedge or scale or percent or ordinal)),
                                      short_year=short_year, era=era)))
     return units_over_ranges(text, found)
+
+
+# What 第N numbers when it labels a part of a text or a plan: article, chapter, section, clause, item, volume, episode,
+# page, number, piece, chapter of a novel, lesson, day.  English numbers these too (Article 1, Day 1, Chapter One).
+_PART_LABELS = frozenset("条章节款项卷集页号篇回课天")
 
 
 def _starts_word(words: list[str] | None, position: int) -> bool:
