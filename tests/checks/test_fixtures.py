@@ -433,6 +433,11 @@ CASES = [
     ("number-mismatch", "第一天：抵达成都。", "Day 2: Arrive in Chengdu.", True),
     ("number-mismatch", "第一天：抵达成都。", "On the first day, arrive in Chengdu.", False),
     ("number-mismatch", "他是世界第一。", "He is the best in the world.", False),
+    # A share said as a fraction or a percentage is one share (the English % sign was not read as a percentage).
+    ("number-mismatch", "十分之七的人同意。", "70% of people agreed.", False),
+    ("number-mismatch", "三分之一的人同意。", "33% of people agreed.", False),
+    ("number-mismatch", "失业率降至百分之四点五。", "The unemployment rate fell to 4.5%.", False),
+    ("number-mismatch", "失业率降至百分之四点五。", "The unemployment rate fell to 4.7%.", True),
     ("typo", "我们必须相信政府。", "We must trust the goverment.", True),
     # A foreign name of two words opening the sentence; a slip before an English word is still one.
     ("typo", "比邻星距离地球约4.24光年。", "Proxima Centauri is about 4.24 light years from Earth.", False),
@@ -1020,3 +1025,14 @@ def test_fixture_number_first_before_a_part_label_is_changed_not_only_added(scri
     for zh, en in [("第一条 保险责任", "Article 4 Coverage"), ("第一天：抵达成都。", "Day 2: Arrive in Chengdu.")]:
         found = _checked([(zh, en)], script, "number-mismatch")
         assert [(f.severity, "第一" in f.message) for f in found] == [("error", True)], found
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_fixture_number_a_share_is_no_rounding_of_a_count(script):
+    # "less than 24 hours" is a window down from 24; the fee's 20% must not fall into it and leave 23% unexplained,
+    # and 百分之四点五 is 4.5 %, not 4 %.
+    found = _checked([("开车前不足24小时的，收取票价20%的退票费。", "For refunds less than 24 hours, the fee is 23% of the fare.")],
+                     script, "number-mismatch")
+    assert [(f.severity, f.zh_text) for f in found] == [("error", "20%")]
+    found = _checked([("失业率降至百分之四点五。", "The unemployment rate fell to 4.7%.")], script, "number-mismatch")
+    assert [f.zh_text for f in found] == ["百分之四点五"]

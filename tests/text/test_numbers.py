@@ -108,6 +108,8 @@ def test_numbers_a_lone_chinese_numeral_is_read_before_every_counter_and_unit_of
         ("他一成不变。", []),  # "unchanging"
         ("欧盟三成员国反对。", [(3, False)]),  # three member states
         ("百分之七十", [(70, True)]),
+        ("百分之四点五", [(4.5, True)]),  # decimals said in numerals, read digit by digit
+        ("约百分之三点二五", [(3.25, True)]),
         ("增长了70%", [(70, True)]),
         ("全场七折", [(30, True)]),  # a discount: the reduction, as English says it (30 % off)
         ("打9折", [(10, True)]),
@@ -333,3 +335,15 @@ def test_numbers_scales_multiply_and_a_model_number_is_no_si_thousands():
         ("5 lakh crore", 5 * 10**12), ("5 hundred thousand", 500000), ("3million", 3000000)]
     assert [(m.text, m.value, m.code) for m in en_numbers("Ultra 7 155H, a 10 000 km trip")] == [
         ("7", 7, False), ("155", 155, True), ("10 000", 10000, False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "shares"),
+    [("It fell to 4.5%.", [(4.5, True)]), ("about 70%", [(70, True)]), ("70%-80%", [(70, True), (80, True)]),
+     ("20 percent", [(20, True)]), ("70 per cent", [(70, True)]), ("a 5% cut", [(5, True)]), ("5 people", [(5, False)])],
+)
+def test_numbers_english_percent_sign_makes_a_percentage(text, shares):
+    # The sign is followed by no letter, so it needs no word boundary after it (70% was read as the count 70).
+    from corpus_align.text.numbers import en_numbers
+
+    assert [(m.value, m.percent) for m in en_numbers(text)] == shares

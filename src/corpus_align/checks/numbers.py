@@ -57,6 +57,7 @@ def _compatible(a: Mention, b: Mention) -> bool:
         percent, other = (a, b) if a.percent else (b, a)
         if 0 < other.value < 1:
             return _compatible(_as_share(percent), other)
+        return False  # a share and a count are no rounding of each other: *less than 24 hours* does not take 20%
     # 2.726 ↔ 2.7255: equal at the coarser precision (not a weak number, which is matched only when it is there:
     # the 5 of 百万分之五 is no rounding of 4.7255)
     if (a.value != int(a.value) or b.value != int(b.value)) and not (a.weak or b.weak):

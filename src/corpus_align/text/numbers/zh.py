@@ -106,6 +106,9 @@ _ZH_YI_WAN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?) ?亿(\d{1,4}) ?万")
 _ZH_SCALE_AND_REST = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:亿((?:[1-9][千百十]){1,3}万)|万((?:[1-9][千百十]){1,3}))"
                                 r"(?![\d一二两三四五六七八九十百千万亿])")
 _ASCII_TO_ZH_DIGIT = str.maketrans("123456789", "一二三四五六七八九")
+# A percentage with decimals said in numerals: 百分之四点五 is 4.5 %, its decimals read digit by digit (三点二五 3.25).
+# Only after 百分之, where 点 cannot be an hour (三点五十分) or "a little" (一点).
+_ZH_PERCENT_DECIMAL = re.compile(rf"百分之([{_NUMERAL}]+)点([零〇一二三四五六七八九]+)")
 # The value of a scale after digits or a numeral: 3 万, 1 万亿 (10^12), 6 千 (digits only: 六千 is one numeral).
 _ZH_SCALES = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000, "万亿": 10**12}
 # The look-behinds start a denominator only where its run starts: without them a long run with no
@@ -351,6 +354,15 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             hedge = _hedge_around(text, match.start(), match.end())
             low, high = hedged(scaled_value, hedge)
             found.append((match.start(), Mention(scaled_value, bool(hedge), True, match.group(), low, high)))
+            in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    for match in _ZH_PERCENT_DECIMAL.finditer(text) if "百分之" in text else ():
+        whole = numeral_value(match.group(1))
+        if whole is not None and not in_words[match.start()]:
+            decimals = "".join(str(ZH_DIGITS[c]) for c in match.group(2))
+            share = float(f"{whole}.{decimals}")
+            hedge = _hedge_around(text, match.start(), match.end())
+            low, high = hedged(share, hedge)
+            found.append((match.start(), Mention(share, bool(hedge), False, match.group(), low, high, percent=True)))
             in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_EVERY_HAS.finditer(text) if "每" in text else ():
         whole, part = (int(g) if g.isdigit() else numeral_value(g) for g in match.groups())
