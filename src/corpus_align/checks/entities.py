@@ -614,7 +614,8 @@ def check_entity_missing(ctx: CheckContext) -> Iterator:
         if place_like and _modifies_institution(view.row.zh_normalized, entity, view.row.en):
             continue
         shown = zh_original_span(view.row, entity.start, entity.end)
-        kind = {"person": "name", "place": "place or organization", "abbreviation": "place", "title": "title"}[entity.kind]
+        kinds = {"person": "name", "place": "place or organization", "abbreviation": "place", "title": "title"}
+        kind = entity.described or kinds[entity.kind]
         syllables = toneless_syllables(entity.text)
         suggestion = (
             f"{syllables[0].capitalize()} {''.join(syllables[1:]).capitalize()}".strip()

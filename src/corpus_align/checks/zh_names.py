@@ -37,8 +37,8 @@ _COMMON_SURNAMES = frozenset(
 )
 # A known proper noun with one of these after it is a derived word, not a name: 罗马式 (Romanesque), 美国人.
 DERIVING_SUFFIXES = frozenset("式人语派籍风菜")
-# The end of a text that ends with a number (and spaces): a word after it is a unit (180摄氏度), not a name.
-_AFTER_A_NUMBER = re.compile(r"[0-9０-９零〇一二三四五六七八九十百千万亿两]\s*$")
+# The characters that end a number: a word right after one is a unit (180摄氏度), not a name.
+_NUMBER_ENDS = frozenset("0123456789０１２３４５６７８９零〇一二三四五六七八九十百千万亿两")
 # Particles and adverbs that no given name contains: 高高的 (high), 又高又壮 (tall and strong) are no names.
 _NEVER_IN_GIVEN_NAMES = frozenset("的了着又也都就很不吗呢吧啊")
 
@@ -50,6 +50,7 @@ class Entity:
     start: int
     end: int
     merged: bool = False  # pieced together from a surname and the next word: needs confirmation
+    described: str = ""  # what a message calls it, when not what its kind says (a festival checked as a place is a "name")
 
 
 def zh_entities(view: RowView) -> list[Entity]:
@@ -137,22 +138,23 @@ def zh_entities(view: RowView) -> list[Entity]:
             and not (word[2] in DERIVING_SUFFIXES and classes.get(word[:2], 0) & PROPER)
             and classes.get(word[:2], 0) & (COMMON | PROPER) != COMMON  # 谢谢您, 马上来: an ordinary word, then one more character
         )
-        # CC-CEDICT knows it only as a proper noun, and jieba's tagger calls it a place; or jieba's dictionary lacks it, so
+        # CC-CEDICT knows it only as a proper noun, and jieba's tagger calls it a place, or jieba's dictionary lacks it so
         # that its tagger could not (高雄 Kaohsiung); or the tagger calls a name of three characters or more a noun or a
         # time (拿破仑 Napoleon, 端午节 the Dragon Boat Festival, 天蝎座 Scorpio) and no number comes before it
         # (180摄氏度: a unit).  Two-character nouns and times are left out: weekdays, reign eras and units (周六, 光绪).
-        known_place = cls & PROPER and not cls & COMMON and (
-            tag in _PLACE_TAGS or tag == "oov"
-            or tag in ("n", "t") and len(word) >= 3 and not _AFTER_A_NUMBER.search(text, 0, start))
-        if (known_person or surname_and_name or known_place) and (
+        proper_only = cls & PROPER and not cls & COMMON
+        known_place = proper_only and (tag in _PLACE_TAGS or tag == "oov")
+        known_name = proper_only and tag in ("n", "t") and len(word) >= 3 and not _after_a_number(text, start)
+        if (known_person or surname_and_name or known_place or known_name) and (
             _inside_longer_name(text, start, end, (tags[i - 2][0] if i >= 2 else "", tags[i][0] if i < len(tags) else ""), classes)
             or _inside_longer_word(text, start, end, classes)
         ):
             continue
         if known_person or surname_and_name:
             found.append(Entity(word, "person", start, end))
-        elif known_place:
-            found.append(Entity(word, "place", start, end))
+        elif known_place or known_name:
+            # A name that is no person's is rendered as a place is, by its name or by its words (圣诞树 *Christmas tree*).
+            found.append(Entity(word, "place", start, end, described="" if known_place else "name"))
     seen, unique = set(), []
     for entity in sorted(found, key=lambda e: e.start):
         if entity.text not in seen:
@@ -223,6 +225,18 @@ def _known_head(span: str) -> str:
     """
     proper = proper_renderings()
     return next((span[:end] for end in range(len(span) - 2, 1, -1) if span[:end] in proper), "")
+
+
+def _after_a_number(text: str, position: int) -> bool:
+    """True when a number ends just before ``position`` (spaces between): 摄氏度 of 180摄氏度 is its unit.
+
+    >>> _after_a_number("预热至180 摄氏度", 7), _after_a_number("犯罪界的拿破仑", 4)
+    (True, False)
+    """
+    i = position - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i >= 0 and text[i] in _NUMBER_ENDS
 
 
 def proper_name_at(text: str, position: int) -> bool:
