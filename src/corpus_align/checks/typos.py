@@ -52,7 +52,7 @@ NAME_SUGGESTION_MAX_FREQUENCY = 5000
 # many rows: in a manual *deprecated*, *subdirectory* and *placeholders* (50 in the word list) are common words, and a
 # word one edit from them (deprecaed) is their slip.
 # Chosen on: the development documents (check_documents.py, nothing injected and 6 % injected) and the unseen-domain
-# probes (--probes --share 0.3 --seeds 0-4); figures in docs/checks.md ("Document words as suggestions", stop 33).
+# probes (--probes --share 0.3 --seeds 0-4); figures in docs/checks.md ("Stop 33").
 DOCUMENT_WORD_MIN_ROWS = 2
 _BRITISH = (
     (re.compile(r"our(s|ed|ing|ful|less|able|ably|ite|ites|al|ally|ist|ists|ism|er|ers|hood|hoods|ship)?$"), r"or\1"),
