@@ -438,6 +438,11 @@ CASES = [
     ("number-mismatch", "三分之一的人同意。", "33% of people agreed.", False),
     ("number-mismatch", "失业率降至百分之四点五。", "The unemployment rate fell to 4.5%.", False),
     ("number-mismatch", "失业率降至百分之四点五。", "The unemployment rate fell to 4.7%.", True),
+    # A decimal said in numerals before a scale, a multiple or a unit is one number; 三点五十分 is an hour.
+    ("number-mismatch", "公司营收达到三点五亿元。", "Revenue reached 350 million yuan.", False),
+    ("number-mismatch", "价格上涨了一点五倍。", "Prices rose 1.5 times.", False),
+    ("number-mismatch", "价格上涨了一点五倍。", "Prices rose 2.5 times.", True),
+    ("number-mismatch", "下午三点五十分开会。", "The meeting is at 3:50 p.m.", False),
     ("typo", "我们必须相信政府。", "We must trust the goverment.", True),
     # A foreign name of two words opening the sentence; a slip before an English word is still one.
     ("typo", "比邻星距离地球约4.24光年。", "Proxima Centauri is about 4.24 light years from Earth.", False),

@@ -134,6 +134,10 @@ def test_numbers_tenths_are_a_percentage(text, shares):
         ("在80年代晚期和90年代初期", [80, 90]),
         ("六十年代", [60]),
         ("1亿5000万", [150_000_000]),
+        ("营收三点五亿元", [350_000_000]),  # a decimal said in numerals, before a scale, a multiple or a unit
+        ("上涨了一点五倍", [1.5]),
+        ("跳了二点零五米", [2.05]),
+        ("下午三点五十分", [3, 50]),  # an hour: 十 is no decimal digit, and nothing measured follows
         ("五点半到了", [5, 30]),
         ("下午 5 点半之前", [5, 30]),
         ("1981年至1987年", [1981, 1987]),
