@@ -106,12 +106,10 @@ _ZH_YI_WAN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?) ?亿(\d{1,4}) ?万")
 _ZH_SCALE_AND_REST = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:亿((?:[1-9][千百十]){1,3}万)|万((?:[1-9][千百十]){1,3}))"
                                 r"(?![\d一二两三四五六七八九十百千万亿])")
 _ASCII_TO_ZH_DIGIT = str.maketrans("123456789", "一二三四五六七八九")
-# A percentage with decimals said in numerals: 百分之四点五 is 4.5 %, its decimals read digit by digit (三点二五 3.25).
-# Only after 百分之, where 点 cannot be an hour (三点五十分) or "a little" (一点).
-_ZH_PERCENT_DECIMAL = re.compile(rf"百分之([{_NUMERAL}]+)点([零〇一二三四五六七八九]+)")
-# A decimal said in numerals before a scale, a multiple or a unit of measure: 三点五亿 (350 million), 一点五倍 (1.5 times),
-# 三点五米.  Without one after it, 三点五 is as often half past three (三点五十分 is 3:50: 十 is no decimal digit).
-_ZH_NUMERAL_DECIMAL = re.compile(rf"(?<![{_NUMERAL}])([{_NUMERAL}]+)点([零〇一二三四五六七八九]+)(万亿|亿|万|倍)?")
+# A decimal said in numerals: after 百分之 (百分之四点五 is 4.5 %), or before a scale, a multiple or a unit of measure
+# (三点五亿 350 million, 一点五倍 1.5 times, 三点五米), its decimals read digit by digit.  Anywhere else 三点五 is as often
+# half past three (三点五十分 is 3:50: 十 is no decimal digit).
+_ZH_NUMERAL_DECIMAL = re.compile(rf"(?:(百分之)|(?<![{_NUMERAL}]))([{_NUMERAL}]+)点([零〇一二三四五六七八九]+)(万亿|亿|万|倍)?")
 # The value of a scale after digits or a numeral: 3 万, 1 万亿 (10^12), 6 千 (digits only: 六千 is one numeral).
 _ZH_SCALES = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000, "万亿": 10**12}
 # The look-behinds start a denominator only where its run starts: without them a long run with no
@@ -358,27 +356,19 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             low, high = hedged(scaled_value, hedge)
             found.append((match.start(), Mention(scaled_value, bool(hedge), True, match.group(), low, high)))
             in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
-    for match in _ZH_PERCENT_DECIMAL.finditer(text) if "百分之" in text else ():
-        whole = numeral_value(match.group(1))
-        if whole is not None and not in_words[match.start()]:
-            decimals = "".join(str(ZH_DIGITS[c]) for c in match.group(2))
-            share = float(f"{whole}.{decimals}")
-            hedge = _hedge_around(text, match.start(), match.end())
-            low, high = hedged(share, hedge)
-            found.append((match.start(), Mention(share, bool(hedge), False, match.group(), low, high, percent=True)))
-            in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_NUMERAL_DECIMAL.finditer(text) if "点" in text else ():
-        whole, scale_word = numeral_value(match.group(1)), match.group(3)
-        unit_word = "" if scale_word else _zh_unit_word(text, match.end())
-        if whole is None or in_words[match.start()] or not (scale_word or unit_word):
+        percent_word, run, decimals, scale_word = match.groups()
+        whole = numeral_value(run)
+        unit_word = "" if percent_word or scale_word else _zh_unit_word(text, match.end())
+        if whole is None or in_words[match.start()] or not (percent_word or scale_word or unit_word):
             continue
-        decimal = float(f"{whole}." + "".join(str(ZH_DIGITS[c]) for c in match.group(2)))
-        scaled = round(decimal * _ZH_SCALES[scale_word], 6) if scale_word in _ZH_SCALES else decimal
+        decimal = float(f"{whole}." + "".join(str(ZH_DIGITS[c]) for c in decimals))
+        scaled = round(decimal * _ZH_SCALES[scale_word], 6) if scale_word in _ZH_SCALES and not percent_word else decimal
         hedge = _hedge_around(text, match.start(), match.end())
         low, high = hedged(scaled, hedge)
         found.append((match.start(), Mention(int(scaled) if scaled == int(scaled) else scaled, bool(hedge), False, match.group(),
                                              low, high, unit=unit_family(unit_word) if unit_word else "",
-                                             factor=unit_factor(unit_word))))
+                                             factor=unit_factor(unit_word), percent=bool(percent_word))))
         in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_EVERY_HAS.finditer(text) if "每" in text else ():
         whole, part = (int(g) if g.isdigit() else numeral_value(g) for g in match.groups())
