@@ -19,6 +19,7 @@ Usage::
 
     python benchmarks/calibrate_findings.py            # evaluate the shipped calibration (about 1.5 minutes)
     python benchmarks/calibrate_findings.py --write    # refit on seeds 0-2 and write resources/checks/calibration.json
+    python benchmarks/calibrate_findings.py --write --codes omission   # refit one code, keep the others' models
 """
 
 from __future__ import annotations
@@ -180,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--l2", type=float, default=L2, help=f"weight of the L2 penalty (default {L2})")
     parser.add_argument("--data", type=Path, help="read the labelled findings from this pickle, or write them there when it is missing")
     parser.add_argument("--write", action="store_true", help=f"refit and write {CALIBRATION.relative_to(ROOT)}")
+    parser.add_argument("--codes", help="with --write, refit only these codes (comma list) and keep the shipped models of the others")
     args = parser.parse_args(argv)
     from corpus_align.checks.calibration import CALIBRATION_FORMAT, shipped_models
 
@@ -195,8 +197,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(docs)} documents, seeds {', '.join(map(str, seeds))}, {args.share:.0%} of rows injected: "
           f"{sum(len(s) for s in data.values())} findings labelled in {time.perf_counter() - started:.1f} s")
     print()
-    fitted = {code: model_of(data[code], args.l2) for code in KINDS if any(r for _, r, _ in data.get(code, []))}
-    models = fitted if args.write or args.l2 != L2 else shipped_models()
+    refit = [code.strip() for code in args.codes.split(",")] if args.codes else list(KINDS)
+    unknown = sorted(set(refit) - set(KINDS))
+    if unknown:
+        parser.error(f"--codes: unknown {', '.join(unknown)}; choose from {', '.join(KINDS)}")
+    fitted = {code: model_of(data[code], args.l2) for code in refit if any(r for _, r, _ in data.get(code, []))}
+    models = ({**shipped_models(), **fitted} if args.codes else fitted) if args.write or args.l2 != L2 else shipped_models()
     figures = evaluate(data, models, args.l2)
     if args.write:
         document = {

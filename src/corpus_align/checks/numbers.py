@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from ..text.numbers import Mention, en_numbers, place_value, zh_numbers
-from .context import CheckContext
+from .context import CheckContext, RowView
 from .registry import register
 
 # Pairs of numbers compared when matching approximately; a row with more (a table run into one
@@ -336,37 +336,10 @@ def _signals(mentions: list[Mention], matched: float, *, changed: bool) -> dict[
 )
 def check_number_mismatch(ctx: CheckContext) -> Iterator:
     for view in ctx.rows:
-        row = view.row
-        if not row.zh_normalized.strip() or not row.en.strip():
+        unmatched = unmatched_numbers(view)
+        if unmatched is None:
             continue
-        zh = zh_numbers(row.zh_normalized, view.zh_words)
-        en = en_numbers(row.en)
-        if not zh and not en:
-            continue
-        lost, extra = _converted(*match_numbers(zh, en))  # 一千六百米 ↔ 1.6 kilometres
-        ordinal_words = [m for m in extra if m.weak and m.text.lower() in ("first", "second")]
-        definite_words = [m for m in extra if m.weak and m.text.lower() in _DEFINITE_WEAK]
-        # A code hyphened to a word (COVID-19, CCTV-2) names a thing, which the other side often names otherwise
-        # (新冠): it is no count that changed into the other side's number.  A code of glued letters (3K, 5G) is kept.
-        lost = [m for m in lost if not m.weak and not _hyphen_code(m, row.zh_normalized)]
-        extra = [m for m in extra if not m.weak and not _hyphen_code(m, row.en)]
-        # A number said twice on one side and once on the other ("隔离 10 天…也必须隔离 10 天" → "as will anyone").
-        if not extra:
-            lost = [m for m in lost if m.value not in {e.value for e in en}]
-        if not lost:
-            extra = [m for m in extra if m.value not in {z.value for z in zh}]
-        if not extra and ordinal_words and any(m.text.startswith("第") for m in lost):
-            extra = ordinal_words  # 第三 ↔ "the second deadline": an ordinal changed ("second" may be a moment elsewhere)
-        elif not extra and definite_words and len(lost) == 1 and not lost[0].approx and 1 < lost[0].value <= 12 \
-                and not lost[0].text.startswith("第") and not lost[0].month:
-            extra = definite_words  # 三个孩子都来了 ↔ "both children came": a count changed into a word that means two
-        if lost and extra and all(m.unit for m in lost + extra) and not {m.unit for m in lost} & {m.unit for m in extra} \
-                and not _temperature_misconverted(lost + extra):
-            continue  # a unit conversion: 六十公斤 → 130 pounds, 32.2 摄氏度 → 90 degrees
-        if extra and not lost and "年" in row.zh_normalized:
-            # An era year (民国元年, 光绪二十年) converted to the Western calendar (1912).
-            extra = [m for m in extra if not (m.digits and 1000 <= m.value <= 2100)]
-        matched = math.log1p(len(zh) - len(lost))  # the row's other numbers agree: it is aligned, and read right
+        lost, extra, matched = unmatched
         if lost and extra:
             yield ctx.finding(
                 "number-mismatch", view, number_message([m.text for m in lost], [m.text for m in extra]),
@@ -383,6 +356,66 @@ def check_number_mismatch(ctx: CheckContext) -> Iterator:
                     "number-mismatch", view, message,
                     zh_text=texts if lost else "", en_text="" if lost else texts, signals=_signals(shown, matched, changed=False),
                 )
+
+
+def unmatched_numbers(view: RowView) -> tuple[list[Mention], list[Mention], float] | None:
+    """The row's Chinese numbers with no English equal, its English numbers with no Chinese equal, and the log of one
+    plus the number of Chinese numbers matched; ``None`` for a one-sided row, a row without numbers or a unit conversion.
+
+    What ``number-mismatch`` reports, and what ``omission`` takes as evidence of a dropped clause.
+
+    >>> from corpus_align.model import CheckRow
+    >>> lost, extra, _ = unmatched_numbers(RowView(CheckRow(1, "", "截至9月30日，总资产为8,765亿元。", "As of September 30.")))
+    >>> [m.text for m in lost], extra
+    (['8,765亿'], [])
+    """
+    row = view.row
+    if not row.zh_normalized.strip() or not row.en.strip():
+        return None
+    zh = zh_numbers(row.zh_normalized, view.zh_words)
+    en = en_numbers(row.en)
+    if not zh and not en:
+        return None
+    lost, extra = _converted(*match_numbers(zh, en))  # 一千六百米 ↔ 1.6 kilometres
+    ordinal_words = [m for m in extra if m.weak and m.text.lower() in ("first", "second")]
+    definite_words = [m for m in extra if m.weak and m.text.lower() in _DEFINITE_WEAK]
+    # A code hyphened to a word (COVID-19, CCTV-2) names a thing, which the other side often names otherwise
+    # (新冠): it is no count that changed into the other side's number.  A code of glued letters (3K, 5G) is kept.
+    lost = [m for m in lost if not m.weak and not _hyphen_code(m, row.zh_normalized)]
+    extra = [m for m in extra if not m.weak and not _hyphen_code(m, row.en)]
+    # A number said twice on one side and once on the other ("隔离 10 天…也必须隔离 10 天" → "as will anyone").
+    if not extra:
+        lost = [m for m in lost if m.value not in {e.value for e in en}]
+    if not lost:
+        extra = [m for m in extra if m.value not in {z.value for z in zh}]
+    if not extra and ordinal_words and any(m.text.startswith("第") for m in lost):
+        extra = ordinal_words  # 第三 ↔ "the second deadline": an ordinal changed ("second" may be a moment elsewhere)
+    elif not extra and definite_words and len(lost) == 1 and not lost[0].approx and 1 < lost[0].value <= 12 \
+            and not lost[0].text.startswith("第") and not lost[0].month:
+        extra = definite_words  # 三个孩子都来了 ↔ "both children came": a count changed into a word that means two
+    if lost and extra and all(m.unit for m in lost + extra) and not {m.unit for m in lost} & {m.unit for m in extra} \
+            and not _temperature_misconverted(lost + extra):
+        return None  # a unit conversion: 六十公斤 → 130 pounds, 32.2 摄氏度 → 90 degrees
+    if extra and not lost and "年" in row.zh_normalized:
+        # An era year (民国元年, 光绪二十年) converted to the Western calendar (1912).
+        extra = [m for m in extra if not (m.digits and 1000 <= m.value <= 2100)]
+    return lost, extra, math.log1p(len(zh) - len(lost))  # the row's other numbers agree: it is aligned, and read right
+
+
+def dropped_numbers(view: RowView) -> list[Mention]:
+    """The Chinese numbers written in digits, not hedged, that the English leaves out with no other number in their
+    place: a clause dropped with them, or a number left out (``number-mismatch`` reports it as well).
+
+    >>> from corpus_align.model import CheckRow
+    >>> [m.text for m in dropped_numbers(RowView(CheckRow(1, "", "它位于距地球约150万公里的L2点。", "It sits at L2.")))]
+    []
+    >>> [m.text for m in dropped_numbers(RowView(CheckRow(1, "", "市值突破4万亿美元，股价上涨3.2%。", "Shares rose 3.2%.")))]
+    ['4万亿']
+    """
+    unmatched = unmatched_numbers(view)
+    if unmatched is None or unmatched[1]:
+        return []
+    return [m for m in unmatched[0] if _reportable(m)]
 
 
 def number_message(lost: Sequence[str], extra: Sequence[str]) -> str:

@@ -38,7 +38,7 @@ import math
 import re
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -50,6 +50,7 @@ from ..text.wording import counted
 from .context import CheckContext, RowView, name_key, tag_zh
 from .document_lexicon import DocumentLexicon, dictionary_stems, pair_count
 from .name_spelling import row_name_keys
+from .numbers import dropped_numbers
 from .params import (
     ADDITION_THRESHOLD,
     DEFAULT_CLAUSE_SPREAD,
@@ -637,18 +638,24 @@ def check_omission(ctx: CheckContext) -> Iterator:
         if ev is None or ev.zh_chars - ev.speaker_chars < OMISSION_MIN_CHARS:
             continue
         score = omission_score(ev, norms)
-        if score < OMISSION_THRESHOLD and ev.zh_content >= OMISSION_MIN_CONTENT:
+        if score >= OMISSION_THRESHOLD:
+            continue
+        # A figure the English leaves out with no other number in its place went with the words around it: it is a
+        # content word known to be unrendered (截至9月30日，总资产为8,765亿元 → "As of September 30.").
+        dropped = [m.text for m in dropped_numbers(view)]
+        if ev.zh_content + len(dropped) >= OMISSION_MIN_CONTENT:
             length = ev.spoken_ratio / norms.ratio
             content, covered = norms.worse_half(ev)
             zh_clauses = ev.zh_clauses - bool(ev.speaker_chars)
             yield ctx.finding(
-                "omission", view, omission_message(length, ev.en_clauses, zh_clauses, covered, content, score),
+                "omission", view, omission_message(length, ev.en_clauses, zh_clauses, covered, content, score, dropped),
                 zh_text=row.zh, en_text=row.en,
                 # The score's three evidences besides its margin: the confidence model weighs them on its own data
                 # (on the calibration data, clean rows kept at 0.2 or more 227 -> 126, right findings kept 0.978 -> 0.989).
                 signals={"margin": OMISSION_THRESHOLD - score, "short": -math.log(max(length, 1e-3)),
                          "half_uncovered": 1 - (covered + 1) / (content + 2),
-                         "clauses_lost": norms.clause_ratio - ev.spoken_clause_ratio},
+                         "clauses_lost": norms.clause_ratio - ev.spoken_clause_ratio,
+                         "numbers_dropped": float(bool(dropped))},
             )
 
 
@@ -706,16 +713,21 @@ def _telling(value: float) -> bool:
     return value != int(value) or value > 12 and value % 10 != 0
 
 
-def omission_message(length: float, en_clauses: int, zh_clauses: int, covered: float, content: int, score: float) -> str:
+def omission_message(length: float, en_clauses: int, zh_clauses: int, covered: float, content: int, score: float,
+                     dropped: Sequence[str] = ()) -> str:
     """The message for a row whose English leaves part of the Chinese out: the evidences the score was made of.
 
     >>> omission_message(0.42, 1, 3, 0.6, 1, -1.234)  # doctest: +NORMALIZE_WHITESPACE
     'the English is 42% of the usual length for this much Chinese, has 1 clause for 3, and renders about 1 of the
     1 content word of one half of the Chinese (score -1.23)'
+    >>> omission_message(0.42, 1, 2, 0.6, 3, -1.234, ["4万亿"])  # doctest: +NORMALIZE_WHITESPACE
+    'the English is 42% of the usual length for this much Chinese, has 1 clause for 2, and renders about 1 of the
+    3 content words of one half of the Chinese, and none of 4万亿 (score -1.23)'
     """
+    numbers = f", and none of {', '.join(dropped)}" if dropped else ""
     return (f"the English is {length:.0%} of the usual length for this much Chinese, has {counted(en_clauses, 'clause')} "
             f"for {zh_clauses}, and renders about {covered:.0f} of the {counted(content, 'content word')} "
-            f"of one half of the Chinese (score {score:.2f})")
+            f"of one half of the Chinese{numbers} (score {score:.2f})")
 
 
 def _quote(text: str, limit: int = 60) -> str:
