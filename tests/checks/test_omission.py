@@ -162,3 +162,51 @@ def test_omission_figures_the_english_drops_are_content_it_leaves_unrendered():
         found = check_rows(rows_from_pairs(pairs), select=["omission"])
         assert [(f.row, f.severity) for f in found] == [(2, "error")]
         assert "none of 8,765亿, 61.2%" in found[0].message and dict(found[0].signals)["numbers_dropped"] == 1.0
+
+
+_JOB_POSTING = [
+    ("高级数据工程师", "Senior Data Engineer"),
+    ("岗位职责：", "Responsibilities:"),
+    ("1. 负责公司数据仓库的设计与开发；", "1. Design and develop the company's data warehouse;"),
+    ("2. 优化数据处理流程，提升数据质量。", "2. Optimise data pipelines and improve data quality."),
+    ("任职要求：", "Requirements:"),
+    ("计算机相关专业本科及以上学历。", "A bachelor's degree in computer science or a related field."),
+    ("（音乐）", "(Music)"),
+]
+
+
+def _additions(pairs: list[tuple[str, str]]) -> list[tuple[int, str]]:
+    from corpus_align._lazy import opencc_converter
+    from corpus_align.checks import check_rows, rows_from_pairs
+
+    simplified = [(f.row, f.severity) for f in check_rows(rows_from_pairs(pairs), select=["addition"])]
+    traditional = [(opencc_converter("s2t").convert(zh), en) for zh, en in pairs]
+    assert [(f.row, f.severity) for f in check_rows(rows_from_pairs(traditional), select=["addition"])] == simplified
+    return simplified
+
+
+def test_omission_a_sentence_appended_to_a_label_that_ends_in_a_colon_or_a_bracket_is_an_addition():
+    # A label (岗位职责：, （音乐）) ends no sentence, though its last mark was taken for a stop: its English, with a
+    # sentence appended, was read as one sentence with nothing to compare.
+    assert _additions(_JOB_POSTING) == []
+    appended = [*_JOB_POSTING[:1], ("岗位职责：", "Responsibilities: That kills two birds with one stone."), *_JOB_POSTING[2:]]
+    assert _additions(appended) == [(2, "warning")]
+    appended = [*_JOB_POSTING[:6], ("（音乐）", "(Music) He watched the sunset in Tamsui.")]
+    assert _additions(appended) == [(7, "warning")]
+
+
+_SUBTITLES = [
+    ("1", "1"), ("00:00:01,000 --> 00:00:03,500", "00:00:01,000 --> 00:00:03,500"),
+    ("你好，欢迎收看本期节目。", "Hello, and welcome to the show."),
+    ("2", "2"), ("00:00:03,600 --> 00:00:06,000", "00:00:03,600 --> 00:00:06,000"),
+    ("今天我们来聊聊天气。", "Today we'll talk about the weather."),
+]
+
+
+def test_omission_a_sentence_appended_to_chinese_without_chinese_characters_is_an_addition():
+    # A cue number or a time code has no length to measure an English sentence against: the sentence's words, none of
+    # which the Chinese writes, are the evidence.  English that writes what the Chinese writes is no addition.
+    assert _additions(_SUBTITLES) == []
+    sentence = "The difficult things of the world must be done while they are easy; the great things while they are small."
+    assert _additions([*_SUBTITLES[:3], ("2", f"2 {sentence}"), *_SUBTITLES[4:]]) == [(4, "warning")]
+    assert _additions([*_SUBTITLES[:3], ("ISBN 978-7-02", "ISBN 978-7-02 Frequently asked questions"), *_SUBTITLES[4:]]) == []

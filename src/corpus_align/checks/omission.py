@@ -52,6 +52,7 @@ from .document_lexicon import DocumentLexicon, dictionary_stems, pair_count
 from .name_spelling import row_name_keys
 from .numbers import dropped_numbers
 from .params import (
+    ADDITION_MIN_FOREIGN_WORDS,
     ADDITION_THRESHOLD,
     DEFAULT_CLAUSE_SPREAD,
     DEFAULT_LEARNED_SHARE,
@@ -306,7 +307,7 @@ def coverage_evidence(view: RowView) -> Coverage:
 
     sentences = [read(sentence) for sentence in (m.group().strip() for m in _EN_SENTENCE.finditer(view.row.en)) if sentence]
     splits: tuple = ()
-    if len(sentences) == 1 and not view.row.zh_normalized.rstrip().endswith(_ZH_STOPS) and _ENDS_SENTENCE.search(sentences[0][0]):
+    if len(sentences) == 1 and not _ZH_ENDS_SENTENCE.search(view.row.zh_normalized.rstrip()) and _ENDS_SENTENCE.search(sentences[0][0]):
         text = sentences[0][0]
         cuts = [m.start() for m in _CAPITAL_AFTER_SPACE.finditer(text)][:HEADING_MAX_CUTS]
         splits = tuple((read(text[:cut].strip()), read(text[cut:])) for cut in cuts)
@@ -317,8 +318,9 @@ def coverage_evidence(view: RowView) -> Coverage:
                     tuple(words), tuple(sorted(stems)), unspoken_speaker(view.row.zh_normalized, view.row.en), splits)
 
 
-# A heading ends with none of these; its English, with a sentence appended, ends a sentence.
-_ZH_STOPS = tuple("。！？!?.…；;：:”\"）)」』")
+# A heading or a label does not end a sentence (示例：, 岗位职责：, （音乐）, 2024年3月15日（星期五）); its English, with a
+# sentence appended, does.  A sentence's stop may stand inside its closing quote or bracket (……。”, （注：……。）).
+_ZH_ENDS_SENTENCE = re.compile(r"[。！？!?.…；;][”’\"'」』）)\]】]*$")
 _ENDS_SENTENCE = re.compile(r"[.!?…]['\"”’)]*$")
 _CAPITAL_AFTER_SPACE = re.compile(r"(?<= )[A-Z]")
 HEADING_MAX_CUTS = 12  # a heading has a few words; more cuts would only be tried on a long sentence
@@ -576,7 +578,7 @@ def addition_score(ev: Coverage, norms: _Norms) -> tuple[float, str]:
     """
     best, found = -math.inf, ""
     if not ev.zh_chars:
-        return best, found
+        return _addition_without_chinese_characters(ev, norms)
     spread = norms.length_spread * math.sqrt(max(1.0, SHORT_ROW_CHARS / ev.zh_chars))
     usual = norms.ratio * ev.zh_chars
     sentences, candidates = ev.sentences, range(len(ev.sentences))
@@ -607,6 +609,33 @@ def addition_score(ev: Coverage, norms: _Norms) -> tuple[float, str]:
             best, found = score, sentence
     return best, found
 
+
+def _addition_without_chinese_characters(ev: Coverage, norms: _Norms) -> tuple[float, str]:
+    """:func:`addition_score` for a row whose Chinese has no Chinese character (a number, a time code, an ISBN, code).
+
+    Its English writes what the Chinese writes; an English sentence of :data:`.params.ADDITION_MIN_FOREIGN_WORDS` words
+    or more, none of which the Chinese writes, was added (``1`` ↔ *1 The difficult things of the world...*).  There is
+    no length to measure: the evidence is the sentence's words alone.
+    """
+    best, found = -math.inf, ""
+    sentences, candidates = ev.sentences, range(len(ev.sentences))
+    if len(sentences) < 2:
+        if not ev.heading_splits:
+            return best, found
+        # The head is what the Chinese writes: the longest one whose every word it writes.
+        heads = [split for split in ev.heading_splits if all(ok for _stem, ok in split[0][2])]
+        if not heads:
+            return best, found
+        sentences, candidates = max(heads, key=lambda split: split[0][1]), range(1, 2)
+    row_ok = {stem: ok for _sentence, _letters, tokens in sentences for stem, ok in tokens if ok}
+    for i in candidates:
+        sentence, _letters, tokens = sentences[i]
+        if len(tokens) < ADDITION_MIN_FOREIGN_WORDS or any(ok for _stem, ok in tokens):
+            continue
+        score = -sum(norms.word_evidence(stem, False, row_ok.get(stem, False), ev) for stem, _ok in tokens) - math.log(len(sentences))
+        if score > best:
+            best, found = score, sentence
+    return best, found
 
 
 @register(
