@@ -27,7 +27,9 @@ adds log-likelihood ratios for each English sentence: its words' support
 under "unrelated" against "translation" (each word's own support rate in the
 rest of the document against the chance that the row's Chinese offers it),
 and the row's length and clause ratio with and without the sentence; the
-prior for "one of n sentences" is subtracted.  Both thresholds are set for few false alarms on
+prior for "one of n sentences" is subtracted (a row whose Chinese has no Chinese character, a cue number or
+a time code, has no length to compare, and its sentences are judged by their words alone).  A figure in
+digits the English drops is a content word known to be unrendered.  Both thresholds are set for few false alarms on
 free literary translation; they and the other tuned constants, with the data they were chosen on,
 are in :mod:`.params`.
 """
@@ -52,7 +54,7 @@ from .document_lexicon import DocumentLexicon, dictionary_stems, pair_count
 from .name_spelling import row_name_keys
 from .numbers import dropped_numbers
 from .params import (
-    ADDITION_MIN_FOREIGN_WORDS,
+    ADDITION_MIN_UNWRITTEN_WORDS,
     ADDITION_THRESHOLD,
     DEFAULT_CLAUSE_SPREAD,
     DEFAULT_LEARNED_SHARE,
@@ -613,7 +615,7 @@ def addition_score(ev: Coverage, norms: _Norms) -> tuple[float, str]:
 def _addition_without_chinese_characters(ev: Coverage, norms: _Norms) -> tuple[float, str]:
     """:func:`addition_score` for a row whose Chinese has no Chinese character (a number, a time code, an ISBN, code).
 
-    Its English writes what the Chinese writes; an English sentence of :data:`.params.ADDITION_MIN_FOREIGN_WORDS` words
+    Its English writes what the Chinese writes; an English sentence of :data:`.params.ADDITION_MIN_UNWRITTEN_WORDS` words
     or more, none of which the Chinese writes, was added (``1`` ↔ *1 The difficult things of the world...*).  There is
     no length to measure: the evidence is the sentence's words alone.
     """
@@ -630,7 +632,7 @@ def _addition_without_chinese_characters(ev: Coverage, norms: _Norms) -> tuple[f
     row_ok = {stem: ok for _sentence, _letters, tokens in sentences for stem, ok in tokens if ok}
     for i in candidates:
         sentence, _letters, tokens = sentences[i]
-        if len(tokens) < ADDITION_MIN_FOREIGN_WORDS or any(ok for _stem, ok in tokens):
+        if len(tokens) < ADDITION_MIN_UNWRITTEN_WORDS or any(ok for _stem, ok in tokens):
             continue
         score = -sum(norms.word_evidence(stem, False, row_ok.get(stem, False), ev) for stem, _ok in tokens) - math.log(len(sentences))
         if score > best:
