@@ -207,6 +207,7 @@ def test_omission_a_sentence_appended_to_chinese_without_chinese_characters_is_a
     # A cue number or a time code has no length to measure an English sentence against: the sentence's words, none of
     # which the Chinese writes, are the evidence.  English that writes what the Chinese writes is no addition.
     assert _additions(_SUBTITLES) == []
-    sentence = "The difficult things of the world must be done while they are easy; the great things while they are small."
-    assert _additions([*_SUBTITLES[:3], ("2", f"2 {sentence}"), *_SUBTITLES[4:]]) == [(4, "warning")]
+    # A cue's number that took in the next cue's line: four words, none of which the number writes.
+    assert _additions([*_SUBTITLES[:3], ("2", "2 Today we'll talk about the weather in Beijing."), *_SUBTITLES[4:]]) == [(4, "warning")]
+    assert _additions([*_SUBTITLES[:3], ("2", "2 Sorry, the traffic was terrible."), *_SUBTITLES[4:]]) == []  # three words
     assert _additions([*_SUBTITLES[:3], ("ISBN 978-7-02", "ISBN 978-7-02 Frequently asked questions"), *_SUBTITLES[4:]]) == []

@@ -56,6 +56,7 @@ from .numbers import dropped_numbers
 from .params import (
     ADDITION_MIN_UNWRITTEN_WORDS,
     ADDITION_THRESHOLD,
+    ADDITION_UNWRITTEN_WORD_RATE,
     DEFAULT_CLAUSE_SPREAD,
     DEFAULT_LEARNED_SHARE,
     DEFAULT_LENGTH_SPREAD,
@@ -580,7 +581,7 @@ def addition_score(ev: Coverage, norms: _Norms) -> tuple[float, str]:
     """
     best, found = -math.inf, ""
     if not ev.zh_chars:
-        return _addition_without_chinese_characters(ev, norms)
+        return _addition_without_chinese_characters(ev)
     spread = norms.length_spread * math.sqrt(max(1.0, SHORT_ROW_CHARS / ev.zh_chars))
     usual = norms.ratio * ev.zh_chars
     sentences, candidates = ev.sentences, range(len(ev.sentences))
@@ -612,12 +613,13 @@ def addition_score(ev: Coverage, norms: _Norms) -> tuple[float, str]:
     return best, found
 
 
-def _addition_without_chinese_characters(ev: Coverage, norms: _Norms) -> tuple[float, str]:
+def _addition_without_chinese_characters(ev: Coverage) -> tuple[float, str]:
     """:func:`addition_score` for a row whose Chinese has no Chinese character (a number, a time code, an ISBN, code).
 
     Its English writes what the Chinese writes; an English sentence of :data:`.params.ADDITION_MIN_UNWRITTEN_WORDS` words
     or more, none of which the Chinese writes, was added (``1`` ↔ *1 The difficult things of the world...*).  There is
-    no length to measure: the evidence is the sentence's words alone.
+    no length to measure: the evidence is the sentence's words alone, each unwritten one
+    ``log(1 / ADDITION_UNWRITTEN_WORD_RATE)`` (how rarely such a row's English writes a word its Chinese does not).
     """
     best, found = -math.inf, ""
     sentences, candidates = ev.sentences, range(len(ev.sentences))
@@ -629,12 +631,11 @@ def _addition_without_chinese_characters(ev: Coverage, norms: _Norms) -> tuple[f
         if not heads:
             return best, found
         sentences, candidates = max(heads, key=lambda split: split[0][1]), range(1, 2)
-    row_ok = {stem: ok for _sentence, _letters, tokens in sentences for stem, ok in tokens if ok}
     for i in candidates:
         sentence, _letters, tokens = sentences[i]
         if len(tokens) < ADDITION_MIN_UNWRITTEN_WORDS or any(ok for _stem, ok in tokens):
             continue
-        score = -sum(norms.word_evidence(stem, False, row_ok.get(stem, False), ev) for stem, _ok in tokens) - math.log(len(sentences))
+        score = len(tokens) * -math.log(ADDITION_UNWRITTEN_WORD_RATE) - math.log(len(sentences))
         if score > best:
             best, found = score, sentence
     return best, found
