@@ -54,10 +54,10 @@ ADDITION_THRESHOLD = 1.75
 # the 52 such rows of the dev documents and the 250 probe documents, none of whose English has even two words the
 # Chinese lacks; four so that an expanded abbreviation (FAQ ↔ *Frequently asked questions*) is no sentence.
 ADDITION_MIN_UNWRITTEN_WORDS = 4
-# ... and each such word is log(1 / this) of evidence: the chance that the English of a row whose Chinese has no Chinese
-# character has a content word its Chinese does not write.  Chosen on: the 59 such rows of the 28 dev documents and the
-# 260 probe documents, whose 175 content words the Chinese all writes ((0 + 1) / (175 + 2) = 0.006); ten times that,
-# for rows unlike them.  Figure: see docs/checks.md (Stop 34).
+# The chance that the English of a row whose Chinese has no Chinese character has a content word its Chinese does not
+# write: each such word of an added sentence (above) is log(1 / this) of evidence.  Chosen on: the 59 such rows of the
+# 28 dev documents and the 260 probe documents, whose 175 content words the Chinese all writes ((0 + 1) / (175 + 2) =
+# 0.006); ten times that, for rows unlike them.  Figure: see docs/checks.md (Stop 34).
 ADDITION_UNWRITTEN_WORD_RATE = 0.05
 
 # Rows' worth of weight the document's support rate has in each English word's own support rate.
