@@ -183,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help=f"refit and write {CALIBRATION.relative_to(ROOT)}")
     parser.add_argument("--codes", help="with --write, refit only these codes (comma list) and keep the shipped models of the others")
     args = parser.parse_args(argv)
+    if args.codes and not args.write:
+        parser.error("--codes chooses the codes --write refits; give --write as well")
     from corpus_align.checks.calibration import CALIBRATION_FORMAT, shipped_models
 
     seeds = [int(s) for s in args.seeds.split(",") if s.strip()]
