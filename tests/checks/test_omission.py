@@ -137,6 +137,12 @@ def test_omission_a_set_phrase_the_dictionary_lacks_is_read_by_the_words_in_it()
     assert [(f.row, f.code) for f in check_rows(rows_from_pairs(added)) if f.severity != "info"] == [(2, "addition")]
 
 
+def _in_traditional(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    from corpus_align._lazy import opencc_converter
+
+    return [(opencc_converter("s2t").convert(zh), en) for zh, en in pairs]
+
+
 _QUARTERLY_REPORT = [
     ("公司前三季度实现营业收入1,234亿元，同比增长8.5%。",
      "Revenue for the first three quarters was 123.4 billion yuan, up 8.5% year on year."),
@@ -153,12 +159,11 @@ def test_omission_figures_the_english_drops_are_content_it_leaves_unrendered():
     # "As of September 30." for a row of two more figures: CC-CEDICT knows one content word of the rest (公司; not
     # 总资产 or 资产负债率), too few to judge coverage by, so the omission went unreported and the row showed only a
     # doubtful number-mismatch.  The dropped figures are content the English provably leaves out.
-    from corpus_align._lazy import opencc_converter
     from corpus_align.checks import check_rows, rows_from_pairs
 
     assert not [f for f in check_rows(rows_from_pairs(_QUARTERLY_REPORT), select=["omission"])]
     cut = [_QUARTERLY_REPORT[0], (_QUARTERLY_REPORT[1][0], "As of September 30."), *_QUARTERLY_REPORT[2:]]
-    for pairs in (cut, [(opencc_converter("s2t").convert(zh), en) for zh, en in cut]):
+    for pairs in (cut, _in_traditional(cut)):
         found = check_rows(rows_from_pairs(pairs), select=["omission"])
         assert [(f.row, f.severity) for f in found] == [(2, "error")]
         assert "none of 8,765亿, 61.2%" in found[0].message and dict(found[0].signals)["numbers_dropped"] == 1.0
@@ -176,12 +181,10 @@ _JOB_POSTING = [
 
 
 def _additions(pairs: list[tuple[str, str]]) -> list[tuple[int, str]]:
-    from corpus_align._lazy import opencc_converter
     from corpus_align.checks import check_rows, rows_from_pairs
 
     simplified = [(f.row, f.severity) for f in check_rows(rows_from_pairs(pairs), select=["addition"])]
-    traditional = [(opencc_converter("s2t").convert(zh), en) for zh, en in pairs]
-    assert [(f.row, f.severity) for f in check_rows(rows_from_pairs(traditional), select=["addition"])] == simplified
+    assert [(f.row, f.severity) for f in check_rows(rows_from_pairs(_in_traditional(pairs)), select=["addition"])] == simplified
     return simplified
 
 
