@@ -443,7 +443,24 @@ CASES = [
     ("number-mismatch", "价格上涨了一点五倍。", "Prices rose 1.5 times.", False),
     ("number-mismatch", "价格上涨了一点五倍。", "Prices rose 2.5 times.", True),
     ("number-mismatch", "下午三点五十分开会。", "The meeting is at 3:50 p.m.", False),
+    # A list item numbered on both sides keeps its number (full-width digits too); numbered on one side only, it is a
+    # heading the translator numbers otherwise or not at all.
+    ("number-mismatch", "12. 饮酒后驾驶的，暂扣驾驶证。", "2. A driver who drinks and drives loses the licence.", True),
+    ("number-mismatch", "１２．饮酒后驾驶的，暂扣驾驶证。", "2. A driver who drinks and drives loses the licence.", True),
+    ("number-mismatch", "12. 饮酒后驾驶的，暂扣驾驶证。", "12. A driver who drinks and drives loses the licence.", False),
+    ("number-mismatch", "3、禁止吸烟。", "3) No smoking.", False),
+    ("number-mismatch", "6.片厂", "The Film Studio", False),
     ("typo", "我们必须相信政府。", "We must trust the goverment.", True),
+    # A long word that a letter struck twice or two letters swapped make of a listed word is its slip, however rare the
+    # word (respondents, tenterhooks); a letter changed or added may be a rare word's own spelling (parameterize).
+    ("typo", "超过70%的受访者表示满意。", "More than 70 percent of respondeents said they were satisfied.", True),
+    ("typo", "我心里七上八下的。", "I was on tetnerhooks.", True),
+    ("typo", "泛型类型常常需要参数化。", "It is often useful to parameterize a generic type.", False),
+    # A given name the Chinese leaves out, before a surname it writes by sound, opens the sentence as no slip.
+    ("typo", "诺里斯以0.812秒之差获得亚军。", "Lando Norris finished second, 0.812 seconds behind.", False),
+    ("typo", "他以0.812秒之差获得亚军。", "Lando finished second, 0.812 seconds behind.", True),
+    # French terms of art and of the antiques trade, as English writes them.
+    ("typo", "清乾隆粉彩花卉纹双耳瓶", "A famille rose double-handled vase, Qianlong period", False),
     # A foreign name of two words opening the sentence; a slip before an English word is still one.
     ("typo", "比邻星距离地球约4.24光年。", "Proxima Centauri is about 4.24 light years from Earth.", False),
     ("typo", "政府大楼今天关闭。", "Goverment House is closed today.", True),

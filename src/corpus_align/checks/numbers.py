@@ -24,7 +24,7 @@ from collections import defaultdict, deque
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from ..text.numbers import Mention, en_numbers, place_value, zh_numbers
+from ..text.numbers import Mention, en_list_number, en_numbers, place_value, zh_list_number, zh_numbers
 from .context import CheckContext, RowView
 from .registry import register
 
@@ -374,7 +374,12 @@ def unmatched_numbers(view: RowView) -> tuple[list[Mention], list[Mention], floa
         return None
     zh = zh_numbers(row.zh_normalized, view.zh_words)
     en = en_numbers(row.en)
-    if not zh and not en:
+    # A list item numbered on both sides keeps its number (12. 驾驶人…… ↔ "2. A driver…" is a slip): on the development
+    # and probe documents, 73 rows number a list on both sides, all alike.  Numbered on one side only, it is a heading
+    # the translator numbers otherwise or not at all (6.片厂 ↔ "The Film Studio"), which the readers leave out.
+    zh_label, en_label = zh_list_number(row.zh_normalized), en_list_number(row.en)
+    renumbered = zh_label is not None and en_label is not None and zh_label.value != en_label.value
+    if not zh and not en and not renumbered:
         return None
     lost, extra = _converted(*match_numbers(zh, en))  # 一千六百米 ↔ 1.6 kilometres
     ordinal_words = [m for m in extra if m.weak and m.text.lower() in ("first", "second")]
@@ -399,7 +404,10 @@ def unmatched_numbers(view: RowView) -> tuple[list[Mention], list[Mention], floa
     if extra and not lost and "年" in row.zh_normalized:
         # An era year (民国元年, 光绪二十年) converted to the Western calendar (1912).
         extra = [m for m in extra if not (m.digits and 1000 <= m.value <= 2100)]
-    return lost, extra, math.log1p(len(zh) - len(lost))  # the row's other numbers agree: it is aligned, and read right
+    matched = math.log1p(len(zh) - len(lost))  # the row's other numbers agree: it is aligned, and read right
+    if zh_label is not None and en_label is not None and renumbered:
+        lost, extra = [zh_label, *lost], [en_label, *extra]
+    return lost, extra, matched
 
 
 def dropped_numbers(view: RowView) -> list[Mention]:

@@ -39,6 +39,13 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # A suggestion must be a reasonably common word: rare dictionary entries are
 # more often the intended rare word's neighbours than the intended word.
 MIN_SUGGESTION_FREQUENCY = 200
+# A long unknown word that a typist's mechanical slip (a letter struck twice or once too few, two letters swapped:
+# typed_slip_sources) makes of a listed word, however rare, is its slip: *respondeents*, *tetnerhooks*,
+# *poolicyholder* (50-80 in the word list, under MIN_SUGGESTION_FREQUENCY).  From this many letters, when no common
+# word is one edit away.
+# Chosen on: the clean development and probe documents (every typo finding) and the probes with slips injected
+# (check_documents.py --probes --share 0.3 --seeds 0-9); figures in docs/checks.md ("Stop 35").
+RARE_SUGGESTION_MIN_LETTERS = 8
 # Both halves of a closed compound (oxhide) must be at least this common.
 COMPOUND_PART_FREQUENCY = 2000
 # Longer tokens are not words (a URL, a hash, a run of letters) and get no suggestion.  The
@@ -323,13 +330,37 @@ def suggest(word: str) -> str | None:
 
     words = english_words()
     lower = word.lower()
-    if not _may_be_one_edit_from_suggestible(lower):
-        return None  # most unknown words (names, coinages) are near no common word: ruled out without their ~250 variants
-    suggestible = _suggestible_words()
-    candidates = [w for w in _edits1(lower) if w in suggestible]
+    candidates: list[str] = []
+    if _may_be_one_edit_from_suggestible(lower):  # most unknown words (names, coinages) are near no common word
+        suggestible = _suggestible_words()
+        candidates = [w for w in _edits1(lower) if w in suggestible]
+    if not candidates and len(lower) >= RARE_SUGGESTION_MIN_LETTERS:
+        candidates = [w for w in typed_slip_sources(lower) if w in words]  # respondeents, tetnerhooks: any listed word
     if not candidates:
         return None
     return max(candidates, key=lambda w: (Indel.normalized_similarity(lower, w) > 0.8, words[w]))
+
+
+def typed_slip_sources(word: str) -> set[str]:
+    """The words a typist's mechanical slip turns into ``word``: a letter struck twice, a double letter struck once,
+    two neighbouring letters swapped.
+
+    Unlike a letter changed, added or dropped, these rarely turn one real word into another: a long unknown word
+    they explain is a slip even of a rare word (*respondeents*, *scalywag*, *tetnerhooks*), where a letter changed
+    may be a rare word's own spelling (*parameterize*, *undecodable*).
+
+    >>> [source in typed_slip_sources(slip) for slip, source in
+    ...  [("respondeents", "respondents"), ("scalywag", "scallywag"), ("tetnerhooks", "tenterhooks"), ("parameterize", "parametrize")]]
+    [True, True, True, False]
+    """
+    sources = set()
+    for i, letter in enumerate(word):
+        if i and letter == word[i - 1]:
+            sources.add(word[:i] + word[i + 1 :])
+        sources.add(word[: i + 1] + letter + word[i + 1 :])
+        if i + 1 < len(word) and letter != word[i + 1]:
+            sources.add(word[:i] + word[i + 1] + letter + word[i + 2 :])
+    return sources
 
 
 def _one_letter_dropped(word: str) -> list[str]:
@@ -372,7 +403,8 @@ def _may_be_one_edit_from_suggestible(lower: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _suggestible_words() -> frozenset[str]:
-    """The words :func:`suggest` may propose: longer than two letters and at least :data:`MIN_SUGGESTION_FREQUENCY` common.
+    """The words :func:`suggest` may propose for any word: longer than two letters and at least
+    :data:`MIN_SUGGESTION_FREQUENCY` common (for a long word, see :data:`RARE_SUGGESTION_MIN_LETTERS`).
 
     One set test per one-edit variant instead of a frequency look-up and two comparisons (some 250 variants a word).
     """
@@ -493,6 +525,22 @@ def _opens_a_foreign_name(text: str, end: int) -> bool:
     return following is not None and not is_known(following.group(1))
 
 
+def _opens_a_name_of_the_source(text: str, end: int, zh: str) -> bool:
+    """True when the word ending at ``end`` is followed by a capitalised word that the Chinese writes by sound or in
+    pinyin: a given name before the surname the Chinese gives alone (诺里斯 ↔ *Lando Norris*), no slip for *Land*.
+
+    >>> _opens_a_name_of_the_source("Lando Norris was second.", 5, "诺里斯获得亚军。")
+    True
+    >>> _opens_a_name_of_the_source("Lando Norris was second.", 5, "他获得亚军。")
+    False
+    """
+    following = _NEXT_CAPITALISED.match(text, end)
+    if following is None:
+        return False
+    name = following.group(1)
+    return transliterates(zh, name) or _looks_like_pinyin(name, zh)
+
+
 @register(
     "typo",
     severity="warning",
@@ -564,6 +612,8 @@ def check_typo(ctx: CheckContext) -> Iterator:
                 continue  # Messi for 梅西, Modrow for 莫德罗: a name the Chinese spells by sound, opening the sentence
             if word[0].isupper() and _opens_a_foreign_name(en, start + len(word)):
                 continue  # Proxima Centauri, Ursa Major: a name of two foreign words, the first opening the sentence
+            if word[0].isupper() and _opens_a_name_of_the_source(en, start + len(word), row.zh_normalized):
+                continue  # Lando Norris for 诺里斯: a given name the Chinese leaves out, before the surname it writes
             if word[0].isupper():
                 suggestion = suggestion.capitalize()
             signals = {"letters": float(len(word)), "suggestion_frequency": math.log1p(english_words().get(suggestion.lower(), 0))}

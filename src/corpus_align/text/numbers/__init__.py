@@ -22,9 +22,9 @@ number word is an edit there, not here.
 from __future__ import annotations
 
 from .common import ZH_DIGITS, ZH_UNITS, Mention, place_value
-from .en import MAX_EN_NUMBER_CHARS, en_numbers
+from .en import MAX_EN_NUMBER_CHARS, en_list_number, en_numbers
 from .keys import en_number_keys, number_keys, zh_number_keys
-from .zh import MAX_ZH_NUMERAL_CHARS, zh_numbers
+from .zh import MAX_ZH_NUMERAL_CHARS, zh_list_number, zh_numbers
 from .zh_numerals import COUNTERS, chinese_numeral_value
 
 __all__ = [
@@ -35,10 +35,12 @@ __all__ = [
     "ZH_UNITS",
     "Mention",
     "chinese_numeral_value",
+    "en_list_number",
     "en_number_keys",
     "en_numbers",
     "number_keys",
     "place_value",
+    "zh_list_number",
     "zh_number_keys",
     "zh_numbers",
 ]

@@ -181,3 +181,18 @@ def unit_factor(unit: str) -> float:
     """The size of ``unit`` in its family's base unit: ``unit_factor("kilometres")`` is 1000 (metres)."""
     unit = unit.strip(" -").lower()
     return next((factor for key, factor in _UNIT_FACTORS if unit.startswith(key)), 1.0)
+
+
+def list_number_mention(enumerator: re.Match | None) -> Mention | None:
+    """The number of a list item's label (``3.``, ``3、``, ``3)`` matched at the start of a row), as a mention.
+
+    The readers mask the label (it is no quantity); only a label on both sides is compared, with the other's.
+
+    >>> list_number_mention(re.match(r"\\d+\\.", "12. Drive")).value
+    12.0
+    """
+    if enumerator is None:
+        return None
+    digits = "".join(c for c in enumerator.group() if c.isdigit())
+    return Mention(float(int(digits)), False, True, enumerator.group().strip())
+

@@ -16,6 +16,7 @@ from .common import (
     clock_times,
     hedged,
     hyphen_named,
+    list_number_mention,
     thousands_band,
     unit_factor,
     unit_family,
@@ -172,6 +173,15 @@ def _en_word_groups(phrase: str, between: bool = False) -> list[tuple[int, str]]
     if len(out) == 1 and len(tokens) == len(groups[0]):
         out = [(out[0][0], phrase)]  # keep the hyphens: twenty-one
     return out
+
+
+def en_list_number(text: str) -> Mention | None:
+    """The number of the list item ``text`` opens with (``2.``, ``2)``), or None.
+
+    >>> en_list_number("2. A driver who drives after drinking...").value, en_list_number("300.")
+    (2.0, None)
+    """
+    return list_number_mention(_EN_ENUMERATOR.match(text))
 
 
 def en_numbers(text: str) -> list[Mention]:

@@ -19,6 +19,7 @@ from .common import (
     clock_times,
     hedged,
     hyphen_named,
+    list_number_mention,
     place_value,
     thousands_band,
     unit_factor,
@@ -211,6 +212,15 @@ def _numeral_words(text: str, words: list[str]) -> list[tuple[int, str]]:
         if len(word) >= 2 and not _NUMERAL_CHARS.isdisjoint(word):
             found.append((start, word))
     return found
+
+
+def zh_list_number(text: str) -> Mention | None:
+    """The number of the list item ``text`` opens with (``12.``, ``3、``), or None.
+
+    >>> zh_list_number("12. 驾驶人饮酒后驾驶机动车的……").value, zh_list_number("3.5米")
+    (12.0, None)
+    """
+    return list_number_mention(_ZH_ENUMERATOR.match(text))
 
 
 def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
