@@ -450,6 +450,12 @@ CASES = [
     ("number-mismatch", "12. 饮酒后驾驶的，暂扣驾驶证。", "12. A driver who drinks and drives loses the licence.", False),
     ("number-mismatch", "3、禁止吸烟。", "3) No smoking.", False),
     ("number-mismatch", "6.片厂", "The Film Studio", False),
+    # A numeral that jieba's model glues to the word before it (处七 + 万元) is still a number; an ordinal of a scale
+    # multiplies the number before it (the six hundredth year).
+    ("number-mismatch", "违反本法规定的，处七万元以上罚款。", "Violators shall be fined not less than 50,000 yuan.", True),
+    ("number-mismatch", "违反本法规定的，处七万元以上罚款。", "Violators shall be fined not less than 70,000 yuan.", False),
+    ("number-mismatch", "挪亚六百岁那年，洪水泛滥在地上。", "In the six hundredth year of Noah's life the flood came.", False),
+    ("number-mismatch", "挪亚六百岁那年，洪水泛滥在地上。", "In the five hundredth year of Noah's life the flood came.", True),
     ("typo", "我们必须相信政府。", "We must trust the goverment.", True),
     # A long word that a letter struck twice or two letters swapped make of a listed word is its slip, however rare the
     # word (respondents, tenterhooks); a letter changed or added may be a rare word's own spelling (parameterize).

@@ -372,7 +372,7 @@ def unmatched_numbers(view: RowView) -> tuple[list[Mention], list[Mention], floa
     row = view.row
     if not row.zh_normalized.strip() or not row.en.strip():
         return None
-    zh = zh_numbers(row.zh_normalized, view.zh_words)
+    zh = zh_numbers(row.zh_normalized, _dictionary_words(view))
     en = en_numbers(row.en)
     # A list item numbered on both sides keeps its number (12. 驾驶人…… ↔ "2. A driver…" is a slip): on the development
     # and probe documents, 73 rows number a list on both sides, all alike.  Numbered on one side only, it is a heading
@@ -408,6 +408,20 @@ def unmatched_numbers(view: RowView) -> tuple[list[Mention], list[Mention], floa
     if zh_label is not None and en_label is not None and renumbered:
         lost, extra = [zh_label, *lost], [en_label, *extra]
     return lost, extra, matched
+
+
+def _dictionary_words(view: RowView) -> list[str]:
+    """The row's words for :func:`~corpus_align.text.numbers.zh_numbers`: a word jieba's dictionary lacks, which its
+    model guessed, in single characters.
+
+    Only a dictionary word says its numeral is no quantity (三心二意, 统一); a guessed one may glue a numeral to the
+    word before it (处七 + 万元 of 处七万元以上罚款, "a fine of 70,000 yuan or more").
+
+    >>> from corpus_align.model import CheckRow
+    >>> _dictionary_words(RowView(CheckRow(1, "", "处七万元以上罚款", "")))
+    ['处', '七', '万元', '以上', '罚款']
+    """
+    return [piece for word, tag in view.zh_tags for piece in (word if tag == "oov" else (word,))]
 
 
 def dropped_numbers(view: RowView) -> list[Mention]:

@@ -33,6 +33,8 @@ _EN_MEASURES = re.compile(r"(?i)(?:[- ]|(?=°))(?:" + "|".join(map(re.escape, _E
 _MENTION_WORDS: dict[str, int] = _EN_TABLES["words"]
 _EN_WEAK = frozenset(_EN_TABLES["weak"])
 _EN_SCALES: dict[str, int] = _EN_TABLES["scales"]
+# Ordinals of a scale multiply the number before them as the scale does: the six hundredth year is the 600th.
+_EN_ORDINAL_SCALES = {"hundredth": 100, "thousandth": 1000}
 _EN_VAGUE: dict[str, tuple[int, int]] = {word: (low, high) for word, (low, high) in _EN_TABLES["ranges"].items()}
 _EN_FRACTIONS: dict[str, int] = _EN_TABLES["fractions"]
 _EN_FRACTION = re.compile(r"(?i)\b(a|one|two|three|four)[- ](" + "|".join(sorted(_EN_FRACTIONS, key=len, reverse=True)) + r")\b")
@@ -127,6 +129,8 @@ def _en_word_groups(phrase: str, between: bool = False) -> list[tuple[int, str]]
     ([(86, 'fourscore and six')], [(969, 'nine hundred sixty and nine')])
     >>> _en_word_groups("hundred and seven and twenty"), _en_word_groups("seven and twenty", between=True)
     ([(127, 'hundred and seven and twenty')], [(7, 'seven'), (20, 'twenty')])
+    >>> _en_word_groups("six hundredth"), _en_word_groups("two thousandth"), _en_word_groups("hundredth")
+    ([(600, 'six hundredth')], [(2000, 'two thousandth')], [(100, 'hundredth')])
     """
     tokens = [t for t in re.split(r"[- ]+", phrase) if t]
     groups: list[list[str]] = [[]]
@@ -148,6 +152,9 @@ def _en_word_groups(phrase: str, between: bool = False) -> list[tuple[int, str]]
             continue
         if word == "a" and following not in _EN_SCALES:
             continue  # the article before a number word ("a five percent")
+        if word in _EN_ORDINAL_SCALES and (previous in _MENTION_WORDS or previous in _EN_SCALES) and previous != "a":
+            group.append(token)  # six hundredth
+            continue
         if word in _MENTION_WORDS and previous in _MENTION_WORDS:
             tens_then_unit = 20 <= _MENTION_WORDS[previous] <= 90 and _MENTION_WORDS[previous] % 10 == 0 and 1 <= _MENTION_WORDS[word] <= 9
             if not tens_then_unit or previous in ("a",):
@@ -163,7 +170,9 @@ def _en_word_groups(phrase: str, between: bool = False) -> list[tuple[int, str]]
         total, current = 0, 0
         for token in group:
             word = token.lower()
-            if word in _MENTION_WORDS:
+            if word in _EN_ORDINAL_SCALES and current:
+                current *= _EN_ORDINAL_SCALES[word]
+            elif word in _MENTION_WORDS:
                 current += _MENTION_WORDS[word]
             elif word in _EN_SCALES:
                 current = (current or 1) * _EN_SCALES[word]
@@ -432,6 +441,8 @@ def _and_a_half(text: str, found: list[tuple[int, Mention]]) -> list[tuple[int, 
     >>> [(m.text, m.value, m.unit) for _, m in _and_a_half("two and a half hours", [(0, Mention(2, False, False, "two")),
     ...                                                        (8, Mention(0.5, False, False, "a half"))])]
     [('two and a half', 2.5, 'duration')]
+    >>> [m.span for m in en_numbers("about two and a half hours")]
+    [(2.0, 3.0)]
     """
     out: list[tuple[int, Mention]] = []
     for start, mention in sorted(found, key=lambda item: item[0]):
@@ -442,7 +453,11 @@ def _and_a_half(text: str, found: list[tuple[int, Mention]]) -> list[tuple[int, 
                 end = start + len(mention.text)
                 unit = _EN_MEASURES.match(text, end)
                 unit_word = unit.group() if unit else ""
-                out[-1] = (before_start, replace(before, value=before.value + 0.5, text=text[before_start:end], weak=False,
+                # A hedge's range moves with the number: about two and a half is 2-3, not the 1.6-2.4 of about two.
+                scale = (before.value + 0.5) / before.value
+                low, high = (before.low * scale, before.high * scale) if before.low >= 0 else (before.low, before.high)
+                out[-1] = (before_start, replace(before, value=before.value + 0.5, low=low, high=high,
+                                                 text=text[before_start:end], weak=False,
                                                  approx=before.approx and not before.weak,
                                                  unit=unit_family(unit_word) if unit_word else before.unit,
                                                  factor=unit_factor(unit_word) if unit_word else before.factor))
