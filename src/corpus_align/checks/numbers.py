@@ -374,12 +374,8 @@ def unmatched_numbers(view: RowView) -> tuple[list[Mention], list[Mention], floa
         return None
     zh = zh_numbers(row.zh_normalized, _dictionary_words(view))
     en = en_numbers(row.en)
-    # A list item numbered on both sides keeps its number (12. 驾驶人…… ↔ "2. A driver…" is a slip): on the development
-    # and probe documents, 73 rows number a list on both sides, all alike.  Numbered on one side only, it is a heading
-    # the translator numbers otherwise or not at all (6.片厂 ↔ "The Film Studio"), which the readers leave out.
-    zh_label, en_label = zh_list_number(row.zh_normalized), en_list_number(row.en)
-    renumbered = zh_label is not None and en_label is not None and zh_label.value != en_label.value
-    if not zh and not en and not renumbered:
+    renumbered = _renumbered_list_item(row.zh_normalized, row.en)
+    if not zh and not en and renumbered is None:
         return None
     lost, extra = _converted(*match_numbers(zh, en))  # 一千六百米 ↔ 1.6 kilometres
     ordinal_words = [m for m in extra if m.weak and m.text.lower() in ("first", "second")]
@@ -405,9 +401,28 @@ def unmatched_numbers(view: RowView) -> tuple[list[Mention], list[Mention], floa
         # An era year (民国元年, 光绪二十年) converted to the Western calendar (1912).
         extra = [m for m in extra if not (m.digits and 1000 <= m.value <= 2100)]
     matched = math.log1p(len(zh) - len(lost))  # the row's other numbers agree: it is aligned, and read right
-    if zh_label is not None and en_label is not None and renumbered:
-        lost, extra = [zh_label, *lost], [en_label, *extra]
+    if renumbered is not None:
+        lost, extra = [renumbered[0], *lost], [renumbered[1], *extra]
     return lost, extra, matched
+
+
+def _renumbered_list_item(zh: str, en: str) -> tuple[Mention, Mention] | None:
+    """The two numbers of a list item that both sides number, each otherwise (12. ↔ *2.*); None when they agree or
+    one side numbers no list.
+
+    A list item numbered on both sides keeps its number: on the development and probe documents, 73 rows number a
+    list on both sides, all alike.  Numbered on one side only, it is a heading the translator numbers otherwise or not
+    at all (6.片厂 ↔ *The Film Studio*), which the readers leave out.
+
+    >>> [m.text for m in _renumbered_list_item("12. 饮酒后驾驶的，暂扣驾驶证。", "2. Drivers who drink lose the licence.")]
+    ['12.', '2.']
+    >>> _renumbered_list_item("3、禁止吸烟。", "3) No smoking."), _renumbered_list_item("6.片厂", "The Film Studio")
+    (None, None)
+    """
+    zh_label, en_label = zh_list_number(zh), en_list_number(en)
+    if zh_label is None or en_label is None or zh_label.value == en_label.value:
+        return None
+    return zh_label, en_label
 
 
 def _dictionary_words(view: RowView) -> list[str]:

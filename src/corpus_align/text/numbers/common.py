@@ -195,4 +195,3 @@ def list_number_mention(enumerator: re.Match | None) -> Mention | None:
         return None
     digits = "".join(c for c in enumerator.group() if c.isdigit())
     return Mention(float(int(digits)), False, True, enumerator.group().strip())
-
