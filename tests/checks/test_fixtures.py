@@ -456,6 +456,12 @@ CASES = [
     ("number-mismatch", "违反本法规定的，处七万元以上罚款。", "Violators shall be fined not less than 70,000 yuan.", False),
     ("number-mismatch", "挪亚六百岁那年，洪水泛滥在地上。", "In the six hundredth year of Noah's life the flood came.", False),
     ("number-mismatch", "挪亚六百岁那年，洪水泛滥在地上。", "In the five hundredth year of Noah's life the flood came.", True),
+    # A code named by the pinyin of the Chinese name before its number is one thing named alike on both sides: its
+    # number is compared (a code named otherwise, COVID-19 for 新冠, is not).
+    ("number-mismatch", "神舟十九号载人飞船发射升空。", "Shenzhou-17 lifted off.", True),
+    ("number-mismatch", "神舟十九号载人飞船发射升空。", "Shenzhou-19 lifted off.", False),
+    ("number-mismatch", "嫦娥六号完成月球背面采样。", "Chang'e-6 took samples from the far side of the Moon.", False),
+    ("number-mismatch", "新冠疫情持续了三年。", "The COVID-19 pandemic lasted three years.", False),
     ("typo", "我们必须相信政府。", "We must trust the goverment.", True),
     # A long word that a letter struck twice or two letters swapped make of a listed word is its slip, however rare the
     # word (respondents, tenterhooks); a letter changed or added may be a rare word's own spelling (parameterize).

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from functools import cached_property
 from typing import Any, TypeVar
 
-from .._lazy import jieba_posseg, zh_word_cut
+from .._lazy import jieba_posseg, toneless_pinyin, zh_word_cut
 from ..model import CheckRow, Finding, GlossaryEntry, Span
 from ..text.lexicon import EN_STOPWORDS, english_stem, fold_accents
 from ..text.patterns import CJK, EN_WORD
@@ -90,6 +90,24 @@ def at_sentence_start(text: str, start: int) -> bool:
         return True
     return _SENTENCE_START.search(text[max(0, start - 4) : start]) is not None and not (
         text[start - 2 : start - 1] == "." and _TITLE_BEFORE.search(text, max(0, start - 9), start))
+
+
+@functools.lru_cache(maxsize=50_000)
+def _pinyin_keys(zh: str) -> frozenset[str]:
+    syllables = [s for s in toneless_pinyin(zh) if s.isalpha()]
+    keys = set(syllables)
+    for size in (2, 3):
+        keys.update("".join(syllables[i : i + size]) for i in range(len(syllables) - size + 1))
+    return frozenset(keys)
+
+
+def spells_pinyin_of(word: str, zh: str) -> bool:
+    """True when ``word`` spells the toneless pinyin of one to three syllables of ``zh`` (hyphens and apostrophes left out).
+
+    >>> spells_pinyin_of("Shenzhou", "神舟十九号发射升空"), spells_pinyin_of("Chang'e", "嫦娥六号"), spells_pinyin_of("Land", "诺里斯")
+    (True, True, False)
+    """
+    return word.lower().replace("-", "").replace("'", "") in _pinyin_keys(zh) if zh else False
 
 
 def written_in_source(word: str, zh: str) -> bool:

@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from ..text.numbers import Mention, en_list_number, en_numbers, place_value, zh_list_number, zh_numbers
-from .context import CheckContext, RowView
+from .context import CheckContext, RowView, spells_pinyin_of
 from .registry import register
 
 # Pairs of numbers compared when matching approximately; a row with more (a table run into one
@@ -306,6 +306,18 @@ def _hyphen_code(mention: Mention, text: str) -> bool:
     return mention.code and re.search(r"[^\W\d_][-−‐]" + re.escape(mention.text) + r"(?!\d)", text) is not None
 
 
+def _named_as_in_the_source(mention: Mention, en: str, zh: str) -> bool:
+    """True when the word ``mention`` is hyphened to spells the pinyin of the Chinese (Shenzhou-17 for 神舟十九号,
+    Chang'e-6 for 嫦娥六号): both sides name one thing by one name, so its number is compared like any other.
+
+    >>> from corpus_align.text.numbers import en_numbers
+    >>> [_named_as_in_the_source(m, "Shenzhou-17 and COVID-19", "神舟十九号与新冠") for m in en_numbers("Shenzhou-17 and COVID-19")]
+    [True, False]
+    """
+    named = re.search(r"([^\W\d_][\w']*)[-−‐]" + re.escape(mention.text) + r"(?!\d)", en)
+    return named is not None and spells_pinyin_of(named.group(1), zh)
+
+
 def _reportable(mention: Mention) -> bool:
     """A number on one side only is reported when written in digits, not hedged, and not a code (3K)."""
     return mention.digits and not mention.approx and not mention.code
@@ -383,7 +395,7 @@ def unmatched_numbers(view: RowView) -> tuple[list[Mention], list[Mention], floa
     # A code hyphened to a word (COVID-19, CCTV-2) names a thing, which the other side often names otherwise
     # (新冠): it is no count that changed into the other side's number.  A code of glued letters (3K, 5G) is kept.
     lost = [m for m in lost if not m.weak and not _hyphen_code(m, row.zh_normalized)]
-    extra = [m for m in extra if not m.weak and not _hyphen_code(m, row.en)]
+    extra = [m for m in extra if not m.weak and not (_hyphen_code(m, row.en) and not _named_as_in_the_source(m, row.en, row.zh_normalized))]
     # A number said twice on one side and once on the other ("隔离 10 天…也必须隔离 10 天" → "as will anyone").
     if not extra:
         lost = [m for m in lost if m.value not in {e.value for e in en}]

@@ -28,9 +28,8 @@ from collections.abc import Callable, Iterator
 import numpy as np
 
 from .._arrays import sorted_unique
-from .._lazy import toneless_pinyin
 from ..text.lexicon import EN_STOPWORDS, fold_accents
-from .context import CheckContext, at_sentence_start
+from .context import CheckContext, at_sentence_start, spells_pinyin_of
 from .registry import register
 from .resources import english_words, foreign_phrases
 from .zh_names import transliterates
@@ -444,19 +443,6 @@ class DocumentWords:
         return max(found, key=lambda word: (self.rows[word], english_words()[word], word)) if found else None
 
 
-@functools.lru_cache(maxsize=50_000)
-def _pinyin_keys(zh: str) -> frozenset[str]:
-    syllables = [s for s in toneless_pinyin(zh) if s.isalpha()]
-    keys = set(syllables)
-    for size in (2, 3):
-        keys.update("".join(syllables[i : i + size]) for i in range(len(syllables) - size + 1))
-    return frozenset(keys)
-
-
-def _looks_like_pinyin(word: str, zh: str) -> bool:
-    return word.lower().replace("-", "").replace("'", "") in _pinyin_keys(zh) if zh else False
-
-
 def _names_a_person_or_place(suggestion: str) -> bool:
     """True when ``suggestion`` is a name in CC-CEDICT's glosses (Obama, Jacob, Shiva) and no common English word.
 
@@ -538,7 +524,7 @@ def _opens_a_name_of_the_source(text: str, end: int, zh: str) -> bool:
     if following is None:
         return False
     name = following.group(1)
-    return transliterates(zh, name) or _looks_like_pinyin(name, zh)
+    return transliterates(zh, name) or spells_pinyin_of(name, zh)
 
 
 @register(
@@ -604,7 +590,7 @@ def check_typo(ctx: CheckContext) -> Iterator:
             # The pinyin of the whole Chinese is the dearest test, so it is made last: most unknown words have no suggestion.
             if suggestion is None or evidence is not None and english_words().get(suggestion, 0) < TYPO_OVER_INFLECTION_RATIO * evidence:
                 continue  # no likelier word, or a real inflection or compound (oxhide) rather than a slip (gooing)
-            if _looks_like_pinyin(word, row.zh_normalized):
+            if spells_pinyin_of(word, row.zh_normalized):
                 continue
             if word[0].isupper() and _names_a_person_or_place(suggestion):
                 continue  # Osama for Obama, Jakob for Jacob: a name opening the sentence, one letter from another name
