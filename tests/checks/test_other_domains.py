@@ -1,6 +1,6 @@
 """The checks on clean rows of domains none of them was tuned on: no warning.
 
-``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds two hundred and seventy-one short documents: law
+``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds two hundred and seventy-eight short documents: law
 and contracts; business, sports and world news, international bodies; weather, dates and ages, durations, recipes and
 measures; science, medicine and research papers; software documentation, interface strings with placeholders and
 Taiwanese software text in Traditional characters; reviews and travel guides; subtitles, scripture, classical poetry
@@ -37,7 +37,9 @@ refund rules, a genome press release, children's science); and, from stop 34, te
 script, a software changelog, a museum label, a consumer-price brief, a hotel notice); and, from stop 35, eleven
 written before they were checked (a foreign ministry press conference, a course syllabus, driving-test questions, an
 auction catalogue, a Formula One report, an encyclopaedia entry on a city, a safety data sheet, bank text messages,
-Taipei metro and Hong Kong weather announcements in Traditional characters, a start-up's pitch).  Each
+Taipei metro and Hong Kong weather announcements in Traditional characters, a start-up's pitch) and seven written
+after this stop's fixes (a football transfer, a product launch, a sermon, a wuxia passage, European politics, contract
+definitions, *The Story of the Stone*).  Each
 was written to probe one way the checks could fail on unseen text (七成 for 70 %, 一千六百米 for 1.6 kilometres, 梅西 for
 *Messi*, a speaker the English leaves unsaid), and each document is checked as one file, in Simplified and in
 Traditional characters.
