@@ -462,6 +462,11 @@ CASES = [
     ("number-mismatch", "神舟十九号载人飞船发射升空。", "Shenzhou-19 lifted off.", False),
     ("number-mismatch", "嫦娥六号完成月球背面采样。", "Chang'e-6 took samples from the far side of the Moon.", False),
     ("number-mismatch", "新冠疫情持续了三年。", "The COVID-19 pandemic lasted three years.", False),
+    # Years and months are one family (三年 is 36 months, 两岁 24 months); a year of the calendar is still a year.
+    ("number-mismatch", "合同期限为三年。", "The contract runs for 36 months.", False),
+    ("number-mismatch", "合同期限为三年。", "The contract runs for 30 months.", True),
+    ("number-mismatch", "宝宝两岁了。", "The baby is 24 months old.", False),
+    ("number-mismatch", "他在2023年退休。", "He retired in 2024.", True),
     ("typo", "我们必须相信政府。", "We must trust the goverment.", True),
     # A long word that a letter struck twice or two letters swapped make of a listed word is its slip, however rare the
     # word (respondents, tenterhooks); a letter changed or added may be a rare word's own spelling (parameterize).
