@@ -94,6 +94,7 @@ def at_sentence_start(text: str, start: int) -> bool:
 
 @functools.lru_cache(maxsize=50_000)
 def _pinyin_keys(zh: str) -> frozenset[str]:
+    """The toneless pinyin of each run of one to three syllables of ``zh``, joined (神舟: shen, zhou, shenzhou)."""
     syllables = [s for s in toneless_pinyin(zh) if s.isalpha()]
     keys = set(syllables)
     for size in (2, 3):

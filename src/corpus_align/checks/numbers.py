@@ -307,7 +307,7 @@ def _hyphen_code(mention: Mention, text: str) -> bool:
 
 
 def _named_as_in_the_source(mention: Mention, en: str, zh: str) -> bool:
-    """True when the word ``mention`` is hyphened to spells the pinyin of the Chinese (Shenzhou-17 for 神舟十九号,
+    """True when the word that ``mention`` is hyphened to spells the pinyin of the Chinese (Shenzhou-17 for 神舟十九号,
     Chang'e-6 for 嫦娥六号): both sides name one thing by one name, so its number is compared like any other.
 
     >>> from corpus_align.text.numbers import en_numbers
@@ -393,9 +393,11 @@ def unmatched_numbers(view: RowView) -> tuple[list[Mention], list[Mention], floa
     ordinal_words = [m for m in extra if m.weak and m.text.lower() in ("first", "second")]
     definite_words = [m for m in extra if m.weak and m.text.lower() in _DEFINITE_WEAK]
     # A code hyphened to a word (COVID-19, CCTV-2) names a thing, which the other side often names otherwise
-    # (新冠): it is no count that changed into the other side's number.  A code of glued letters (3K, 5G) is kept.
+    # (新冠): it is no count that changed into the other side's number.  A code of glued letters (3K, 5G) is kept, and
+    # so is one named by the pinyin of the Chinese (Shenzhou-17 for 神舟十九号): both sides name the thing alike.
     lost = [m for m in lost if not m.weak and not _hyphen_code(m, row.zh_normalized)]
-    extra = [m for m in extra if not m.weak and not (_hyphen_code(m, row.en) and not _named_as_in_the_source(m, row.en, row.zh_normalized))]
+    extra = [m for m in extra
+             if not m.weak and (not _hyphen_code(m, row.en) or _named_as_in_the_source(m, row.en, row.zh_normalized))]
     # A number said twice on one side and once on the other ("隔离 10 天…也必须隔离 10 天" → "as will anyone").
     if not extra:
         lost = [m for m in lost if m.value not in {e.value for e in en}]
