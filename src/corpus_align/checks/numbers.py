@@ -296,6 +296,17 @@ def _fahrenheit_rounding(fahrenheit: float) -> float:
     return 12.5 if fahrenheit >= 200 else 1.5
 
 
+def _hyphened_word(mention: Mention, text: str) -> str | None:
+    """The word that ``mention``'s digits are hyphened to in ``text`` (COVID of COVID-19, Chang'e of Chang'e-6), or None.
+
+    >>> from corpus_align.text.numbers import en_numbers
+    >>> [_hyphened_word(m, "Chang'e-6 and 3K") for m in en_numbers("Chang'e-6 and 3K")]
+    ["Chang'e", None]
+    """
+    found = re.search(r"([^\W\d_](?:[\w']*[^\W\d_])?)[-−‐]" + re.escape(mention.text) + r"(?!\d)", text)
+    return found.group(1) if found else None
+
+
 def _hyphen_code(mention: Mention, text: str) -> bool:
     """True when ``mention`` is a code whose digits are hyphened to a word in ``text`` (COVID-19, CCTV-2).
 
@@ -303,7 +314,7 @@ def _hyphen_code(mention: Mention, text: str) -> bool:
     >>> [_hyphen_code(m, "COVID-19 and 3K") for m in en_numbers("COVID-19 and 3K")]
     [True, False]
     """
-    return mention.code and re.search(r"[^\W\d_][-−‐]" + re.escape(mention.text) + r"(?!\d)", text) is not None
+    return mention.code and _hyphened_word(mention, text) is not None
 
 
 def _named_as_in_the_source(mention: Mention, en: str, zh: str) -> bool:
@@ -314,8 +325,8 @@ def _named_as_in_the_source(mention: Mention, en: str, zh: str) -> bool:
     >>> [_named_as_in_the_source(m, "Shenzhou-17 and COVID-19", "神舟十九号与新冠") for m in en_numbers("Shenzhou-17 and COVID-19")]
     [True, False]
     """
-    named = re.search(r"([^\W\d_][\w']*)[-−‐]" + re.escape(mention.text) + r"(?!\d)", en)
-    return named is not None and spells_pinyin_of(named.group(1), zh)
+    named = _hyphened_word(mention, en)
+    return named is not None and spells_pinyin_of(named, zh)
 
 
 def _reportable(mention: Mention) -> bool:

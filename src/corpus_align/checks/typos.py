@@ -501,31 +501,22 @@ def _in_foreign_phrase(text: str, start: int, length: int) -> bool:
 _NEXT_CAPITALISED = re.compile(r"[ \u00a0]([A-Z][a-z]{2,})\b")
 
 
-def _opens_a_foreign_name(text: str, end: int) -> bool:
-    """True when the word ending at ``end`` is followed by a capitalised word that is no English word: the two are
-    one foreign name (*Proxima Centauri*), whose first word is no slip for an English one (*Proximal*).
+def _opens_a_two_word_name(text: str, end: int, zh: str) -> bool:
+    """True when the word ending at ``end`` is followed by a capitalised word that is evidently a name: no English
+    word (*Proxima Centauri*), or one the Chinese writes by sound or in pinyin, a surname the Chinese gives without
+    the given name (诺里斯 ↔ *Lando Norris*).  The first word of such a name is no slip for an English one
+    (*Proximal*, *Land*).
 
-    >>> _opens_a_foreign_name("Proxima Centauri is near.", 7), _opens_a_foreign_name("Goverment House is shut.", 9)
+    >>> _opens_a_two_word_name("Proxima Centauri is near.", 7, ""), _opens_a_two_word_name("Goverment House is shut.", 9, "")
     (True, False)
-    """
-    following = _NEXT_CAPITALISED.match(text, end)
-    return following is not None and not is_known(following.group(1))
-
-
-def _opens_a_name_of_the_source(text: str, end: int, zh: str) -> bool:
-    """True when the word ending at ``end`` is followed by a capitalised word that the Chinese writes by sound or in
-    pinyin: a given name before the surname the Chinese gives alone (诺里斯 ↔ *Lando Norris*), no slip for *Land*.
-
-    >>> _opens_a_name_of_the_source("Lando Norris was second.", 5, "诺里斯获得亚军。")
-    True
-    >>> _opens_a_name_of_the_source("Lando Norris was second.", 5, "他获得亚军。")
-    False
+    >>> _opens_a_two_word_name("Lando Norris was second.", 5, "诺里斯获得亚军。"), _opens_a_two_word_name("Lando Norris was second.", 5, "")
+    (True, False)
     """
     following = _NEXT_CAPITALISED.match(text, end)
     if following is None:
         return False
     name = following.group(1)
-    return transliterates(zh, name) or spells_pinyin_of(name, zh)
+    return not is_known(name) or transliterates(zh, name) or spells_pinyin_of(name, zh)
 
 
 @register(
@@ -597,10 +588,8 @@ def check_typo(ctx: CheckContext) -> Iterator:
                 continue  # Osama for Obama, Jakob for Jacob: a name opening the sentence, one letter from another name
             if word[0].isupper() and transliterates(row.zh_normalized, base):
                 continue  # Messi for 梅西, Modrow for 莫德罗: a name the Chinese spells by sound, opening the sentence
-            if word[0].isupper() and _opens_a_foreign_name(en, start + len(word)):
-                continue  # Proxima Centauri, Ursa Major: a name of two foreign words, the first opening the sentence
-            if word[0].isupper() and _opens_a_name_of_the_source(en, start + len(word), row.zh_normalized):
-                continue  # Lando Norris for 诺里斯: a given name the Chinese leaves out, before the surname it writes
+            if word[0].isupper() and _opens_a_two_word_name(en, start + len(word), row.zh_normalized):
+                continue  # Proxima Centauri, Lando Norris for 诺里斯: a name of two words, the first opening the sentence
             if word[0].isupper():
                 suggestion = suggestion.capitalize()
             signals = {"letters": float(len(word)), "suggestion_frequency": math.log1p(english_words().get(suggestion.lower(), 0))}
