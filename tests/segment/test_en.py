@@ -21,6 +21,8 @@ CASES = [
     ("She asked, “Why?” He shrugged.", ["She asked, “Why?”", "He shrugged."]),
     ('He sang "Go!" and left.', ['He sang "Go!" and left.']),
     ("Is it true? Yes! It is.", ["Is it true?", "Yes!", "It is."]),
+    # Punkt cuts between the "?" and its closing quote; a piece opening with a comma goes on the sentence.
+    ("Call ask_ok('Overwrite the file?', 2, 'Yes or no!') now.", ["Call ask_ok('Overwrite the file?', 2, 'Yes or no!') now."]),
     ("Headline Without Full Stop\nThe body starts here. It goes on for a while and is longer than the title.",
      ["Headline Without Full Stop", "The body starts here.", "It goes on for a while and is longer than the title."]),
 ]

@@ -3,7 +3,7 @@
 nltk's trained punkt data is not available offline, so the parameters
 (abbreviations, sentence starters, orthographic context) live in
 ``resources/punkt_en.json``. Two rules run after Punkt: a split before a word in
-lower case is undone (``He sang "Go!" and left.``), and in a paragraph of
+lower case or a comma is undone (``He sang "Go!" and left.``, ``ask('Go?', 2)``), and in a paragraph of
 several lines a short line without final punctuation (a title) is a sentence
 of its own.
 """
@@ -17,7 +17,9 @@ import re
 from importlib import resources
 
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
-_STARTS_LOWER = re.compile(r"[\"'“‘(\[]*[a-z]")
+# A piece that opens in lower case, or with a comma, colon or closing bracket (Punkt may cut between a "?" and the
+# quote that closes it: ask_ok('Overwrite?', 2)), continues the sentence before it.
+_CONTINUES = re.compile(r"[\"'“‘(\[]*[a-z]|[\"'”’]*[,;:)\]]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -60,7 +62,7 @@ def _merge_lowercase_continuations(text: str, spans: list[tuple[int, int]]) -> l
         # on a line of thousands of "?" each followed by a lower-case word.
         previous_start, previous_end = merged[-1] if merged else (0, 0)
         after_full_stop = previous_end > previous_start and text[previous_end - 1] == "."
-        if merged and _STARTS_LOWER.match(text, start, end) and not after_full_stop:
+        if merged and _CONTINUES.match(text, start, end) and not after_full_stop:
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
