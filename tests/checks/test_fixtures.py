@@ -880,6 +880,72 @@ def test_fixture_addition_a_sentence_with_the_chinese_numbers_translates_it(scri
     assert [f.row for f in _checked(changed, script, "number-mismatch")] == [8]
 
 
+_RACE_NOTICE = [
+    ("第71届澳门格兰披治大赛车将于2024年11月14日至17日举行，为配合赛事进行，东望洋跑道沿线将实施封路及交通管制措施。",
+     "The 71st Macau Grand Prix will take place from 14 to 17 November 2024. To facilitate the event, road closures and "
+     "traffic control measures will be put in place along the Guia Circuit."),
+    ("赛事期间，每日上午6时至晚上7时，友谊大马路及葡京路等赛道路段将禁止车辆及行人通行。",
+     "During the event, circuit sections including Avenida da Amizade and Avenida de Lisboa will be closed to vehicles and "
+     "pedestrians from 6 a.m. to 7 p.m. daily."),
+    ("由11月12日（星期二）晚上10时起，跑道范围内所有泊车位将暂停使用，停泊于该范围的车辆须于上述时间前驶离，否则将被拖走。",
+     "From 10 p.m. on Tuesday, 12 November, all parking spaces within the circuit area will be suspended; vehicles parked "
+     "in the area must be removed before that time or they will be towed away."),
+    ("受封路影响，巴士3、3A、10及10A号路线将改道行驶，部分站点暂停服务，详情请留意交通事务局公布。",
+     "Owing to the closures, bus routes 3, 3A, 10 and 10A will be diverted and some stops will be temporarily out of "
+     "service. For details, please refer to announcements by the Transport Bureau."),
+    ("澳门特别行政区政府旅游局提醒市民及旅客，前往看台的观众应预留充足时间，并尽量乘搭公共交通工具。",
+     "The Macao Government Tourism Office reminds residents and visitors heading to the grandstands to allow plenty of "
+     "time and to use public transport wherever possible."),
+    ("11月17日（星期日）压轴赛事「澳门格兰披治大赛」将于下午3时30分开赛，赛事结束后约一小时跑道将重新开放。",
+     "The main event, the Macau Grand Prix race, will start at 3:30 p.m. on Sunday, 17 November, and the circuit will "
+     "reopen to traffic about one hour after the race ends."),
+    ("查询热线：(853) 2833 3000。", "Enquiry hotline: (853) 2833 3000."),
+]
+
+_LOAN_CLAUSES = [
+    ("第二条 贷款期限为360个月，自首次放款之日起计算。",
+     "Article 2 The term of the loan shall be 360 months, commencing on the date of the first disbursement."),
+    ("第三条 贷款年利率为3.95%；贷款期限内，利率于每年1月1日根据全国银行间同业拆借中心公布的贷款市场报价利率（LPR）调整一次。",
+     "Article 3 The annual interest rate of the loan shall be 3.95%. During the term of the loan, the rate shall be "
+     "adjusted once a year, on 1 January, in accordance with the Loan Prime Rate (LPR) published by the National Interbank "
+     "Funding Center."),
+    ("第四条 乙方应按等额本息方式按月还款，还款日为每月20日，首期还款日为2024年8月20日。",
+     "Article 4 Party B shall repay the loan in equal monthly instalments of principal and interest on the 20th day of "
+     "each month, the first repayment date being 20 August 2024."),
+    ("第五条 乙方未按期足额还款的，甲方有权自逾期之日起对逾期金额按日万分之五计收罚息，直至全部清偿为止。",
+     "Article 5 If Party B fails to make any repayment in full when due, Party A shall be entitled to charge penalty "
+     "interest on the overdue amount at the rate of 0.05% per day from the date on which the payment becomes overdue "
+     "until it is repaid in full."),
+    ("第六条 乙方连续3个月或累计6个月未按期还款的，甲方有权宣布贷款提前到期，并要求乙方立即偿还全部贷款本息。",
+     "Article 6 If Party B fails to make repayments when due for three consecutive months or for a total of six months, "
+     "Party A shall be entitled to declare the loan immediately due and to require Party B to repay all outstanding "
+     "principal and interest forthwith."),
+    ("第七条 乙方申请提前还款的，应提前30日向甲方提交书面申请；贷款发放未满12个月提前还款的，甲方可按提前还款金额的1%收取违约金。",
+     "Article 7 Where Party B wishes to make an early repayment, it shall submit a written application to Party A 30 days "
+     "in advance. For any early repayment made less than 12 months after the loan is disbursed, Party A may charge "
+     "liquidated damages equal to 1% of the amount repaid early."),
+    ("第八条 本合同一式三份，甲乙双方各执一份，登记机关存档一份，自双方签字盖章之日起生效。",
+     "Article 8 This Contract is executed in three counterparts, one to be held by each of Party A and Party B and one to "
+     "be filed with the registration authority, and shall take effect on the date on which it is signed and sealed by "
+     "both parties."),
+]
+
+_APPENDED = " The committee will publish its annual report on fisheries and coastal wildlife next spring."
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize(("pairs", "row"), [(_RACE_NOTICE, 6), (_LOAN_CLAUSES, 6)], ids=["abbreviation", "two-numbers"])
+def test_fixture_addition_sentences_are_the_segmenter_s_and_two_shared_numbers_translate(pairs, row, script):
+    """*3:30 p.m. on Sunday* goes on one sentence (it was cut after *p.m.* and the head read as added), and a sentence
+    that writes two numbers of the Chinese (*12 months … 1%* for 未满12个月……1%) translates it; a sentence appended
+    to the same row is still found."""
+    assert [f for f in _checked(pairs, script, "addition") if f.severity != "info"] == []
+    zh, en = pairs[row - 1]
+    appended = [*pairs[: row - 1], (zh, en + _APPENDED), *pairs[row:]]
+    found = [(f.row, f.en_text) for f in _checked(appended, script, "addition") if f.severity != "info"]
+    assert found == [(row, _APPENDED.strip())]
+
+
 def test_fixture_addition_single_character_names_need_the_usual_reading():
     """哈 can be read sha, but "Sha" in a row whose Chinese has only 哈哈 is not its name; 单 still spells Shan."""
     from corpus_align.checks.context import RowView

@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from .._lazy import opencc_converter
+from ..segment.en import split_en
 from ..text.lexicon import EN_STOPWORDS, english_stem, load_lexicon
 from ..text.numbers import en_number_keys, en_numbers, number_keys, zh_number_keys
 from ..text.patterns import CJK, CJK_RUN, EN_WORD, ZH_SPEECH_INTRO
@@ -79,9 +80,6 @@ from .params import (
 from .registry import register
 from .resources import canonical_chinese, english_words
 
-# A sentence ends at . ! ? … (and closing quotes) followed by a space or the end: a dot inside a name
-# (PyConfig.verbose, os.path, logging.conf, https://gnosis.cx) or a number (3.5) ends nothing.
-_EN_SENTENCE = re.compile(r".+?(?:[.!?…]+['\"”’)]*(?=\s|$)|$)", re.DOTALL)
 _LETTER = re.compile(r"[A-Za-z]")
 _NOT_LETTERS = re.compile(r"[^A-Za-z]+")
 _POSSESSIVE_S = re.compile(r"'s$")  # the tokens of _english_tokens write every apostrophe straight
@@ -308,7 +306,9 @@ def coverage_evidence(view: RowView) -> Coverage:
         return sentence, _letter_count(sentence), tuple(tokens)
 
 
-    sentences = [read(sentence) for sentence in (m.group().strip() for m in _EN_SENTENCE.finditer(view.row.en)) if sentence]
+    # The segmenter's sentences: a full stop of an abbreviation (Mr. Savage, U.S. agents, 3:30 p.m. on Sunday) or a
+    # quotation followed by its speech tag ("Who?" she asked) ends no sentence, so neither is a sentence to be added.
+    sentences = [read(sentence) for sentence in (view.row.en[start:end].strip() for start, end in split_en(view.row.en)) if sentence]
     splits: tuple = ()
     if len(sentences) == 1 and not _ZH_ENDS_SENTENCE.search(view.row.zh_normalized.rstrip()) and _ENDS_SENTENCE.search(sentences[0][0]):
         text = sentences[0][0]
@@ -728,16 +728,19 @@ def check_addition(ctx: CheckContext) -> Iterator:
 
 def shares_a_telling_number(sentence: str, zh: str) -> bool:
     """True when ``sentence`` writes a number of the Chinese ``zh`` that chance rarely repeats (not round, over 12, or
-    with decimals): it translates some of the Chinese, whatever its words (a caption's *24.8 × 528.7 cm*).
+    with decimals), or two numbers of it: it translates some of the Chinese, whatever its words (a caption's
+    *24.8 × 528.7 cm*; *less than 12 months … 1% of the amount* for 未满12个月……金额的1%).
 
-    >>> zh = "绢本设色，纵24.8厘米，横528.7厘米，20天。"
+    >>> zh = "绢本设色，纵24.8厘米，横528.7厘米，20天，第3卷。"
     >>> shares_a_telling_number("Silk, 24.8 × 528.7 cm.", zh), shares_a_telling_number("In 20 days.", zh)
     (True, False)
+    >>> shares_a_telling_number("Volume 3, in 20 days.", zh)
+    True
     """
     if not _DIGIT.search(sentence):
         return False
-    telling = {key for key in en_number_keys(sentence) if key.startswith("#") and _telling(float(key[1:]))}
-    return bool(telling) and not telling.isdisjoint(zh_number_keys(zh))
+    shared = {key for key in en_number_keys(sentence) if key.startswith("#")} & set(zh_number_keys(zh))
+    return len(shared) >= 2 or any(_telling(float(key[1:])) for key in shared)
 
 
 def _telling(value: float) -> bool:
