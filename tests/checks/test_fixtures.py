@@ -709,6 +709,38 @@ def test_fixture_fires_as_expected(code, zh, en, fires, script):
     assert not [slip for f in found for slip in grammar_slips(f.message)]
 
 
+# A hedge is one number and widens only to a rounding: (zh, en, reported at warning or above).
+_HEDGED_NUMBERS = [
+    ("实用率约83%。", "Efficiency ratio approx. 78%.", True),  # approx. is a hedge; 78 is no rounding of 83
+    ("实用率约83%。", "Efficiency ratio about 80%.", False),
+    ("建筑面积约563平方呎。", "Gross floor area 562 sq ft.", True),  # one side hedges: 562 is no rounding of 563
+    ("共有310人参加。", "About 300 people took part.", False),
+    ("距离我们约11.9光年。", "It is 12 light-years from us.", False),
+    ("距离我们约11.9光年，发射时间为十二年前。", "It is about 11.9 light-years away and was sent six years ago.", True),
+    ("第九条 贷款发放未满12个月的，不得提前还款。",
+     "Article 7 No early repayment may be made less than 12 months after the loan is disbursed.", True),
+    ("第七条 贷款发放未满12个月的，不得提前还款。",
+     "Article 7 No early repayment may be made less than 12 months after the loan is disbursed.", False),
+    ("有两三个人在场。", "Two or three people were there.", False),  # a range still takes two numbers
+]
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize(("zh", "en", "reported"), _HEDGED_NUMBERS)
+def test_fixture_number_hedge_is_one_number_that_only_rounds(zh, en, reported, script):
+    found = [f for f in _checked([(zh, en)], script, "number-mismatch") if f.severity != "info"]
+    assert bool(found) == reported, found
+
+
+def test_fixture_number_year_beside_a_western_date_is_compared():
+    """An English year with no counterpart is an era year converted (民国元年 ↔ 1912) only when the Chinese writes no
+    Western year itself."""
+    changed = _checked([("2024年11月5日至11月7日进行实弹射击。", "Live firing from 5 November 2024 to 7 November 2025.")],
+                       "simplified", "number-mismatch")
+    assert [f.en_text for f in changed] == ["2025"]
+    assert not _checked([("民国元年，他去了上海。", "In 1912 he went to Shanghai.")], "simplified", "number-mismatch")
+
+
 def test_fixture_every_code_has_firing_case():
     firing = {code for code, *_, fires in CASES if fires}
     # Tested elsewhere: across rows (inconsistent-spelling, low-confidence), with a glossary, or on reading a file

@@ -37,7 +37,8 @@ def _compatible(a: Mention, b: Mention) -> bool:
     """Equal values, or overlapping ranges: each hedge widens only in the direction it means.
 
     Two figures hedged the same way (both *about*, both *more than*, both *nearly*) match when one is the other,
-    rounded (约4,870 ↔ *about 4,900*), not when their windows overlap (约68% is not *about 73%*).
+    rounded (约4,870 ↔ *about 4,900*), not when their windows overlap (约68% is not *about 73%*); so do a figure
+    said *about* on one side only and an exact one (310 ↔ *about 300*, 约11.9 ↔ *12*, not 约83% ↔ *78%*).
 
     A decade whose century is not said matches that decade of any century (90年代 ↔ the 1990s), an hour of
     the day the same hour on the other clock (20时 ↔ 8 p.m.), and a fraction one over n matches the ordinal n
@@ -69,7 +70,11 @@ def _compatible(a: Mention, b: Mention) -> bool:
         # Both sides hedge one figure the same way (约68% ↔ about 68%, 三十多 ↔ more than thirty): a translation copies
         # it or rounds it (约4,870 ↔ about 4,900).  The two windows must not add up to pass 73 for 68.
         return _rounds_to(a.value, b.value) or _rounds_to(b.value, a.value)
-    (al, ah), (bl, bh) = _one_sided(a, b), _one_sided(b, a)
+    if kind == "about" and not b.approx or _hedge_kind(b) == "about" and not a.approx:
+        # One side hedges (约83%), the other gives a figure: the translation rounds the figure or states what was
+        # rounded (about 300 for 310, 12 for 约11.9), never another figure as precise (78% for 约83%, 562 for 约563).
+        return _rounds_to(a.value, b.value) or _rounds_to(b.value, a.value)
+    (al, ah), (bl, bh) = a.span, b.span
     return al <= bh and bl <= ah
 
 
@@ -144,21 +149,6 @@ def _converted(lost: list[Mention], extra: list[Mention]) -> tuple[list[Mention]
     return still, left
 
 
-def _one_sided(mention: Mention, other: Mention) -> tuple[float, float]:
-    """``mention``'s span, an *about* (±20 %) narrowed to ±10 % when ``other`` is exact: a hedge on one side
-    covers the other side's rounding (about 300 for 310), not another number (about 350 for 300).
-
-    >>> from corpus_align.text.numbers import en_numbers
-    >>> about, exact = en_numbers("about 350")[0], Mention(300, False, True, "300")
-    >>> about.span, [round(end) for end in _one_sided(about, exact)]
-    ((280.0, 420.0), [315, 385])
-    """
-    low, high = mention.span
-    if not other.approx and _hedge_kind(mention) == "about":
-        return mention.value * 0.9, mention.value * 1.1
-    return low, high
-
-
 def _short_year_of(pair: tuple[Mention, Mention]) -> bool:
     """True when the year ``pair[1]`` is the year ``pair[0]`` writes short: in its era (民国112年 ↔ 2023, 康熙二十年 ↔ 1681),
     or by the last two digits of its century (98年 ↔ 1998, 03年 ↔ 2003).
@@ -214,9 +204,10 @@ def match_numbers(zh: list[Mention], en: list[Mention]) -> tuple[list[Mention], 
             left.remove(near)
         else:
             still.append(mention)
-    # A range on one side ("两三", "eighteen or nineteen") may take two numbers of the other.
-    zh_ranges = [z for z in zh if z.low >= 0]
-    en_ranges = [e for e in en if e.low >= 0]
+    # A range on one side ("两三", "thirty or forty") may take two numbers of the other; a hedged figure (*less than 12
+    # months*, 约11.9) is one number, already matched, and takes no second (第九条, 十二年前).
+    zh_ranges = [z for z in zh if z.low >= 0 and not _hedge_kind(z)]
+    en_ranges = [e for e in en if e.low >= 0 and not _hedge_kind(e)]
     if len(left) * len(zh_ranges) <= MATCH_PAIRS_BUDGET:
         left = [m for m in left if not any(_compatible(z, m) for z in zh_ranges)]
     if len(still) * len(en_ranges) <= MATCH_PAIRS_BUDGET:
@@ -422,8 +413,9 @@ def unmatched_numbers(view: RowView) -> tuple[list[Mention], list[Mention], floa
     if lost and extra and all(m.unit for m in lost + extra) and not {m.unit for m in lost} & {m.unit for m in extra} \
             and not _temperature_misconverted(lost + extra):
         return None  # a unit conversion: 六十公斤 → 130 pounds, 32.2 摄氏度 → 90 degrees
-    if extra and not lost and "年" in row.zh_normalized:
-        # An era year (民国元年, 光绪二十年) converted to the Western calendar (1912).
+    if extra and not lost and "年" in row.zh_normalized and not any(m.digits and 1000 <= m.value <= 2100 for m in zh):
+        # An era year (民国元年, 光绪二十年) converted to the Western calendar (1912); a row the Chinese dates in the
+        # Western calendar (2024年11月5日至11月7日) has no era year to convert, and a year it lacks was changed.
         extra = [m for m in extra if not (m.digits and 1000 <= m.value <= 2100)]
     matched = math.log1p(len(zh) - len(lost))  # the row's other numbers agree: it is aligned, and read right
     if renumbered is not None:

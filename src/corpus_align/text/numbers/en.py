@@ -41,13 +41,14 @@ _EN_FRACTION = re.compile(r"(?i)\b(a|one|two|three|four)[- ](" + "|".join(sorted
 _MONTHS = {month: i + 1 for i, month in enumerate(_EN_TABLES["months"])}
 _WORDS = sorted(list(_MENTION_WORDS) + list(_EN_SCALES), key=len, reverse=True)
 _EN_HEDGES: dict[str, str] = _EN_TABLES["hedges"]
+_EN_HEDGE_WORDS = "|".join(map(re.escape, sorted(_EN_HEDGES, key=len, reverse=True)))  # the longest first; approx. has a dot
 # The letters a hedge or a number word starts with: the look-ahead on them lets the scan pass over most
 # word boundaries at once instead of trying every hedge and number word there (same matches, half the time).
 _EN_NUMBER_FIRSTS = "".join(sorted({word[0] for word in list(_EN_HEDGES) + _WORDS}))
 _EN_NUMBER = re.compile(
     # Digits hyphened to a word (COVID-19) are read, as codes; number words hyphened to one (Formula-One) are not.
     r"(?i)\b(?:(?<![A-Za-z][-\u2011\u2212])|(?=\d))(?<!\.)(?=[\d" + _EN_NUMBER_FIRSTS + r"])"
-    r"(?:(" + "|".join(sorted(_EN_HEDGES, key=len, reverse=True)) + r")\s+)?"
+    r"(?:(" + _EN_HEDGE_WORDS + r")\s+)?"
     r"((?:\d{1,3}(?:,\d{2})*(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)*(?:st|nd|rd|th|s)?(?:\s*(?:" + "|".join(_EN_SCALES) + r")){0,2}|"
     r"(?:(?:" + "|".join(_WORDS) + r")(?:[- ](?:and[- ])?(?=(?:" + "|".join(_WORDS) + r")\b))?)+)"
     r"(%| percent| per cent)?(?:\b|(?<=\d)(?=[A-Za-z])|(?<=%))([A-Za-z]*)((?:\s+or\s+(?:so|more))?)"
@@ -61,7 +62,7 @@ _CARDINAL_SET = frozenset(_CARDINALS) | {"hundred", "thousand", "million"}
 _AM_PM = frozenset(("am", "pm", "m"))  # 5.30pm, 5.30 p.m.: the letters after a dotted clock time
 # "two dozen" is 24, "a dozen" 12, as loosely as English uses them (±20 %, like "about").
 _EN_DOZEN = re.compile(r"(?i)\b(a|" + _CARDINAL + r")[- ]dozen\b(?!s)")
-_EN_HEDGE_BEFORE = re.compile(r"(?i)\b(" + "|".join(sorted(_EN_HEDGES, key=len, reverse=True)) + r")\s+$")  # .search(text, 0, start)
+_EN_HEDGE_BEFORE = re.compile(r"(?i)\b(" + _EN_HEDGE_WORDS + r")\s+$")  # .search(text, 0, start)
 # "one in 300", "four-in-ten", "2 out of 5": a share (300分之1, 十分之四), read as a fraction; not the
 # "6 in 1739468" of "Python 2.6 in 1739468".
 _EN_IN_FRACTION = re.compile(r"(?i)\b(?<![\d.,])" + _CARDINAL + r"[- ](?:in|out[- ]of)[- ](?:a[- ])?"
