@@ -327,7 +327,8 @@ def inject_omission(zh: str, en: str, rng: random.Random, _other: list[str]) -> 
     clauses or more; a split that would drop only a short clause ("Oh,") is
     not an omission of the kind meant and is not used.
     """
-    clauses = re.split(r"(?<=[,;:—])\s*", en)
+    # A comma or colon ends a clause only before a space: not inside a figure (HK$1,950) or a time (10:00).
+    clauses = re.split(r"(?<=[,;:])\s+|(?<=—)\s*", en)
     clauses = [c for c in clauses if c.strip()]
     if len(clauses) < 2 or len(re.findall(r"[\u4e00-\u9fff]", zh)) < 15:
         return None
