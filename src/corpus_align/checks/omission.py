@@ -247,19 +247,24 @@ def _english_tokens(sentence: str) -> list[str]:
 # English number words CC-CEDICT's glosses of the digits do not give (九十 offers "nine" and "ten", not "ninety").
 _NUMBER_WORD = re.compile(r"(?i)\b(?:eleven(?:th)?|twel(?:ve|fth)|(?:thir|four|fif|six|seven|eigh|nine)teen(?:th)?|"
                           r"(?:twen|thir|for|fif|six|seven|eigh|nine)t(?:y|ieth)|twice|thrice|dozens?|score)\b")
+# Words that say a number the Chinese may write in digits, which have no gloss at all (9名 ↔ *nine*, 120万 ↔ *1.2 million*).
+_SPELLED_NUMBER = re.compile(r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth|fifth|"
+                             r"sixth|seventh|eighth|ninth|tenth|hundreds?|thousands?|millions?|billions?|trillions?)\b")
 
 
 def source_number_stems(zh: str, en: str) -> frozenset[str]:
     """Stems of the English number words that say a number the Chinese writes: they translate it, though no
-    dictionary gloss of its digits spells them (九万里 ↔ *ninety thousand li*).
+    dictionary gloss of its numerals or digits spells them (九万里 ↔ *ninety thousand li*, 9名 ↔ *nine*).
 
     >>> sorted(source_number_stems("抟扶摇而上者九万里", "He rises ninety thousand li, not fifteen."))
     ['nineti', 'thousand']
+    >>> sorted(source_number_stems("退赔120万元，取得9名被害人的谅解", "paid RMB 1.2 million and was forgiven by nine of them"))
+    ['million', 'nine']
     """
-    if not _NUMBER_WORD.search(en):
+    if not _NUMBER_WORD.search(en) and not (_DIGIT.search(zh) and _SPELLED_NUMBER.search(en)):
         return frozenset()
     written = set(zh_number_keys(zh))
-    said = [mention for mention in en_numbers(en) if not mention.digits and not written.isdisjoint(number_keys([mention]))]
+    said = [mention for mention in en_numbers(en) if not written.isdisjoint(number_keys([mention]))]
     return frozenset(english_stem(word.lower()) for mention in said for word in EN_WORD.findall(mention.text))
 
 
