@@ -685,6 +685,10 @@ CASES = [
     ("typo", "一个属于埃杜夫人部委的项目。", "A project under Mrs. Edu's minstry.", True),
     # A foreign phrase joined by a hyphen, as an adjective writes it (the de-facto standard), is the phrase.
     ("typo", "UTF-8 是现代事实上的标准。", "UTF-8 is the modern de-facto standard.", False),
+    # Words of games and the internet one letter from a common word (bot/both, gif/gift, esports/sports).
+    ("typo", "首局比赛，BLZ凭借下路的强势压制率先拿下一分。", "BLZ took the opening game on the back of pressure in the bot lane.", False),
+    ("typo", "电竞比赛的动图在网上流传。", "GIFs and gifs of the esports final spread online.", False),
+    ("typo", "电竞比赛的动图在网上流传。", "Gifts of the esports fnial spread online.", True),
     # A quoted English term with the source's word for it in brackets is a defined term (bilingual laws and contracts).
     ("untranslated", "“處長”（Commissioner）指勞工處處長；", '"Commissioner" (處長) means the Commissioner for Labour;', False),
     ("untranslated", "“处长”（Commissioner）指劳工处处长；", '"Commissioner" (劳工处处长助理) means the Commissioner for Labour;', True),
