@@ -726,6 +726,11 @@ _HEDGED_NUMBERS = [
     ("第七条 贷款发放未满12个月的，不得提前还款。",
      "Article 7 No early repayment may be made less than 12 months after the loan is disbursed.", False),
     ("有两三个人在场。", "Two or three people were there.", False),  # a range still takes two numbers
+    # Both sides hedge: the English copies or rounds the Chinese, never knows it finer.
+    ("列车预计晚点约30分钟。", "The train is expected to be delayed by about 25 minutes.", True),
+    ("列车预计晚点约27分钟。", "The train is expected to be delayed by about 30 minutes.", False),
+    ("僧众五百余人。", "There were more than 502 monks.", True),
+    ("僧众五百余人。", "There were more than 500 monks.", False),
 ]
 
 

@@ -36,9 +36,11 @@ MATCH_PAIRS_BUDGET = 100_000
 def _compatible(a: Mention, b: Mention) -> bool:
     """Equal values, or overlapping ranges: each hedge widens only in the direction it means.
 
-    Two figures hedged the same way (both *about*, both *more than*, both *nearly*) match when one is the other,
-    rounded (约4,870 ↔ *about 4,900*), not when their windows overlap (约68% is not *about 73%*); so do a figure
-    said *about* on one side only and an exact one (310 ↔ *about 300*, 约11.9 ↔ *12*, not 约83% ↔ *78%*).
+    ``a`` is the Chinese number, ``b`` the English.  Two figures hedged the same way (both *about*, both *more than*,
+    both *nearly*) match when the English is the Chinese, rounded (约4,870 ↔ *about 4,900*), not when their windows
+    overlap (约68% is not *about 73%*), nor when the English is the finer (约30分钟 is not *about 25 minutes*).  A
+    figure said *about* on one side only and an exact one match when either is the other, rounded (310 ↔ *about 300*,
+    约11.9 ↔ *12*, not 约83% ↔ *78%*).
 
     A decade whose century is not said matches that decade of any century (90年代 ↔ the 1990s), an hour of
     the day the same hour on the other clock (20时 ↔ 8 p.m.), and a fraction one over n matches the ordinal n
@@ -55,9 +57,9 @@ def _compatible(a: Mention, b: Mention) -> bool:
     if a.short_year != b.short_year and _short_year_of((a, b) if a.short_year else (b, a)):
         return True  # 98年 ↔ 1998, 民国112年 ↔ 2023
     if a.percent != b.percent:  # 百分之七十 ↔ "seven in ten", 十分之七 ↔ "70 percent": one share, said two ways
-        percent, other = (a, b) if a.percent else (b, a)
+        other = b if a.percent else a
         if 0 < other.value < 1:
-            return _compatible(_as_share(percent), other)
+            return _compatible(_as_share(a), b) if a.percent else _compatible(a, _as_share(b))
         return False  # a share and a count are no rounding of each other: *less than 24 hours* does not take 20%
     # 2.726 ↔ 2.7255: equal at the coarser precision (not a weak number, which is matched only when it is there:
     # the 5 of 百万分之五 is no rounding of 4.7255)
@@ -68,11 +70,13 @@ def _compatible(a: Mention, b: Mention) -> bool:
     kind = _hedge_kind(a)
     if kind and kind == _hedge_kind(b) and not (a.weak or b.weak):
         # Both sides hedge one figure the same way (约68% ↔ about 68%, 三十多 ↔ more than thirty): a translation copies
-        # it or rounds it (约4,870 ↔ about 4,900).  The two windows must not add up to pass 73 for 68.
-        return _rounds_to(a.value, b.value) or _rounds_to(b.value, a.value)
+        # it or rounds it (约4,870 ↔ about 4,900), and cannot know it finer (约30 ↔ about 25, 五百余 ↔ more than 502).
+        # The two windows must not add up to pass 73 for 68.
+        return _rounds_to(a.value, b.value)
     if kind == "about" and not b.approx or _hedge_kind(b) == "about" and not a.approx:
-        # One side hedges (约83%), the other gives a figure: the translation rounds the figure or states what was
-        # rounded (about 300 for 310, 12 for 约11.9), never another figure as precise (78% for 约83%, 562 for 约563).
+        # One side hedges (约83%), the other gives a figure: one of them is the other rounded (about 300 for 310, 12 for
+        # 约11.9, 三百 for about 310: the unhedged side may be the rounded one), never another figure as precise (78%
+        # for 约83%, 562 for 约563).
         return _rounds_to(a.value, b.value) or _rounds_to(b.value, a.value)
     (al, ah), (bl, bh) = a.span, b.span
     return al <= bh and bl <= ah
@@ -141,7 +145,7 @@ def _converted(lost: list[Mention], extra: list[Mention]) -> tuple[list[Mention]
     left, still = list(extra), []
     for mention in lost:
         same = next((other for other in left if mention.unit and other.unit == mention.unit and other.factor != mention.factor
-                     and _compatible(_in_base_unit(mention), _in_base_unit(other))), None)
+                     and _converts_to(_in_base_unit(mention), _in_base_unit(other))), None)
         if same is None:
             still.append(mention)
         else:
@@ -164,6 +168,12 @@ def _short_year_of(pair: tuple[Mention, Mention]) -> bool:
     if short.era:
         return year.value == short.value + short.era
     return short.value < 100 and year.value % 100 == short.value
+
+
+def _converts_to(zh: Mention, en: Mention) -> bool:
+    """:func:`_compatible` for one quantity in two units: a converted figure is rounded either way (约60公里 is
+    59,546 metres said *about 37 miles*)."""
+    return _compatible(zh, en) or _compatible(en, zh)
 
 
 def _one_over(fraction: Mention, ordinal: Mention) -> bool:
