@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from .._lazy import opencc_converter
-from ..segment.en import split_en
+from ..segment.en import sentence_candidates
 from ..text.lexicon import EN_STOPWORDS, english_stem, load_lexicon
 from ..text.numbers import en_number_keys, en_numbers, number_keys, zh_number_keys
 from ..text.patterns import CJK, CJK_RUN, EN_WORD, ZH_SPEECH_INTRO
@@ -311,9 +311,11 @@ def coverage_evidence(view: RowView) -> Coverage:
         return sentence, _letter_count(sentence), tuple(tokens)
 
 
-    # The segmenter's sentences: a full stop of an abbreviation (Mr. Savage, U.S. agents, 3:30 p.m. on Sunday) or a
-    # quotation followed by its speech tag ("Who?" she asked) ends no sentence, so neither is a sentence to be added.
-    sentences = [read(sentence) for sentence in (view.row.en[start:end].strip() for start, end in split_en(view.row.en)) if sentence]
+    # The segmenter's sentences, cut after an abbreviation that stands before no name: a title (Mr. Savage, U.S.
+    # agents), a full stop before a word in lower case (3:30 p.m. on Sunday) or a quotation followed by its speech tag
+    # ("Who?" she asked) ends no sentence, so none is a sentence to be added.
+    sentences = [read(sentence) for sentence in (view.row.en[start:end].strip() for start, end in sentence_candidates(view.row.en))
+                 if sentence]
     splits: tuple = ()
     if len(sentences) == 1 and not _ZH_ENDS_SENTENCE.search(view.row.zh_normalized.rstrip()) and _ENDS_SENTENCE.search(sentences[0][0]):
         text = sentences[0][0]

@@ -55,6 +55,45 @@ def split_en(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Abbreviations that stand before a name or a number (Mr. Li, Gen. Chen, No. 5, Fig. 3, U.S. Steel): a capital or a
+# digit after their full stop goes on the sentence.
+_BEFORE_NAMES = frozenset((
+    "mr", "mrs", "ms", "messrs", "mssrs", "dr", "prof", "st", "mt", "gen", "sen", "rep", "gov", "capt", "col", "lt",
+    "sgt", "cmdr", "adm", "supt", "insp", "pres", "rev", "hon", "fr", "jr", "sr", "no", "nos", "vol", "vols", "fig",
+    "figs", "pp", "p", "ch", "chap", "sec", "art", "op", "u.s", "u.k", "u.n", "e.u", "d.c", "p.r.c", "r.o.c", "u.s.a",
+))
+# A full stop or an ellipsis inside one of Punkt's sentences, before a capital or a digit, and the word before it.
+_INNER_STOP = re.compile(r"(\S*?)(\.\.\.|…|\.)\s+(?=[\"'“‘(]?[A-Z0-9])")
+
+
+def sentence_candidates(text: str) -> list[tuple[int, int]]:
+    """:func:`split_en`'s sentences, each also cut where an ellipsis or the full stop of an abbreviation that stands
+    before no name (3 p.m., 80 kg., approx.) is followed by a capital or a digit: the sentences one of which may
+    have been added to a row.
+
+    Punkt keeps *5 p.m. Beijing time* together, and so it keeps a sentence appended after *5.30 p.m.* with it; a
+    check that looks for an added sentence cuts at every such place, except after a title or an initial
+    (*Mr. Savage*, *J. K. Rowling*).
+
+    >>> text = "Open from 8 a.m. to 5.30 p.m. Tickets cost 60 yuan. Ask Mr. Li... Or Dr. J. Wang."
+    >>> [text[s:e] for s, e in sentence_candidates(text)]
+    ['Open from 8 a.m. to 5.30 p.m.', 'Tickets cost 60 yuan.', 'Ask Mr. Li...', 'Or Dr. J. Wang.']
+    """
+    spans: list[tuple[int, int]] = []
+    for start, end in split_en(text):
+        piece_start = start
+        for match in _INNER_STOP.finditer(text, start, end):
+            word = match.group(1).lower().rstrip(".").lstrip("(\"'“‘")
+            if match.group(2) == "." and (word in _BEFORE_NAMES or (len(word) == 1 and word.isalpha())):
+                continue
+            cut = match.end(2)
+            if text[piece_start:cut].strip():
+                spans.append((piece_start, cut))
+            piece_start = match.end()
+        spans.append((piece_start, end))
+    return spans
+
+
 def _merge_lowercase_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for start, end in spans:
