@@ -52,3 +52,21 @@ def test_en_hard_wrapped_paragraph_joins_lines_in_normalized_text():
         "Second paragraph here, wrapped.",
     ]
     assert [s.paragraph for s in document.sentences] == [0, 0, 1]
+
+
+CANDIDATE_CASES = [
+    # Punkt keeps a unit's or a time's full stop inside a sentence; an added sentence after it is cut off.
+    ("The site is open from 8 a.m. to 5.30 p.m. Article 10 applies.", ["The site is open from 8 a.m. to 5.30 p.m.", "Article 10 applies."]),
+    ("He weighs 80 kg. Confucius said so.", ["He weighs 80 kg.", "Confucius said so."]),
+    ("I don't know... Fast delivery.", ["I don't know...", "Fast delivery."]),
+    # Never after a title, a dotted name or an initial, nor before a word in lower case.
+    ("Mr. Savage met U.S. Army officers and J. K. Rowling.", ["Mr. Savage met U.S. Army officers and J. K. Rowling."]),
+    ("It starts at 3:30 p.m. on Sunday.", ["It starts at 3:30 p.m. on Sunday."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CANDIDATE_CASES)
+def test_en_sentence_candidates_cut_after_units_and_ellipses_not_titles(text, expected):
+    from corpus_align.segment.en import sentence_candidates
+
+    assert [text[s:e] for s, e in sentence_candidates(text)] == expected
