@@ -311,9 +311,10 @@ def coverage_evidence(view: RowView) -> Coverage:
         return sentence, _letter_count(sentence), tuple(tokens)
 
 
-    # The segmenter's sentences, cut after an abbreviation that stands before no name: a title (Mr. Savage, U.S.
-    # agents), a full stop before a word in lower case (3:30 p.m. on Sunday) or a quotation followed by its speech tag
-    # ("Who?" she asked) ends no sentence, so none is a sentence to be added.
+    # The segmenter's sentences, which do not end after a title (Mr. Savage, U.S. agents), before a word in lower case
+    # (3:30 p.m. on Sunday) or before a quotation's speech tag ("Who?" she asked): none of those is a sentence that
+    # could have been added.  They are cut where a unit's full stop or an ellipsis stands before a capital (5.30 p.m.
+    # Article 10), which Punkt cannot tell from 3 p.m. Beijing time.
     sentences = [read(sentence) for sentence in (view.row.en[start:end].strip() for start, end in sentence_candidates(view.row.en))
                  if sentence]
     splits: tuple = ()
@@ -711,7 +712,8 @@ def check_omission(ctx: CheckContext) -> Iterator:
     silence="`--ignore addition`. Titles and translator's notes that have no Chinese counterpart are expected "
     "additions; review and ignore them.",
     false_positives="Explanatory additions that literary translators make on purpose (a gloss of a custom); "
-    "a sentence of dialogue tags ('she said') split off by the segmenter.",
+    "a sentence whose words the dictionary glosses otherwise, in a document too short to learn them "
+    "(恳请法庭从轻处罚 ↔ 'We respectfully ask the court to impose a lighter punishment').",
 )
 def check_addition(ctx: CheckContext) -> Iterator:
     norms = _norms(ctx)
