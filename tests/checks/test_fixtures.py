@@ -726,6 +726,13 @@ _HEDGED_NUMBERS = [
     ("第七条 贷款发放未满12个月的，不得提前还款。",
      "Article 7 No early repayment may be made less than 12 months after the loan is disbursed.", False),
     ("有两三个人在场。", "Two or three people were there.", False),  # a range still takes two numbers
+    # A year written digit by digit is no range (二〇二三 is not 二三 "two or three"), with 〇 or Hong Kong's ○.
+    ("二○二三年新呈报的个案为615宗。", "In 2023, 615 new cases were reported.", False),
+    ("二〇二三年新呈报的个案为615宗。", "In 2023, 615 new cases were reported.", False),
+    ("二○二三年新呈报的个案为615宗。", "In 2022, 615 new cases were reported.", True),
+    # A hedged hour is an hour of the day all the same.
+    ("2024年2月12日晚约20时，我被撞倒。", "At about 8 p.m. on 12 February 2024 I was knocked down.", False),
+    ("2024年2月12日晚约20时，我被撞倒。", "At about 9 p.m. on 12 February 2024 I was knocked down.", True),
     # Both sides hedge: the English copies or rounds the Chinese, never knows it finer.
     ("列车预计晚点约30分钟。", "The train is expected to be delayed by about 25 minutes.", True),
     ("列车预计晚点约27分钟。", "The train is expected to be delayed by about 30 minutes.", False),

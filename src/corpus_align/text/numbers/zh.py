@@ -122,6 +122,9 @@ _ZH_EVERY_HAS = re.compile(rf"每 ?((?<![{_NUMERAL}])[{_NUMERAL}]+|(?<!\d)\d+) ?
 # The longest Chinese numeral a text writes is about 22 characters (一千二百三十四亿五千六百七十八万九千零一十二);
 # a longer run is not a number, and its value would be an integer of thousands of digits.
 MAX_ZH_NUMERAL_CHARS = 30
+# Hong Kong and Taiwan official text writes the zero of a year digit by digit with a white circle (二○二三年): a run
+# of digit characters with a numeral in it, not a censored name (王○○) or a bullet.
+_CIRCLE_ZERO_RUN = re.compile(r"[〇零○]*[一二三四五六七八九][一二三四五六七八九〇零○]*○[〇零○]*|○+(?=[〇零○]*[一二三四五六七八九])")
 _ZH_NOT_NUMBERS = frozenset(_ZH_TABLES["not_numbers"])
 _ZH_MEASURES: tuple[str, ...] = tuple(_ZH_TABLES["measures"])
 # Hedges around a Chinese number: before it (将近 "nearly", 约 "about") and after it (左右 "or so").
@@ -170,9 +173,11 @@ def _range_run(run: str) -> tuple[int, int] | None:
     """``(low, high)`` for a run with two consecutive digits: 两三 2–3, 十七八 17–18, 一二十 10–20, 三四百 300–400;
     and 三五, a few (三五百 300–500, 三五成群).
 
-    >>> _range_run("三五百"), _range_run("三百五")
-    ((300, 500), None)
+    >>> _range_run("三五百"), _range_run("三百五"), _range_run("二〇二三")
+    ((300, 500), None, None)
     """
+    if len(run) >= 3 and all(ch in ZH_DIGITS for ch in run):
+        return None  # read digit by digit: a year (二〇二三), not 二三 "two or three"
     for i in range(len(run) - 1):
         a, b = run[i], run[i + 1]
         if a in ZH_DIGITS and b in ZH_DIGITS and ZH_DIGITS[a] >= 1 and (ZH_DIGITS[b] - ZH_DIGITS[a] == 1 or a + b == "三五"):
@@ -243,6 +248,8 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
     # a line of thousands of numbers and idioms is not a product of the two.
     if not _ANY_NUMERAL.search(text):
         return []  # half of all sentences: no digit and no numeral character
+    if "○" in text:
+        text = _CIRCLE_ZERO_RUN.sub(lambda run: run.group().replace("○", "〇"), text)  # same length: positions hold
     in_words = bytearray(len(text) + 1)
     if words:
         for start, word in _numeral_words(text, words):
@@ -432,7 +439,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             shown = (match.group(0)[: len(match.group(0)) - len(after)] if after else match.group(0)).rstrip()
             low, high = hedged(number, "above" if approx in ("多", "余") else "about" if approx else hedge)
             unit_word = _zh_unit_word(text, match.end() - len(after))
-            clock = _zh_hour(after, number, bool(approx or hedge or scale or percent or percent_sign))
+            clock = _zh_hour(after, number, bool(approx or scale or percent or percent_sign))  # 约20时 is about 8 p.m.
             short_year, era = read_short_year(text, start, run, number, after == "年" and not (
                 approx or hedge or scale or percent or percent_sign or "." in run))
             found.append((start, Mention(int(number) if number == int(number) else number, bool(approx or hedge), True,
@@ -502,7 +509,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         found.append((start, Mention(value, bool(approx or hedge or weak), False, shown, low, high, weak=weak,
                                      unit=unit_family(unit_word) if unit_word else "", factor=unit_factor(unit_word),
                                      percent=bool(percent or percent_sign),
-                                     clock=_zh_hour(after, value, bool(approx or hedge or scale or percent or ordinal)),
+                                     clock=_zh_hour(after, value, bool(approx or scale or percent or ordinal)),
                                      short_year=short_year, era=era)))
     return units_over_ranges(text, found)
 
