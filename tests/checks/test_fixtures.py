@@ -689,6 +689,9 @@ CASES = [
     ("typo", "首局比赛，BLZ凭借下路的强势压制率先拿下一分。", "BLZ took the opening game on the back of pressure in the bot lane.", False),
     ("typo", "电竞比赛的动图在网上流传。", "GIFs and gifs of the esports final spread online.", False),
     ("typo", "电竞比赛的动图在网上流传。", "Gifts of the esports fnial spread online.", True),
+    # An abbreviation the segmenter knows, with its full stop (tel., approx.), is no slip of a word (tel for tell).
+    ("typo", "快递员李强（电话：138****6021）正在为您派送。", "Courier Li Qiang (tel.: 138****6021) is out for delivery.", False),
+    ("typo", "他告诉我了。", "He did tel me.", True),
     # A quoted English term with the source's word for it in brackets is a defined term (bilingual laws and contracts).
     ("untranslated", "“處長”（Commissioner）指勞工處處長；", '"Commissioner" (處長) means the Commissioner for Labour;', False),
     ("untranslated", "“处长”（Commissioner）指劳工处处长；", '"Commissioner" (劳工处处长助理) means the Commissioner for Labour;', True),

@@ -62,11 +62,15 @@ CANDIDATE_CASES = [
     # Never after a title, a dotted name or an initial, nor before a word in lower case.
     ("Mr. Savage met U.S. Army officers and J. K. Rowling.", ["Mr. Savage met U.S. Army officers and J. K. Rowling."]),
     ("It starts at 3:30 p.m. on Sunday.", ["It starts at 3:30 p.m. on Sunday."]),
+    # A quotation closed in the same text goes with the sentence that quotes it; one left open does not swallow the rest.
+    ('The opening, "When did the moon appear? I ask the sky," is a question. It is famous.',
+     ['The opening, "When did the moon appear? I ask the sky," is a question.', "It is famous."]),
+    ('He said, "Go. Now. Later. It is famous.', ['He said, "Go.', "Now.", "Later.", "It is famous."]),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), CANDIDATE_CASES)
-def test_en_sentence_candidates_cut_after_units_and_ellipses_not_titles(text, expected):
+def test_en_sentence_candidates_cut_after_units_and_ellipses_not_titles_nor_in_quotations(text, expected):
     from corpus_align.segment.en import sentence_candidates
 
     assert [text[s:e] for s, e in sentence_candidates(text)] == expected

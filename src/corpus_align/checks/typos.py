@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 import numpy as np
 
 from .._arrays import sorted_unique
+from ..segment.en import abbreviations
 from ..text.lexicon import EN_STOPWORDS, fold_accents
 from .context import CheckContext, at_sentence_start, spells_pinyin_of
 from .registry import register
@@ -571,6 +572,8 @@ def check_typo(ctx: CheckContext) -> Iterator:
                 continue  # goin', fixin': speech the translator spells as it sounds, the g dropped on purpose
             if _in_foreign_phrase(en, start, len(word)):
                 continue  # mutatis of mutatis mutandis, facie of prima facie: a phrase English writes in Latin or French
+            if en[start + len(word) : start + len(word) + 1] == "." and lower in abbreviations():
+                continue  # tel., approx., dept.: an abbreviation the segmenter knows, with its full stop
             base = lower.split("'")[0]
             suggestion = over_regularized(base) or suggest(base)
             if suggestion is None and evidence is None and len(base) >= 5:

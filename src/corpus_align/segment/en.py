@@ -23,6 +23,20 @@ _CONTINUES = re.compile(r"[\"'“‘(\[]*[a-z]|[\"'”’]*[,;:)\]]")
 
 
 @functools.lru_cache(maxsize=1)
+def _punkt_data() -> dict:
+    return json.loads(resources.files("corpus_align.resources").joinpath("punkt_en.json").read_text("utf-8"))
+
+
+def abbreviations() -> frozenset[str]:
+    """The abbreviations the segmenter knows, in lower case without their last full stop (``tel``, ``approx``, ``u.s``).
+
+    >>> {"tel", "approx", "u.s"} <= abbreviations()
+    True
+    """
+    return frozenset(_punkt_data()["abbreviations"])
+
+
+@functools.lru_cache(maxsize=1)
 def punkt_tokenizer():
     """The Punkt sentence tokenizer built from the owned parameters (cached).
 
@@ -31,9 +45,9 @@ def punkt_tokenizer():
     """
     from nltk.tokenize.punkt import _ORTHO_BEG_UC, _ORTHO_MID_LC, PunktParameters, PunktSentenceTokenizer
 
-    data = json.loads(resources.files("corpus_align.resources").joinpath("punkt_en.json").read_text("utf-8"))
+    data = _punkt_data()
     params = PunktParameters()
-    params.abbrev_types = set(data["abbreviations"])
+    params.abbrev_types = set(abbreviations())
     params.sent_starters = set(data["sentence_starters"])
     for word in data["lowercase_words"]:
         params.add_ortho_context(word, _ORTHO_MID_LC | _ORTHO_BEG_UC)
@@ -75,9 +89,16 @@ def sentence_candidates(text: str) -> list[tuple[int, int]]:
     check that looks for an added sentence cuts at every such place, except after a title or an initial
     (*Mr. Savage*, *J. K. Rowling*).
 
+    A sentence that opens a double quotation closed later in ``text`` goes on to its close: a quoted line of verse
+    or speech (*The opening, "When did the bright moon first appear? Wine cup in hand, I ask the blue sky," is a
+    question.*) is part of the sentence that quotes it.
+
     >>> text = "Open from 8 a.m. to 5.30 p.m. Tickets cost 60 yuan. Ask Mr. Li... Or Dr. J. Wang."
     >>> [text[s:e] for s, e in sentence_candidates(text)]
     ['Open from 8 a.m. to 5.30 p.m.', 'Tickets cost 60 yuan.', 'Ask Mr. Li...', 'Or Dr. J. Wang.']
+    >>> text = 'The line "Where is the moon? I ask the sky," is a question. It is famous.'
+    >>> [text[s:e] for s, e in sentence_candidates(text)]
+    ['The line "Where is the moon? I ask the sky," is a question.', 'It is famous.']
     """
     spans: list[tuple[int, int]] = []
     for start, end in split_en(text):
@@ -91,7 +112,35 @@ def sentence_candidates(text: str) -> list[tuple[int, int]]:
                 spans.append((piece_start, cut))
             piece_start = match.end()
         spans.append((piece_start, end))
-    return spans
+    return _through_quotations(text, spans)
+
+
+def _open_quotations(piece: str) -> int:
+    """How many double quotations ``piece`` leaves open (curly ones counted, straight ones paired)."""
+    return piece.count("“") - piece.count("”") + piece.count('"') % 2
+
+
+# The most sentences a quotation joined by :func:`_through_quotations` may hold: a bound on the work a line of
+# thousands of unclosed quotation marks makes, far above a quoted stanza or speech inside one row.
+_QUOTATION_MAX_SENTENCES = 8
+
+
+def _through_quotations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with each one that opens a double quotation joined to the ones up to where it closes, if it does."""
+    joined: list[tuple[int, int]] = []
+    i = 0
+    while i < len(spans):
+        start, end = spans[i]
+        if _open_quotations(text[start:end]) > 0:
+            ahead = range(i + 1, min(len(spans), i + _QUOTATION_MAX_SENTENCES))
+            closes = next((j for j in ahead if _open_quotations(text[start : spans[j][1]]) <= 0), None)
+            if closes is not None:
+                joined.append((start, spans[closes][1]))
+                i = closes + 1
+                continue
+        joined.append((start, end))
+        i += 1
+    return joined
 
 
 def _merge_lowercase_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
