@@ -1,6 +1,6 @@
 """The checks on clean rows of domains none of them was tuned on: no warning.
 
-``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds three hundred and twenty-six short documents: law
+``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds three hundred and thirty-eight short documents: law
 and contracts; business, sports and world news, international bodies; weather, dates and ages, durations, recipes and
 measures; science, medicine and research papers; software documentation, interface strings with placeholders and
 Taiwanese software text in Traditional characters; reviews and travel guides; subtitles, scripture, classical poetry
@@ -48,7 +48,10 @@ written after the first fixes (a trial transcript, a Chinese-medicine leaflet, a
 announcements, kung-fu subtitles, a climate speech, a Taipei rental, wine notes, an esports final, a temple's history,
 database release notes) and twelve more after all but the last fix (a flight delay, school arithmetic, a Ming novel, a
 phone review, a Hong Kong Legislative Council reply, a co-operative's harvest, a film festival, an insurance claim, a
-climbing log, a philosophy seminar, waste sorting rules, game patch notes).  Each
+climbing log, a philosophy seminar, waste sorting rules, game patch notes) and twelve after it (a tariff notice, a
+kindergarten chat, a Qing memorial, an electric car's manual, a Taiwan election notice, a marathon guide, a cold
+remedy's label, a jazz review, glacier research, a hotel's reply to a complaint, notes on translating Su Shi, parcel
+tracking).  Each
 was written to probe one way the checks could fail on unseen text (七成 for 70 %, 一千六百米 for 1.6 kilometres, 梅西 for
 *Messi*, a speaker the English leaves unsaid), and each document is checked as one file, in Simplified and in
 Traditional characters.
