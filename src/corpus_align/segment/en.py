@@ -27,6 +27,7 @@ def _punkt_data() -> dict:
     return json.loads(resources.files("corpus_align.resources").joinpath("punkt_en.json").read_text("utf-8"))
 
 
+@functools.lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
     """The abbreviations the segmenter knows, in lower case without their last full stop (``tel``, ``approx``, ``u.s``).
 

@@ -122,9 +122,14 @@ _ZH_EVERY_HAS = re.compile(rf"每 ?((?<![{_NUMERAL}])[{_NUMERAL}]+|(?<!\d)\d+) ?
 # The longest Chinese numeral a text writes is about 22 characters (一千二百三十四亿五千六百七十八万九千零一十二);
 # a longer run is not a number, and its value would be an integer of thousands of digits.
 MAX_ZH_NUMERAL_CHARS = 30
-# Hong Kong and Taiwan official text writes the zero of a year digit by digit with a white circle (二○二三年): a run
-# of digit characters with a numeral in it, not a censored name (王○○) or a bullet.
-_CIRCLE_ZERO_RUN = re.compile(r"[〇零○]*[一二三四五六七八九][一二三四五六七八九〇零○]*○[〇零○]*|○+(?=[〇零○]*[一二三四五六七八九])")
+# Hong Kong and Taiwan official text writes the zero of a year digit by digit with a white circle (二○二三年).
+_CIRCLE_ZERO_RUN = re.compile(r"[一二三四五六七八九〇零○]*○[一二三四五六七八九〇零○]*")
+
+
+def _circle_as_zero(run: re.Match) -> str:
+    """A run of digit characters with ○ in it, its ○ read as 〇 when it holds a numeral (not a censored name, 王○○)."""
+    digits = run.group()
+    return digits.replace("○", "〇") if any(ch in "一二三四五六七八九" for ch in digits) else digits
 _ZH_NOT_NUMBERS = frozenset(_ZH_TABLES["not_numbers"])
 _ZH_MEASURES: tuple[str, ...] = tuple(_ZH_TABLES["measures"])
 # Hedges around a Chinese number: before it (将近 "nearly", 约 "about") and after it (左右 "or so").
@@ -249,7 +254,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
     if not _ANY_NUMERAL.search(text):
         return []  # half of all sentences: no digit and no numeral character
     if "○" in text:
-        text = _CIRCLE_ZERO_RUN.sub(lambda run: run.group().replace("○", "〇"), text)  # same length: positions hold
+        text = _CIRCLE_ZERO_RUN.sub(_circle_as_zero, text)  # same length: positions hold
     in_words = bytearray(len(text) + 1)
     if words:
         for start, word in _numeral_words(text, words):
