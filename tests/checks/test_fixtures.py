@@ -760,6 +760,26 @@ def test_fixture_number_year_beside_a_western_date_is_compared():
     assert not _checked([("民国元年，他去了上海。", "In 1912 he went to Shanghai.")], "simplified", "number-mismatch")
 
 
+# A name missing from the English is reported at warning or above only where the English shows the gap it left;
+# a name the translator replaced by a pronoun or a noun leaves fluent English and stays doubtful (info).
+_NAME_GAPS = [
+    ("周六警方宣布西雅图发生骚乱。", "Police declared a riot in on Saturday.", True),
+    ("周六警方宣布西雅图发生骚乱。", "Police declared a riot in the city on Saturday.", False),
+    ("吴佩珍有个表哥在片厂做照明工。", "Had a cousin who did lighting at the film studio.", True),
+    ("吴佩珍有个表哥在片厂做照明工。", "She had a cousin who did lighting at the film studio.", False),
+    ("我在香港港口小学教科学。", "I teach science at the.", True),
+]
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize(("zh", "en", "reported"), _NAME_GAPS)
+def test_fixture_entity_missing_is_sure_only_where_the_english_shows_a_gap(zh, en, reported, script):
+    found = _checked([(zh, en)], script, "entity-missing")
+    assert found, "the name is missing either way, so a finding is made"
+    assert (found[0].severity != "info") == reported, found
+    assert ("as if a word were missing" in found[0].message) == reported
+
+
 def test_fixture_every_code_has_firing_case():
     firing = {code for code, *_, fires in CASES if fires}
     # Tested elsewhere: across rows (inconsistent-spelling, low-confidence), with a glossary, or on reading a file

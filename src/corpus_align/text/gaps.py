@@ -1,0 +1,103 @@
+"""Gaps in English: a function word left with nothing to govern, or a clause without its subject.
+
+A name or a noun cut out of a sentence leaves its grammar behind: a preposition or an article
+before a full stop (*a riot in.*, *at the.*), two prepositions in a row (*a riot in on
+Saturday*), a preposition before a verb (*Special Envoy for was heading*), a determiner before
+a conjunction (*with their when*), empty brackets (*HQV () processing*) or a speech tag with
+no speaker (*'Yes,' said, and*).  A subject dropped from a clause, as a draft translated from
+Chinese, which leaves subjects out, easily drops one, leaves the clause opening on its verb
+(*Took pity on the cousin*, *However, grew impatient*, *When he heard this, couldn't help
+crying*).
+
+Fluent English has these too (*come in.*, *the sale of at least three*, *Called to create …* in
+a reference manual, *Came home on my lunch break* in a post): one line in fifty over the
+development sets, in every domain alike; so a gap is evidence to weigh with other evidence,
+never a finding alone.
+
+>>> english_gap("Police declared a riot in on Saturday.")
+'a riot in on Saturday'
+>>> english_gap("Police declared a riot in Seattle on Saturday.") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+# Verbs whose past form opens a sentence only when its subject is missing (participles that open a clause,
+# *Praised by some*, *Founded in 1990*, are left out).
+_PAST = (
+    "said|came|went|told|asked|had|was|were|looked|thought|knew|saw|took|got|gave|made|felt|turned|stood|sat|ran|"
+    "walked|replied|answered|shouted|cried|smiled|laughed|nodded|began|left|heard|seemed|wanted|tried|decided|found|"
+    "kept|brought|followed|watched|continued|pointed|explained|reached|returned|stopped|called|stepped"
+)
+# Simple past forms that are no participle: a sentence or clause that opens on one has lost its subject
+# (*Took pity on her*), unless the subject follows (*Came the dawn*, *said Grannie Liu*).
+_SIMPLE_PAST = (
+    "went|came|saw|took|gave|ran|began|knew|grew|threw|drew|wrote|spoke|broke|chose|rose|fell|drove|rode|sang|drank|"
+    "flew|shook|woke|wore|stole|froze|ate|sat|stood|said|told|heard"
+)
+# A negated auxiliary, which needs a subject before it outside a question (*Didn't you …?*).
+_NEGATED = "didn't|did not|couldn't|could not|wasn't|was not|wouldn't|would not|hadn't|had not"
+# Past forms of verbs of gesture and speech, which open no participle clause in narrative.
+_NARRATING = (
+    "nodded|smiled|laughed|sighed|frowned|shrugged|glanced|stared|whispered|muttered|shouted|replied|answered|"
+    "grinned|blushed|hesitated|rounded on|looked (?:up|down|at|around)|turned (?:away|around|to)|"
+    "reached (?:down|out|up|for)|walked (?:away|over|in|out)"
+)
+# Prepositions that need an object (*in*, *on* and *to* are also adverbs and infinitive markers: *came in.*, *went on.*,
+# *wanted to.*, so they are only read where no adverb can stand).
+_GOVERNS = "in|at|of|from|with|by|into|than|between|among|via"
+_SPEECH_VERB = "said|asked|replied|answered|cried|shouted"
+
+_GAP = re.compile(
+    "|".join((
+        r"(?<![\w)\]])[(（]\s*[)）]",                                   # empty brackets: HQV () processing
+        r"\b(?:the|a|an|its)\s*[.,;:!?)](?!\w)",                        # an article before punctuation: at the.
+        rf"\b(?:{_GOVERNS})\s*(?:[.,;:!?)](?=\s|$)|$|\s(?:--|—|–)\s)",  # a preposition before punctuation: a riot in.
+        r"\b(?:at|of|from|into|with|by|than|between|among|via) (?:in|at|of|from|into|by|via|on|and|or|to|for)\b"
+        r"(?! (?:of|to)\b)(?! least\b)",                                # two prepositions: he came from in the
+        r"\bin (?:at|of|from|by|via|into)\b(?! (?:least|most|all|first|once)\b)",  # a riot in at dawn
+        r"\bin on (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|"
+        r"September|October|November|December)\b",                    # a riot in on Saturday
+        r"\b(?:for|of|in|at|with|by|from|about|on) (?:was|were|is|are|has|had|will|would|can|could)\b",  # Envoy for was
+        r"\b(?:the|an|their|its|my|your|our) (?:when|which|who|and|or|but|of|in|to|was|were|is|are)\b",  # their when
+        rf"\bbecause (?:{_PAST})\b",                                    # because stepped out
+        rf"['\"’”,]\s*(?:{_SPEECH_VERB})\s*[,.;]",                      # 'Yes, Aunt,' said, and
+        rf"(?:^|[.!?]['\"’”]?\s+)(?:{_PAST}) (?:that|a|an|to|back|in|at|on|the)\b",  # Said that when she …
+        rf"(?:^|[.!?:;]['\"’”]?\s+)(?:{_SIMPLE_PAST})\b(?! (?:I|you|he|she|we|they|it)\b| (?-i:[A-Z]))",  # Took pity on her
+        rf"(?:^|[.!?:;]['\"’”]?\s+)(?:{_NARRATING})\b(?!-)",          # Nodded, but …
+        rf"\b(?:when|because|although|though|until|while|before|after|since)\s+(?:{_SIMPLE_PAST}|{_NARRATING})\b",  # when heard this
+        rf"(?:^|[.!?]['\"’”]?\s+)(?:However|Naturally|Finally|Suddenly|Later|Afterwards|Soon|Instead),?\s+"
+        rf"(?:{_SIMPLE_PAST}|{_NARRATING}|{_NEGATED})\b",                # However, grew impatient; Naturally did not
+        rf"(?:^|[.!?]['\"’”]?\s+)(?:{_NEGATED})\b(?! (?:I|you|he|she|we|they|it|there)\b| (?-i:[A-Z]))",  # Did not, in fact, have
+        rf"(?:^|[.!?]['\"’”]?\s+)(?:When|After|Before|As|Since|Once|Unable|Although|Though)\b[^,.;:!?]{{0,80}},\s+"
+        rf"(?:{_NEGATED}|finally|stopped)\b",                          # When he heard this, couldn't help crying
+        r"\b(?:to|on|of|for|with)\s*,\s*(?:who|whom|which|perhaps)\b",  # pleaded his case to, who …
+        r"\s['’]s\b",                                                   # a possessive with no owner: the 's house
+    )),
+    re.I,
+)
+# The two words either side of a gap that are shown with it.
+_WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,2}\S*$")
+_WORDS_AFTER = re.compile(r"(?:\s*[^\s.,;:!?]+){0,2}")
+
+
+def english_gap(text: str) -> str | None:
+    """The words around the first gap in ``text`` where a dropped word seems to be missing, or ``None``.
+
+    Up to two words either side are kept, so that a reviewer sees the gap in its place.
+
+    >>> english_gap("Then one day she told in a confessional tone that he had left.") is None
+    True
+    >>> english_gap("The official added that U.S. Special Envoy for was heading back to Vienna.")
+    'Special Envoy for was heading back'
+    >>> english_gap("HQV () processing represents the state of the art.")
+    'HQV () processing represents'
+    """
+    found = _GAP.search(text)
+    if found is None:
+        return None
+    start = _WORDS_BEFORE.search(text, 0, found.start()).start()  # type: ignore[union-attr]  # matches the empty string
+    end = _WORDS_AFTER.match(text, found.end()).end()  # type: ignore[union-attr]
+    return text[start:end].strip()

@@ -1,0 +1,45 @@
+"""Gaps in English where a word was dropped (text/gaps.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_align.text.gaps import english_gap
+
+# (English, the gap shown, or None)
+CASES = [
+    ("Police declared a riot in on Saturday.", "a riot in on Saturday"),
+    ("Police declared a riot in.", "a riot in."),
+    ("He had driven a silk shop in into the ground.", "silk shop in into the ground"),
+    ("The official added that U.S. Special Envoy for was heading back.", "Special Envoy for was heading back"),
+    ("HQV () processing represents the state of the art.", "HQV () processing represents"),
+    ("I am a teacher at the.", "teacher at the."),
+    ("They royally messed up with their when it came out.", "up with their when it came"),
+    ("Only because stepped out of her own shoes was she able to see it.", "Only because stepped out of"),
+    ("'Yes, Aunt,' said, and pursed his lips.", "'Yes, Aunt,' said, and pursed"),
+    ("Said that when she decided to go, she took nothing.", "Said that when she"),
+    # A clause that has lost its subject: it opens on a simple past, a gesture, or a negated auxiliary.
+    ("Took pity on the cousin and tried to smooth things over.", "Took pity on"),
+    ("However, grew impatient and left.", "However, grew impatient and"),
+    ("When he heard this, couldn't help crying.", "When he heard this, couldn't help crying"),
+    ("The highwayman pleaded his case to, who grabbed him.", "his case to, who grabbed him"),
+    # Fluent English: inversion after a quotation, a question, a subject after the introductory clause.
+    ("'Oh!' said Grannie Liu.", None),
+    ("Didn't you know?", None),
+    ("When he heard this, he couldn't help crying.", None),
+    ("Nodded-through motions are rare.", None),
+    # Fluent English: an adverb particle, an infinitive, a stranded preposition, a participle clause, code.
+    ("The new boy was clearly tucking in to his dinner.", None),
+    ("I didn't want to.", None),
+    ("Praised by some for leaving money to charity, the trader's statue was attacked.", None),
+    ("The sale of at least three French frigates was announced.", None),
+    ("Check in to a hotel near Chunxi Road.", None),
+    ("Call CreateViewport() to make a viewport.", None),
+    ("Police declared a riot in Seattle on Saturday.", None),
+    ("Grannie Liu came back from the other room.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "gap"), CASES)
+def test_gaps_english_gap_finds_a_function_word_left_without_its_word(text, gap):
+    assert english_gap(text) == gap
