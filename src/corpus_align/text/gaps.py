@@ -3,11 +3,11 @@
 A name or a noun cut out of a sentence leaves its grammar behind: a preposition or an article
 before a full stop (*a riot in.*, *at the.*), two prepositions in a row (*a riot in on
 Saturday*), a preposition before a verb (*Special Envoy for was heading*), a determiner before
-a conjunction (*with their when*), empty brackets (*HQV () processing*) or a speech tag with
-no speaker (*'Yes,' said, and*).  A subject dropped from a clause, as a draft translated from
-Chinese, which leaves subjects out, easily drops one, leaves the clause opening on its verb
-(*Took pity on the cousin*, *However, grew impatient*, *When he heard this, couldn't help
-crying*).
+a conjunction (*with their when*), two marks with nothing between them (*Our founder,, worked*),
+empty brackets (*HQV () processing*) or a speech tag with no speaker (*'Yes,' said, and*).
+A subject dropped from a clause, as a draft translated from Chinese, which leaves subjects
+out, easily drops one, leaves the clause opening on its verb (*Took pity on the cousin*,
+*However, grew impatient*, *When he heard this, couldn't help crying*).
 
 Fluent English has these too (*come in.*, *the sale of at least three*, *Called to create …* in
 a reference manual, *Came home on my lunch break* in a post): one line in fifty over the
@@ -47,7 +47,7 @@ _NARRATING = (
 )
 # Prepositions that need an object (*in*, *on* and *to* are also adverbs and infinitive markers: *came in.*, *went on.*,
 # *wanted to.*, so they are only read where no adverb can stand).
-_GOVERNS = "in|at|of|from|with|by|into|than|between|among|via"
+_GOVERNS = "in|at|of|from|with|by|into|than|between|among|via|against"
 _SPEECH_VERB = "said|asked|replied|answered|cried|shouted"
 
 _GAP = re.compile(
@@ -61,7 +61,7 @@ _GAP = re.compile(
         r"\bin on (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|"
         r"September|October|November|December)\b",                    # a riot in on Saturday
         r"\b(?:for|of|in|at|with|by|from|about|on) (?:was|were|is|are|has|had|will|would|can|could)\b",  # Envoy for was
-        r"\b(?:the|an|their|its|my|your|our) (?:when|which|who|and|or|but|of|in|to|was|were|is|are)\b",  # their when
+        r"\b(?:the|an|their|its|my|your|our) (?-i:when|which|who|and|or|but|of|in|to|was|were|is|are)\b(?!-)",  # their when
         rf"\bbecause (?:{_PAST})\b",                                    # because stepped out
         rf"['\"’”,]\s*(?:{_SPEECH_VERB})\s*[,.;]",                      # 'Yes, Aunt,' said, and
         rf"(?:^|[.!?]['\"’”]?\s+)(?:{_PAST}) (?:that|a|an|to|back|in|at|on|the)\b",  # Said that when she …
@@ -74,6 +74,17 @@ _GAP = re.compile(
         rf"(?:^|[.!?]['\"’”]?\s+)(?:When|After|Before|As|Since|Once|Unable|Although|Though)\b[^,.;:!?]{{0,80}},\s+"
         rf"(?:{_NEGATED}|finally|stopped)\b",                          # When he heard this, couldn't help crying
         r"\b(?:to|on|of|for|with)\s*,\s*(?:who|whom|which|perhaps)\b",  # pleaded his case to, who …
+        r"(?<=\w),\s*[,.](?=\s|$)|(?<=[a-z])\.\.(?=\s|$)",                # a word dropped between two marks: Our founder,, worked
+        r"\b(?:the|a|an) (?:I|we|he|she|they|you)\b(?!-)",               # On the we ate zongzi
+        r"\b(?:the|an|their|its|my|your|our) (?:around|into)\b",  # out into the around noon
+        r"[(（]\s+(?:or|and)\b",                                        # ( or remote)
+        rf"\bwhether (?:{_SIMPLE_PAST})\b",                             # As to whether won honour
+        # A sentence that opens on its verb, outside a question: Is about 100,000 light years across.
+        r"(?:^|[.!?]['\"’”]?\s+)(?:is|was|are|were|has)\b(?! (?:I|you|he|she|it|we|they|there|this|that)\b| (?-i:[A-Z]))"
+        r"(?![^.!?]*\?)",
+        # An introductory phrase, then a verb with no subject: Around the 15th, will meet someone.
+        r"(?:^|[.!?]['\"’”]?\s+)(?:Around|During|On|In|At|By|For|From|With|Before|After|Once)\b[^,.;:!?]{0,80},\s+"
+        r"(?:will|would|can|could|should|must|may|might|is|was|were|are|has|had)\b(?![^.!?]*\?)",
         r"\s['’]s\b",                                                   # a possessive with no owner: the 's house
     )),
     re.I,
