@@ -39,6 +39,8 @@ from .name_spelling import pinyin_spellings, row_attested_names, row_name_keys, 
 from .params import LEARNED_RENDERING_LIFT, LEARNED_RENDERING_MIN_ROWS, LEARNED_RENDERING_SHARE, NAME_MAX_FREQUENCY
 from .registry import register
 from .resources import (
+    COMMON,
+    cedict_classes,
     english_words,
     institutions,
     place_abbreviations,
@@ -511,6 +513,51 @@ def _lexicon_hits(text: str, lexicon: dict[str, set[str]], by_first: dict[str, l
     return hits
 
 
+def _proper_words_beside_a_gap(view: RowView, entities: list[Entity], covered: set[int]) -> list[Entity]:
+    """The words of the row that CC-CEDICT knows as proper nouns (春节 *the Spring Festival*, 日本 *Japan*) and that no
+    rule of :func:`zh_entities` takes as a name, when the English shows a gap (:func:`english_gap`).
+
+    Such words are festivals, countries inside a longer word and names jieba does not tag as names as often as they
+    are names: read on every row, they would flood the report; beside a gap they are likely what was dropped.
+    """
+    renderings, classes = proper_renderings(), cedict_classes()
+    taken = {i for entity in entities for i in range(entity.start, entity.end)} | covered
+    found, position = [], 0
+    for word in view.zh_words:
+        start, position = position, position + len(word)
+        # A proper noun that is also a common word (成功 Chenggong or "success", 大学 the Great Learning or "university")
+        # is read as the word.
+        if len(word) >= 2 and word in renderings and classes.get(word, 0) & COMMON == 0 and taken.isdisjoint(range(start, position)):
+            found.append(Entity(word, "place", start, position, described="name"))
+    if found and english_gap(view.row.en) is None:
+        return []
+    return found
+
+
+def _translated_by_meaning(entity: Entity, rendered: int, rows: int) -> bool:
+    """True when the document shows that the translator renders the name by meaning, in (almost) none of its rows."""
+    # A name the translator (almost) never renders is translated (平儿 → Patience, 韦小宝 → Trinket);
+    # one chance match ("Bao-yu" spelling 宝 of 韦小宝) must not turn all its rows into findings ...
+    # ... but a name the dictionary renders (爱沙尼亚 Estonia) in only two rows is as likely dropped twice.
+    never_rendered = not rendered and (rows >= NEVER_RENDERED_MIN_ROWS or not proper_renderings().get(entity.text))
+    return rows > 1 and (never_rendered or rows >= RENDERED_SHARE_ROWS and rendered < RENDERED_SHARE_MIN * rows)
+
+
+def _stands_in_the_row(view: RowView, entity: Entity, romanized: bool, rendered: int) -> bool:
+    """True when a word of the row stands for the entity: a noun for a place named elsewhere, a title or kinship term
+    for a person, the body a place only qualifies; or when the person only introduces a quotation."""
+    if entity.kind == "place" and rendered and _STAND_IN.search(view.row.en):
+        # "the country", "the club" for a place the document names elsewhere: on the development documents, 46 of
+        # the 48 places unrendered beside such a noun were the translator's choice, not a dropped name
+        # (calibrate_findings.py's labelled findings of stop 25).
+        return True
+    if entity.kind == "person" and (_speaker(view.row.zh_normalized, entity) or _title_stands_in(view, entity)):
+        return True
+    # (A country jieba tags as a person, 阿富汗 of 阿富汗政府, is a place all the same: the dictionary knows it.)
+    place_like = entity.kind in ("place", "abbreviation") or not romanized and entity.text in proper_renderings()
+    return place_like and _modifies_institution(view.row.zh_normalized, entity, view.row.en)
+
+
 @register(
     "entity-missing",
     severity="error",
@@ -567,6 +614,7 @@ def check_entity_missing(ctx: CheckContext) -> Iterator:
                 pending.append((view, entity, True))
         # 2. Names, places and titles that the dictionaries know, where the document gives no romanization.
         entities = zh_entities(view)
+        entities += _proper_words_beside_a_gap(view, entities, covered)
         starts = {other.start for other in entities if other.kind == "place"}
         for entity in entities:
             span = range(entity.start, entity.end)
@@ -596,25 +644,12 @@ def check_entity_missing(ctx: CheckContext) -> Iterator:
     for view, entity, romanized in pending:
         if learned.get(entity.text, set()) & _capitalised_stems(view):
             continue  # rendered as the document usually renders it: 上帝 → "the LORD", a nickname, a title
-        others = rows_with[entity.text] - 1
-        # A name the translator (almost) never renders is translated (平儿 → Patience, 韦小宝 → Trinket);
-        # one chance match ("Bao-yu" spelling 宝 of 韦小宝) must not turn all its rows into findings.
-        rendered, rows = rendered_rows[entity.text], rows_with[entity.text]
-        # ... but a name the dictionary renders (爱沙尼亚 Estonia) in only two rows is as likely dropped twice.
-        never_rendered = not rendered and (rows >= NEVER_RENDERED_MIN_ROWS or not proper_renderings().get(entity.text))
-        if others and (never_rendered or rows >= RENDERED_SHARE_ROWS and rendered < RENDERED_SHARE_MIN * rows):
+        if _translated_by_meaning(entity, rendered_rows[entity.text], rows_with[entity.text]):
             continue
-        if entity.kind == "place" and rendered and _STAND_IN.search(view.row.en):
-            # "the country", "the club" for a place the document names elsewhere: on the development documents, 46 of
-            # the 48 places unrendered beside such a noun were the translator's choice, not a dropped name
-            # (calibrate_findings.py's labelled findings of stop 25).
-            continue
-        if entity.kind == "person" and (_speaker(view.row.zh_normalized, entity)
-                                        or _title_stands_in(view, entity)):
-            continue
-        # (A country jieba tags as a person, 阿富汗 of 阿富汗政府, is a place all the same: the dictionary knows it.)
-        place_like = entity.kind in ("place", "abbreviation") or not romanized and entity.text in proper_renderings()
-        if place_like and _modifies_institution(view.row.zh_normalized, entity, view.row.en):
+        # A name the translator replaced by a pronoun or a title leaves fluent English; a dropped one mostly leaves a gap,
+        # and a gap outweighs what the row suggests stands for the name.
+        gap = english_gap(view.row.en)
+        if gap is None and _stands_in_the_row(view, entity, romanized, rendered_rows[entity.text]):
             continue
         shown = zh_original_span(view.row, entity.start, entity.end)
         kinds = {"person": "name", "place": "place or organization", "abbreviation": "place", "title": "title"}
@@ -624,8 +659,6 @@ def check_entity_missing(ctx: CheckContext) -> Iterator:
             f"{syllables[0].capitalize()} {''.join(syllables[1:]).capitalize()}".strip()
             if entity.kind == "person" and syllables else ""
         )
-        # A name the translator replaced by a pronoun leaves fluent English; a dropped one mostly leaves a gap.
-        gap = english_gap(view.row.en)
         signals = {"romanized": float(romanized), "rendered_share": rendered_rows[entity.text] / rows_with[entity.text],
                    "name_rows": math.log(rows_with[entity.text]), "stand_in": float(_stood_in(view, entity)),
                    "gap": float(gap is not None)}

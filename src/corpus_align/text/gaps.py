@@ -55,7 +55,7 @@ _GAP = re.compile(
         r"(?<![\w)\]])[(（]\s*[)）]",                                   # empty brackets: HQV () processing
         r"\b(?:the|a|an|its)\s*[.,;:!?)](?!\w)",                        # an article before punctuation: at the.
         rf"\b(?:{_GOVERNS})\s*(?:[.,;:!?)](?=\s|$)|$|\s(?:--|—|–)\s)",  # a preposition before punctuation: a riot in.
-        r"\b(?:at|of|from|into|with|by|than|between|among|via) (?:in|at|of|from|into|by|via|on|and|or|to|for)\b"
+        r"\b(?:at|of|from|into|with|by|between|among|via) (?:in|at|of|from|into|by|via|on|and|or|to|for)\b"
         r"(?! (?:of|to)\b)(?! least\b)",                                # two prepositions: he came from in the
         r"\bin (?:at|of|from|by|via|into)\b(?! (?:least|most|all|first|once)\b)",  # a riot in at dawn
         r"\bin on (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|"
@@ -71,7 +71,7 @@ _GAP = re.compile(
         rf"(?:^|[.!?]['\"’”]?\s+)(?:However|Naturally|Finally|Suddenly|Later|Afterwards|Soon|Instead),?\s+"
         rf"(?:{_SIMPLE_PAST}|{_NARRATING}|{_NEGATED})\b",                # However, grew impatient; Naturally did not
         rf"(?:^|[.!?]['\"’”]?\s+)(?:{_NEGATED})\b(?! (?:I|you|he|she|we|they|it|there)\b| (?-i:[A-Z]))",  # Did not, in fact, have
-        rf"(?:^|[.!?]['\"’”]?\s+)(?:When|After|Before|As|Since|Once|Unable|Although|Though)\b[^,.;:!?]{{0,80}},\s+"
+        rf"(?:^|[.!?]['\"’”]?\s+)(?-i:When|After|Before|As|Since|Once|Unable|Although|Though)\b[^,.;:!?]{{0,80}},\s+"
         rf"(?:{_NEGATED}|finally|stopped)\b",                          # When he heard this, couldn't help crying
         r"\b(?:to|on|of|for|with)\s*,\s*(?:who|whom|which|perhaps)\b",  # pleaded his case to, who …
         r"(?<=\w),\s*[,.](?=\s|$)|(?<=[a-z])\.\.(?=\s|$)",                # a word dropped between two marks: Our founder,, worked
@@ -83,8 +83,8 @@ _GAP = re.compile(
         r"(?:^|[.!?]['\"’”]?\s+)(?:is|was|are|were|has)\b(?! (?:I|you|he|she|it|we|they|there|this|that)\b| (?-i:[A-Z]))"
         r"(?![^.!?]*\?)",
         # An introductory phrase, then a verb with no subject: Around the 15th, will meet someone.
-        r"(?:^|[.!?]['\"’”]?\s+)(?:Around|During|On|In|At|By|For|From|With|Before|After|Once)\b[^,.;:!?]{0,80},\s+"
-        r"(?:will|would|can|could|should|must|may|might|is|was|were|are|has|had)\b(?![^.!?]*\?)",
+        r"(?:^|[.!?]['\"’”]?\s+)(?-i:Around|During|On|In|At|By|For|From|With|Before|After|Once)\b[^,.;:!?]{0,80},\s+"
+        r"(?-i:will|would|can|could|should|must|may|might|is|was|were|are|has|had)\b(?![^.!?]*\?)",
         r"\s['’]s\b",                                                   # a possessive with no owner: the 's house
     )),
     re.I,
