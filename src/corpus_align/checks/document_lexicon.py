@@ -94,9 +94,10 @@ PART_WORDS_MIN_CHARS = 4
 PART_WORDS_MAX_CHARS = 8
 
 
-def _part_stems_of_characters(word: str) -> set[str]:
+@functools.lru_cache(maxsize=100_000)
+def _part_stems_of_characters(word: str) -> frozenset[str]:
     lexicon = load_lexicon()
-    return {stem for ch in set(word) for stem in lexicon.get(ch, ())}
+    return frozenset(stem for ch in set(word) for stem in lexicon.get(ch, ()))
 
 
 @functools.lru_cache(maxsize=100_000)

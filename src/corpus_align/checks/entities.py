@@ -521,17 +521,17 @@ def _proper_words_beside_a_gap(view: RowView, entities: list[Entity], covered: s
     are names: read on every row, they would flood the report; beside a gap they are likely what was dropped.
     """
     renderings, classes = proper_renderings(), cedict_classes()
-    taken = {i for entity in entities for i in range(entity.start, entity.end)} | covered
-    found, position = [], 0
+    candidates, position = [], 0
     for word in view.zh_words:
         start, position = position, position + len(word)
         # A proper noun that is also a common word (成功 Chenggong or "success", 大学 the Great Learning or "university")
         # is read as the word.
-        if len(word) >= 2 and word in renderings and classes.get(word, 0) & COMMON == 0 and taken.isdisjoint(range(start, position)):
-            found.append(Entity(word, "place", start, position, described="name"))
-    if found and english_gap(view.row.en) is None:
+        if len(word) >= 2 and word in renderings and classes.get(word, 0) & COMMON == 0:
+            candidates.append(Entity(word, "place", start, position, described="name"))
+    if not candidates or english_gap(view.row.en) is None:
         return []
-    return found
+    taken = {i for entity in entities for i in range(entity.start, entity.end)} | covered
+    return [entity for entity in candidates if taken.isdisjoint(range(entity.start, entity.end))]
 
 
 def _translated_by_meaning(entity: Entity, rendered: int, rows: int) -> bool:

@@ -65,9 +65,27 @@ def split_en(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for line_start, line_end in _title_aware_lines(text):
         chunk = text[line_start:line_end]
-        for start, end in _merge_lowercase_continuations(chunk, list(punkt_tokenizer().span_tokenize(chunk))):
+        for start, end in _merge_lowercase_continuations(chunk, _punkt_spans(chunk)):
             spans.append((line_start + start, line_start + end))
     return spans
+
+
+_SENTENCE_END_MARK = re.compile(r"[.?!]")
+
+
+def _punkt_spans(chunk: str) -> list[tuple[int, int]]:
+    """Punkt's sentence spans of ``chunk``.
+
+    Punkt breaks only after a full stop, a question or an exclamation mark that something follows, so a chunk with
+    none before its last character is one sentence (most rows of a translation are), told without asking Punkt.
+
+    >>> _punkt_spans("  He left.  "), _punkt_spans("He left. She stayed."), _punkt_spans("  ")
+    ([(0, 10)], [(0, 8), (9, 20)], [])
+    """
+    length = len(chunk.rstrip())
+    if _SENTENCE_END_MARK.search(chunk, 0, length - 1) is None:
+        return [(0, length)] if length else []
+    return list(punkt_tokenizer().span_tokenize(chunk))
 
 
 # Abbreviations that stand before a name or a number (Mr. Li, Gen. Chen, No. 5, Fig. 3, U.S. Steel): a capital or a
