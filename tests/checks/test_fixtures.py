@@ -18,6 +18,12 @@ CASES = [
     ("number-mismatch", "全市有十多万人参加。", "Over one hundred thousand people in the city took part.", False),
     ("number-mismatch", "2021年合作重点", "cooperation priorities for 2020", True),
     ("number-mismatch", "他十分高兴。", "He was very happy.", False),
+    # A sum in yuan, jiao and fen, as older prices were said: English gives it in fen, in yuan or part by part.
+    ("number-mismatch", "1983年10月3日，票价一角五分。", "October 3, 1983. Tickets were 15 fen.", False),
+    ("number-mismatch", "票价一角五分。", "Tickets cost 0.15 yuan.", False),
+    ("number-mismatch", "一斤三元五角。", "A jin costs 3.5 yuan.", False),
+    ("number-mismatch", "一斤三元五角。", "A jin costs 4.5 yuan.", True),
+    ("number-mismatch", "房间一角放着三本书。", "Three books lay in a corner of the room.", False),
     ("number-mismatch", "有五百余口人。", "There were more than three hundred people.", True),
     ("number-mismatch", "有三百余口人。", "There were more than three hundred people.", False),
     ("number-mismatch", "大约三个人来了。", "About five people came.", True),
@@ -582,6 +588,8 @@ CASES = [
     ("repeated-word", "他们去了北京。", "They went to the the capital.", True),
     ("repeated-word", "他们去了北京。", "They went to the capital.", False),
     ("repeated-word", "瑶瑶笑了。", "Yao Yao smiled.", False),
+    # A capital A that labels a party, then the article: no doubling.
+    ("repeated-word", "乙方向甲方支付押金。", "Party B shall pay Party A a deposit.", False),
     ("repeated-word", "他们问她有什么事。", "They asked her her business.", False),
     ("repeated-word", "“变焦、变焦”的孩子，现在已然成年。", 'The "zoom zoom" kid is now an adult.', False),
     ("repeated-word", "他们常常去北京。", "They often went to the the capital.", True),

@@ -22,6 +22,8 @@ _ZH_EXCLAIM = re.compile(r"[！!]")
 _EN_PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
 _ZH_PAIRS = (("(", ")"), ("（", "）"), ("[", "]"), ("“", "”"), ("「", "」"), ("『", "』"), ("《", "》"))
 _REPEAT = re.compile(r"\b([A-Za-z]+)\s+(\1)\b", re.I)
+# A word, then spaces, just before a position: a capital after it labels that word (Party A, Grade A).
+_WORD_BEFORE = re.compile(r"[A-Za-z]\s+$")
 # Doubled words that English uses on purpose, and interjections.
 _REPEAT_OK = frozenset(
     """had that ha ho he hee ah oh aha bye no yes well very so tut tsk hush come go there now quick quickly
@@ -103,6 +105,18 @@ def check_punctuation(ctx: CheckContext) -> Iterator:
                 yield ctx.finding("punctuation-mismatch", view, f"unbalanced {pair} in the English", en_text=pair)
 
 
+def _label_before_article(text: str, match: re.Match) -> bool:
+    """True for the article *a* after a capital *A* that labels the word before it ("Party A a deposit");
+    "A a man" opening a sentence is a slip.
+
+    >>> text = "Party B shall pay Party A a deposit."
+    >>> _label_before_article(text, _REPEAT.search(text)), _label_before_article("A a man came.", _REPEAT.search("A a man came."))
+    (True, False)
+    """
+    first, second = match.group(1), match.group(2)
+    return (first == "A" and second == "a" and bool(_WORD_BEFORE.search(text, 0, match.start())))
+
+
 def _doubled_name(match: re.Match) -> bool:
     """True for a doubled romanized name ("Yao Yao", "Zhen Zhen"): both capitalised, not an English word.
 
@@ -134,7 +148,7 @@ def check_repeated(ctx: CheckContext) -> Iterator:
                 continue
             if _ZH_DOUBLED.search(view.row.zh_normalized):
                 continue
-            if _doubled_name(match) or written_in_source(word, view.row.zh_normalized):
+            if _doubled_name(match) or _label_before_article(view.row.en, match) or written_in_source(word, view.row.zh_normalized):
                 continue
             yield ctx.finding("repeated-word", view, f"'{word}' is repeated: {match.group(0)!r}",
                               en_text=match.group(0), suggestion=word)

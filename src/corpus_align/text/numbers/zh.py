@@ -92,6 +92,14 @@ _ZH_SPOKEN_DECIMAL = re.compile(rf"(?<![\d{_NUMERAL}.])(\d{{1,2}}|[一两二三�
                                 rf"(\d{{1,2}}|[一二三四五六七八九]{{1,2}})(?![\d{_NUMERAL}.厘毫分秒米块元])")
 # 丈 and 尺 read as one length in 尺, the 丈 counted once when no numeral says more: 丈八 (蛇矛) and 一丈八尺 are 18, 三丈五 is 35.
 _ZH_ZHANG_AND_CHI = re.compile(rf"(?<![\d{_NUMERAL}.])([一两二三四五六七八九]?)丈([一二三四五六七八九])尺?(?![\d{_NUMERAL}.尺寸])")
+# A sum in yuan, jiao and fen (一角五分, 三元五角, 一元二角三分, 五毛钱), as prices were said before decimals: English
+# gives it in its smallest unit (*15 fen*), in yuan (*0.15 yuan*) or part by part (*1 jiao 5 fen*).  角 and 毛 alone are
+# a corner, a horn or a name (一角, 五角星, 毛泽东), so a 元 before or a 分 or 钱 after is required.
+_ZH_PRICE_DIGIT = r"(\d|[一二两三四五六七八九])"
+_ZH_YUAN_JIAO_FEN = re.compile(
+    rf"(?<![\d{_NUMERAL}.])(?:(\d{{1,4}}|[一二两三四五六七八九十]{{1,3}})[元块]{_ZH_PRICE_DIGIT}[角毛](?:{_ZH_PRICE_DIGIT}分)?"
+    rf"|{_ZH_PRICE_DIGIT}[角毛]{_ZH_PRICE_DIGIT}分|{_ZH_PRICE_DIGIT}毛钱)(?![\d{_NUMERAL}])"
+)
 _ZH_SPOKEN_CENTS = re.compile(r"[毛角]([\d一二三四五六七八九])(?![\d一二三四五六七八九十百千万])")  # after 三块五: 毛六
 # 911 事件: the attacks of 11 September, which English writes 9/11 or September 11 (a date, not nine hundred and eleven).
 _ZH_NINE_ELEVEN = re.compile(r"(?<![\d.])911(?= ?事件)")
@@ -233,6 +241,26 @@ def zh_list_number(text: str) -> Mention | None:
     return list_number_mention(_ZH_ENUMERATOR.match(text))
 
 
+def _yuan_jiao_fen(match: re.Match) -> list[Mention]:
+    """The ways English may say a sum in yuan, jiao and fen, each weak (matched when there, never missed): the sum in
+    yuan, in its smallest unit, and each part.
+
+    >>> sorted(m.value for m in _yuan_jiao_fen(_ZH_YUAN_JIAO_FEN.search("票价一角五分")))
+    [0.15, 1.0, 5.0, 15.0]
+    """
+    def value(part: str | None) -> int:
+        if not part:
+            return 0
+        return int(part) if part.isdigit() else numeral_value(part) or 0
+
+    yuan = value(match.group(1))
+    jiao = value(match.group(2) or match.group(4) or match.group(6))
+    fen = value(match.group(3) or match.group(5))
+    smallest = yuan * 100 + jiao * 10 + fen if fen else yuan * 10 + jiao
+    sums = {round(yuan + jiao / 10 + fen / 100, 2), float(smallest)} | {float(part) for part in (yuan, jiao, fen) if part}
+    return [Mention(number, False, False, match.group(), weak=True) for number in sorted(sums)]
+
+
 def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
     """Numbers in (normalized, Simplified) Chinese text.
 
@@ -321,6 +349,10 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         found.append((match.start(), Mention(spoken, False, whole.isdigit(), text[match.start() : end],
                                              unit=_zh_unit(text, match.start(2)))))
         in_words[match.start() : end] = b"\x01" * (end - match.start())
+    for match in _ZH_YUAN_JIAO_FEN.finditer(text) if "角" in text or "毛" in text else ():
+        if not in_words[match.start()]:
+            found.extend((match.start(), mention) for mention in _yuan_jiao_fen(match))
+            in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_ZHANG_AND_CHI.finditer(text) if "丈" in text else ():  # (丈八蛇矛 is one word to jieba)
         zhang = ZH_DIGITS[match.group(1)] if match.group(1) else 1
         found.append((match.start(), Mention(zhang * 10 + ZH_DIGITS[match.group(2)], False, False, match.group(),
