@@ -30,6 +30,10 @@ CASES = [
     ("Is about 100,000 light years across.", "Is about 100"),
     ("Around the 15th, will meet someone who can help.", "Around the 15th, will meet someone"),
     ("The semi-final, against, will be played at 8 p.m.", "The semi-final, against, will be"),
+    ("Yoon will visit Tokyo next week, according to.", "next week, according to."),
+    ("He worked as an odd-job man in our: cutting wheat.", "man in our: cutting wheat"),
+    ('"We never rehearse it twice," told me after the show.', 'rehearse it twice," told me after the'),
+    ("Link it into your .exe file.", None),
     # Fluent English: inversion after a quotation, a question, a subject after the introductory clause.
     ("'Oh!' said Grannie Liu.", None),
     ("Didn't you know?", None),

@@ -78,6 +78,9 @@ _GAP = re.compile(
         r"\b(?:the|a|an) (?:I|we|he|she|they|you)\b(?!-)",               # On the we ate zongzi
         r"\b(?:the|an|their|its|my|your|our) (?:around|into)\b",  # out into the around noon
         r"[(（]\s+(?:or|and)\b",                                        # ( or remote)
+        r"\baccording to\s*[.,;:!?]|\bto\s*,\s+(?:an?|the)\b",             # according to.; head to, an old town
+        r"\b(?:our|their|your)\s*(?:[,;:!?]|\.(?=\s|$))",                  # in our: cutting wheat
+        r"['\"’”,]\s*(?:told|asked|said)\s+(?:me|him|her|us|them)\b",     # …," told me after the show
         rf"\bwhether (?:{_SIMPLE_PAST})\b",                             # As to whether won honour
         # A sentence that opens on its verb, outside a question: Is about 100,000 light years across.
         r"(?:^|[.!?]['\"’”]?\s+)(?:is|was|are|were|has)\b(?! (?:I|you|he|she|it|we|they|there|this|that)\b| (?-i:[A-Z]))"
