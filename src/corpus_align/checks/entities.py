@@ -13,7 +13,13 @@ English does not render is one finding, not two.
 Decision: an entity with no rendering is reported, except when the same
 entity goes unrendered in every row of the document that has it (two rows or
 more): the translator then evidently translates the name (平儿 → Patience)
-rather than dropping it.
+rather than dropping it; or when a word of the row stands for it (a title, *the
+country*), unless the English shows the gap a dropped word leaves
+(:mod:`corpus_align.text.gaps`: *a riot in on Saturday*).  Beside such a gap, a
+CC-CEDICT proper noun that jieba does not tag as a name (春节) is an entity too.
+Most findings are doubtful (a name rendered by a pronoun looks like a name
+dropped); the gap is what makes the calibrated confidence of one high enough to
+report it at its severity (:mod:`.calibration`).
 
 The Chinese side's entities are found by :mod:`.zh_names`.
 """
@@ -514,11 +520,11 @@ def _lexicon_hits(text: str, lexicon: dict[str, set[str]], by_first: dict[str, l
 
 
 def _proper_words_beside_a_gap(view: RowView, entities: list[Entity], covered: set[int]) -> list[Entity]:
-    """The words of the row that CC-CEDICT knows as proper nouns (春节 *the Spring Festival*, 日本 *Japan*) and that no
-    rule of :func:`zh_entities` takes as a name, when the English shows a gap (:func:`english_gap`).
+    """The words of the row that CC-CEDICT knows as proper nouns (春节 *the Spring Festival*, 清明节) and that no rule of
+    :func:`zh_entities` takes as a name, when the English shows a gap (:func:`english_gap`).
 
-    Such words are festivals, countries inside a longer word and names jieba does not tag as names as often as they
-    are names: read on every row, they would flood the report; beside a gap they are likely what was dropped.
+    Such words are festivals, eras and names that jieba tags as ordinary words: read on every row, they would flood
+    the report with words the translator rendered by meaning; beside a gap they are likely what was dropped.
     """
     renderings, classes = proper_renderings(), cedict_classes()
     candidates, position = [], 0
