@@ -34,6 +34,8 @@ CASES = [
     ("He worked as an odd-job man in our: cutting wheat.", "man in our: cutting wheat"),
     ('"We never rehearse it twice," told me after the show.', 'rehearse it twice," told me after the'),
     ("Link it into your .exe file.", None),
+    ("The session was chaired by Kou Hoi In, President of the Legislative Assembly.", None),
+    ("Press the frame round Tab A, then lift it.", None),
     # Fluent English: inversion after a quotation, a question, a subject after the introductory clause.
     ("'Oh!' said Grannie Liu.", None),
     ("Didn't you know?", None),

@@ -53,8 +53,9 @@ _SPEECH_VERB = "said|asked|replied|answered|cried|shouted"
 _GAP = re.compile(
     "|".join((
         r"(?<![\w)\]])[(（]\s*[)）]",                                   # empty brackets: HQV () processing
-        r"\b(?:the|a|an|its)\s*[.,;:!?)](?!\w)",                        # an article before punctuation: at the.
-        rf"\b(?:{_GOVERNS})\s*(?:[.,;:!?)](?=\s|$)|$|\s(?:--|—|–)\s)",  # a preposition before punctuation: a riot in.
+        r"\b(?-i:the|a|an|its)\s*[.,;:!?)](?!\w)",                      # an article before punctuation: at the.
+        # A preposition before punctuation (a riot in.), in lower case: In and A end names and labels (Kou Hoi In, Tab A).
+        rf"\b(?-i:{_GOVERNS})\s*(?:[.,;:!?)](?=\s|$)|$|\s(?:--|—|–)\s)",
         r"\b(?:at|of|from|into|with|by|between|among|via) (?:in|at|of|from|into|by|via|on|and|or|to|for)\b"
         r"(?! (?:of|to)\b)(?! least\b)",                                # two prepositions: he came from in the
         r"\bin (?:at|of|from|by|via|into)\b(?! (?:least|most|all|first|once)\b)",  # a riot in at dawn
