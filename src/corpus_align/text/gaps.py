@@ -50,12 +50,15 @@ _NARRATING = (
 _GOVERNS = "in|at|of|from|with|by|into|than|between|among|via|against"
 _SPEECH_VERB = "said|asked|replied|answered|cried|shouted"
 
-_GAP = re.compile(
+# A word missing after a function word, between two marks or inside brackets: any kind of name leaves these.
+_OBJECT_GAP = re.compile(
     "|".join((
-        r"(?<![\w)\]])[(（]\s*[)）]",                                   # empty brackets: HQV () processing
+        r"(?<![\w)\]])[(（]\s*[)）]|[(（]\s+(?:or|and)\b",              # empty brackets: HQV () processing; ( or remote)
         r"\b(?-i:the|a|an|its)\s*[.,;:!?)](?!\w)",                      # an article before punctuation: at the.
         # A preposition before punctuation (a riot in.), in lower case: In and A end names and labels (Kou Hoi In, Tab A).
         rf"\b(?-i:{_GOVERNS})\s*(?:[.,;:!?)](?=\s|$)|$|\s(?:--|—|–)\s)",
+        r"\baccording to\s*[.,;:!?]|\bto\s*,\s+(?:an?|the)\b",          # according to.; head to, an old town
+        r"\b(?:to|on|of|for|with)\s*,\s*(?:who|whom|which|perhaps)\b",  # pleaded his case to, who …
         r"\b(?:at|of|from|into|with|by|between|among|via) (?:in|at|of|from|into|by|via|on|and|or|to|for)\b"
         r"(?! (?:of|to)\b)(?! least\b)",                                # two prepositions: he came from in the
         r"\bin (?:at|of|from|by|via|into)\b(?! (?:least|most|all|first|once)\b)",  # a riot in at dawn
@@ -63,33 +66,35 @@ _GAP = re.compile(
         r"September|October|November|December)\b",                    # a riot in on Saturday
         r"\b(?:for|of|in|at|with|by|from|about|on) (?:was|were|is|are|has|had|will|would|can|could)\b",  # Envoy for was
         r"\b(?:the|an|their|its|my|your|our) (?-i:when|which|who|and|or|but|of|in|to|was|were|is|are)\b(?!-)",  # their when
-        rf"\bbecause (?:{_PAST})\b",                                    # because stepped out
+        r"\b(?:the|a|an) (?:I|we|he|she|they|you)\b(?!-)",               # On the we ate zongzi
+        r"\b(?:the|an|their|its|my|your|our) (?:around|into)\b",         # out into the around noon
+        r"\b(?:our|their|your)\s*(?:[,;:!?]|\.(?=\s|$))",                # in our: cutting wheat
+        r"(?<=\w),\s*[,.](?=\s|$)|(?<=[a-z])\.\.(?=\s|$)",              # a word dropped between two marks: Our founder,, worked
+        r"\s['’]s\b",                                                   # a possessive with no owner: the 's house
+    )),
+    re.I,
+)
+# A clause that has lost its subject: it opens on its verb, outside a question, or a speech tag has no speaker.
+_SUBJECT_GAP = re.compile(
+    "|".join((
         rf"['\"’”,]\s*(?:{_SPEECH_VERB})\s*[,.;]",                      # 'Yes, Aunt,' said, and
+        r"['\"’”,]\s*(?:told|asked|said)\s+(?:me|him|her|us|them)\b",   # …," told me after the show
         rf"(?:^|[.!?]['\"’”]?\s+)(?:{_PAST}) (?:that|a|an|to|back|in|at|on|the)\b",  # Said that when she …
         rf"(?:^|[.!?:;]['\"’”]?\s+)(?:{_SIMPLE_PAST})\b(?! (?:I|you|he|she|we|they|it)\b| (?-i:[A-Z]))",  # Took pity on her
         rf"(?:^|[.!?:;]['\"’”]?\s+)(?:{_NARRATING})\b(?!-)",          # Nodded, but …
+        rf"(?:^|[.!?]['\"’”]?\s+)(?:{_NEGATED})\b(?! (?:I|you|he|she|we|they|it|there)\b| (?-i:[A-Z]))",  # Did not, in fact
         rf"\b(?:when|because|although|though|until|while|before|after|since)\s+(?:{_SIMPLE_PAST}|{_NARRATING})\b",  # when heard this
+        rf"\bbecause (?:{_PAST})\b|\bwhether (?:{_SIMPLE_PAST})\b",      # because stepped out; whether won honour
         rf"(?:^|[.!?]['\"’”]?\s+)(?:However|Naturally|Finally|Suddenly|Later|Afterwards|Soon|Instead),?\s+"
         rf"(?:{_SIMPLE_PAST}|{_NARRATING}|{_NEGATED})\b",                # However, grew impatient; Naturally did not
-        rf"(?:^|[.!?]['\"’”]?\s+)(?:{_NEGATED})\b(?! (?:I|you|he|she|we|they|it|there)\b| (?-i:[A-Z]))",  # Did not, in fact, have
         rf"(?:^|[.!?]['\"’”]?\s+)(?-i:When|After|Before|As|Since|Once|Unable|Although|Though)\b[^,.;:!?]{{0,80}},\s+"
         rf"(?:{_NEGATED}|finally|stopped)\b",                          # When he heard this, couldn't help crying
-        r"\b(?:to|on|of|for|with)\s*,\s*(?:who|whom|which|perhaps)\b",  # pleaded his case to, who …
-        r"(?<=\w),\s*[,.](?=\s|$)|(?<=[a-z])\.\.(?=\s|$)",                # a word dropped between two marks: Our founder,, worked
-        r"\b(?:the|a|an) (?:I|we|he|she|they|you)\b(?!-)",               # On the we ate zongzi
-        r"\b(?:the|an|their|its|my|your|our) (?:around|into)\b",  # out into the around noon
-        r"[(（]\s+(?:or|and)\b",                                        # ( or remote)
-        r"\baccording to\s*[.,;:!?]|\bto\s*,\s+(?:an?|the)\b",             # according to.; head to, an old town
-        r"\b(?:our|their|your)\s*(?:[,;:!?]|\.(?=\s|$))",                  # in our: cutting wheat
-        r"['\"’”,]\s*(?:told|asked|said)\s+(?:me|him|her|us|them)\b",     # …," told me after the show
-        rf"\bwhether (?:{_SIMPLE_PAST})\b",                             # As to whether won honour
         # A sentence that opens on its verb, outside a question: Is about 100,000 light years across.
         r"(?:^|[.!?]['\"’”]?\s+)(?:is|was|are|were|has)\b(?! (?:I|you|he|she|it|we|they|there|this|that)\b| (?-i:[A-Z]))"
         r"(?![^.!?]*\?)",
         # An introductory phrase, then a verb with no subject: Around the 15th, will meet someone.
         r"(?:^|[.!?]['\"’”]?\s+)(?-i:Around|During|On|In|At|By|For|From|With|Before|After|Once)\b[^,.;:!?]{0,80},\s+"
         r"(?-i:will|would|can|could|should|must|may|might|is|was|were|are|has|had)\b(?![^.!?]*\?)",
-        r"\s['’]s\b",                                                   # a possessive with no owner: the 's house
     )),
     re.I,
 )
@@ -110,9 +115,10 @@ def english_gap(text: str) -> str | None:
     >>> english_gap("HQV () processing represents the state of the art.")
     'HQV () processing represents'
     """
-    found = _GAP.search(text)
-    if found is None:
+    found = [match for match in (_OBJECT_GAP.search(text), _SUBJECT_GAP.search(text)) if match]
+    if not found:
         return None
-    start = _WORDS_BEFORE.search(text, 0, found.start()).start()  # type: ignore[union-attr]  # matches the empty string
-    end = _WORDS_AFTER.match(text, found.end()).end()  # type: ignore[union-attr]
+    first = min(found, key=lambda match: match.start())
+    start = _WORDS_BEFORE.search(text, 0, first.start()).start()  # type: ignore[union-attr]  # matches the empty string
+    end = _WORDS_AFTER.match(text, first.end()).end()  # type: ignore[union-attr]
     return text[start:end].strip()
