@@ -61,3 +61,10 @@ CASES = [
 @pytest.mark.parametrize(("text", "gap"), CASES)
 def test_gaps_english_gap_finds_a_function_word_left_without_its_word(text, gap):
     assert english_gap(text) == gap
+
+
+def test_gaps_the_words_shown_around_a_gap_are_bounded_in_a_hostile_line():
+    """Around a gap in a line of one huge word, a few dozen characters are shown (and looked at), not the line."""
+    gap = english_gap("a" * 100_000 + " b" * 10 + " in.")
+    assert gap == "b b in."
+    assert len(english_gap("a" * 100_000 + " in.") or "") < 100

@@ -101,6 +101,7 @@ _SUBJECT_GAP = re.compile(
 # The two words either side of a gap that are shown with it.
 _WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,2}\S*$")
 _WORDS_AFTER = re.compile(r"(?:\s*[^\s.,;:!?]+){0,2}")
+_CONTEXT_CHARS = 60
 
 
 def english_gap(text: str) -> str | None:
@@ -119,6 +120,8 @@ def english_gap(text: str) -> str | None:
     if not found:
         return None
     first = min(found, key=lambda match: match.start())
-    start = _WORDS_BEFORE.search(text, 0, first.start()).start()  # type: ignore[union-attr]  # matches the empty string
-    end = _WORDS_AFTER.match(text, first.end()).end()  # type: ignore[union-attr]
+    # The words before are looked for in the last characters only: a search back through a huge word is quadratic.
+    window = max(0, first.start() - _CONTEXT_CHARS)
+    start = _WORDS_BEFORE.search(text, window, first.start()).start()  # type: ignore[union-attr]  # matches ""
+    end = _WORDS_AFTER.match(text, first.end(), first.end() + _CONTEXT_CHARS).end()  # type: ignore[union-attr]
     return text[start:end].strip()
