@@ -73,6 +73,8 @@ _TOKEN_END_PUNCTUATION = ".,;:!?。，；：！？)）"
 # Each candidate is looked up in the whole source: a row of thousands of them (a hostile line) is looked up this many
 # times at most, so the work stays linear in the row's length.
 MAX_LITERAL_LOOKUPS = 20
+# The Chinese runs of one row's English weighed as mentions: far above the few a scholarly line glosses.
+MAX_MENTION_LOOKUPS = 50
 
 
 def copied_literals(en: str, source: str) -> list[tuple[int, int]]:
@@ -180,8 +182,11 @@ def check_untranslated(ctx: CheckContext) -> Iterator:
         source = row.zh + "\n" + row.zh_normalized
         literals = copied_literals(row.en, source)
         starts = [start for start, _end in literals]
-        runs = [match.group() for match in found
-                if not _inside(match.start(), literals, starts) and not mentioned(row.en, match, source)]
+        # Each weighing of a mention reads the row up to the run, so only the first MAX_MENTION_LOOKUPS runs are
+        # weighed: a line of thousands of runs (alternating scripts) is left untranslated, not read thousands of times.
+        runs = [match.group() for i, match in enumerate(found)
+                if not _inside(match.start(), literals, starts)
+                and not (i < MAX_MENTION_LOOKUPS and mentioned(row.en, match, source))]
         if runs:
             shown = "".join(runs[:3])
             yield ctx.finding(

@@ -95,8 +95,10 @@ _BEFORE_NAMES = frozenset((
     "sgt", "cmdr", "adm", "supt", "insp", "pres", "rev", "hon", "fr", "jr", "sr", "no", "nos", "vol", "vols", "fig",
     "figs", "pp", "p", "ch", "chap", "sec", "art", "op", "u.s", "u.k", "u.n", "e.u", "d.c", "p.r.c", "r.o.c", "u.s.a",
 ))
-# A full stop or an ellipsis inside one of Punkt's sentences, before a capital or a digit, and the word before it.
-_INNER_STOP = re.compile(r"(\S*?)(\.\.\.|…|\.)\s+(?=[\"'“‘(]?[A-Z0-9])")
+# A full stop or an ellipsis inside one of Punkt's sentences, before a capital or a digit, and the word before it: its
+# last 40 characters at most, as many as tell an abbreviation or an initial (a longer word is neither), so that a line
+# of one huge word or of marks without a space is read once, not once from each of its characters.
+_INNER_STOP = re.compile(r"(\S{0,40}?)(\.\.\.|…|\.)\s+(?=[\"'“‘(]?[A-Z0-9])")
 
 
 def sentence_candidates(text: str) -> list[tuple[int, int]]:
