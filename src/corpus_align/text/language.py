@@ -35,7 +35,9 @@ _NOT_PROSE = re.compile(
             r"</?[A-Za-z][\w:-]*(?:\s[^<>]{0,500})?/?>",  # a tag with its attributes
             r"&(?:[A-Za-z]{2,10}|#\d{1,7}|#x[0-9A-Fa-f]{1,6});",  # a character entity
             r"\b(?:https?|ftp)://[\x21-\x7e]+|\bwww\.[\x21-\x7e]+",  # a URL: printable ASCII, so it stops at Chinese
-            r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",  # an e-mail address
+            # An e-mail address: its local part starts a run (at most 64 characters), so that a huge word is not read
+            # again from each of its characters in search of an @.
+            r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
             r"\{\{?[^{}\s]{0,60}\}\}?|\$\{[^{}\s]{1,60}\}",  # {placeholder}, {{ name }}, ${var}
             r"%(?:\([A-Za-z_]\w*\))?[-+ #0]*\d*(?:\.\d+)?[sdifr]\b",  # printf: %s, %d, %(count)d
             r"\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b",  # a snake_case identifier
