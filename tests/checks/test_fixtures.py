@@ -1239,3 +1239,11 @@ def test_fixture_number_a_share_is_no_rounding_of_a_count(script):
     assert [(f.severity, f.zh_text) for f in found] == [("error", "20%")]
     found = _checked([("失业率降至百分之四点五。", "The unemployment rate fell to 4.7%.")], script, "number-mismatch")
     assert [f.zh_text for f in found] == ["百分之四点五"]
+
+
+def test_fixture_untranslated_runs_past_the_mention_window_are_reported():
+    """Only the first 50 Chinese runs of a row's English are weighed as mentions; a row of more is untranslated."""
+    en = " ".join(f"They practise qigong (气功) {i}." for i in range(60))
+    found = _checked([("他们练气功。", en)], "simplified", "untranslated")
+    assert found and found[0].en_text == "气功、气功、气功"  # the first three runs past the window
+    assert not _checked([("他们练气功。", "They practise qigong (气功).")], "simplified", "untranslated")

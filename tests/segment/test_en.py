@@ -74,3 +74,12 @@ def test_en_sentence_candidates_cut_after_units_and_ellipses_not_titles_nor_in_q
     from corpus_align.segment.en import sentence_candidates
 
     assert [text[s:e] for s, e in sentence_candidates(text)] == expected
+
+
+def test_en_sentence_candidates_cut_after_a_word_longer_than_the_abbreviation_window():
+    """The word before an inner full stop is read within 40 characters: enough to tell an abbreviation, and a longer
+    word still ends its sentence."""
+    from corpus_align.segment.en import sentence_candidates
+
+    text = "See " + "x" * 100 + ". Then it rained."
+    assert [text[start:end] for start, end in sentence_candidates(text)] == ["See " + "x" * 100 + ".", "Then it rained."]
