@@ -32,7 +32,8 @@ _PAST = (
     "kept|brought|followed|watched|continued|pointed|explained|reached|returned|stopped|called|stepped"
 )
 # Simple past forms that are no participle: a sentence or clause that opens on one has lost its subject
-# (*Took pity on her*), unless the subject follows (*Came the dawn*, *said Grannie Liu*).
+# (*Took pity on her*), unless a pronoun or a name follows it (*said Grannie Liu*; an inversion such as *Came the
+# dawn* is read as a gap).
 _SIMPLE_PAST = (
     "went|came|saw|took|gave|ran|began|knew|grew|threw|drew|wrote|spoke|broke|chose|rose|fell|drove|rode|sang|drank|"
     "flew|shook|woke|wore|stole|froze|ate|sat|stood|said|told|heard"
