@@ -24,6 +24,7 @@ _ZH_PAIRS = (("(", ")"), ("（", "）"), ("[", "]"), ("“", "”"), ("「", "�
 _REPEAT = re.compile(r"\b([A-Za-z]+)\s+(\1)\b", re.I)
 # A word, then spaces, just before a position: a capital after it labels that word (Party A, Grade A).
 _WORD_BEFORE = re.compile(r"[A-Za-z]\s+$")
+_LABEL_WINDOW = 20
 # Doubled words that English uses on purpose, and interjections.
 _REPEAT_OK = frozenset(
     """had that ha ho he hee ah oh aha bye no yes well very so tut tsk hush come go there now quick quickly
@@ -113,8 +114,10 @@ def _label_before_article(text: str, match: re.Match) -> bool:
     >>> _label_before_article(text, _REPEAT.search(text)), _label_before_article("A a man came.", _REPEAT.search("A a man came."))
     (True, False)
     """
-    first, second = match.group(1), match.group(2)
-    return (first == "A" and second == "a" and bool(_WORD_BEFORE.search(text, 0, match.start())))
+    # The word before is looked for just before the match: a search from the line's start, once per doubling, would read
+    # a hostile line of doublings once per doubling.
+    return match.group(1) == "A" and match.group(2) == "a" and bool(
+        _WORD_BEFORE.search(text, max(0, match.start() - _LABEL_WINDOW), match.start()))
 
 
 def _doubled_name(match: re.Match) -> bool:

@@ -247,7 +247,7 @@ def _yuan_jiao_fen(match: re.Match) -> list[Mention]:
 
     >>> sorted(m.value for m in _yuan_jiao_fen(_ZH_YUAN_JIAO_FEN.search("票价一角五分")))
     [0.15, 1.0, 5.0, 10.0, 15.0]
-    >>> sorted(m.value for m in _yuan_jiao_fen(_ZH_YUAN_JIAO_FEN.search("挣了一块二毛钱")))
+    >>> sorted(m.value for m in _yuan_jiao_fen(_ZH_YUAN_JIAO_FEN.search("挣了一元二角")))
     [1.0, 1.2, 2.0, 12.0, 20.0, 120.0]
     """
     def value(part: str | None) -> int:
@@ -259,8 +259,8 @@ def _yuan_jiao_fen(match: re.Match) -> list[Mention]:
     jiao = value(match.group(2) or match.group(4) or match.group(6))
     fen = value(match.group(3) or match.group(5))
     in_fen, in_jiao = yuan * 100 + jiao * 10 + fen, yuan * 10 + jiao
-    # The sum in yuan, in fen (English cents: 一块二毛 is *one yuan and twenty cents*), in jiao when no fen is said,
-    # and each part, the jiao in fen too.
+    # The sum in yuan, in fen (English cents: 一元二角 is *one yuan and twenty cents*), in jiao when no fen is said,
+    # and each part, the jiao in fen too.  (A spoken price, 一块二毛, is read before this as 1.2 yuan.)
     sums = {round(yuan + jiao / 10 + fen / 100, 2), float(in_fen), float(jiao * 10), *(float(part) for part in (yuan, jiao, fen))}
     if not fen:
         sums.add(float(in_jiao))
