@@ -807,6 +807,14 @@ def test_fixture_entity_missing_a_proper_noun_jieba_does_not_tag_is_read_beside_
     assert not _checked([("我们成功了。", "Managed it, in the end.")], script, "entity-missing")
 
 
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_fixture_entity_missing_a_name_twice_in_the_row_is_one_finding(script):
+    """The second 爱沙尼亚, inside a longer word, is read beside the gap too: still one name, one finding."""
+    found = _checked([("我来自爱沙尼亚，是爱沙尼亚国防军的军人。", "I am from, where I am part of the National Defense Force.")],
+                     script, "entity-missing")
+    assert [f.zh_text for f in found] == ["爱沙尼亚" if script == "simplified" else "愛沙尼亞"]
+
+
 def test_fixture_every_code_has_firing_case():
     firing = {code for code, *_, fires in CASES if fires}
     # Tested elsewhere: across rows (inconsistent-spelling, low-confidence), with a glossary, or on reading a file

@@ -628,6 +628,9 @@ def check_entity_missing(ctx: CheckContext) -> Iterator:
                 continue
             if entity.kind == "place" and (entity.end in starts or proper_name_at(text, entity.end)):
                 continue  # a country before its state or city (美国加州, 印度泰米尔纳德邦): the English names the place
+            if entity.text in seen_here:
+                continue  # read again beside a gap (爱沙尼亚 … 爱沙尼亚国防军): one row with it, one finding at most
+            seen_here.add(entity.text)
             rows_with[entity.text] += 1
             if rendering(entity, view) is None:
                 pending.append((view, entity, False))
