@@ -24,6 +24,14 @@ CASES = [
     ("number-mismatch", "一斤三元五角。", "A jin costs 3.5 yuan.", False),
     ("number-mismatch", "一斤三元五角。", "A jin costs 4.5 yuan.", True),
     ("number-mismatch", "房间一角放着三本书。", "Three books lay in a corner of the room.", False),
+    # A price said as it is spoken (one yuan seventy: 1.70), a count in dozens, a holiday named by its date.
+    ("number-mismatch", "他只掏出一块七毛。", "He could only turn up one yuan seventy.", False),
+    ("number-mismatch", "两块五一包。", "Two yuan sixty a pack.", True),
+    ("number-mismatch", "她一天要说上十来遍。", "She would say it a dozen times a day.", False),
+    ("number-mismatch", "她一天要说上二十来遍。", "She would say it a dozen times a day.", True),
+    ("number-mismatch", "以前也就‘五一’‘十一’能住满。", "We used to be full only over the May Day and National Day holidays.", False),
+    ("number-mismatch", "十一黄金周期间游客很多。", "There were many tourists during the National Day Golden Week.", False),
+    ("number-mismatch", "他十一岁。", "He is twelve.", True),
     ("number-mismatch", "有五百余口人。", "There were more than three hundred people.", True),
     ("number-mismatch", "有三百余口人。", "There were more than three hundred people.", False),
     ("number-mismatch", "大约三个人来了。", "About five people came.", True),
@@ -474,6 +482,8 @@ CASES = [
     ("number-mismatch", "宝宝两岁了。", "The baby is 24 months old.", False),
     ("number-mismatch", "他在2023年退休。", "He retired in 2024.", True),
     ("typo", "我们必须相信政府。", "We must trust the goverment.", True),
+    # A name in the pinyin of the Chinese, with its possessive, opening the sentence (not "Ergo").
+    ("typo", "二狗本名叫刘二旺。", "Ergou's real name was Liu Erwang.", False),
     # A long word that a letter struck twice or two letters swapped make of a listed word is its slip, however rare the
     # word (respondents, tenterhooks); a letter changed or added may be a rare word's own spelling (parameterize).
     ("typo", "超过70%的受访者表示满意。", "More than 70 percent of respondeents said they were satisfied.", True),
@@ -805,6 +815,19 @@ def test_fixture_entity_missing_a_proper_noun_jieba_does_not_tag_is_read_beside_
                         "entity-missing")
     # A proper noun that is also a common word is the word (成功 Chenggong, or "success").
     assert not _checked([("我们成功了。", "Managed it, in the end.")], script, "entity-missing")
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_fixture_entity_missing_a_name_no_dictionary_knows_is_read_where_the_english_opens_on_its_verb(script):
+    """陈涉 is in no dictionary and occurs once: where the English has lost its first subject, the name opening the
+    Chinese is what was dropped; not where the English names him, nor where the Chinese opens on a pronoun."""
+    found = _checked([("陈涉少时，尝与人佣耕。", "When was young, he once worked as a hired farmhand.")], script, "entity-missing")
+    assert [(f.zh_text, f.severity != "info") for f in found] == [("陈涉" if script == "simplified" else "陳涉", True)]
+    assert not _checked([("陈涉少时，尝与人佣耕。", "When Chen She was young, he worked as a hired farmhand.")], script,
+                        "entity-missing")
+    assert not _checked([("我少时，尝与人佣耕。", "When was young, I worked as a hired farmhand.")], script, "entity-missing")
+    assert not _checked([("陈涉少时，尝与人佣耕。", "He once worked as a hired farmhand when he was young.")], script,
+                        "entity-missing")
 
 
 @pytest.mark.parametrize("script", ["simplified", "traditional"])

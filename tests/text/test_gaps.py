@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus_align.text.gaps import english_gap
+from corpus_align.text.gaps import english_gap, opens_without_subject
 
 # (English, the gap shown, or None)
 CASES = [
@@ -33,6 +33,15 @@ CASES = [
     ("Yoon will visit Tokyo next week, according to.", "next week, according to."),
     ("He worked as an odd-job man in our: cutting wheat.", "man in our: cutting wheat"),
     ('"We never rehearse it twice," told me after the show.', 'rehearse it twice," told me after the'),
+    # A subordinate clause that opens on its verb, a speech tag in the present, a letter to no one.
+    ("When was young, he once worked as a hired farmhand.", "When was young"),
+    ('Zigong asks, "Is there a word?" answers, "Is it not reciprocity?"', 'there a word?" answers, "Is it'),
+    ("Dear,", "Dear,"),
+    ("Hid behind the door until dawn.", "Hid behind the"),
+    ("When was the war over?", None),
+    ("Having all this while had time to collect herself, she spoke.", None),
+    ('The last line of my book "Bad Feminist" says, "I would rather be a bad feminist."', None),
+    ("Dear Xiaoyu,", None),
     ("Link it into your .exe file.", None),
     ("The session was chaired by Kou Hoi In, President of the Legislative Assembly.", None),
     ("Press the frame round Tab A, then lift it.", None),
@@ -68,3 +77,13 @@ def test_gaps_the_words_shown_around_a_gap_are_bounded_in_a_hostile_line():
     gap = english_gap("a" * 100_000 + " b" * 10 + " in.")
     assert gap == "b b in."
     assert len(english_gap("a" * 100_000 + " in.") or "") < 100
+
+
+@pytest.mark.parametrize(("text", "gap"), [
+    ("Stood on the balcony, looking out at the bay.", "Stood on the balcony"),
+    ("“Said that she would come,” he wrote.", "Said that she would"),
+    ("She stood on the balcony. Stood there.", None),
+    ("Liusu stood on the balcony.", None),
+])
+def test_gaps_opens_without_subject_reads_the_first_clause_only(text, gap):
+    assert opens_without_subject(text) == gap

@@ -34,7 +34,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from ..model import GlossaryEntry
-from ..text.gaps import english_gap
+from ..text.gaps import english_gap, opens_without_subject
 from ..text.lexicon import EN_STOPWORDS, english_stem, pronoun_key, translations
 from ..text.numbers import en_number_keys, zh_number_keys
 from ..text.patterns import ACRONYM, CALENDAR_NAMES, CJK, CJK_CHARS, NAME_RUN, ZH_SPEECH_INTRO
@@ -55,7 +55,7 @@ from .resources import (
     state_abbreviations,
     transliteration_chars,
 )
-from .zh_names import DERIVING_SUFFIXES, NAME_DOT, PLACE_SUFFIX, Entity, proper_name_at, zh_entities
+from .zh_names import DERIVING_SUFFIXES, NAME_DOT, PLACE_SUFFIX, Entity, opening_name, proper_name_at, zh_entities
 
 _DERIVED_ENDINGS = frozenset({"er", "ers", "ese", "an", "ans", "ian", "ians", "ite", "ites", "i", "is"})
 RENDERED_SHARE_MIN = 0.1  # a name rendered in fewer than one in ten of its rows is one the translator translates,
@@ -540,6 +540,20 @@ def _proper_words_beside_a_gap(view: RowView, entities: list[Entity], covered: s
     return [entity for entity in candidates if taken.isdisjoint(range(entity.start, entity.end))]
 
 
+def _name_opening_a_subjectless_row(view: RowView, entities: list[Entity], covered: set[int]) -> list[Entity]:
+    """The name-like word that opens the Chinese (:func:`.zh_names.opening_name`: 史强, 陈涉), when the English has lost
+    the subject of its first clause (*Lit a cigarette*, *When was young*) and no other rule took the word.
+
+    A name that occurs once is rendered nowhere else in the document, and the dictionaries do not know it: the
+    English's missing subject is what says it was dropped.
+    """
+    entity = opening_name(view)
+    if entity is None or opens_without_subject(view.row.en) is None:
+        return []
+    taken = {i for other in entities for i in range(other.start, other.end)} | covered
+    return [entity] if taken.isdisjoint(range(entity.start, entity.end)) else []
+
+
 def _translated_by_meaning(entity: Entity, rendered: int, rows: int) -> bool:
     """True when the document shows that the translator renders the name by meaning, in (almost) none of its rows."""
     # A name the translator (almost) never renders is translated (平儿 → Patience, 韦小宝 → Trinket);
@@ -621,6 +635,7 @@ def check_entity_missing(ctx: CheckContext) -> Iterator:
         # 2. Names, places and titles that the dictionaries know, where the document gives no romanization.
         entities = zh_entities(view)
         entities += _proper_words_beside_a_gap(view, entities, covered)
+        entities += _name_opening_a_subjectless_row(view, entities, covered)
         starts = {other.start for other in entities if other.kind == "place"}
         for entity in entities:
             span = range(entity.start, entity.end)

@@ -71,7 +71,11 @@ def _compatible(a: Mention, b: Mention) -> bool:
     if kind and kind == _hedge_kind(b) and not (a.weak or b.weak):
         # Both sides hedge one figure the same way (约68% ↔ about 68%, 三十多 ↔ more than thirty): a translation copies
         # it or rounds it (约4,870 ↔ about 4,900), and cannot know it finer (约30 ↔ about 25, 五百余 ↔ more than 502).
-        # The two windows must not add up to pass 73 for 68.
+        # The two windows must not add up to pass 73 for 68.  A count in dozens is round in twelves, not tens: it
+        # rounds any figure of the other's window (十来遍 ↔ *a dozen times*).
+        if "dozen" in a.text.lower() or "dozen" in b.text.lower():
+            (al, ah), (bl, bh) = a.span, b.span
+            return al <= b.value <= ah or bl <= a.value <= bh
         return _rounds_to(a.value, b.value)
     if kind == "about" and not b.approx or _hedge_kind(b) == "about" and not a.approx:
         # One side hedges (约83%), the other gives a figure: one of them is the other rounded (about 300 for 310, 12 for

@@ -585,8 +585,8 @@ def check_typo(ctx: CheckContext) -> Iterator:
             # The pinyin of the whole Chinese is the dearest test, so it is made last: most unknown words have no suggestion.
             if suggestion is None or evidence is not None and english_words().get(suggestion, 0) < TYPO_OVER_INFLECTION_RATIO * evidence:
                 continue  # no likelier word, or a real inflection or compound (oxhide) rather than a slip (gooing)
-            if spells_pinyin_of(word, row.zh_normalized):
-                continue
+            if spells_pinyin_of(base, row.zh_normalized):
+                continue  # (without its possessive: Ergou's is 二狗's)
             if word[0].isupper() and _names_a_person_or_place(suggestion):
                 continue  # Osama for Obama, Jakob for Jacob: a name opening the sentence, one letter from another name
             if word[0].isupper() and transliterates(row.zh_normalized, base):

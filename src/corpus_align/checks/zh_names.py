@@ -164,6 +164,38 @@ def zh_entities(view: RowView) -> list[Entity]:
 
 
 NAME_DOT = re.compile("[·・•]")
+# What opens a nickname or a familiar name (老刀, 小雨, 阿Q), besides a surname.
+_FAMILIAR_PREFIXES = frozenset("老小阿")
+
+
+def opening_name(view: RowView) -> Entity | None:
+    """The word that opens the row's Chinese when it looks like a person's name, its subject: a word jieba tags as a name
+    that CC-CEDICT has as no common word, or an unknown word of two or three characters after a common surname or
+    a familiar prefix (史强, 陈涉, 老刀).
+
+    Read only where the English has lost the subject of its first clause (*Lit a cigarette and …*): such a word is
+    too often an ordinary one for every row (:func:`zh_entities` wants a dictionary to vouch for a name).
+
+    >>> from corpus_align.model import CheckRow
+    >>> opening_name(RowView(CheckRow(1, "", "史强点上一支烟。", ""))).text
+    '史强'
+    >>> opening_name(RowView(CheckRow(1, "", "我点上一支烟。", ""))) is None
+    True
+    """
+    text = view.row.zh_normalized
+    for word, tag in view.zh_tags:
+        if not CJK.match(word):
+            continue
+        start = text.find(word)
+        if start < 0 or CJK.search(text, 0, start):
+            return None
+        classes = cedict_classes().get(word, 0)
+        named = tag in _PERSON_TAGS and not classes & COMMON
+        unknown = tag == "oov" and (word[0] in _COMMON_SURNAMES or word[0] in _FAMILIAR_PREFIXES) and not classes
+        if 2 <= len(word) <= 3 and (named or unknown) and _NEVER_IN_GIVEN_NAMES.isdisjoint(word):
+            return Entity(word, "person", start, start + len(word))
+        return None
+    return None
 
 
 def _dotted_names(text: str, tags: tuple[tuple[str, str], ...], foreign: frozenset[str]) -> list[Entity]:

@@ -36,7 +36,7 @@ _PAST = (
 # dawn* is read as a gap).
 _SIMPLE_PAST = (
     "went|came|saw|took|gave|ran|began|knew|grew|threw|drew|wrote|spoke|broke|chose|rose|fell|drove|rode|sang|drank|"
-    "flew|shook|woke|wore|stole|froze|ate|sat|stood|said|told|heard"
+    "flew|shook|woke|wore|stole|froze|ate|sat|stood|said|told|heard|hid|forgot|swam|sank|rang|tore|swore|sprang|strode"
 )
 # A negated auxiliary, which needs a subject before it outside a question (*Didn't you …?*).
 _NEGATED = "didn't|did not|couldn't|could not|wasn't|was not|wouldn't|would not|hadn't|had not"
@@ -50,6 +50,8 @@ _NARRATING = (
 # *wanted to.*, so they are only read where no adverb can stand).
 _GOVERNS = "in|at|of|from|with|by|into|than|between|among|via|against"
 _SPEECH_VERB = "said|asked|replied|answered|cried|shouted"
+# The same in the present, as scripture, classics and stories quote: *Zigong asks, "…?" answers, "…"*.
+_SPEECH_VERB_PRESENT = "says|asks|replies|answers|cries|shouts"
 
 # A word missing after a function word, between two marks or inside brackets: any kind of name leaves these.
 _OBJECT_GAP = re.compile(
@@ -72,6 +74,7 @@ _OBJECT_GAP = re.compile(
         r"\b(?:our|their|your)\s*(?:[,;:!?]|\.(?=\s|$))",                # in our: cutting wheat
         r"(?<=\w),\s*[,.](?=\s|$)|(?<=[a-z])\.\.(?=\s|$)",              # a word dropped between two marks: Our founder,, worked
         r"\s['’]s\b",                                                   # a possessive with no owner: the 's house
+        r"^\s*(?-i:Dear)\s*[,:]",                                        # a letter to no one: Dear,
     )),
     re.I,
 )
@@ -79,6 +82,8 @@ _OBJECT_GAP = re.compile(
 _SUBJECT_GAP = re.compile(
     "|".join((
         rf"['\"’”,]\s*(?:{_SPEECH_VERB})\s*[,.;]",                      # 'Yes, Aunt,' said, and
+        # After a quoted sentence (not a title: *"Bad Feminist" says, …*): …?" answers, "Is it not reciprocity?"
+        rf"[.!?,]['\"’”]\s*(?:{_SPEECH_VERB_PRESENT})\s*[,.;:]",
         r"['\"’”,]\s*(?:told|asked|said)\s+(?:me|him|her|us|them)\b",   # …," told me after the show
         rf"(?:^|[.!?]['\"’”]?\s+)(?:{_PAST}) (?:that|a|an|to|back|in|at|on|the)\b",  # Said that when she …
         rf"(?:^|[.!?:;]['\"’”]?\s+)(?:{_SIMPLE_PAST})\b(?! (?:I|you|he|she|we|they|it)\b| (?-i:[A-Z]))",  # Took pity on her
@@ -86,6 +91,10 @@ _SUBJECT_GAP = re.compile(
         rf"(?:^|[.!?]['\"’”]?\s+)(?:{_NEGATED})\b(?! (?:I|you|he|she|we|they|it|there)\b| (?-i:[A-Z]))",  # Did not, in fact
         rf"\b(?:when|because|although|though|until|while|before|after|since)\s+(?:{_SIMPLE_PAST}|{_NARRATING})\b",  # when heard this
         rf"\bbecause (?:{_PAST})\b|\bwhether (?:{_SIMPLE_PAST})\b",      # because stepped out; whether won honour
+        # A subordinate clause that opens on its verb, outside a question (not the noun: *all this while had time*):
+        # When was young; because had no money.
+        r"(?<!this )(?<!that )(?<!the )(?<!a )\b(?:when|while|because|although|though|until|before|after|since|whether)"
+        r"\s+(?:was|were|had|is|are|has)\b(?![^.!?]*\?)",
         rf"(?:^|[.!?]['\"’”]?\s+)(?:However|Naturally|Finally|Suddenly|Later|Afterwards|Soon|Instead),?\s+"
         rf"(?:{_SIMPLE_PAST}|{_NARRATING}|{_NEGATED})\b",                # However, grew impatient; Naturally did not
         rf"(?:^|[.!?]['\"’”]?\s+)(?-i:When|After|Before|As|Since|Once|Unable|Although|Though)\b[^,.;:!?]{{0,80}},\s+"
@@ -105,6 +114,19 @@ _WORDS_AFTER = re.compile(r"(?:\s*[^\s.,;:!?]+){0,2}")
 _CONTEXT_CHARS = 60
 
 
+def opens_without_subject(text: str) -> str | None:
+    """The words around the gap when the first clause of ``text`` has lost its subject (it opens on its verb), or ``None``.
+
+    >>> opens_without_subject("Stood on the balcony, looking at the bay."), opens_without_subject("When was young, he farmed.")
+    ('Stood on the balcony', 'When was young')
+    >>> opens_without_subject("He stood on the balcony. Stood there.") is None
+    True
+    """
+    opening = len(text) - len(text.lstrip(" \t\"'“‘「『(—–-"))
+    found = _SUBJECT_GAP.match(text[opening:])
+    return _shown(text[opening:], found) if found else None
+
+
 def english_gap(text: str) -> str | None:
     """The words around the first gap in ``text`` where a dropped word seems to be missing, or ``None``.
 
@@ -120,7 +142,11 @@ def english_gap(text: str) -> str | None:
     found = [match for match in (_OBJECT_GAP.search(text), _SUBJECT_GAP.search(text)) if match]
     if not found:
         return None
-    first = min(found, key=lambda match: match.start())
+    return _shown(text, min(found, key=lambda match: match.start()))
+
+
+def _shown(text: str, first: re.Match) -> str:
+    """The gap ``first`` with up to two words either side."""
     # The words before are looked for in the last characters only: a search back through a huge word is quadratic.
     window = max(0, first.start() - _CONTEXT_CHARS)
     start = _WORDS_BEFORE.search(text, window, first.start()).start()  # type: ignore[union-attr]  # matches ""

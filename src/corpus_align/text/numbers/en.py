@@ -59,6 +59,12 @@ _CARDINALS = sorted((w for w, v in _MENTION_WORDS.items() if v > 0 and w != "a" 
 _CARDINAL_WORDS = r"\d+|" + "|".join(_CARDINALS) + r"|hundred|thousand|million"
 _CARDINAL = "(" + _CARDINAL_WORDS + ")"
 _CARDINAL_SET = frozenset(_CARDINALS) | {"hundred", "thousand", "million"}
+# A price said as it is spoken, whole units then the hundredths: *one yuan seventy* is 1.70, *two dollars fifty* 2.50.
+_EN_TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_EN_SPOKEN_PRICE = re.compile(
+    r"(?i)\b" + _CARDINAL + r" (?:yuan|kuai|dollars?|bucks?|pounds?|euros?) (ten|" + _EN_TENS_WORDS + r")"
+    r"(?:[- ](one|two|three|four|five|six|seven|eight|nine))?(?=\s*(?:[.,;:!?)]|$)|\s+(?:a|an|each|apiece|per|for)\b)"
+)
 _AM_PM = frozenset(("am", "pm", "m"))  # 5.30pm, 5.30 p.m.: the letters after a dotted clock time
 # "two dozen" is 24, "a dozen" 12, as loosely as English uses them (±20 %, like "about").
 _EN_DOZEN = re.compile(r"(?i)\b(a|" + _CARDINAL + r")[- ]dozen\b(?!s)")
@@ -235,6 +241,12 @@ def en_numbers(text: str) -> list[Mention]:
             low, high = hedged(count * 12, _EN_HEDGES[hedge_before.group(1).lower()] if hedge_before else "about",
                                place=count * 12)
             found.append((match.start(), Mention(count * 12, True, match.group(1).isdigit(), match.group(), low, high)))
+            mask(*match.span())
+    for match in _EN_SPOKEN_PRICE.finditer(text) if has_digit or not _CARDINAL_SET.isdisjoint(present) else ():
+        whole = _cardinal_value(match.group(1))
+        if whole and whole < 1000 and not masked[match.start()]:
+            hundredths = (_cardinal_value(match.group(2)) or 0) + (_cardinal_value(match.group(3) or "") or 0)
+            found.append((match.start(), Mention(round(whole + hundredths / 100, 2), False, match.group(1).isdigit(), match.group())))
             mask(*match.span())
     shares = ("in" in present or "out" in present) and (has_digit or not _CARDINAL_SET.isdisjoint(present))
     for match in _EN_IN_FRACTION.finditer(text) if shares else ():

@@ -103,6 +103,13 @@ _ZH_YUAN_JIAO_FEN = re.compile(
 _ZH_SPOKEN_CENTS = re.compile(r"[毛角]([\d一二三四五六七八九])(?![\d一二三四五六七八九十百千万])")  # after 三块五: 毛六
 # 911 事件: the attacks of 11 September, which English writes 9/11 or September 11 (a date, not nine hundred and eleven).
 _ZH_NINE_ELEVEN = re.compile(r"(?<![\d.])911(?= ?事件)")
+# Holidays named by their date, month then day: 五一 May Day, 十一 National Day (1 October), 双十一 Singles' Day, 三八
+# Women's Day.  Read so only in quotation marks (‘五一’‘十一’) or before a word of holidays (十一黄金周, 五一期间), where
+# English names the holiday without its numbers, or says the date.
+_ZH_HOLIDAY = re.compile(r"(?<=[‘“'\"「『])(双十一|十一|[五六七八]一|三八)(?=[’”'\"」』])|"
+                         r"(?<![\d零〇一二两三四五六七八九十百千万亿第])(双十一|十一|[五六七八]一|三八)(?=黄金周|小长假|长假|假期|假日|期间)")
+_HOLIDAY_DATES = {"双十一": (11, 11), "十一": (10, 1), "五一": (5, 1), "六一": (6, 1), "七一": (7, 1), "八一": (8, 1),
+                  "三八": (3, 8)}
 # Tens and units joined by 有, as older and formal Chinese counts years: 六十有五 is 65 (十有八九 "most likely" is none).
 _ZH_TENS_AND_UNITS = re.compile(r"(?<![一二两三四五六七八九十百千万亿零〇\d])([二三四五六七八九]?十)有([一二三四五六七八九])"
                                 r"(?![一二两三四五六七八九十百千万亿零〇\d])")
@@ -364,6 +371,12 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         zhang = ZH_DIGITS[match.group(1)] if match.group(1) else 1
         found.append((match.start(), Mention(zhang * 10 + ZH_DIGITS[match.group(2)], False, False, match.group(),
                                              unit=unit_family("尺"), factor=unit_factor("尺"))))
+        in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    for match in _ZH_HOLIDAY.finditer(text) if "一" in text or "八" in text else ():
+        holiday = match.group(1) or match.group(2)
+        month, day = _HOLIDAY_DATES[holiday]
+        found.append((match.start(), Mention(month, False, False, holiday, weak=True)))
+        found.append((match.start() + 1, Mention(day, False, False, holiday, weak=True)))
         in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_NINE_ELEVEN.finditer(text) if "911" in text else ():
         found.append((match.start(), Mention(9, False, True, "9", weak=True)))  # the month: 9/11 or September
