@@ -75,6 +75,10 @@ _OBJECT_GAP = re.compile(
         r"(?<=\w),\s*[,.](?=\s|$)|(?<=[a-z])\.\.(?=\s|$)",              # a word dropped between two marks: Our founder,, worked
         r"\s['’]s\b",                                                   # a possessive with no owner: the 's house
         r"^\s*(?-i:Dear)\s*[,:]",                                        # a letter to no one: Dear,
+        r"\b(?-i:Mr|Mrs|Ms|Dr)\.?\s+(?!(?:and|or)\b)(?-i:[a-z])",          # a title before no name: Mrs. bore the change
+        # Going to no place: for Ching-chuan to go to, said Bong-chhi.
+        r"\b(?-i:go|goes|going|went|gone|come|comes|came|move[sd]?|moving|travell?(?:ed|ing)?|flew|fly|flying|"
+        r"return(?:s|ed|ing)?|back)\s+to\s*[.,;:!?](?=['\"’”]?(?:\s|$))",  # (in lower case: the oath Go to!)
     )),
     re.I,
 )
@@ -85,7 +89,8 @@ _SUBJECT_GAP = re.compile(
         # After a quoted sentence (not a title: *"Bad Feminist" says, …*): …?" answers, "Is it not reciprocity?"
         rf"[.!?,]['\"’”]\s*(?:{_SPEECH_VERB_PRESENT})\s*[,.;:]",
         r"['\"’”,]\s*(?:told|asked|said)\s+(?:me|him|her|us|them)\b",   # …," told me after the show
-        rf"(?:^|[.!?]['\"’”]?\s+)(?:{_PAST}) (?:that|a|an|to|back|in|at|on|the)\b",  # Said that when she …
+        rf"(?:^|[.!?]['\"’”]?\s+)(?:{_PAST}) (?:that|a|an|to|back|in|at|on|the|nothing|no|never|just|already)\b"
+        r"(?![^.!?]*\?)",  # Said that when she …; Had nothing more to say (not a question: Got just the one?)
         rf"(?:^|[.!?:;]['\"’”]?\s+)(?:{_SIMPLE_PAST})\b(?! (?:I|you|he|she|we|they|it)\b| (?-i:[A-Z]))",  # Took pity on her
         rf"(?:^|[.!?:;]['\"’”]?\s+)(?:{_NARRATING})\b(?!-)",          # Nodded, but …
         rf"(?:^|[.!?]['\"’”]?\s+)(?:{_NEGATED})\b(?! (?:I|you|he|she|we|they|it|there)\b| (?-i:[A-Z]))",  # Did not, in fact
@@ -102,6 +107,13 @@ _SUBJECT_GAP = re.compile(
         # A sentence that opens on its verb, outside a question: Is about 100,000 light years across.
         r"(?:^|[.!?]['\"’”]?\s+)(?:is|was|are|were|has)\b(?! (?:I|you|he|she|it|we|they|there|this|that)\b| (?-i:[A-Z]))"
         r"(?![^.!?]*\?)",
+        # A short noun phrase set off by a comma before its verb, as when a name in apposition was dropped:
+        # His wife, stood beside him (His wife, Xiuying, stood).
+        rf"(?:^|[.!?]['\"’”]?\s+)(?-i:His|Her|Their|The|My|Our|Its|This|That)\s\w+(?:\s\w+)?,\s+"
+        rf"(?:{_SIMPLE_PAST}|was|were|had|is|are|has)\b(?![^.!?]*\?)",
+        # A participle phrase, then a verb with no subject: Originally surnamed Ma, was a native of Yunnan.
+        r"(?:^|[.!?]['\"’”]?\s+)(?:(?-i:[A-Z][a-z]+ly\s+[a-z]+(?:ed|en))|(?-i:[A-Z][a-z]+(?:ed|en))|Born)\b[^,.;:!?]{0,60},\s+"
+        r"(?:was|were|had|is|are|has)\b(?![^.!?]*\?)",
         # An introductory phrase, then a verb with no subject: Around the 15th, will meet someone.
         r"(?:^|[.!?]['\"’”]?\s+)(?-i:Around|During|On|In|At|By|For|From|With|Before|After|Once)\b[^,.;:!?]{0,80},\s+"
         r"(?-i:will|would|can|could|should|must|may|might|is|was|were|are|has|had)\b(?![^.!?]*\?)",
