@@ -32,6 +32,8 @@ CASES = [
     ("number-mismatch", "以前也就‘五一’‘十一’能住满。", "We used to be full only over the May Day and National Day holidays.", False),
     ("number-mismatch", "十一黄金周期间游客很多。", "There were many tourists during the National Day Golden Week.", False),
     ("number-mismatch", "他十一岁。", "He is twelve.", True),
+    ("number-mismatch", "凡数十万人。", "There were several hundred thousand men in all.", False),
+    ("number-mismatch", "凡数十万人。", "There were ten thousand men in all.", True),
     ("number-mismatch", "有五百余口人。", "There were more than three hundred people.", True),
     ("number-mismatch", "有三百余口人。", "There were more than three hundred people.", False),
     ("number-mismatch", "大约三个人来了。", "About five people came.", True),
@@ -484,6 +486,7 @@ CASES = [
     ("typo", "我们必须相信政府。", "We must trust the goverment.", True),
     # A name in the pinyin of the Chinese, with its possessive, opening the sentence (not "Ergo").
     ("typo", "二狗本名叫刘二旺。", "Ergou's real name was Liu Erwang.", False),
+    ("typo", "加上浮动条款，交易总价值可达8500万欧元。", "Including add-ons, the deal could be worth 85 million euros.", False),
     # A long word that a letter struck twice or two letters swapped make of a listed word is its slip, however rare the
     # word (respondents, tenterhooks); a letter changed or added may be a rare word's own spelling (parameterize).
     ("typo", "超过70%的受访者表示满意。", "More than 70 percent of respondeents said they were satisfied.", True),

@@ -16,7 +16,9 @@ more): the translator then evidently translates the name (平儿 → Patience)
 rather than dropping it; or when a word of the row stands for it (a title, *the
 country*), unless the English shows the gap a dropped word leaves
 (:mod:`corpus_align.text.gaps`: *a riot in on Saturday*).  Beside such a gap, a
-CC-CEDICT proper noun that jieba does not tag as a name (春节) is an entity too.
+CC-CEDICT proper noun that jieba does not tag as a name (春节) is an entity too; and where
+the English has lost the subject of its first clause (*When was young*), so is a
+name-like word that opens the Chinese and that no dictionary knows (陈涉).
 Most findings are doubtful (a name rendered by a pronoun looks like a name
 dropped); the gap is what makes the calibrated confidence of one high enough to
 report it at its severity (:mod:`.calibration`).

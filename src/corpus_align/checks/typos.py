@@ -469,12 +469,13 @@ def _words_and_parts(matches: list[re.Match], once: Callable[[str], bool]) -> It
     unless it is capitalised or ``once(word)`` is false: a romanized name (Xi-feng, Goong-goong) or a coinage the
     document repeats is written so on purpose.
 
-    >>> [w for w, _ in _words_and_parts(list(re.finditer(r"[\\w-]+", "a bublt-in well-known Xi-feng")), lambda w: True)]
-    ['a', 'bublt', 'in', 'well-known', 'Xi-feng']
+    >>> [w for w, _ in _words_and_parts(list(re.finditer(r"[\\w-]+", "a bublt-in well-known Xi-feng add-ons")), lambda w: True)]
+    ['a', 'bublt', 'in', 'well-known', 'Xi-feng', 'add-ons']
     """
     for match in matches:
         word = match.group()
-        if "-" not in word or word[:1].isupper() or is_known(word) or not once(word):
+        # (A plural of a known compound is known too: add-ons of add-on.)
+        if "-" not in word or word[:1].isupper() or is_known(word) or word.endswith("s") and is_known(word[:-1]) or not once(word):
             yield word, match.start()
             continue
         offset = match.start()

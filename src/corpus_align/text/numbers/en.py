@@ -332,7 +332,8 @@ def en_numbers(text: str) -> list[Mention]:
                 if words.lower() in ("first", "one"):  # matches 第一, 百分之一; never reported alone
                     found.append((match.start(2), Mention(1, True, False, words, weak=True)))
                 continue
-            if words.lower() in _EN_SCALES:  # a bare scale word: "a few hundred", "parts per million"
+            if all(word in _EN_SCALES for word in words.lower().split()):  # bare scale words: "a few hundred", "parts
+                # per million", "several hundred thousand"
                 if before.endswith(("few ", "several ")):
                     found.append((match.start(2), Mention(value * 2, True, False, words, value * 2, value * 9)))
                 else:
