@@ -69,6 +69,9 @@ _OBJECT_GAP = re.compile(
         r"September|October|November|December)\b",                    # a riot in on Saturday
         r"\b(?:for|of|in|at|with|by|from|about|on) (?:was|were|is|are|has|had|will|would|can|could)\b",  # Envoy for was
         r"\b(?:the|an|their|its|my|your|our) (?-i:when|which|who|and|or|but|of|in|to|was|were|is|are)\b(?!-)",  # their when
+        r"(?<![\w'’-])(?-i:the|an|their|its|my|your|our) (?-i:had|has|have|did)\b(?!-)",  # grain the had stockpiled (not Chang'an)
+        r"“\s*[,.]?\s*”",                                               # a quotation with nothing in it: “,” he said
+        r":\s+[\"“]\s+(?-i:[a-z])",                                      # a quotation that opens on its verb: told them: " has
         r"\b(?:the|a|an) (?:I|we|he|she|they|you)\b(?!-)",               # On the we ate zongzi
         r"\b(?:the|an|their|its|my|your|our) (?:around|into)\b",         # out into the around noon
         r"\b(?:our|their|your)\s*(?:[,;:!?]|\.(?=\s|$))",                # in our: cutting wheat
