@@ -65,6 +65,7 @@ _EN_SPOKEN_PRICE = re.compile(
     r"(?i)\b" + _CARDINAL + r" (?:yuan|kuai|dollars?|bucks?|pounds?|euros?) (ten|" + _EN_TENS_WORDS + r")"
     r"(?:[- ](one|two|three|four|five|six|seven|eight|nine))?(?=\s*(?:[.,;:!?)]|$)|\s+(?:a|an|each|apiece|per|for)\b)"
 )
+_EN_PRICE_UNITS = frozenset("yuan kuai dollar dollars buck bucks pound pounds euro euros".split())
 _AM_PM = frozenset(("am", "pm", "m"))  # 5.30pm, 5.30 p.m.: the letters after a dotted clock time
 # "two dozen" is 24, "a dozen" 12, as loosely as English uses them (±20 %, like "about").
 _EN_DOZEN = re.compile(r"(?i)\b(a|" + _CARDINAL + r")[- ]dozen\b(?!s)")
@@ -242,7 +243,7 @@ def en_numbers(text: str) -> list[Mention]:
                                place=count * 12)
             found.append((match.start(), Mention(count * 12, True, match.group(1).isdigit(), match.group(), low, high)))
             mask(*match.span())
-    for match in _EN_SPOKEN_PRICE.finditer(text) if has_digit or not _CARDINAL_SET.isdisjoint(present) else ():
+    for match in _EN_SPOKEN_PRICE.finditer(text) if not _EN_PRICE_UNITS.isdisjoint(present) else ():
         whole = _cardinal_value(match.group(1))
         if whole and whole < 1000 and not masked[match.start()]:
             hundredths = (_cardinal_value(match.group(2)) or 0) + (_cardinal_value(match.group(3) or "") or 0)

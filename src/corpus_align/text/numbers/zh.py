@@ -108,6 +108,7 @@ _ZH_NINE_ELEVEN = re.compile(r"(?<![\d.])911(?= ?事件)")
 # English names the holiday without its numbers, or says the date.
 _ZH_HOLIDAY = re.compile(r"(?<=[‘“'\"「『])(双十一|十一|[五六七八]一|三八)(?=[’”'\"」』])|"
                          r"(?<![\d零〇一二两三四五六七八九十百千万亿第])(双十一|十一|[五六七八]一|三八)(?=黄金周|小长假|长假|假期|假日|期间)")
+_HOLIDAY_HINT = re.compile(r"[一八][’”'\"」』]|[一八](?:黄金周|小长假|长假|假期|假日|期间)")  # most text has neither
 _HOLIDAY_DATES = {"双十一": (11, 11), "十一": (10, 1), "五一": (5, 1), "六一": (6, 1), "七一": (7, 1), "八一": (8, 1),
                   "三八": (3, 8)}
 # Tens and units joined by 有, as older and formal Chinese counts years: 六十有五 is 65 (十有八九 "most likely" is none).
@@ -372,7 +373,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         found.append((match.start(), Mention(zhang * 10 + ZH_DIGITS[match.group(2)], False, False, match.group(),
                                              unit=unit_family("尺"), factor=unit_factor("尺"))))
         in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
-    for match in _ZH_HOLIDAY.finditer(text) if "一" in text or "八" in text else ():
+    for match in _ZH_HOLIDAY.finditer(text) if _HOLIDAY_HINT.search(text) else ():
         holiday = match.group(1) or match.group(2)
         month, day = _HOLIDAY_DATES[holiday]
         found.append((match.start(), Mention(month, False, False, holiday, weak=True)))
