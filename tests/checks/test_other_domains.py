@@ -1,6 +1,6 @@
 """The checks on clean rows of domains none of them was tuned on: no warning.
 
-``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds three hundred and thirty-eight short documents: law
+``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds three hundred and eighty-six documents, mostly short: law
 and contracts; business, sports and world news, international bodies; weather, dates and ages, durations, recipes and
 measures; science, medicine and research papers; software documentation, interface strings with placeholders and
 Taiwanese software text in Traditional characters; reviews and travel guides; subtitles, scripture, classical poetry
@@ -51,7 +51,15 @@ phone review, a Hong Kong Legislative Council reply, a co-operative's harvest, a
 climbing log, a philosophy seminar, waste sorting rules, game patch notes) and twelve after it (a tariff notice, a
 kindergarten chat, a Qing memorial, an electric car's manual, a Taiwan election notice, a marathon guide, a cold
 remedy's label, a jazz review, glacier research, a hotel's reply to a complaint, notes on translating Su Shi, parcel
-tracking).  Each
+tracking); and, from stop 37, thirty-six written before they were checked (a ferry notice, a memoir, a drug approval, a
+chess olympiad, a wuxia duel, an MTR incident, an audio guide, a 1980s diary, drama subtitles, a WeChat group, a dharma
+talk, a tenancy contract, district council minutes, a village co-operative, a science-fiction story, badminton, an
+earthquake bulletin, a Republican-era story, a hospital guide, an ESG report, Macau gaming news, a podcast, fables, a
+mountain rescue ...); and, from stop 38, twelve longer ones (22 to 30 rows) written before they were checked: a
+village feud in a 1990s rural novel, a Taiwanese family saga in Traditional characters, a Victorian novel in Chinese
+translation, a county's new railway station, a textbook chapter on Ming and Qing sea trade, a talk on the deep sea, a
+wuxia inn fight, a Hong Kong judgment in Traditional characters, a transfer round-up, an office drama's script, a rice
+cooker's manual and a battle in the style of the *Zizhi Tongjian*.  Each
 was written to probe one way the checks could fail on unseen text (七成 for 70 %, 一千六百米 for 1.6 kilometres, 梅西 for
 *Messi*, a speaker the English leaves unsaid), and each document is checked as one file, in Simplified and in
 Traditional characters.
