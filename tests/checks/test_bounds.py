@@ -42,6 +42,8 @@ HOSTILE_LINES = {
     "url-like": lambda length: ("http://a.b/c?d=e&f" * length)[:length],
     "mojibake-letters": lambda length: ("\u00c3\u00aa" * length)[:length],  # every pair is a damage record
     "many-numbers": lambda length: " ".join(str(i) for i in range(length))[:length],
+    # Clause openings without a sentence mark, then one question mark: each opening looks ahead for it.
+    "clause-openings-then-a-question": lambda length: ("when was His a, was " * length)[: length - 1] + "?",
     # Many distinct romanized names and many characters they could spell: names times characters.
     "names-and-characters": lambda length: "王" * (length // 2) + " " + " ".join(
         "Wang" + chr(97 + i % 26) + chr(97 + i // 26 % 26) + chr(97 + i // 676 % 26) for i in range(length)

@@ -93,7 +93,7 @@ _SUBJECT_GAP = re.compile(
         rf"[.!?,]['\"’”]\s*(?:{_SPEECH_VERB_PRESENT})\s*[,.;:]",
         r"['\"’”,]\s*(?:told|asked|said)\s+(?:me|him|her|us|them)\b",   # …," told me after the show
         rf"(?:^|[.!?]['\"’”]?\s+)(?:{_PAST}) (?:that|a|an|to|back|in|at|on|the|nothing|no|never|just|already)\b"
-        r"(?![^.!?]*\?)",  # Said that when she …; Had nothing more to say (not a question: Got just the one?)
+        r"(?![^.!?]{0,200}\?)",  # Said that when she …; Had nothing more to say (not a question: Got just the one?)
         rf"(?:^|[.!?:;]['\"’”]?\s+)(?:{_SIMPLE_PAST})\b(?! (?:I|you|he|she|we|they|it)\b| (?-i:[A-Z]))",  # Took pity on her
         rf"(?:^|[.!?:;]['\"’”]?\s+)(?:{_NARRATING})\b(?!-)",          # Nodded, but …
         rf"(?:^|[.!?]['\"’”]?\s+)(?:{_NEGATED})\b(?! (?:I|you|he|she|we|they|it|there)\b| (?-i:[A-Z]))",  # Did not, in fact
@@ -102,24 +102,24 @@ _SUBJECT_GAP = re.compile(
         # A subordinate clause that opens on its verb, outside a question (not the noun: *all this while had time*):
         # When was young; because had no money.
         r"(?<!this )(?<!that )(?<!the )(?<!a )\b(?:when|while|because|although|though|until|before|after|since|whether)"
-        r"\s+(?:was|were|had|is|are|has)\b(?![^.!?]*\?)",
+        r"\s+(?:was|were|had|is|are|has)\b(?![^.!?]{0,200}\?)",
         rf"(?:^|[.!?]['\"’”]?\s+)(?:However|Naturally|Finally|Suddenly|Later|Afterwards|Soon|Instead),?\s+"
         rf"(?:{_SIMPLE_PAST}|{_NARRATING}|{_NEGATED})\b",                # However, grew impatient; Naturally did not
         rf"(?:^|[.!?]['\"’”]?\s+)(?-i:When|After|Before|As|Since|Once|Unable|Although|Though)\b[^,.;:!?]{{0,80}},\s+"
         rf"(?:{_NEGATED}|finally|stopped)\b",                          # When he heard this, couldn't help crying
         # A sentence that opens on its verb, outside a question: Is about 100,000 light years across.
         r"(?:^|[.!?]['\"’”]?\s+)(?:is|was|are|were|has)\b(?! (?:I|you|he|she|it|we|they|there|this|that)\b| (?-i:[A-Z]))"
-        r"(?![^.!?]*\?)",
+        r"(?![^.!?]{0,200}\?)",
         # A short noun phrase set off by a comma before its verb, as when a name in apposition was dropped:
         # His wife, stood beside him (His wife, Xiuying, stood).
         rf"(?:^|[.!?]['\"’”]?\s+)(?-i:His|Her|Their|The|My|Our|Its|This|That)\s\w+(?:\s\w+)?,\s+"
-        rf"(?:{_SIMPLE_PAST}|was|were|had|is|are|has)\b(?![^.!?]*\?)",
+        rf"(?:{_SIMPLE_PAST}|was|were|had|is|are|has)\b(?![^.!?]{{0,200}}\?)",
         # A participle phrase, then a verb with no subject: Originally surnamed Ma, was a native of Yunnan.
         r"(?:^|[.!?]['\"’”]?\s+)(?:(?-i:[A-Z][a-z]+ly\s+[a-z]+(?:ed|en))|(?-i:[A-Z][a-z]+(?:ed|en))|Born)\b[^,.;:!?]{0,60},\s+"
-        r"(?:was|were|had|is|are|has)\b(?![^.!?]*\?)",
+        r"(?:was|were|had|is|are|has)\b(?![^.!?]{0,200}\?)",
         # An introductory phrase, then a verb with no subject: Around the 15th, will meet someone.
         r"(?:^|[.!?]['\"’”]?\s+)(?-i:Around|During|On|In|At|By|For|From|With|Before|After|Once)\b[^,.;:!?]{0,80},\s+"
-        r"(?-i:will|would|can|could|should|must|may|might|is|was|were|are|has|had)\b(?![^.!?]*\?)",
+        r"(?-i:will|would|can|could|should|must|may|might|is|was|were|are|has|had)\b(?![^.!?]{0,200}\?)",
     )),
     re.I,
 )
