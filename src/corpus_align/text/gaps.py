@@ -117,6 +117,11 @@ _SUBJECT_GAP = re.compile(
         # A participle phrase, then a verb with no subject: Originally surnamed Ma, was a native of Yunnan.
         r"(?:^|[.!?]['\"’”]?\s+)(?:(?-i:[A-Z][a-z]+ly\s+[a-z]+(?:ed|en))|(?-i:[A-Z][a-z]+(?:ed|en))|Born)\b[^,.;:!?]{0,60},\s+"
         r"(?:was|were|had|is|are|has)\b(?![^.!?]{0,200}\?)",
+        # An introductory phrase, then a past form with its object and no subject: In Serie A, signed Argentine striker …;
+        # In all, killed or captured 70,443 (an adjective takes no article: In certain situations, augmented assignment).
+        r"(?:^|[.!?]['\"’”]?\s+)(?-i:In|On|At|By|For|From|With|During|After|Before|Later|Then|Last|Earlier|Meanwhile)\b"
+        r"[^,.;:!?]{0,60},\s+(?:[a-z]+ly\s+)?(?-i:[a-z]+ed)(?:\s+(?:or|and)\s+[a-z]+ed)?\s+"
+        r"(?:(?-i:the|a|an|his|her|their|its)\b|(?-i:[A-Z])|\d)",
         # An introductory phrase, then a verb with no subject: Around the 15th, will meet someone.
         r"(?:^|[.!?]['\"’”]?\s+)(?-i:Around|During|On|In|At|By|For|From|With|Before|After|Once)\b[^,.;:!?]{0,80},\s+"
         r"(?-i:will|would|can|could|should|must|may|might|is|was|were|are|has|had)\b(?![^.!?]{0,200}\?)",
