@@ -34,6 +34,11 @@ CASES = [
     ("number-mismatch", "他十一岁。", "He is twelve.", True),
     ("number-mismatch", "凡数十万人。", "There were several hundred thousand men in all.", False),
     ("number-mismatch", "凡数十万人。", "There were ten thousand men in all.", True),
+    # A last digit after a unit counts the next unit down (八万五 is 85,000); a statistic's arguments are two numbers.
+    ("number-mismatch", "下个月起租金加到八万五。", "From next month the rent goes up to HK$85,000.", False),
+    ("number-mismatch", "下个月起租金加到八万五。", "From next month the rent goes up to HK$80,500.", True),
+    ("number-mismatch", "组别主效应显著（F(2,117)=24.6，p<0.001）。", "The effect was significant (F(2, 117) = 24.6, p < 0.001).", False),
+    ("number-mismatch", "债务余额控制在1,286.4亿元以内。", "Debt is to be kept within 128.64 billion yuan.", False),
     ("number-mismatch", "有五百余口人。", "There were more than three hundred people.", True),
     ("number-mismatch", "有三百余口人。", "There were more than three hundred people.", False),
     ("number-mismatch", "大约三个人来了。", "About five people came.", True),

@@ -136,6 +136,21 @@ def year_ranges_and_always(text: str) -> list[tuple[tuple[int, int], list[tuple[
     return sorted(out, key=lambda item: item[0])
 
 
+# The arguments of a statistic (F(2,117), t(58)): numbers a comma lists, not the thousands of one number.
+_STATISTIC_ARGUMENTS = re.compile(r"(?<=[A-Za-z]\()(\d+),(\d+)(?=\s*[),])")
+
+
+def statistic_arguments(text: str) -> list[tuple[tuple[int, int], list[tuple[int, Mention]]]]:
+    """The two numbers of a statistic's argument list written without a space (F(2,117): 2 and 117), with their span.
+
+    >>> [(span, [m.value for _, m in mentions]) for span, mentions in statistic_arguments("F(2,117)=24.6, 2,117 people")]
+    [((2, 7), [2, 117])]
+    """
+    return [(match.span(), [(match.start(1), Mention(int(match.group(1)), False, True, match.group(1))),
+                            (match.start(2), Mention(int(match.group(2)), False, True, match.group(2)))])
+            for match in _STATISTIC_ARGUMENTS.finditer(text)] if "(" in text else []
+
+
 def hyphen_named(text: str, start: int) -> bool:
     """True when the digits at ``start`` are hyphened to a word: COVID-19, 铯-137, pre-3.2, VP−730."""
     return start >= 2 and text[start - 1] in _HYPHENS and text[start - 2].isalpha()

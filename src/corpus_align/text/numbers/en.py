@@ -17,6 +17,7 @@ from .common import (
     hedged,
     hyphen_named,
     list_number_mention,
+    statistic_arguments,
     thousands_band,
     unit_factor,
     unit_family,
@@ -260,7 +261,7 @@ def en_numbers(text: str) -> list[Mention]:
     for span, mentions in clock_times(text) if has_digit and (":" in text or not _AM_PM.isdisjoint(present)) else ():
         found.extend(mentions)
         mask(*span)
-    for span, mentions in year_ranges_and_always(text) if has_digit else ():
+    for span, mentions in year_ranges_and_always(text) + statistic_arguments(text) if has_digit else ():
         found.extend(mentions)
         mask(*span)
     for match in _EN_CLOCK_WORD.finditer(text) if "midnight" in present or "noon" in present else ():

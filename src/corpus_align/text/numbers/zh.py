@@ -21,6 +21,7 @@ from .common import (
     hyphen_named,
     list_number_mention,
     place_value,
+    statistic_arguments,
     thousands_band,
     unit_factor,
     unit_family,
@@ -325,7 +326,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             found.append((match.start(), Mention(year, False, match.group(2).isdigit(), match.group().replace(" ", ""),
                                                  year, year + 9, decade=True)))
             in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
-    for (start, end), mentions in year_ranges_and_always(text):
+    for (start, end), mentions in year_ranges_and_always(text) + statistic_arguments(text):
         found.extend(mentions)
         in_words[start:end] = b"\x01" * (end - start)
     for match in _ZH_HALF_HOUR.finditer(text) if "点半" in text else ():

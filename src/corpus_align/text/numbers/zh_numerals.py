@@ -30,6 +30,9 @@ ZH_ERA_FIRST_YEAR = re.compile("(" + "|".join(ZH_ERAS) + ")元年")
 _ROC_FIRST_YEAR = ZH_ERAS["民国"]
 
 
+_CLIPPED_UNITS = frozenset("百千万亿")
+
+
 def chinese_numeral_value(text: str) -> int | None:
     """Return the value of a Chinese numeral (``二十三`` → 23, ``一九八七`` → 1987), or None.
 
@@ -37,6 +40,8 @@ def chinese_numeral_value(text: str) -> int | None:
     (2005, 1987, 10)
     >>> chinese_numeral_value("三亿五千万"), chinese_numeral_value("一万亿"), chinese_numeral_value("一亿零五万")
     (350000000, 1000000000000, 100050000)
+    >>> chinese_numeral_value("八万五"), chinese_numeral_value("两百五"), chinese_numeral_value("三百零五")
+    (85000, 250, 305)
     """
     if not text:
         return None
@@ -57,6 +62,10 @@ def chinese_numeral_value(text: str) -> int | None:
         else:
             section += (1 if digit is None else digit) * ZH_UNITS[ch]
             digit = None
+    if digit and text[-2] in _CLIPPED_UNITS:
+        # A last digit right after a unit counts the next unit down, as prices and rents are said: 八万五 is 85,000,
+        # 三千五 3,500, 两百五 250, 三亿五 350,000,000 (三百零五 is 305: 零 says a place is empty).
+        digit *= ZH_UNITS[text[-2]] // 10
     return yi + wan + section + (digit or 0)
 
 
