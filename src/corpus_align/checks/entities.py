@@ -544,7 +544,7 @@ def _proper_words_beside_a_gap(view: RowView, entities: list[Entity], covered: s
 
 def _name_opening_a_subjectless_row(view: RowView, entities: list[Entity], covered: set[int]) -> list[Entity]:
     """The name-like word that opens the Chinese (:func:`.zh_names.opening_name`: 史强, 陈涉), when the English has lost
-    the subject of its first clause (*Lit a cigarette*, *When was young*) and no other rule took the word.
+    the subject of its first clause (*Stood on the balcony*, *When was young*) and no other rule took the word.
 
     A name that occurs once is rendered nowhere else in the document, and the dictionaries do not know it: the
     English's missing subject is what says it was dropped.

@@ -173,7 +173,7 @@ def opening_name(view: RowView) -> Entity | None:
     that CC-CEDICT has as no common word, or an unknown word of two or three characters after a common surname or
     a familiar prefix (史强, 陈涉, 老刀).
 
-    Read only where the English has lost the subject of its first clause (*Lit a cigarette and …*): such a word is
+    Read only where the English has lost the subject of its first clause (*Stood on the balcony …*): such a word is
     too often an ordinary one for every row (:func:`zh_entities` wants a dictionary to vouch for a name).
 
     >>> from corpus_align.model import CheckRow
