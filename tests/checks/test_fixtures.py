@@ -438,6 +438,10 @@ CASES = [
     ("untranslated", "这个字念道，他们在成都开会。", "The character 道 is read dao, and they met in 成都.", True),
     ("untranslated", "他们在成都开会。", "他们在成都开会。", True),
     ("untranslated", "#DIY #HomeRenovation", "#DIY #HomeRenovation", False),
+    # A handle or a hashtag the source writes in Chinese is copied as it stands; the Chinese beside it is not.
+    ("untranslated", "官方微博@四川天府足球俱乐部", "Weibo: @四川天府足球俱乐部", False),
+    ("untranslated", "话题#春节回家#阅读量破亿", "The hashtag #春节回家# has passed 100 million views.", False),
+    ("untranslated", "官方微博@四川天府足球俱乐部", "Weibo: @四川天府 足球俱乐部", True),
     ("untranslated", "https://twitter.com/user/status/1771286936944099483", "https://twitter.com/user/status/1771286936944099483", False),
     # A place jieba's dictionary lacks (its tagger cannot call 高雄 a place) that CC-CEDICT knows only as a proper noun.
     ("entity-missing", "蔡英文总统今天在高雄视察。", "President Tsai Ing-wen inspected the city today.", True),
@@ -454,6 +458,17 @@ CASES = [
     ("number-mismatch", "第一天：抵达成都。", "Day 2: Arrive in Chengdu.", True),
     ("number-mismatch", "第一天：抵达成都。", "On the first day, arrive in Chengdu.", False),
     ("number-mismatch", "他是世界第一。", "He is the best in the world.", False),
+    # A code of one letter is a numbered label (C-73 for 丙字七十三号), not a thing's name (COVID-19 for 新冠).
+    ("number-mismatch", "上面刻着“丙字七十三号”。", 'Engraved on it was "C-72."', True),
+    ("number-mismatch", "上面刻着“丙字七十三号”。", 'Engraved on it was "C-73."', False),
+    # A rank is a count though jieba keeps it as one word (前十名); a name or an idiom so cut is not (头一无二).
+    ("number-mismatch", "前十名可获得一千块灵石。", "The top twenty each receive a thousand spirit stones.", True),
+    ("number-mismatch", "前十名可获得一千块灵石。", "The top ten each receive a thousand spirit stones.", False),
+    ("number-mismatch", "他的功夫天下头一无二。", "His kung fu is unrivalled under heaven.", False),
+    # *At first* says when, not which: 第二年 is *the next year*, and 第三 against *the second* is still a change.
+    ("number-mismatch", "刚开始食堂里的馒头随便吃，到第二年开春就不行了。",
+     "At first you could eat as many buns as you liked, but by the spring of the next year things had gone bad.", False),
+    ("number-mismatch", "刚开始大家都很高兴，到第三年就不行了。", "Everyone was happy at first, but by the second year things had gone bad.", True),
     # A share said as a fraction or a percentage is one share (the English % sign was not read as a percentage).
     ("number-mismatch", "十分之七的人同意。", "70% of people agreed.", False),
     ("number-mismatch", "三分之一的人同意。", "33% of people agreed.", False),

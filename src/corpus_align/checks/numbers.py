@@ -324,14 +324,18 @@ def _hyphen_code(mention: Mention, text: str) -> bool:
 
 def _named_as_in_the_source(mention: Mention, en: str, zh: str) -> bool:
     """True when the word that ``mention`` is hyphened to spells the pinyin of the Chinese (Shenzhou-17 for 神舟十九号,
-    Chang'e-6 for 嫦娥六号): both sides name one thing by one name, so its number is compared like any other.
+    Chang'e-6 for 嫦娥六号), or is one letter (C-72): both sides name one thing by one name, so its number is
+    compared like any other.
 
     >>> from corpus_align.text.numbers import en_numbers
     >>> [_named_as_in_the_source(m, "Shenzhou-17 and COVID-19", "神舟十九号与新冠") for m in en_numbers("Shenzhou-17 and COVID-19")]
     [True, False]
+    >>> [_named_as_in_the_source(m, 'engraved "C-72"', "刻着“丙字七十三号”") for m in en_numbers('engraved "C-72"')]
+    [True]
     """
     named = _hyphened_word(mention, en)
-    return named is not None and spells_pinyin_of(named, zh)
+    # A single letter names no thing: it is a series (C-73 for 丙字七十三号, seat B-12), numbered like any other.
+    return named is not None and (len(named) == 1 or spells_pinyin_of(named, zh))
 
 
 def _reportable(mention: Mention) -> bool:
@@ -406,7 +410,8 @@ def unmatched_numbers(view: RowView) -> tuple[list[Mention], list[Mention], floa
     if not zh and not en and renumbered is None:
         return None
     lost, extra = _converted(*match_numbers(zh, en))  # 一千六百米 ↔ 1.6 kilometres
-    ordinal_words = [m for m in extra if m.weak and m.text.lower() in ("first", "second")]
+    ordinal_words = [m for m in extra if m.weak and m.text.lower() in ("first", "second")
+                     and not (m.text.lower() == "first" and _first_only_as_when(row.en))]
     definite_words = [m for m in extra if m.weak and m.text.lower() in _DEFINITE_WEAK]
     # A code hyphened to a word (COVID-19, CCTV-2) names a thing, which the other side often names otherwise
     # (新冠): it is no count that changed into the other side's number.  A code of glued letters (3K, 5G) is kept, and
@@ -435,6 +440,22 @@ def unmatched_numbers(view: RowView) -> tuple[list[Mention], list[Mention], floa
     if renumbered is not None:
         lost, extra = [renumbered[0], *lost], [renumbered[1], *extra]
     return lost, extra, matched
+
+
+# *First* in these says when or in what order one speaks, not which of several: 刚开始 is *at first*.
+_FIRST_AS_WHEN = re.compile(r"(?i)\b(?:at first|first of all|first and foremost|first off|in the first place)\b")
+_FIRST = re.compile(r"(?i)\bfirst\b")
+
+
+def _first_only_as_when(en: str) -> bool:
+    """True when every *first* of ``en`` is one of :data:`_FIRST_AS_WHEN` (so it cannot be an ordinal that changed).
+
+    >>> _first_only_as_when("At first you could eat, but by the next year things had gone bad.")
+    True
+    >>> _first_only_as_when("At first he came in first.")
+    False
+    """
+    return len(_FIRST.findall(en)) == len(_FIRST_AS_WHEN.findall(en))
 
 
 def _renumbered_list_item(zh: str, en: str) -> tuple[Mention, Mention] | None:

@@ -69,6 +69,7 @@ def _translated_before(en: str, run: str, opened: int) -> bool:
 _TOKEN = re.compile(r"[^\s\"“”'‘’「」《》<>]+")
 _LITERAL_SEPARATORS = frozenset("/\\_=?&#@")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
+_HANDLE_MARKS = ("@", "#")
 _TOKEN_END_PUNCTUATION = ".,;:!?。，；：！？)）"
 # Each candidate is looked up in the whole source: a row of thousands of them (a hostile line) is looked up this many
 # times at most, so the work stays linear in the row's length.
@@ -84,16 +85,21 @@ def copied_literals(en: str, source: str) -> list[tuple[int, int]]:
     >>> source = "访问https://example.com/路径或打开报告_final(1).docx，而不是https://a.org的网站"
     >>> [en[start:end] for start, end in copied_literals(en, source)]
     ['路径', '报告']
+    >>> en = "Follow us on Weibo at @四川天府足球俱乐部."
+    >>> [en[start:end] for start, end in copied_literals(en, "官方微博@四川天府足球俱乐部及官方抖音号")]
+    ['四川天府足球俱乐部']
     """
     spans: list[tuple[int, int]] = []
     lookups = 0
     for match in _TOKEN.finditer(en):
         token = match.group().rstrip(_TOKEN_END_PUNCTUATION)
-        if not CJK.search(token) or _LITERAL_SEPARATORS.isdisjoint(token) or not _LATIN_OR_DIGIT.search(token):
-            continue  # (a URL or a file name has Latin letters or digits: 好啊?周嫂子 is Chinese prose)
+        if not CJK.search(token) or _LITERAL_SEPARATORS.isdisjoint(token):
+            continue
         runs = [(run.start(), run.end()) for run in CJK_RUN.finditer(token)
                 if token[run.start() - 1 : run.start()] in _LITERAL_SEPARATORS or token[run.end() : run.end() + 1] in _LITERAL_SEPARATORS]
-        if not runs:
+        # A URL or a file name has Latin letters or digits (好啊?周嫂子 is Chinese prose); a handle or a hashtag
+        # (@四川天府足球俱乐部, #春节#) may be Chinese alone.
+        if not runs or not (_LATIN_OR_DIGIT.search(token) or any(token[start - 1 : start] in _HANDLE_MARKS for start, _ in runs)):
             continue
         lookups += 1
         if lookups > MAX_LITERAL_LOOKUPS:
