@@ -861,6 +861,17 @@ def test_fixture_entity_missing_a_name_twice_in_the_row_is_one_finding(script):
     assert [f.zh_text for f in found] == ["爱沙尼亚" if script == "simplified" else "愛沙尼亞"]
 
 
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_fixture_entity_missing_a_dotted_name_is_whole_though_jieba_tags_a_piece_as_punctuation(script):
+    # jieba: 娜塔莉 + 娅 (tagged x) + · + 谢尔盖耶夫 + 娜 (tagged x); the finding names the whole name, not 娜塔莉.
+    zh = _script("娜塔莉娅·谢尔盖耶夫娜听了这话，眼泪立刻涌了出来。", script)
+    found = check_rows(rows_from_pairs([(zh, "At these words the eyes of filled with tears.")]), select=["entity-missing"])
+    assert [f.zh_text for f in found] == [_script("娜塔莉娅·谢尔盖耶夫娜", script)]
+    rendered = check_rows(rows_from_pairs([(zh, "At these words Natalya Sergeyevna's eyes filled with tears.")]),
+                          select=["entity-missing"])
+    assert rendered == []
+
+
 def test_fixture_every_code_has_firing_case():
     firing = {code for code, *_, fires in CASES if fires}
     # Tested elsewhere: across rows (inconsistent-spelling, low-confidence), with a glossary, or on reading a file

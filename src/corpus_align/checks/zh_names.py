@@ -207,6 +207,9 @@ def _dotted_names(text: str, tags: tuple[tuple[str, str], ...], foreign: frozens
     >>> text = "球队老板杰里·琼斯本周说"
     >>> [e.text for e in _dotted_names(text, tag_zh(text), transliteration_chars())]
     ['杰里·琼斯']
+    >>> text = "母亲娜塔莉娅·谢尔盖耶夫娜听了这话"  # jieba: 娜塔莉 + 娅 + · + 谢尔盖耶夫 + 娜
+    >>> [e.text for e in _dotted_names(text, tag_zh(text), transliteration_chars())]
+    ['娜塔莉娅·谢尔盖耶夫娜']
     >>> text = "琼斯·"  # a dot that no name follows
     >>> [e.text for e in _dotted_names(text, tag_zh(text), transliteration_chars())]
     []
@@ -220,6 +223,10 @@ def _dotted_names(text: str, tags: tuple[tuple[str, str], ...], foreign: frozens
 
     def name_piece(index: int) -> bool:
         _, _, word, tag = spans[index]
+        # jieba's dictionary tags some rare characters x, as it tags punctuation (娅 of 娜塔莉娅): beside a name's dot,
+        # such a character is a piece of the name.
+        if tag == "x" and len(word) == 1 and CJK.match(word):
+            return True
         return bool(CJK.match(word)) and tag not in _FUNCTION_TAGS and (
             set(word) <= foreign or tag in _NAME_PIECE_TAGS or tag == "oov" and len(word) <= 4)
 
