@@ -458,6 +458,12 @@ CASES = [
     ("number-mismatch", "第一天：抵达成都。", "Day 2: Arrive in Chengdu.", True),
     ("number-mismatch", "第一天：抵达成都。", "On the first day, arrive in Chengdu.", False),
     ("number-mismatch", "他是世界第一。", "He is the best in the world.", False),
+    # Equal numbers pair by kind, a month with a month and an ordinal with an ordinal: 2月 takes *February* and 第二
+    # *second*, so the *two* of *the two players* is left to 三.
+    ("number-mismatch", "三位外援已于2月15日抵达海口，参加第二阶段冬训。",
+     "The two overseas players arrived in Haikou on 15 February for the second phase of winter training.", True),
+    ("number-mismatch", "两位外援已于2月15日抵达海口，参加第二阶段冬训。",
+     "The two overseas players arrived in Haikou on 15 February for the second phase of winter training.", False),
     # A code of one letter is a numbered label (C-73 for 丙字七十三号), not a thing's name (COVID-19 for 新冠).
     ("number-mismatch", "上面刻着“丙字七十三号”。", 'Engraved on it was "C-72."', True),
     ("number-mismatch", "上面刻着“丙字七十三号”。", 'Engraved on it was "C-73."', False),

@@ -186,6 +186,34 @@ def _one_over(fraction: Mention, ordinal: Mention) -> bool:
             and round(1 / ordinal.value, 3) == fraction.value)
 
 
+# English numbers of one value a Chinese number looks through for one of its kind before it takes the first.
+ALIKE_LOOKAHEAD = 4
+
+
+def _take_alike(queue: deque[int], mention: Mention, en: list[Mention]) -> int:
+    """Take from ``queue`` (indices into ``en`` of one value) the first English number of ``mention``'s kind, a month
+    for a month and an ordinal for an ordinal (2月 ↔ *February* and 第二 ↔ *second*, not the *two* of *the two
+    players*), else the first.
+
+    >>> from corpus_align.text.numbers import en_numbers, zh_numbers
+    >>> en = en_numbers("The two players arrived on 15 February for the second phase")
+    >>> [en[_take_alike(deque([0, 2, 3]), zh, en)].text for zh in zh_numbers("2月15日第二阶段") if zh.value == 2]
+    ['February', 'second']
+    """
+    kind = (mention.month, _ordinal(mention))
+    for k in range(min(len(queue), ALIKE_LOOKAHEAD)):
+        if (en[queue[k]].month, _ordinal(en[queue[k]])) == kind:
+            index = queue[k]
+            del queue[k]
+            return index
+    return queue.popleft()
+
+
+def _ordinal(mention: Mention) -> bool:
+    """True for an ordinal: 第二, *second*, *2nd*, *fifteenth*."""
+    return mention.text.startswith("第") or mention.text.lower().endswith(("st", "nd", "rd", "th"))
+
+
 def match_numbers(zh: list[Mention], en: list[Mention]) -> tuple[list[Mention], list[Mention]]:
     """Pair equal (or compatible approximate) numbers; return the unmatched ones of each side.
 
@@ -205,7 +233,7 @@ def match_numbers(zh: list[Mention], en: list[Mention]) -> tuple[list[Mention], 
     for mention in sorted(zh, key=lambda m: m.weak):
         queue = queues.get(mention.value)
         if queue:
-            taken.add(queue.popleft())
+            taken.add(_take_alike(queue, mention, en))
         else:
             unmatched_zh.append(mention)
     left = [m for i, m in enumerate(en) if i not in taken]
