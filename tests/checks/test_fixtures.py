@@ -458,6 +458,9 @@ CASES = [
     ("number-mismatch", "第一天：抵达成都。", "Day 2: Arrive in Chengdu.", True),
     ("number-mismatch", "第一天：抵达成都。", "On the first day, arrive in Chengdu.", False),
     ("number-mismatch", "他是世界第一。", "He is the best in the world.", False),
+    # 近两年 is nearly two years, though jieba keeps it as one word; *tens of thousands* is one vague number (数万).
+    ("number-mismatch", "冲突已持续近两年，造成数万人死亡。", "The conflict has dragged on for nearly two years, killing tens of thousands.", False),
+    ("number-mismatch", "冲突已持续近两年，造成数万人死亡。", "The conflict has dragged on for nearly three years, killing tens of thousands.", True),
     # Equal numbers pair by kind, a month with a month and an ordinal with an ordinal: 2月 takes *February* and 第二
     # *second*, so the *two* of *the two players* is left to 三.
     ("number-mismatch", "三位外援已于2月15日抵达海口，参加第二阶段冬训。",

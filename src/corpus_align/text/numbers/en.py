@@ -98,6 +98,10 @@ _LOWER_WORD = re.compile("[a-z]+")
 _EN_NUMBER_WORDS_SET = frozenset(_WORDS) - {"a"}
 _EN_FRACTION_WORDS = frozenset(_EN_FRACTIONS)
 _EN_VAGUE_SET = frozenset(_EN_VAGUE)
+# A vague count of a vague scale: tens of thousands, hundreds of millions.
+_VAGUE_MULTIPLES = {"tens": (20, 99), "dozens": (24, 99), "hundreds": (200, 999)}
+_VAGUE_SCALES = {"thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000}
+_EN_VAGUE_PRODUCT = re.compile(r"(?i)\b(tens|dozens|hundreds) of (thousands|millions|billions)\b")
 _MONTH_SET = frozenset(_MONTHS) | frozenset(_MONTH_ABBREVIATIONS)
 _EN_TRIGGERS = _EN_NUMBER_WORDS_SET | _EN_VAGUE_SET | _EN_FRACTION_WORDS | _MONTH_SET | {"midnight", "noon"}
 _EN_MAY_DATE = re.compile(r"\s+\d")  # "May 4", used with .match(text, position)
@@ -348,9 +352,15 @@ def en_numbers(text: str) -> list[Mention]:
                                                   unit=unit_family(unit.group()) if unit else "",
                                                   factor=unit_factor(unit.group()) if unit else 1.0, percent=bool(percent),
                                                   clock=bool(_EN_HOUR_AFTER.match(after)))))
+    for match in () if present.isdisjoint(_VAGUE_SCALES) else _EN_VAGUE_PRODUCT.finditer(text):
+        # Tens of thousands is 20,000 to 99,999 (数万), not thousands; hundreds of millions, 200,000,000 and more.
+        (low, high), scale = _VAGUE_MULTIPLES[match.group(1).lower()], _VAGUE_SCALES[match.group(2).lower()]
+        found.append((match.start(), Mention(low * scale, True, False, match.group(), low * scale, (high + 1) * scale - 1,
+                                             weak=True)))
+        masked[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in () if _EN_VAGUE_SET.isdisjoint(present) else _EN_VAGUE_WORD.finditer(text):
         if masked[match.start()]:
-            continue  # the dozen of "two dozen", read above
+            continue  # the dozen of "two dozen", the thousands of "tens of thousands", read above
         low, high = _EN_VAGUE[match.group(1).lower()]
         found.append((match.start(), Mention(low, True, False, match.group(1), low, high, weak=True)))
     for match in () if _MONTH_SET.isdisjoint(present) else _EN_MONTH.finditer(text):

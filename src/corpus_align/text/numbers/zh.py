@@ -181,15 +181,16 @@ _ZH_ENUMERATOR = re.compile(r"^\s*\d+\s*[.、．)）](?!\d)\s*(?=\S)")  # "3." n
 def _idiom_word(word: str) -> bool:
     """A dictionary word whose numerals are not a quantity: 统一, 三心二意, 四面八方, 十字路口.
 
-    >>> [_idiom_word(word) for word in ("统一", "十字路口", "前十名", "前三天", "前三合村", "头一无二")]
-    [True, True, False, False, True, True]
+    >>> [_idiom_word(word) for word in ("统一", "十字路口", "前十名", "前三天", "近两年", "前三合村", "头一无二")]
+    [True, True, False, False, False, True, True]
     """
     if word in _ZH_NOT_NUMBERS:
         return True
     if word.startswith("十分") and not word.startswith("十分钟"):
         return True  # 十分高兴 "very glad", one word to jieba; 十分钟 is ten minutes
-    if word[0] in "前头" and word[1:2] in _NUMERAL:
-        # A rank or a first few (前十名 the top ten, 前三天, 头一回) counts; a name or an idiom (前三合村, 头一无二) does not.
+    if word[0] in "前头近每" and word[1:2] in _NUMERAL:
+        # A rank, a first few, a recent span or a rate (前十名 the top ten, 头一回, 近两年 nearly two years, 每千人) counts;
+        # a name or an idiom (前三合村, 头一无二) does not.
         return len(word) >= 4 and word[2] not in _NUMERAL + _APPROX_ZH and word[2] not in COUNTERS
     body = word[1:] if word[0] == "第" else word
     if not body or body[0] not in _NUMERAL and body[0] not in "几数" and not body[0].isdigit():
