@@ -526,6 +526,9 @@ CASES = [
     ("typo", "他以0.812秒之差获得亚军。", "Lando finished second, 0.812 seconds behind.", True),
     # French terms of art and of the antiques trade, as English writes them.
     ("typo", "清乾隆粉彩花卉纹双耳瓶", "A famille rose double-handled vase, Qianlong period", False),
+    # Hong Kong English writes its dim sum in Cantonese; a slip in it is still a slip.
+    ("typo", "1. 虾饺（$48／4粒）：皮薄到见到入面嘅虾，好味！", "1. Har gow (HK$48 for 4): the wrappers are so thin you can see the shrimp. Delicious!", False),
+    ("typo", "1. 虾饺（$48／4粒）：皮薄到见到入面嘅虾，好味！", "1. Har gow (HK$48 for 4): the wrapers are so thin you can see the shrimp. Delicious!", True),
     # A foreign name of two words opening the sentence; a slip before an English word is still one.
     ("typo", "比邻星距离地球约4.24光年。", "Proxima Centauri is about 4.24 light years from Earth.", False),
     ("typo", "政府大楼今天关闭。", "Goverment House is closed today.", True),
