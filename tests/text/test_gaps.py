@@ -83,6 +83,18 @@ CASES = [
     ("Call CreateViewport() to make a viewport.", None),
     ("Police declared a riot in Seattle on Saturday.", None),
     ("Grannie Liu came back from the other room.", None),
+    # A name dropped between an article and its verb, between two prepositions, before a full stop, after *of*, and
+    # the first part of a compound adjective (stop 39); and their fluent neighbours.
+    ("On the policy front, the began imposing duties.", "policy front, the began imposing duties"),
+    ("Later Zheng sent someone to to inquire into the matter.", "sent someone to to inquire into"),
+    ("He would go first for Besançon and then for.", "Besançon and then for."),
+    ("In the thirteenth year of he did indeed pass.", "thirteenth year of he did indeed"),
+    ("BYD's -listed H shares closed higher.", "BYD's -listed H shares"),
+    ("The saw was sharp, and the said property was sold.", None),
+    ("That is what it is for.", None),
+    ("Blessed are the children of he who laughs.", None),
+    ("It was in in the end.", None),
+    ("Use the -v flag for more output.", None),
 ]
 
 

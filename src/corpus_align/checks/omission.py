@@ -49,6 +49,7 @@ from ..segment.en import sentence_candidates
 from ..text.lexicon import EN_STOPWORDS, english_stem, load_lexicon
 from ..text.numbers import en_number_keys, en_numbers, number_keys, zh_number_keys
 from ..text.patterns import CJK, CJK_RUN, EN_WORD, ZH_SPEECH_INTRO
+from ..text.transliteration import sound_alike, transliteration_sounds
 from ..text.wording import counted
 from .context import CheckContext, RowView, name_key, tag_zh
 from .document_lexicon import DocumentLexicon, dictionary_stems, pair_count
@@ -78,7 +79,7 @@ from .params import (
     SHORT_ROW_CHARS,
 )
 from .registry import register
-from .resources import canonical_chinese, english_words
+from .resources import canonical_chinese, english_words, transliteration_chars
 
 _LETTER = re.compile(r"[A-Za-z]")
 _NOT_LETTERS = re.compile(r"[^A-Za-z]+")
@@ -393,6 +394,7 @@ class _Norms:
 
     def __init__(self, ctx: CheckContext):
         self.ctx = ctx
+        self._transliterated: dict[int, frozenset[str]] = {}  # by id() of a row's evidence, which evidence keeps alive
 
     @cached_property
     def evidence(self) -> dict[int, Coverage]:
@@ -519,11 +521,16 @@ class _Norms:
         return learned
 
     def supported(self, ev: Coverage, stem: str, ok: bool) -> bool:
-        """A word's support, counting the names the document renders by meaning (:attr:`learned_names`)."""
+        """A word's support, counting the names the document renders by meaning (:attr:`learned_names`) and the
+        foreign names the row's Chinese transliterates (:func:`transliterated_names`)."""
         if ok or stem not in ev.names:
             return ok
         gram = self.learned_names.get(stem)
-        return gram is not None and gram in ev.zh_text
+        if gram is not None and gram in ev.zh_text:
+            return True
+        if id(ev) not in self._transliterated:
+            self._transliterated[id(ev)] = transliterated_names(ev)
+        return stem in self._transliterated[id(ev)]
 
     def word_evidence(self, stem: str, ok: bool, row_ok: bool, ev: Coverage) -> float:
         """Log-likelihood ratio that the word translates this row's Chinese rather than being unrelated to it.
@@ -539,6 +546,36 @@ class _Norms:
         p_rel = min(max(p_rel, 0.01), 0.99)
         p_chance = min(max(p_chance, 0.001), p_rel)
         return math.log(p_rel / p_chance) if ok else math.log((1 - p_rel) / (1 - p_chance))
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][^\W\d_]+(?:['’-][^\W\d_]+)*")
+TRANSLITERATION_MAX_CHARS = 6  # a foreign name's transliteration, or the part of it that one English word renders
+
+
+def transliterated_names(ev: Coverage) -> frozenset[str]:
+    """The stems of the row's capitalised English words (:attr:`Coverage.names`) that sound like a run of the Chinese
+    written in transliteration characters: a foreign name and its transliteration (弗朗什-孔泰 ↔ *Franche-Comté*).
+
+    >>> zh = "维里埃尔小城可以算是弗朗什-孔泰最美丽的城市之一。"
+    >>> en = "The little town of Verrières may be counted among the prettiest in Franche-Comté."
+    >>> sorted(transliterated_names(Coverage(0, 0, 0, 0, ((en, 0, ()),), zh_text=zh, names=frozenset({"franch", "comt", "verrier"}))))
+    ['franch', 'verrier']
+    """
+    foreign = transliteration_chars()
+    runs = [run for run in CJK_RUN.findall(ev.zh_text) if len(run) >= 2]
+    spans = {run[i:j] for run in runs for i in range(len(run)) if run[i] in foreign
+             for j in range(i + 2, min(len(run), i + TRANSLITERATION_MAX_CHARS) + 1) if set(run[i:j]) <= foreign}
+    if not spans:
+        return frozenset()
+    sounds = [transliteration_sounds(span) for span in spans]
+    found = set()
+    for sentence, _letters, _tokens in ev.sentences:
+        for match in _CAPITALISED.finditer(sentence):
+            for part in match.group().replace("’", "'").split("-"):
+                stem = english_stem(_POSSESSIVE_S.sub("", part).lower())
+                if stem in ev.names and stem not in found and any(sound_alike(syllables, part) for syllables in sounds):
+                    found.add(stem)
+    return frozenset(found)
 
 
 def _norms(ctx: CheckContext) -> _Norms:

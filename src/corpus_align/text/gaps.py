@@ -70,6 +70,16 @@ _OBJECT_GAP = re.compile(
         r"\b(?:for|of|in|at|with|by|from|about|on) (?:was|were|is|are|has|had|will|would|can|could)\b",  # Envoy for was
         r"\b(?:the|an|their|its|my|your|our) (?-i:when|which|who|and|or|but|of|in|to|was|were|is|are)\b(?!-)",  # their when
         r"(?<![\w'’-])(?-i:the|an|their|its|my|your|our) (?-i:had|has|have|did)\b(?!-)",  # grain the had stockpiled (not Chang'an)
+        # A past form after an article or a possessive, as when the name between them was dropped (the began imposing,
+        # for The EU began); only forms that are no noun or adjective (not the saw, the said, the broke).
+        r"(?<![\w'’-])(?-i:[Tt]he|[Aa]n|[Tt]heir|[Ii]ts|[Mm]y|[Yy]our|[Oo]ur) (?-i:began|became|went|came|took|gave|knew|grew|"
+        r"chose|brought|told|ran|wrote|ate|stood|sat|sang|drank|flew|shook|woke|stole|froze|swam|sank|tore|swore|strode|"
+        r"forgot|hid)\b(?![\w'’-])",
+        r"\b(?-i:(to|of|at|from|for|with|by|into)) (?-i:\1)\b",  # a preposition twice: sent someone to to inquire (not in in, as speech repeats it)
+        r"\b(?:and|or|then) for\s*[.;!?](?=['\"’”]?(?:\s|$))",            # first for Besançon, and then for.
+        r"\bof (?-i:he|she|they|we)\b(?! who\b)",                        # in the thirteenth year of he did
+        # A compound adjective without its first part (BYD's -listed shares, for Hong Kong-listed).
+        r"(?<=\s)-(?-i:listed|based|owned|made|born|led|backed|funded|run|style|related|bound|speaking)\b",
         r"“\s*[,.]?\s*”",                                               # a quotation with nothing in it: “,” he said
         r":\s+[\"“]\s+(?-i:[a-z])",                                      # a quotation that opens on its verb: told them: " has
         r"\b(?:the|a|an) (?:I|we|he|she|they|you)\b(?!-)",               # On the we ate zongzi
