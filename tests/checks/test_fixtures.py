@@ -794,6 +794,9 @@ _HEDGED_NUMBERS = [
     ("列车预计晚点约27分钟。", "The train is expected to be delayed by about 30 minutes.", False),
     ("僧众五百余人。", "There were more than 502 monks.", True),
     ("僧众五百余人。", "There were more than 500 monks.", False),
+    # 两 after a numeral and before a digit is the tael: 二万六千三百一十八两四钱 is 26,318 taels and 4 qian.
+    ("岁征地丁银二万六千三百一十八两四钱。", "The annual levy is 26,318 taels 4 qian of silver.", False),
+    ("岁征地丁银二万六千三百一十八两四钱。", "The annual levy is 26,381 taels 4 qian of silver.", True),
 ]
 
 

@@ -61,8 +61,10 @@ _ANY_NUMERAL = re.compile(rf"[{_NUMERAL}{FINANCIAL_DIGITS}\d０-９\u2460-\u2473
 # Modern Chinese often sets a space between digits and characters (17.5 万, 2022 年 10 月): the scale
 # and the character after a number may follow one space.
 # 千 after digits is a thousand, except as the kilo- of a unit (3千克, 350千卡 kcal, 100千瓦 kW, 50千帕 kPa).
+# 两 after a numeral and before a digit is the tael, not two: 二万六千三百一十八两四钱 is 26,318 taels 4 qian.
 _ZH_NUMBER = re.compile(
-    rf"(百分之)?(第)?([几数](?=[十百千万亿]))?((?<![A-Za-z\d._])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?![\d_])|[{_NUMERAL}]+)"
+    rf"(百分之)?(第)?([几数](?=[十百千万亿]))?((?<![A-Za-z\d._])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?![\d_])|"
+    rf"(?:(?!(?<=[{_NUMERAL}])两(?=[一二三四五六七八九零〇]))[{_NUMERAL}])+)"
     rf"([{_APPROX_ZH}]| [多余](?=[万亿]))?"
     rf"(?: ?(万亿|[万亿]|(?:(?<=\d)|(?<=\d ))(?:千(?![克米瓦卡焦赫伏帕])|百(?!分))))?([多余]?)"
     rf"(%|％)?(?: (?=[年月日号点时分秒万亿个人]))?(.?)"
