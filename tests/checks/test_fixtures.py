@@ -459,8 +459,10 @@ CASES = [
     ("number-mismatch", "第一天：抵达成都。", "On the first day, arrive in Chengdu.", False),
     ("number-mismatch", "他是世界第一。", "He is the best in the world.", False),
     # 近两年 is nearly two years, though jieba keeps it as one word; *tens of thousands* is one vague number (数万).
-    ("number-mismatch", "冲突已持续近两年，造成数万人死亡。", "The conflict has dragged on for nearly two years, killing tens of thousands.", False),
-    ("number-mismatch", "冲突已持续近两年，造成数万人死亡。", "The conflict has dragged on for nearly three years, killing tens of thousands.", True),
+    ("number-mismatch", "冲突已持续近两年，造成数万人死亡。",
+     "The conflict has dragged on for nearly two years, killing tens of thousands.", False),
+    ("number-mismatch", "冲突已持续近两年，造成数万人死亡。",
+     "The conflict has dragged on for nearly three years, killing tens of thousands.", True),
     # Equal numbers pair by kind, a month with a month and an ordinal with an ordinal: 2月 takes *February* and 第二
     # *second*, so the *two* of *the two players* is left to 三.
     ("number-mismatch", "三位外援已于2月15日抵达海口，参加第二阶段冬训。",
@@ -477,7 +479,8 @@ CASES = [
     # *At first* says when, not which: 第二年 is *the next year*, and 第三 against *the second* is still a change.
     ("number-mismatch", "刚开始食堂里的馒头随便吃，到第二年开春就不行了。",
      "At first you could eat as many buns as you liked, but by the spring of the next year things had gone bad.", False),
-    ("number-mismatch", "刚开始大家都很高兴，到第三年就不行了。", "Everyone was happy at first, but by the second year things had gone bad.", True),
+    ("number-mismatch", "刚开始大家都很高兴，到第三年就不行了。",
+     "Everyone was happy at first, but by the second year things had gone bad.", True),
     # A share said as a fraction or a percentage is one share (the English % sign was not read as a percentage).
     ("number-mismatch", "十分之七的人同意。", "70% of people agreed.", False),
     ("number-mismatch", "三分之一的人同意。", "33% of people agreed.", False),
@@ -527,8 +530,10 @@ CASES = [
     # French terms of art and of the antiques trade, as English writes them.
     ("typo", "清乾隆粉彩花卉纹双耳瓶", "A famille rose double-handled vase, Qianlong period", False),
     # Hong Kong English writes its dim sum in Cantonese; a slip in it is still a slip.
-    ("typo", "1. 虾饺（$48／4粒）：皮薄到见到入面嘅虾，好味！", "1. Har gow (HK$48 for 4): the wrappers are so thin you can see the shrimp. Delicious!", False),
-    ("typo", "1. 虾饺（$48／4粒）：皮薄到见到入面嘅虾，好味！", "1. Har gow (HK$48 for 4): the wrapers are so thin you can see the shrimp. Delicious!", True),
+    ("typo", "1. 虾饺（$48／4粒）：皮薄到见到入面嘅虾，好味！",
+     "1. Har gow (HK$48 for 4): the wrappers are so thin you can see the shrimp. Delicious!", False),
+    ("typo", "1. 虾饺（$48／4粒）：皮薄到见到入面嘅虾，好味！",
+     "1. Har gow (HK$48 for 4): the wrapers are so thin you can see the shrimp. Delicious!", True),
     # A foreign name of two words opening the sentence; a slip before an English word is still one.
     ("typo", "比邻星距离地球约4.24光年。", "Proxima Centauri is about 4.24 light years from Earth.", False),
     ("typo", "政府大楼今天关闭。", "Goverment House is closed today.", True),

@@ -394,7 +394,7 @@ class _Norms:
 
     def __init__(self, ctx: CheckContext):
         self.ctx = ctx
-        self._transliterated: dict[int, frozenset[str]] = {}  # by id() of a row's evidence, which evidence keeps alive
+        self._transliterated: dict[int, tuple[Coverage, frozenset[str]]] = {}  # by id() of a row's evidence
 
     @cached_property
     def evidence(self) -> dict[int, Coverage]:
@@ -528,9 +528,10 @@ class _Norms:
         gram = self.learned_names.get(stem)
         if gram is not None and gram in ev.zh_text:
             return True
-        if id(ev) not in self._transliterated:
-            self._transliterated[id(ev)] = transliterated_names(ev)
-        return stem in self._transliterated[id(ev)]
+        cached = self._transliterated.get(id(ev))
+        if cached is None or cached[0] is not ev:  # (an id is reused once its object is gone)
+            cached = self._transliterated[id(ev)] = (ev, transliterated_names(ev))
+        return stem in cached[1]
 
     def word_evidence(self, stem: str, ok: bool, row_ok: bool, ev: Coverage) -> float:
         """Log-likelihood ratio that the word translates this row's Chinese rather than being unrelated to it.

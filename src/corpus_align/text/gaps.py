@@ -75,7 +75,8 @@ _OBJECT_GAP = re.compile(
         r"(?<![\w'’-])(?-i:[Tt]he|[Aa]n|[Tt]heir|[Ii]ts|[Mm]y|[Yy]our|[Oo]ur) (?-i:began|became|went|came|took|gave|knew|grew|"
         r"chose|brought|told|ran|wrote|ate|stood|sat|sang|drank|flew|shook|woke|stole|froze|swam|sank|tore|swore|strode|"
         r"forgot|hid)\b(?![\w'’-])",
-        r"\b(?-i:(to|of|at|from|for|with|by|into)) (?-i:\1)\b",  # a preposition twice: sent someone to to inquire (not in in, as speech repeats it)
+        # A preposition twice: sent someone to to inquire (not in in, which speech repeats).
+        r"\b(?-i:(to|of|at|from|for|with|by|into)) (?-i:\1)\b",
         r"\b(?:and|or|then) for\s*[.;!?](?=['\"’”]?(?:\s|$))",            # first for Besançon, and then for.
         r"\bof (?-i:he|she|they|we)\b(?! who\b)",                        # in the thirteenth year of he did
         # A compound adjective without its first part (BYD's -listed shares, for Hong Kong-listed).
