@@ -529,6 +529,12 @@ CASES = [
     ("typo", "他以0.812秒之差获得亚军。", "Lando finished second, 0.812 seconds behind.", True),
     # French terms of art and of the antiques trade, as English writes them.
     ("typo", "清乾隆粉彩花卉纹双耳瓶", "A famille rose double-handled vase, Qianlong period", False),
+    # A capitalised word that opens a bracket inside a sentence is a name (a constituency in Hokkien); one that opens a
+    # bracketed sentence of its own is read; *Tel* is an abbreviation.
+    ("typo", "陈伟明议员（义顺集选区）询问国家发展部长：", "Mr Tan Wei Ming (Nee Soon) asked the Minister for National Development:",
+     False),
+    ("typo", "他走了。（这是后话。）", "He left. (Thsi came later.)", True),
+    ("typo", "电话：0471-3456789。", "Tel: 0471-3456789.", False),
     # Hong Kong English writes its dim sum in Cantonese; a slip in it is still a slip.
     ("typo", "1. 虾饺（$48／4粒）：皮薄到见到入面嘅虾，好味！",
      "1. Har gow (HK$48 for 4): the wrappers are so thin you can see the shrimp. Delicious!", False),

@@ -501,6 +501,9 @@ def _in_foreign_phrase(text: str, start: int, length: int) -> bool:
 
 
 _NEXT_CAPITALISED = re.compile(r"[ \u00a0]([A-Z][a-z]{2,})\b")
+# A bracket opened after a word or a comma, right before a capitalised word: the bracket holds a name (Mr Tan (Nee
+# Soon) asked), not a sentence of its own, whose bracket follows a full stop.  Used with .search(text, start - 3, start).
+_MID_SENTENCE_BRACKET = re.compile(r"[\w,] ?[(\[]$")
 
 
 def _opens_a_two_word_name(text: str, end: int, zh: str) -> bool:
@@ -554,8 +557,8 @@ def check_typo(ctx: CheckContext) -> Iterator:
             evidence = known_as(word)
             if evidence is not None and evidence * TYPO_OVER_INFLECTION_RATIO > _most_common_frequency():
                 continue  # listed, or an inflection no word one edit away could be that much commoner than
-            if word[0].isupper() and not at_sentence_start(en, start):
-                continue  # a name
+            if word[0].isupper() and (not at_sentence_start(en, start) or _MID_SENTENCE_BRACKET.search(en, max(0, start - 3), start)):
+                continue  # a name, or a name in brackets inside a sentence: Mr Tan (Nee Soon) asked
             if any(c.isupper() for c in word[1:]) or en[max(0, start - 1) : start] in ("@", "#"):
                 continue  # a brand or a handle: macOS, iPhone, @iotar, #pa28
             if zh_lower is None:
@@ -573,8 +576,8 @@ def check_typo(ctx: CheckContext) -> Iterator:
                 continue  # goin', fixin': speech the translator spells as it sounds, the g dropped on purpose
             if _in_foreign_phrase(en, start, len(word)):
                 continue  # mutatis of mutatis mutandis, facie of prima facie: a phrase English writes in Latin or French
-            if en[start + len(word) : start + len(word) + 1] == "." and lower in abbreviations():
-                continue  # tel., approx., dept.: an abbreviation the segmenter knows, with its full stop
+            if en[start + len(word) : start + len(word) + 1] in (".", ":") and lower in abbreviations():
+                continue  # tel., approx., dept., Tel: 0471-…: an abbreviation the segmenter knows, with its stop or a label's colon
             base = lower.split("'")[0]
             suggestion = over_regularized(base) or suggest(base)
             if suggestion is None and evidence is None and len(base) >= 5:
