@@ -1,6 +1,6 @@
 """The checks on clean rows of domains none of them was tuned on: no warning.
 
-``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds four hundred and nineteen documents, mostly short: law
+``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds four hundred and twenty-eight documents, mostly short: law
 and contracts; business, sports and world news, international bodies; weather, dates and ages, durations, recipes and
 measures; science, medicine and research papers; software documentation, interface strings with placeholders and
 Taiwanese software text in Traditional characters; reviews and travel guides; subtitles, scripture, classical poetry
@@ -71,7 +71,9 @@ Traditional characters, an open-source README, a wuxia novel, a Security Council
 Hong Kong restaurant review in Traditional characters and Cantonese) and nine after theirs (a Japanese novel in
 Chinese translation, battery patent claims, a cooking show, a Catholic homily in Traditional characters, an esports
 recap, a Qing county gazetteer, a trade policy review, a village teacher's memoir, a Taiwanese airline's
-announcements in Traditional characters).  Each
+announcements in Traditional characters) and nine after theirs (German philosophy in Chinese translation, a Shanghai
+Metro notice, a Hong Kong budget speech in Traditional characters, a crime novel, a veterinary vaccine leaflet, a
+founder's thread of posts, a jataka tale, a wheat pest bulletin, a Singapore parliamentary answer).  Each
 was written to probe one way the checks could fail on unseen text (七成 for 70 %, 一千六百米 for 1.6 kilometres, 梅西 for
 *Messi*, a speaker the English leaves unsaid), and each document is checked as one file, in Simplified and in
 Traditional characters.
