@@ -7,6 +7,7 @@ called by both :mod:`.zh` and :mod:`.en`.
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass, replace
@@ -187,11 +188,16 @@ def clock_times(text: str) -> list[tuple[tuple[int, int], list[tuple[int, Mentio
     return times
 
 
+# Both are asked for every number with a unit, and a document has few units: each unit's answer is kept, not looked
+# for again through every unit's prefix.
+@functools.lru_cache(maxsize=4096)
 def unit_family(unit: str) -> str:
+    """The family of ``unit`` (the unit itself when it is in none): ``unit_family("kilometres")`` is ``"metric-length"``."""
     unit = unit.strip(" -").lower()
     return next((family for key, family in _UNIT_FAMILIES if unit.startswith(key)), unit)
 
 
+@functools.lru_cache(maxsize=4096)
 def unit_factor(unit: str) -> float:
     """The size of ``unit`` in its family's base unit: ``unit_factor("kilometres")`` is 1000 (metres)."""
     unit = unit.strip(" -").lower()
