@@ -192,17 +192,17 @@ ALIKE_LOOKAHEAD = 4
 
 def _take_alike(queue: deque[int], mention: Mention, en: list[Mention]) -> int:
     """Take from ``queue`` (indices into ``en`` of one value) the first English number of ``mention``'s kind, a month
-    for a month and an ordinal for an ordinal (2月 ↔ *February* and 第二 ↔ *second*, not the *two* of *the two
-    players*), else the first.
+    for a month, an ordinal for an ordinal and an hour for an hour (2月 ↔ *February* and 第二 ↔ *second*, not the
+    *two* of *the two players*; 八号 ↔ the *8* of *Long March-8*, not *8:10 p.m.*), else the first.
 
     >>> from corpus_align.text.numbers import en_numbers, zh_numbers
     >>> en = en_numbers("The two players arrived on 15 February for the second phase")
     >>> [en[_take_alike(deque([0, 2, 3]), zh, en)].text for zh in zh_numbers("2月15日第二阶段") if zh.value == 2]
     ['February', 'second']
     """
-    kind = (mention.month, _ordinal(mention))
+    kind = (mention.month, _ordinal(mention), mention.clock)
     for k in range(min(len(queue), ALIKE_LOOKAHEAD)):
-        if (en[queue[k]].month, _ordinal(en[queue[k]])) == kind:
+        if (en[queue[k]].month, _ordinal(en[queue[k]]), en[queue[k]].clock) == kind:
             index = queue[k]
             del queue[k]
             return index

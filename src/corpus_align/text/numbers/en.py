@@ -376,6 +376,8 @@ def en_numbers(text: str) -> list[Mention]:
                 and match.start() > 0 and text[match.start() - 1 : match.start()] != " "
                 and not _PART_OF_MONTH.search(text, 0, match.start())):
             continue  # 'March!' is an order; mid-March (3月中旬) is the month
+        if name == "march" and text.endswith("Long ", max(0, match.start() - 5), match.start()):
+            continue  # the Long March (长征), and the rockets named after it (Long March-8, Long March 5)
         found.append((match.start(), Mention(_MONTHS[name], False, False, match.group(1), month=True)))
     return units_over_ranges(text, _scales_over_ranges(text, _inches_after_feet(text, _years_and_units(text, _and_a_half(text, found)))))
 

@@ -171,8 +171,15 @@ def _hedge_around(text: str, start: int, end: int) -> str:
     return "about" if _ZH_HEDGE_BEFORE.search(before) else ""
 
 
-# 点半: half past the hour, thirty minutes.
-_ZH_HALF_HOUR = re.compile(rf"(?<=[\d{_NUMERAL}]) ?点半")
+# 点半, 时半: half past the hour, thirty minutes (not the 时半 of 一时半会, 一时半刻 "a short while").
+_ZH_HALF_HOUR = re.compile(rf"(?<=[\d{_NUMERAL}]) ?(?:点半|时半(?![会刻]))")
+# The part of the day before an hour said with 时 (下午三时, 晚上九时): with it, or with the minutes after it (九时三十分),
+# 三时 is the time of day; alone it may be a count of seasons or moments (四时, 一时).
+_DAY_PART = re.compile(r"(?:上午|下午|中午|晚上|早上|凌晨|清晨|早晨|傍晚|夜间|夜里|深夜|午夜|晚间|今晚|当晚|昨晚|明晚|今早|明早)\s*$")
+_HOUR_FOLLOWED = re.compile(rf"[许整正半]|[{_NUMERAL}\d]+分")
+# A day of a lunar month: 十月初八, 正月初一 (the 8th, the 1st).  Without its month, 初一 may be the first year of
+# junior school, and 三月初 is early March.
+_ZH_LUNAR_DAY = re.compile(r"(?<=月)初([一二三四五六七八九十])(?![一二三四五六七八九十百千万])")
 # List numbering at the start of a row ("7. Camera", "3、"): a label, not a quantity.
 _MORE_DOTS = re.compile(r"\.\d")  # used with .match(text, end of a number)
 # Pay words a K after digits follows (月薪25K, 年薪30K, 底薪8K): thousands of the currency, not a code.
@@ -339,8 +346,12 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
     for (start, end), mentions in year_ranges_and_always(text) + statistic_arguments(text):
         found.extend(mentions)
         in_words[start:end] = b"\x01" * (end - start)
-    for match in _ZH_HALF_HOUR.finditer(text) if "点半" in text else ():
+    for match in _ZH_HALF_HOUR.finditer(text) if "半" in text else ():
         found.append((match.start(), Mention(30, True, False, "半", weak=True)))
+    for match in _ZH_LUNAR_DAY.finditer(text) if "月初" in text else ():
+        # Read though jieba keeps 初八 as one word (its dictionary's words of numerals are mostly idioms).
+        found.append((match.start(), Mention(ZH_DIGITS.get(match.group(1), 10), False, False, match.group())))
+        in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_TENTHS.finditer(text) if "成" in text else ():
         mention = _tenths(text, match)
         if mention is not None and not in_words[match.start()]:
@@ -536,7 +547,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             found.append((start, Mention(low, True, False, shown, low, high)))
             continue
         if (len(run) == 1 and not (ordinal or percent or approx or scale) and after not in COUNTERS
-                and not _zh_unit(text, match.end() - len(after))):
+                and not _zh_unit(text, match.end() - len(after)) and not _hour_of_day(text, start, match.end(), after)):
             continue  # 三思, 一心: a lone numeral counts only before a counter or a unit (三个, 三厘米)
         if after == "成" and len(run) <= 2 and not (ordinal or percent or scale) and not _starts_word(words, match.end() - 1):
             continue  # tenths that end no share (八成是他 "probably him", 一成不变): the shares were read above
@@ -685,6 +696,16 @@ def _decade_year(century: str | None, decade: str) -> int | None:
         return value
     number = 20 if century == "上" else int(century) if century.isdigit() else numeral_value(century)
     return (number - 1) * 100 + value if number and 10 <= number <= 21 else None
+
+
+def _hour_of_day(text: str, start: int, end: int, after: str) -> bool:
+    """True when the numeral ``text[start:end]`` before 时 is an hour: after a part of the day or before minutes.
+
+    >>> _hour_of_day("下午三时开会", 2, 4, "时"), _hour_of_day("九时三十分", 0, 2, "时"), _hour_of_day("四时之景", 0, 2, "时")
+    (True, True, False)
+    """
+    return after == "时" and (_DAY_PART.search(text, max(0, start - 4), start) is not None
+                              or _HOUR_FOLLOWED.match(text, end) is not None)
 
 
 def _zh_hour(after: str, value: float, qualified: bool) -> bool:
