@@ -214,3 +214,33 @@ def test_omission_a_sentence_appended_to_chinese_without_chinese_characters_is_a
     assert _additions([*_SUBTITLES[:3], ("2", "2 Today we'll talk about the weather in Beijing."), *_SUBTITLES[4:]]) == [(4, "warning")]
     assert _additions([*_SUBTITLES[:3], ("2", "2 Sorry, the traffic was terrible."), *_SUBTITLES[4:]]) == []  # three words
     assert _additions([*_SUBTITLES[:3], ("ISBN 978-7-02", "ISBN 978-7-02 Frequently asked questions"), *_SUBTITLES[4:]]) == []
+
+
+_BEEKEEPING_MANUAL = [
+    ("台湾养蜂入门手册：蜂群管理要点", "An Introduction to Beekeeping in Taiwan: Key Points of Colony Management"),
+    ("一、开箱检查", "1. Hive Inspection"),
+    ("开箱前先穿戴好蜂帽与手套，并以喷烟器从巢门轻喷两三下，使蜜蜂安静下来。",
+     "Before opening the hive, put on a bee veil and gloves, and give two or three gentle puffs from the smoker at the "
+     "entrance to calm the bees."),
+    ("若发现巢脾上有多个王台，表示蜂群可能准备分蜂，应及时处理。",
+     "If several queen cells are found on the combs, the colony may be preparing to swarm and should be dealt with promptly."),
+    ("二、蜂蟹螨的防治", "2. Control of Varroa Mites"),
+    ("东方蜂对蜂蟹螨具有较强的抵抗力，因其工蜂会互相清理并咬除螨虫。",
+     "The eastern honey bee is relatively resistant to varroa mites, because its workers groom one another and bite off "
+     "the mites."),
+    ("若每100只蜂的螨数超过3只，即应进行防治。", "If there are more than 3 mites per 100 bees, treatment should be carried out."),
+    ("临江市公安局 2024年3月13日", "Linjiang Municipal Public Security Bureau, March 13, 2024"),
+]
+
+
+def test_omission_a_sentence_appended_to_a_numbered_heading_or_a_dated_signature_is_an_addition():
+    # Punkt takes a list number (1.) for a sentence of its own, so a numbered heading with a sentence appended was two
+    # sentences, and the appended one was weighed with the heading's few words; a signature's date (2024) belongs to
+    # its head, so the tail cut after it is the one that can be added (stop 40's probes, a beekeeping manual and a
+    # police bulletin).
+    assert _additions(_BEEKEEPING_MANUAL) == []
+    added = "She suffers from mild Alzheimer's disease, has a poor memory and cannot use a mobile phone."
+    heading = [*_BEEKEEPING_MANUAL[:4], ("二、蜂蟹螨的防治", f"2. Control of Varroa Mites {added}"), *_BEEKEEPING_MANUAL[5:]]
+    assert _additions(heading) == [(5, "warning")]
+    signed = [*_BEEKEEPING_MANUAL[:7], (_BEEKEEPING_MANUAL[7][0], f"{_BEEKEEPING_MANUAL[7][1]} {added}")]
+    assert _additions(signed) == [(8, "warning")]

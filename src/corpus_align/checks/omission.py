@@ -612,8 +612,8 @@ def addition_score(ev: Coverage, norms: _Norms) -> tuple[float, str]:
     """The evidence that one English sentence of the row was added, and that sentence ('' when none qualifies).
 
     A heading whose English is one sentence is read as the heading and what follows it, cut where the head's
-    length is nearest to what the document's ratio expects of the Chinese (:attr:`Coverage.heading_splits`);
-    only the tail can be the added sentence then.
+    length is nearest to what the document's ratio expects of the Chinese (:attr:`Coverage.heading_splits`), among
+    the cuts that leave the head every telling number of the Chinese; only the tail can be the added sentence then.
 
     Log-likelihood ratios, added: (1) the sentence's words — each supported
     or not by the row's Chinese — under "unrelated" against "translation"
@@ -632,9 +632,11 @@ def addition_score(ev: Coverage, norms: _Norms) -> tuple[float, str]:
     usual = norms.ratio * ev.zh_chars
     sentences, candidates = ev.sentences, range(len(ev.sentences))
     if len(sentences) < 2:
-        if not ev.heading_splits:
+        # The tail cannot write a telling number of the Chinese (a date line's 2024 belongs to its head).
+        splits = [split for split in ev.heading_splits if not shares_a_telling_number(split[1][0], ev.zh_text)]
+        if not splits:
             return best, found
-        sentences = min(ev.heading_splits, key=lambda split: abs(math.log(max(split[0][1], 1) / usual)))
+        sentences = min(splits, key=lambda split: abs(math.log(max(split[0][1], 1) / usual)))
         candidates = range(1, 2)
     with_all = math.log(max(ev.en_letters, 1) / usual)
     row_ok: dict[str, bool] = {}

@@ -133,7 +133,27 @@ def sentence_candidates(text: str) -> list[tuple[int, int]]:
                 spans.append((piece_start, cut))
             piece_start = match.end()
         spans.append((piece_start, end))
-    return _through_quotations(text, spans)
+    return _through_quotations(text, _numbers_joined(text, spans))
+
+
+# A list item's number or letter, which Punkt takes for a sentence of its own (1. Hive Inspection, IV. Results).
+_LIST_LABEL = re.compile(r"\(?(?:\d{1,3}|[A-Za-z]|[IVXLC]{2,7})[.)]")
+
+
+def _numbers_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with each that holds only a list item's number joined to the one after it.
+
+    >>> text = "1. Hive Inspection Open the hive."
+    >>> [text[s:e] for s, e in _numbers_joined(text, [(0, 2), (3, 33)])]
+    ['1. Hive Inspection Open the hive.']
+    """
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and _LIST_LABEL.fullmatch(text, *joined[-1]):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _open_quotations(piece: str) -> int:
