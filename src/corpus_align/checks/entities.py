@@ -191,6 +191,12 @@ def _translation_hit(word: str, stems: set[str], kind: str = "") -> bool:
 
 
 @functools.cache
+def _gloss_meta_stems() -> frozenset[str]:
+    """Stems of the words a dictionary gloss uses to say what a character is (a name, a surname, a variant)."""
+    return frozenset(english_stem(word) for word in "name names surname variant abbreviation".split())
+
+
+@functools.cache
 def _place_kind_stems() -> frozenset[str]:
     words = "city county province district prefecture level town village region capital municipality autonomous township"
     return frozenset(english_stem(word) for word in words.split())
@@ -385,7 +391,9 @@ def rendering(entity: Entity, view: RowView) -> str | None:
     # A number in a title (《四十二章经》 → "Forty-Two Sections") is rendered when the English has it.
     numbers = [p for p in parts if zh_number_keys(p)]
     known = [p for p in parts if translations(p) and p not in numbers]
-    hits = sum(_translation_hit(p, stems) for p in known)
+    # A character's gloss may say what it is rather than translate it (洛 "name of a river", "surname Luo"):
+    # *my given name is* renders no part of 洛阳.
+    hits = sum(bool((translations(p) - _gloss_meta_stems()) & stems) for p in known)
     if numbers:
         en_numbers = view.memo("entities.en_number_keys", lambda: set(en_number_keys(view.row.en)))
         hits += sum(bool(set(zh_number_keys(p)) & en_numbers) for p in numbers)
