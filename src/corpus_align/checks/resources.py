@@ -279,6 +279,10 @@ def english_words() -> dict[str, int]:
     data = _res.files("spellchecker").joinpath("resources").joinpath("en.json.gz").read_bytes()
     words: dict[str, int] = json.loads(gzip.decompress(data).decode("utf-8"))
     for line in _resource_lines("english_extra_words.txt"):
-        for word in line.split():
-            words.setdefault(word, 100)
+        for entry in line.split():
+            # programme/program: as common as the American spelling, less by one, so that a slip one edit from
+            # both (colur) is suggested as the list's (American) spelling, and one from the British alone
+            # (favourte) as the British.
+            word, _, american = entry.partition("/")
+            words.setdefault(word, max(100, words.get(american, 0) - 1))
     return words

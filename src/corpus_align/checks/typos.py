@@ -322,8 +322,8 @@ def suggest(word: str) -> str | None:
 
     A token longer than :data:`MAX_WORD_LETTERS` is not a word and has no suggestion.
 
-    >>> suggest("recieve"), suggest("qingyang"), suggest("recieve" * 10)
-    ('receive', None, None)
+    >>> suggest("recieve"), suggest("qingyang"), suggest("recieve" * 10), suggest("favourte")
+    ('receive', None, None, 'favourite')
     """
     if len(word) > MAX_WORD_LETTERS:
         return None
