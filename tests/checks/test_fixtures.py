@@ -759,6 +759,30 @@ CASES = [
     # A quoted English term with the source's word for it in brackets is a defined term (bilingual laws and contracts).
     ("untranslated", "“處長”（Commissioner）指勞工處處長；", '"Commissioner" (處長) means the Commissioner for Labour;', False),
     ("untranslated", "“处长”（Commissioner）指劳工处处长；", '"Commissioner" (劳工处处长助理) means the Commissioner for Labour;', True),
+    # An hour said with 时 after a part of the day (下午三时) or before its minutes, a half hour (七时半), and a day of a
+    # lunar month (初八), read as the English reads them; 四时 (the four seasons) and 一时半会 ("a while") are no hour.
+    ("number-mismatch", "十月初八（星期四）下午三时：迎神。", "8th day (Thursday), 3:00 p.m.: Welcoming of the deities.", False),
+    ("number-mismatch", "十月初八（星期四）下午三时：迎神。", "9th day (Thursday), 3:00 p.m.: Welcoming of the deities.", True),
+    ("number-mismatch", "十月初八（星期四）下午三时：迎神。", "8th day (Thursday), 4:00 p.m.: Welcoming of the deities.", True),
+    ("number-mismatch", "每晚七时半上演粤剧。", "Cantonese opera is staged nightly at 7:30 p.m.", False),
+    ("number-mismatch", "每晚七时半上演粤剧。", "Cantonese opera is staged nightly at 8:30 p.m.", True),
+    ("number-mismatch", "会议于九时三十分开始。", "The meeting began at 9:40.", True),
+    ("number-mismatch", "四时之景不同，而乐亦无穷也。", "The scenes of the four seasons differ, and so does the joy of them.", False),
+    ("number-mismatch", "一时半会儿也说不清，下午3点再谈。", "It can't be explained in a moment; let's talk at 3 p.m.", False),
+    # The Long March (长征) and its rockets are no month; an hour takes an hour (八号 the 8 of Long March-8, not 8:10).
+    ("number-mismatch", "北京时间20时10分，长征八号火箭发射升空。", "A Long March-8 rocket lifted off at 8:10 p.m. Beijing time.", False),
+    ("number-mismatch", "北京时间20时10分，长征八号火箭发射升空。", "A Long March-8 rocket lifted off at 9:10 p.m. Beijing time.", True),
+    # A character's gloss that says what it is (洛 "name of a river") renders nothing: *my given name is* is no
+    # rendering of 洛阳 (a doubtful finding, as a place dropped beside no gap is).
+    ("entity-missing", "老夫姓柳名存义，祖居洛阳人氏。",
+     "I am surnamed Liu, and my given name is Cunyi; my family has lived in for generations.", True),
+    ("entity-missing", "老夫姓柳名存义，祖居洛阳人氏。",
+     "I am surnamed Liu, and my given name is Cunyi; my family has lived in Luoyang for generations.", False),
+    # British spellings are suggested when a slip is one edit from the British word alone.
+    ("typo", "他最喜欢的球队输了。", "His favourte team lost.", True),
+    ("typo", "他最喜欢的球队输了。", "His favourite team lost.", False),
+    ("typo", "醮期程序如下：", "The festival pnogramme is as follows:", True),
+    ("typo", "醮期程序如下：", "The festival programme is as follows:", False),
 ]
 
 
