@@ -452,6 +452,7 @@ def unmatched_numbers(view: RowView) -> tuple[list[Mention], list[Mention], floa
         lost = [m for m in lost if m.value not in {e.value for e in en}]
     if not lost:
         extra = [m for m in extra if m.value not in {z.value for z in zh}]
+    lost = _said_as_next(lost, row.zh_normalized, row.en)
     if not extra and ordinal_words and any(m.text.startswith("第") for m in lost):
         extra = ordinal_words  # 第三 ↔ "the second deadline": an ordinal changed ("second" may be a moment elsewhere)
     elif not extra and definite_words and len(lost) == 1 and not lost[0].approx and 1 < lost[0].value <= 12 \
@@ -484,6 +485,29 @@ def _first_only_as_when(en: str) -> bool:
     False
     """
     return len(_FIRST.findall(en)) == len(_FIRST_AS_WHEN.findall(en))
+
+
+# 第二天, 第二年: the day or the year after, which English says *the next day*, *the following year*.
+_ZH_SECOND_OF_TIME = re.compile(r"第二(?=天|日|年|晚|夜|早|周|星期|个星期|个月)")
+_EN_NEXT = re.compile(r"(?i)\b(?:next|following)\b")
+
+
+def _said_as_next(lost: list[Mention], zh: str, en: str) -> list[Mention]:
+    """``lost`` without the 第二 of each 第二天 (第二年, 第二周 ...) that the English says as *next* or *following*.
+
+    >>> [m.text for m in _said_as_next(zh_numbers("第二天清晨，我们先去了显通寺。"), "第二天清晨", "Early the next morning")]
+    []
+    >>> [m.text for m in _said_as_next(zh_numbers("第二天清晨"), "第二天清晨", "On the third morning")]
+    ['第二']
+    """
+    seconds = len(_ZH_SECOND_OF_TIME.findall(zh)) if "第二" in zh and _EN_NEXT.search(en) else 0
+    kept = []
+    for mention in lost:
+        if seconds and mention.text == "第二":
+            seconds -= 1
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _renumbered_list_item(zh: str, en: str) -> tuple[Mention, Mention] | None:

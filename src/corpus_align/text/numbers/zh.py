@@ -547,7 +547,8 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             found.append((start, Mention(low, True, False, shown, low, high)))
             continue
         if (len(run) == 1 and not (ordinal or percent or approx or scale) and after not in COUNTERS
-                and not _zh_unit(text, match.end() - len(after)) and not _hour_of_day(text, start, match.end(), after)):
+                and not _zh_unit(text, match.end() - len(after)) and not _hour_of_day(text, start, match.end(), after)
+                and after != "旬"):
             continue  # 三思, 一心: a lone numeral counts only before a counter or a unit (三个, 三厘米)
         if after == "成" and len(run) <= 2 and not (ordinal or percent or scale) and not _starts_word(words, match.end() - 1):
             continue  # tenths that end no share (八成是他 "probably him", 一成不变): the shares were read above
@@ -568,6 +569,10 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             continue
         if after == "月" and 1 <= value <= 12 and not approx:
             found.append((start, Mention(value, False, False, run + "月", month=True)))
+            continue
+        if after == "旬" and 1 <= value <= 12 and not (approx or scale or ordinal or percent):
+            # 年过七旬, 八旬老人: a decade of age, seventy to seventy-nine (*past seventy*, *in his eighties*)
+            found.append((start, Mention(value * 10, True, False, run + "旬", value * 10, value * 10 + 9)))
             continue
         if approx == "几":
             place = place_value(numeral_value(run) or 1) * (_ZH_SCALES[scale] if scale else 1)
