@@ -82,6 +82,7 @@ from .registry import register
 from .resources import canonical_chinese, english_words, transliteration_chars
 
 _LETTER = re.compile(r"[A-Za-z]")
+_LETTER_OR_CJK = re.compile(f"[A-Za-z]|{CJK.pattern}")  # the content of an English clause that copies Chinese
 _NOT_LETTERS = re.compile(r"[^A-Za-z]+")
 _POSSESSIVE_S = re.compile(r"'s$")  # the tokens of _english_tokens write every apostrophe straight
 _DIGIT = re.compile(r"\d")
@@ -144,10 +145,26 @@ def _reading_tags(view: RowView) -> tuple[tuple[str, str], ...]:
     characters a Simplified original has (想象 becomes 想像, 背 becomes 揹): one differing word would
     move every row's learned coverage a little.  After the round trip both inputs give the same text.
     """
-    text = canonical_chinese(view.row.zh_normalized)
+    text = _read_as_simplified(view.row.zh_normalized)
+    return view.zh_tags if text == view.row.zh_normalized else tag_zh(text)
+
+
+def _read_as_simplified(text: str) -> str:
+    """``text`` with its variant characters canonical, after OpenCC s2t then t2s (see :func:`_reading_tags`)."""
+    text = canonical_chinese(text)
     if CJK_CHAR.search(text):
         text = canonical_chinese(opencc_converter("t2s").convert(opencc_converter("s2t").convert(text)))
-    return view.zh_tags if text == view.row.zh_normalized else tag_zh(text)
+    return text
+
+
+def _copied_chinese(en: str) -> str:
+    """The Chinese the English writes as it stands (a character list, a mention), read as :func:`_reading_tags`
+    reads the Chinese: what of the source needs no translation.
+
+    >>> _copied_chinese("Characters to write: 奶, 報, 紙").split(), _copied_chinese("He came.")
+    (['奶', '报', '纸'], '')
+    """
+    return "\n".join(_read_as_simplified(run) for run in CJK_RUN.findall(en)) if CJK_CHAR.search(en) else ""
 
 
 _CLAUSE_END = frozenset("，；：、。！？,;:!?")
@@ -281,6 +298,14 @@ def coverage_evidence(view: RowView) -> Coverage:
     content = covered = 0
     # The words after OpenCC's round trip, for every measure: Simplified and Traditional input then read alike.
     zh_tags = lexicon_tags = _reading_tags(view)
+    zh_chars = view.zh_cjk
+    copied = _copied_chinese(view.row.en)
+    if copied:
+        # Chinese the English writes as it stands (我会写：奶、报、纸 ↔ *Characters to write: 奶, 报, 纸*) is no
+        # translation to measure: it counts neither in the Chinese length nor among its content words.
+        kept = tuple((word, tag) for word, tag in zh_tags if not (CJK_CHAR.match(word) and word in copied))
+        zh_chars -= sum(_cjk_count(word) for word, _tag in zh_tags) - sum(_cjk_count(word) for word, _tag in kept)
+        zh_tags = lexicon_tags = kept
     lexicon = load_lexicon()
     for word, tag in zh_tags:
         if tag not in _FUNCTION_TAGS:
@@ -323,10 +348,10 @@ def coverage_evidence(view: RowView) -> Coverage:
         text = sentences[0][0]
         cuts = [m.start() for m in _CAPITAL_AFTER_SPACE.finditer(text)][:HEADING_MAX_CUTS]
         splits = tuple((read(text[:cut].strip()), read(text[cut:])) for cut in cuts)
-    return Coverage(view.zh_cjk, _letter_count(view.row.en), content, covered, tuple(sentences),
+    return Coverage(max(zh_chars, 0), _letter_count(view.row.en), content, covered, tuple(sentences),
                     frozenset(zh_stems), view.row.zh_normalized, frozenset(unspelled),
                     count_clauses(view.row.zh_normalized, _ZH_CLAUSE_BREAK, CJK_CHAR),
-                    count_clauses(view.row.en, _EN_CLAUSE_BREAK, _LETTER),
+                    count_clauses(view.row.en, _EN_CLAUSE_BREAK, _LETTER_OR_CJK if copied else _LETTER),
                     tuple(words), tuple(sorted(stems)), unspoken_speaker(view.row.zh_normalized, view.row.en), splits)
 
 

@@ -109,6 +109,42 @@ def copied_literals(en: str, source: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A list of Chinese items the English copies from the source after a label (Characters to write: 奶, 报, 纸): a
+# textbook's or a glossary's list of characters or words, written as the source writes them on purpose.  Three items
+# at least, each a short run, and nothing but the list between the label's colon and the end of the sentence.
+_COPIED_LIST = re.compile(
+    rf"(?:^|(?<=[:：]))\s*((?:{CJK.pattern}{{1,{MENTION_MAX_CHARS}}}\s*[,、，;；/]\s*){{2,}}{CJK.pattern}{{1,{MENTION_MAX_CHARS}}})"
+    r"\s*(?=[.;。；)]|$)")
+_LIST_SEPARATOR = re.compile(r"\s*[,、，;；/]\s*")
+
+
+def copied_lists(en: str, source: str) -> list[tuple[int, int]]:
+    """The spans of the Chinese runs of lists the English copies, item by item and in order, from the ``source``.
+
+    >>> en = "Characters to write: 奶, 报, 纸"
+    >>> [en[start:end] for start, end in copied_lists(en, "我会写：奶、报、纸")]
+    ['奶', '报', '纸']
+    >>> copied_lists("They visited: 北京, 上海, 广州.", "他们去了北京和广州")  # 上海 is not in the source
+    []
+    >>> copied_lists("He met 李四, 王五, 赵六.", "他见了李四、王五、赵六")  # no label introduces a list
+    []
+    """
+    spans: list[tuple[int, int]] = []
+    for match in _COPIED_LIST.finditer(en):
+        position, items = 0, []
+        for item in CJK_RUN.finditer(en, match.start(1), match.end(1)):
+            found = source.find(item.group(), position)
+            if found < 0:
+                found = source.find(opencc_converter("t2s").convert(item.group()), position)
+            if found < 0:
+                break
+            position = found + len(item.group())
+            items.append(item.span())
+        else:
+            spans.extend(items)
+    return spans
+
+
 def _inside(position: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
     """True when ``position`` is inside one of the ordered, disjoint ``spans`` (``starts``: their starts)."""
     i = bisect.bisect_right(starts, position) - 1
@@ -186,7 +222,7 @@ def check_untranslated(ctx: CheckContext) -> Iterator:
         if not found:
             continue  # most rows: no Chinese in the English, and no source text to join
         source = row.zh + "\n" + row.zh_normalized
-        literals = copied_literals(row.en, source)
+        literals = sorted(copied_literals(row.en, source) + copied_lists(row.en, row.zh_normalized))
         starts = [start for start, _end in literals]
         # Each weighing of a mention reads the row up to the run, so only the first MAX_MENTION_LOOKUPS runs are
         # weighed: a line of thousands of runs (alternating scripts) is left untranslated, not read thousands of times.
