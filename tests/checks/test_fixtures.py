@@ -778,6 +778,17 @@ CASES = [
      "I am surnamed Liu, and my given name is Cunyi; my family has lived in for generations.", True),
     ("entity-missing", "老夫姓柳名存义，祖居洛阳人氏。",
      "I am surnamed Liu, and my given name is Cunyi; my family has lived in Luoyang for generations.", False),
+    # 七旬 is a decade of age (*past seventy*); 第二天 is *the next day*, whatever *first* the row says besides.
+    ("number-mismatch", "一位年过七旬的老居士双手合十。", "A lay Buddhist, well past seventy, pressed his palms together.", False),
+    ("number-mismatch", "一位年过七旬的老居士双手合十。", "A lay Buddhist, well past sixty, pressed his palms together.", True),
+    ("number-mismatch", "第二天清晨，我们先去了显通寺。", "Early the next morning, we went first to Xiantong Temple.", False),
+    ("number-mismatch", "第三天清晨，我们先去了显通寺。", "Early the next morning, we went first to Xiantong Temple.", True),
+    # A list of characters a textbook's English edition copies from the source, after its label, is written on purpose;
+    # Chinese the source does not list in that order, or with no label before it, is still untranslated.
+    ("untranslated", "我会写：奶、报、纸、忘、找、沙、床、零、系", "Characters to write: 奶, 报, 纸, 忘, 找, 沙, 床, 零, 系", False),
+    ("omission", "我会写：奶、报、纸、忘、找、沙、床、零、系、读", "Characters to write: 奶, 报, 纸, 忘, 找, 沙, 床, 零, 系, 读", False),
+    ("untranslated", "我会写：奶、报、纸、忘、找", "Characters to write: 奶, 纸, 报, 忘, 找", True),
+    ("untranslated", "他见了李四、王五、赵六。", "He met 李四, 王五, 赵六.", True),
     # British spellings are suggested when a slip is one edit from the British word alone.
     ("typo", "他最喜欢的球队输了。", "His favourte team lost.", True),
     ("typo", "他最喜欢的球队输了。", "His favourite team lost.", False),
