@@ -206,6 +206,11 @@ def en_list_number(text: str) -> Mention | None:
     return list_number_mention(_EN_ENUMERATOR.match(text))
 
 
+# A move of Chinese chess in the notation of English commentary: piece, file, direction (+ forward, - back, = across),
+# file or distance (C2=5, H8+7, R9-1).
+_EN_XIANGQI_MOVE = re.compile(r"\b[KAEBHNRCP][1-9][+=\-.][1-9]\b")
+
+
 def en_numbers(text: str) -> list[Mention]:
     """Numbers in English text: digits, number words, ordinals, fractions, months; "one" and "a" alone are skipped.
 
@@ -228,6 +233,8 @@ def en_numbers(text: str) -> list[Mention]:
     enumerator = _EN_ENUMERATOR.match(text)
     if enumerator:
         mask(0, enumerator.end())
+    for match in _EN_XIANGQI_MOVE.finditer(text) if has_digit else ():
+        mask(*match.span())  # a move of Chinese chess (R9=8, H2+3): the files of a code, as 车9平8 is in the Chinese
     for match in () if _EN_FRACTION_WORDS.isdisjoint(present) else _EN_FRACTION.finditer(text):
         if _EN_QUARTER_HOUR.match(text, match.start()):
             continue  # a quarter past eight: fifteen minutes, read below

@@ -177,6 +177,8 @@ _ZH_HALF_HOUR = re.compile(rf"(?<=[\d{_NUMERAL}]) ?(?:点半|时半(?![会刻]))
 # 三时 is the time of day; alone it may be a count of seasons or moments (四时, 一时).
 _DAY_PART = re.compile(r"(?:上午|下午|中午|晚上|早上|凌晨|清晨|早晨|傍晚|夜间|夜里|深夜|午夜|晚间|今晚|当晚|昨晚|明晚|今早|明早)\s*$")
 _HOUR_FOLLOWED = re.compile(rf"[许整正半]|[{_NUMERAL}\d]+分")
+# A move of Chinese chess: piece, file (or 前/后 for two pieces on one file), direction, file or distance (炮二平五, 马8进7).
+_ZH_XIANGQI_MOVE = re.compile(r"[车马炮相象仕士帅将兵卒][1-9一二三四五六七八九前后][进退平][1-9一二三四五六七八九]")
 # A day of a lunar month: 十月初八, 正月初一 (the 8th, the 1st).  Without its month, 初一 may be the first year of
 # junior school, and 三月初 is early March.
 _ZH_LUNAR_DAY = re.compile(r"(?<=月)初([一二三四五六七八九十])(?![一二三四五六七八九十百千万])")
@@ -324,6 +326,8 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
     enumerator = _ZH_ENUMERATOR.match(text)
     if enumerator:
         in_words[: enumerator.end()] = b"\x01" * enumerator.end()
+    for match in _ZH_XIANGQI_MOVE.finditer(text) if "进" in text or "退" in text or "平" in text else ():
+        in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())  # 车9平8: a move, files not counts
     found: list[tuple[int, Mention]] = []
     for (start, end), mentions in clock_times(text) if ":" in text else ():
         found.extend(mentions)  # 09:00 - 17:30, read as English reads it
@@ -532,7 +536,9 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         if run.endswith("两") and len(run) >= 2 and run[-2] != "一":
             run = run[:-1]  # 五十两: fifty taels (两 is the unit, not "two")
             after = "两"
-        if run in _ZH_NOT_NUMBERS or text[start : start + 4] in _ZH_NOT_NUMBERS or len(run) > MAX_ZH_NUMERAL_CHARS:
+        # (七八 of 乱七八糟 is no number, but 七八个人, 七八岁 are seven or eight.)
+        if ((run in _ZH_NOT_NUMBERS and not (run == "七八" and (after in COUNTERS or _zh_unit(text, match.end() - len(after)))))
+                or text[start : start + 4] in _ZH_NOT_NUMBERS or len(run) > MAX_ZH_NUMERAL_CHARS):
             continue
         shown = (percent or "") + (ordinal or "") + (several or "") + run + approx + (scale or "")
         if several:
