@@ -14,7 +14,7 @@ from ..text.patterns import CJK_CHARS
 from ..text.wording import with_article
 from .context import CheckContext, written_in_source
 from .registry import register
-from .resources import english_words
+from .resources import english_words, foreign_phrases
 
 _ZH_QUESTION = re.compile(r"[？?]")
 _ZH_EXCLAIM = re.compile(r"[！!]")
@@ -153,6 +153,8 @@ def check_repeated(ctx: CheckContext) -> Iterator:
                 continue
             if _doubled_name(match) or _label_before_article(view.row.en, match) or written_in_source(word, view.row.zh_normalized):
                 continue
+            if foreign_phrases()[0].match(view.row.en, match.start(2)):
+                continue  # In in vitro assays: the second opens a Latin or French phrase of English prose
             yield ctx.finding("repeated-word", view, f"'{word}' is repeated: {match.group(0)!r}",
                               en_text=match.group(0), suggestion=word)
 
