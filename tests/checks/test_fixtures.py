@@ -789,6 +789,18 @@ CASES = [
     ("omission", "我会写：奶、报、纸、忘、找、沙、床、零、系、读", "Characters to write: 奶, 报, 纸, 忘, 找, 沙, 床, 零, 系, 读", False),
     ("untranslated", "我会写：奶、报、纸、忘、找", "Characters to write: 奶, 纸, 报, 忘, 找", True),
     ("untranslated", "他见了李四、王五、赵六。", "He met 李四, 王五, 赵六.", True),
+    # 七八个 is seven or eight (乱七八糟 is no number); a move of Chinese chess (车9平8 ↔ R9=8) is a code, not counts,
+    # while the move's number is still compared.
+    ("number-mismatch", "来了七八个人。", "Seven or eight people came.", False),
+    ("number-mismatch", "来了七八个人。", "Five people came.", True),
+    ("number-mismatch", "屋里乱七八糟的。", "The room was a mess.", False),
+    ("number-mismatch", "双方走出马二进三、车9平8，红方第4回合车二进六。", "After H2+3 R9=8, Red played R2+6 on move 4.", False),
+    ("number-mismatch", "双方走出马二进三、车9平8，红方第4回合车二进六。", "After H2+3 R9=8, Red played R2+6 on move 5.", True),
+    # A word doubled where the second opens a Latin phrase of English prose (In in vitro) is no slip.
+    ("repeated-word", "在体外试验中，该药抑制了激酶。", "In in vitro assays, the drug inhibited the kinase.", False),
+    ("repeated-word", "药放在盒子里。", "The drug was in in the box.", True),
+    ("typo", "蓝色来自青金石。", "Blue comes from lapis lazuli.", False),
+    ("typo", "蓝色来自青金石。", "Blue comes from lapsi lazuli.", True),
     # British spellings are suggested when a slip is one edit from the British word alone.
     ("typo", "他最喜欢的球队输了。", "His favourte team lost.", True),
     ("typo", "他最喜欢的球队输了。", "His favourite team lost.", False),
