@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from .._lazy import opencc_converter
+from ..model import CheckRow
 from ..segment.en import sentence_candidates
 from ..text.lexicon import EN_STOPWORDS, english_stem, load_lexicon
 from ..text.numbers import en_number_keys, en_numbers, number_keys, zh_number_keys
@@ -80,6 +81,7 @@ from .params import (
 )
 from .registry import register
 from .resources import canonical_chinese, english_words, transliteration_chars
+from .untranslated import chinese_runs
 
 _LETTER = re.compile(r"[A-Za-z]")
 _LETTER_OR_CJK = re.compile(f"[A-Za-z]|{CJK.pattern}")  # the content of an English clause that copies Chinese
@@ -157,14 +159,19 @@ def _read_as_simplified(text: str) -> str:
     return text
 
 
-def _copied_chinese(en: str) -> str:
-    """The Chinese the English writes as it stands (a character list, a mention), read as :func:`_reading_tags`
-    reads the Chinese: what of the source needs no translation.
+def _copied_chinese(row: CheckRow) -> str:
+    """The Chinese the English writes on purpose (a character list, a mention: see
+    :func:`.untranslated.chinese_runs`), read as :func:`_reading_tags` reads the Chinese: what of the source needs no
+    translation.  Chinese left untranslated by mistake is no such thing: it is a part of the source the English lacks.
 
-    >>> _copied_chinese("Characters to write: 奶, 報, 紙").split(), _copied_chinese("He came.")
-    (['奶', '报', '纸'], '')
+    >>> _copied_chinese(CheckRow(1, "", "我会写：奶、报、纸", "Characters to write: 奶, 報, 紙")).split()
+    ['奶', '报', '纸']
+    >>> _copied_chinese(CheckRow(1, "", "他们在成都开会。", "They met in 成都."))
+    ''
     """
-    return "\n".join(_read_as_simplified(run) for run in CJK_RUN.findall(en)) if CJK_CHAR.search(en) else ""
+    if not CJK_CHAR.search(row.en):
+        return ""
+    return "\n".join(_read_as_simplified(match.group()) for match, on_purpose in chinese_runs(row) if on_purpose)
 
 
 _CLAUSE_END = frozenset("，；：、。！？,;:!?")
@@ -299,7 +306,7 @@ def coverage_evidence(view: RowView) -> Coverage:
     # The words after OpenCC's round trip, for every measure: Simplified and Traditional input then read alike.
     zh_tags = lexicon_tags = _reading_tags(view)
     zh_chars = view.zh_cjk
-    copied = _copied_chinese(view.row.en)
+    copied = _copied_chinese(view.row)
     if copied:
         # Chinese the English writes as it stands (我会写：奶、报、纸 ↔ *Characters to write: 奶, 报, 纸*) is no
         # translation to measure: it counts neither in the Chinese length nor among its content words.

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from .._lazy import opencc_converter
+from ..model import CheckRow
 from ..text.lexicon import english_content_words, english_stem
 from ..text.patterns import CJK, CJK_RUN, EN_WORD
 from .context import CheckContext, tag_zh
@@ -191,6 +192,27 @@ def mentioned(en: str, match: re.Match, source: str = "") -> bool:
     return run in source and bool(EN_WORD.search(rest)) and not CJK.search(rest)
 
 
+def chinese_runs(row: CheckRow) -> list[tuple[re.Match, bool]]:
+    """The runs of Chinese in the row's English, each with whether it is written there on purpose: a part of a URL or
+    a handle the source writes (:func:`copied_literals`), an item of a list copied from the source (:func:`copied_lists`),
+    a mention (:func:`mentioned`).
+
+    >>> row = CheckRow(1, "", "他练气功。", "He met 李四 and practised qigong (气功).")
+    >>> [(m.group(), on_purpose) for m, on_purpose in chinese_runs(row)]
+    [('李四', False), ('气功', True)]
+    """
+    found = list(CJK_RUN.finditer(row.en))
+    if not found:
+        return []  # most rows: no Chinese in the English, and no source text to join
+    source = row.zh + "\n" + row.zh_normalized
+    literals = sorted(copied_literals(row.en, source) + copied_lists(row.en, row.zh_normalized))
+    starts = [start for start, _end in literals]
+    # Each weighing of a mention reads the row up to the run, so only the first MAX_MENTION_LOOKUPS runs are
+    # weighed: a line of thousands of runs (alternating scripts) is left untranslated, not read thousands of times.
+    return [(match, _inside(match.start(), literals, starts) or (i < MAX_MENTION_LOOKUPS and mentioned(row.en, match, source)))
+            for i, match in enumerate(found)]
+
+
 @register(
     "untranslated",
     severity="error",
@@ -218,17 +240,7 @@ def check_untranslated(ctx: CheckContext) -> Iterator:
             yield ctx.finding("untranslated", view, "the English is a copy of the Chinese", zh_text=row.zh, en_text=row.en,
                               signals={"copy": 1.0})
             continue
-        found = list(CJK_RUN.finditer(row.en))
-        if not found:
-            continue  # most rows: no Chinese in the English, and no source text to join
-        source = row.zh + "\n" + row.zh_normalized
-        literals = sorted(copied_literals(row.en, source) + copied_lists(row.en, row.zh_normalized))
-        starts = [start for start, _end in literals]
-        # Each weighing of a mention reads the row up to the run, so only the first MAX_MENTION_LOOKUPS runs are
-        # weighed: a line of thousands of runs (alternating scripts) is left untranslated, not read thousands of times.
-        runs = [match.group() for i, match in enumerate(found)
-                if not _inside(match.start(), literals, starts)
-                and not (i < MAX_MENTION_LOOKUPS and mentioned(row.en, match, source))]
+        runs = [match.group() for match, on_purpose in chinese_runs(row) if not on_purpose]
         if runs:
             shown = "".join(runs[:3])
             yield ctx.finding(
