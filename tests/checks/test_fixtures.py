@@ -801,6 +801,14 @@ CASES = [
     ("repeated-word", "药放在盒子里。", "The drug was in in the box.", True),
     ("typo", "蓝色来自青金石。", "Blue comes from lapis lazuli.", False),
     ("typo", "蓝色来自青金石。", "Blue comes from lapsi lazuli.", True),
+    # A trademark quoted in Chinese, named as a mark or glossed after its quotation mark, is written on purpose.
+    ("untranslated", "悦享公司上诉称：“金穗”系常用词汇。", 'Yuexiang appealed that "金穗" (golden ears of grain) is a common term.', False),
+    ("untranslated", "法院认为，“金穗坊”标识包含了“金穗”商标。", 'The court held the sign "金穗坊" includes the trademark "金穗".', False),
+    ("untranslated", "法院认为，“金穗坊”标识包含了“金穗”商标。", "The court held that the name 包含了 the trademark.", True),
+    # Numerals counted out one by one (a rhyme, a countdown) are each a number; 三四五号 is still room 345.
+    ("number-mismatch", "一二三四五，上山打老虎。", "One, two, three, four, five, up the hill to hunt a tiger.", False),
+    ("number-mismatch", "一二三四五，上山打老虎。", "One, two, three, four, six, up the hill to hunt a tiger.", True),
+    ("number-mismatch", "他住在三四五号房间。", "He stays in Room 345.", False),
     # British spellings are suggested when a slip is one edit from the British word alone.
     ("typo", "他最喜欢的球队输了。", "His favourte team lost.", True),
     ("typo", "他最喜欢的球队输了。", "His favourite team lost.", False),
@@ -1385,3 +1393,15 @@ def test_fixture_untranslated_runs_past_the_mention_window_are_reported():
     found = _checked([("他们练气功。", en)], "simplified", "untranslated")
     assert found and found[0].en_text == "气功、气功、气功"  # the first three runs past the window
     assert not _checked([("他们练气功。", "They practise qigong (气功).")], "simplified", "untranslated")
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_fixture_untranslated_a_term_the_document_writes_on_purpose_may_be_quoted_again(script):
+    # A trademark the judgment names as a mark ("the trademark "金穗"") is written on purpose where it is quoted again
+    # without being named so; a Chinese word the document never writes on purpose is still reported, quoted or not.
+    named = ("原审法院认为，“金穗坊”标识包含了“金穗”商标。", 'The court held that the sign "金穗坊" includes the trademark "金穗".')
+    quoted = ("然而，“金穗”并非挂面的通用名称。", 'However, "金穗" is not the generic name of dried noodles.')
+    assert not _checked([named, quoted], script, "untranslated")
+    assert [f.row for f in _checked([quoted], script, "untranslated")] == [1]
+    other = ("然而，“金穗”并非挂面的通用名称。", 'However, "挂面" is not the generic name of the mark.')
+    assert [f.row for f in _checked([named, other], script, "untranslated")] == [2]

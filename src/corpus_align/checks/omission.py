@@ -277,6 +277,11 @@ _SPELLED_NUMBER = re.compile(r"(?i)\b(?:one|two|three|four|five|six|seven|eight|
                              r"sixth|seventh|eighth|ninth|tenth|hundreds?|thousands?|millions?|billions?|trillions?)\b")
 
 
+# Each numeral character's English word, as a pattern, and the word.
+_NUMERAL_NAMES = {char: (re.compile(rf"(?i)\b{word}\b"), word) for char, word in zip(
+    "一二两三四五六七八九十百千", "one two two three four five six seven eight nine ten hundred thousand".split(), strict=True)}
+
+
 def source_number_stems(zh: str, en: str) -> frozenset[str]:
     """Stems of the English number words that say a number the Chinese writes: they translate it, though no
     dictionary gloss of its numerals or digits spells them (九万里 ↔ *ninety thousand li*, 9名 ↔ *nine*).
@@ -285,12 +290,18 @@ def source_number_stems(zh: str, en: str) -> frozenset[str]:
     ['nineti', 'thousand']
     >>> sorted(source_number_stems("退赔120万元，取得9名被害人的谅解", "paid RMB 1.2 million and was forgiven by nine of them"))
     ['million', 'nine']
+    >>> sorted(source_number_stems("但悲不见九州同", "I shall not see the Nine Provinces made one"))
+    ['nine']
     """
+    # A numeral inside a name or a term the dictionary keeps whole says its number too: 九州 ↔ *the Nine Provinces*,
+    # 五行 ↔ *the five phases*.
+    named = frozenset(english_stem(_NUMERAL_NAMES[char][1]) for char in _NUMERAL_NAMES.keys() & set(zh)
+                      if _NUMERAL_NAMES[char][0].search(en))
     if not _NUMBER_WORD.search(en) and not (_DIGIT.search(zh) and _SPELLED_NUMBER.search(en)):
-        return frozenset()
+        return named
     written = set(zh_number_keys(zh))
     said = [mention for mention in en_numbers(en) if not written.isdisjoint(number_keys([mention]))]
-    return frozenset(english_stem(word.lower()) for mention in said for word in EN_WORD.findall(mention.text))
+    return named | frozenset(english_stem(word.lower()) for mention in said for word in EN_WORD.findall(mention.text))
 
 
 def coverage_evidence(view: RowView) -> Coverage:

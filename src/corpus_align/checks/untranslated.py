@@ -28,8 +28,9 @@ MENTION_MAX_CHARS = 4
 _NAMED_AS_WRITING = re.compile(
     r"(?i)\b(?:characters?|words?|ideograms?|glyphs?|signs?|radicals?|written|writes|wrote|reads?|reading|inscribed|"
     r"inscriptions?|calligraphy|surname|(?:Chinese|Mandarin|Cantonese) (?:names?|terms?|for)|names? (?:of|for)|"
-    r"in Chinese(?: as)?)\s*[\"“'‘(]?\s*$")
-_GLOSS_AFTER = re.compile(r"\s*[)）]?\s*[(（]\s*[A-Za-z][A-Za-z' -]*[)）]")  # 气 (qi), used with .match(text, end)
+    r"in Chinese(?: as)?|(?:trade)?marks?|logos?|brands?|slogans?|mottos?)\s*[\"“'‘(]?\s*$")
+# 气 (qi), "金穗" (Jinsui): used with .match(text, end)
+_GLOSS_AFTER = re.compile(r"\s*[)）\"”'’]?\s*[(（]\s*[A-Za-z][A-Za-z' -]*[)）]")
 _GLOSSED_BEFORE = re.compile(r"[A-Za-z][A-Za-z'-]*\s*[(（]\s*$")  # qigong (, used with .search(text, 0, start)
 _CLOSING_BRACKET = re.compile(r"\s*[)）]")  # used with .match(text, end)
 # Scholarly English gives the Chinese of a name or a title in brackets with its romanization or translation: the Analects
@@ -192,6 +193,9 @@ def mentioned(en: str, match: re.Match, source: str = "") -> bool:
     return run in source and bool(EN_WORD.search(rest)) and not CJK.search(rest)
 
 
+_QUOTED = re.compile(r"[\"“'‘「『][^\"“”'‘’「」『』]+[\"”'’」』]")  # used with .fullmatch(text, start - 1, end + 1)
+
+
 def chinese_runs(row: CheckRow) -> list[tuple[re.Match, bool]]:
     """The runs of Chinese in the row's English, each with whether it is written there on purpose: a part of a URL or
     a handle the source writes (:func:`copied_literals`), an item of a list copied from the source (:func:`copied_lists`),
@@ -230,6 +234,10 @@ def chinese_runs(row: CheckRow) -> list[tuple[re.Match, bool]]:
     "English that CC-CEDICT does not give as its translation (the ministry (商务部)).",
 )
 def check_untranslated(ctx: CheckContext) -> Iterator:
+    # Chinese the document writes on purpose somewhere (the trademark "金穗" (Jinsui)) is written on purpose where the
+    # English quotes it again without naming it so ("金穗" is neither the generic name ...).
+    established = {match.group() for view in ctx.rows if CJK.search(view.row.en)
+                   for match, on_purpose in chinese_runs(view.row) if on_purpose}
     for view in ctx.rows:
         row = view.row
         en = row.en.strip()
@@ -240,7 +248,8 @@ def check_untranslated(ctx: CheckContext) -> Iterator:
             yield ctx.finding("untranslated", view, "the English is a copy of the Chinese", zh_text=row.zh, en_text=row.en,
                               signals={"copy": 1.0})
             continue
-        runs = [match.group() for match, on_purpose in chinese_runs(row) if not on_purpose]
+        runs = [match.group() for match, on_purpose in chinese_runs(row) if not on_purpose
+                and not (match.group() in established and _QUOTED.fullmatch(row.en, match.start() - 1, match.end() + 1))]
         if runs:
             shown = "".join(runs[:3])
             yield ctx.finding(

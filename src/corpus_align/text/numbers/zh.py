@@ -558,6 +558,12 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             continue  # 三思, 一心: a lone numeral counts only before a counter or a unit (三个, 三厘米)
         if after == "成" and len(run) <= 2 and not (ordinal or percent or scale) and not _starts_word(words, match.end() - 1):
             continue  # tenths that end no share (八成是他 "probably him", 一成不变): the shares were read above
+        if _counted_out(run) and not (ordinal or percent or approx or scale) and after not in "号路室栋楼层次班":
+            # 一二三四五, 五四三二一: counted out one by one (a rhyme, a countdown), not a number read digit by digit
+            # (三四五号房间 is room 345)
+            found.extend((start + i, Mention(ZH_DIGITS[ch], ZH_DIGITS[ch] == 1, False, ch, weak=ZH_DIGITS[ch] == 1))
+                         for i, ch in enumerate(run))
+            continue
         if len(run) >= 3 and all(ch in ZH_DIGITS for ch in run) and approx == "几":
             year = numeral_value(run)  # 一九六几年: the 1960s (three digits or more always have a value)
             if year is not None:
@@ -707,6 +713,18 @@ def _decade_year(century: str | None, decade: str) -> int | None:
         return value
     number = 20 if century == "上" else int(century) if century.isdigit() else numeral_value(century)
     return (number - 1) * 100 + value if number and 10 <= number <= 21 else None
+
+
+def _counted_out(run: str) -> bool:
+    """True for three numerals or more that count up or down by one (一二三四五, 三四五, 五四三二一).
+
+    >>> _counted_out("一二三四五"), _counted_out("五四三二一"), _counted_out("一九九八"), _counted_out("三四")
+    (True, True, False, False)
+    """
+    if len(run) < 3 or not all(ch in ZH_DIGITS for ch in run):
+        return False
+    steps = {ZH_DIGITS[b] - ZH_DIGITS[a] for a, b in itertools.pairwise(run)}
+    return steps in ({1}, {-1})
 
 
 def _hour_of_day(text: str, start: int, end: int, after: str) -> bool:
