@@ -1,6 +1,6 @@
 """The checks on clean rows of domains none of them was tuned on: no warning.
 
-``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds four hundred and twenty-eight documents, mostly short: law
+``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds four hundred and seventy-five documents, mostly short: law
 and contracts; business, sports and world news, international bodies; weather, dates and ages, durations, recipes and
 measures; science, medicine and research papers; software documentation, interface strings with placeholders and
 Taiwanese software text in Traditional characters; reviews and travel guides; subtitles, scripture, classical poetry
@@ -73,7 +73,19 @@ Chinese translation, battery patent claims, a cooking show, a Catholic homily in
 recap, a Qing county gazetteer, a trade policy review, a village teacher's memoir, a Taiwanese airline's
 announcements in Traditional characters) and nine after theirs (German philosophy in Chinese translation, a Shanghai
 Metro notice, a Hong Kong budget speech in Traditional characters, a crime novel, a veterinary vaccine leaflet, a
-founder's thread of posts, a jataka tale, a wheat pest bulletin, a Singapore parliamentary answer).  Each
+founder's thread of posts, a jataka tale, a wheat pest bulletin, a Singapore parliamentary answer); and, from stop
+40, forty-seven more (25 to 44 rows) written before they were checked: Song ci with commentary, police bulletins, a
+Taiwanese beekeeping manual, a Republican-era satirical essay, rocket launch news, a Taiwanese dental clinic's
+aftercare, a Yuan zaju scene, a perfume blog, a lecture on Jingdezhen porcelain, a Hong Kong Daoist festival, a
+construction tender, a family's voice messages, a Judge Bao story, a Taiwanese indigenous festival, a
+microcontroller's datasheet, a self-help book in Chinese, a Hong Kong race report, a rural loan contract, a Wutai Shan
+pilgrimage, a livestream sales script, deep-sea research news, a Macau heritage walk, a primary textbook's lesson with
+its character lists, a graduation speech, a Latin American novel in Chinese, a drug's clinical pharmacology, a
+Chinese chess commentary, the Inner Classic with commentary, a personal finance article, a Taiwanese host's messages, a
+thangka guide, a fantasy game's dialogue and items, a Taiwanese homeowners' meeting, a long short story of a family
+quarrel, a long feature on a water-diversion project, a bridge column, Ming and Qing furniture at auction, nursery
+rhymes, a trademark judgment, an astronaut's diary, a Cantonese opera programme, a photography tutorial, Lu You's poems,
+an elevator maintenance log, a missionary's letters, a weather broadcast and a Taiwanese banking app's notes).  Each
 was written to probe one way the checks could fail on unseen text (七成 for 70 %, 一千六百米 for 1.6 kilometres, 梅西 for
 *Messi*, a speaker the English leaves unsaid), and each document is checked as one file, in Simplified and in
 Traditional characters.
