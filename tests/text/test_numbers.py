@@ -155,7 +155,7 @@ def test_numbers_chinese_decades_joined_scales_and_half_hours(text, values):
         ("in the 1980's", [1980]),
         ("the '60s and '70s", [60, 70]),
         ("the 1800s", [19]),  # the nineteenth century
-        ("one in 300 chance", [0.003]),
+        ("one in 300 chance", [0.00333]),
         ("four-in-ten patients", [0.4]),
         ("14 lakh cases", [1_400_000]),
         ("around 2 000 at least", [2000]),
@@ -193,7 +193,7 @@ def test_numbers_digits_inside_an_identifier_are_read_alike_on_both_sides(zh, en
 
 def test_numbers_a_version_number_before_in_is_not_a_share():
     assert [m.value for m in en_numbers("introduced in Python 2.6 in 1739468")] == [2.6, 1739468]
-    assert [m.value for m in en_numbers("one in 300 chance, 3 in 10 people")] == [0.003, 0.3]
+    assert [m.value for m in en_numbers("one in 300 chance, 3 in 10 people")] == [0.00333, 0.3]
 
 
 @pytest.mark.parametrize(
@@ -290,7 +290,7 @@ def test_numbers_shares_per_thousand_and_doublings():
     assert [(m.text, m.value, m.weak) for m in zh_numbers("千分之三，百万分之五，翻了三番，翻一番")] == [
         ("千分之三", 0.003, False), ("五", 5, True), ("翻了三番", 8, True), ("翻一番", 2, True)]
     assert [(m.text, m.value) for m in en_numbers("one in a thousand, 1 in 10,000")] == [
-        ("one in a thousand", 0.001), ("1 in 10,000", 0.0)]
+        ("one in a thousand", 0.001), ("1 in 10,000", 0.0001)]  # three significant digits (to three decimals it was 0)
 
 
 def test_numbers_list_labels_in_a_row_are_weak():

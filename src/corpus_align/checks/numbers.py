@@ -24,7 +24,7 @@ from collections import defaultdict, deque
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from ..text.numbers import Mention, en_list_number, en_numbers, place_value, zh_list_number, zh_numbers
+from ..text.numbers import Mention, en_list_number, en_numbers, place_value, share, zh_list_number, zh_numbers
 from .context import CheckContext, RowView, spells_pinyin_of
 from .registry import register
 
@@ -125,8 +125,8 @@ def _as_share(percent: Mention) -> Mention:
     (0.49, 0.7)
     """
     low, high = percent.span
-    return replace(percent, value=round(percent.value / 100, 3), low=round(low / 100, 3) if percent.low >= 0 else -1.0,
-                   high=round(high / 100, 3) if percent.low >= 0 else -1.0, percent=False)
+    return replace(percent, value=share(percent.value / 100), low=share(low / 100) if percent.low >= 0 else -1.0,
+                   high=share(high / 100) if percent.low >= 0 else -1.0, percent=False)
 
 
 def _in_base_unit(mention: Mention) -> Mention:
@@ -183,7 +183,7 @@ def _converts_to(zh: Mention, en: Mention) -> bool:
 def _one_over(fraction: Mention, ordinal: Mention) -> bool:
     return (0 < fraction.value < 1 and ordinal.value >= 2 and not ordinal.digits
             and ordinal.text.lower().endswith(("th", "ths", "rd", "rds", "nd"))
-            and round(1 / ordinal.value, 3) == fraction.value)
+            and share(1 / ordinal.value) == fraction.value)
 
 
 # English numbers of one value a Chinese number looks through for one of its kind before it takes the first.
@@ -280,12 +280,12 @@ def _shares_of_counts(zh: list[Mention], en: list[Mention]) -> tuple[list[Mentio
     shares = [m for m in en if 0 < m.value < 1 and _COUNT_OF_COUNT.search(m.text)]
     if not shares or len(zh) > _SHARE_PARTS_BUDGET:
         return zh, en
-    for share in shares:
+    for said in shares:
         parts = next(((part, whole) for part in zh for whole in zh
-                      if 0 < part.value < whole.value and abs(part.value / whole.value - share.value) < 0.0015), None)
+                      if 0 < part.value < whole.value and abs(part.value / whole.value - said.value) < 0.0015), None)
         if parts is not None:
             zh = [m for m in zh if m is not parts[0] and m is not parts[1]]
-            en = [m for m in en if m is not share]
+            en = [m for m in en if m is not said]
     return zh, en
 
 

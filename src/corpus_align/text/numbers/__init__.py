@@ -21,7 +21,7 @@ number word is an edit there, not here.
 
 from __future__ import annotations
 
-from .common import ZH_DIGITS, ZH_UNITS, Mention, place_value
+from .common import ZH_DIGITS, ZH_UNITS, Mention, place_value, share
 from .en import MAX_EN_NUMBER_CHARS, en_list_number, en_numbers
 from .keys import en_number_keys, number_keys, zh_number_keys
 from .zh import MAX_ZH_NUMERAL_CHARS, zh_list_number, zh_numbers
@@ -40,6 +40,7 @@ __all__ = [
     "en_numbers",
     "number_keys",
     "place_value",
+    "share",
     "zh_list_number",
     "zh_number_keys",
     "zh_numbers",

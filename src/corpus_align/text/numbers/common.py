@@ -65,6 +65,16 @@ class Mention:
         return (self.value, self.value) if self.low < 0 else (self.low, self.high)
 
 
+def share(value: float) -> float:
+    """A share or a fraction to three significant digits, as both sides write it: 1/3 is 0.333, 万分之二 is 0.0002
+    (to three decimals it was 0, which every small share equalled).
+
+    >>> share(1 / 3), share(2 / 10_000), share(0.7)
+    (0.333, 0.0002, 0.7)
+    """
+    return float(f"{value:.3g}")
+
+
 def place_value(value: float) -> float:
     """The place value of a round number's last non-zero digit: 500 → 100, 20 → 10, 7 → 1.
 

@@ -17,6 +17,7 @@ from .common import (
     hedged,
     hyphen_named,
     list_number_mention,
+    share,
     statistic_arguments,
     thousands_band,
     unit_factor,
@@ -38,7 +39,8 @@ _EN_SCALES: dict[str, int] = _EN_TABLES["scales"]
 _EN_ORDINAL_SCALES = {"hundredth": 100, "thousandth": 1000}
 _EN_VAGUE: dict[str, tuple[int, int]] = {word: (low, high) for word, (low, high) in _EN_TABLES["ranges"].items()}
 _EN_FRACTIONS: dict[str, int] = _EN_TABLES["fractions"]
-_EN_FRACTION = re.compile(r"(?i)\b(a|one|two|three|four)[- ](" + "|".join(sorted(_EN_FRACTIONS, key=len, reverse=True)) + r")\b")
+_EN_FRACTION = re.compile(r"(?i)\b(a|one|two|three|four|five|six|seven|eight|nine)[- ]("
+                          + "|".join(sorted(_EN_FRACTIONS, key=len, reverse=True)) + r")\b")
 _MONTHS = {month: i + 1 for i, month in enumerate(_EN_TABLES["months"])}
 _WORDS = sorted(list(_MENTION_WORDS) + list(_EN_SCALES), key=len, reverse=True)
 _EN_HEDGES: dict[str, str] = _EN_TABLES["hedges"]
@@ -243,7 +245,7 @@ def en_numbers(text: str) -> list[Mention]:
         numerator = 1 if match.group(1).lower() in ("a", "one") else _MENTION_WORDS[match.group(1).lower()]
         denominator = _EN_FRACTIONS[match.group(2).lower()]
         # As many parts as make a whole or more count the parts: "two halves" of a match, "four quarters" (两个半场, 四节).
-        value = numerator if numerator >= denominator else round(numerator / denominator, 3)
+        value = numerator if numerator >= denominator else share(numerator / denominator)
         found.append((match.start(), Mention(value, False, False, match.group())))
         mask(*match.span())
     for match in _EN_DOZEN.finditer(text) if "dozen" in present else ():
@@ -267,7 +269,7 @@ def en_numbers(text: str) -> list[Mention]:
         if whole and match.group(3):
             whole *= _EN_SCALES[match.group(3).lower()]
         if part and whole and part < whole:
-            found.append((match.start(), Mention(round(part / whole, 3), False, match.group(1).isdigit(), match.group())))
+            found.append((match.start(), Mention(share(part / whole), False, match.group(1).isdigit(), match.group())))
             mask(*match.span())
     for span, mentions in clock_times(text) if has_digit and (":" in text or not _AM_PM.isdisjoint(present)) else ():
         found.extend(mentions)

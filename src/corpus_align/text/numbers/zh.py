@@ -21,6 +21,7 @@ from .common import (
     hyphen_named,
     list_number_mention,
     place_value,
+    share,
     statistic_arguments,
     thousands_band,
     unit_factor,
@@ -474,7 +475,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
     for match in _ZH_EVERY_HAS.finditer(text) if "每" in text else ():
         whole, part = (int(g) if g.isdigit() else numeral_value(g) for g in match.groups())
         if whole and part and part < whole:
-            found.append((match.start(1), Mention(round(part / whole, 3), False, match.group(1).isdigit(), match.group())))
+            found.append((match.start(1), Mention(share(part / whole), False, match.group(1).isdigit(), match.group())))
             in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_FRACTION.finditer(text):
         if match.group(1) == "百" or match.start() > 0 and text[match.start() - 1] in _NUMERAL:
@@ -490,7 +491,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         denominator = numeral_value(match.group(1)) if not match.group(1).isdigit() else int(match.group(1))
         numerator = numeral_value(match.group(2)) if not match.group(2).isdigit() else int(match.group(2))
         if denominator and numerator is not None:
-            found.append((match.start(), Mention(round(numerator / denominator, 3), False, match.group(1).isdigit(), match.group())))
+            found.append((match.start(), Mention(share(numerator / denominator), False, match.group(1).isdigit(), match.group())))
             in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_NUMBER.finditer(text):
         percent, ordinal, several, run, approx, scale, approx_after_scale, percent_sign, after = match.groups()
