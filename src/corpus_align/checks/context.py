@@ -105,10 +105,14 @@ def _pinyin_keys(zh: str) -> frozenset[str]:
 def spells_pinyin_of(word: str, zh: str) -> bool:
     """True when ``word`` spells the toneless pinyin of one to three syllables of ``zh`` (hyphens and apostrophes left out).
 
+    Tone marks are read as the syllables they mark (竖 *shù*, 横 *héng*).
+
     >>> spells_pinyin_of("Shenzhou", "神舟十九号发射升空"), spells_pinyin_of("Chang'e", "嫦娥六号"), spells_pinyin_of("Land", "诺里斯")
     (True, True, False)
+    >>> spells_pinyin_of("shù", "点、横、竖")
+    True
     """
-    return word.lower().replace("-", "").replace("'", "") in _pinyin_keys(zh) if zh else False
+    return fold_accents(word.lower()).replace("-", "").replace("'", "") in _pinyin_keys(zh) if zh else False
 
 
 def written_in_source(word: str, zh: str) -> bool:

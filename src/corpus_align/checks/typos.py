@@ -501,6 +501,11 @@ def _in_foreign_phrase(text: str, start: int, length: int) -> bool:
 
 
 _NEXT_CAPITALISED = re.compile(r"[ \u00a0]([A-Z][a-z]{2,})\b")
+# A given name of Hong Kong or Taiwan, two syllables joined by a hyphen (Ka-man, Chi-wai, Siu-ming): after it, the word
+# before is a surname (Lau Ka-man), unless both syllables are common English words (Long-term).  Used with .match(text, end).
+_HYPHENED_GIVEN_NAME = re.compile(r"[ \u00a0]([A-Z][a-z]{1,4})-([a-z]{1,5})\b")
+# How common an English word both syllables of a hyphened name must be for the two to be an English compound instead.
+COMMON_SYLLABLE_FREQUENCY = 10_000
 # A bracket opened after a word or a comma, right before a capitalised word: the bracket holds a name (Mr Tan (Nee
 # Soon) asked), not a sentence of its own, whose bracket follows a full stop.  Used with .search(text, start - 3, start).
 _MID_SENTENCE_BRACKET = re.compile(r"[\w,] ?[(\[]$")
@@ -516,7 +521,12 @@ def _opens_a_two_word_name(text: str, end: int, zh: str) -> bool:
     (True, False)
     >>> _opens_a_two_word_name("Lando Norris was second.", 5, "诺里斯获得亚军。"), _opens_a_two_word_name("Lando Norris was second.", 5, "")
     (True, False)
+    >>> _opens_a_two_word_name("Daughter-in-law: Lau Ka-man", 20, "媳：劉嘉敏")
+    True
     """
+    given = _HYPHENED_GIVEN_NAME.match(text, end)
+    if given and min(english_words().get(part.lower(), 0) for part in given.groups()) < COMMON_SYLLABLE_FREQUENCY:
+        return True
     following = _NEXT_CAPITALISED.match(text, end)
     if following is None:
         return False
