@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from .._lazy import opencc_converter
 from ..model import CheckRow
 from ..text.lexicon import english_content_words, english_stem
-from ..text.patterns import CJK, CJK_RUN, EN_WORD
+from ..text.patterns import CJK, CJK_CHARS, CJK_RUN, EN_WORD, LATIN_LETTERS
 from .context import CheckContext, tag_zh
 from .document_lexicon import dictionary_stems
 from .registry import register
@@ -28,9 +28,10 @@ MENTION_MAX_CHARS = 4
 _NAMED_AS_WRITING = re.compile(
     r"(?i)\b(?:characters?|words?|ideograms?|glyphs?|signs?|radicals?|written|writes|wrote|reads?|reading|inscribed|"
     r"inscriptions?|calligraphy|surname|(?:Chinese|Mandarin|Cantonese) (?:names?|terms?|for)|names? (?:of|for)|"
-    r"in Chinese(?: as)?|(?:trade)?marks?|logos?|brands?|slogans?|mottos?)\s*[\"“'‘(]?\s*$")
-# 气 (qi), "金穗" (Jinsui): used with .match(text, end)
-_GLOSS_AFTER = re.compile(r"\s*[)）\"”'’]?\s*[(（]\s*[A-Za-z][A-Za-z' -]*[)）]")
+    r"in Chinese(?: as)?|(?:trade)?marks?|logos?|brands?|slogans?|mottos?),?\s*[\"“'‘(]?\s*$")
+# 气 (qi), "金穗" (Jinsui), 永 (yǒng, "eternal"): a bracket that opens on a word in Latin letters, tone marks and all,
+# and holds no Chinese.  Used with .match(text, end).
+_GLOSS_AFTER = re.compile(rf"\s*[)）\"”'’]?\s*[(（]\s*[{LATIN_LETTERS}][^()（）{CJK_CHARS}]*[)）]")
 _GLOSSED_BEFORE = re.compile(r"[A-Za-z][A-Za-z'-]*\s*[(（]\s*$")  # qigong (, used with .search(text, 0, start)
 _CLOSING_BRACKET = re.compile(r"\s*[)）]")  # used with .match(text, end)
 # Scholarly English gives the Chinese of a name or a title in brackets with its romanization or translation: the Analects
@@ -49,6 +50,7 @@ _CLAUSE_BEFORE = re.compile(r"[^.;:!?()（）,，]*$")  # used with .search(text
 _NAME_TAGS = ("n", "j", "oov")
 
 
+_WORD_BEFORE_BRACKET = re.compile(r"[A-Za-z]\s*$")  # used with .search(text, 0, start of the bracket)
 # A quoted English term right before the bracket: "employee" (僱員) means …, "Party A" (甲方).
 _QUOTED_TERM_BEFORE = re.compile(r"[\"”'’]\s?$")
 
@@ -185,6 +187,8 @@ def mentioned(en: str, match: re.Match, source: str = "") -> bool:
     if opened is None or closed is None:
         return False
     rest = opened.group(1) + closed.group(1)
+    if "《" in rest and _BOOK_MARKS.fullmatch(rest) and _WORD_BEFORE_BRACKET.search(en, 0, opened.start()):
+        return True  # a work's Chinese title in brackets after its English one: the Duobao Pagoda Stele (《多宝塔碑》)
     if _BOOK_MARKS.fullmatch(rest):
         if _QUOTED_TERM_BEFORE.search(en, 0, opened.start()) and (
                 run in source or opencc_converter("t2s").convert(run) in source):
