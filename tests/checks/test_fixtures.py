@@ -809,6 +809,20 @@ CASES = [
     ("number-mismatch", "一二三四五，上山打老虎。", "One, two, three, four, five, up the hill to hunt a tiger.", False),
     ("number-mismatch", "一二三四五，上山打老虎。", "One, two, three, four, six, up the hill to hunt a tiger.", True),
     ("number-mismatch", "他住在三四五号房间。", "He stays in Room 345.", False),
+    # Pinyin with its tone marks is the row's Chinese said aloud; a character glossed with its tone-marked pinyin is a
+    # mention, and so is a work's Chinese title in brackets after its English one.
+    ("typo", "基本笔画有：横、竖。", "The basic strokes are the horizontal (横 héng) and the vertical (竖 shù).", False),
+    ("untranslated", "古人将这些笔画归纳在一个“永”字之中。", 'They summed up the strokes in one character, 永 (yǒng, "eternal").', False),
+    ("untranslated", "初学者临摹颜真卿的《多宝塔碑》。", "Beginners copy Yan Zhenqing's Duobao Pagoda Stele (《多宝塔碑》).", False),
+    ("untranslated", "初学者临摹颜真卿的《多宝塔碑》。", "Beginners copy Yan Zhenqing's 多宝塔碑.", True),
+    # A share per ten thousand (万分之二) is 0.0002, not 0 (every small share was equal before): *two ten-thousandths*
+    # and *0.02%* say it, *0.05%* does not.
+    ("number-mismatch", "按日支付逾期应付款万分之二的违约金。", "Damages of two ten-thousandths of the overdue sum a day.", False),
+    ("number-mismatch", "按日支付逾期应付款万分之二的违约金。", "Liquidated damages of 0.02% of the overdue sum a day.", False),
+    ("number-mismatch", "按日支付逾期应付款万分之二的违约金。", "Liquidated damages of 0.05% of the overdue sum a day.", True),
+    # A surname before a hyphened Hong Kong given name is a name (Lau Ka-man), not a slip for *Luau*.
+    ("typo", "媳：劉嘉敏", "Daughter-in-law: Lau Ka-man", False),
+    ("typo", "片头音乐", "[Intro music]", False),
     # British spellings are suggested when a slip is one edit from the British word alone.
     ("typo", "他最喜欢的球队输了。", "His favourte team lost.", True),
     ("typo", "他最喜欢的球队输了。", "His favourite team lost.", False),
