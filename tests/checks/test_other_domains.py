@@ -1,6 +1,6 @@
 """The checks on clean rows of domains none of them was tuned on: no warning.
 
-``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds four hundred and seventy-five documents, mostly short: law
+``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds four hundred and eighty-seven documents, mostly short: law
 and contracts; business, sports and world news, international bodies; weather, dates and ages, durations, recipes and
 measures; science, medicine and research papers; software documentation, interface strings with placeholders and
 Taiwanese software text in Traditional characters; reviews and travel guides; subtitles, scripture, classical poetry
@@ -85,7 +85,10 @@ Chinese chess commentary, the Inner Classic with commentary, a personal finance 
 thangka guide, a fantasy game's dialogue and items, a Taiwanese homeowners' meeting, a long short story of a family
 quarrel, a long feature on a water-diversion project, a bridge column, Ming and Qing furniture at auction, nursery
 rhymes, a trademark judgment, an astronaut's diary, a Cantonese opera programme, a photography tutorial, Lu You's poems,
-an elevator maintenance log, a missionary's letters, a weather broadcast and a Taiwanese banking app's notes).  Each
+an elevator maintenance log, a missionary's letters, a weather broadcast and a Taiwanese banking app's notes) and
+twelve after their fixes (Chinese medicine case records, a calligraphy lesson, a cycling race, a materials science
+paper, a China-ASEAN statement, hotpot reviews, Pushkin in Chinese, Hong Kong funeral notices, a command-line tool's
+help, a Qing edict with commentary, a presale housing contract, a children's science podcast).  Each
 was written to probe one way the checks could fail on unseen text (七成 for 70 %, 一千六百米 for 1.6 kilometres, 梅西 for
 *Messi*, a speaker the English leaves unsaid), and each document is checked as one file, in Simplified and in
 Traditional characters.
