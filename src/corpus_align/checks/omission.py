@@ -45,7 +45,6 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from .._lazy import opencc_converter
-from ..model import CheckRow
 from ..segment.en import sentence_candidates
 from ..text.lexicon import EN_STOPWORDS, english_stem, load_lexicon
 from ..text.numbers import en_number_keys, en_numbers, number_keys, zh_number_keys
@@ -81,7 +80,7 @@ from .params import (
 )
 from .registry import register
 from .resources import canonical_chinese, english_words, transliteration_chars
-from .untranslated import chinese_runs
+from .untranslated import row_chinese_runs
 
 _LETTER = re.compile(r"[A-Za-z]")
 _LETTER_OR_CJK = re.compile(f"[A-Za-z]|{CJK.pattern}")  # the content of an English clause that copies Chinese
@@ -159,19 +158,20 @@ def _read_as_simplified(text: str) -> str:
     return text
 
 
-def _copied_chinese(row: CheckRow) -> str:
+def _copied_chinese(view: RowView) -> str:
     """The Chinese the English writes on purpose (a character list, a mention: see
     :func:`.untranslated.chinese_runs`), read as :func:`_reading_tags` reads the Chinese: what of the source needs no
     translation.  Chinese left untranslated by mistake is no such thing: it is a part of the source the English lacks.
 
-    >>> _copied_chinese(CheckRow(1, "", "我会写：奶、报、纸", "Characters to write: 奶, 報, 紙")).split()
+    >>> from corpus_align.model import CheckRow
+    >>> _copied_chinese(RowView(CheckRow(1, "", "我会写：奶、报、纸", "Characters to write: 奶, 報, 紙"))).split()
     ['奶', '报', '纸']
-    >>> _copied_chinese(CheckRow(1, "", "他们在成都开会。", "They met in 成都."))
+    >>> _copied_chinese(RowView(CheckRow(1, "", "他们在成都开会。", "They met in 成都.")))
     ''
     """
-    if not CJK_CHAR.search(row.en):
+    if not CJK_CHAR.search(view.row.en):
         return ""
-    return "\n".join(_read_as_simplified(match.group()) for match, on_purpose in chinese_runs(row) if on_purpose)
+    return "\n".join(_read_as_simplified(match.group()) for match, on_purpose in row_chinese_runs(view) if on_purpose)
 
 
 _CLAUSE_END = frozenset("，；：、。！？,;:!?")
@@ -317,7 +317,7 @@ def coverage_evidence(view: RowView) -> Coverage:
     # The words after OpenCC's round trip, for every measure: Simplified and Traditional input then read alike.
     zh_tags = lexicon_tags = _reading_tags(view)
     zh_chars = view.zh_cjk
-    copied = _copied_chinese(view.row)
+    copied = _copied_chinese(view)
     if copied:
         # Chinese the English writes as it stands (我会写：奶、报、纸 ↔ *Characters to write: 奶, 报, 纸*) is no
         # translation to measure: it counts neither in the Chinese length nor among its content words.

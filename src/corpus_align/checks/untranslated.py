@@ -17,7 +17,7 @@ from .._lazy import opencc_converter
 from ..model import CheckRow
 from ..text.lexicon import english_content_words, english_stem
 from ..text.patterns import CJK, CJK_CHARS, CJK_RUN, EN_WORD, LATIN_LETTERS
-from .context import CheckContext, tag_zh
+from .context import CheckContext, RowView, tag_zh
 from .document_lexicon import dictionary_stems
 from .registry import register
 
@@ -119,7 +119,6 @@ def copied_literals(en: str, source: str) -> list[tuple[int, int]]:
 _COPIED_LIST = re.compile(
     rf"(?:^|(?<=[:：]))\s*((?:{CJK.pattern}{{1,{MENTION_MAX_CHARS}}}\s*[,、，;；/]\s*){{2,}}{CJK.pattern}{{1,{MENTION_MAX_CHARS}}})"
     r"\s*(?=[.;。；)]|$)")
-_LIST_SEPARATOR = re.compile(r"\s*[,、，;；/]\s*")
 
 
 def copied_lists(en: str, source: str) -> list[tuple[int, int]]:
@@ -221,6 +220,11 @@ def chinese_runs(row: CheckRow) -> list[tuple[re.Match, bool]]:
             for i, match in enumerate(found)]
 
 
+def row_chinese_runs(view: RowView) -> list[tuple[re.Match, bool]]:
+    """:func:`chinese_runs` of the view's row, read once for untranslated and omission alike."""
+    return view.memo("untranslated.chinese_runs", lambda: chinese_runs(view.row))
+
+
 @register(
     "untranslated",
     severity="error",
@@ -241,7 +245,7 @@ def check_untranslated(ctx: CheckContext) -> Iterator:
     # Chinese the document writes on purpose somewhere (the trademark "金穗" (Jinsui)) is written on purpose where the
     # English quotes it again without naming it so ("金穗" is neither the generic name ...).
     established = {match.group() for view in ctx.rows if CJK.search(view.row.en)
-                   for match, on_purpose in chinese_runs(view.row) if on_purpose}
+                   for match, on_purpose in row_chinese_runs(view) if on_purpose}
     for view in ctx.rows:
         row = view.row
         en = row.en.strip()
@@ -252,7 +256,7 @@ def check_untranslated(ctx: CheckContext) -> Iterator:
             yield ctx.finding("untranslated", view, "the English is a copy of the Chinese", zh_text=row.zh, en_text=row.en,
                               signals={"copy": 1.0})
             continue
-        runs = [match.group() for match, on_purpose in chinese_runs(row) if not on_purpose
+        runs = [match.group() for match, on_purpose in row_chinese_runs(view) if not on_purpose
                 and not (match.group() in established and _QUOTED.fullmatch(row.en, match.start() - 1, match.end() + 1))]
         if runs:
             shown = "".join(runs[:3])
