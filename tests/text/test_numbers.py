@@ -352,3 +352,12 @@ def test_numbers_english_percent_sign_makes_a_percentage(text, shares):
     from corpus_align.text.numbers import en_numbers
 
     assert [(m.value, m.percent) for m in en_numbers(text)] == shares
+
+
+def test_numbers_numerals_counted_out_are_each_a_number_at_the_end_of_a_line_too():
+    from corpus_align.text.numbers import zh_numbers
+
+    # The character after the run told a label (三四五号 is room 345); at the end of the line there is none, and the
+    # empty string was "in" the labels' string.
+    assert [m.value for m in zh_numbers("数来又数去，一二三四五")] == [1, 2, 3, 4, 5]
+    assert [m.value for m in zh_numbers("他住在三四五号房间")] == [345]

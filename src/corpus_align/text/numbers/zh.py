@@ -559,7 +559,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             continue  # 三思, 一心: a lone numeral counts only before a counter or a unit (三个, 三厘米)
         if after == "成" and len(run) <= 2 and not (ordinal or percent or scale) and not _starts_word(words, match.end() - 1):
             continue  # tenths that end no share (八成是他 "probably him", 一成不变): the shares were read above
-        if _counted_out(run) and not (ordinal or percent or approx or scale) and after not in "号路室栋楼层次班":
+        if _counted_out(run) and not (ordinal or percent or approx or scale) and after not in _LABELLED_BY:
             # 一二三四五, 五四三二一: counted out one by one (a rhyme, a countdown), not a number read digit by digit
             # (三四五号房间 is room 345)
             found.extend((start + i, Mention(ZH_DIGITS[ch], ZH_DIGITS[ch] == 1, False, ch, weak=ZH_DIGITS[ch] == 1))
@@ -714,6 +714,10 @@ def _decade_year(century: str | None, decade: str) -> int | None:
         return value
     number = 20 if century == "上" else int(century) if century.isdigit() else numeral_value(century)
     return (number - 1) * 100 + value if number and 10 <= number <= 21 else None
+
+
+# What follows a number read digit by digit that labels a thing (三四五号房间 is room 345, 一二三路 bus 123).
+_LABELLED_BY = frozenset("号路室栋楼层次班")
 
 
 def _counted_out(run: str) -> bool:
