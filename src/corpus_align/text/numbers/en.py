@@ -425,10 +425,13 @@ _SCALE_AT_END = re.compile(r"(?i)(?:^|[\d\s])(" + "|".join(_EN_SCALES) + r")$")
 def _scales_over_ranges(text: str, found: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
     """The mentions with the first end of a range given the scale written after the second (*3 to 5 million*: 3 million).
 
-    The first end must be smaller than the second without its scale, and *and* joins a range only after *between*.
+    The first end must be smaller than the second without its scale, or, in a range that runs down (*388 to 383
+    million years ago*), less than ten times it; *and* joins a range only after *between*.
 
     >>> [(m.text, m.value) for m in en_numbers("3 to 5 million; between 100 and 400 billion; 300 and 5 million")]
     [('3', 3000000), ('5 million', 5000000), ('100', 100000000000), ('400 billion', 400000000000), ('300', 300), ('5 million', 5000000)]
+    >>> [(m.text, m.value) for m in en_numbers("388 to 383 million years ago; from 1,000 to 5 million")]
+    [('388', 388000000), ('383 million', 383000000), ('1,000', 1000), ('5 million', 5000000)]
     """
     out = sorted(found, key=lambda item: item[0])
     for i in range(len(out) - 1):
@@ -441,7 +444,9 @@ def _scales_over_ranges(text: str, found: list[tuple[int, Mention]]) -> list[tup
         if joiner.group().strip().lower() == "and" and not text[max(0, start - 8) : start].lower().rstrip().endswith("between"):
             continue
         size = _EN_SCALES[scale.group(1).lower()]
-        if 0 < first.value < second.value / size:
+        # A range may run down (*388 to 383 million years ago*), within one order of magnitude.
+        downwards = joiner.group().strip().lower() not in ("and", "or") and first.value < 10 * second.value / size
+        if 0 < first.value < second.value / size or downwards:
             low, high = (first.low * size, first.high * size) if first.low >= 0 else (first.low, first.high)
             out[i] = (start, replace(first, value=first.value * size, low=low, high=high))
     return out

@@ -36,6 +36,7 @@ from .zh_numerals import (
     ZH_ERAS,
     ZH_FINANCIAL,
     chinese_numeral_value,
+    era_year_base,
     financial,
     numeral_value,
     read_short_year,
@@ -592,6 +593,10 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             low, high = value + place // 10 or 1, value + 9 * max(place // 10, 1)
             if place == 1:
                 low, high = value, value + 9
+            era = era_year_base(text, start) if after == "年" and not (ordinal or percent or scale) else 0
+            if era:  # 民国四十几年: a year of the 1950s, said in the Republic's years
+                found.append((start, Mention(value + era, True, False, shown, low + era, high + era)))
+                continue
         elif approx in ("多", "余"):
             low, high = hedged(value, "above", place_value(numeral_value(run) or 1) * (_ZH_SCALES[scale] if scale else 1))
         elif approx == "来" or hedge:

@@ -103,6 +103,16 @@ def financial(text: str, match: re.Match) -> Mention | None:
     return Mention(int(value) if value == int(value) else value, False, False, shown)
 
 
+def era_year_base(text: str, start: int) -> int:
+    """The year before the first of the era named just before ``start`` in ``text`` (民国: 1911), or 0.
+
+    >>> era_year_base("民国四十几年", 2), era_year_base("康熙二十年", 2), era_year_base("四十几年", 0)
+    (1911, 1661, 0)
+    """
+    era = _ERA_BEFORE.search(text, 0, start)
+    return ZH_ERAS[era.group(1)] - 1 if era is not None else 0
+
+
 def read_short_year(text: str, start: int, run: str, value: float, plain_year: bool) -> tuple[bool, int]:
     """Whether the number ``run`` at ``start`` (``plain_year``: exact, before 年) writes a year short, and the year
     before its era's first (0 for a year without its century): see :attr:`.common.Mention.era`.
@@ -113,9 +123,9 @@ def read_short_year(text: str, start: int, run: str, value: float, plain_year: b
     """
     if not plain_year or value != int(value) or not 1 <= value <= _ERA_LONGEST:
         return False, 0
-    era = _ERA_BEFORE.search(text, 0, start)
-    if era is not None:
-        return True, ZH_ERAS[era.group(1)] - 1
+    era = era_year_base(text, start)
+    if era:
+        return True, era
     if len(run) == 3 and run.isdigit():
         return True, _ROC_FIRST_YEAR - 1
     return len(run) == 2 and (run.isdigit() or all(ch in ZH_DIGITS for ch in run)), 0
