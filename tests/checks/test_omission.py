@@ -27,6 +27,17 @@ def test_omission_number_words_that_say_the_chinese_number_are_supported():
     assert not supported["fifteen"]
 
 
+
+def test_omission_a_term_in_lower_case_pinyin_is_the_source_s_word():
+    # A folk-song note glossed 比兴 as *evocative imagery (bixing)*: *bixing* was an English word the Chinese did not
+    # support, and with the note's free wording the second sentence came out added (stop 41's unseen documents).
+    en = "The songs use evocative imagery (bixing) and puns, not fengshui."
+    for zh in ("多用比兴、双关等手法。", "多用比興、雙關等手法。"):
+        supported = dict(coverage_evidence(RowView(CheckRow(1, "", zh, en))).sentences[0][2])
+        assert supported["bix"] and supported["pun"]
+        assert not supported["fengshui"]  # pinyin of no word of this row
+
+
 # A short chapter whose rows agree closely in length (stop 31's probes: a Little Prince chapter in translation).
 _TEN_ROW_CHAPTER = [
     ("六岁那年，我在一本描写原始森林的书里看到过一幅精彩的插画。",

@@ -51,7 +51,7 @@ from ..text.numbers import en_number_keys, en_numbers, number_keys, zh_number_ke
 from ..text.patterns import CJK, CJK_RUN, EN_WORD, ZH_SPEECH_INTRO
 from ..text.transliteration import sound_alike, transliteration_sounds
 from ..text.wording import counted
-from .context import CheckContext, RowView, name_key, tag_zh
+from .context import CheckContext, RowView, name_key, spells_pinyin_of, tag_zh
 from .document_lexicon import DocumentLexicon, dictionary_stems, pair_count
 from .name_spelling import row_name_keys
 from .numbers import dropped_numbers
@@ -349,6 +349,9 @@ def coverage_evidence(view: RowView) -> Coverage:
                 continue
             stem = english_stem(lower)
             supported = stem in zh_stems or (word[0].isupper() and name_key(_POSSESSIVE_S.sub("", word)) in names)
+            if not supported and word[0].islower() and common.get(lower, 0) < NAME_MAX_FREQUENCY:
+                # A term in pinyin, lower case (*evocative imagery (bixing)* ↔ 比兴), is the source's word.
+                supported = spells_pinyin_of(word, view.row.zh_normalized)
             if word[0].isupper() and not supported and len(lower) >= 3 and common.get(lower, 0) < NAME_MAX_FREQUENCY:
                 unspelled.add(stem)
             tokens.append((stem, supported))

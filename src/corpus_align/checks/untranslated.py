@@ -31,7 +31,11 @@ _NAMED_AS_WRITING = re.compile(
     r"in Chinese(?: as)?|(?:trade)?marks?|logos?|brands?|slogans?|mottos?),?\s*[\"“'‘(]?\s*$")
 # 气 (qi), "金穗" (Jinsui), 永 (yǒng, "eternal"): a bracket that opens on a word in Latin letters, tone marks and all,
 # and holds no Chinese.  Used with .match(text, end).
-_GLOSS_AFTER = re.compile(rf"\s*[)）\"”'’]?\s*[(（]\s*[{LATIN_LETTERS}][^()（）{CJK_CHARS}]*[)）]")
+_GLOSS_AFTER = re.compile(rf"\s*[)）\"”'’]?\s*[(（]\s*[\"“'‘]?[{LATIN_LETTERS}][^()（）{CJK_CHARS}]*[)）]")
+# A word the source quotes as a word (「落水」即下雨) and the English defines: 落水 means "to rain", 涯 (also written 𠊎)
+# is the first-person pronoun.  Used with .match(text, end).
+_DEFINED_AFTER = re.compile(r"(?i)\s*(?:\([^()]*\)\s*)?(?:means?|meant|is (?:an?|the)|refers? to|stands? for|"
+                            r"corresponds? to|denotes|signifies|literally)\b")
 _GLOSSED_BEFORE = re.compile(r"[A-Za-z][A-Za-z'-]*\s*[(（]\s*$")  # qigong (, used with .search(text, 0, start)
 _CLOSING_BRACKET = re.compile(r"\s*[)）]")  # used with .match(text, end)
 # Scholarly English gives the Chinese of a name or a title in brackets with its romanization or translation: the Analects
@@ -171,6 +175,9 @@ def mentioned(en: str, match: re.Match, source: str = "") -> bool:
     >>> en = '"Commissioner" (處長) means the Commissioner for Labour; "employer" (老板).'
     >>> [mentioned(en, m, "“處長”（Commissioner）指勞工處處長") for m in CJK_RUN.finditer(en)]
     [True, False]
+    >>> en = 'Note: 落水 means "to rain"; 涯 (also written 𠊎) is the pronoun, like 我 ("I"). 日头 means the sun.'
+    >>> [mentioned(en, m, "「落水」即下雨；「涯」（亦寫作「𠊎」）相當於「我」。日头即太阳") for m in CJK_RUN.finditer(en)]
+    [True, True, True, False]
     >>> en = "(由 Joongi Kim 和 John Belmonte 贡献)"
     >>> [mentioned(en, m, "由 Joongi Kim 和 John Belmonte 贡献") for m in CJK_RUN.finditer(en)]
     [False, False, False]
@@ -178,7 +185,8 @@ def mentioned(en: str, match: re.Match, source: str = "") -> bool:
     run = match.group()
     if len(run) <= MENTION_MAX_CHARS and (
             _NAMED_AS_WRITING.search(en, 0, match.start()) or _GLOSS_AFTER.match(en, match.end())
-            or (_GLOSSED_BEFORE.search(en, 0, match.start()) and _CLOSING_BRACKET.match(en, match.end()))):
+            or (_GLOSSED_BEFORE.search(en, 0, match.start()) and _CLOSING_BRACKET.match(en, match.end()))
+            or (_DEFINED_AFTER.match(en, match.end()) and _quoted_in(source, run))):
         return True
     if len(run) > BRACKETED_MAX_CHARS:
         return False
@@ -194,6 +202,16 @@ def mentioned(en: str, match: re.Match, source: str = "") -> bool:
             return True  # a defined term with the source's word for it, as bilingual laws and contracts write them
         return _translated_before(en, run, opened.start())
     return run in source and bool(EN_WORD.search(rest)) and not CJK.search(rest)
+
+
+def _quoted_in(source: str, run: str) -> bool:
+    """True when ``source`` quotes ``run`` as a word of its own, in either script: 「落水」, “落水”.
+
+    >>> _quoted_in("「落水」即下雨", "落水"), _quoted_in("落水即下雨", "落水"), _quoted_in("“日头”即太阳", "日頭")
+    (True, False, True)
+    """
+    return any(re.search(f"[「『“‘\"']{re.escape(word)}[」』”’\"']", source) is not None
+               for word in {run, opencc_converter("t2s").convert(run)})
 
 
 _QUOTED = re.compile(r"[\"“'‘「『][^\"“”'‘’「」『』]+[\"”'’」』]")  # used with .fullmatch(text, start - 1, end + 1)
