@@ -828,6 +828,21 @@ CASES = [
     ("typo", "他最喜欢的球队输了。", "His favourite team lost.", False),
     ("typo", "醮期程序如下：", "The festival pnogramme is as follows:", True),
     ("typo", "醮期程序如下：", "The festival programme is as follows:", False),
+    # A year of the Republic said vaguely (民国四十几年, 1952-1960) is a year of *the 1950s*, not of *the 1940s*.
+    ("number-mismatch", "民国四十几年开始有机动船。", "Motorboats started appearing in the 1950s.", False),
+    ("number-mismatch", "民国四十几年开始有机动船。", "Motorboats started appearing in the 1940s.", True),
+    # A range that runs down says its scale once: *388 to 383 million years ago*.
+    ("number-mismatch", "形成时代约为3.88亿至3.83亿年前。", "It was deposited roughly 388 to 383 million years ago.", False),
+    ("number-mismatch", "形成时代约为3.88亿至3.83亿年前。", "It was deposited roughly 398 to 383 million years ago.", True),
+    # A word the source quotes as a word, defined in the English (落水 means "to rain") or glossed in quotes (我 ("I")).
+    ("untranslated", "「落水」即下雨；「冇」即没有；相当于「我」。", 'Note: 落水 means "to rain"; 冇 means "not have"; like 我 ("I").',
+     False),
+    ("untranslated", "落水即下雨。", 'Note: 落水 means "to rain".', True),
+    # A term in pinyin, lower case, is the source's word: no sentence added.
+    ("addition", "其基本形式为七言四句，一般第一、二、四句押韵，多用比兴、双关等手法，语言生动，乡土气息浓厚。",
+     "The basic form is a four-line stanza of seven syllables per line, usually with the first, second and fourth lines "
+     "rhyming. The songs rely heavily on devices such as analogy, evocative imagery (bixing) and puns, and their language "
+     "is vivid and richly redolent of rural life.", False),
 ]
 
 

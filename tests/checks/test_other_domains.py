@@ -1,6 +1,6 @@
 """The checks on clean rows of domains none of them was tuned on: no warning.
 
-``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds four hundred and eighty-seven documents, mostly short: law
+``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds four hundred and ninety-nine documents, mostly short: law
 and contracts; business, sports and world news, international bodies; weather, dates and ages, durations, recipes and
 measures; science, medicine and research papers; software documentation, interface strings with placeholders and
 Taiwanese software text in Traditional characters; reviews and travel guides; subtitles, scripture, classical poetry
@@ -88,7 +88,12 @@ rhymes, a trademark judgment, an astronaut's diary, a Cantonese opera programme,
 an elevator maintenance log, a missionary's letters, a weather broadcast and a Taiwanese banking app's notes) and
 twelve after their fixes (Chinese medicine case records, a calligraphy lesson, a cycling race, a materials science
 paper, a China-ASEAN statement, hotpot reviews, Pushkin in Chinese, Hong Kong funeral notices, a command-line tool's
-help, a Qing edict with commentary, a presale housing contract, a children's science podcast).  Each
+help, a Qing edict with commentary, a presale housing contract, a children's science podcast); and, from stop 41,
+twelve more (26 to 30 rows) written before they were checked: a knitting pattern, a field report on Guilin's karst, a
+Hong Kong nursing handover, a travel diary in the manner of Xu Xiake, a dog show's judging report, a Taiwanese
+hardware start-up's letter to investors, Hakka folk songs with notes, a flood-control bulletin, university dormitory
+rules, the Shanghan Lun with commentary, a Penghu fisherman's oral history and a high-speed railway track
+specification.  Each
 was written to probe one way the checks could fail on unseen text (七成 for 70 %, 一千六百米 for 1.6 kilometres, 梅西 for
 *Messi*, a speaker the English leaves unsaid), and each document is checked as one file, in Simplified and in
 Traditional characters.
