@@ -63,7 +63,8 @@ def _compatible(a: Mention, b: Mention) -> bool:
         return False  # a share and a count are no rounding of each other: *less than 24 hours* does not take 20%
     # 2.726 ↔ 2.7255: equal at the coarser precision (not a weak number, which is matched only when it is there:
     # the 5 of 百万分之五 is no rounding of 4.7255)
-    if (a.value != int(a.value) or b.value != int(b.value)) and not (a.weak or b.weak):
+    # A half said in words (*two and a half*, 二升半) is exact: no rounding of three.
+    if (a.value != int(a.value) or b.value != int(b.value)) and not (a.weak or b.weak or _said_half(a) or _said_half(b)):
         places = min(len(_shown(a.value).partition(".")[2]), len(_shown(b.value).partition(".")[2]))
         if abs(a.value - b.value) <= 0.5 * 10 ** -places + 1e-9:
             return True
@@ -84,6 +85,10 @@ def _compatible(a: Mention, b: Mention) -> bool:
         return _rounds_to(a.value, b.value) or _rounds_to(b.value, a.value)
     (al, ah), (bl, bh) = a.span, b.span
     return al <= bh and bl <= ah
+
+
+def _said_half(mention: Mention) -> bool:
+    return mention.text.endswith("半") or "half" in mention.text.lower()
 
 
 def _hedge_kind(mention: Mention) -> str:
@@ -289,6 +294,36 @@ def _shares_of_counts(zh: list[Mention], en: list[Mention]) -> tuple[list[Mentio
     return zh, en
 
 
+def _slashed_fractions(lost: list[Mention], extra: list[Mention], zh: str, en: str) -> tuple[list[Mention], list[Mention]]:
+    """The unmatched numbers without a fraction one side writes with a slash (``1/4``, read as 1 and 4) and the share
+    the other side says in words or decimals (*a quarter*, 四分之一, 0.25).
+
+    >>> from corpus_align.text.numbers import en_numbers, zh_numbers
+    >>> _slashed_fractions(zh_numbers("黑棋以1/4子获胜"), en_numbers("Black wins by a quarter of a stone"),
+    ...                    "黑棋以1/4子获胜", "Black wins by a quarter of a stone")
+    ([], [])
+    >>> [m.text for m in _slashed_fractions([], en_numbers("3/4 inch"), "", "3/4 inch")[1]]
+    ['3', '4']
+    """
+    lost, extra = _slashed_parts_of(lost, extra, zh)
+    extra, lost = _slashed_parts_of(extra, lost, en)
+    return lost, extra
+
+
+def _slashed_parts_of(parts: list[Mention], shares: list[Mention], text: str) -> tuple[list[Mention], list[Mention]]:
+    """``parts`` (of ``text``) and ``shares`` (of the other side) without each share and the slashed fraction of it."""
+    if "/" not in text or len(parts) > _SHARE_PARTS_BUDGET:
+        return parts, shares
+    for said in [m for m in shares if 0 < m.value < 1 and not m.percent]:
+        pair = next(((part, whole) for part in parts for whole in parts
+                     if 0 < part.value < whole.value and f"{part.text}/{whole.text}" in text
+                     and share(part.value / whole.value) == share(said.value)), None)
+        if pair is not None:
+            parts = [m for m in parts if m is not pair[0] and m is not pair[1]]
+            shares = [m for m in shares if m is not said]
+    return parts, shares
+
+
 # Words that mean one number and nothing vaguer: weak (never reported alone, since "both" is everywhere), yet a
 # count of the other side that they cannot be is a count changed.  Not "couple" (two or three) nor "double".
 _DEFINITE_WEAK = frozenset({"both", "twice", "thrice", "twins"})
@@ -438,6 +473,7 @@ def unmatched_numbers(view: RowView) -> tuple[list[Mention], list[Mention], floa
     if not zh and not en and renumbered is None:
         return None
     lost, extra = _converted(*match_numbers(zh, en))  # 一千六百米 ↔ 1.6 kilometres
+    lost, extra = _slashed_fractions(lost, extra, row.zh_normalized, row.en)  # 1/4子 ↔ *a quarter of a stone*
     ordinal_words = [m for m in extra if m.weak and m.text.lower() in ("first", "second")
                      and not (m.text.lower() == "first" and _first_only_as_when(row.en))]
     definite_words = [m for m in extra if m.weak and m.text.lower() in _DEFINITE_WEAK]

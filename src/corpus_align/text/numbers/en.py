@@ -474,7 +474,7 @@ def _inches_after_feet(text: str, found: list[tuple[int, Mention]]) -> list[tupl
     return out
 
 
-_AND_A_HALF = re.compile(r"(?i)\s+and\s+")  # what joins a whole number to its half
+_AND_A_HALF = re.compile(r"(?i)\s+and\s+|-and-")  # what joins a whole number to its half (two-and-a-half-stage)
 
 
 def _and_a_half(text: str, found: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
@@ -485,12 +485,16 @@ def _and_a_half(text: str, found: list[tuple[int, Mention]]) -> list[tuple[int, 
     [('two and a half', 2.5, 'duration')]
     >>> [m.span for m in en_numbers("about two and a half hours")]
     [(2.0, 3.0)]
+    >>> [(m.text, m.value) for m in en_numbers("a two-and-a-half-stage rocket")]
+    [('two-and-a-half', 2.5)]
     """
     out: list[tuple[int, Mention]] = []
     for start, mention in sorted(found, key=lambda item: item[0]):
-        if out and mention.text.lower() == "a half" and mention.value == 0.5:
+        if out and mention.text.lower() in ("a half", "a-half") and mention.value == 0.5:
             before_start, before = out[-1]
-            gap = text[before_start + len(before.text) : start]
+            # (A mention's start may be that of its token: *two* of *a two-and-a-half-stage* starts at the *a*.)
+            said_at = max(before_start, text.rfind(before.text, before_start, start))
+            gap = text[said_at + len(before.text) : start]
             if 0 < before.value == int(before.value) and _AND_A_HALF.fullmatch(gap):
                 end = start + len(mention.text)
                 unit = _EN_MEASURES.match(text, end)
@@ -499,7 +503,7 @@ def _and_a_half(text: str, found: list[tuple[int, Mention]]) -> list[tuple[int, 
                 scale = (before.value + 0.5) / before.value
                 low, high = (before.low * scale, before.high * scale) if before.low >= 0 else (before.low, before.high)
                 out[-1] = (before_start, replace(before, value=before.value + 0.5, low=low, high=high,
-                                                 text=text[before_start:end], weak=False,
+                                                 text=text[said_at:end], weak=False,
                                                  approx=before.approx and not before.weak,
                                                  unit=unit_family(unit_word) if unit_word else before.unit,
                                                  factor=unit_factor(unit_word) if unit_word else before.factor))

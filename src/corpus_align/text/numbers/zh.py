@@ -123,7 +123,9 @@ _ZH_TENS_AND_UNITS = re.compile(r"(?<![一二两三四五六七八九十百千�
 _ZH_HUNDREDS_AND_ODD = re.compile(r"(?<![一二两三四五六七八九十百千万亿零〇\d])([一二两三四五六七八九]?百)单"
                                   r"([一二三四五六七八九]?十?[一二三四五六七八九]?)(?![一二两三四五六七八九十百千万亿零〇\d])")
 # 亿 then 万 in digits, one number: 1亿5000万 is 150 million.
-_ZH_YI_WAN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?) ?亿(\d{1,4}) ?万")
+_ZH_YI_WAN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?) ?亿(\d,\d{3}|\d{1,4}) ?万")
+# 万 then its thousands in digits, as Taiwanese contracts and judgments write sums: 1万5,000元 is 15,000.
+_ZH_WAN_THOUSANDS = re.compile(r"(?<![\d.,])(\d+) ?万(\d,?\d{3})(?![\d.,])")
 # A scale in digits, then what is below it in digits and characters, one number: 4亿5千万 is 450 million, 1万2千 is 12,000.
 _ZH_SCALE_AND_REST = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:亿((?:[1-9][千百十]){1,3}万)|万((?:[1-9][千百十]){1,3}))"
                                 r"(?![\d一二两三四五六七八九十百千万亿])")
@@ -313,6 +315,8 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
     [(500, 599.9), (21, 29), (17, 18)]
     >>> [(m.text, m.value) for m in zh_numbers("三年零两个月，比分三比一，他一米八，三个世纪")]
     [('三', 3), ('两', 2), ('三', 3), ('一', 1), ('一米八', 1.8), ('三', 300)]
+    >>> [(m.text, m.value) for m in zh_numbers("新台币1万5,000元，1万5000元，3亿2,000万元")]
+    [('1万5,000', 15000), ('1万5000', 15000), ('3亿2,000万', 320000000)]
     """
     # Positions inside idiom words, list numbering and fractions: one flag per character, so that
     # a line of thousands of numbers and idioms is not a product of the two.
@@ -446,9 +450,16 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             found.append((match.start(), Mention(hundreds + odd, False, False, match.group())))
             in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_YI_WAN.finditer(text) if "亿" in text else ():
-        joined = float(match.group(1)) * 100_000_000 + int(match.group(2)) * 10_000
+        joined = float(match.group(1)) * 100_000_000 + int(match.group(2).replace(",", "")) * 10_000
         found.append((match.start(), Mention(int(joined) if joined == int(joined) else joined, False, True, match.group())))
         in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    for match in _ZH_WAN_THOUSANDS.finditer(text) if "万" in text else ():
+        if not in_words[match.start()]:
+            joined_value = int(match.group(1)) * 10_000 + int(match.group(2).replace(",", ""))
+            hedge = _hedge_around(text, match.start(), match.end())
+            low, high = hedged(joined_value, hedge)
+            found.append((match.start(), Mention(joined_value, bool(hedge), True, match.group(), low, high)))
+            in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_SCALE_AND_REST.finditer(text) if "亿" in text or "万" in text else ():
         head, below_yi, below_wan = match.groups()
         rest = numeral_value((below_yi or below_wan).translate(_ASCII_TO_ZH_DIGIT))
@@ -576,6 +587,10 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             value = 10 * ZH_DIGITS[run[0]] + ZH_DIGITS[run[1]]  # 九八年: '98, read digit by digit
         if value is not None and after == "个" and text.startswith("世纪", match.end()):
             value *= 100  # 三个世纪: three hundred years, as three centuries and 三百年 are
+        half = _half_after(text, match.end() - len(after), after) if value and value != 1 and not (
+            approx or scale or percent or ordinal) else 0
+        if value and half:
+            value, shown = value + 0.5, text[start:half]  # 二升半, 三个半小时: two and a half, three and a half
         if value == 1 and not ordinal and not percent and after in COUNTERS and not approx:
             found.append((start, Mention(1, True, False, shown, weak=True)))  # 一个: "one", "1", or the article
             continue
@@ -754,6 +769,29 @@ def _zh_hour(after: str, value: float, qualified: bool) -> bool:
     (True, True, False, False)
     """
     return after in ("点", "时") and not qualified and value == int(value) and 0 <= value <= 24
+
+
+# Characters after 半 in words that begin with it: 半场, 半岛, 半径, 半球, 半决赛, 半数, 半价, 半山, 半身, 半途, 半导体,
+# 半夏 (a herb: 三两半夏), 半天 (两个半天, two half-days), 半夜, 半边, 半路, 半空, 半生.
+_HALF_OPENS = frozenset("场岛径球决数价山身途导壁截圆夏天夜边路空生")
+
+
+def _half_after(text: str, end: int, after: str) -> int:
+    """Where a half said right after a counter or a unit ends (the 半 of 三个半小时, 二升半, 两年半), or 0.
+
+    >>> _half_after("三个半小时", 1, "个"), _half_after("煮取二升半", 3, "升"), _half_after("两个半场", 1, "个")
+    (3, 5, 0)
+    >>> _half_after("人参三两 半夏半升", 3, "两"), _half_after("黄芩三两半", 3, "两")
+    (0, 5)
+    """
+    unit = after if after in COUNTERS or after == "个" else _zh_unit_word(text, end)
+    half = end + len(unit)
+    # (两月半 is rare and 两点半, 三时半 are times of day: half past, read apart.)  A 半 that opens a word is no half
+    # of the count: 两个半场 are two halves of a match, 三个半岛 three peninsulas.
+    if (not unit or not text.startswith(unit, end) or after in "月点时" or not text.startswith("半", half)
+            or text[half + 1 : half + 2] in _HALF_OPENS):
+        return 0
+    return half + 1
 
 
 def _zh_unit_word(text: str, end: int) -> str:
