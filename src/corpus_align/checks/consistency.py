@@ -48,11 +48,28 @@ def spellings(text: str) -> list[tuple[str, str, bool, bool]]:
         inside = not at_sentence_start(text, run.start())
         for i, word in enumerate(words):
             surface = word.group().replace("’", "'")
+            if _compound_of_a_word(surface):
+                continue
             out.append((name_key(surface), surface, inside or i > 0, i + 1 < len(words)))
         if len(words) in (2, 3) and all(len(w.group()) <= 8 for w in words):
             surface = run.group().replace("’", "'")
             out.append((name_key(surface), surface, inside, True))
     return out
+
+
+# A name hyphened to a common English word in lower case: an adjective made of the name (Yang-style, Qing-era,
+# Beijing-based), which a title writes as two words (Yang Style) without spelling the name another way.
+_HYPHENED_WORD = re.compile(r"[A-Z][A-Za-z]*-([a-z]+)")
+
+
+def _compound_of_a_word(surface: str) -> bool:
+    """True when ``surface`` is a name hyphened to a common English word in lower case.
+
+    >>> _compound_of_a_word("Yang-style"), _compound_of_a_word("Beijing-based"), _compound_of_a_word("Xi-feng")
+    (True, True, False)
+    """
+    match = _HYPHENED_WORD.fullmatch(surface)
+    return match is not None and english_words().get(match.group(1), 0) >= COMMON_WORD_FREQUENCY
 
 
 def glossary_spellings(glossary: Iterable[GlossaryEntry]) -> set[str]:
