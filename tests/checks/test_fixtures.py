@@ -843,6 +843,25 @@ CASES = [
      "The basic form is a four-line stanza of seven syllables per line, usually with the first, second and fourth lines "
      "rhyming. The songs rely heavily on devices such as analogy, evocative imagery (bixing) and puns, and their language "
      "is vivid and richly redolent of rural life.", False),
+    # 万 then its thousands in digits is one sum (1万5,000元 is 15,000).
+    ("number-mismatch", "按月给付扶养费新台币1万5,000元。", "Child support of NT$15,000 shall be paid monthly.", False),
+    ("number-mismatch", "按月给付扶养费新台币1万5,000元。", "Child support of NT$16,000 shall be paid monthly.", True),
+    # A fraction written with a slash is the share said in words (1/4子 ↔ *a quarter of a stone*).
+    ("number-mismatch", "黑棋以1/4子的微弱优势获胜。", "Black wins by a quarter of a stone.", False),
+    ("number-mismatch", "黑棋以1/4子的微弱优势获胜。", "Black wins by a third of a stone.", True),
+    # A half after a counter or a unit is a half (二升半, 三个半小时), and said in words it is exact: *two and a half*
+    # does not round to the 三 of 减三升.
+    ("number-mismatch", "以水九升，减三升，煮取二升半。", "In nine sheng of water, reduce by three sheng, boil to two and a half sheng.",
+     False),
+    ("number-mismatch", "以水九升，减三升，煮取二升半。", "In nine sheng of water, reduce by two sheng, boil to two and a half sheng.",
+     True),
+    ("number-mismatch", "他们走了三个小时。", "They walked for three and a half hours.", True),
+    ("number-mismatch", "他们走了三个半小时。", "They walked for three and a half hours.", False),
+    ("number-mismatch", "人参三两　半夏半升", "Renshen 3 liang; Banxia half a sheng", False),
+    ("number-mismatch", "一型两级半中型液体运载火箭", "a medium-sized, two-and-a-half-stage liquid-propellant rocket", False),
+    # Words of Go from Japanese, and *pcs* for pieces, are English.
+    ("typo", "白棋试图压缩黑棋的模样。", "White tries to reduce Black's moyo.", False),
+    ("typo", "马介休球（六件）", "Salt cod fritters (6 pcs)", False),
 ]
 
 
@@ -1031,6 +1050,16 @@ def test_fixture_inconsistent_spelling_a_spelling_copied_from_the_source_is_not_
     assert not _checked(pairs, script, "inconsistent-spelling")
     slipped = [*pairs, ("在 Mac OS X 上安装。", "Install it on MacOS X.")]
     assert [(f.row, f.en_text) for f in _checked(slipped, script, "inconsistent-spelling")] == [(9, "MacOS X")]
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_fixture_inconsistent_spelling_a_name_hyphened_to_a_word_is_an_adjective(script):
+    """*Yang-style* beside a title's *(Yang Style)* spells no name two ways; *Xi-feng* beside *Xi Feng* does."""
+    pairs = [("二十四式简化太极拳（杨式）", "24-Form Simplified Tai Chi (Yang Style)"),
+             ("本套路根据杨式太极拳改编而成。", "This routine was adapted from Yang-style tai chi.")]
+    assert not _checked(pairs, script, "inconsistent-spelling")
+    names = [("凤姐笑道", "Xi Feng laughed"), ("凤姐说", "Xi Feng said"), ("凤姐来了", "then Xi-feng came")]
+    assert [f.en_text for f in _checked(names, script, "inconsistent-spelling")] == ["Xi-feng"]
 
 
 @pytest.mark.parametrize("script", ["simplified", "traditional"])
