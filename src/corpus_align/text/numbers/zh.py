@@ -582,7 +582,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             if year is not None:
                 found.append((start, Mention(year * 10, True, False, shown, year * 10, year * 10 + 9)))
             continue
-        value = numeral_value(run + (scale or ""))
+        value: float | None = numeral_value(run + (scale or ""))
         if value is None and after == "年" and len(run) == 2 and all(ch in ZH_DIGITS for ch in run) and not scale:
             value = 10 * ZH_DIGITS[run[0]] + ZH_DIGITS[run[1]]  # 九八年: '98, read digit by digit
         if value is not None and after == "个" and text.startswith("世纪", match.end()):
