@@ -862,6 +862,12 @@ CASES = [
     # Words of Go from Japanese, and *pcs* for pieces, are English.
     ("typo", "白棋试图压缩黑棋的模样。", "White tries to reduce Black's moyo.", False),
     ("typo", "马介休球（六件）", "Salt cod fritters (6 pcs)", False),
+    # A species' Latin epithet after its genus or the genus's initial; a reduplication of sound (roly-poly, zig-zag).
+    ("typo", "青霉素G对敏感肺炎链球菌的MIC一般≤0.06 μg/mL。",
+     "The MIC of penicillin G against susceptible Streptococcus pneumoniae is generally ≤0.06 μg/mL.", False),
+    ("typo", "大肠杆菌", "E. coli and S. aureus", False),
+    ("typo", "一只圆滚滚的熊猫", "a round, roly-poly panda", False),
+    ("typo", "一只圆滚滚的熊猫", "a round, rloy panda", True),
 ]
 
 

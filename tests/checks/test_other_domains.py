@@ -1,6 +1,6 @@
 """The checks on clean rows of domains none of them was tuned on: no warning.
 
-``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds four hundred and ninety-nine documents, mostly short: law
+``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds five hundred and twenty-three documents, mostly short: law
 and contracts; business, sports and world news, international bodies; weather, dates and ages, durations, recipes and
 measures; science, medicine and research papers; software documentation, interface strings with placeholders and
 Taiwanese software text in Traditional characters; reviews and travel guides; subtitles, scripture, classical poetry
@@ -93,7 +93,12 @@ twelve more (26 to 30 rows) written before they were checked: a knitting pattern
 Hong Kong nursing handover, a travel diary in the manner of Xu Xiake, a dog show's judging report, a Taiwanese
 hardware start-up's letter to investors, Hakka folk songs with notes, a flood-control bulletin, university dormitory
 rules, the Shanghan Lun with commentary, a Penghu fisherman's oral history and a high-speed railway track
-specification.  Each
+specification; and twenty-four more after their fixes (an aquarium guide, Zeng Guofan's family letters, reviews of a
+Taiwanese delivery app, the 24-form tai chi, a Taiwanese divorce mediation, a Mars rover update, a Peking opera aria,
+a water-quality report, a Hong Kong speech day, a Tang fox-spirit tale, a Go commentary, a Macanese menu, a satire in
+the manner of *The Scholars*, a crop-spraying drone contract, a Mazu procession, a pharmacology lecture, a bedtime
+story, a Hong Kong housing estate's notices, Wang Wei's life, a smart-home hub's guide, a Taiwanese night school's
+newsletter, a bronze-ware catalogue, a cold-chain warehouse procedure and a Cantonese radio phone-in).  Each
 was written to probe one way the checks could fail on unseen text (七成 for 70 %, 一千六百米 for 1.6 kilometres, 梅西 for
 *Messi*, a speaker the English leaves unsaid), and each document is checked as one file, in Simplified and in
 Traditional characters.

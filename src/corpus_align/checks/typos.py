@@ -466,8 +466,8 @@ def _proper_name_stems() -> frozenset[str]:
 
 def _words_and_parts(matches: list[re.Match], once: Callable[[str], bool]) -> Iterator[tuple[str, int]]:
     """Each English word with its offset; a hyphenated word that is not known whole, part by part (bublt-in: bublt, in),
-    unless it is capitalised or ``once(word)`` is false: a romanized name (Xi-feng, Goong-goong) or a coinage the
-    document repeats is written so on purpose.
+    unless it is capitalised, a reduplication (*roly-poly*) or ``once(word)`` is false: a romanized name (Xi-feng,
+    Goong-goong) or a coinage the document repeats is written so on purpose.
 
     >>> [w for w, _ in _words_and_parts(list(re.finditer(r"[\\w-]+", "a bublt-in well-known Xi-feng add-ons")), lambda w: True)]
     ['a', 'bublt', 'in', 'well-known', 'Xi-feng', 'add-ons']
@@ -475,7 +475,8 @@ def _words_and_parts(matches: list[re.Match], once: Callable[[str], bool]) -> It
     for match in matches:
         word = match.group()
         # (A plural of a known compound is known too: add-ons of add-on.)
-        if "-" not in word or word[:1].isupper() or is_known(word) or word.endswith("s") and is_known(word[:-1]) or not once(word):
+        if ("-" not in word or word[:1].isupper() or is_known(word) or word.endswith("s") and is_known(word[:-1]) or not once(word)
+                or _reduplicated(word)):
             yield word, match.start()
             continue
         offset = match.start()
@@ -498,6 +499,38 @@ def _in_foreign_phrase(text: str, start: int, length: int) -> bool:
     if text[start : start + length].lower() not in words:
         return False
     return any(m.start() <= start and start + length <= m.end() for m in pattern.finditer(text))
+
+
+# A species' Latin name: a genus that reads as Latin, or its initial, then the epithet in lower case (Streptococcus
+# pneumoniae, Ailuropoda melanoleuca, Homo sapiens, E. coli).  Used with .search(text, start - 40, start of the epithet).
+_GENUS_BEFORE = re.compile(r"(?:\b[A-Z][a-z]*(?:us|a|um|ia|is|es|o|on|x|ops|ella|myces|bacter)|\b[A-Z]\.)[ \u00a0]$")
+_EPITHET_END = re.compile(r"(?:ae|i|us|um|is|a|ens|es|oides|orum|arum|ans)$")
+
+
+def _species_epithet(text: str, start: int, lower: str) -> bool:
+    """True when the word ``lower`` at ``start`` is the epithet of a species' Latin name.
+
+    >>> text = "Streptococcus pneumoniae and E. coli, not Beijing citis"
+    >>> [_species_epithet(text, text.index(w), w) for w in ("pneumoniae", "coli", "citis")]
+    [True, True, False]
+    """
+    return _EPITHET_END.search(lower) is not None and _GENUS_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
+def _reduplicated(word: str) -> bool:
+    """True when a hyphened word is two halves that rhyme or differ only in their vowels, as English reduplications are
+    (roly-poly, helter-skelter, zig-zag, chit-chat): a coinage of sound, no slip in either half.
+
+    >>> [_reduplicated(w) for w in ("roly-poly", "helter-skelter", "zig-zag", "bulit-in", "well-knwon")]
+    [True, True, True, False, False]
+    """
+    parts = word.lower().split("-")
+    if len(parts) != 2 or min(len(part) for part in parts) < 3:
+        return False
+    first, second = parts
+    rhyme = re.sub(r"^[^aeiouy]+", "", first)
+    return (bool(rhyme) and rhyme == re.sub(r"^[^aeiouy]+", "", second)) or (
+        first != second and re.sub(r"[aeiouy]", "", first) == re.sub(r"[aeiouy]", "", second))
 
 
 _NEXT_CAPITALISED = re.compile(r"[ \u00a0]([A-Z][a-z]{2,})\b")
@@ -584,6 +617,8 @@ def check_typo(ctx: CheckContext) -> Iterator:
                 continue
             if lower.endswith("in") and en[start + len(word) : start + len(word) + 1] in _APOSTROPHES and is_known(lower + "g"):
                 continue  # goin', fixin': speech the translator spells as it sounds, the g dropped on purpose
+            if _species_epithet(en, start, lower):
+                continue  # pneumoniae of Streptococcus pneumoniae, coli of E. coli: a species' Latin name
             if _in_foreign_phrase(en, start, len(word)):
                 continue  # mutatis of mutatis mutandis, facie of prima facie: a phrase English writes in Latin or French
             if en[start + len(word) : start + len(word) + 1] in (".", ":") and lower in abbreviations():
