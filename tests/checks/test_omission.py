@@ -31,11 +31,12 @@ def test_omission_number_words_that_say_the_chinese_number_are_supported():
 def test_omission_a_term_in_lower_case_pinyin_is_the_source_s_word():
     # A folk-song note glossed 比兴 as *evocative imagery (bixing)*: *bixing* was an English word the Chinese did not
     # support, and with the note's free wording the second sentence came out added (stop 41's unseen documents).
-    en = "The songs use evocative imagery (bixing) and puns, not fengshui."
-    for zh in ("多用比兴、双关等手法。", "多用比興、雙關等手法。"):
+    en = "The songs use evocative imagery (bixing) and puns, not fengshui, says Qin-shi."
+    for zh in ("多用比兴、双关等手法，便是。", "多用比興、雙關等手法，便是。"):
         supported = dict(coverage_evidence(RowView(CheckRow(1, "", zh, en))).sentences[0][2])
         assert supported["bix"] and supported["pun"]
         assert not supported["fengshui"]  # pinyin of no word of this row
+        assert not supported["shi"]  # a syllable after a hyphen (Qin-shi) spells 是 by chance (MAC-Dev, seed 9)
 
 
 # A short chapter whose rows agree closely in length (stop 31's probes: a Little Prince chapter in translation).
