@@ -51,6 +51,9 @@ _ZH_LIST_LABEL = re.compile(r"[（(]([一二三四五六七八九十]{1,3})[）)
 # Doublings: 翻一番 doubles, 翻两番 quadruples, 翻了三番 multiplies by eight.  English often says it with no number
 # (doubled, quadrupled), so the factor is weak: matched when the English has it (eightfold), never reported alone.
 _ZH_DOUBLINGS = re.compile(r"翻了?([一两二三四五\d])番")
+# The count of a baseball at-bat and the outs of an inning: 两好球 (two strikes), 三坏球, 两出局.  No counter follows
+# the numeral, which alone would not be read.
+_ZH_BASEBALL_COUNT = re.compile(r"(?<![一二两三四五六七八九十\d])([一二两三四])(?=[好坏]球|人?出局)")
 # A five-year plan by its number and its five: 十四五 (规划) is the 14th Five-Year Plan, not 145 or "14 or 15".
 _ZH_FIVE_YEAR_PLAN = re.compile(r"(?<![一二三四五六七八九十])(十[一二三四五六七八九]?|[一二三四五六七八九])五"
                                 r"(?=”?(?:规划|计划|时期|期间|以来|末|初|开局))|(?<=“)(十[一二三四五六七八九]?)五(?=”)")
@@ -92,9 +95,9 @@ _ZH_DISCOUNT_AFTER = re.compile(r"(?:优惠|促销|特价|特卖|销售|出售|�
 _ZH_SCORE = re.compile(rf"(?<![\d{_NUMERAL}])([零〇一二两三四五六七八九十]{{1,3}})比"
                        rf"([零〇一二两三四五六七八九十]{{1,3}})(?![\d{_NUMERAL}])")
 # A decimal said the spoken way, the unit between the whole and the fraction: a height (一米八 1.8 m, 一米七五 1.75 m,
-# 8米95), a time (9秒58, 9.58 seconds), a price (三块五, 3.5 yuan).
+# 8米95), a time (9秒58, 9.58 seconds), a price (三块五, 3.5 yuan; 两块五一两, 2.5 yuan a liang).
 _ZH_SPOKEN_DECIMAL = re.compile(rf"(?<![\d{_NUMERAL}.])(\d{{1,2}}|[一两二三四五六七八九十])(米|秒|块)"
-                                rf"(\d{{1,2}}|[一二三四五六七八九]{{1,2}})(?![\d{_NUMERAL}.厘毫分秒米块元])")
+                                rf"(\d{{1,2}}|[一二三四五六七八九]{{1,2}})(?!(?!一两)[\d{_NUMERAL}.厘毫分秒米块元])")
 # 丈 and 尺 read as one length in 尺, the 丈 counted once when no numeral says more: 丈八 (蛇矛) and 一丈八尺 are 18, 三丈五 is 35.
 _ZH_ZHANG_AND_CHI = re.compile(rf"(?<![\d{_NUMERAL}.])([一两二三四五六七八九]?)丈([一二三四五六七八九])尺?(?![\d{_NUMERAL}.尺寸])")
 # A sum in yuan, jiao and fen (一角五分, 三元五角, 一元二角三分, 五毛钱), as prices were said before decimals: English
@@ -317,6 +320,8 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
     [('三', 3), ('两', 2), ('三', 3), ('一', 1), ('一米八', 1.8), ('三', 300)]
     >>> [(m.text, m.value) for m in zh_numbers("新台币1万5,000元，1万5000元，3亿2,000万元")]
     [('1万5,000', 15000), ('1万5000', 15000), ('3亿2,000万', 320000000)]
+    >>> [(m.text, m.value) for m in zh_numbers("他在两好球后击出安打，两出局；素菜两块五一两")]
+    [('两', 2), ('两', 2), ('两块五', 2.5)]
     """
     # Positions inside idiom words, list numbering and fractions: one flag per character, so that
     # a line of thousands of numbers and idioms is not a product of the two.
@@ -425,6 +430,10 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         found.append((match.start(), Mention(chinese_numeral_value(number) or 0, False, False, number)))
         found.append((match.end() - 1, Mention(5, False, False, "五", weak=True)))  # Five-Year, or five-year, or unsaid
         in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    for match in _ZH_BASEBALL_COUNT.finditer(text) if "球" in text or "出局" in text else ():
+        if not in_words[match.start()]:
+            found.append((match.start(), Mention(ZH_DIGITS[match.group(1)], False, False, match.group(1))))
+            in_words[match.start() : match.end()] = b"\x01"
     for match in _ZH_DOUBLINGS.finditer(text) if "番" in text else ():
         times = int(match.group(1)) if match.group(1).isdigit() else ZH_DIGITS[match.group(1)]
         found.append((match.start(), Mention(2**times, False, False, match.group(), weak=True)))
