@@ -47,7 +47,7 @@ from functools import cached_property, lru_cache
 from .._lazy import opencc_converter
 from ..segment.en import sentence_candidates
 from ..text.lexicon import EN_STOPWORDS, english_stem, load_lexicon
-from ..text.numbers import en_number_keys, en_numbers, number_keys, zh_number_keys
+from ..text.numbers import en_number_keys, en_numbers, number_keys, zh_number_keys, zh_numbers
 from ..text.patterns import CJK, CJK_RUN, EN_WORD, ZH_SPEECH_INTRO
 from ..text.transliteration import sound_alike, transliteration_sounds
 from ..text.wording import counted
@@ -116,6 +116,9 @@ class Coverage:
     # For a heading whose English is one "sentence" that ends a sentence: the English cut before each capitalised
     # word, (head, tail) in the form of ``sentences`` (a sentence appended to a heading has no stop before it).
     heading_splits: tuple[tuple[tuple[str, int, tuple[tuple[str, bool], ...]], ...], ...] = ()
+    # Per half of the Chinese (as zh_words cuts it): its numbers the English writes too.  A number is a content word
+    # that no dictionary translates (numerals are tagged as function words), so the halves' coverage counts them here.
+    half_numbers: tuple[int, int] = (0, 0)
 
     @property
     def clause_ratio(self) -> float:
@@ -236,6 +239,9 @@ def _clause_halves(tags: tuple[tuple[str, str], ...]) -> list[int]:
     return [0 if i <= cut else 1 for i in range(len(tags))]
 
 
+_ANY_DIGIT_OR_NUMERAL = re.compile(r"[0-9]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+                                   r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)\b",
+                                   re.IGNORECASE)
 _ZH_CLAUSE_BREAK = re.compile(r"[，；：、。！？…—,;:!?]+")
 _EN_CLAUSE_BREAK = re.compile(r"[,;:.!?…—]+")
 
@@ -375,7 +381,24 @@ def coverage_evidence(view: RowView) -> Coverage:
                     frozenset(zh_stems), view.row.zh_normalized, frozenset(unspelled),
                     count_clauses(view.row.zh_normalized, _ZH_CLAUSE_BREAK, CJK_CHAR),
                     count_clauses(view.row.en, _EN_CLAUSE_BREAK, _LETTER_OR_CJK if copied else _LETTER),
-                    tuple(words), tuple(sorted(stems)), unspoken_speaker(view.row.zh_normalized, view.row.en), splits)
+                    tuple(words), tuple(sorted(stems)), unspoken_speaker(view.row.zh_normalized, view.row.en), splits,
+                    _rendered_numbers_by_half(lexicon_tags, halves, view.row.en))
+
+
+def _rendered_numbers_by_half(tags: tuple[tuple[str, str], ...], halves: list[int], en: str) -> tuple[int, int]:
+    """How many numbers of each half of the Chinese (:func:`_clause_halves`) the English writes too (not a weak one:
+    一个 may be the article).
+
+    >>> tags = (("一类", "m"), ("每日", "t"), ("60", "m"), ("元", "q"), ("，", "x"), ("二类", "m"), ("40", "m"), ("元", "q"))
+    >>> _rendered_numbers_by_half(tags, [0, 0, 0, 0, 0, 1, 1, 1], "60 yuan a day in Zone 1, 45 yuan in Zone 3")
+    (1, 0)
+    """
+    if not _ANY_DIGIT_OR_NUMERAL.search(en):
+        return (0, 0)
+    texts = ["".join(word for (word, _tag), which in zip(tags, halves, strict=True) if which in (half, -1)) for half in (0, 1)]
+    said = {mention.value for mention in en_numbers(en) if not mention.weak}
+    counts = [sum(1 for mention in zh_numbers(text) if not mention.weak and mention.value in said) for text in texts]
+    return (counts[0], counts[1])
 
 
 # A heading or a label does not end a sentence (示例：, 岗位职责：, （音乐）, 2024年3月15日（星期五）); its English, with a
@@ -505,8 +528,11 @@ class _Norms:
         return lexicon.row_halves(r) if r is not None else DocumentLexicon([ev]).row_halves(0)
 
     def worse_half(self, ev: Coverage) -> tuple[int, float]:
-        """The (content words, expected covered words) of the half with the lower smoothed coverage."""
-        return min(self.learned_halves(ev), key=lambda half: (half[1] + 1) / (half[0] + 2))
+        """The (content words, expected covered words) of the half with the lower smoothed coverage, each half's
+        numbers the English writes counted as content words covered."""
+        halves = [(content + numbers, covered + numbers)
+                  for (content, covered), numbers in zip(self.learned_halves(ev), ev.half_numbers, strict=False)]
+        return min(halves, key=lambda half: (half[1] + 1) / (half[0] + 2))
 
     @cached_property
     def word_stats(self) -> tuple[Counter, Counter, Counter, float, float]:
