@@ -32,6 +32,13 @@ _NAMED_AS_WRITING = re.compile(
 # 气 (qi), "金穗" (Jinsui), 永 (yǒng, "eternal"): a bracket that opens on a word in Latin letters, tone marks and all,
 # and holds no Chinese.  Used with .match(text, end).
 _GLOSS_AFTER = re.compile(rf"\s*[)）\"”'’]?\s*[(（]\s*[\"“'‘]?[{LATIN_LETTERS}][^()（）{CJK_CHARS}]*[)）]")
+# The same, defined before it: *equivalent to* 寨, *the same as* 返影, *stands for* 影.  Used with .search(text, start - 30,
+# start).
+_DEFINED_BEFORE = re.compile(r"(?i)\b(?:equivalent to|same as|stands? for|variant of|short for|written as|read as|"
+                             r"meaning|means|i\.e\.,?)\s*[\"“'‘]?$")
+# A note's headword before its colon (柴: equivalent to 寨), which the source heads its note with too (柴：同“寨”).
+# Used with .match(text, end).
+_HEADWORD_AFTER = re.compile(r"[\"”'’]?\s?[:：]")
 # A word the source quotes as a word (「落水」即下雨) and the English defines: 落水 means "to rain", 涯 (also written 𠊎)
 # is the first-person pronoun.  Used with .match(text, end).
 _DEFINED_AFTER = re.compile(r"(?i)\s*(?:\([^()]*\)\s*)?(?:means?|meant|is (?:an?|the)|refers? to|stands? for|"
@@ -178,6 +185,9 @@ def mentioned(en: str, match: re.Match, source: str = "") -> bool:
     >>> en = 'Note: 落水 means "to rain"; 涯 (also written 𠊎) is the pronoun, like 我 ("I"). 日头 means the sun.'
     >>> [mentioned(en, m, "「落水」即下雨；「涯」（亦寫作「𠊎」）相當於「我」。日头即太阳") for m in CJK_RUN.finditer(en)]
     [True, True, True, False]
+    >>> en = "[Notes] 柴: equivalent to 寨, a palisade. Here 景 stands for 影. He chopped 柴."
+    >>> [mentioned(en, m, "【注释】柴：同“寨”，指木栅。“景”通“影”。") for m in CJK_RUN.finditer(en)]
+    [True, True, True, True, False]
     >>> en = "(由 Joongi Kim 和 John Belmonte 贡献)"
     >>> [mentioned(en, m, "由 Joongi Kim 和 John Belmonte 贡献") for m in CJK_RUN.finditer(en)]
     [False, False, False]
@@ -186,7 +196,9 @@ def mentioned(en: str, match: re.Match, source: str = "") -> bool:
     if len(run) <= MENTION_MAX_CHARS and (
             _NAMED_AS_WRITING.search(en, 0, match.start()) or _GLOSS_AFTER.match(en, match.end())
             or (_GLOSSED_BEFORE.search(en, 0, match.start()) and _CLOSING_BRACKET.match(en, match.end()))
-            or (_DEFINED_AFTER.match(en, match.end()) and _quoted_in(source, run))):
+            or ((_DEFINED_AFTER.match(en, match.end()) or _DEFINED_BEFORE.search(en, max(0, match.start() - 30), match.start()))
+                and _quoted_in(source, run))
+            or (_HEADWORD_AFTER.match(en, match.end()) and _headword_in(source, run))):
         return True
     if len(run) > BRACKETED_MAX_CHARS:
         return False
@@ -202,6 +214,16 @@ def mentioned(en: str, match: re.Match, source: str = "") -> bool:
             return True  # a defined term with the source's word for it, as bilingual laws and contracts write them
         return _translated_before(en, run, opened.start())
     return run in source and bool(EN_WORD.search(rest)) and not CJK.search(rest)
+
+
+def _headword_in(source: str, run: str) -> bool:
+    """True when ``source`` heads a note or a gloss with ``run`` (柴：同“寨”), in either script.
+
+    >>> _headword_in("【注释】柴：同“寨”", "柴"), _headword_in("他砍柴。", "柴")
+    (True, False)
+    """
+    return any(re.search(f"(?:^|[】\\]」』）)。；\\s]){re.escape(word)}[：:]", source) is not None
+               for word in {run, opencc_converter("t2s").convert(run)})
 
 
 def _quoted_in(source: str, run: str) -> bool:
