@@ -18,6 +18,8 @@ never a finding alone.
 'a riot in on Saturday'
 >>> english_gap("Police declared a riot in Seattle on Saturday.") is None
 True
+>>> english_gap("Were the Flying General here today, no horse would cross the Yin Mountains.") is None
+True
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ _SIMPLE_PAST = (
     "went|came|saw|took|gave|ran|began|knew|grew|threw|drew|wrote|spoke|broke|chose|rose|fell|drove|rode|sang|drank|"
     "flew|shook|woke|wore|stole|froze|ate|sat|stood|said|told|heard|hid|forgot|swam|sank|rang|tore|swore|sprang|strode"
 )
+# A condition said by inversion, its subject after the verb: Were the General here today, no horse would cross; Had
+# he known, he would have stayed.
+_CONDITION = r"(?:were|had)\b[^.!?]{0,200}\b(?:would|could|might)\b"
 # A negated auxiliary, which needs a subject before it outside a question (*Didn't you …?*).
 _NEGATED = "didn't|did not|couldn't|could not|wasn't|was not|wouldn't|would not|hadn't|had not"
 # Past forms of verbs of gesture and speech, which open no participle clause in narrative.
@@ -103,7 +108,7 @@ _SUBJECT_GAP = re.compile(
         # After a quoted sentence (not a title: *"Bad Feminist" says, …*): …?" answers, "Is it not reciprocity?"
         rf"[.!?,]['\"’”]\s*(?:{_SPEECH_VERB_PRESENT})\s*[,.;:]",
         r"['\"’”,]\s*(?:told|asked|said)\s+(?:me|him|her|us|them)\b",   # …," told me after the show
-        rf"(?:^|[.!?]['\"’”]?\s+)(?:{_PAST}) (?:that|a|an|to|back|in|at|on|the|nothing|no|never|just|already)\b"
+        rf"(?:^|[.!?]['\"’”]?\s+)(?!{_CONDITION})(?:{_PAST}) (?:that|a|an|to|back|in|at|on|the|nothing|no|never|just|already)\b"
         r"(?![^.!?]{0,200}\?)",  # Said that when she …; Had nothing more to say (not a question: Got just the one?)
         rf"(?:^|[.!?:;]['\"’”]?\s+)(?:{_SIMPLE_PAST})\b(?! (?:I|you|he|she|we|they|it)\b| (?-i:[A-Z]))",  # Took pity on her
         rf"(?:^|[.!?:;]['\"’”]?\s+)(?:{_NARRATING})\b(?!-)",          # Nodded, but …
@@ -119,8 +124,8 @@ _SUBJECT_GAP = re.compile(
         rf"(?:^|[.!?]['\"’”]?\s+)(?-i:When|After|Before|As|Since|Once|Unable|Although|Though)\b[^,.;:!?]{{0,80}},\s+"
         rf"(?:{_NEGATED}|finally|stopped)\b",                          # When he heard this, couldn't help crying
         # A sentence that opens on its verb, outside a question: Is about 100,000 light years across.
-        r"(?:^|[.!?]['\"’”]?\s+)(?:is|was|are|were|has)\b(?! (?:I|you|he|she|it|we|they|there|this|that)\b| (?-i:[A-Z]))"
-        r"(?![^.!?]{0,200}\?)",
+        rf"(?:^|[.!?]['\"’”]?\s+)(?!{_CONDITION})(?:is|was|are|were|has)\b(?! (?:I|you|he|she|it|we|they|there|this|that)\b"
+        r"| (?-i:[A-Z]))(?![^.!?]{0,200}\?)",
         # A short noun phrase set off by a comma before its verb, as when a name in apposition was dropped:
         # His wife, stood beside him (His wife, Xiuying, stood).
         rf"(?:^|[.!?]['\"’”]?\s+)(?-i:His|Her|Their|The|My|Our|Its|This|That)\s\w+(?:\s\w+)?,\s+"
