@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from ..text.patterns import CJK_CHARS
 from ..text.wording import with_article
-from .context import CheckContext, written_in_source
+from .context import CheckContext, spells_pinyin_of, written_in_source
 from .registry import register
 from .resources import english_words, foreign_phrases
 
@@ -34,6 +34,8 @@ _REPEAT_OK = frozenset(
 )
 # The Chinese doubles a word of two or more characters too (变焦、变焦): the English doubling renders it.
 _ZH_DOUBLED = re.compile(rf"([{CJK_CHARS}]{{2,4}})[、，, ]?\1")
+# A character the Chinese doubles (串串香, 妈妈, 星星): its pinyin doubled in the English renders it (chuan chuan xiang).
+_ZH_DOUBLED_CHARACTER = re.compile(rf"([{CJK_CHARS}])\1")
 # Curly quotes (“ ”) are English typography as much as Chinese: not reported.
 _FULLWIDTH_PUNCT = re.compile(r"[，。：；！？（）、【】《》]")
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
@@ -120,6 +122,15 @@ def _label_before_article(text: str, match: re.Match) -> bool:
         _WORD_BEFORE.search(text, max(0, match.start() - _LABEL_WINDOW), match.start()))
 
 
+def _doubled_pinyin(word: str, zh: str) -> bool:
+    """True when ``word`` spells the pinyin of a character the Chinese doubles.
+
+    >>> _doubled_pinyin("chuan", "最后一站是串串香。"), _doubled_pinyin("the", "最后一站是串串香。")
+    (True, False)
+    """
+    return any(spells_pinyin_of(word, match.group(1)) for match in _ZH_DOUBLED_CHARACTER.finditer(zh))
+
+
 def _doubled_name(match: re.Match) -> bool:
     """True for a doubled romanized name ("Yao Yao", "Zhen Zhen"): both capitalised, not an English word.
 
@@ -151,7 +162,8 @@ def check_repeated(ctx: CheckContext) -> Iterator:
                 continue
             if _ZH_DOUBLED.search(view.row.zh_normalized):
                 continue
-            if _doubled_name(match) or _label_before_article(view.row.en, match) or written_in_source(word, view.row.zh_normalized):
+            if (_doubled_name(match) or _label_before_article(view.row.en, match) or written_in_source(word, view.row.zh_normalized)
+                    or _doubled_pinyin(word, view.row.zh_normalized)):
                 continue
             if foreign_phrases()[0].match(view.row.en, match.start(2)):
                 continue  # In in vitro assays: the second opens a Latin or French phrase of English prose
