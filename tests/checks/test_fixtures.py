@@ -868,6 +868,24 @@ CASES = [
     ("typo", "大肠杆菌", "E. coli and S. aureus", False),
     ("typo", "一只圆滚滚的熊猫", "a round, roly-poly panda", False),
     ("typo", "一只圆滚滚的熊猫", "a round, rloy panda", True),
+    # A baseball count (两好球 two strikes, 两出局 two outs) and a price a liang (两块五一两, 2.5 yuan per 50 grams).
+    ("number-mismatch", "代打许廷恩在两好球后击出右外野安打，追回1分。",
+     "Pinch hitter Hsu Ting-en battled with two strikes and lined a single to right to drive in one run.", False),
+    ("number-mismatch", "代打许廷恩在两好球后击出右外野安打，追回1分。",
+     "Pinch hitter Hsu Ting-en battled with three strikes and lined a single to right to drive in one run.", True),
+    ("number-mismatch", "素菜两块五一两，荤菜论串算。", "Veggies go for 2.5 yuan a liang; meat is priced by the skewer.", False),
+    ("number-mismatch", "素菜两块五一两，荤菜论串算。", "Veggies go for 3.5 yuan a liang; meat is priced by the skewer.", True),
+    # The pinyin of a character the Chinese doubles, doubled (串串香 chuan chuan xiang).
+    ("repeated-word", "最后一站当然是串串香。", "The last stop has to be chuan chuan xiang.", False),
+    ("repeated-word", "最后一站当然是串串香。", "The last stop has to be the the hotpot.", True),
+    # A note's headword and the words it is defined by (柴：同“寨”; “景”通“影”).
+    ("untranslated", "【注释】柴：同“寨”，指用木栅围成的地方。“景”通“影”。",
+     "[Notes] 柴: equivalent to 寨, a place enclosed by a palisade. Here 景 stands for 影.", False),
+    ("untranslated", "【注释】柴：同“寨”，指用木栅围成的地方。",
+     "[Notes] Chai: equivalent to zhai, a place enclosed by a 木栅.", True),
+    # A condition said by inversion leaves no subject out (Were the General here today, … would): no gap beside the name.
+    ("entity-missing", "但使龙城飞将在，不教胡马度阴山。",
+     "Were the Flying General of Dragon City here today, / No Hu horse would cross the Yin Mountains.", False),
 ]
 
 
