@@ -1,6 +1,6 @@
 """The checks on clean rows of domains none of them was tuned on: no warning.
 
-``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds five hundred and twenty-three documents, mostly short: law
+``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds five hundred and thirty-five documents, mostly short: law
 and contracts; business, sports and world news, international bodies; weather, dates and ages, durations, recipes and
 measures; science, medicine and research papers; software documentation, interface strings with placeholders and
 Taiwanese software text in Traditional characters; reviews and travel guides; subtitles, scripture, classical poetry
@@ -98,7 +98,11 @@ Taiwanese delivery app, the 24-form tai chi, a Taiwanese divorce mediation, a Ma
 a water-quality report, a Hong Kong speech day, a Tang fox-spirit tale, a Go commentary, a Macanese menu, a satire in
 the manner of *The Scholars*, a crop-spraying drone contract, a Mazu procession, a pharmacology lecture, a bedtime
 story, a Hong Kong housing estate's notices, Wang Wei's life, a smart-home hub's guide, a Taiwanese night school's
-newsletter, a bronze-ware catalogue, a cold-chain warehouse procedure and a Cantonese radio phone-in).  Each
+newsletter, a bronze-ware catalogue, a cold-chain warehouse procedure and a Cantonese radio phone-in) and twelve
+after theirs (a crane survey at Poyang Lake, a wuxia duel in Traditional characters, a parking fee notice, a history
+podcast on the Opium War, a cleanroom procedure, a Taiwanese baseball report, a Dunhuang mural conservation report, a
+Chengdu street-food vlog, a Hong Kong medical plan, Tang quatrains with notes, an electric bicycle's manual and a
+Taiwanese condominium's general meeting).  Each
 was written to probe one way the checks could fail on unseen text (七成 for 70 %, 一千六百米 for 1.6 kilometres, 梅西 for
 *Messi*, a speaker the English leaves unsaid), and each document is checked as one file, in Simplified and in
 Traditional characters.
