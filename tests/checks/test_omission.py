@@ -42,10 +42,12 @@ def test_omission_a_term_in_lower_case_pinyin_is_the_source_s_word():
 
 def test_omission_numbers_the_english_writes_are_content_words_rendered():
     # A parking notice's caps (一类区域每日不超过60元 ↔ *60 yuan per day in Zone 1*) translate their half though the
-    # dictionary renders few of its words: the matched numbers count as rendered content (stop 41's unseen documents).
+    # dictionary renders few of its words: the matched numbers in digits count as rendered content (stop 41's unseen
+    # documents); round numerals of an idiom (千般的温存 ↔ *a thousand kinds*) do not (MAC-Dev seeds 6 and 9 lost an
+    # omission to them).
     zh = "小型车白天时段累计收费设上限：一类区域每日不超过60元，二类区域不超过40元，三类区域不超过20元。"
     en = "Daytime charges for small vehicles are capped at 60 yuan per day in Zone 1, 40 yuan in Zone 2 and 20 yuan in Zone 3."
-    assert coverage_evidence(RowView(CheckRow(1, "", zh, en))).half_numbers == (1, 4)  # 60; 二类 40, 三类 20
+    assert coverage_evidence(RowView(CheckRow(1, "", zh, en))).half_numbers == (1, 2)  # 60; 40, 20
     dropped = "Daytime charges for small vehicles are capped."
     assert coverage_evidence(RowView(CheckRow(1, "", zh, dropped))).half_numbers == (0, 0)
 

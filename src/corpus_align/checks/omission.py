@@ -386,18 +386,19 @@ def coverage_evidence(view: RowView) -> Coverage:
 
 
 def _rendered_numbers_by_half(tags: tuple[tuple[str, str], ...], halves: list[int], en: str) -> tuple[int, int]:
-    """How many numbers of each half of the Chinese (:func:`_clause_halves`) the English writes too (not a weak one:
-    一个 may be the article).
+    """How many numbers of each half of the Chinese (:func:`_clause_halves`) the English writes too: those in digits,
+    which a translation copies, not the round numerals of an idiom (千般的温存，万种的风流 said *a thousand kinds*).
 
     >>> tags = (("一类", "m"), ("每日", "t"), ("60", "m"), ("元", "q"), ("，", "x"), ("二类", "m"), ("40", "m"), ("元", "q"))
-    >>> _rendered_numbers_by_half(tags, [0, 0, 0, 0, 0, 1, 1, 1], "60 yuan a day in Zone 1, 45 yuan in Zone 3")
+    >>> _rendered_numbers_by_half(tags, [0, 0, 0, 0, 0, 1, 1, 1], "60 yuan a day in Zone 1, 45 yuan in Zone 2")
     (1, 0)
     """
     if not _ANY_DIGIT_OR_NUMERAL.search(en):
         return (0, 0)
     texts = ["".join(word for (word, _tag), which in zip(tags, halves, strict=True) if which in (half, -1)) for half in (0, 1)]
     said = {mention.value for mention in en_numbers(en) if not mention.weak}
-    counts = [sum(1 for mention in zh_numbers(text) if not mention.weak and mention.value in said) for text in texts]
+    counts = [sum(1 for mention in zh_numbers(text) if mention.digits and not mention.weak and mention.value in said)
+              for text in texts]
     return (counts[0], counts[1])
 
 
