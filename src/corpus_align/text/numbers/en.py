@@ -388,7 +388,8 @@ def en_numbers(text: str) -> list[Mention]:
         if name == "march" and text.endswith("Long ", max(0, match.start() - 5), match.start()):
             continue  # the Long March (长征), and the rockets named after it (Long March-8, Long March 5)
         found.append((match.start(), Mention(_MONTHS[name], False, False, match.group(1), month=True)))
-    return units_over_ranges(text, _scales_over_ranges(text, _inches_after_feet(text, _years_and_units(text, _and_a_half(text, found)))))
+    return units_over_ranges(text, _denominators_over_ranges(text, _scales_over_ranges(
+        text, _inches_after_feet(text, _years_and_units(text, _and_a_half(text, found))))))
 
 
 # Older English puts the years between the tens and the units: threescore years and ten (70), ninety years old and nine.
@@ -449,6 +450,25 @@ def _scales_over_ranges(text: str, found: list[tuple[int, Mention]]) -> list[tup
         if 0 < first.value < second.value / size or downwards:
             low, high = (first.low * size, first.high * size) if first.low >= 0 else (first.low, first.high)
             out[i] = (start, replace(first, value=first.value * size, low=low, high=high))
+    return out
+
+
+def _denominators_over_ranges(text: str, found: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
+    """The mentions with the first end of a range of fractions given the denominator written after the second
+    (*nine or eight tenths*: nine tenths, 0.9; *two or three quarters*).
+
+    >>> [(m.text, m.value) for _, m in _denominators_over_ranges("nine or eight tenths", [(0, Mention(9, False, False, "nine")),
+    ...                                                          (8, Mention(0.8, False, False, "eight tenths"))])]
+    [('nine', 0.9), ('eight tenths', 0.8)]
+    """
+    out = sorted(found, key=lambda item: item[0])
+    for i in range(len(out) - 1):
+        (start, first), (next_start, second) = out[i], out[i + 1]
+        denominator = _EN_FRACTIONS.get(second.text.rsplit(" ", 1)[-1].lower()) if " " in second.text else None
+        end = start + len(first.text)
+        if (denominator and 0 < first.value < denominator and first.value == int(first.value) and not first.digits
+                and end <= next_start and _SCALE_RANGE_JOINER.fullmatch(text, end, next_start)):
+            out[i] = (start, replace(first, value=share(first.value / denominator)))
     return out
 
 
