@@ -25,6 +25,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from ..text.numbers import Mention, en_list_number, en_numbers, place_value, share, zh_list_number, zh_numbers
+from ..text.numbers.common import ZH_DIGITS
 from .context import CheckContext, RowView, spells_pinyin_of
 from .registry import register
 
@@ -401,6 +402,33 @@ def _named_as_in_the_source(mention: Mention, en: str, zh: str) -> bool:
     return named is not None and (len(named) == 1 or spells_pinyin_of(named, zh))
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:'[a-z]+)?\b")
+
+
+def _spelled_in_a_name(mention: Mention, zh: str, en: str) -> bool:
+    """True when the English spells a numeral of the Chinese in pinyin, as part of a name with the characters after it
+    (三台 ↔ *Santai*, a publisher): a name, no count.
+
+    >>> from corpus_align.text.numbers import zh_numbers
+    >>> zh = "新刻天下四民便览三台万用正宗"
+    >>> [_spelled_in_a_name(m, zh, en) for m in zh_numbers(zh) for en in ("the Santai Orthodox Source", "Three Terraces")]
+    [True, False]
+    """
+    if mention.digits or not en:
+        return False
+    names = _CAPITALISED.findall(en)
+    numeral = next((i for i, ch in enumerate(mention.text) if ch in ZH_DIGITS), None)
+    at = zh.find(mention.text)
+    while names and numeral is not None and at >= 0:
+        start, after = at + numeral, at + len(mention.text)
+        # The name spells the numeral and what follows it (not the 丈 of 丈八蛇矛 as *Zhang* Fei).
+        if any(spells_pinyin_of(name, zh[start : after + 2]) and not spells_pinyin_of(name, zh[start + 1 : after + 2])
+               for name in names):
+            return True
+        at = zh.find(mention.text, after)
+    return False
+
+
 def _reportable(mention: Mention) -> bool:
     """A number on one side only is reported when written in digits, not hedged, and not a code (3K)."""
     return mention.digits and not mention.approx and not mention.code
@@ -480,7 +508,8 @@ def unmatched_numbers(view: RowView) -> tuple[list[Mention], list[Mention], floa
     # A code hyphened to a word (COVID-19, CCTV-2) names a thing, which the other side often names otherwise
     # (新冠): it is no count that changed into the other side's number.  A code of glued letters (3K, 5G) is kept, and
     # so is one named by the pinyin of the Chinese (Shenzhou-17 for 神舟十九号): both sides name the thing alike.
-    lost = [m for m in lost if not m.weak and not _hyphen_code(m, row.zh_normalized)]
+    lost = [m for m in lost if not m.weak and not _hyphen_code(m, row.zh_normalized)
+            and not _spelled_in_a_name(m, row.zh_normalized, row.en)]
     extra = [m for m in extra
              if not m.weak and (not _hyphen_code(m, row.en) or _named_as_in_the_source(m, row.en, row.zh_normalized))]
     # A number said twice on one side and once on the other ("隔离 10 天…也必须隔离 10 天" → "as will anyone").
