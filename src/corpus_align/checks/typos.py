@@ -464,6 +464,12 @@ def _proper_name_stems() -> frozenset[str]:
     return frozenset(stem for stems in proper_renderings().values() for stem in stems)
 
 
+# Prefixes English sets before a hyphen, no words of their own (tri-mode, bi-weekly, co-op, quad-core, non-stick).
+_COMBINING_PREFIXES = frozenset(
+    "tri bi quad penta hexa octa multi poly mono uni semi hemi demi sub co non pre post anti pro inter intra mid micro "
+    "macro mini mega ultra hyper neo pseudo quasi ex re de mis dis un".split())
+
+
 def _words_and_parts(matches: list[re.Match], once: Callable[[str], bool]) -> Iterator[tuple[str, int]]:
     """Each English word with its offset; a hyphenated word that is not known whole, part by part (bublt-in: bublt, in),
     unless it is capitalised, a reduplication (*roly-poly*) or ``once(word)`` is false: a romanized name (Xi-feng,
@@ -471,6 +477,8 @@ def _words_and_parts(matches: list[re.Match], once: Callable[[str], bool]) -> It
 
     >>> [w for w, _ in _words_and_parts(list(re.finditer(r"[\\w-]+", "a bublt-in well-known Xi-feng add-ons")), lambda w: True)]
     ['a', 'bublt', 'in', 'well-known', 'Xi-feng', 'add-ons']
+    >>> [w for w, _ in _words_and_parts(list(re.finditer(r"[\\w-]+", "a tri-mode hub")), lambda w: True)]
+    ['a', 'mode', 'hub']
     """
     for match in matches:
         word = match.group()
@@ -480,8 +488,9 @@ def _words_and_parts(matches: list[re.Match], once: Callable[[str], bool]) -> It
             yield word, match.start()
             continue
         offset = match.start()
-        for part in word.split("-"):
-            if part:
+        parts = word.split("-")
+        for i, part in enumerate(parts):
+            if part and not (i + 1 < len(parts) and part.lower() in _COMBINING_PREFIXES):
                 yield part, offset
             offset += len(part) + 1
 
