@@ -213,7 +213,7 @@ def mentioned(en: str, match: re.Match, source: str = "") -> bool:
                 run in source or opencc_converter("t2s").convert(run) in source):
             return True  # a defined term with the source's word for it, as bilingual laws and contracts write them
         return _translated_before(en, run, opened.start())
-    return run in source and bool(EN_WORD.search(rest)) and not CJK.search(rest)
+    return (run in source or opencc_converter("t2s").convert(run) in source) and bool(EN_WORD.search(rest)) and not CJK.search(rest)
 
 
 def _headword_in(source: str, run: str) -> bool:
