@@ -883,6 +883,14 @@ CASES = [
      "[Notes] 柴: equivalent to 寨, a place enclosed by a palisade. Here 景 stands for 影.", False),
     ("untranslated", "【注释】柴：同“寨”，指用木栅围成的地方。",
      "[Notes] Chai: equivalent to zhai, a place enclosed by a 木栅.", True),
+    # A numeral the English spells in pinyin within a name (三台 ↔ *Santai*); a range of fractions that says its
+    # denominator once (九成、八成 ↔ *nine or eight tenths*); a prefix before a hyphen (tri-mode).
+    ("number-mismatch", "新刻天下四民便览三台万用正宗卷之十七", "Santai Orthodox Source for Myriad Uses, Juan 17", False),
+    ("number-mismatch", "新刻天下四民便览三台万用正宗卷之十七", "Santai Orthodox Source for Myriad Uses, Juan 16", True),
+    ("number-mismatch", "九成、八成者递减其值。", "Silver of nine or eight tenths is worth correspondingly less.", False),
+    ("number-mismatch", "五成、四成者递减其值。", "Silver of nine or eight tenths is worth correspondingly less.", True),
+    ("typo", "连线方式是三模。", "It's tri-mode.", False),
+    ("typo", "连线方式是三模。", "It's tri-mdoe.", True),
     # A condition said by inversion leaves no subject out (Were the General here today, … would): no gap beside the name.
     ("entity-missing", "但使龙城飞将在，不教胡马度阴山。",
      "Were the Flying General of Dragon City here today, / No Hu horse would cross the Yin Mountains.", False),
