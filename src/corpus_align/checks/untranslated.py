@@ -198,7 +198,7 @@ def mentioned(en: str, match: re.Match, source: str = "") -> bool:
             or (_GLOSSED_BEFORE.search(en, 0, match.start()) and _CLOSING_BRACKET.match(en, match.end()))
             or ((_DEFINED_AFTER.match(en, match.end()) or _DEFINED_BEFORE.search(en, max(0, match.start() - 30), match.start()))
                 and _quoted_in(source, run))
-            or (_HEADWORD_AFTER.match(en, match.end()) and _headword_in(source, run))):
+            or _glossed_headword(en, match, source)):
         return True
     if len(run) > BRACKETED_MAX_CHARS:
         return False
@@ -216,14 +216,25 @@ def mentioned(en: str, match: re.Match, source: str = "") -> bool:
     return (run in source or opencc_converter("t2s").convert(run) in source) and bool(EN_WORD.search(rest)) and not CJK.search(rest)
 
 
-def _headword_in(source: str, run: str) -> bool:
-    """True when ``source`` heads a note or a gloss with ``run`` (柴：同“寨”), in either script.
+def _glossed_headword(en: str, match: re.Match, source: str) -> bool:
+    """True when the run ``match`` heads a note of the English as it heads one of the source (柴: equivalent to 寨 for
+    柴：同“寨”), in either script; not when what follows is the source's own text, a label pasted untranslated with
+    its value (*Release date: 发布日期: 2021-04-05*).
 
-    >>> _headword_in("【注释】柴：同“寨”", "柴"), _headword_in("他砍柴。", "柴")
-    (True, False)
+    >>> source = "【注释】柴：同“寨”。发布日期: 2021-04-05"
+    >>> [_glossed_headword(en, m, source) for en in ("[Notes] 柴: equivalent to 寨", "Release date: 发布日期: 2021-04-05")
+    ...  for m in list(CJK_RUN.finditer(en))[:1]]
+    [True, False]
     """
-    return any(re.search(f"(?:^|[】\\]」』）)。；\\s]){re.escape(word)}[：:]", source) is not None
-               for word in {run, opencc_converter("t2s").convert(run)})
+    colon = _HEADWORD_AFTER.match(en, match.end())
+    if colon is None:
+        return False
+    following = en[colon.end() :].strip()[:6]
+    for word in {match.group(), opencc_converter("t2s").convert(match.group())}:
+        headed = re.search(f"(?:^|[】\\]」』）)。；\\s]){re.escape(word)}[：:]", source)
+        if headed is not None and source[headed.end() :].strip()[:6] != following:
+            return True
+    return False
 
 
 def _quoted_in(source: str, run: str) -> bool:
