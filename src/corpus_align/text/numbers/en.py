@@ -68,6 +68,13 @@ _EN_SPOKEN_PRICE = re.compile(
     r"(?i)\b" + _CARDINAL + r" (?:yuan|kuai|dollars?|bucks?|pounds?|euros?) (ten|" + _EN_TENS_WORDS + r")"
     r"(?:[- ](one|two|three|four|five|six|seven|eight|nine))?(?=\s*(?:[.,;:!?)]|$)|\s+(?:a|an|each|apiece|per|for)\b)"
 )
+# A decimal said in words, its decimals digit by digit: *zero point eight* (0.8), *three point one four*, *one point five
+# million*, *two point five percent*; not *at one point two men came in*.
+_DIGIT_WORDS = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9}
+_EN_SPOKEN_DECIMAL = re.compile(
+    r"(?i)(?<!\bat )\b(zero|" + _CARDINAL_WORDS + r")[ -]point((?:[ -](?:" + "|".join(_DIGIT_WORDS) + r"))+)\b"
+    r"(?: (thousand|million|billion))?(\s*(?:percent|per cent|%))?")
 _EN_PRICE_UNITS = frozenset("yuan kuai dollar dollars buck bucks pound pounds euro euros".split())
 _AM_PM = frozenset(("am", "pm", "m"))  # 5.30pm, 5.30 p.m.: the letters after a dotted clock time
 # "two dozen" is 24, "a dozen" 12, as loosely as English uses them (±20 %, like "about").
@@ -262,6 +269,14 @@ def en_numbers(text: str) -> list[Mention]:
         if whole and whole < 1000 and not masked[match.start()]:
             hundredths = (_cardinal_value(match.group(2)) or 0) + (_cardinal_value(match.group(3) or "") or 0)
             found.append((match.start(), Mention(round(whole + hundredths / 100, 2), False, match.group(1).isdigit(), match.group())))
+            mask(*match.span())
+    for match in _EN_SPOKEN_DECIMAL.finditer(text) if "point" in present else ():
+        whole = 0 if match.group(1).lower() == "zero" else _cardinal_value(match.group(1))
+        if whole is not None and not masked[match.start()]:
+            decimals = "".join(str(_DIGIT_WORDS[word.lower()]) for word in re.split(r"[ -]", match.group(2).strip(" -")))
+            value = float(f"{whole}.{decimals}") * (_EN_SCALES[match.group(3).lower()] if match.group(3) else 1)
+            found.append((match.start(), Mention(int(value) if value == int(value) else value, False, False, match.group(),
+                                                 percent=bool(match.group(4)))))
             mask(*match.span())
     shares = ("in" in present or "out" in present) and (has_digit or not _CARDINAL_SET.isdisjoint(present))
     for match in _EN_IN_FRACTION.finditer(text) if shares else ():
