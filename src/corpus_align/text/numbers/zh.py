@@ -320,6 +320,8 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
     [('三', 3), ('两', 2), ('三', 3), ('一', 1), ('一米八', 1.8), ('三', 300)]
     >>> [(m.text, m.value) for m in zh_numbers("新台币1万5,000元，1万5000元，3亿2,000万元")]
     [('1万5,000', 15000), ('1万5000', 15000), ('3亿2,000万', 320000000)]
+    >>> [(m.text, m.value, m.weak) for m in zh_numbers("计省费以亿万计，千千万万的人，三百万人")]
+    [('亿万', 100000000, True), ('千千万万', 10000, True), ('三百万', 3000000, False)]
     >>> [(m.text, m.value) for m in zh_numbers("他在两好球后击出安打，两出局；素菜两块五一两")]
     [('两', 2), ('两', 2), ('两块五', 2.5)]
     """
@@ -591,7 +593,15 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             if year is not None:
                 found.append((start, Mention(year * 10, True, False, shown, year * 10, year * 10 + 9)))
             continue
-        value: float | None = numeral_value(run + (scale or ""))
+        stacked = run + (scale or "")
+        if len(stacked) >= 2 and all(ch in "百千万亿" for ch in stacked) and any(
+                _ZH_SCALES[a] >= _ZH_SCALES[b] for a, b in itertools.pairwise(stacked)):
+            # 亿万, 千千万万, 万千: countless (*hundreds of millions*, *thousands upon thousands*), no figure; a scale
+            # before a larger one is a figure (千万 ten million, 百万).
+            largest = max(_ZH_SCALES[ch] for ch in stacked)
+            found.append((start, Mention(largest, True, False, shown, largest, largest * 10_000, weak=True)))
+            continue
+        value: float | None = numeral_value(stacked)
         if value is None and after == "年" and len(run) == 2 and all(ch in ZH_DIGITS for ch in run) and not scale:
             value = 10 * ZH_DIGITS[run[0]] + ZH_DIGITS[run[1]]  # 九八年: '98, read digit by digit
         if value is not None and after == "个" and text.startswith("世纪", match.end()):
