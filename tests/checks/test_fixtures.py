@@ -891,6 +891,11 @@ CASES = [
     ("number-mismatch", "五成、四成者递减其值。", "Silver of nine or eight tenths is worth correspondingly less.", True),
     ("typo", "连线方式是三模。", "It's tri-mode.", False),
     ("typo", "连线方式是三模。", "It's tri-mdoe.", True),
+    # A decimal said in words (*zero point eight*); countless said with stacked scales (亿万 ↔ *hundreds of millions*).
+    ("number-mismatch", "0.8千帕，听上去不多。", "Zero point eight kilopascals didn't sound like much.", False),
+    ("number-mismatch", "0.9千帕，听上去不多。", "Zero point eight kilopascals didn't sound like much.", True),
+    ("number-mismatch", "一举而三役济，计省费以亿万计。", "One measure did three tasks, and saved hundreds of millions of cash.", False),
+    ("typo", "通讯频道里传来他沙哑的声音。", "His hoarse voice came over the comm channel.", False),
     # A condition said by inversion leaves no subject out (Were the General here today, … would): no gap beside the name.
     ("entity-missing", "但使龙城飞将在，不教胡马度阴山。",
      "Were the Flying General of Dragon City here today, / No Hu horse would cross the Yin Mountains.", False),
