@@ -1,6 +1,10 @@
 """Numbers of both languages as keys: dates, years, numerals, number words (corpus_align.text.numbers)."""
 
+import math
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpus_align.text.numbers import chinese_numeral_value, en_number_keys, en_numbers, zh_number_keys, zh_numbers
 
@@ -361,3 +365,21 @@ def test_numbers_numerals_counted_out_are_each_a_number_at_the_end_of_a_line_too
     # empty string was "in" the labels' string.
     assert [m.value for m in zh_numbers("数来又数去，一二三四五")] == [1, 2, 3, 4, 5]
     assert [m.value for m in zh_numbers("他住在三四五号房间")] == [345]
+
+
+# Pieces numbers are written with in either language, joined at random: a reader must never raise on any of them.
+_EN_PIECES = ["19", "S", "s", "19S", "3", "million", "lakh", "crore", "point", "five", "zero", "and", "a", "half", "-", "/",
+              "1/4", "two", "tenths", "or", "to", "percent", "%", "No.", "the", "1960s", "'s", "k", "K", "bn", "£", "$", ".",
+              ",", "1,000", "at", "one", "dozen", "quarter", "past", "5.30", "p.m.", "in", "out of", "of", "388", "thirds"]
+_ZH_PIECES = ["1", "万", "5,000", "亿", "千", "百", "十", "两", "半", "个", "升", "三", "点", "五", "好球", "出局", "块", "一",
+              "民国", "四十", "几", "年", "月", "初", "八", "成", "/", "4", "子", "零", "〇", "第", "号", "时", "分", "约",
+              "多", "余", "%", "，", "。", "S", "19"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_EN_PIECES), max_size=12), st.lists(st.sampled_from(_ZH_PIECES), max_size=12),
+       st.sampled_from(["", " "]))
+def test_numbers_readers_never_raise_and_give_finite_values(en_pieces, zh_pieces, joiner):
+    en, zh = joiner.join(en_pieces), joiner.join(zh_pieces)
+    for mention in en_numbers(en) + zh_numbers(zh):
+        assert math.isfinite(mention.value)

@@ -318,7 +318,9 @@ def en_numbers(text: str) -> list[Mention]:
             except ValueError:
                 continue
             glued_unit = ""
-            if len(parts) > 1:
+            if len(parts) > 1 and not all(scale.lower() in _EN_SCALES for scale in parts[1:]):
+                glued = "".join(parts[1:])  # 19S, a route: the ordinal's s in capitals read a letter glued on, which names a thing
+            elif len(parts) > 1:
                 value *= math.prod(_EN_SCALES[scale.lower()] for scale in parts[1:])  # 3 million; 5 lakh crore (5 × 10^12)
             elif glued.lower() in _EN_MONEY_SCALES and text[max(0, match.start(2) - 1) : match.start(2)] in _CURRENCY:
                 value *= _EN_MONEY_SCALES[glued.lower()]  # £10m, $2bn: ten million pounds, not a code
