@@ -320,6 +320,8 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
     [('三', 3), ('两', 2), ('三', 3), ('一', 1), ('一米八', 1.8), ('三', 300)]
     >>> [(m.text, m.value) for m in zh_numbers("新台币1万5,000元，1万5000元，3亿2,000万元")]
     [('1万5,000', 15000), ('1万5000', 15000), ('3亿2,000万', 320000000)]
+    >>> [(m.value, m.era, m.weak) for m in zh_numbers("113学年度课程")]
+    [(113, 1911, False), (114, 1911, True)]
     >>> [(m.text, m.value, m.weak) for m in zh_numbers("计省费以亿万计，千千万万的人，三百万人")]
     [('亿万', 100000000, True), ('千千万万', 10000, True), ('三百万', 3000000, False)]
     >>> [(m.text, m.value) for m in zh_numbers("他在两好球后击出安打，两出局；素菜两块五一两")]
@@ -548,12 +550,15 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             low, high = hedged(number, "above" if approx in ("多", "余") else "about" if approx else hedge)
             unit_word = _zh_unit_word(text, match.end() - len(after))
             clock = _zh_hour(after, number, bool(approx or scale or percent or percent_sign))  # 约20时 is about 8 p.m.
-            short_year, era = read_short_year(text, start, run, number, after == "年" and not (
+            academic = text.startswith("学年", match.end() - len(after))  # 113学年度: August 2024 to July 2025
+            short_year, era = read_short_year(text, start, run, number, (after == "年" or academic) and not (
                 approx or hedge or scale or percent or percent_sign or "." in run))
             found.append((start, Mention(int(number) if number == int(number) else number, bool(approx or hedge), True,
                                          shown, low, high, code, unit=unit_family(unit_word) if unit_word else "",
                                          factor=unit_factor(unit_word), percent=bool(percent or percent_sign), clock=clock,
                                          short_year=short_year, era=era)))
+            if academic and short_year:  # its second year, which the English may give too (*2024–2025*)
+                found.append((start, Mention(int(number) + 1, False, True, shown, short_year=True, era=era, weak=True)))
             continue
         if run[0] in "零〇" and len(run) > 1 and not (start and (text[start - 1] in _NUMERAL_CHARS or text[start - 1].isdigit())):
             run, start = run[1:], start + 1  # 三年零两个月, 一斤零三两: 零 joins two quantities ("and"), it is no digit
