@@ -470,6 +470,46 @@ _COMBINING_PREFIXES = frozenset(
     "macro mini mega ultra hyper neo pseudo quasi ex re de mis dis un".split())
 
 
+_BRACKET_OPEN_BEFORE = re.compile(r"\(([^()]*)$")  # used with .search(text, start - 60, start)
+_BRACKET_CLOSE_AFTER = re.compile(r"([^()]*)\)")  # used with .match(text, start)
+_LATIN_WORD = re.compile(r"[^\W\d_]+")
+
+
+_LABEL_BEFORE = re.compile(r"\w:\s*$")  # used with .search(text, start - 3, start)
+_TITLE_RUN = re.compile(r"\S+(?:\s+[A-Z][\w'’-]*){2,}")  # used with .match(text, start)
+
+
+def _names_a_product_after_a_label(text: str, start: int) -> bool:
+    """True when the capitalised word at ``start`` follows a label's colon and opens a run of three capitalised words
+    or more: a product or a work named after what it is (*Sunscreen: Anessa Perfect UV Milk*).
+
+    >>> text = "4. Sunscreen: Anessa Perfect UV Milk. Note: Anessa is good."
+    >>> _names_a_product_after_a_label(text, 14), _names_a_product_after_a_label(text, text.rindex("Anessa"))
+    (True, False)
+    """
+    return _LABEL_BEFORE.search(text, max(0, start - 3), start) is not None and _TITLE_RUN.match(text, start) is not None
+
+
+def _in_a_romanization(text: str, start: int, zh: str) -> bool:
+    """True when the word at ``start`` is inside brackets that hold pinyin syllables only, one of which spells the
+    Chinese: a romanization whose other syllables a character's rarer reading gives (筊 *jiao*, which the pinyin tables
+    read *xiao*).
+
+    >>> text = "three positive answers (sheng jiao)."
+    >>> _in_a_romanization(text, text.index("jiao"), "连得三次「圣筊」"), _in_a_romanization(text, text.index("three"), "圣筊")
+    (True, False)
+    """
+    from ..normalize import is_pinyin_syllable
+
+    opened = _BRACKET_OPEN_BEFORE.search(text, max(0, start - 60), start)
+    closed = _BRACKET_CLOSE_AFTER.match(text, start)
+    if opened is None or closed is None:
+        return False
+    words = _LATIN_WORD.findall(opened.group(1) + closed.group(1))
+    return (len(words) <= 6 and all(is_pinyin_syllable(word) for word in words)
+            and any(spells_pinyin_of(word, zh) for word in words))
+
+
 def _words_and_parts(matches: list[re.Match], once: Callable[[str], bool]) -> Iterator[tuple[str, int]]:
     """Each English word with its offset; a hyphenated word that is not known whole, part by part (bublt-in: bublt, in),
     unless it is capitalised, a reduplication (*roly-poly*) or ``once(word)`` is false: a romanized name (Xi-feng,
@@ -645,12 +685,16 @@ def check_typo(ctx: CheckContext) -> Iterator:
                 continue  # no likelier word, or a real inflection or compound (oxhide) rather than a slip (gooing)
             if spells_pinyin_of(base, row.zh_normalized):
                 continue  # (without its possessive: Ergou's is 二狗's)
+            if word[0].islower() and _in_a_romanization(en, start, row.zh_normalized):
+                continue  # the jiao of (sheng jiao) for 圣筊: a syllable of a romanization in brackets
             if word[0].isupper() and _names_a_person_or_place(suggestion):
                 continue  # Osama for Obama, Jakob for Jacob: a name opening the sentence, one letter from another name
             if word[0].isupper() and transliterates(row.zh_normalized, base):
                 continue  # Messi for 梅西, Modrow for 莫德罗: a name the Chinese spells by sound, opening the sentence
             if word[0].isupper() and _opens_a_two_word_name(en, start + len(word), row.zh_normalized):
                 continue  # Proxima Centauri, Lando Norris for 诺里斯: a name of two words, the first opening the sentence
+            if word[0].isupper() and (not word.isascii() or _names_a_product_after_a_label(en, start)):
+                continue  # Curél: a brand's own letters; Sunscreen: Anessa Perfect UV Milk, a product named after its label
             if word[0].isupper():
                 suggestion = suggestion.capitalize()
             signals = {"letters": float(len(word)), "suggestion_frequency": math.log1p(english_words().get(suggestion.lower(), 0))}
