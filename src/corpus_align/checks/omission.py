@@ -242,6 +242,9 @@ def _clause_halves(tags: tuple[tuple[str, str], ...]) -> list[int]:
 _ANY_DIGIT_OR_NUMERAL = re.compile(r"[0-9]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
                                    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)\b",
                                    re.IGNORECASE)
+# A row that opens on a label and its colon, after a list number or not: 3. 面霜：, 注意：; *3. Moisturiser:*, *Note:*.
+_ZH_LABEL_OPENING = re.compile(r"\s*(?:\d{1,3}[.、)]\s*)?[^\s:：。.!?，,]{1,12}[：:]")
+_EN_LABEL_OPENING = re.compile(r"\s*(?:\d{1,3}[.)]\s*)?[A-Za-z][\w'’ -]{0,30}:\s")
 _ZH_CLAUSE_BREAK = re.compile(r"[，；：、。！？…—,;:!?]+")
 _EN_CLAUSE_BREAK = re.compile(r"[,;:.!?…—]+")
 
@@ -719,9 +722,14 @@ def addition_score(ev: Coverage, norms: _Norms) -> tuple[float, str]:
         for stem, ok in tokens:
             row_ok[stem] = row_ok.get(stem, False) or norms.supported(ev, stem, ok)
     clauses_with = ev.clause_ratio - norms.clause_ratio
+    # A first sentence that opens on a label, as the Chinese does (3. 面霜：适乐肤C乳，… ↔ *3. Moisturiser: CeraVe
+    # Moisturising Lotion.* then the rest), renders the Chinese's label and what it names.
+    labelled = len(sentences) >= 2 and _ZH_LABEL_OPENING.match(ev.zh_text) is not None
     for i in candidates:
         sentence, letters, tokens = sentences[i]
         if not tokens or shares_a_telling_number(sentence, ev.zh_text):
+            continue
+        if i == 0 and labelled and _EN_LABEL_OPENING.match(sentence):
             continue
         words = -sum(norms.word_evidence(stem, norms.supported(ev, stem, ok), row_ok[stem], ev) for stem, ok in tokens)
         without = math.log(max(ev.en_letters - letters, 1) / usual)
