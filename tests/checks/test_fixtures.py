@@ -896,6 +896,25 @@ CASES = [
     ("number-mismatch", "0.9千帕，听上去不多。", "Zero point eight kilopascals didn't sound like much.", True),
     ("number-mismatch", "一举而三役济，计省费以亿万计。", "One measure did three tasks, and saved hundreds of millions of cash.", False),
     ("typo", "通讯频道里传来他沙哑的声音。", "His hoarse voice came over the comm channel.", False),
+    # Energy in the symbols of SI prefixes (5.87亿千瓦时 ↔ *587 GWh*); an academic year of the Republic's calendar spans two
+    # Western years (113学年度 ↔ *2024–2025*); a route's number with a letter is a code (19S).
+    ("number-mismatch", "2023年全年累计上网电量为5.87亿千瓦时。", "In 2023, total electricity fed into the grid was 587 GWh.", False),
+    ("number-mismatch", "2023年全年累计上网电量为5.87亿千瓦时。", "In 2023, total electricity fed into the grid was 687 GWh.", True),
+    ("number-mismatch", "中国文学系　113学年度课程纲要", "Department of Chinese Literature: Course Descriptions, Academic Year 2024–2025",
+     False),
+    ("number-mismatch", "中国文学系　113学年度课程纲要", "Department of Chinese Literature: Course Descriptions, Academic Year 2022–2023",
+     True),
+    ("number-mismatch", "新界专线小巴19S号线", "NT Green Minibus Route No. 19S", False),
+    # A brand's own letters (Curél), a product named after a label, a syllable of a romanization in brackets, *arr.*
+    ("typo", "1. 洁面：珂润润浸保湿洁颜泡沫。", "1. Cleanser: Curél Foaming Facial Wash.", False),
+    ("typo", "4. 防晒：安热沙小金瓶。", "4. Sunscreen: Anessa Perfect UV Sunscreen Skincare Milk.", False),
+    ("typo", "注意：安热沙很好。", "Note: Anessa is good.", True),
+    ("typo", "连得三次「圣筊」，方可取签。", "Only after three consecutive positive answers (sheng jiao) may you take a lot.", False),
+    ("typo", "02　渔舟唱晚　娄树华 编曲", "02 Singing on the Fishing Boats at Dusk – arr. Lou Shuhua", False),
+    # A first sentence that opens on a label as the Chinese does renders the label and what it names.
+    ("addition", "3. 面霜：适乐肤C乳，含3种必需神经酰胺，质地轻薄不闷痘。",
+     "3. Moisturiser: CeraVe Moisturising Lotion. It contains three essential ceramides, and the texture is light and "
+     "won't clog pores or cause breakouts.", False),
     # A condition said by inversion leaves no subject out (Were the General here today, … would): no gap beside the name.
     ("entity-missing", "但使龙城飞将在，不教胡马度阴山。",
      "Were the Flying General of Dragon City here today, / No Hu horse would cross the Yin Mountains.", False),

@@ -1,6 +1,6 @@
 """The checks on clean rows of domains none of them was tuned on: no warning.
 
-``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds five hundred and fifty-nine documents, mostly short: law
+``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds five hundred and seventy-one documents, mostly short: law
 and contracts; business, sports and world news, international bodies; weather, dates and ages, durations, recipes and
 measures; science, medicine and research papers; software documentation, interface strings with placeholders and
 Taiwanese software text in Traditional characters; reviews and travel guides; subtitles, scripture, classical poetry
@@ -108,7 +108,10 @@ monastery's retreat rules, a football tactics blog, a Hong Kong climate summary,
 a power station's listing and a Taiwanese physics exam) and twelve after theirs (a generation-ship novel, an income tax
 guide, Atayal weaving, Song anecdotes in Classical Chinese, an emergency triage protocol, a Hong Kong wet market
 interview, a Rust issue thread, a lesson on painting plum blossoms, a Taiwanese library's summer reading, an
-ultra-trail race, two-part allegorical sayings and a Taiwanese farm's vegetable box terms).  Each
+ultra-trail race, two-part allegorical sayings and a Taiwanese farm's vegetable box terms) and twelve after theirs (an
+online fraud judgment, a skincare routine, a Sheung Wan heritage trail, an album's liner notes, a wind farm's monitoring
+report, Taiwanese fortune-stick poems, a Shanghai modernist story, a port's throughput bulletin, a Taiwanese course
+catalogue, an orthodontic consent form, a life of Lin Zexu and a Hong Kong minibus notice).  Each
 was written to probe one way the checks could fail on unseen text (七成 for 70 %, 一千六百米 for 1.6 kilometres, 梅西 for
 *Messi*, a speaker the English leaves unsaid), and each document is checked as one file, in Simplified and in
 Traditional characters.
