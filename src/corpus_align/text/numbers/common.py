@@ -33,6 +33,12 @@ _UNIT_FAMILIES: tuple[tuple[str, str], ...] = tuple((start, family) for start, f
 _UNIT_FACTORS: tuple[tuple[str, float], ...] = tuple(sorted(_TABLES["units"]["factors"].items(), key=lambda item: -len(item[0])))
 
 
+# Thousands set apart by a space, as Hong Kong textbooks and SI typography write them: $50 000, 53 080; at most five
+# groups (a run of numbers set apart by spaces, 99 100 101 …, is a list).  (Not a model's number after a word:
+# Ultra 7 155H.)
+SPACED_THOUSANDS = re.compile(r"(?<![\d.,])(?<!\d )\d{1,3}(?: \d{3}){1,4}(?![\d.,A-Za-z-]| \d)")
+
+
 @dataclass(frozen=True)
 class Mention:
     """A number found in one side: its value, whether it is approximate, whether written in digits.

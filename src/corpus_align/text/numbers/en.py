@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from .common import (
     _EN_TABLES,
+    SPACED_THOUSANDS,
     Mention,
     clock_times,
     hedged,
@@ -95,7 +96,6 @@ _EN_MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\
 _EN_CLOCK_WORD = re.compile(r"(?i)\b(midnight|noon)\b")
 _EN_QUARTER_HOUR = re.compile(r"(?i)\ba quarter (past|to|after)\b")
 # Thousands set apart by a space, as SI style writes them: 2 000, 12 500 000.
-_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,A-Za-z-]| \d)")  # (Ultra 7 155H: a model)
 _EN_MONEY_SCALES: dict[str, int] = _EN_TABLES["money_scales"]
 _CURRENCY = frozenset("$£€¥")
 # List numbering at the start of a row ("7. Camera", "3、"): a label, not a quantity.
@@ -297,7 +297,7 @@ def en_numbers(text: str) -> list[Mention]:
     for match in _EN_QUARTER_HOUR.finditer(text) if "quarter" in present else ():
         found.append((match.start(), Mention(45 if match.group(1).lower() == "to" else 15, True, False, match.group(), weak=True)))
         mask(match.start(), match.end())
-    for match in _SPACED_THOUSANDS.finditer(text) if has_digit and " " in text else ():
+    for match in SPACED_THOUSANDS.finditer(text) if has_digit and " " in text else ():
         if not masked[match.start()]:
             found.append((match.start(), Mention(int(match.group().replace(" ", "")), False, True, match.group())))
             mask(*match.span())

@@ -13,6 +13,7 @@ import re
 
 from .common import (
     _ZH_TABLES,
+    SPACED_THOUSANDS,
     ZH_DIGITS,
     ZH_UNITS,
     Mention,
@@ -196,16 +197,51 @@ _PAY_BEFORE = re.compile(r"[薪资酬]\s*[:：]?\s*$")
 _ZH_ENUMERATOR = re.compile(r"^\s*\d+\s*[.、．)）](?!\d)\s*(?=\S)")  # "3." numbers a list; "3.5" is a number
 
 
+_DEGREE_TERM = re.compile(r"[一二三四]次(?:方程|函数|曲线|多项式|根式|型|元)")
+# 四周 "all around", unless a span of weeks: after a verb of duration or a demonstrative (持续四周, 这四周), or before
+# what follows a span (四周后, 四周内, 四周以来, 四周左右, 四周的时间).
+_WEEKS_BEFORE = re.compile(r"(?:持续|连续|为期|历时|经过|用了|花了|需要|需|共|约|近|大约|这|那|头|最后|每|满|了|过去)$")
+_WEEKS_AFTER = re.compile(r"四周(?:后|内|前|以|左右|时间|的时间|岁|半|多|来)")
+
+
+# A part numbered after its name, as textbooks and appendices number them: 课题五：, 例题三, 附件一, 步骤二.
+_PART_NAMED_BEFORE = re.compile(r"(?:课题|例题|习题|练习|步骤|方法|附件|附录|单元|部分|阶段|方案|任务|活动)$")
+
+
+def _numbers_a_part(text: str, start: int, after: str) -> bool:
+    """True when the lone numeral at ``start`` numbers the part named before it and ends the label (课题五： ↔ *Topic 5:*).
+
+    >>> _numbers_a_part("课题五：二次方程", 2, "："), _numbers_a_part("方法一样", 2, "样")
+    (True, False)
+    """
+    return (after == "" or after in "：:、，,。. ）)") and _PART_NAMED_BEFORE.search(text, max(0, start - 2), start) is not None
+
+
+def _around(text: str, start: int) -> bool:
+    """True when 四周 at ``start`` is "all around", not four weeks.
+
+    >>> _around("观众席四周响起", 3), _around("持续四周", 2), _around("四周后复诊", 0)
+    (True, False, False)
+    """
+    return _WEEKS_BEFORE.search(text, max(0, start - 2), start) is None and _WEEKS_AFTER.match(text, start) is None
+
+
 def _idiom_word(word: str) -> bool:
     """A dictionary word whose numerals are not a quantity: 统一, 三心二意, 四面八方, 十字路口.
 
     >>> [_idiom_word(word) for word in ("统一", "十字路口", "前十名", "前三天", "近两年", "前三合村", "头一无二")]
     [True, True, False, False, False, True, True]
+    >>> [_idiom_word(word) for word in ("百分比", "百分制", "二次方程", "两次")]
+    [True, False, True, False]
     """
     if word in _ZH_NOT_NUMBERS:
         return True
     if word.startswith("十分") and not word.startswith("十分钟"):
         return True  # 十分高兴 "very glad", one word to jieba; 十分钟 is ten minutes
+    if word.startswith("百分") and word[2:3] in ("比", "点", "法", "数", "率"):
+        return True  # 百分比 percentage, 百分点 percentage point: no hundred (百分制, a scale of 100, is one)
+    if _DEGREE_TERM.match(word):
+        return True  # 二次方程 a quadratic equation, 三次函数 a cubic: the degree of a term, no count
     if word[0] in "前头近每" and word[1:2] in _NUMERAL:
         # A rank, a first few, a recent span or a rate (前十名 the top ten, 头一回, 近两年 nearly two years, 每千人) counts;
         # a name or an idiom (前三合村, 头一无二) does not.
@@ -336,7 +372,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
     in_words = bytearray(len(text) + 1)
     if words:
         for start, word in _numeral_words(text, words):
-            if _idiom_word(word):
+            if _idiom_word(word) or (word == "四周" and _around(text, start)):
                 in_words[start : start + len(word)] = b"\x01" * len(word)
     enumerator = _ZH_ENUMERATOR.match(text)
     if enumerator:
@@ -365,6 +401,10 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
     for (start, end), mentions in year_ranges_and_always(text) + statistic_arguments(text):
         found.extend(mentions)
         in_words[start:end] = b"\x01" * (end - start)
+    for match in SPACED_THOUSANDS.finditer(text) if " " in text else ():
+        if not in_words[match.start()]:  # $50 000 (Hong Kong textbooks), as English reads it
+            found.append((match.start(), Mention(int(match.group().replace(" ", "")), False, True, match.group())))
+            in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_HALF_HOUR.finditer(text) if "半" in text else ():
         found.append((match.start(), Mention(30, True, False, "半", weak=True)))
     for match in _ZH_LUNAR_DAY.finditer(text) if "月初" in text else ():
@@ -583,7 +623,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             continue
         if (len(run) == 1 and not (ordinal or percent or approx or scale) and after not in COUNTERS
                 and not _zh_unit(text, match.end() - len(after)) and not _hour_of_day(text, start, match.end(), after)
-                and after != "旬"):
+                and after != "旬" and not _numbers_a_part(text, start, after)):
             continue  # 三思, 一心: a lone numeral counts only before a counter or a unit (三个, 三厘米)
         if after == "成" and len(run) <= 2 and not (ordinal or percent or scale) and not _starts_word(words, match.end() - 1):
             continue  # tenths that end no share (八成是他 "probably him", 一成不变): the shares were read above
