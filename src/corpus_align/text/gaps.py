@@ -20,6 +20,10 @@ never a finding alone.
 True
 >>> english_gap("Were the Flying General here today, no horse would cross the Yin Mountains.") is None
 True
+>>> english_gap("He deposits $50 000 at an interest rate of 3% p.a., compounded quarterly.") is None
+True
+>>> english_gap("Fresh food shall be refrigerated at or below 7°C."), english_gap("He came from and left.")
+(None, 'He came from and left')
 """
 
 from __future__ import annotations
@@ -62,13 +66,17 @@ _SPEECH_VERB_PRESENT = "says|asks|replies|answers|cries|shouts"
 _OBJECT_GAP = re.compile(
     "|".join((
         r"(?<![\w)\]])[(（]\s*[)）]|[(（]\s+(?:or|and)\b",              # empty brackets: HQV () processing; ( or remote)
-        r"\b(?-i:the|a|an|its)\s*[.,;:!?)](?!\w)",                      # an article before punctuation: at the.
+        r"(?<!\.)\b(?-i:the|a|an|its)\s*[.,;:!?)](?!\w)",               # an article before punctuation: at the. (not p.a.)
         # A preposition before punctuation (a riot in.), in lower case: In and A end names and labels (Kou Hoi In, Tab A).
         rf"\b(?-i:{_GOVERNS})\s*(?:[.,;:!?)](?=\s|$)|$|\s(?:--|—|–)\s)",
         r"\baccording to\s*[.,;:!?]|\bto\s*,\s+(?:an?|the)\b",          # according to.; head to, an old town
         r"\b(?:to|on|of|for|with)\s*,\s*(?:who|whom|which|perhaps)\b",  # pleaded his case to, who …
-        r"\b(?:at|of|from|into|with|by|between|among|via) (?:in|at|of|from|into|by|via|on|and|or|to|for)\b"
+        r"\b(?:at|of|from|into|with|by|between|among|via) (?:in|at|of|from|into|by|via|on|to|for)\b"
         r"(?! (?:of|to)\b)(?! least\b)",                                # two prepositions: he came from in the
+        # A preposition joined to nothing: he came from and; but two joined prepositions share their object (at or
+        # below 7°C, on and after 1 May, from and to the station).
+        r"\b(?:at|of|from|into|with|by|between|among|via) (?:and|or)\b(?! (?:below|above|before|after|near|around|"
+        r"beyond|under|over|within|about|at|in|on|by|from|to|into|onto|through|towards?)\b)",
         r"\bin (?:at|of|from|by|via|into)\b(?! (?:least|most|all|first|once)\b)",  # a riot in at dawn
         r"\bin on (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|"
         r"September|October|November|December)\b",                    # a riot in on Saturday
