@@ -32,7 +32,7 @@ from ..segment.en import abbreviations
 from ..text.lexicon import EN_STOPWORDS, fold_accents
 from .context import CheckContext, at_sentence_start, spells_pinyin_of
 from .registry import register
-from .resources import english_words, foreign_phrases
+from .resources import english_words, foreign_phrases, transliteration_chars
 from .zh_names import transliterates
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -490,6 +490,25 @@ def _names_a_product_after_a_label(text: str, start: int) -> bool:
     return _LABEL_BEFORE.search(text, max(0, start - 3), start) is not None and _TITLE_RUN.match(text, start) is not None
 
 
+_QUOTE_OPEN_BEFORE = re.compile(r"[“\"]([^“”\"]{0,60})$")  # used with .search(text, start - 60, start)
+_QUOTE_CLOSE_AFTER = re.compile(r"[^“”\"]{0,60}[”\"]")  # used with .match(text, start)
+_ZH_QUOTED_RUN = re.compile(r"[“「『\"]([^“”「」『』\"]{2,8})[”」』\"]")
+
+
+def _quotes_a_transliteration(text: str, start: int, zh: str) -> bool:
+    """True when the word at ``start`` is inside a quotation and the Chinese quotes a run of transliteration
+    characters only: a foreign phrase the source spells by sound (“扎西德勒” ↔ *“Tashi delek”*).
+
+    >>> text = 'He said “Tashi delek” to me.'
+    >>> _quotes_a_transliteration(text, text.index("delek"), "他说了一句“扎西德勒”"), _quotes_a_transliteration(text, 3, "扎西德勒")
+    (True, False)
+    """
+    if _QUOTE_OPEN_BEFORE.search(text, max(0, start - 60), start) is None or _QUOTE_CLOSE_AFTER.match(text, start) is None:
+        return False
+    foreign = transliteration_chars()
+    return any(set(run) <= foreign for run in _ZH_QUOTED_RUN.findall(zh))
+
+
 def _in_a_romanization(text: str, start: int, zh: str) -> bool:
     """True when the word at ``start`` is inside brackets that hold pinyin syllables only, one of which spells the
     Chinese: a romanization whose other syllables a character's rarer reading gives (筊 *jiao*, which the pinyin tables
@@ -582,6 +601,9 @@ def _reduplicated(word: str) -> bool:
         first != second and re.sub(r"[aeiouy]", "", first) == re.sub(r"[aeiouy]", "", second))
 
 
+# A particle of a Romance, Dutch or German name, then a capital: *Rua de São Lourenço*, *Vasco da Gama*, *van Gogh*.
+# Used with .match(text, end of the word before).
+_NAME_PARTICLE_THEN_CAPITAL = re.compile(r"[ \u00a0](?:de|da|do|dos|das|del|della|di|du|des|van|von|der|den)[ \u00a0][A-ZÀ-Þ]")
 _NEXT_CAPITALISED = re.compile(r"[ \u00a0]([A-Z][a-z]{2,})\b")
 # A given name of Hong Kong or Taiwan, two syllables joined by a hyphen (Ka-man, Chi-wai, Siu-ming): after it, the word
 # before is a surname (Lau Ka-man), unless both syllables are common English words (Long-term).  Used with .match(text, end).
@@ -605,7 +627,11 @@ def _opens_a_two_word_name(text: str, end: int, zh: str) -> bool:
     (True, False)
     >>> _opens_a_two_word_name("Daughter-in-law: Lau Ka-man", 20, "媳：劉嘉敏")
     True
+    >>> _opens_a_two_word_name("Office: Rua de São Lourenço", 11, ""), _opens_a_two_word_name("Goverment de facto", 9, "")
+    (True, False)
     """
+    if _NAME_PARTICLE_THEN_CAPITAL.match(text, end):
+        return True  # Rua de São Lourenço, Avenida da Praia Grande: a name whose parts a particle joins
     given = _HYPHENED_GIVEN_NAME.match(text, end)
     if given and min(english_words().get(part.lower(), 0) for part in given.groups()) < COMMON_SYLLABLE_FREQUENCY:
         return True
@@ -685,6 +711,8 @@ def check_typo(ctx: CheckContext) -> Iterator:
                 continue  # no likelier word, or a real inflection or compound (oxhide) rather than a slip (gooing)
             if spells_pinyin_of(base, row.zh_normalized):
                 continue  # (without its possessive: Ergou's is 二狗's)
+            if _quotes_a_transliteration(en, start, row.zh_normalized):
+                continue  # the delek of “Tashi delek” for “扎西德勒”: a greeting the source spells by sound, quoted
             if word[0].islower() and _in_a_romanization(en, start, row.zh_normalized):
                 continue  # the jiao of (sheng jiao) for 圣筊: a syllable of a romanization in brackets
             if word[0].isupper() and _names_a_person_or_place(suggestion):
