@@ -32,6 +32,10 @@ _NAMED_AS_WRITING = re.compile(
 # 气 (qi), "金穗" (Jinsui), 永 (yǒng, "eternal"): a bracket that opens on a word in Latin letters, tone marks and all,
 # and holds no Chinese.  Used with .match(text, end).
 _GLOSS_AFTER = re.compile(rf"\s*[)）\"”'’]?\s*[(（]\s*[\"“'‘]?[{LATIN_LETTERS}][^()（）{CJK_CHARS}]*[)）]")
+# Writing named earlier in the sentence, before a quotation of the source's own quoted words: *the sign gave the name in
+# both Chinese and Tibetan: “那曲” and …*.  Used with .search(text, start - 80, start).
+_WRITING_NAMED_BEFORE = re.compile(r"(?i)\b(?:Chinese|characters?|signs?|inscriptions?|inscribed|reads?|reading|written|"
+                                   r"calligraphy|plaque|banner)\b[^.!?]*$")
 # The same, defined before it: *equivalent to* 寨, *the same as* 返影, *stands for* 影.  Used with .search(text, start - 30,
 # start).
 _DEFINED_BEFORE = re.compile(r"(?i)\b(?:equivalent to|same as|stands? for|variant of|short for|written as|read as|"
@@ -188,6 +192,9 @@ def mentioned(en: str, match: re.Match, source: str = "") -> bool:
     >>> en = "[Notes] 柴: equivalent to 寨, a palisade. Here 景 stands for 影. He chopped 柴."
     >>> [mentioned(en, m, "【注释】柴：同“寨”，指木栅。“景”通“影”。") for m in CJK_RUN.finditer(en)]
     [True, True, True, True, False]
+    >>> en = "The sign gave the name in Chinese: “那曲”. We met in “那曲”."
+    >>> [mentioned(en, m, "站牌写着“那曲”。") for m in CJK_RUN.finditer(en)]
+    [True, False]
     >>> en = "(由 Joongi Kim 和 John Belmonte 贡献)"
     >>> [mentioned(en, m, "由 Joongi Kim 和 John Belmonte 贡献") for m in CJK_RUN.finditer(en)]
     [False, False, False]
@@ -198,7 +205,9 @@ def mentioned(en: str, match: re.Match, source: str = "") -> bool:
             or (_GLOSSED_BEFORE.search(en, 0, match.start()) and _CLOSING_BRACKET.match(en, match.end()))
             or ((_DEFINED_AFTER.match(en, match.end()) or _DEFINED_BEFORE.search(en, max(0, match.start() - 30), match.start()))
                 and _quoted_in(source, run))
-            or _glossed_headword(en, match, source)):
+            or _glossed_headword(en, match, source)
+            or (_quoted_in(source, run) and _QUOTED.fullmatch(en, match.start() - 1, match.end() + 1) is not None
+                and _WRITING_NAMED_BEFORE.search(en, max(0, match.start() - 80), match.start()) is not None)):
         return True
     if len(run) > BRACKETED_MAX_CHARS:
         return False
