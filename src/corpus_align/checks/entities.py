@@ -55,6 +55,7 @@ from .resources import (
     place_metonyms,
     proper_renderings,
     state_abbreviations,
+    surname_romanizations,
     transliteration_chars,
 )
 from .zh_names import DERIVING_SUFFIXES, NAME_DOT, PLACE_SUFFIX, Entity, opening_name, proper_name_at, zh_entities
@@ -132,6 +133,11 @@ def _pinyin_forms(entity: Entity) -> list[str]:
             forms.append("".join(syllables[1:]))  # given name
             if len(syllables) <= 3 and len(syllables[0]) >= 2:
                 forms.append(syllables[0])  # surname alone: Granny Liu, Mr Wang
+            if len(syllables) <= 4:
+                # The surname as Hong Kong or Taiwan spells it: Mr Chan, Cheung Tai-man, Hsu Ting-en.
+                romanized = surname_romanizations()
+                surname = part[:2] if part[:2] in romanized else part[:1]
+                forms.extend(name_key(spelling) for spelling in romanized.get(surname, ()))
         if entity.kind == "person" and len(syllables) == 2:
             forms.append(syllables[1])  # Bao-yu → yu is too short, but Xi-feng → feng
     return [v for f in dict.fromkeys(forms) if len(f) >= 2 for v in u_umlaut_variants(f)]

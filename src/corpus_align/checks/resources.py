@@ -93,6 +93,16 @@ def place_metonyms() -> dict[str, tuple[str, ...]]:
 
 
 @functools.lru_cache(maxsize=1)
+def surname_romanizations() -> dict[str, tuple[str, ...]]:
+    """Surname → its Cantonese and Wade-Giles spellings (``resources/checks/surname_romanizations.tsv``).
+
+    >>> surname_romanizations()["陈"]
+    ('Chan', 'Chin')
+    """
+    return _read_names_table("surname_romanizations.tsv")
+
+
+@functools.lru_cache(maxsize=1)
 def state_abbreviations() -> dict[str, tuple[str, ...]]:
     """US state → the abbreviations news writes for it (``resources/checks/us_state_abbreviations.tsv``).
 
