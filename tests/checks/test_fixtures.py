@@ -915,6 +915,29 @@ CASES = [
     ("addition", "3. 面霜：适乐肤C乳，含3种必需神经酰胺，质地轻薄不闷痘。",
      "3. Moisturiser: CeraVe Moisturising Lotion. It contains three essential ceramides, and the texture is light and "
      "won't clog pores or cause breakouts.", False),
+    # 四周 "all around" (not four weeks), the degree of a term (二次方程 quadratic), 百分比 (percentage), a part numbered
+    # after its name (课题五 ↔ *Topic 5*), thousands set apart by a space ($50 000).
+    ("number-mismatch", "三女巫并未现身，只有她们的声音从观众席四周响起。",
+     "The three witches never appear; only their voices ring out from all around the auditorium.", False),
+    ("number-mismatch", "持续四周后复诊。", "Return after three weeks.", True),
+    ("number-mismatch", "课题五：二次方程及判别式", "Topic 5: Quadratic Equations and the Discriminant", False),
+    ("number-mismatch", "课题五：二次方程及判别式", "Topic 6: Quadratic Equations and the Discriminant", True),
+    ("number-mismatch", "课题八：百分法", "Topic 8: Percentages", False),
+    ("number-mismatch", "陈先生把 $50 000 存入银行，年利率为 3%。", "Mr Chan deposits $50 000 in a bank at 3% p.a.", False),
+    ("number-mismatch", "陈先生把 $50 000 存入银行，年利率为 3%。", "Mr Chan deposits $60 000 in a bank at 3% p.a.", True),
+    # *p.a.* and *at or below* leave no word out: no gap beside the name.
+    ("entity-missing", "例题3：陈先生把 $50 000 存入银行，年利率为 3%，每季复利计算。",
+     "Example 3: Mr Chan deposits $50 000 in a bank at an interest rate of 3% p.a., compounded quarterly.", False),
+    ("entity-missing", "第五条　生鲜食材应冷藏于摄氏7度以下，冷冻食材应保存于摄氏零下18度以下。",
+     "Article 5 Fresh ingredients shall be refrigerated at or below 7°C and frozen ingredients stored at or below −18°C.",
+     False),
+    # *woollen*, a greeting the source spells by sound (“扎西德勒” ↔ *“Tashi delek”*), a Portuguese street name.
+    ("typo", "他只穿着毛袜攀上岩壁。", "He climbed the rock in his woollen socks.", False),
+    ("typo", "他用藏语对我说了一句“扎西德勒”。", "He said “Tashi delek” to me in Tibetan.", False),
+    ("typo", "堂区办事处：澳门风顺堂街", "Parish Office: Rua de São Lourenço, Macau", False),
+    # The source's quoted words, quoted where the English says what the sign is written in.
+    ("untranslated", "站牌用汉、藏两种文字写着“那曲”。", "The platform sign gave the name in both Chinese and Tibetan: “那曲”.", False),
+    ("untranslated", "我们到达了那曲。", "We arrived at “那曲”.", True),
     # A condition said by inversion leaves no subject out (Were the General here today, … would): no gap beside the name.
     ("entity-missing", "但使龙城飞将在，不教胡马度阴山。",
      "Were the Flying General of Dragon City here today, / No Hu horse would cross the Yin Mountains.", False),
@@ -1519,3 +1542,19 @@ def test_fixture_untranslated_a_term_the_document_writes_on_purpose_may_be_quote
     assert [f.row for f in _checked([quoted], script, "untranslated")] == [1]
     other = ("然而，“金穗”并非挂面的通用名称。", 'However, "挂面" is not the generic name of the mark.')
     assert [f.row for f in _checked([named, other], script, "untranslated")] == [2]
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_fixture_entity_a_surname_spelled_as_hong_kong_or_taiwan_spells_it_renders_it(script):
+    """陈大文 is rendered by *Chan Tai-man* (Cantonese) and 许廷恩 by *Hsu Ting-en* (Wade-Giles); *Wong* renders no 陈."""
+    from corpus_align.checks.context import RowView
+    from corpus_align.checks.entities import Entity, rendering
+
+    def rendered(zh: str, name: str, en: str) -> bool:
+        row = rows_from_pairs([(_script(zh, script), en)])[0]
+        start = row.zh_normalized.index(name)
+        return rendering(Entity(name, "person", start, start + len(name)), RowView(row)) is not None
+
+    assert rendered("陈大文把钱存入银行。", "陈大文", "Chan Tai-man put the money in the bank.")
+    assert rendered("代打许廷恩击出安打。", "许廷恩", "Pinch hitter Hsu Ting-en lined a single.")
+    assert not rendered("陈大文把钱存入银行。", "陈大文", "Wong Siu-ming put the money in the bank.")

@@ -1,6 +1,6 @@
 """The checks on clean rows of domains none of them was tuned on: no warning.
 
-``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds five hundred and seventy-one documents, mostly short: law
+``tests/data/other_domains_clean.tsv`` (domain<TAB>zh<TAB>en) holds five hundred and eighty-three documents, mostly short: law
 and contracts; business, sports and world news, international bodies; weather, dates and ages, durations, recipes and
 measures; science, medicine and research papers; software documentation, interface strings with placeholders and
 Taiwanese software text in Traditional characters; reviews and travel guides; subtitles, scripture, classical poetry
@@ -111,7 +111,10 @@ interview, a Rust issue thread, a lesson on painting plum blossoms, a Taiwanese 
 ultra-trail race, two-part allegorical sayings and a Taiwanese farm's vegetable box terms) and twelve after theirs (an
 online fraud judgment, a skincare routine, a Sheung Wan heritage trail, an album's liner notes, a wind farm's monitoring
 report, Taiwanese fortune-stick poems, a Shanghai modernist story, a port's throughput bulletin, a Taiwanese course
-catalogue, an orthodontic consent form, a life of Lin Zexu and a Hong Kong minibus notice).  Each
+catalogue, an orthodontic consent form, a life of Lin Zexu and a Hong Kong minibus notice) and twelve after theirs (the
+1960 Everest expedition, a karaoke lyric sheet, a Taiwanese health insurance notice, a village committee's minutes, a
+review of *Macbeth* in Chinese, Hong Kong mathematics revision notes, perovskite solar cells, a Qinghai–Tibet railway
+diary, night market rules, a Victorian detective story in Chinese, mobile plans and a Macau parish bulletin).  Each
 was written to probe one way the checks could fail on unseen text (七成 for 70 %, 一千六百米 for 1.6 kilometres, 梅西 for
 *Messi*, a speaker the English leaves unsaid), and each document is checked as one file, in Simplified and in
 Traditional characters.
