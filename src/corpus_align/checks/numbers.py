@@ -413,20 +413,27 @@ def _spelled_in_a_name(mention: Mention, zh: str, en: str) -> bool:
     >>> zh = "新刻天下四民便览三台万用正宗"
     >>> [_spelled_in_a_name(m, zh, en) for m in zh_numbers(zh) for en in ("the Santai Orthodox Source", "Three Terraces")]
     [True, False]
+    >>> [_spelled_in_a_name(m, z, "Mount Wutai; Liu Er's hands") for z in ("五台山有五座台顶", "六人手上") for m in zh_numbers(z)][-2:]
+    [False, False]
     """
     if mention.digits or not en:
         return False
     names = _CAPITALISED.findall(en)
     numeral = next((i for i, ch in enumerate(mention.text) if ch in ZH_DIGITS), None)
     at = zh.find(mention.text)
-    while names and numeral is not None and at >= 0:
+    if not names or numeral is None or at < 0:
+        return False
+    # Every place the Chinese writes it must be inside such a name: the number has no position of its own (the 五 of
+    # 五座台顶 is a count beside 五台山 ↔ *Wutai*).
+    while at >= 0:
         start, after = at + numeral, at + len(mention.text)
-        # The name spells the numeral and what follows it (not the 丈 of 丈八蛇矛 as *Zhang* Fei).
-        if any(spells_pinyin_of(name, zh[start : after + 2]) and not spells_pinyin_of(name, zh[start + 1 : after + 2])
-               for name in names):
-            return True
+        # The name spells the numeral and what follows it: not the numeral alone (*Liu* for 六, which is 刘's), nor the
+        # characters before it (the 丈 of 丈八蛇矛 as *Zhang* Fei) or after it.
+        if not any(spells_pinyin_of(name, zh[start : after + 2]) and not spells_pinyin_of(name, zh[start + 1 : after + 2])
+                   and not spells_pinyin_of(name, zh[start : start + 1]) for name in names):
+            return False
         at = zh.find(mention.text, after)
-    return False
+    return True
 
 
 def _reportable(mention: Mention) -> bool:

@@ -395,13 +395,23 @@ def _rendered_numbers_by_half(tags: tuple[tuple[str, str], ...], halves: list[in
     >>> tags = (("一类", "m"), ("每日", "t"), ("60", "m"), ("元", "q"), ("，", "x"), ("二类", "m"), ("40", "m"), ("元", "q"))
     >>> _rendered_numbers_by_half(tags, [0, 0, 0, 0, 0, 1, 1, 1], "60 yuan a day in Zone 1, 45 yuan in Zone 2")
     (1, 0)
+
+    A number both halves write that the English writes once is counted in neither (股权登记日为2024年6月18日，除权除息日为
+    6月19日 ↔ *The record date is June 18*: neither half's June is sure to be the English one).
+
+    >>> tags = (("6月", "m"), ("18日", "m"), ("，", "x"), ("6月", "m"), ("19日", "m"))
+    >>> _rendered_numbers_by_half(tags, [0, 0, 0, 1, 1], "The record date is June 18.")
+    (1, 0)
     """
     if not _ANY_DIGIT_OR_NUMERAL.search(en):
         return (0, 0)
     texts = ["".join(word for (word, _tag), which in zip(tags, halves, strict=True) if which in (half, -1)) for half in (0, 1)]
-    said = {mention.value for mention in en_numbers(en) if not mention.weak}
-    counts = [sum(1 for mention in zh_numbers(text) if mention.digits and not mention.weak and mention.value in said)
-              for text in texts]
+    said = Counter(mention.value for mention in en_numbers(en) if not mention.weak)
+    written = [Counter(mention.value for mention in zh_numbers(text) if mention.digits and not mention.weak) for text in texts]
+    if -1 not in halves:  # two halves: a number both write, and the English once, is neither's
+        shared = written[0] & written[1]
+        written = [half - shared + Counter({value: 1 for value in shared if said[value] >= 2}) for half in written]
+    counts = [sum(min(count, said[value]) for value, count in half.items()) for half in written]
     return (counts[0], counts[1])
 
 

@@ -357,7 +357,7 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
     >>> [(m.text, m.value) for m in zh_numbers("新台币1万5,000元，1万5000元，3亿2,000万元")]
     [('1万5,000', 15000), ('1万5000', 15000), ('3亿2,000万', 320000000)]
     >>> [(m.value, m.era, m.weak) for m in zh_numbers("113学年度课程")]
-    [(113, 1911, False), (114, 1911, True)]
+    [(113, 1911, False), (2025, 0, True)]
     >>> [(m.text, m.value, m.weak) for m in zh_numbers("计省费以亿万计，千千万万的人，三百万人")]
     [('亿万', 100000000, True), ('千千万万', 10000, True), ('三百万', 3000000, False)]
     >>> [(m.text, m.value) for m in zh_numbers("他在两好球后击出安打，两出局；素菜两块五一两")]
@@ -597,8 +597,8 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
                                          shown, low, high, code, unit=unit_family(unit_word) if unit_word else "",
                                          factor=unit_factor(unit_word), percent=bool(percent or percent_sign), clock=clock,
                                          short_year=short_year, era=era)))
-            if academic and short_year:  # its second year, which the English may give too (*2024–2025*)
-                found.append((start, Mention(int(number) + 1, False, True, shown, short_year=True, era=era, weak=True)))
+            if academic and short_year and era:  # its second year, which the English may give too (*2024–2025*)
+                found.append((start, Mention(int(number) + 1 + era, False, True, shown, weak=True)))
             continue
         if run[0] in "零〇" and len(run) > 1 and not (start and (text[start - 1] in _NUMERAL_CHARS or text[start - 1].isdigit())):
             run, start = run[1:], start + 1  # 三年零两个月, 一斤零三两: 零 joins two quantities ("and"), it is no digit
