@@ -569,28 +569,40 @@ def _in_foreign_phrase(text: str, start: int, length: int) -> bool:
     return any(m.start() <= start and start + length <= m.end() for m in pattern.finditer(text))
 
 
-# A species' Latin name: a genus that reads as Latin, or its initial, then the epithet in lower case (Streptococcus
-# pneumoniae, Ailuropoda melanoleuca, Homo sapiens, E. coli).  Used with .search(text, start - 40, start of the epithet).
-_GENUS_BEFORE = re.compile(r"(?:\b[A-Z][a-z]*(?:us|a|um|ia|is|es|o|on|x|ops|ella|myces|bacter)|\b[A-Z]\.)[ \u00a0]$")
-_EPITHET_END = re.compile(r"(?:ae|i|us|um|is|a|ens|es|oides|orum|arum|ans)$")
+# A species' Latin name: a genus that reads as Latin and is no common English word, or its initial, then the epithet in
+# lower case with an ending only Latin has (Streptococcus pneumoniae, Staphylococcus aureus, E. coli; not *Ghana
+# prouces*).  Used with .search(text, start - 40, start of the epithet).
+_GENUS_BEFORE = re.compile(r"(?:\b([A-Z][a-z]{3,}(?:us|a|um|ia|ium|is|es|o|on|ella|myces|bacter|coccus|ops|ix|ax))|\b[A-Z]\.)"
+                           r"[ \u00a0]$")
+_EPITHET_END = re.compile(r"(?:ae|ii|i|um|us|is|ensis|oides|orum|arum)$")
+# A genus this common in English is an English word (Homo is not: it stays under it).
+GENUS_MAX_FREQUENCY = 5000
+
+
+# A suggestion this common is an English word that a Latin epithet resembles (pneumonia for pneumoniae), not the epithet
+# the translator meant (pylori for pyloi, 50 in the list).
+EPITHET_AS_ENGLISH_FREQUENCY = 1000
 
 
 def _species_epithet(text: str, start: int, lower: str) -> bool:
     """True when the word ``lower`` at ``start`` is the epithet of a species' Latin name.
 
-    >>> text = "Streptococcus pneumoniae and E. coli, not Beijing citis"
-    >>> [_species_epithet(text, text.index(w), w) for w in ("pneumoniae", "coli", "citis")]
-    [True, True, False]
+    >>> text = "Streptococcus pneumoniae and E. coli, not Ghana prouces or Grandma misses"
+    >>> [_species_epithet(text, text.index(w), w) for w in ("pneumoniae", "coli", "prouces", "misses")]
+    [True, True, False, False]
     """
-    return _EPITHET_END.search(lower) is not None and _GENUS_BEFORE.search(text, max(0, start - 40), start) is not None
+    if _EPITHET_END.search(lower) is None:
+        return False
+    genus = _GENUS_BEFORE.search(text, max(0, start - 40), start)
+    return genus is not None and (genus.group(1) is None or english_words().get(genus.group(1).lower(), 0) < GENUS_MAX_FREQUENCY)
 
 
 def _reduplicated(word: str) -> bool:
     """True when a hyphened word is two halves that rhyme or differ only in their vowels, as English reduplications are
     (roly-poly, helter-skelter, zig-zag, chit-chat): a coinage of sound, no slip in either half.
 
-    >>> [_reduplicated(w) for w in ("roly-poly", "helter-skelter", "zig-zag", "bulit-in", "well-knwon")]
-    [True, True, True, False, False]
+    >>> [_reduplicated(w) for w in ("roly-poly", "helter-skelter", "zig-zag", "bulit-in", "well-knwon", "splish-splsh")]
+    [True, True, True, False, False, False]
     """
     parts = word.lower().split("-")
     if len(parts) != 2 or min(len(part) for part in parts) < 3:
@@ -598,7 +610,8 @@ def _reduplicated(word: str) -> bool:
     first, second = parts
     rhyme = re.sub(r"^[^aeiouy]+", "", first)
     return (bool(rhyme) and rhyme == re.sub(r"^[^aeiouy]+", "", second)) or (
-        first != second and re.sub(r"[aeiouy]", "", first) == re.sub(r"[aeiouy]", "", second))
+        first != second and len(first) == len(second) and bool(re.search("[aeiouy]", second))
+        and re.sub(r"[aeiouy]", "", first) == re.sub(r"[aeiouy]", "", second))
 
 
 # A particle of a Romance, Dutch or German name, then a capital: *Rua de São Lourenço*, *Vasco da Gama*, *van Gogh*.
@@ -692,8 +705,6 @@ def check_typo(ctx: CheckContext) -> Iterator:
                 continue
             if lower.endswith("in") and en[start + len(word) : start + len(word) + 1] in _APOSTROPHES and is_known(lower + "g"):
                 continue  # goin', fixin': speech the translator spells as it sounds, the g dropped on purpose
-            if _species_epithet(en, start, lower):
-                continue  # pneumoniae of Streptococcus pneumoniae, coli of E. coli: a species' Latin name
             if _in_foreign_phrase(en, start, len(word)):
                 continue  # mutatis of mutatis mutandis, facie of prima facie: a phrase English writes in Latin or French
             if en[start + len(word) : start + len(word) + 1] in (".", ":") and lower in abbreviations():
@@ -711,6 +722,8 @@ def check_typo(ctx: CheckContext) -> Iterator:
                 continue  # no likelier word, or a real inflection or compound (oxhide) rather than a slip (gooing)
             if spells_pinyin_of(base, row.zh_normalized):
                 continue  # (without its possessive: Ergou's is 二狗's)
+            if _species_epithet(en, start, lower) and english_words().get(suggestion.lower(), 0) >= EPITHET_AS_ENGLISH_FREQUENCY:
+                continue  # pneumoniae of Streptococcus pneumoniae is no slip for pneumonia (pyloi for pylori still is)
             if _quotes_a_transliteration(en, start, row.zh_normalized):
                 continue  # the delek of “Tashi delek” for “扎西德勒”: a greeting the source spells by sound, quoted
             if word[0].islower() and _in_a_romanization(en, start, row.zh_normalized):
