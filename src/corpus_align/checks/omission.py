@@ -242,6 +242,9 @@ def _clause_halves(tags: tuple[tuple[str, str], ...]) -> list[int]:
 _ANY_DIGIT_OR_NUMERAL = re.compile(r"[0-9]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
                                    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)\b",
                                    re.IGNORECASE)
+# The most content words of such a first sentence: a label and what it names, not a sentence run on after it
+# (*Usage: mirrorctl [OPTIONS] <SOURCE> <DEST> This $20M will go …*).
+LABEL_SENTENCE_MAX_WORDS = 6
 # A row that opens on a label and its colon, after a list number or not: 3. 面霜：, 注意：; *3. Moisturiser:*, *Note:*.
 _ZH_LABEL_OPENING = re.compile(r"\s*(?:\d{1,3}[.、)]\s*)?[^\s:：。.!?，,]{1,12}[：:]")
 _EN_LABEL_OPENING = re.compile(r"\s*(?:\d{1,3}[.)]\s*)?[A-Za-z][\w'’ -]{0,30}:\s")
@@ -389,8 +392,9 @@ def coverage_evidence(view: RowView) -> Coverage:
 
 
 def _rendered_numbers_by_half(tags: tuple[tuple[str, str], ...], halves: list[int], en: str) -> tuple[int, int]:
-    """How many numbers of each half of the Chinese (:func:`_clause_halves`) the English writes too: those in digits,
-    which a translation copies, not the round numerals of an idiom (千般的温存，万种的风流 said *a thousand kinds*).
+    """How many numbers of each half of the Chinese (:func:`_clause_halves`) the English writes too, for a half whose
+    every number it writes: those in digits, which a translation copies, not the round numerals of an idiom
+    (千般的温存，万种的风流 said *a thousand kinds*).
 
     >>> tags = (("一类", "m"), ("每日", "t"), ("60", "m"), ("元", "q"), ("，", "x"), ("二类", "m"), ("40", "m"), ("元", "q"))
     >>> _rendered_numbers_by_half(tags, [0, 0, 0, 0, 0, 1, 1, 1], "60 yuan a day in Zone 1, 45 yuan in Zone 2")
@@ -411,7 +415,10 @@ def _rendered_numbers_by_half(tags: tuple[tuple[str, str], ...], halves: list[in
     if -1 not in halves:  # two halves: a number both write, and the English once, is neither's
         shared = written[0] & written[1]
         written = [half - shared + Counter({value: 1 for value in shared if said[value] >= 2}) for half in written]
-    counts = [sum(min(count, said[value]) for value, count in half.items()) for half in written]
+    # Only a half whose every such number the English writes: a half the English renders in part (5纳米占32%，7纳米占17%
+    # ↔ *5-nanometre for 32%*, the rest dropped) keeps its figures' evidence of the omission.
+    rendered = [sum(min(count, said[value]) for value, count in half.items()) for half in written]
+    counts = [found if found == sum(half.values()) else 0 for found, half in zip(rendered, written, strict=True)]
     return (counts[0], counts[1])
 
 
@@ -739,7 +746,7 @@ def addition_score(ev: Coverage, norms: _Norms) -> tuple[float, str]:
         sentence, letters, tokens = sentences[i]
         if not tokens or shares_a_telling_number(sentence, ev.zh_text):
             continue
-        if i == 0 and labelled and _EN_LABEL_OPENING.match(sentence):
+        if i == 0 and labelled and _EN_LABEL_OPENING.match(sentence) and len(tokens) <= LABEL_SENTENCE_MAX_WORDS:
             continue
         words = -sum(norms.word_evidence(stem, norms.supported(ev, stem, ok), row_ok[stem], ev) for stem, ok in tokens)
         without = math.log(max(ev.en_letters - letters, 1) / usual)
