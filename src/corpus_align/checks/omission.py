@@ -63,6 +63,7 @@ from .params import (
     DEFAULT_LEARNED_SHARE,
     DEFAULT_LENGTH_SPREAD,
     DEFAULT_RATIO,
+    LABEL_SENTENCE_MAX_WORDS,
     LEARNED_SHARE_MIN_CONTENT,
     LEXICON_ROW_PAIRS,
     NAME_MAX_FREQUENCY,
@@ -242,9 +243,6 @@ def _clause_halves(tags: tuple[tuple[str, str], ...]) -> list[int]:
 _ANY_DIGIT_OR_NUMERAL = re.compile(r"[0-9]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
                                    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)\b",
                                    re.IGNORECASE)
-# The most content words of such a first sentence: a label and what it names, not a sentence run on after it
-# (*Usage: mirrorctl [OPTIONS] <SOURCE> <DEST> This $20M will go …*).
-LABEL_SENTENCE_MAX_WORDS = 6
 # A row that opens on a label and its colon, after a list number or not: 3. 面霜：, 注意：; *3. Moisturiser:*, *Note:*.
 _ZH_LABEL_OPENING = re.compile(r"\s*(?:\d{1,3}[.、)]\s*)?[^\s:：。.!?，,]{1,12}[：:]")
 _EN_LABEL_OPENING = re.compile(r"\s*(?:\d{1,3}[.)]\s*)?[A-Za-z][\w'’ -]{0,30}:\s")
