@@ -488,6 +488,17 @@ def check_number_mismatch(ctx: CheckContext) -> Iterator:
                 )
 
 
+def row_en_numbers(view: RowView) -> list[Mention]:
+    """The numbers of the row's English (:func:`.en_numbers`), read once for every check that weighs them; not to be
+    changed by the caller.
+
+    >>> from corpus_align.model import CheckRow
+    >>> [m.value for m in row_en_numbers(RowView(CheckRow(1, "", "", "Two cats and 3 dogs.")))]
+    [2, 3]
+    """
+    return view.memo("numbers.en", lambda: en_numbers(view.row.en))
+
+
 def unmatched_numbers(view: RowView) -> tuple[list[Mention], list[Mention], float] | None:
     """The row's Chinese numbers with no English equal, its English numbers with no Chinese equal, and the log of one
     plus the number of Chinese numbers matched; ``None`` for a one-sided row, a row without numbers or a unit conversion.
@@ -503,7 +514,7 @@ def unmatched_numbers(view: RowView) -> tuple[list[Mention], list[Mention], floa
     if not row.zh_normalized.strip() or not row.en.strip():
         return None
     zh = zh_numbers(row.zh_normalized, _dictionary_words(view))
-    en = en_numbers(row.en)
+    en = row_en_numbers(view)
     renumbered = _renumbered_list_item(row.zh_normalized, row.en)
     if not zh and not en and renumbered is None:
         return None

@@ -54,7 +54,7 @@ from ..text.wording import counted
 from .context import CheckContext, RowView, name_key, spells_pinyin_of, tag_zh
 from .document_lexicon import DocumentLexicon, dictionary_stems, pair_count
 from .name_spelling import row_name_keys
-from .numbers import dropped_numbers
+from .numbers import dropped_numbers, row_en_numbers
 from .params import (
     ADDITION_MIN_UNWRITTEN_WORDS,
     ADDITION_THRESHOLD,
@@ -88,6 +88,9 @@ _LETTER_OR_CJK = re.compile(f"[A-Za-z]|{CJK.pattern}")  # the content of an Engl
 _NOT_LETTERS = re.compile(r"[^A-Za-z]+")
 _POSSESSIVE_S = re.compile(r"'s$")  # the tokens of _english_tokens write every apostrophe straight
 _DIGIT = re.compile(r"\d")
+# One to three syllables shaped as pinyin's are (an initial of two letters at most, vowels, then n, ng or r): a cheap
+# test before the pinyin of the whole row is read (*bixing* passes, *tanned* and *clambered* do not).
+_PINYIN_SHAPE = re.compile(r"(?:[bcdfghjklmnpqrstwxyz]{0,2}[aeiouü]{1,3}(?:ng|n|r)?){1,3}")
 CJK_CHAR = CJK
 # jieba tags of words that carry no content (punctuation, particles, pronouns, prepositions, numerals ...)
 _FUNCTION_TAGS = frozenset(("x", "uj", "ul", "r", "p", "c", "u", "y", "e", "m", "q"))
@@ -359,8 +362,8 @@ def coverage_evidence(view: RowView) -> Coverage:
                 continue
             stem = english_stem(lower)
             supported = stem in zh_stems or (word[0].isupper() and name_key(_POSSESSIVE_S.sub("", word)) in names)
-            if (not supported and word[0].islower() and len(lower) >= 4 and common.get(lower, 0) < NAME_MAX_FREQUENCY
-                    and f"-{word}" not in sentence):
+            if (not supported and word[0].islower() and len(lower) >= 4 and _PINYIN_SHAPE.fullmatch(lower)
+                    and common.get(lower, 0) < NAME_MAX_FREQUENCY and f"-{word}" not in sentence):
                 # A term in pinyin, lower case (*evocative imagery (bixing)* ↔ 比兴), is the source's word; a syllable
                 # alone or after a hyphen (the *shi* of *Qin-shi*) spells some character of any row.
                 supported = spells_pinyin_of(word, view.row.zh_normalized)
@@ -386,29 +389,31 @@ def coverage_evidence(view: RowView) -> Coverage:
                     count_clauses(view.row.zh_normalized, _ZH_CLAUSE_BREAK, CJK_CHAR),
                     count_clauses(view.row.en, _EN_CLAUSE_BREAK, _LETTER_OR_CJK if copied else _LETTER),
                     tuple(words), tuple(sorted(stems)), unspoken_speaker(view.row.zh_normalized, view.row.en), splits,
-                    _rendered_numbers_by_half(lexicon_tags, halves, view.row.en))
+                    _rendered_numbers_by_half(lexicon_tags, halves, view))
 
 
-def _rendered_numbers_by_half(tags: tuple[tuple[str, str], ...], halves: list[int], en: str) -> tuple[int, int]:
+def _rendered_numbers_by_half(tags: tuple[tuple[str, str], ...], halves: list[int], view: RowView) -> tuple[int, int]:
     """How many numbers of each half of the Chinese (:func:`_clause_halves`) the English writes too, for a half whose
     every number it writes: those in digits, which a translation copies, not the round numerals of an idiom
     (千般的温存，万种的风流 said *a thousand kinds*).
 
+    >>> from corpus_align.model import CheckRow
     >>> tags = (("一类", "m"), ("每日", "t"), ("60", "m"), ("元", "q"), ("，", "x"), ("二类", "m"), ("40", "m"), ("元", "q"))
-    >>> _rendered_numbers_by_half(tags, [0, 0, 0, 0, 0, 1, 1, 1], "60 yuan a day in Zone 1, 45 yuan in Zone 2")
+    >>> row = CheckRow(1, "", "一类每日60元，二类40元", "60 yuan a day in Zone 1, 45 yuan in Zone 2")
+    >>> _rendered_numbers_by_half(tags, [0, 0, 0, 0, 0, 1, 1, 1], RowView(row))
     (1, 0)
 
     A number both halves write that the English writes once is counted in neither (股权登记日为2024年6月18日，除权除息日为
     6月19日 ↔ *The record date is June 18*: neither half's June is sure to be the English one).
 
     >>> tags = (("6月", "m"), ("18日", "m"), ("，", "x"), ("6月", "m"), ("19日", "m"))
-    >>> _rendered_numbers_by_half(tags, [0, 0, 0, 1, 1], "The record date is June 18.")
+    >>> _rendered_numbers_by_half(tags, [0, 0, 0, 1, 1], RowView(CheckRow(1, "", "6月18日，6月19日", "The record date is June 18.")))
     (1, 0)
     """
-    if not _ANY_DIGIT_OR_NUMERAL.search(en):
-        return (0, 0)
+    if not _DIGIT.search(view.row.zh_normalized) or not _ANY_DIGIT_OR_NUMERAL.search(view.row.en):
+        return (0, 0)  # most rows: no figure in digits on one side or the other
     texts = ["".join(word for (word, _tag), which in zip(tags, halves, strict=True) if which in (half, -1)) for half in (0, 1)]
-    said = Counter(mention.value for mention in en_numbers(en) if not mention.weak)
+    said = Counter(mention.value for mention in row_en_numbers(view) if not mention.weak)
     written = [Counter(mention.value for mention in zh_numbers(text) if mention.digits and not mention.weak) for text in texts]
     if -1 not in halves:  # two halves: a number both write, and the English once, is neither's
         shared = written[0] & written[1]
