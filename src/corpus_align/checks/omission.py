@@ -362,8 +362,8 @@ def coverage_evidence(view: RowView) -> Coverage:
                 continue
             stem = english_stem(lower)
             supported = stem in zh_stems or (word[0].isupper() and name_key(_POSSESSIVE_S.sub("", word)) in names)
-            if (not supported and word[0].islower() and len(lower) >= 4 and _PINYIN_SHAPE.fullmatch(lower)
-                    and common.get(lower, 0) < NAME_MAX_FREQUENCY and f"-{word}" not in sentence):
+            if (not supported and word[0].islower() and len(lower) >= 4 and common.get(lower, 0) < NAME_MAX_FREQUENCY
+                    and _PINYIN_SHAPE.fullmatch(lower) and f"-{word}" not in sentence):
                 # A term in pinyin, lower case (*evocative imagery (bixing)* ↔ 比兴), is the source's word; a syllable
                 # alone or after a hyphen (the *shi* of *Qin-shi*) spells some character of any row.
                 supported = spells_pinyin_of(word, view.row.zh_normalized)

@@ -492,6 +492,7 @@ def _names_a_product_after_a_label(text: str, start: int) -> bool:
 
 _QUOTE_OPEN_BEFORE = re.compile(r"[“\"]([^“”\"]{0,60})$")  # used with .search(text, start - 60, start)
 _QUOTE_CLOSE_AFTER = re.compile(r"[^“”\"]{0,60}[”\"]")  # used with .match(text, start)
+_QUOTE_IN_ZH = re.compile(r"[“「『\"]")
 _ZH_QUOTED_RUN = re.compile(r"[“「『\"]([^“”「」『』\"]{2,8})[”」』\"]")
 
 
@@ -726,9 +727,9 @@ def check_typo(ctx: CheckContext) -> Iterator:
                 continue  # (without its possessive: Ergou's is 二狗's)
             if _species_epithet(en, start, lower) and english_words().get(suggestion.lower(), 0) >= EPITHET_AS_ENGLISH_FREQUENCY:
                 continue  # pneumoniae of Streptococcus pneumoniae is no slip for pneumonia (pyloi for pylori still is)
-            if _quotes_a_transliteration(en, start, row.zh_normalized):
+            if _QUOTE_IN_ZH.search(row.zh_normalized) and _quotes_a_transliteration(en, start, row.zh_normalized):
                 continue  # the delek of “Tashi delek” for “扎西德勒”: a greeting the source spells by sound, quoted
-            if word[0].islower() and _in_a_romanization(en, start, row.zh_normalized):
+            if word[0].islower() and "(" in en and _in_a_romanization(en, start, row.zh_normalized):
                 continue  # the jiao of (sheng jiao) for 圣筊: a syllable of a romanization in brackets
             if word[0].isupper() and _names_a_person_or_place(suggestion):
                 continue  # Osama for Obama, Jakob for Jacob: a name opening the sentence, one letter from another name
