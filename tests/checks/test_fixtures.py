@@ -1139,6 +1139,9 @@ def test_fixture_inconsistent_spelling_a_name_hyphened_to_a_word_is_an_adjective
     assert not _checked(pairs, script, "inconsistent-spelling")
     names = [("凤姐笑道", "Xi Feng laughed"), ("凤姐说", "Xi Feng said"), ("凤姐来了", "then Xi-feng came")]
     assert [f.en_text for f in _checked(names, script, "inconsistent-spelling")] == ["Xi-feng"]
+    # Two words hyphened are one term spelled two ways (Clean-up, Cleanup), as stop 40 reported them.
+    terms = [("清理", "Cleanup of the cache"), ("清理", "the Cleanup step"), ("清理", "a Clean-up pass")]
+    assert [f.en_text for f in _checked(terms, script, "inconsistent-spelling")] == ["Clean-up"]
 
 
 @pytest.mark.parametrize("script", ["simplified", "traditional"])

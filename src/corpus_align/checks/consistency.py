@@ -59,17 +59,20 @@ def spellings(text: str) -> list[tuple[str, str, bool, bool]]:
 
 # A name hyphened to a common English word in lower case: an adjective made of the name (Yang-style, Qing-era,
 # Beijing-based), which a title writes as two words (Yang Style) without spelling the name another way.
-_HYPHENED_WORD = re.compile(r"[A-Z][A-Za-z]*-([a-z]+)")
+_HYPHENED_WORD = re.compile(r"([A-Z][A-Za-z]*)-([a-z]+)")
 
 
 def _compound_of_a_word(surface: str) -> bool:
-    """True when ``surface`` is a name hyphened to a common English word in lower case.
+    """True when ``surface`` is a name hyphened to a common English word in lower case (not two words: *Clean-up*
+    beside *Cleanup* is a spelling of one term, which the check reports).
 
-    >>> _compound_of_a_word("Yang-style"), _compound_of_a_word("Beijing-based"), _compound_of_a_word("Xi-feng")
-    (True, True, False)
+    >>> [_compound_of_a_word(w) for w in ("Yang-style", "Beijing-based", "Xi-feng", "Clean-up", "Run-time")]
+    [True, True, False, False, False]
     """
     match = _HYPHENED_WORD.fullmatch(surface)
-    return match is not None and english_words().get(match.group(1), 0) >= COMMON_WORD_FREQUENCY
+    words = english_words()
+    return (match is not None and words.get(match.group(2), 0) >= COMMON_WORD_FREQUENCY
+            and words.get(match.group(1).lower(), 0) < COMMON_WORD_FREQUENCY)
 
 
 def glossary_spellings(glossary: Iterable[GlossaryEntry]) -> set[str]:
