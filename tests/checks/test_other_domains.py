@@ -134,7 +134,7 @@ import pytest
 from corpus_align._lazy import opencc_converter
 from corpus_align.checks import check_rows, rows_from_pairs
 from corpus_align.model import CheckRow
-from corpus_align.text.patterns import CJK
+from tests.checks.scripts import read_alike
 
 DOCUMENTS: dict[str, list[tuple[str, str]]] = defaultdict(list)
 for _line in (Path(__file__).parent.parent / "data" / "other_domains_clean.tsv").read_text(encoding="utf-8").splitlines():
@@ -173,14 +173,6 @@ KNOWN_FALSE_ALARMS: dict[str, list[tuple[int, str]]] = {
 }
 
 
-def _read_alike(first: list[CheckRow], second: list[CheckRow]) -> bool:
-    """True when the checks read the two versions of a document alike: the same Chinese once normalized, the same
-    English, damage and bead types, and no Chinese in the English (which the checks compare with the Chinese as
-    written).  Then only the script of the Chinese as written differs, which the checks show but do not weigh."""
-    return all((a.zh_normalized, a.en, a.zh_damage, a.type) == (b.zh_normalized, b.en, b.zh_damage, b.type)
-               and not CJK.search(a.en) for a, b in zip(first, second, strict=True))
-
-
 # Each document is written in one script, so converting it to the other script and back to its own covers both
 # (the conversion to its own script changes nothing).  The second script is checked where the checks would read it
 # otherwise (in 15 documents of 475, OpenCC's round trip gives other Chinese: 想象 ↔ 想像); elsewhere it is the same
@@ -190,7 +182,7 @@ def test_other_domains_clean_document_raises_no_warning(domain):
     checked: list[CheckRow] = []
     for script in ("s2t", "t2s"):
         rows = rows_from_pairs([(opencc_converter(script).convert(zh), en) for zh, en in DOCUMENTS[domain]])
-        if checked and _read_alike(checked, rows):
+        if checked and read_alike(checked, rows):
             continue
         loud = [(f.row, f.code) for f in check_rows(rows) if f.severity in ("warning", "error")]
         assert loud == KNOWN_FALSE_ALARMS.get(domain, []), script
