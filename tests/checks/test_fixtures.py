@@ -939,6 +939,10 @@ CASES = [
     # The source's quoted words, quoted where the English says what the sign is written in.
     ("untranslated", "站牌用汉、藏两种文字写着“那曲”。", "The platform sign gave the name in both Chinese and Tibetan: “那曲”.", False),
     ("untranslated", "我们到达了那曲。", "We arrived at “那曲”.", True),
+    # The British *rouble*; an English plural of a word in pinyin (*five tuos* of 沱茶).
+    ("typo", "他欠了银行一万二千卢布。", "He owes the bank twelve thousand roubles.", False),
+    ("typo", "2003年下关老沱茶，五个一条。", "2003 Xiaguan Vintage Tuocha, five tuos per pack.", False),
+    ("typo", "2003年下关老沱茶，五个一条。", "2003 Xiaguan Vintage Tuocha, five tuso per pack.", True),
     # A condition said by inversion leaves no subject out (Were the General here today, … would): no gap beside the name.
     ("entity-missing", "但使龙城飞将在，不教胡马度阴山。",
      "Were the Flying General of Dragon City here today, / No Hu horse would cross the Yin Mountains.", False),

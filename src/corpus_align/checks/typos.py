@@ -723,8 +723,9 @@ def check_typo(ctx: CheckContext) -> Iterator:
             # The pinyin of the whole Chinese is the dearest test, so it is made last: most unknown words have no suggestion.
             if suggestion is None or evidence is not None and english_words().get(suggestion, 0) < TYPO_OVER_INFLECTION_RATIO * evidence:
                 continue  # no likelier word, or a real inflection or compound (oxhide) rather than a slip (gooing)
-            if spells_pinyin_of(base, row.zh_normalized):
-                continue  # (without its possessive: Ergou's is 二狗's)
+            if spells_pinyin_of(base, row.zh_normalized) or (
+                    base.endswith("s") and len(base) >= 4 and spells_pinyin_of(base[:-1], row.zh_normalized)):
+                continue  # (without its possessive: Ergou's is 二狗's; nor its plural: *five tuos* of 沱茶)
             if _species_epithet(en, start, lower) and english_words().get(suggestion.lower(), 0) >= EPITHET_AS_ENGLISH_FREQUENCY:
                 continue  # pneumoniae of Streptococcus pneumoniae is no slip for pneumonia (pyloi for pylori still is)
             if _QUOTE_IN_ZH.search(row.zh_normalized) and _quotes_a_transliteration(en, start, row.zh_normalized):
