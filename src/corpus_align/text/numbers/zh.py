@@ -128,11 +128,10 @@ _ZH_HUNDREDS_AND_ODD = re.compile(r"(?<![一二两三四五六七八九十百千
                                   r"([一二三四五六七八九]?十?[一二三四五六七八九]?)(?![一二两三四五六七八九十百千万亿零〇\d])")
 # 亿 then 万 in digits, one number: 1亿5000万 is 150 million.
 _ZH_YI_WAN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?) ?亿(\d,\d{3}|\d{1,4}) ?万")
-# 万 then its thousands in digits, as Taiwanese contracts and judgments write sums: 1万5,000元 is 15,000.
-_ZH_WAN_THOUSANDS = re.compile(r"(?<![\d.,])(\d+) ?万(\d,?\d{3})(?![\d.,])")
-# A scale in digits, then what is below it in digits and characters, one number: 4亿5千万 is 450 million, 1万2千 is 12,000.
-_ZH_SCALE_AND_REST = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:亿((?:[1-9][千百十]){1,3}万)|万((?:[1-9][千百十]){1,3}))"
-                                r"(?![\d一二两三四五六七八九十百千万亿])")
+# A scale in digits, then what is below it in digits and characters, one number: 4亿5千万 is 450 million, 1万2千 is 12,000;
+# and 万 then its thousands in digits, as Taiwanese contracts and judgments write sums: 1万5,000元 is 15,000.
+_ZH_SCALE_AND_REST = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)(?:亿((?:[1-9][千百十]){1,3}万)|万((?:[1-9][千百十]){1,3}|"
+                                r"\d,?\d{3}(?![.,]\d)))(?![\d一二两三四五六七八九十百千万亿])")
 _ASCII_TO_ZH_DIGIT = str.maketrans("123456789", "一二三四五六七八九")
 # A decimal said in numerals: after 百分之 (百分之四点五 is 4.5 %), or before a scale, a multiple or a unit of measure
 # (三点五亿 350 million, 一点五倍 1.5 times, 三点五米), its decimals read digit by digit.  Anywhere else 三点五 is as often
@@ -506,16 +505,10 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         joined = float(match.group(1)) * 100_000_000 + int(match.group(2).replace(",", "")) * 10_000
         found.append((match.start(), Mention(int(joined) if joined == int(joined) else joined, False, True, match.group())))
         in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
-    for match in _ZH_WAN_THOUSANDS.finditer(text) if "万" in text else ():
-        if not in_words[match.start()]:
-            joined_value = int(match.group(1)) * 10_000 + int(match.group(2).replace(",", ""))
-            hedge = _hedge_around(text, match.start(), match.end())
-            low, high = hedged(joined_value, hedge)
-            found.append((match.start(), Mention(joined_value, bool(hedge), True, match.group(), low, high)))
-            in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_SCALE_AND_REST.finditer(text) if "亿" in text or "万" in text else ():
         head, below_yi, below_wan = match.groups()
-        rest = numeral_value((below_yi or below_wan).translate(_ASCII_TO_ZH_DIGIT))
+        below = below_yi or below_wan
+        rest = int(below.replace(",", "")) if below.replace(",", "").isdigit() else numeral_value(below.translate(_ASCII_TO_ZH_DIGIT))
         if rest is not None and not in_words[match.start()]:
             joined = float(head) * (100_000_000 if below_yi else 10_000) + rest
             scaled_value: float = int(joined) if joined == int(joined) else joined
