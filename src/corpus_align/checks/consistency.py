@@ -69,7 +69,7 @@ def _compound_of_a_word(surface: str) -> bool:
     >>> [_compound_of_a_word(w) for w in ("Yang-style", "Beijing-based", "Xi-feng", "Clean-up", "Run-time")]
     [True, True, False, False, False]
     """
-    match = _HYPHENED_WORD.fullmatch(surface)
+    match = _HYPHENED_WORD.fullmatch(surface) if "-" in surface else None
     words = english_words()
     return (match is not None and words.get(match.group(2), 0) >= COMMON_WORD_FREQUENCY
             and words.get(match.group(1).lower(), 0) < COMMON_WORD_FREQUENCY)

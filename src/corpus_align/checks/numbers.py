@@ -24,8 +24,7 @@ from collections import defaultdict, deque
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from ..text.numbers import Mention, en_list_number, en_numbers, place_value, share, zh_list_number, zh_numbers
-from ..text.numbers.common import ZH_DIGITS
+from ..text.numbers import ZH_DIGITS, Mention, en_list_number, en_numbers, place_value, share, zh_list_number, zh_numbers
 from .context import CheckContext, RowView, spells_pinyin_of
 from .registry import register
 

@@ -71,8 +71,7 @@ _EN_SPOKEN_PRICE = re.compile(
 )
 # A decimal said in words, its decimals digit by digit: *zero point eight* (0.8), *three point one four*, *one point five
 # million*, *two point five percent*; not *at one point two men came in*.
-_DIGIT_WORDS = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9}
+_DIGIT_WORDS = {"zero": 0, "oh": 0} | {word: _MENTION_WORDS[word] for word in "one two three four five six seven eight nine".split()}
 _EN_SPOKEN_DECIMAL = re.compile(
     r"(?i)(?<!\bat )\b(zero|" + _CARDINAL_WORDS + r")[ -]point((?:[ -](?:" + "|".join(_DIGIT_WORDS) + r"))+)\b"
     r"(?: (thousand|million|billion))?(\s*(?:percent|per cent|%))?")
