@@ -144,3 +144,43 @@ def test_lazy_posseg_tags_come_from_the_cache_after_the_first_import(tmp_path, m
     assert again.dt.word_tag_tab == tags
     assert jieba.dt.dictionary == jieba.DEFAULT_DICT
     assert [tuple(p) for p in again.lcut("王广成去了重庆")] == [("王广成", "nr"), ("去", "v"), ("了", "ul"), ("重庆", "ns")]
+
+
+def test_lazy_a_loader_builds_once_though_threads_ask_at_once():
+    # Two threads of a Dask worker imported nltk at once and one raised _DeadlockError (stop 42): each heavy module is
+    # loaded once, under one lock, however many threads ask for it.
+    import threading
+    import time
+
+    calls = []
+
+    def build():
+        calls.append(threading.get_ident())
+        time.sleep(0.05)
+        return len(calls)
+
+    load = _lazy.loaded_once(build)
+    start = threading.Barrier(8)
+    results = []
+
+    def ask():
+        start.wait()
+        results.append(load())
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert calls == calls[:1] and results == [1] * 8
+    load.cache_clear()
+    assert load() == 2
+
+
+def test_lazy_the_loaders_of_nltk_and_jieba_hold_the_lock():
+    from corpus_align.segment.en import punkt_tokenizer
+    from corpus_align.text.lexicon import porter_stemmer
+
+    for loader in (porter_stemmer, punkt_tokenizer, _lazy.jieba_tokenizer, _lazy.jieba_posseg, _lazy.zh_word_cut):
+        assert loader.__wrapped__ is not None and hasattr(loader, "cache_clear")
+        assert "lru_cache" not in type(loader).__name__

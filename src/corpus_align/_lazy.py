@@ -3,6 +3,11 @@
 jieba, OpenCC and nltk each cost tens to hundreds of milliseconds to import or
 initialise, so nothing imports them at module level; callers go through these
 accessors, which also configure them the way corpus-align needs.
+
+Threads (a Dask worker's, a server's) may ask for them at once.  Each is loaded
+under one process-wide lock (:func:`loaded_once`, :data:`LOADING`): two threads
+importing nltk's modules at once deadlock on its circular imports, and
+Python then raises ``_DeadlockError`` in one of them.
 """
 
 from __future__ import annotations
@@ -13,8 +18,37 @@ import logging
 import os
 import re
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+# Held while a heavy module is imported or built (re-entrant: one loader calls another).
+LOADING = threading.RLock()
+
+
+def loaded_once(build: Callable[[], T]) -> Callable[[], T]:
+    """``build()`` run once, under :data:`LOADING`, and its result kept; ``.cache_clear()`` forgets it.
+
+    >>> calls = []
+    >>> load = loaded_once(lambda: calls.append(1) or len(calls))
+    >>> load(), load(), calls
+    (1, 1, [1])
+    """
+    kept: list[T] = []
+
+    @functools.wraps(build)
+    def load() -> T:
+        if not kept:  # the lock only until it is built: after that, a read of a list
+            with LOADING:
+                if not kept:
+                    kept.append(build())
+        return kept[0]
+
+    load.cache_clear = kept.clear  # type: ignore[attr-defined]
+    return load
 
 
 def user_cache_dir() -> Path:
@@ -36,7 +70,7 @@ def user_cache_dir() -> Path:
     return path
 
 
-@functools.lru_cache(maxsize=1)
+@loaded_once
 def jieba_tokenizer():
     """Return an initialised ``jieba.Tokenizer`` whose dictionary cache lives in the user cache.
 
@@ -96,7 +130,7 @@ def _load_prefix_dict(tokenizer, cache: Path) -> bool:
     return True
 
 
-@functools.lru_cache(maxsize=1)
+@loaded_once
 def jieba_posseg():
     """Return a ``jieba.posseg.POSTokenizer`` sharing :func:`jieba_tokenizer`'s dictionary.
 
@@ -161,7 +195,7 @@ _NON_HAN_PIECE = re.compile(r"[a-zA-Z0-9]+(?:\.\d+)?%?|\s+|.", re.DOTALL)
 _HAN = re.compile("[\u4e00-\u9fff]")  # jieba's own test for a Chinese word (its re_han_default), not text.patterns
 
 
-@functools.lru_cache(maxsize=1)
+@loaded_once
 def zh_word_cut() -> Callable[[str], list[str]]:
     """Return the function that cuts Chinese text into words: jieba's dictionary and model.
 
@@ -200,7 +234,7 @@ def _toneless(syllable: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-@functools.lru_cache(maxsize=1)
+@loaded_once
 def _pinyin_tables():
     try:
         from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
@@ -227,7 +261,8 @@ def toneless_pinyin(text: str) -> list[str]:
     """
     tables = _pinyin_tables()
     if tables is None:
-        from pypinyin import lazy_pinyin
+        with LOADING:
+            from pypinyin import lazy_pinyin
 
         return lazy_pinyin(text)
     phrases, longest, chars, phrase_starts = tables
@@ -267,9 +302,10 @@ def opencc_converter(config: str):
     >>> opencc_converter("t2s").convert("關於")
     '关于'
     """
-    import opencc
+    with LOADING:
+        import opencc
 
-    return opencc.OpenCC(config)
+        return opencc.OpenCC(config)
 
 
 def cached_pickle(name: str, build):

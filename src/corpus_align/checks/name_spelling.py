@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 
+from .._lazy import LOADING
 from ..text.lexicon import EN_STOPWORDS
 from ..text.patterns import CJK
 from .context import POSSESSIVE, RowView, name_key
@@ -42,7 +43,8 @@ def _readings(char: str) -> tuple[str, ...]:
     >>> _readings("吕")
     ('lv', 'lyu', 'lu')
     """
-    from pypinyin import Style, pinyin
+    with LOADING:
+        from pypinyin import Style, pinyin
 
     readings = (r for group in pinyin(char, style=Style.NORMAL, heteronym=True) for r in group if r.isalpha())
     return tuple(dict.fromkeys(variant for r in readings for variant in u_umlaut_variants(r)))

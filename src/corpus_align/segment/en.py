@@ -16,6 +16,8 @@ import json
 import re
 from importlib import resources
 
+from .._lazy import loaded_once
+
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
 # A piece that opens in lower case, or with a comma, colon or closing bracket (Punkt may cut between a "?" and the
 # quote that closes it: ask_ok('Overwrite?', 2)), continues the sentence before it.
@@ -37,7 +39,7 @@ def abbreviations() -> frozenset[str]:
     return frozenset(_punkt_data()["abbreviations"])
 
 
-@functools.lru_cache(maxsize=1)
+@loaded_once
 def punkt_tokenizer():
     """The Punkt sentence tokenizer built from the owned parameters (cached).
 

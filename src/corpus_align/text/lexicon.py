@@ -25,7 +25,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .._lazy import cached_pickle
+from .._lazy import cached_pickle, loaded_once
 from .patterns import CJK_CHARS, EN_WORD
 
 # Bump when the way glosses are turned into stems changes, so old caches are ignored.
@@ -121,7 +121,7 @@ _ABBREVIATION = re.compile(r"^abbr\. (?:for|of) (?:\S+?\|)?(\S+?)\[[^\]]*\],?\s*
 _CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 
 
-@functools.lru_cache(maxsize=1)
+@loaded_once
 def porter_stemmer():
     """nltk's Porter stemmer (with nltk's extensions), loaded once: importing nltk takes half a second."""
     from nltk.stem.porter import PorterStemmer
@@ -143,6 +143,20 @@ def english_stem(word: str) -> str:
     """
     stem = _KNOWN_STEMS.get(word)
     return stem if stem is not None else _porter_stem(word)
+
+
+def stem_sibling(stem: str) -> str:
+    """The stem of the other word of a noun and adjective pair in -ance and -ant, -ence and -ent, which the stemmer
+    keeps apart when the root is short (pregnancy and pregnant, silence and silent); "" for any other stem.
+
+    >>> stem_sibling(english_stem("pregnancy")), stem_sibling(english_stem("silent")), stem_sibling("go")
+    ('pregnant', 'silenc', '')
+    """
+    if stem.endswith("nc"):
+        return stem[:-1] + "t"
+    if stem.endswith("nt") and len(stem) >= 5:
+        return stem[:-1] + "c"
+    return ""
 
 
 @functools.lru_cache(maxsize=200_000)
