@@ -54,6 +54,8 @@ def _compatible(a: Mention, b: Mention) -> bool:
         return True  # 20时 ↔ 8 p.m., 下午两点 ↔ 14:00: one hour on the 24- and the 12-hour clock
     if _one_over(a, b) or _one_over(b, a):
         return True
+    if _tenths_in_fen(a, b) or _tenths_in_fen(b, a):
+        return True
     if a.short_year != b.short_year and _short_year_of((a, b) if a.short_year else (b, a)):
         return True  # 98年 ↔ 1998, 民国112年 ↔ 2023
     if a.percent != b.percent:  # 百分之七十 ↔ "seven in ten", 十分之七 ↔ "70 percent": one share, said two ways
@@ -85,6 +87,21 @@ def _compatible(a: Mention, b: Mention) -> bool:
         return _rounds_to(a.value, b.value) or _rounds_to(b.value, a.value)
     (al, ah), (bl, bh) = a.span, b.span
     return al <= bh and bl <= ah
+
+
+_TENTHS_IN_FEN = re.compile(r"[一二三四五六七八九]分")
+
+
+def _tenths_in_fen(zh: Mention, en: Mention) -> bool:
+    """True when ``zh`` counts tenths in 分 (煎八分 "boil down to eight-tenths", 七分饱 "70 % full") and ``en`` says that
+    share.
+
+    >>> from corpus_align.text.numbers import en_numbers
+    >>> _tenths_in_fen(zh_numbers("煎八分")[0], en_numbers("down to eight-tenths")[0])
+    True
+    """
+    said = en.value / 100 if en.percent else en.value
+    return _TENTHS_IN_FEN.fullmatch(zh.text) is not None and 0 < said < 1 and math.isclose(said, zh.value / 10)
 
 
 def _said_half(mention: Mention) -> bool:
@@ -404,6 +421,20 @@ def _named_as_in_the_source(mention: Mention, en: str, zh: str) -> bool:
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:'[a-z]+)?\b")
 
 
+def _coded_in_english(mention: Mention, en: str) -> bool:
+    """True when the Chinese number ``mention``, in digits, is the number of a code the English writes with its
+    letters (318国道 ↔ *G318*, 219国道 ↔ *G219*): the English names the thing as its signs do.
+
+    >>> [_coded_in_english(m, "along National Highways G318 and G219.") for m in zh_numbers("沿318国道和219国道")]
+    [True, True]
+    >>> [(_coded_in_english(m, "along Highway 319"), _coded_in_english(m, "the HX318F405 chip")) for m in zh_numbers("沿318国道")]
+    [(False, False)]
+    """
+    if not mention.digits or mention.text not in en:
+        return False
+    return re.search(rf"(?<![A-Za-z0-9])[A-Z]{{1,3}}-?{re.escape(mention.text)}(?![A-Za-z\d]|[.,]\d)", en) is not None
+
+
 def _spelled_in_a_name(mention: Mention, zh: str, en: str) -> bool:
     """True when the English spells a numeral of the Chinese in pinyin, as part of a name with the characters after it
     (三台 ↔ *Santai*, a publisher): a name, no count.
@@ -526,7 +557,7 @@ def unmatched_numbers(view: RowView) -> tuple[list[Mention], list[Mention], floa
     # (新冠): it is no count that changed into the other side's number.  A code of glued letters (3K, 5G) is kept, and
     # so is one named by the pinyin of the Chinese (Shenzhou-17 for 神舟十九号): both sides name the thing alike.
     lost = [m for m in lost if not m.weak and not _hyphen_code(m, row.zh_normalized)
-            and not _spelled_in_a_name(m, row.zh_normalized, row.en)]
+            and not _spelled_in_a_name(m, row.zh_normalized, row.en) and not _coded_in_english(m, row.en)]
     extra = [m for m in extra
              if not m.weak and (not _hyphen_code(m, row.en) or _named_as_in_the_source(m, row.en, row.zh_normalized))]
     # A number said twice on one side and once on the other ("隔离 10 天…也必须隔离 10 天" → "as will anyone").

@@ -29,6 +29,7 @@ _YEAR_RANGE = re.compile(r"(?<![\d.])((?:1[5-9]|20)\d)(\d)[-–](\d{2})(?!\d|\.\
 _EN_ALWAYS = re.compile(r"(?<![\d/])24/7(?![\d/])")
 # 17:30, and 5.30pm as British English writes it (a dot only before am/pm).
 _CLOCK_TIME = re.compile(r"(?<![\d:.])(\d{1,2})(?::|\.(?=\d{2}\s*[ap]\.?m\b))(\d{2})(?![\d:])", re.IGNORECASE)
+_FRACTION_OF_A_SECOND = re.compile(r"\.\d{1,3}(?!\d|[.:]\d)")  # used with .match(text, end of a time)
 _UNIT_FAMILIES: tuple[tuple[str, str], ...] = tuple((start, family) for start, family in _TABLES["units"]["families"])
 _UNIT_FACTORS: tuple[tuple[str, float], ...] = tuple(sorted(_TABLES["units"]["factors"].items(), key=lambda item: -len(item[0])))
 
@@ -192,11 +193,22 @@ def thousands_band(text: str, start: int) -> bool:
 def clock_times(text: str) -> list[tuple[tuple[int, int], list[tuple[int, Mention]]]]:
     """Clock times (``12:39``) with their span: the hour, and the minutes as a number of their own (12 点 39 分).
 
+    A time with hundredths of a second is a race's time, minutes and seconds (1:07.82 is 1分07.82秒), not a clock's.
+
     >>> [(span, [m.value for _, m in mentions]) for span, mentions in clock_times("from 09:00 to 17:30")]
     [((5, 10), [9]), ((14, 19), [17, 30])]
+    >>> [(span, [(m.value, m.clock) for _, m in mentions]) for span, mentions in clock_times("won in 1:07.82.")]
+    [((7, 14), [(1, False), (7.82, False)])]
     """
     times = []
     for match in _CLOCK_TIME.finditer(text):
+        fraction = _FRACTION_OF_A_SECOND.match(text, match.end())
+        if fraction is not None and match.group().count(":") == 1:
+            seconds = match.group(2) + fraction.group()
+            times.append(((match.start(), fraction.end()), [
+                (match.start(), Mention(int(match.group(1)), False, True, match.group(1))),
+                (match.start(2), Mention(float(seconds), False, True, seconds))]))
+            continue
         mentions = [(match.start(), Mention(int(match.group(1)), False, True, match.group(), clock=True))]
         if int(match.group(2)):
             mentions.append((match.start(2), Mention(int(match.group(2)), False, True, match.group(2))))

@@ -85,18 +85,34 @@ _EN_HEDGE_BEFORE = re.compile(r"(?i)\b(" + _EN_HEDGE_WORDS + r")\s+$")  # .searc
 _EN_IN_FRACTION = re.compile(r"(?i)\b(?<![\d.,])" + _CARDINAL + r"[- ](?:in|out[- ]of)[- ](?:a[- ])?"
                              r"(\d{1,3}(?:,\d{3})+|" + _CARDINAL_WORDS + r")"
                              r"(?:[- ](hundred|thousand|million))?\b(?![.,]\d)")  # 1 in 10,000, one in ten thousand
+# A part of a hundred or a thousand in the singular, where "of" follows (one hundredth of a second: 百分之一秒); without
+# it, the one hundredth anniversary is an ordinal.
+_EN_SCALE_FRACTION = re.compile(r"(?i)\b(?:a|one)[- ](" + "|".join(_EN_ORDINAL_SCALES) + r")(?=\s+of\b)")
+# A part of an hour is its minutes (a quarter of an hour, an hour and a quarter: 一小时十五分钟).
+_OF_AN_HOUR = re.compile(r"(?i)\s+of\s+an\s+hour\b")  # used with .match(text, end of the fraction)
+_HOURS_AND = re.compile(r"(?i)\bhours?\s+and\s+$")  # used with .search(text, start - 12, start of the fraction)
 _FRACTION_FOLLOWS = re.compile(r"\s+of\b|\s*(?:[.,;:!?)\]]|$)")  # used with .match(text, end of "a third")
 _EN_VAGUE_WORD = re.compile(r"\b(" + "|".join(_EN_VAGUE) + r")\b", re.I)
 # Full names, and the abbreviations news style uses before a day (Jan. 6, Sept. 11, Oct. 13).
 _MONTH_ABBREVIATIONS: dict[str, int] = _EN_TABLES["month_abbreviations"]
+# A month's first three letters after a day, as British and Hong Kong dates write them (Wed 12 Feb, 3 Dec 2024).
+_MONTH_SHORT = {month[:3]: number for month, number in _MONTHS.items()} | {"sept": 9}
 _EN_MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\b"
-                       r"|\b(" + "|".join(a.capitalize() for a in _MONTH_ABBREVIATIONS) + r")(?:\.(?= ?\d)|(?= \d{1,2}\b(?![.,:]\d)))")
+                       r"|\b(" + "|".join(a.capitalize() for a in _MONTH_ABBREVIATIONS) + r")(?:\.(?= ?\d)|(?= \d{1,2}\b(?![.,:]\d)))"
+                       r"|(?:(?<=(?<![\d.,:])\d )|(?<=(?<![\d.,:])\d\d ))(" + "|".join(a.capitalize() for a in _MONTH_SHORT) + r")\b\.?")
 # Midnight and noon (12 点), a quarter past or to the hour.
 _EN_CLOCK_WORD = re.compile(r"(?i)\b(midnight|noon)\b")
 _EN_QUARTER_HOUR = re.compile(r"(?i)\ba quarter (past|to|after)\b")
+# The hour after "a quarter to", which the Chinese clock counts from the hour before: a quarter to eight is 七点四十五分.
+# Used with .match(text, end of "a quarter to").
+_HOUR_AFTER_TO = re.compile(r"(?i)\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[1-9]|1[0-2])\b(?![:.]\d)")
 # Thousands set apart by a space, as SI style writes them: 2 000, 12 500 000.
 _EN_MONEY_SCALES: dict[str, int] = _EN_TABLES["money_scales"]
 _CURRENCY = frozenset("$£€¥")
+# A currency's code or abbreviation written against its amount (RM286,500, Rs50, RMB3.5bn) is read as a sign of currency,
+# not as letters of a code that name a thing (G318, 19S).
+_GLUED_CURRENCY = re.compile(r"(?<![A-Za-z])(?:RM|Rs|Rp|MYR|RMB|CNY|USD|HKD|SGD|TWD|NTD|MOP|AUD|CAD|NZD|EUR|GBP|JPY|KRW|"
+                             r"INR|THB|VND|IDR|PHP|CHF)(?=\d)")
 # List numbering at the start of a row ("7. Camera", "3、"): a label, not a quantity.
 # "4. Other joys", "4.Other joys", "2)Tap"; a row that is only "300." is a number.
 _EN_ENUMERATOR = re.compile(r"^\s*\d+\s*(?:\.(?![\d.])|\))\s*(?=\S)")
@@ -110,7 +126,7 @@ _EN_VAGUE_SET = frozenset(_EN_VAGUE)
 _VAGUE_MULTIPLES = {"tens": (20, 99), "dozens": (24, 99), "hundreds": (200, 999)}
 _VAGUE_SCALES = {"thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000}
 _EN_VAGUE_PRODUCT = re.compile(r"(?i)\b(tens|dozens|hundreds) of (thousands|millions|billions)\b")
-_MONTH_SET = frozenset(_MONTHS) | frozenset(_MONTH_ABBREVIATIONS)
+_MONTH_SET = frozenset(_MONTHS) | frozenset(_MONTH_ABBREVIATIONS) | frozenset(_MONTH_SHORT)
 _EN_TRIGGERS = _EN_NUMBER_WORDS_SET | _EN_VAGUE_SET | _EN_FRACTION_WORDS | _MONTH_SET | {"midnight", "noon"}
 _EN_MAY_DATE = re.compile(r"\s+\d")  # "May 4", used with .match(text, position)
 _PART_OF_MONTH = re.compile(r"(?i)\b(?:mid|early|late)-$")  # mid-March, used with .search(text, 0, position)
@@ -229,6 +245,8 @@ def en_numbers(text: str) -> list[Mention]:
     """
     # Each pattern runs only when the sentence has a digit or a word it needs: most have none.
     has_digit = _HAS_DIGIT.search(text) is not None
+    if has_digit:
+        text = _GLUED_CURRENCY.sub(lambda code: " " * (len(code.group()) - 1) + "$", text)  # RM286,500 as $286,500
     present = set(_LOWER_WORD.findall(text.lower()))
     if not has_digit and _EN_TRIGGERS.isdisjoint(present):
         return []
@@ -252,7 +270,13 @@ def en_numbers(text: str) -> list[Mention]:
         denominator = _EN_FRACTIONS[match.group(2).lower()]
         # As many parts as make a whole or more count the parts: "two halves" of a match, "four quarters" (两个半场, 四节).
         value = numerator if numerator >= denominator else share(numerator / denominator)
+        if value < 1 and denominator == 4 and (_OF_AN_HOUR.match(text, match.end())
+                                                or _HOURS_AND.search(text, max(0, match.start() - 12), match.start())):
+            value = round(60 * numerator / denominator)  # a quarter of an hour, an hour and a quarter: 十五分钟
         found.append((match.start(), Mention(value, False, False, match.group())))
+        mask(*match.span())
+    for match in _EN_SCALE_FRACTION.finditer(text) if "of" in present and not _EN_ORDINAL_SCALES.keys().isdisjoint(present) else ():
+        found.append((match.start(), Mention(share(1 / _EN_ORDINAL_SCALES[match.group(1).lower()]), False, False, match.group())))
         mask(*match.span())
     for match in _EN_DOZEN.finditer(text) if "dozen" in present else ():
         count = 1 if match.group(1).lower() == "a" else _cardinal_value(match.group(1))
@@ -296,6 +320,12 @@ def en_numbers(text: str) -> list[Mention]:
     for match in _EN_QUARTER_HOUR.finditer(text) if "quarter" in present else ():
         found.append((match.start(), Mention(45 if match.group(1).lower() == "to" else 15, True, False, match.group(), weak=True)))
         mask(match.start(), match.end())
+        hour = _HOUR_AFTER_TO.match(text, match.end()) if match.group(1).lower() == "to" else None
+        if hour is not None:
+            said = int(hour.group(1)) if hour.group(1).isdigit() else _MENTION_WORDS[hour.group(1).lower()]
+            found.append((hour.start(1), Mention(12 if said == 1 else said - 1, False, hour.group(1).isdigit(), hour.group(1))))
+            found.append((hour.start(1), Mention(said, False, hour.group(1).isdigit(), hour.group(1), weak=True)))
+            mask(hour.start(1), hour.end(1))
     for match in SPACED_THOUSANDS.finditer(text) if has_digit and " " in text else ():
         if not masked[match.start()]:
             found.append((match.start(), Mention(int(match.group().replace(" ", "")), False, True, match.group())))
@@ -389,9 +419,9 @@ def en_numbers(text: str) -> list[Mention]:
         low, high = _EN_VAGUE[match.group(1).lower()]
         found.append((match.start(), Mention(low, True, False, match.group(1), low, high, weak=True)))
     for match in () if _MONTH_SET.isdisjoint(present) else _EN_MONTH.finditer(text):
-        if match.group(2):
-            found.append((match.start(), Mention(_MONTH_ABBREVIATIONS[match.group(2).lower()], False, False, match.group(),
-                                                 month=True)))
+        if match.group(2) or match.group(3):
+            number = _MONTH_ABBREVIATIONS[match.group(2).lower()] if match.group(2) else _MONTH_SHORT[match.group(3).lower()]
+            found.append((match.start(), Mention(number, False, False, match.group(), month=True)))
             continue
         name = match.group(1).lower()
         # "May" is also a modal verb, capitalised only where a sentence starts: elsewhere it is the month.

@@ -109,6 +109,8 @@ _ZH_YUAN_JIAO_FEN = re.compile(
     rf"(?<![\d{_NUMERAL}.])(?:(\d{{1,4}}|[一二两三四五六七八九十]{{1,3}})[元块]{_ZH_PRICE_DIGIT}[角毛](?:{_ZH_PRICE_DIGIT}分)?"
     rf"|{_ZH_PRICE_DIGIT}[角毛]{_ZH_PRICE_DIGIT}分|{_ZH_PRICE_DIGIT}毛钱)(?![\d{_NUMERAL}])"
 )
+# Yuan and cents in digits, as a price tag writes them: 3元80分 is 3.80 (十个3元80分 ↔ *ten for S$3.80*), or 380 cents.
+_ZH_YUAN_AND_FEN = re.compile(r"(?<![\d.])(\d{1,6})[元块](\d{1,2})分(?![\d钟])")
 _ZH_SPOKEN_CENTS = re.compile(r"[毛角]([\d一二三四五六七八九])(?![\d一二三四五六七八九十百千万])")  # after 三块五: 毛六
 # 911 事件: the attacks of 11 September, which English writes 9/11 or September 11 (a date, not nine hundred and eleven).
 _ZH_NINE_ELEVEN = re.compile(r"(?<![\d.])911(?= ?事件)")
@@ -203,8 +205,16 @@ _WEEKS_BEFORE = re.compile(r"(?:持续|连续|为期|历时|经过|用了|花了
 _WEEKS_AFTER = re.compile(r"四周(?:后|内|前|以|左右|时间|的时间|岁|半|多|来)")
 
 
-# A part numbered after its name, as textbooks and appendices number them: 课题五：, 例题三, 附件一, 步骤二.
-_PART_NAMED_BEFORE = re.compile(r"(?:课题|例题|习题|练习|步骤|方法|附件|附录|单元|部分|阶段|方案|任务|活动)$")
+# A numeral before a kinship term or a title counts a child's place among its siblings: 三太子 *the Third Prince*, 二叔
+# *Second Uncle*, 四阿哥, 三姑娘.  English says it as an ordinal, or as a name, or not at all.  Used with .match(text, end
+# of the numeral).
+_BIRTH_ORDER_AFTER = re.compile(r"(?:太子|皇子|王子|阿哥|格格|公主|少爷|小姐|公子|姑娘|少奶奶|奶奶|当家|师兄|师姐|师弟|师妹|"
+                                r"哥|姐|弟|妹|叔|伯|姑|舅|姨|嫂|婶|爷|娘)")
+# The first end of a range said with its counter once, after the second (三至四天, 十到十五年, 三或四个).
+_RANGE_MARKS = frozenset("至到或～~－-—–")
+_NUMERAL_NEXT = re.compile(rf"[\d{_NUMERAL}]")  # used with .match(text, position after the range's mark)
+# A part numbered after its name, as textbooks and appendices number them: 课题五：, 课文一, 例题三, 附件一, 步骤二.
+_PART_NAMED_BEFORE = re.compile(r"(?:课题|课文|对话|例句|例题|习题|练习|问题|思考题|步骤|方法|附件|附录|单元|部分|阶段|方案|任务|活动)$")
 
 
 def _numbers_a_part(text: str, start: int, after: str) -> bool:
@@ -225,16 +235,21 @@ def _around(text: str, start: int) -> bool:
     return _WEEKS_BEFORE.search(text, max(0, start - 2), start) is None and _WEEKS_AFTER.match(text, start) is None
 
 
+_LUNAR_DATE_WORD = re.compile(r"(?:正|腊|冬|[一二三四五六七八九十]{1,2})月(?:初|廿)?[一二三四五六七八九十]{1,3}日?")
+
+
 def _idiom_word(word: str) -> bool:
     """A dictionary word whose numerals are not a quantity: 统一, 三心二意, 四面八方, 十字路口.
 
     >>> [_idiom_word(word) for word in ("统一", "十字路口", "前十名", "前三天", "近两年", "前三合村", "头一无二")]
     [True, True, False, False, False, True, True]
-    >>> [_idiom_word(word) for word in ("百分比", "百分制", "二次方程", "两次")]
-    [True, False, True, False]
+    >>> [_idiom_word(word) for word in ("百分比", "百分制", "二次方程", "两次", "正月十五")]
+    [True, False, True, False, False]
     """
     if word in _ZH_NOT_NUMBERS:
         return True
+    if _LUNAR_DATE_WORD.fullmatch(word):
+        return False  # 正月十五, 八月十五: a festival named by its date, which English gives as a date (the 15th day)
     if word.startswith("十分") and not word.startswith("十分钟"):
         return True  # 十分高兴 "very glad", one word to jieba; 十分钟 is ten minutes
     if word.startswith("百分") and word[2:3] in ("比", "点", "法", "数", "率"):
@@ -448,6 +463,13 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         if not in_words[match.start()]:
             found.extend((match.start(), mention) for mention in _yuan_jiao_fen(match))
             in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    for match in _ZH_YUAN_AND_FEN.finditer(text) if "分" in text else ():
+        if not in_words[match.start()]:
+            yuan, fen = int(match.group(1)), int(match.group(2))
+            # Each way English may say it, weak as in _yuan_jiao_fen: the sum, the cents, each part.
+            found.extend((match.start(), Mention(float(number), False, True, match.group(), weak=True))
+                         for number in {round(yuan + fen / 100, 2), yuan, fen, yuan * 100 + fen} if number)
+            in_words[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for match in _ZH_ZHANG_AND_CHI.finditer(text) if "丈" in text else ():  # (丈八蛇矛 is one word to jieba)
         zhang = ZH_DIGITS[match.group(1)] if match.group(1) else 1
         found.append((match.start(), Mention(zhang * 10 + ZH_DIGITS[match.group(2)], False, False, match.group(),
@@ -603,6 +625,9 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
                 or text[start : start + 4] in _ZH_NOT_NUMBERS or len(run) > MAX_ZH_NUMERAL_CHARS):
             continue
         shown = (percent or "") + (ordinal or "") + (several or "") + run + approx + (scale or "")
+        if (after == "分" and len(run) == 1 and not (percent or ordinal or several or approx or scale)
+                and text[match.end() : match.end() + 1] not in ("钟", "之")):
+            shown += after  # 八分 may be tenths (煎八分, 七分饱): shown whole, for the check to weigh it so
         if several:
             unit = numeral_value(run + (scale or ""))
             if unit:
@@ -616,8 +641,12 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             continue
         if (len(run) == 1 and not (ordinal or percent or approx or scale) and after not in COUNTERS
                 and not _zh_unit(text, match.end() - len(after)) and not _hour_of_day(text, start, match.end(), after)
-                and after != "旬" and not _numbers_a_part(text, start, after)):
-            continue  # 三思, 一心: a lone numeral counts only before a counter or a unit (三个, 三厘米)
+                and after != "旬" and not _numbers_a_part(text, start, after)
+                and not (after in _RANGE_MARKS and _NUMERAL_NEXT.match(text, match.end()))):
+            if run in ZH_DIGITS and _BIRTH_ORDER_AFTER.match(text, match.end() - len(after)):
+                # 三太子 *the Third Prince*, 二叔 *Second Uncle*: matched when said, never missed
+                found.append((start, Mention(ZH_DIGITS[run], False, False, run, weak=True)))
+            continue  # 三思, 一心: a lone numeral counts only before a counter or a unit (三个, 三厘米), or opening a range (三至四天)
         if after == "成" and len(run) <= 2 and not (ordinal or percent or scale) and not _starts_word(words, match.end() - 1):
             continue  # tenths that end no share (八成是他 "probably him", 一成不变): the shares were read above
         if _counted_out(run) and not (ordinal or percent or approx or scale) and after not in _LABELLED_BY:
@@ -650,6 +679,9 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             value, shown = value + 0.5, text[start:half]  # 二升半, 三个半小时: two and a half, three and a half
         if value == 1 and not ordinal and not percent and after in COUNTERS and not approx:
             found.append((start, Mention(1, True, False, shown, weak=True)))  # 一个: "one", "1", or the article
+            continue
+        if value == 1 and len(run) == 1 and not (ordinal or percent or approx) and _numbers_a_part(text, start, after):
+            found.append((start, Mention(1, False, False, shown, weak=True)))  # 课文一: *Text 1*, or *Text One*
             continue
         if value is None or (value == 1 and not ordinal and not percent):
             continue
