@@ -34,7 +34,7 @@ T = TypeVar("T")
 _SENTENCE_START = re.compile(r"(?:^|(?:[.!?:;\"“‘'(\[—–]|(?<![A-Za-z])-)\s*|[.!?]['\"”’)]?\s+)$")
 # The full stop of a title before a name ends no sentence: Mrs. Edu's ministry, Dr. Li.
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sen|Rep|Gov|Gen|Capt|Lt|Col|Sgt|Rev|Hon|Mme|Mlle|Messrs)\.\s+$")
-_NOT_NAME_LETTER = re.compile(r"[^a-z\u00e0-\u024f]")
+_NOT_NAME_LETTER = re.compile(r"[^a-z\u00e0-\u024f\u1e00-\u1eff]")
 # A possessive ending ('s or ’s), dropped from a name before it is keyed: Qiyao's is Qiyao.
 POSSESSIVE = re.compile(r"['’]s$")
 

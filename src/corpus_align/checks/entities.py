@@ -550,7 +550,7 @@ def _proper_words_beside_a_gap(view: RowView, entities: list[Entity], covered: s
         # is read as the word.
         if len(word) >= 2 and word in renderings and classes.get(word, 0) & COMMON == 0:
             candidates.append(Entity(word, "place", start, position, described="name"))
-    if not candidates or english_gap(view.row.en) is None:
+    if not candidates or english_gap(view.row.en, view.row.zh) is None:
         return []
     taken = {i for entity in entities for i in range(entity.start, entity.end)} | covered
     return [entity for entity in candidates if taken.isdisjoint(range(entity.start, entity.end))]
@@ -688,7 +688,7 @@ def check_entity_missing(ctx: CheckContext) -> Iterator:
             continue
         # A name the translator replaced by a pronoun or a title leaves fluent English; a dropped one mostly leaves a gap,
         # and a gap outweighs what the row suggests stands for the name.
-        gap = english_gap(view.row.en)
+        gap = english_gap(view.row.en, view.row.zh)
         if gap is None and _stands_in_the_row(view, entity, romanized, rendered_rows[entity.text]):
             continue
         shown = zh_original_span(view.row, entity.start, entity.end)

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from .._lazy import opencc_converter
 from ..model import CheckRow
 from ..text.lexicon import english_content_words, english_stem
 from ..text.patterns import CJK, CJK_CHARS, CJK_RUN, EN_WORD, LATIN_LETTERS
+from ..text.transliteration import toneless_syllables
 from .context import CheckContext, RowView, tag_zh
 from .document_lexicon import dictionary_stems
 from .registry import register
@@ -36,17 +38,25 @@ _GLOSS_AFTER = re.compile(rf"\s*[)）\"”'’]?\s*[(（]\s*[\"“'‘]?[{LATIN_
 # both Chinese and Tibetan: “那曲” and …*.  Used with .search(text, start - 80, start).
 _WRITING_NAMED_BEFORE = re.compile(r"(?i)\b(?:Chinese|characters?|signs?|inscriptions?|inscribed|reads?|reading|written|"
                                    r"calligraphy|plaque|banner)\b[^.!?]*$")
-# The same, defined before it: *equivalent to* 寨, *the same as* 返影, *stands for* 影.  Used with .search(text, start - 30,
+# The same, defined before it: *equivalent to* 寨, *the same as* 返影, *stands for* 影; or rendered: *rendering* 学习知识 *as
+# "learn knowledge"*.  Used with .search(text, start - 30,
 # start).
 _DEFINED_BEFORE = re.compile(r"(?i)\b(?:equivalent to|same as|stands? for|variant of|short for|written as|read as|"
-                             r"meaning|means|i\.e\.,?)\s*[\"“'‘]?$")
+                             r"meaning|means|i\.e\.,?|render(?:s|ed|ing)?|translat(?:e|es|ed|ing))\s*[\"“'‘]?$")
 # A note's headword before its colon (柴: equivalent to 寨), which the source heads its note with too (柴：同“寨”).
 # Used with .match(text, end).
 _HEADWORD_AFTER = re.compile(r"[\"”'’]?\s?[:：]")
 # A word the source quotes as a word (「落水」即下雨) and the English defines: 落水 means "to rain", 涯 (also written 𠊎)
 # is the first-person pronoun.  Used with .match(text, end).
-_DEFINED_AFTER = re.compile(r"(?i)\s*(?:\([^()]*\)\s*)?(?:means?|meant|is (?:an?|the)|refers? to|stands? for|"
-                            r"corresponds? to|denotes|signifies|literally)\b")
+_DEFINED_AFTER = re.compile(r"(?i)[\"”'’」』]?\s*(?:\([^()]*\)\s*)?(?:means?|meant|is (?:an?|the)|refers? to|stands? for|"
+                            r"corresponds? to|denotes|signifies|literally|becomes|"
+                            r"(?:is|are|should be|must be|is to be)(?: always| usually| often| generally)? (?:abbreviated|translated|"
+                            r"rendered|written|shortened|locali[sz]ed|romani[sz]ed|transliterated) (?:as|to|into))\b")
+# A headword before its own reading, as a textbook's word list gives it: 出院 chū yuàn v. to leave hospital; 香山
+# Xiāng Shān.  Used with .match(text, end): the words that may spell the reading.
+_WORDS_AFTER = re.compile(rf"(?:\s*[{LATIN_LETTERS}\u0300-\u036f'’]+\d?){{1,8}}")
+# The rows with Chinese written on purpose that make a document one that teaches Chinese words.
+TEACHING_MIN_ROWS = 3
 _GLOSSED_BEFORE = re.compile(r"[A-Za-z][A-Za-z'-]*\s*[(（]\s*$")  # qigong (, used with .search(text, 0, start)
 _CLOSING_BRACKET = re.compile(r"\s*[)）]")  # used with .match(text, end)
 # Scholarly English gives the Chinese of a name or a title in brackets with its romanization or translation: the Analects
@@ -203,9 +213,8 @@ def mentioned(en: str, match: re.Match, source: str = "") -> bool:
     if len(run) <= MENTION_MAX_CHARS and (
             _NAMED_AS_WRITING.search(en, 0, match.start()) or _GLOSS_AFTER.match(en, match.end())
             or (_GLOSSED_BEFORE.search(en, 0, match.start()) and _CLOSING_BRACKET.match(en, match.end()))
-            or ((_DEFINED_AFTER.match(en, match.end()) or _DEFINED_BEFORE.search(en, max(0, match.start() - 30), match.start()))
-                and _quoted_in(source, run))
-            or _glossed_headword(en, match, source)
+            or _defined_as_quoted(en, match, source)
+            or _glossed_headword(en, match, source) or _read_after(en, match)
             or (_quoted_in(source, run) and _QUOTED.fullmatch(en, match.start() - 1, match.end() + 1) is not None
                 and _WRITING_NAMED_BEFORE.search(en, max(0, match.start() - 80), match.start()) is not None)):
         return True
@@ -244,6 +253,69 @@ def _glossed_headword(en: str, match: re.Match, source: str) -> bool:
         if headed is not None and source[headed.end() :].strip()[:6] != following:
             return True
     return False
+
+
+def _read_after(en: str, match: re.Match) -> bool:
+    """True when the run ``match`` is followed by its own pinyin, tone marks, tone digits and spaces as they may be.
+
+    >>> [_read_after(en, m) for en in ("4. 出院 chū yuàn v. to leave", "周末 zhōumò n.", "We went to 香山 by bus.")
+    ...  for m in CJK_RUN.finditer(en)]
+    [True, True, False]
+    """
+    words = _WORDS_AFTER.match(en, match.end())
+    if words is None:
+        return False
+    reading = "".join(toneless_syllables(opencc_converter("t2s").convert(match.group())))
+    spelled = ""
+    for word in words.group().split():
+        spelled += _toneless_letters(word)
+        if spelled == reading:
+            return True
+        if not reading.startswith(spelled):
+            return False
+    return False
+
+
+def _toneless_letters(word: str) -> str:
+    """``word`` in lower case, its tone marks, tone digits and apostrophes dropped and ü written v, as pypinyin writes it.
+
+    >>> _toneless_letters("Lǜ'shān3")
+    'lvshan'
+    """
+    decomposed = unicodedata.normalize("NFD", word.lower()).replace("u\u0308", "v")
+    return "".join(ch for ch in decomposed if ch.isascii() and ch.isalpha())
+
+
+def _defined_as_quoted(en: str, match: re.Match, source: str) -> bool:
+    """True when the run ``match`` is part of words the source quotes as words (「落水」, “冷却12秒”), which the English
+    copies whole and defines, renders or says how to translate (落水 means "to rain"; rendering 学习知识 as …; 冷却12秒 is
+    translated as "CD: 12s"; 符咒·寒冰 becomes "Talisman: Frost").
+
+    >>> source = "冷却时间统一写作“CD: Xs”，例如“冷却12秒”译为“CD: 12s”。"
+    >>> en = 'For example, 冷却12秒 is translated as "CD: 12s". The 冷却 bar.'
+    >>> [_defined_as_quoted(en, m, source) for m in CJK_RUN.finditer(en)]
+    [True, True, False]
+    """
+    for start, end in _source_quotes_around(en, match, source):
+        if _DEFINED_AFTER.match(en, end) or _DEFINED_BEFORE.search(en, max(0, start - 30), start):
+            return True
+    return False
+
+
+# Words a source quotes as words: a short quotation with Chinese in it.
+_SOURCE_QUOTE = re.compile(r"[「『“‘\"']([^」』”’\"'\n]{1,16})[」』”’\"']")
+
+
+def _source_quotes_around(en: str, match: re.Match, source: str) -> list[tuple[int, int]]:
+    """The spans of the English that copy, whole, a quotation of ``source`` that holds the run ``match``."""
+    if not any(mark in source for mark in "「『“‘\"'"):
+        return []
+    spans = []
+    for quoted in {q.group(1) for q in _SOURCE_QUOTE.finditer(source) if match.group() in q.group(1)}:
+        for offset in range(max(0, match.end() - len(quoted)), match.start() + 1):
+            if en.startswith(quoted, offset):
+                spans.append((offset, offset + len(quoted)))
+    return spans
 
 
 def _quoted_in(source: str, run: str) -> bool:
@@ -304,8 +376,12 @@ def row_chinese_runs(view: RowView) -> list[tuple[re.Match, bool]]:
 def check_untranslated(ctx: CheckContext) -> Iterator:
     # Chinese the document writes on purpose somewhere (the trademark "金穗" (Jinsui)) is written on purpose where the
     # English quotes it again without naming it so ("金穗" is neither the generic name ...).
-    established = {match.group() for view in ctx.rows if CJK.search(view.row.en)
-                   for match, on_purpose in row_chinese_runs(view) if on_purpose}
+    on_purpose_rows = {view.row.row: {match.group() for match, on_purpose in row_chinese_runs(view) if on_purpose}
+                       for view in ctx.rows if CJK.search(view.row.en)}
+    established = set().union(*on_purpose_rows.values())
+    # A document that writes Chinese on purpose in rows of their own (a textbook's word list, a glossary) teaches the
+    # words: the words its source quotes as words are mentions too (Use 打算 and 怎么样 … for 用“打算”“怎么样”…).
+    teaches = sum(map(bool, on_purpose_rows.values())) >= TEACHING_MIN_ROWS
     for view in ctx.rows:
         row = view.row
         en = row.en.strip()
@@ -317,7 +393,8 @@ def check_untranslated(ctx: CheckContext) -> Iterator:
                               signals={"copy": 1.0})
             continue
         runs = [match.group() for match, on_purpose in row_chinese_runs(view) if not on_purpose
-                and not (match.group() in established and _QUOTED.fullmatch(row.en, match.start() - 1, match.end() + 1))]
+                and not (match.group() in established and _QUOTED.fullmatch(row.en, match.start() - 1, match.end() + 1))
+                and not (teaches and len(match.group()) <= MENTION_MAX_CHARS and _quoted_in(row.zh + row.zh_normalized, match.group()))]
         if runs:
             shown = "".join(runs[:3])
             yield ctx.finding(

@@ -62,6 +62,7 @@ _SPEECH_VERB = "said|asked|replied|answered|cried|shouted"
 # The same in the present, as scripture, classics and stories quote: *Zigong asks, "…?" answers, "…"*.
 _SPEECH_VERB_PRESENT = "says|asks|replies|answers|cries|shouts"
 
+_EMPTY_BRACKETS = re.compile(r"[(（][\s\u3000]*[)）]")
 # A word missing after a function word, between two marks or inside brackets: any kind of name leaves these.
 _OBJECT_GAP = re.compile(
     "|".join((
@@ -171,10 +172,11 @@ def opens_without_subject(text: str) -> str | None:
     return _shown(text[opening:], found) if found else None
 
 
-def english_gap(text: str) -> str | None:
+def english_gap(text: str, source: str = "") -> str | None:
     """The words around the first gap in ``text`` where a dropped word seems to be missing, or ``None``.
 
-    Up to two words either side are kept, so that a reviewer sees the gap in its place.
+    Up to two words either side are kept, so that a reviewer sees the gap in its place.  Empty brackets that the
+    ``source`` has too are its own blank to fill in (an exercise's answer), not a gap.
 
     >>> english_gap("Then one day she told in a confessional tone that he had left.") is None
     True
@@ -182,8 +184,14 @@ def english_gap(text: str) -> str | None:
     'Special Envoy for was heading back'
     >>> english_gap("HQV () processing represents the state of the art.")
     'HQV () processing represents'
+    >>> english_gap("(2) They go by bus. (  )", "（2）他们坐公共汽车去。（　）") is None
+    True
     """
-    found = [match for match in (_OBJECT_GAP.search(text), _SUBJECT_GAP.search(text)) if match]
+    object_gap = _OBJECT_GAP.search(text)
+    if source and _EMPTY_BRACKETS.search(source):
+        while object_gap is not None and _EMPTY_BRACKETS.fullmatch(object_gap.group()):
+            object_gap = _OBJECT_GAP.search(text, object_gap.end())
+    found = [match for match in (object_gap, _SUBJECT_GAP.search(text)) if match]
     if not found:
         return None
     return _shown(text, min(found, key=lambda match: match.start()))

@@ -36,7 +36,7 @@ CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK = re.compile(f"[{CJK_CHARS}]")
 CJK_RUN = re.compile(f"[{CJK_CHARS}]+")
 
-LATIN_LETTERS = "A-Za-z\u00c0-\u024f"
+LATIN_LETTERS = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"  # Latin-1 to Latin Extended-B, and the Additional block (ṣ, ṇ, ạ)
 EN_WORD = re.compile(f"[{LATIN_LETTERS}]+(?:['’\\-][{LATIN_LETTERS}]+)*")
 
 # What introduces a quotation after its speaker: a verb of speech (道, 说, 问 ...; 笑 alone, 她笑：“), a colon or a
