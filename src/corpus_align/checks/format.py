@@ -22,6 +22,7 @@ _ZH_EXCLAIM = re.compile(r"[！!]")
 _EN_PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
 _ZH_PAIRS = (("(", ")"), ("（", "）"), ("[", "]"), ("“", "”"), ("「", "」"), ("『", "』"), ("《", "》"))
 _REPEAT = re.compile(r"\b([A-Za-z]+)\s+(\1)\b", re.I)
+_NAME_OPENS = re.compile(r"[A-Z][a-z]*\s+[A-Z]")  # To Tei Wan, In Sha Tsui: used with .match(text, start of the second)
 # A word, then spaces, just before a position: a capital after it labels that word (Party A, Grade A).
 _WORD_BEFORE = re.compile(r"[A-Za-z]\s+$")
 _LABEL_WINDOW = 20
@@ -162,9 +163,12 @@ def check_repeated(ctx: CheckContext) -> Iterator:
                 continue
             if _ZH_DOUBLED.search(view.row.zh_normalized):
                 continue
-            if (_doubled_name(match) or _label_before_article(view.row.en, match) or written_in_source(word, view.row.zh_normalized)
-                    or _doubled_pinyin(word, view.row.zh_normalized)):
+            # A word the Chinese writes in Latin letters too, in any case (skr skr ↔ Skr skr)
+            if (_doubled_name(match) or _label_before_article(view.row.en, match)
+                    or written_in_source(word.lower(), view.row.zh_normalized.lower()) or _doubled_pinyin(word, view.row.zh_normalized)):
                 continue
+            if match.group(1)[0].islower() and _NAME_OPENS.match(view.row.en, match.start(2)):
+                continue  # bus 9 to To Tei Wan: the second opens a name of capitalised words
             if foreign_phrases()[0].match(view.row.en, match.start(2)):
                 continue  # In in vitro assays: the second opens a Latin or French phrase of English prose
             yield ctx.finding("repeated-word", view, f"'{word}' is repeated: {match.group(0)!r}",
