@@ -946,6 +946,72 @@ CASES = [
     # A condition said by inversion leaves no subject out (Were the General here today, … would): no gap beside the name.
     ("entity-missing", "但使龙城飞将在，不教胡马度阴山。",
      "Were the Flying General of Dragon City here today, / No Hu horse would cross the Yin Mountains.", False),
+    # Stop 42's unseen documents.  A word list's headword before its own reading (出院 chū yuàn), a phrase the English
+    # says it renders (rendering 学习知识 as "learn knowledge"): the Chinese is kept on purpose.
+    ("untranslated", "4. 出院　chū yuàn　动　病人治好后离开医院", "4. 出院 chū yuàn v. (of a patient) to leave hospital after recovering",
+     False),
+    ("untranslated", "4. 出院　动　病人治好后离开医院", "4. 出院 v. (of a patient) to leave hospital after recovering", True),
+    ("untranslated", "中式英语表达，如把“学习知识”写成“learn knowledge”，应视为用词不当。",
+     "Chinglish expressions, such as rendering 学习知识 as \"learn knowledge\", should be treated as inappropriate word choice.",
+     False),
+    ("untranslated", "中式英语表达，如把学习知识写成“learn knowledge”，应视为用词不当。",
+     "Chinglish expressions, such as rendering 学习知识 as \"learn knowledge\", should be treated as inappropriate word choice.",
+     True),
+    # A share said as a part of a hundred (百分之一秒 ↔ *one hundredth of a second*); a race's time with its hundredths
+    # (1分07.82秒 ↔ *1:07.82*); yuan and cents in digits (3元80分 ↔ *S$3.80*); a text of a lesson numbered after its name.
+    ("number-mismatch", "计时准确至百分之一秒。", "Times are recorded to one hundredth of a second.", False),
+    ("number-mismatch", "计时准确至百分之一秒。", "Times are recorded to one thousandth of a second.", True),
+    ("number-mismatch", "冠军：香港警察龙舟会（第三线），1分07.82秒", "Champion: Hong Kong Police Dragon Boat Club (Lane 3), 1:07.82",
+     False),
+    ("number-mismatch", "冠军：香港警察龙舟会（第三线），1分07.82秒", "Champion: Hong Kong Police Dragon Boat Club (Lane 3), 1:07.28",
+     True),
+    ("number-mismatch", "五个2元，十个3元80分。", "Five for S$2, ten for S$3.80.", False),
+    ("number-mismatch", "五个2元，十个3元80分。", "Five for S$2, ten for S$3.90.", True),
+    ("number-mismatch", "课文一", "Text 1", False),
+    ("number-mismatch", "课文二", "Text 3", True),
+    # A currency's code against its amount (RM286,500); a road's number the English writes as its code (G318); a range
+    # that says its counter once (三至四天); a day before a month's short name (12 Feb).
+    ("number-mismatch", "该会今年共颁发奖贷学金，总额达28万6500令吉。", "The association awarded scholarships totalling RM286,500.",
+     False),
+    ("number-mismatch", "该会今年共颁发奖贷学金，总额达28万6500令吉。", "The association awarded scholarships totalling RM268,500.",
+     True),
+    ("number-mismatch", "沿318国道西行可抵达塔钦，车程通常需要三至四天。",
+     "Darchen lies to the west along National Highway G318, a drive that usually takes three to four days.", False),
+    ("number-mismatch", "沿318国道西行可抵达塔钦，车程通常需要三至四天。",
+     "Darchen lies to the west along National Highway G318, a drive that usually takes two to four days.", True),
+    ("number-mismatch", "2月12日（三）正月十五上午9:00至11:30，举行祝寿大典。",
+     "Wed 12 Feb (15th day of the first lunar month), 9:00–11:30 am: birthday ceremony.", False),
+    ("number-mismatch", "2月12日（三）正月十五上午9:00至11:30，举行祝寿大典。",
+     "Wed 12 Mar (15th day of the first lunar month), 9:00–11:30 am: birthday ceremony.", True),
+    # A numeral of birth order (三太子 *the Third Prince*); a quarter to the hour after (七点四十五分 ↔ *a quarter to
+    # eight*); a quarter of an hour in minutes; spoons of a recipe.
+    ("number-mismatch", "2月11日（二）19:30 电音三太子踩街", "Tue 11 Feb, 7:30 pm: Techno Third Prince street parade", False),
+    ("number-mismatch", "可是男管家说，上校直到七点四十五分才进门。", "The butler says the Colonel came in at a quarter to eight.",
+     False),
+    ("number-mismatch", "可是男管家说，上校直到七点四十五分才进门。", "The butler says the Colonel came in at a quarter to nine.",
+     True),
+    ("number-mismatch", "他在伦敦就多待了整整一小时十五分钟。", "He had a full hour and a quarter longer in London.", False),
+    ("number-mismatch", "他在伦敦就多待了整整一小时二十分钟。", "He had a full hour and a quarter longer in London.", True),
+    ("number-mismatch", "生油两汤匙", "2 tbsp cooking oil", False),
+    ("number-mismatch", "生油两汤匙", "3 tbsp cooking oil", True),
+    # Words of Singapore menus (in their dish's name only), anatomy's Latin, *adv.*, *Repot*, *specialities*, Sanskrit
+    # with its diacritics, an instrument.
+    ("typo", "顺发粿汁：宽粿片泡在卤汤里，另配豆卜和卤蛋。", "Soon Huat Kway Chap: rice sheets in broth, with tau pok and egg.",
+     False),
+    ("typo", "他把卤蛋戳开。", "He gave the egg a pok.", True),
+    ("typo", "配一小碟叁巴辣椒。", "Served with a small dish of sambal chilli.", False),
+    ("typo", "腕横纹上2寸，掌长肌腱与桡侧腕屈肌腱之间。", "2 cun above the crease, between palmaris longus and flexor carpi radialis.",
+     False),
+    ("typo", "7. 特别　tèbié　副　非常", "7. 特别 tèbié adv. very; extremely", False),
+    ("typo", "一般每一至两年于花谢后换盆一次。", "Repot generally once every one to two years after flowering.", False),
+    ("typo", "适合搭配宁夏风味菜肴。", "An ideal match for Ningxia specialities.", False),
+    ("typo", "健驮逻国都城号布路沙布逻。", "The capital of Gandhāra is called Puruṣapura.", False),
+    ("typo", "一把好的萨塔尔要花上大半年。", "A good satar takes the better part of a year to make.", False),
+    ("typo", "每人获赠红包一份。", "Each received an ang pow.", False),
+    ("repeated-word", "skr skr，别跟我比谁更 real", "Skr skr, don't try to out-real me", False),
+    ("repeated-word", "别跟我比谁更 real", "Skr skr, don't try to out-real me", True),
+    # Figures in Chinese numerals that the English writes in digits render their half (每听五十枝 ↔ *Tins of 50*).
+    ("omission", "每听五十枝，售大洋七角五分", "Tins of 50, 75 cents each", False),
 ]
 
 
@@ -1570,3 +1636,24 @@ def test_fixture_entity_a_surname_spelled_as_hong_kong_or_taiwan_spells_it_rende
     assert rendered("陈大文把钱存入银行。", "陈大文", "Chan Tai-man put the money in the bank.")
     assert rendered("代打许廷恩击出安打。", "许廷恩", "Pinch hitter Hsu Ting-en lined a single.")
     assert not rendered("陈大文把钱存入银行。", "陈大文", "Wong Siu-ming put the money in the bank.")
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_fixture_untranslated_a_lesson_that_glosses_words_mentions_the_words_its_source_quotes(script):
+    # A textbook's word list glosses its headwords with their readings; its exercise asks for words its source quotes
+    # (用“打算”“怎么样”…), which the English names as they are (stop 42's unseen documents: an HSK lesson).
+    words = [("1. 周末　zhōumò　名　星期六和星期日", "1. 周末 zhōumò n. weekend (Saturday and Sunday)"),
+             ("2. 打算　dǎsuàn　动　计划，准备做某事", "2. 打算 dǎsuàn v. to plan; to intend to do something"),
+             ("3. 奶奶　nǎinai　名　爸爸的妈妈", "3. 奶奶 nǎinai n. father's mother; grandmother")]
+    exercise = ("练习二：两人一组，用“打算”“怎么样”谈谈你下个周末的安排。",
+                "Exercise 2: Work in pairs. Use 打算 and 怎么样 to talk about your plans for next weekend.")
+    unquoted = ("练习二：两人一组，谈谈你下个周末的安排。", "Exercise 2: Work in pairs. Talk about 怎么样 your plans for next weekend.")
+    convert = opencc_converter("s2t").convert if script == "traditional" else str
+
+    def untranslated_rows(pairs):
+        rows = rows_from_pairs([(convert(zh), en) for zh, en in pairs])
+        return [f.row for f in check_rows(rows) if f.code == "untranslated"]
+
+    assert untranslated_rows(words + [exercise]) == []
+    assert untranslated_rows(words[:2] + [exercise]) == [3]  # two rows of words are no lesson yet
+    assert untranslated_rows(words + [unquoted]) == [4]  # a word its source does not quote is left untranslated

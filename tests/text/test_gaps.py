@@ -129,3 +129,11 @@ def test_gaps_a_question_is_looked_for_within_a_bounded_stretch():
         assert "[^.!?]*\\?" not in pattern
         assert "(0, 200)" not in pattern  # a bound written in an f-string without doubled braces
     assert english_gap("When was young, he farmed a plot " + "x " * 150 + "of land?") == "When was young"
+
+
+def test_gaps_empty_brackets_the_source_has_too_are_its_blank_to_fill():
+    # An exercise's answer blank, in both columns (stop 42's unseen documents: an HSK lesson's true-or-false items).
+    english = "(2) They plan to go to Fragrant Hills by bus. (  )"
+    assert english_gap(english, "（2）他们打算坐公共汽车去香山。（　）") is None
+    assert english_gap(english, "（2）他们打算坐公共汽车去香山。") == "by bus. (  )"
+    assert english_gap(english) == "by bus. (  )"

@@ -46,7 +46,7 @@ from functools import cached_property, lru_cache
 
 from .._lazy import opencc_converter
 from ..segment.en import sentence_candidates
-from ..text.lexicon import EN_STOPWORDS, english_stem, load_lexicon
+from ..text.lexicon import EN_STOPWORDS, english_stem, load_lexicon, stem_sibling
 from ..text.numbers import en_number_keys, en_numbers, number_keys, zh_number_keys, zh_numbers
 from ..text.patterns import CJK, CJK_RUN, EN_WORD, ZH_SPEECH_INTRO
 from ..text.transliteration import sound_alike, transliteration_sounds
@@ -325,7 +325,8 @@ def coverage_evidence(view: RowView) -> Coverage:
     >>> ev.zh_content, ev.zh_covered, ev.sentences[0][2]
     (2, 2, (('go', True), ('beij', True)))
     """
-    stems = view.en_stems
+    # A gloss in -ant stands for the English in -ance, and the other way (孕妇 "pregnant woman" ↔ *during pregnancy*).
+    stems = view.en_stems | {sibling for sibling in map(stem_sibling, view.en_stems) if sibling}
     content = covered = 0
     # The words after OpenCC's round trip, for every measure: Simplified and Traditional input then read alike.
     zh_tags = lexicon_tags = _reading_tags(view)
@@ -361,7 +362,8 @@ def coverage_evidence(view: RowView) -> Coverage:
             if lower in EN_STOPWORDS or len(lower) < 2:
                 continue
             stem = english_stem(lower)
-            supported = stem in zh_stems or (word[0].isupper() and name_key(_POSSESSIVE_S.sub("", word)) in names)
+            supported = (stem in zh_stems or stem_sibling(stem) in zh_stems
+                         or (word[0].isupper() and name_key(_POSSESSIVE_S.sub("", word)) in names))
             if (not supported and word[0].islower() and len(lower) >= 4 and common.get(lower, 0) < NAME_MAX_FREQUENCY
                     and _PINYIN_SHAPE.fullmatch(lower) and f"-{word}" not in sentence):
                 # A term in pinyin, lower case (*evocative imagery (bixing)* ↔ 比兴), is the source's word; a syllable
@@ -394,14 +396,19 @@ def coverage_evidence(view: RowView) -> Coverage:
 
 def _rendered_numbers_by_half(tags: tuple[tuple[str, str], ...], halves: list[int], view: RowView) -> tuple[int, int]:
     """How many numbers of each half of the Chinese (:func:`_clause_halves`) the English writes too, for a half whose
-    every number it writes: those in digits, which a translation copies, not the round numerals of an idiom
-    (千般的温存，万种的风流 said *a thousand kinds*).
+    every number it writes: those the English copies as figures, not the round numerals of an idiom said in words
+    (千般的温存，万种的风流 said *a thousand kinds*).  A number in Chinese numerals counts where the English writes it
+    in digits (每听五十枝，售大洋七角五分 ↔ *Tins of 50, 75 cents each*).
 
     >>> from corpus_align.model import CheckRow
     >>> tags = (("一类", "m"), ("每日", "t"), ("60", "m"), ("元", "q"), ("，", "x"), ("二类", "m"), ("40", "m"), ("元", "q"))
     >>> row = CheckRow(1, "", "一类每日60元，二类40元", "60 yuan a day in Zone 1, 45 yuan in Zone 2")
     >>> _rendered_numbers_by_half(tags, [0, 0, 0, 0, 0, 1, 1, 1], RowView(row))
     (1, 0)
+    >>> tags = (("每", "r"), ("听", "v"), ("五十", "m"), ("枝", "q"), ("，", "x"), ("售", "v"), ("大洋", "n"), ("七角五分", "m"))
+    >>> row = CheckRow(1, "", "每听五十枝，售大洋七角五分", "Tins of 50, 75 cents each")
+    >>> _rendered_numbers_by_half(tags, [0, 0, 0, 0, 0, 1, 1, 1], RowView(row))
+    (1, 1)
 
     A number both halves write that the English writes once is counted in neither (股权登记日为2024年6月18日，除权除息日为
     6月19日 ↔ *The record date is June 18*: neither half's June is sure to be the English one).
@@ -410,19 +417,56 @@ def _rendered_numbers_by_half(tags: tuple[tuple[str, str], ...], halves: list[in
     >>> _rendered_numbers_by_half(tags, [0, 0, 0, 1, 1], RowView(CheckRow(1, "", "6月18日，6月19日", "The record date is June 18.")))
     (1, 0)
     """
-    if not _DIGIT.search(view.row.zh_normalized) or not _ANY_DIGIT_OR_NUMERAL.search(view.row.en):
-        return (0, 0)  # most rows: no figure in digits on one side or the other
+    if not (_DIGIT.search(view.row.en) or (_DIGIT.search(view.row.zh_normalized) and _ANY_DIGIT_OR_NUMERAL.search(view.row.en))):
+        return (0, 0)  # most rows: no figure in digits on either side
     texts = ["".join(word for (word, _tag), which in zip(tags, halves, strict=True) if which in (half, -1)) for half in (0, 1)]
-    said = Counter(mention.value for mention in row_en_numbers(view) if not mention.weak)
-    written = [Counter(mention.value for mention in zh_numbers(text) if mention.digits and not mention.weak) for text in texts]
+    english = [mention for mention in row_en_numbers(view) if not mention.weak]
+    said = {True: Counter(mention.value for mention in english), False: Counter(m.value for m in english if m.digits)}
+    # Each number of a half: the values it may be said as (a price in jiao and fen has several, all weak), and whether
+    # it is written in digits.  Numerals that are only weak, vague or in words on both sides are no copied figure.
+    written = [_numbers_of(text) for text in texts]
     if -1 not in halves:  # two halves: a number both write, and the English once, is neither's
-        shared = written[0] & written[1]
-        written = [half - shared + Counter({value: 1 for value in shared if said[value] >= 2}) for half in written]
+        shared = Counter(written[0]) & Counter(written[1])
+        written = [[number for number in half if not (number in shared and sum(said[number[1]][value] for value in number[0]) < 2)]
+                   for half in written]
     # Only a half whose every such number the English writes: a half the English renders in part (5纳米占32%，7纳米占17%
     # ↔ *5-nanometre for 32%*, the rest dropped) keeps its figures' evidence of the omission.
-    rendered = [sum(min(count, said[value]) for value, count in half.items()) for half in written]
-    counts = [found if found == sum(half.values()) else 0 for found, half in zip(rendered, written, strict=True)]
+    counts = []
+    for half in written:
+        left = {digits: Counter(pool) for digits, pool in said.items()}
+        found = 0
+        for values, digits in half:
+            value = next((value for value in values if left[digits][value] > 0), None)
+            if value is not None:
+                left[digits][value] -= 1
+                found += 1
+        counts.append(found if found == len(half) else 0)
     return (counts[0], counts[1])
+
+
+def _numbers_of(text: str) -> list[tuple[frozenset[float], bool]]:
+    """The numbers of ``text``, each as the values it may be said as and whether it is written in digits: a strong
+    mention alone, or the weak readings of one sum (七角五分: 0.75, 75, 7, 5), which are one number.
+
+    >>> _numbers_of("五十枝，七角五分，一心")
+    [(frozenset({50}), False), (frozenset({0.75, 5.0, 70.0, 7.0, 75.0}), False)]
+    """
+    numbers: list[tuple[frozenset[float], bool]] = []
+    weak_sum: tuple[str, list[float], bool] | None = None
+    for mention in zh_numbers(text):
+        if weak_sum is not None and (not mention.weak or mention.text != weak_sum[0]):
+            numbers.append((frozenset(weak_sum[1]), weak_sum[2]))
+            weak_sum = None
+        if mention.approx and not mention.digits:
+            continue  # 几十, 上百: no figure to copy
+        if not mention.weak:
+            numbers.append((frozenset({mention.value}), mention.digits))
+        elif len(mention.text) > 1:  # a weak one alone (一个: "one", "1" or the article) is no figure
+            weak_sum = weak_sum or (mention.text, [], mention.digits)
+            weak_sum[1].append(mention.value)
+    if weak_sum is not None:
+        numbers.append((frozenset(weak_sum[1]), weak_sum[2]))
+    return numbers
 
 
 # A heading or a label does not end a sentence (示例：, 岗位职责：, （音乐）, 2024年3月15日（星期五）); its English, with a
