@@ -1012,6 +1012,25 @@ CASES = [
     ("repeated-word", "别跟我比谁更 real", "Skr skr, don't try to out-real me", True),
     # Figures in Chinese numerals that the English writes in digits render their half (每听五十枝 ↔ *Tins of 50*).
     ("omission", "每听五十枝，售大洋七角五分", "Tins of 50, 75 cents each", False),
+    # Tenths in 分 (煎八分 ↔ *down to eight-tenths*) and the cup of a prescription (水二钟 ↔ *two cups of water*); an obo, a
+    # stat; a name that opens on the word before it (to To Tei Wan); quoted terms a localisation guide says how to render.
+    ("number-mismatch", "加生姜三片，大枣二枚，水二钟，煎八分，食远温服。",
+     "Add three slices of ginger and two jujubes; decoct in two cups of water down to eight-tenths, and take warm.", False),
+    ("number-mismatch", "加生姜三片，大枣二枚，水二钟，煎八分，食远温服。",
+     "Add three slices of ginger and two jujubes; decoct in two cups of water down to seven-tenths, and take warm.", True),
+    ("typo", "正月里还要去敖包磕头。", "In the first lunar month we go to the obo to kowtow.", False),
+    ("typo", "数值描述中的“攻击力”统一缩写为ATK。", "In stat descriptions, Attack is always abbreviated as ATK.", False),
+    ("repeated-word", "转乘9号巴士往土地湾。", "Then take bus 9 to To Tei Wan.", False),
+    ("repeated-word", "转乘9号巴士往土地湾。", "Then take bus 9 to to Tei Wan.", True),
+    ("untranslated", "数值描述中的“攻击力”统一缩写为ATK，技能说明中的“伤害”缩写为DMG。",
+     "In stat descriptions, 攻击力 is always abbreviated as ATK; in skill descriptions, 伤害 is abbreviated as DMG.", False),
+    ("untranslated", "冷却时间统一写作“CD: Xs”，例如“冷却12秒”译为“CD: 12s”。",
+     'Cooldowns are always written as "CD: Xs"; for example, 冷却12秒 is translated as "CD: 12s".', False),
+    ("untranslated", "冷却时间统一写作“CD: Xs”，例如冷却12秒译为“CD: 12s”。",
+     'Cooldowns are always written as "CD: Xs"; for example, 冷却12秒 is translated as "CD: 12s".', True),
+    ("untranslated", "注：技能名中的间隔号“·”一律译为冒号，如“符咒·寒冰”译为“Talisman: Frost”。",
+     'Note: The interpunct (·) in skill names is always rendered as a colon; for example, 符咒·寒冰 becomes "Talisman: Frost."',
+     False),
 ]
 
 
