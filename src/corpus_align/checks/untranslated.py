@@ -38,18 +38,19 @@ _GLOSS_AFTER = re.compile(rf"\s*[)）\"”'’]?\s*[(（]\s*[\"“'‘]?[{LATIN_
 # both Chinese and Tibetan: “那曲” and …*.  Used with .search(text, start - 80, start).
 _WRITING_NAMED_BEFORE = re.compile(r"(?i)\b(?:Chinese|characters?|signs?|inscriptions?|inscribed|reads?|reading|written|"
                                    r"calligraphy|plaque|banner)\b[^.!?]*$")
-# The same, defined before it: *equivalent to* 寨, *the same as* 返影, *stands for* 影; or rendered: *rendering* 学习知识 *as
-# "learn knowledge"*.  Used with .search(text, start - 30,
+# The same, defined before it: *equivalent to* 寨, *the same as* 返影, *stands for* 影; rendered: *rendering* 学习知识 *as
+# "learn knowledge"*; or named: *called* 巷 *in Chinese*.  Used with .search(text, start - 30,
 # start).
 _DEFINED_BEFORE = re.compile(r"(?i)\b(?:equivalent to|same as|stands? for|variant of|short for|written as|read as|"
-                             r"meaning|means|i\.e\.,?|render(?:s|ed|ing)?|translat(?:e|es|ed|ing))\s*[\"“'‘]?$")
+                             r"meaning|means|i\.e\.,?|render(?:s|ed|ing)?|translat(?:e|es|ed|ing)|called|known as|named)"
+                             r"\s*[\"“'‘]?$")
 # A note's headword before its colon (柴: equivalent to 寨), which the source heads its note with too (柴：同“寨”).
 # Used with .match(text, end).
 _HEADWORD_AFTER = re.compile(r"[\"”'’]?\s?[:：]")
 # A word the source quotes as a word (「落水」即下雨) and the English defines: 落水 means "to rain", 涯 (also written 𠊎)
 # is the first-person pronoun.  Used with .match(text, end).
 _DEFINED_AFTER = re.compile(r"(?i)[\"”'’」』]?\s*(?:\([^()]*\)\s*)?(?:means?|meant|is (?:an?|the)|refers? to|stands? for|"
-                            r"corresponds? to|denotes|signifies|literally|becomes|"
+                            r"corresponds? to|denotes|signifies|literally|becomes|in (?:Chinese|Cantonese|Mandarin)|"
                             r"(?:is|are|should be|must be|is to be)(?: always| usually| often| generally)? (?:abbreviated|translated|"
                             r"rendered|written|shortened|locali[sz]ed|romani[sz]ed|transliterated) (?:as|to|into))\b")
 # A headword before its own reading, as a textbook's word list gives it: 出院 chū yuàn v. to leave hospital; 香山

@@ -28,7 +28,7 @@ _HYPHENS = "-\u2011\u2212"
 _YEAR_RANGE = re.compile(r"(?<![\d.])((?:1[5-9]|20)\d)(\d)[-–](\d{2})(?!\d|\.\d)")
 _EN_ALWAYS = re.compile(r"(?<![\d/])24/7(?![\d/])")
 # 17:30, and 5.30pm as British English writes it (a dot only before am/pm).
-_CLOCK_TIME = re.compile(r"(?<![\d:.])(\d{1,2})(?::|\.(?=\d{2}\s*[ap]\.?m\b))(\d{2})(?![\d:])", re.IGNORECASE)
+_CLOCK_TIME = re.compile(r"(?<![\d.])(?<!\d:)(\d{1,2})(?::|\.(?=\d{2}\s*[ap]\.?m\b))(\d{2})(?![\d:])", re.IGNORECASE)
 _FRACTION_OF_A_SECOND = re.compile(r"\.\d{1,3}(?!\d|[.:]\d)")  # used with .match(text, end of a time)
 _UNIT_FAMILIES: tuple[tuple[str, str], ...] = tuple((start, family) for start, family in _TABLES["units"]["families"])
 _UNIT_FACTORS: tuple[tuple[str, float], ...] = tuple(sorted(_TABLES["units"]["factors"].items(), key=lambda item: -len(item[0])))
@@ -37,7 +37,7 @@ _UNIT_FACTORS: tuple[tuple[str, float], ...] = tuple(sorted(_TABLES["units"]["fa
 # Thousands set apart by a space, as Hong Kong textbooks and SI typography write them: $50 000, 53 080; at most five
 # groups (a run of numbers set apart by spaces, 99 100 101 …, is a list).  (Not a model's number after a word:
 # Ultra 7 155H.)
-SPACED_THOUSANDS = re.compile(r"(?<![\d.,])(?<!\d )\d{1,3}(?: \d{3}){1,4}(?![\d.,A-Za-z-]| \d)")
+SPACED_THOUSANDS = re.compile(r"(?<![\d.,A-Za-z])(?<!\d )\d{1,3}(?: \d{3}){1,4}(?![\d.,A-Za-z-]| \d)")  # not D3 125 (vitamin D3)
 
 
 @dataclass(frozen=True)
