@@ -325,7 +325,8 @@ def coverage_evidence(view: RowView) -> Coverage:
     >>> ev.zh_content, ev.zh_covered, ev.sentences[0][2]
     (2, 2, (('go', True), ('beij', True)))
     """
-    # A gloss in -ant stands for the English in -ance, and the other way (孕妇 "pregnant woman" ↔ *during pregnancy*).
+    # A gloss in -ant stands for the English in -ance, and the other way (孕妇 "pregnant woman" ↔ *during pregnancy*);
+    # only for the dictionary's glosses: the document's lexicon learns from the English stems as they are.
     stems = view.en_stems | {sibling for sibling in map(stem_sibling, view.en_stems) if sibling}
     content = covered = 0
     # The words after OpenCC's round trip, for every measure: Simplified and Traditional input then read alike.
@@ -390,7 +391,7 @@ def coverage_evidence(view: RowView) -> Coverage:
                     frozenset(zh_stems), view.row.zh_normalized, frozenset(unspelled),
                     count_clauses(view.row.zh_normalized, _ZH_CLAUSE_BREAK, CJK_CHAR),
                     count_clauses(view.row.en, _EN_CLAUSE_BREAK, _LETTER_OR_CJK if copied else _LETTER),
-                    tuple(words), tuple(sorted(stems)), unspoken_speaker(view.row.zh_normalized, view.row.en), splits,
+                    tuple(words), tuple(sorted(view.en_stems)), unspoken_speaker(view.row.zh_normalized, view.row.en), splits,
                     _rendered_numbers_by_half(lexicon_tags, halves, view))
 
 
