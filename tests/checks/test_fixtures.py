@@ -1042,6 +1042,8 @@ CASES = [
     ("typo", "13价肺炎球菌结合疫苗，无细胞百白破疫苗", "13-valent pneumococcal conjugate vaccine, acellular pertussis vaccine", False),
     ("untranslated", "Travessa 指连接两条街道的小巷，中文称「巷」。", "A Travessa is a lane, called 巷 in Chinese.", False),
     ("untranslated", "Travessa 指连接两条街道的小巷，中文称巷。", "A Travessa is a lane, called 巷 in Chinese.", True),
+    ("number-mismatch", "学生在家中使用族语的比例约三成五。", "The proportion of students who use Paiwan at home is about 35%.", False),
+    ("number-mismatch", "学生在家中使用族语的比例约三成五。", "The proportion of students who use Paiwan at home is about 53%.", True),
     ("typo", "推行郡县制。", "Implementing the commandery-county system.", False),
     ("typo", "绿豆糕　¥26／份", "Mung Bean Cake · ¥26 per serving", False),
     ("untranslated", "注：技能名中的间隔号“·”一律译为冒号，如“符咒·寒冰”译为“Talisman: Frost”。",

@@ -83,6 +83,7 @@ _ZH_DECADE_PAIR = re.compile(rf"(?:(上|\d{{2}}|[{_NUMERAL}]{{2,3}}) ?世纪 ?)?
 # Tenths: 七成 is 70 %, 八九成 80-90 %, with the hedges around it (近七成, 七成以上).  成 is a share only where a share
 # ends (七成的人, 占七成。) or after a verb of quantity (增长两成); 八成是 is "probably", 一成不变 "unchanging".
 _ZH_TENTHS = re.compile(r"(?<![\d.一二两三四五六七八九十百千万亿零〇])([一二两三四五六七八九]{1,2}|十|\d(?:\.\d)?)成"
+                        r"([一二三四五六七八九](?![\d一二两三四五六七八九十百千万亿零〇]|[个只条位人次年天]))?"  # 三成五: 35 %
                         r"(?:(多|以上|以下|左右)|(?=[的之，。；、,.;：:）)」”\s]|$))?")
 _ZH_QUANTITY_VERB = re.compile(r"(?:占|达|达到|超过|超|逾|增长|增加|上涨|上升|下降|下跌|减少|提高|降低|涨|跌|约|近|不到|不足)$")
 # A discount: 七折 is a price of 70 % of the original, which English says as 30 % off; 八五折 and 8.5折 are 15 % off.
@@ -742,10 +743,10 @@ def _starts_word(words: list[str] | None, position: int) -> bool:
 def _tenths(text: str, match: re.Match) -> Mention | None:
     """The percentage a match of :data:`_ZH_TENTHS` says, or None when its 成 is no share (八成是 "probably").
 
-    >>> [(m.text, m.span, m.percent) for m in zh_numbers("超过七成的受访者满意，利润增长两成，近八九成。八成是他。")]
-    [('七成', (70, 79.9), True), ('两成', (20, 20), True), ('八九成', (56.0, 90), True)]
+    >>> [(m.text, m.span, m.percent) for m in zh_numbers("超过七成的受访者满意，利润增长两成，近八九成。八成是他。约三成五。")]
+    [('七成', (70, 79.9), True), ('两成', (20, 20), True), ('八九成', (56.0, 90), True), ('三成五', (28.0, 42.0), True)]
     """
-    run, hedge_after = match.group(1), match.group(2)
+    run, hundredths, hedge_after = match.group(1), match.group(2), match.group(3)
     before = text[max(0, match.start() - 2) : match.start()]
     # A hedge after it (七成以上), the end of the text, 的 or punctuation: the share ends there.
     ends_a_share = hedge_after is not None or match.end() == len(text) or text[match.end()] in "的之，。；、,.;：:）)」” "
@@ -764,6 +765,8 @@ def _tenths(text: str, match: re.Match) -> Mention | None:
             low = high = tenths * 10
         else:
             return None
+    if hundredths and low == high:
+        low = high = low + ZH_DIGITS[hundredths]  # 三成五: 35 %
     value: float = int(low) if low == int(low) else low
     hedge = ("above" if hedge_after in ("多", "以上") or before.endswith(("超过", "超", "逾")) else
              "below" if hedge_after == "以下" or before.endswith(("近", "不到", "不足")) else
