@@ -421,6 +421,21 @@ def _named_as_in_the_source(mention: Mention, en: str, zh: str) -> bool:
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:'[a-z]+)?\b")
 
 
+_THOUSANDS_IN_K = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d)?)K\b")
+
+
+def _thousands_in_k(mention: Mention, en: str) -> bool:
+    """True when the English writes the Chinese number ``mention`` in thousands with a capital K, which the reader takes
+    for a code's letter when nothing says thousands (12.6万个评分 ↔ *126K Ratings*, not 4K or 3K).
+
+    >>> [_thousands_in_k(m, "4.8 · 126K Ratings") for m in zh_numbers("共12.6万个评分")]
+    [True]
+    """
+    if "K" not in en or mention.value < 1000:
+        return False
+    return any(math.isclose(float(match.group(1)) * 1000, mention.value) for match in _THOUSANDS_IN_K.finditer(en))
+
+
 def _coded_in_english(mention: Mention, en: str) -> bool:
     """True when the Chinese number ``mention``, in digits, is the number of a code the English writes with its
     letters (318国道 ↔ *G318*, 219国道 ↔ *G219*): the English names the thing as its signs do.
@@ -557,7 +572,8 @@ def unmatched_numbers(view: RowView) -> tuple[list[Mention], list[Mention], floa
     # (新冠): it is no count that changed into the other side's number.  A code of glued letters (3K, 5G) is kept, and
     # so is one named by the pinyin of the Chinese (Shenzhou-17 for 神舟十九号): both sides name the thing alike.
     lost = [m for m in lost if not m.weak and not _hyphen_code(m, row.zh_normalized)
-            and not _spelled_in_a_name(m, row.zh_normalized, row.en) and not _coded_in_english(m, row.en)]
+            and not _spelled_in_a_name(m, row.zh_normalized, row.en) and not _coded_in_english(m, row.en)
+            and not _thousands_in_k(m, row.en)]
     extra = [m for m in extra
              if not m.weak and (not _hyphen_code(m, row.en) or _named_as_in_the_source(m, row.en, row.zh_normalized))]
     # A number said twice on one side and once on the other ("隔离 10 天…也必须隔离 10 天" → "as will anyone").

@@ -517,6 +517,25 @@ def _quotes_a_transliteration(text: str, start: int, zh: str) -> bool:
     return any(set(run) <= foreign for run in _ZH_QUOTED_RUN.findall(zh))
 
 
+# The Chinese languages English names when it spells one of their words as it is said: *puah-pue in Taiwanese*,
+# *Cantonese: yum cha*.
+_DIALECTS = r"Taiwanese|Hokkien|Min ?nan|Cantonese|Hakka|Teochew|Hainanese|Shanghainese|Taishanese|Hoisanese|Fuzhounese"
+_DIALECT = re.compile(rf"\b(?:{_DIALECTS})\b")
+_DIALECT_AFTER = re.compile(rf"(?:[-\s][a-z'’]+){{0,3}}\s+in\s+(?:{_DIALECTS})\b")  # used with .match(text, end)
+_DIALECT_BEFORE = re.compile(rf"\b(?:{_DIALECTS})(?:\s+(?:term|word|name))?\s*[:(]\s*(?:[a-z'’]+[-\s]){{0,3}}$")
+
+
+def _romanized_dialect_word(text: str, start: int, length: int) -> bool:
+    """True when the word at ``start`` spells a word of a Chinese language that the English names beside it.
+
+    >>> text = "Throwing moon blocks (puah-pue in Taiwanese) is a tradition; Cantonese: yum cha. In Cantonese teh tea."
+    >>> [_romanized_dialect_word(text, text.index(w), len(w)) for w in ("puah", "pue", "yum", "tradition", "teh")]
+    [True, True, True, False, False]
+    """
+    return (_DIALECT_AFTER.match(text, start + length) is not None
+            or _DIALECT_BEFORE.search(text, max(0, start - 60), start) is not None)
+
+
 def _in_a_romanization(text: str, start: int, zh: str) -> bool:
     """True when the word at ``start`` is inside brackets that hold pinyin syllables only, one of which spells the
     Chinese: a romanization whose other syllables a character's rarer reading gives (筊 *jiao*, which the pinyin tables
@@ -740,6 +759,8 @@ def check_typo(ctx: CheckContext) -> Iterator:
                 continue  # the delek of “Tashi delek” for “扎西德勒”: a greeting the source spells by sound, quoted
             if word[0].islower() and "(" in en and _in_a_romanization(en, start, row.zh_normalized):
                 continue  # the jiao of (sheng jiao) for 圣筊: a syllable of a romanization in brackets
+            if _DIALECT.search(en) and _romanized_dialect_word(en, start, len(word)):
+                continue  # puah-pue in Taiwanese: a word of a Chinese language the English spells as it is said
             if word[0].isupper() and _names_a_person_or_place(suggestion):
                 continue  # Osama for Obama, Jakob for Jacob: a name opening the sentence, one letter from another name
             if word[0].isupper() and transliterates(row.zh_normalized, base):

@@ -211,6 +211,8 @@ def mentioned(en: str, match: re.Match, source: str = "") -> bool:
     [False, False, False]
     """
     run = match.group()
+    if _written_as_the_source_writes_it(en, match, source):
+        return True
     if len(run) <= MENTION_MAX_CHARS and (
             _NAMED_AS_WRITING.search(en, 0, match.start()) or _GLOSS_AFTER.match(en, match.end())
             or (_GLOSSED_BEFORE.search(en, 0, match.start()) and _CLOSING_BRACKET.match(en, match.end()))
@@ -233,6 +235,30 @@ def mentioned(en: str, match: re.Match, source: str = "") -> bool:
             return True  # a defined term with the source's word for it, as bilingual laws and contracts write them
         return _translated_before(en, run, opened.start())
     return (run in source or opencc_converter("t2s").convert(run) in source) and bool(EN_WORD.search(rest)) and not CJK.search(rest)
+
+
+# A user's name after its label (– user 小鹿乱撞), and a licence plate (沪A·7K392, 粤B12345): names a translation copies as
+# they are written.  Used with .search(text, start - 20, start) and .match(text, end).
+_HANDLE_LABEL_BEFORE = re.compile(r"(?i)\b(?:user(?:name)?|handle|nickname|screen name|account|posted by)\s*[:：]?\s*$")
+_PLATE_AFTER = re.compile(r"[A-Z][·.\- ]?[A-Z0-9]{4,6}\b")
+PLATE_MAX_CHARS = 2  # the province's character (沪, 粤) and, on some plates, one more (使, 领)
+
+
+def _written_as_the_source_writes_it(en: str, match: re.Match, source: str) -> bool:
+    """True when the run ``match`` is a user's name after its label, or the start of a licence plate, copied from the
+    ``source``.
+
+    >>> en = "Highly recommended. – user 小鹿乱撞; plate: 沪A·7K392; he met 李四."
+    >>> [_written_as_the_source_writes_it(en, m, "——用户 小鹿乱撞，车牌号：沪A·7K392，他见了李四") for m in CJK_RUN.finditer(en)]
+    [True, True, False]
+    """
+    run = match.group()
+    if run not in source:
+        return False
+    if _HANDLE_LABEL_BEFORE.search(en, max(0, match.start() - 20), match.start()):
+        return True
+    plate = _PLATE_AFTER.match(en, match.end()) if len(run) <= PLATE_MAX_CHARS else None
+    return plate is not None and en[match.start() : plate.end()] in source
 
 
 def _glossed_headword(en: str, match: re.Match, source: str) -> bool:

@@ -434,8 +434,30 @@ def en_numbers(text: str) -> list[Mention]:
         if name == "march" and text.endswith("Long ", max(0, match.start() - 5), match.start()):
             continue  # the Long March (长征), and the rockets named after it (Long March-8, Long March 5)
         found.append((match.start(), Mention(_MONTHS[name], False, False, match.group(1), month=True)))
-    return units_over_ranges(text, _denominators_over_ranges(text, _scales_over_ranges(
-        text, _inches_after_feet(text, _years_and_units(text, _and_a_half(text, found))))))
+    return _scores_out_of(text, units_over_ranges(text, _denominators_over_ranges(text, _scales_over_ranges(
+        text, _inches_after_feet(text, _years_and_units(text, _and_a_half(text, found)))))))
+
+
+_OUT_OF_BEFORE = re.compile(r"\d(?:\.\d+)?\s+out\s+of\s+$")  # used with .search(text, start - 20, start)
+
+
+def _scores_out_of(text: str, found: list[Mention]) -> list[Mention]:
+    """The mentions with the scale a score is out of made weak: *4.8 out of 5* for 4.8分, which need not say its 5.
+
+    >>> [(m.value, m.weak) for m in en_numbers("5 stars: rated 4.8 out of 5 by 120 users")]
+    [(5, False), (4.8, False), (5, True), (120, False)]
+    """
+    if "out of" not in text:
+        return found
+    out, position = [], 0
+    for mention in found:  # in the order they are written
+        at = text.find(mention.text, position)
+        if at >= 0:
+            position = at + 1
+            if not mention.weak and _OUT_OF_BEFORE.search(text, max(0, at - 20), at):
+                mention = replace(mention, weak=True)
+        out.append(mention)
+    return out
 
 
 # Older English puts the years between the tens and the units: threescore years and ten (70), ninety years old and nine.
@@ -551,8 +573,8 @@ def _and_a_half(text: str, found: list[tuple[int, Mention]]) -> list[tuple[int, 
     [('two and a half', 2.5, 'duration')]
     >>> [m.span for m in en_numbers("about two and a half hours")]
     [(2.0, 3.0)]
-    >>> [(m.text, m.value) for m in en_numbers("a two-and-a-half-stage rocket")]
-    [('two-and-a-half', 2.5)]
+    >>> [(m.text, m.value) for m in en_numbers("a two-and-a-half-stage rocket, two and a half thousand years")]
+    [('two-and-a-half', 2.5), ('two and a half thousand', 2500.0)]
     """
     out: list[tuple[int, Mention]] = []
     for start, mention in sorted(found, key=lambda item: item[0]):
@@ -573,6 +595,15 @@ def _and_a_half(text: str, found: list[tuple[int, Mention]]) -> list[tuple[int, 
                                                  approx=before.approx and not before.weak,
                                                  unit=unit_family(unit_word) if unit_word else before.unit,
                                                  factor=unit_factor(unit_word) if unit_word else before.factor))
+                continue
+        if out and mention.weak and mention.text.lower() in _EN_SCALES and out[-1][1].text.lower().endswith("half"):
+            before_start, before = out[-1]
+            if text[before_start + len(before.text) : start].strip(" -") == "":
+                # Two and a half thousand years (两千五百年): the scale takes the whole number and its half.
+                scale = _EN_SCALES[mention.text.lower()]
+                out[-1] = (before_start, replace(before, value=before.value * scale, low=before.low * scale if before.low >= 0 else -1.0,
+                                                 high=before.high * scale if before.low >= 0 else -1.0,
+                                                 text=text[before_start : start + len(mention.text)]))
                 continue
         out.append((start, mention))
     return out

@@ -89,7 +89,7 @@ _ZH_QUANTITY_VERB = re.compile(r"(?:占|达|达到|超过|超|逾|增长|增加|
 # A discount: 七折 is a price of 70 % of the original, which English says as 30 % off; 八五折 and 8.5折 are 15 % off.
 # 折 is a discount only where a price is spoken of around it (打七折, 全场五折, 低至三折, 八折优惠): 折叠 (fold),
 # 一波三折 (twists and turns) and 他把纸折了三折 (folded in three) are none.
-_ZH_DISCOUNT = re.compile(r"(?<![\d.一二两三四五六七八九十百千万亿零〇])(\d(?:\.\d)?|[一二三四五六七八九]{1,2})折"
+_ZH_DISCOUNT = re.compile(r"(?<![\d.一二两三四五六七八九十百千万亿零〇])(\d(?:\.\d|\d)?|[一二三四五六七八九]{1,2})折"
                           r"(?![叠腾磨断服扣返射旧算合线纸页])")
 _ZH_DISCOUNT_BEFORE = re.compile(r"(?:打|享|低至|全场|全馆|一律|均|统一|会员|特价|优惠|限时|仅|只要|可享|最低)$")
 _ZH_DISCOUNT_AFTER = re.compile(r"(?:优惠|促销|特价|特卖|销售|出售|起|券|卡)")
@@ -789,12 +789,15 @@ def _discount(text: str, match: re.Match) -> Mention | None:
 
     >>> [(m.text, m.value, m.weak) for m in zh_numbers("全场七折，会员八五折，8.5折优惠，打五折。折叠三次，一波三折")]
     [('七折', 30, False), ('八五折', 15, False), ('8.5折', 15, False), ('五折', 50, True), ('三', 3, False)]
+    >>> [(m.text, m.value) for m in zh_numbers("共分为65折、8折及9折三种。65折：车次0803")]
+    [('65折', 35), ('8折', 20), ('9折', 10), ('三', 3), ('65折', 35), ('0803', 803)]
     """
     run = match.group(1)
-    if not (_ZH_DISCOUNT_BEFORE.search(text, 0, match.start()) or _ZH_DISCOUNT_AFTER.match(text, match.end())):
+    # In digits it is a discount wherever it stands (65折：車次…); in numerals only where a price is spoken of.
+    if not (run[0].isdigit() or _ZH_DISCOUNT_BEFORE.search(text, 0, match.start()) or _ZH_DISCOUNT_AFTER.match(text, match.end())):
         return None
     if run[0].isdigit():
-        tenths = float(run)
+        tenths = float(run) / 10 if len(run) == 2 else float(run)  # 65折 is 6.5 tenths: 35 % off
     elif len(run) == 2:
         first, second = (numeral_value(ch) for ch in run)
         if first is None or second is None:
