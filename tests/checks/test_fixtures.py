@@ -1062,6 +1062,17 @@ CASES = [
     ("untranslated", "“强烈推荐雨夜那一集。”——用户 小鹿乱撞", '"Highly recommend the Rainy Night episode." – user 小鹿乱撞', False),
     ("untranslated", "“强烈推荐雨夜那一集。”——用户 小鹿乱撞", '"Highly recommend the 雨夜 episode." – user Xiaolu', True),
     ("untranslated", "车型：大众帕萨特，车牌号：沪A·7K392。", "Model: Volkswagen Passat; licence plate: 沪A·7K392.", False),
+    # Round nine: *savoury*; a transliteration's 勒 (*lao kele*); a
+    # Cantonese shout in quotes; a sum and its half with the unit between them; the nines of winter counted.
+    ("typo", "一碗咸豆浆四分。", "A bowl of savoury soy milk was four fen.", False),
+    ("typo", "外婆是弄堂里出了名的老克勒。", "Grandma was known throughout the lane as a true lao kele.", False),
+    ("typo", "最怕的是听见有人喊「走鬼」。", 'What we dreaded most was hearing someone shout "Jau gwai!"', False),
+    ("number-mismatch", "价钱是十一块半。", "He let it go for eleven dollars and a half.", False),
+    ("number-mismatch", "价钱是十二块半。", "He let it go for eleven dollars and a half.", True),
+    ("number-mismatch", "我们花了九个半钟头才到开罗。", "We made Cairo in nine hours and a half.", False),
+    ("number-mismatch", "民间《九九歌》唱道：“一九二九不出手，三九四九冰上走。”",
+     "A folk “Song of the Nines” goes: “In the first and second nines, keep your hands in; in the third and fourth, walk on ice.”",
+     False),
     ("typo", "推行郡县制。", "Implementing the commandery-county system.", False),
     ("typo", "绿豆糕　¥26／份", "Mung Bean Cake · ¥26 per serving", False),
     ("untranslated", "注：技能名中的间隔号“·”一律译为冒号，如“符咒·寒冰”译为“Talisman: Frost”。",

@@ -25,6 +25,7 @@ from .._lazy import jieba_posseg, toneless_pinyin, zh_word_cut
 from ..model import CheckRow, Finding, GlossaryEntry, Span
 from ..text.lexicon import EN_STOPWORDS, english_stem, fold_accents
 from ..text.patterns import CJK, EN_WORD
+from ..text.transliteration import TRANSLITERATION_READINGS, toneless_syllables
 from .registry import CHECKS
 
 T = TypeVar("T")
@@ -94,11 +95,23 @@ def at_sentence_start(text: str, start: int) -> bool:
 
 @functools.lru_cache(maxsize=50_000)
 def _pinyin_keys(zh: str) -> frozenset[str]:
-    """The toneless pinyin of each run of one to three syllables of ``zh``, joined (神舟: shen, zhou, shenzhou)."""
+    """The toneless pinyin of each run of one to three syllables of ``zh``, joined (神舟: shen, zhou, shenzhou); a
+    character of :data:`.TRANSLITERATION_READINGS` also with its neighbours in the reading transliterations give it
+    (老克勒: kele as well as kelei).
+
+    >>> sorted(key for key in _pinyin_keys("老克勒") if key.startswith("ke"))
+    ['ke', 'kele', 'kelei']
+    """
     syllables = [s for s in toneless_pinyin(zh) if s.isalpha()]
     keys = set(syllables)
     for size in (2, 3):
         keys.update("".join(syllables[i : i + size]) for i in range(len(syllables) - size + 1))
+    for i, char in enumerate(zh):
+        reading = TRANSLITERATION_READINGS.get(char)
+        if reading is not None:
+            before = "".join(toneless_syllables(zh[max(0, i - 1) : i]))
+            after = "".join(toneless_syllables(zh[i + 1 : i + 2]))
+            keys.update((reading, before + reading, reading + after, before + reading + after))
     return frozenset(keys)
 
 

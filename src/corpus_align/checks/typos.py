@@ -510,11 +510,22 @@ def _quotes_a_transliteration(text: str, start: int, zh: str) -> bool:
     >>> text = 'He said “Tashi delek” to me.'
     >>> _quotes_a_transliteration(text, text.index("delek"), "他说了一句“扎西德勒”"), _quotes_a_transliteration(text, 3, "扎西德勒")
     (True, False)
+    >>> text = 'Someone shouted "Jau gwai!" and we ran. He said "Hungyr!"'
+    >>> [_quotes_a_transliteration(text, text.index(w), "有人喊「走鬼」，他说「我饿了」") for w in ("Jau", "Hungyr")]
+    [True, False]
     """
-    if _QUOTE_OPEN_BEFORE.search(text, max(0, start - 60), start) is None or _QUOTE_CLOSE_AFTER.match(text, start) is None:
+    opened = _QUOTE_OPEN_BEFORE.search(text, max(0, start - 60), start)
+    closed = _QUOTE_CLOSE_AFTER.match(text, start)
+    if opened is None or closed is None:
         return False
+    quoted_in_zh = _ZH_QUOTED_RUN.findall(zh)
     foreign = transliteration_chars()
-    return any(set(run) <= foreign for run in _ZH_QUOTED_RUN.findall(zh))
+    if any(set(run) <= foreign for run in quoted_in_zh):
+        return True
+    # A short phrase of a Chinese language said as it sounds, no word of it English (“走鬼” ↔ *"Jau gwai!"*): two words
+    # at least, so that a slip alone in quotation marks is still one.
+    words = _LATIN_WORD.findall(opened.group(1) + closed.group()[:-1])
+    return bool(quoted_in_zh) and 2 <= len(words) <= 4 and not any(is_known(word) for word in words)
 
 
 # The Chinese languages English names when it spells one of their words as it is said: *puah-pue in Taiwanese*,

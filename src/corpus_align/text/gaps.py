@@ -82,7 +82,8 @@ _OBJECT_GAP = re.compile(
         r"\bin on (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|"
         r"September|October|November|December)\b",                    # a riot in on Saturday
         r"\b(?:for|of|in|at|with|by|from|about|on) (?:was|were|is|are|has|had|will|would|can|could)\b",  # Envoy for was
-        r"\b(?:the|an|their|its|my|your|our) (?-i:when|which|who|and|or|but|of|in|to|was|were|is|are)\b(?!-)",  # their when
+        # their when (not the an of Qur'an in)
+        r"(?<!['’])\b(?:the|an|their|its|my|your|our) (?-i:when|which|who|and|or|but|of|in|to|was|were|is|are)\b(?!-)",
         r"(?<![\w'’-])(?-i:the|an|their|its|my|your|our) (?-i:had|has|have|did)\b(?!-)",  # grain the had stockpiled (not Chang'an)
         # A past form after an article or a possessive, as when the name between them was dropped (the began imposing,
         # for The EU began); only forms that are no noun or adjective (not the saw, the said, the broke).

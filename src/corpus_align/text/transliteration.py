@@ -40,8 +40,9 @@ def _collapse(classes: str) -> str:
     return re.sub(r"(.)\1+", r"\1", classes)
 
 
-# Characters whose everyday reading is not the one they have in transliterations: 布什 is bu shi (Bush), not bu shen.
-TRANSLITERATION_READINGS = {"什": "shi"}
+# Characters whose everyday reading is not the one they have in transliterations: 布什 is bu shi (Bush), not bu shen;
+# 克勒, 希特勒 end in le (Shanghai's *lao kele*, Hitler), not lei.
+TRANSLITERATION_READINGS = {"什": "shi", "勒": "le"}
 
 
 @functools.lru_cache(maxsize=100_000)

@@ -562,7 +562,10 @@ def _inches_after_feet(text: str, found: list[tuple[int, Mention]]) -> list[tupl
     return out
 
 
-_AND_A_HALF = re.compile(r"(?i)\s+and\s+|-and-")  # what joins a whole number to its half (two-and-a-half-stage)
+# What joins a whole number to its half (two-and-a-half-stage), its unit between them as older English writes it (nine
+# hours and a half, eleven dollars and a half: 九个半钟头, 十一块半).
+_AND_A_HALF = re.compile(r"(?i)(?:\s+(?:hours?|days?|weeks?|months?|years?|minutes?|miles?|yards?|feet|inches|pints?|"
+                         r"gallons?|dollars?|pounds?|shillings?|cents?|yuan|kuai|li))?\s+and\s+|-and-")
 
 
 def _and_a_half(text: str, found: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
