@@ -1073,6 +1073,21 @@ CASES = [
     ("number-mismatch", "民间《九九歌》唱道：“一九二九不出手，三九四九冰上走。”",
      "A folk “Song of the Nines” goes: “In the first and second nines, keep your hands in; in the third and fourth, walk on ice.”",
      False),
+    # Round ten: a whole number and its fraction (5 1/2, 5½); prices said as spoken (*two-forty* for 两百四); a phone
+    # number in groups; ordinals of centuries; the *first* of 首次; one more multiple (额外1倍 ↔ *double*); a
+    # possessive name opening its sentence.
+    ("number-mismatch", "所需时间：五个半小时。", "Time. — 5 1/2 hours.", False),
+    ("number-mismatch", "所需时间：六个半小时。", "Time. — 5 1/2 hours.", True),
+    ("number-mismatch", "所需时间：五个半小时。", "Time: 5½ hours.", False),
+    ("number-mismatch", "两百四？东边那家才卖两百一。", "Two-forty? The place on the east side only charges two-ten.", False),
+    ("number-mismatch", "两百四？东边那家才卖两百一。", "Two-forty? The place on the east side only charges two-twenty.", True),
+    ("number-mismatch", "档口电话系八三三二七六五。", "The stall's number is 833 2765.", False),
+    ("number-mismatch", "档口电话系八三三二七六五。", "The stall's number is 833 2766.", True),
+    ("number-mismatch", "又在十七、十八世纪被介绍到欧洲。", "It reached Europe in the seventeenth and eighteenth centuries.", False),
+    ("number-mismatch", "首次予以警告，第二次起每次扣除押金100元。", "A warning the first time, RMB 100 each time after.", False),
+    ("number-mismatch", "使用DD Pay付款，可额外再获得1倍点数。", "Pay with DD Pay and you'll earn double points.", False),
+    ("typo", "伯希和藏品则以“P.”字头编号。", "Pelliot's collection is catalogued with the prefix \"P.\"", False),
+    ("typo", "政府的计划。", "Goverment's plan.", True),
     ("typo", "推行郡县制。", "Implementing the commandery-county system.", False),
     ("typo", "绿豆糕　¥26／份", "Mung Bean Cake · ¥26 per serving", False),
     ("untranslated", "注：技能名中的间隔号“·”一律译为冒号，如“符咒·寒冰”译为“Talisman: Frost”。",

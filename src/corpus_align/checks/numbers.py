@@ -56,6 +56,8 @@ def _compatible(a: Mention, b: Mention) -> bool:
         return True
     if _tenths_in_fen(a, b) or _tenths_in_fen(b, a):
         return True
+    if _innings_in_thirds(a, b) or _innings_in_thirds(b, a):
+        return True
     if a.short_year != b.short_year and _short_year_of((a, b) if a.short_year else (b, a)):
         return True  # 98年 ↔ 1998, 民国112年 ↔ 2023
     if a.percent != b.percent:  # 百分之七十 ↔ "seven in ten", 十分之七 ↔ "70 percent": one share, said two ways
@@ -102,6 +104,19 @@ def _tenths_in_fen(zh: Mention, en: Mention) -> bool:
     """
     said = en.value / 100 if en.percent else en.value
     return _TENTHS_IN_FEN.fullmatch(zh.text) is not None and 0 < said < 1 and math.isclose(said, zh.value / 10)
+
+
+def _innings_in_thirds(tenths: Mention, thirds: Mention) -> bool:
+    """True when ``tenths`` writes innings pitched as box scores do, the outs after the point (6.1 is six innings and
+    one out), and ``thirds`` says them in thirds (*6 1/3 innings*).
+
+    >>> from corpus_align.text.numbers import en_numbers
+    >>> _innings_in_thirds(zh_numbers("主投6.1局")[0], en_numbers("worked 6 1/3 innings")[0])
+    True
+    """
+    outs = round((tenths.value - int(tenths.value)) * 10, 6)
+    return (tenths.digits and outs in (1, 2) and "/3" in thirds.text
+            and math.isclose(thirds.value, int(tenths.value) + outs / 3, abs_tol=1e-3))
 
 
 def _said_half(mention: Mention) -> bool:
@@ -436,6 +451,56 @@ def _thousands_in_k(mention: Mention, en: str) -> bool:
     return any(math.isclose(float(match.group(1)) * 1000, mention.value) for match in _THOUSANDS_IN_K.finditer(en))
 
 
+# A price said in parts (一角五分: 0.15, 15, 1, 5, 10; *two-forty*: 240, 2.40, 2, 40) has this many readings at least; a
+# holiday named by its date (十一: 10, 1) or a multiple said two ways (额外1倍: 1, 2) has fewer, and names no price that
+# could have changed.
+PRICE_READINGS_MIN = 3
+
+
+def _no_reading_matched(said: list[Mention], unmatched: list[Mention]) -> list[Mention]:
+    """The first reading of each price that one side says in several weak readings (the same text), none of which was
+    matched: each as a plain mention, to report.
+
+    >>> en = en_numbers("It charges two-twenty.")
+    >>> [(m.text, m.value, m.weak) for m in _no_reading_matched(en, en)]
+    [('two-twenty', 220, False)]
+    """
+    # A number's readings stand next to each other, each with the number's text and a value of its own; the 一 of each
+    # 一个 in a row is a number of its own, said once.
+    groups: list[list[Mention]] = []
+    for mention in said:
+        if mention.weak and groups and groups[-1][-1].weak and groups[-1][-1].text == mention.text:
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    left = {id(mention) for mention in unmatched}
+    return [replace(group[0], weak=False) for group in groups
+            if group[0].weak and len({m.value for m in group}) >= PRICE_READINGS_MIN and all(id(mention) in left for mention in group)]
+
+
+_DIGIT_GROUPS = re.compile(r"(?<![\d.,])\d{2,4}(?:[ -]\d{2,4}){1,3}(?!\d|[.,]\d)")
+
+
+def _grouped_digits(lost: list[Mention], extra: list[Mention], en: str) -> tuple[list[Mention], list[Mention]]:
+    """``lost`` and ``extra`` without a number of five digits or more that the English writes in groups, as phone and
+    account numbers are written (八三三二七六五 ↔ *833 2765*, 2345-6789), and without the groups.
+
+    >>> en = "The number is 833 2765."
+    >>> lost, extra = _grouped_digits(zh_numbers("档口电话系八三三二七六五"), en_numbers(en), en)
+    >>> lost, [m.text for m in extra]
+    ([], [])
+    """
+    if not lost or not extra or not _DIGIT_GROUPS.search(en):
+        return lost, extra
+    for group in _DIGIT_GROUPS.finditer(en):
+        digits = re.sub(r"[ -]", "", group.group())
+        same = [m for m in lost if m.value >= 10_000 and m.value == int(m.value) and str(int(m.value)) == digits]
+        if same:
+            lost = [m for m in lost if m is not same[0]]
+            extra = [m for m in extra if m.text not in group.group()]
+    return lost, extra
+
+
 def _coded_in_english(mention: Mention, en: str) -> bool:
     """True when the Chinese number ``mention``, in digits, is the number of a code the English writes with its
     letters (318国道 ↔ *G318*, 219国道 ↔ *G219*): the English names the thing as its signs do.
@@ -565,9 +630,12 @@ def unmatched_numbers(view: RowView) -> tuple[list[Mention], list[Mention], floa
         return None
     lost, extra = _converted(*match_numbers(zh, en))  # 一千六百米 ↔ 1.6 kilometres
     lost, extra = _slashed_fractions(lost, extra, row.zh_normalized, row.en)  # 1/4子 ↔ *a quarter of a stone*
+    lost, extra = _grouped_digits(lost, extra, row.en)  # 八三三二七六五 ↔ *833 2765*
     ordinal_words = [m for m in extra if m.weak and m.text.lower() in ("first", "second")
-                     and not (m.text.lower() == "first" and _first_only_as_when(row.en))]
+                     and not (m.text.lower() == "first" and (_first_only_as_when(row.en) or _ZH_FIRST.search(row.zh_normalized)))]
     definite_words = [m for m in extra if m.weak and m.text.lower() in _DEFINITE_WEAK]
+    # Weak readings of one number (*two-forty*: 240, 2.40, 2, 40; 一角五分: 0.15, 15 …) of which none found its equal.
+    readings_lost, readings_extra = _no_reading_matched(zh, lost), _no_reading_matched(en, extra)
     # A code hyphened to a word (COVID-19, CCTV-2) names a thing, which the other side often names otherwise
     # (新冠): it is no count that changed into the other side's number.  A code of glued letters (3K, 5G) is kept, and
     # so is one named by the pinyin of the Chinese (Shenzhou-17 for 神舟十九号): both sides name the thing alike.
@@ -582,6 +650,12 @@ def unmatched_numbers(view: RowView) -> tuple[list[Mention], list[Mention], floa
     if not lost:
         extra = [m for m in extra if m.value not in {z.value for z in zh}]
     lost = _said_as_next(lost, row.zh_normalized, row.en)
+    # Such a number changed when the other side has one left over: *two-twenty* for 两百一 (matched when there, and
+    # missed where nothing else could be it).
+    if lost and not extra and readings_extra:
+        extra = readings_extra
+    elif extra and not lost and readings_lost:
+        lost = readings_lost
     if not extra and ordinal_words and any(m.text.startswith("第") for m in lost):
         extra = ordinal_words  # 第三 ↔ "the second deadline": an ordinal changed ("second" may be a moment elsewhere)
     elif not extra and definite_words and len(lost) == 1 and not lost[0].approx and 1 < lost[0].value <= 12 \
@@ -600,6 +674,9 @@ def unmatched_numbers(view: RowView) -> tuple[list[Mention], list[Mention], floa
     return lost, extra, matched
 
 
+# 首次, 首个, 头一回: the Chinese says *first* without a numeral, so the English *first* changed no ordinal (首次予以警告，
+# 第二次起每次扣除 ↔ *a warning for the first occurrence, and RMB 100 for each occurrence thereafter*).
+_ZH_FIRST = re.compile(r"首(?:次|个|先|位|届|批|轮|日|场|发|度|季)|头一")
 # *First* in these says when or in what order one speaks, not which of several: 刚开始 is *at first*.
 _FIRST_AS_WHEN = re.compile(r"(?i)\b(?:at first|first of all|first and foremost|first off|in the first place)\b")
 _FIRST = re.compile(r"(?i)\bfirst\b")

@@ -30,6 +30,7 @@ import numpy as np
 from .._arrays import sorted_unique
 from ..segment.en import abbreviations
 from ..text.lexicon import EN_STOPWORDS, fold_accents
+from . import params
 from .context import CheckContext, at_sentence_start, spells_pinyin_of
 from .registry import register
 from .resources import english_words, foreign_phrases, transliteration_chars
@@ -774,6 +775,8 @@ def check_typo(ctx: CheckContext) -> Iterator:
                 continue  # puah-pue in Taiwanese: a word of a Chinese language the English spells as it is said
             if word[0].isupper() and _names_a_person_or_place(suggestion):
                 continue  # Osama for Obama, Jakob for Jacob: a name opening the sentence, one letter from another name
+            if word[0].isupper() and word.endswith(("'s", "’s")) and english_words().get(suggestion.lower(), 0) < params.NAME_MAX_FREQUENCY:
+                continue  # Pelliot's collection (Elliot, 707): an owner opening its sentence, one letter from a rare word
             if word[0].isupper() and transliterates(row.zh_normalized, base):
                 continue  # Messi for 梅西, Modrow for 莫德罗: a name the Chinese spells by sound, opening the sentence
             if word[0].isupper() and _opens_a_two_word_name(en, start + len(word), row.zh_normalized):

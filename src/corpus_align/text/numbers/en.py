@@ -69,6 +69,14 @@ _EN_SPOKEN_PRICE = re.compile(
     r"(?i)\b" + _CARDINAL + r" (?:yuan|kuai|dollars?|bucks?|pounds?|euros?) (ten|" + _EN_TENS_WORDS + r")"
     r"(?:[- ](one|two|three|four|five|six|seven|eight|nine))?(?=\s*(?:[.,;:!?)]|$)|\s+(?:a|an|each|apiece|per|for)\b)"
 )
+# A price or a time said as it is spoken, without its unit: *two-forty* (240, or 2.40, or 2:40), *two twenty-five*
+# (两百二十五).  Each reading is weak: matched where the other side says one, never missed.
+_EN_SPOKEN_HUNDREDS = re.compile(
+    r"(?i)(?<![\w-])(one|two|three|four|five|six|seven|eight|nine)[- ](ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|" + _EN_TENS_WORDS + r")(?:[- ](one|two|three|four|five|six|seven|eight|nine))?"
+    r"(?![\w-])(?!\s+(?:hundred|thousand|million|billion|percent|per cent)\b)"
+)
+_NUMBER_WORD_BEFORE = re.compile(r"(?i)\b(?:\d+|" + "|".join(_CARDINALS) + r"|hundred|thousand|and)[- ]$")  # twenty two thirty
 # A decimal said in words, its decimals digit by digit: *zero point eight* (0.8), *three point one four*, *one point five
 # million*, *two point five percent*; not *at one point two men came in*.
 _DIGIT_WORDS = {"zero": 0, "oh": 0} | {word: _MENTION_WORDS[word] for word in "one two three four five six seven eight nine".split()}
@@ -88,6 +96,10 @@ _EN_IN_FRACTION = re.compile(r"(?i)\b(?<![\d.,])" + _CARDINAL + r"[- ](?:in|out[
 # A part of a hundred or a thousand in the singular, where "of" follows (one hundredth of a second: 百分之一秒); without
 # it, the one hundredth anniversary is an ordinal.
 _EN_SCALE_FRACTION = re.compile(r"(?i)\b(?:a|one)[- ](" + "|".join(_EN_ORDINAL_SCALES) + r")(?=\s+of\b)")
+# A whole number and a fraction, as recipes and old measures write them (5 1/2 hours, 1 1/4 lb, 5½): one number.
+_VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+_VULGAR_FRACTION = re.compile("[" + "".join(_VULGAR_FRACTIONS) + "]")
+_EN_MIXED_NUMBER = re.compile(r"(?<![\d/.,])(?:(\d{1,4})[ \u00a0](\d)/([2-9]|1[0-6])(?![\d/])|(\d{1,4})?([½¼¾⅓⅔⅛⅜⅝⅞]))")
 # A part of an hour is its minutes (a quarter of an hour, an hour and a quarter: 一小时十五分钟).
 _OF_AN_HOUR = re.compile(r"(?i)\s+of\s+an\s+hour\b")  # used with .match(text, end of the fraction)
 _HOURS_AND = re.compile(r"(?i)\bhours?\s+and\s+$")  # used with .search(text, start - 12, start of the fraction)
@@ -116,7 +128,7 @@ _GLUED_CURRENCY = re.compile(r"(?<![A-Za-z])(?:RM|Rs|Rp|MYR|RMB|CNY|USD|HKD|SGD|
 # List numbering at the start of a row ("7. Camera", "3、"): a label, not a quantity.
 # "4. Other joys", "4.Other joys", "2)Tap"; a row that is only "300." is a number.
 _EN_ENUMERATOR = re.compile(r"^\s*\d+\s*(?:\.(?![\d.])|\))\s*(?=\S)")
-_HAS_DIGIT = re.compile(r"\d")
+_HAS_DIGIT = re.compile(r"[\d½¼¾⅓⅔⅛⅜⅝⅞]")  # a digit, or a fraction written as one character
 _LOWER_WORD = re.compile("[a-z]+")
 # Words that can begin or make a number in English ("a" only with another of them: a hundred, a third).
 _EN_NUMBER_WORDS_SET = frozenset(_WORDS) - {"a"}
@@ -133,6 +145,7 @@ _PART_OF_MONTH = re.compile(r"(?i)\b(?:mid|early|late)-$")  # mid-March, used wi
 
 
 # Years counted in decades or centuries (four decades, three centuries): the count in years, as Chinese says it (四十年).
+_ORDINAL_END = re.compile(r"(?i)(?:th|first|second|third)$")
 _DECADES_OR_CENTURIES = re.compile(r"(?i)\s+(?:(decades?)|centuries)\b")
 
 
@@ -293,6 +306,13 @@ def en_numbers(text: str) -> list[Mention]:
             hundredths = (_cardinal_value(match.group(2)) or 0) + (_cardinal_value(match.group(3) or "") or 0)
             found.append((match.start(), Mention(round(whole + hundredths / 100, 2), False, match.group(1).isdigit(), match.group())))
             mask(*match.span())
+    for match in _EN_SPOKEN_HUNDREDS.finditer(text) if not _EN_NUMBER_WORDS_SET.isdisjoint(present) else ():
+        if not masked[match.start()] and not _NUMBER_WORD_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            whole, tens = _MENTION_WORDS[match.group(1).lower()], _MENTION_WORDS[match.group(2).lower()]
+            tens += _MENTION_WORDS[match.group(3).lower()] if match.group(3) else 0
+            found.extend((match.start(), Mention(value, False, False, match.group(), weak=True))
+                         for value in (whole * 100 + tens, round(whole + tens / 100, 2), whole, tens))
+            mask(*match.span())
     for match in _EN_SPOKEN_DECIMAL.finditer(text) if "point" in present else ():
         whole = 0 if match.group(1).lower() == "zero" else _cardinal_value(match.group(1))
         if whole is not None and not masked[match.start()]:
@@ -326,6 +346,12 @@ def en_numbers(text: str) -> list[Mention]:
             found.append((hour.start(1), Mention(12 if said == 1 else said - 1, False, hour.group(1).isdigit(), hour.group(1))))
             found.append((hour.start(1), Mention(said, False, hour.group(1).isdigit(), hour.group(1), weak=True)))
             mask(hour.start(1), hour.end(1))
+    for match in _EN_MIXED_NUMBER.finditer(text) if has_digit and ("/" in text or _VULGAR_FRACTION.search(text)) else ():
+        if not masked[match.start()]:
+            whole = int(match.group(1) or match.group(4) or 0)
+            part = _VULGAR_FRACTIONS[match.group(5)] if match.group(5) else int(match.group(2)) / int(match.group(3))
+            found.append((match.start(), Mention(round(whole + part, 4) if whole else share(part), False, True, match.group())))
+            mask(*match.span())
     for match in SPACED_THOUSANDS.finditer(text) if has_digit and " " in text else ():
         if not masked[match.start()]:
             found.append((match.start(), Mention(int(match.group().replace(" ", "")), False, True, match.group())))
@@ -400,7 +426,8 @@ def en_numbers(text: str) -> list[Mention]:
                 else:
                     found.append((match.start(2), Mention(value, True, False, words, weak=True)))
                 continue
-            value *= _years_per(after)  # four decades: 四十年; three centuries: 三百年
+            if not _ORDINAL_END.search(words):  # the eighteenth century is the 18th, not 1,800 years
+                value *= _years_per(after)  # four decades: 四十年; three centuries: 三百年
             weak = words.lower() in _EN_WEAK
             low, high = hedged(value, hedge)
             found.append((match.start(2), Mention(value, bool(hedge) or weak, False, words, low, high, weak=weak,

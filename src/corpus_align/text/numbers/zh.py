@@ -609,10 +609,13 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
             academic = text.startswith("学年", match.end() - len(after))  # 113学年度: August 2024 to July 2025
             short_year, era = read_short_year(text, start, run, number, (after == "年" or academic) and not (
                 approx or hedge or scale or percent or percent_sign or "." in run))
+            one_more = _one_more_multiple(text, start, after, bool(approx or hedge or percent))
+            if one_more:
+                found.append((start, Mention(number + 1, False, True, shown, weak=True)))  # 额外1倍: double
             found.append((start, Mention(int(number) if number == int(number) else number, bool(approx or hedge), True,
                                          shown, low, high, code, unit=unit_family(unit_word) if unit_word else "",
                                          factor=unit_factor(unit_word), percent=bool(percent or percent_sign), clock=clock,
-                                         short_year=short_year, era=era)))
+                                         short_year=short_year, era=era, weak=one_more)))
             if academic and short_year and era:  # its second year, which the English may give too (*2024–2025*)
                 found.append((start, Mention(int(number) + 1 + era, False, True, shown, weak=True)))
             continue
@@ -714,12 +717,27 @@ def zh_numbers(text: str, words: list[str] | None = None) -> list[Mention]:
         short_year, era = read_short_year(text, start, run, value, after == "年" and not (
             ordinal or approx or hedge or scale or percent))
         unit_word = _zh_unit_word(text, match.end() - len(after))
+        if _one_more_multiple(text, start, after, bool(approx or hedge or percent)):
+            found.append((start, Mention(value + 1, False, False, shown, weak=True)))  # 再加两倍: three times
+            weak = True
         found.append((start, Mention(value, bool(approx or hedge or weak), False, shown, low, high, weak=weak,
                                      unit=unit_family(unit_word) if unit_word else "", factor=unit_factor(unit_word),
                                      percent=bool(percent or percent_sign),
                                      clock=_zh_hour(after, value, bool(approx or scale or percent or ordinal)),
                                      short_year=short_year, era=era)))
     return units_over_ranges(text, found)
+
+
+# Before a multiple, what makes it one more than it says: 额外1倍 is double (twice the points).
+_MORE_BEFORE = re.compile(r"(?:额外|再|多出|另外|另)(?:再)?(?:获得|得到|赠送|送|给|加|多)?$")
+def _one_more_multiple(text: str, start: int, after: str, hedged_or_share: bool) -> bool:
+    """True when the multiple at ``start`` is one more than it says (额外再获得1倍点数: *double points*), which English
+    may give either way; both readings are then weak.
+
+    >>> _one_more_multiple("可额外再获得1倍点数", 6, "倍", False), _one_more_multiple("上涨了1倍", 3, "倍", False)
+    (True, False)
+    """
+    return after == "倍" and not hedged_or_share and _MORE_BEFORE.search(text, max(0, start - 6), start) is not None
 
 
 # What 第N numbers when it labels a part of a text or a plan: article, chapter, section, clause, item, volume, episode,
