@@ -348,9 +348,9 @@ def en_numbers(text: str) -> list[Mention]:
             mask(hour.start(1), hour.end(1))
     for match in _EN_MIXED_NUMBER.finditer(text) if has_digit and ("/" in text or _VULGAR_FRACTION.search(text)) else ():
         if not masked[match.start()]:
-            whole = int(match.group(1) or match.group(4) or 0)
-            part = _VULGAR_FRACTIONS[match.group(5)] if match.group(5) else int(match.group(2)) / int(match.group(3))
-            found.append((match.start(), Mention(round(whole + part, 4) if whole else share(part), False, True, match.group())))
+            wholes = int(match.group(1) or match.group(4) or 0)
+            fraction = _VULGAR_FRACTIONS[match.group(5)] if match.group(5) else int(match.group(2)) / int(match.group(3))
+            found.append((match.start(), Mention(round(wholes + fraction, 4) if wholes else share(fraction), False, True, match.group())))
             mask(*match.span())
     for match in SPACED_THOUSANDS.finditer(text) if has_digit and " " in text else ():
         if not masked[match.start()]:
