@@ -1049,6 +1049,8 @@ CASES = [
     # copied as written.
     ("typo", "擲筊（台語稱「跋桮」）是傳統方式。", "Throwing moon blocks (puah-pue in Taiwanese) is a traditional way.", False),
     ("typo", "隔壁摊子的烤包子五元一个。", "At the next stall, samsa went for five yuan apiece.", False),
+    ("typo", "讲座以粤语进行。", "The talk will be condducted in Cantonese.", True),
+    ("typo", "由此得出的“史瓦西半径”与天体质量成正比。", "The resulting “Schwarzschild radis” is proportional to its mass.", True),
     ("number-mismatch", "4.8分，共12.6万个评分", "4.8 out of 5 · 126K Ratings", False),
     ("number-mismatch", "4.8分，共12.6万个评分", "4.8 out of 5 · 162K Ratings", True),
     ("number-mismatch", "两千五百年后的今天，《孙子兵法》已被译成数十种语言。",

@@ -511,9 +511,10 @@ def _quotes_a_transliteration(text: str, start: int, zh: str) -> bool:
     >>> text = 'He said “Tashi delek” to me.'
     >>> _quotes_a_transliteration(text, text.index("delek"), "他说了一句“扎西德勒”"), _quotes_a_transliteration(text, 3, "扎西德勒")
     (True, False)
-    >>> text = 'Someone shouted "Jau gwai!" and we ran. He said "Hungyr!"'
-    >>> [_quotes_a_transliteration(text, text.index(w), "有人喊「走鬼」，他说「我饿了」") for w in ("Jau", "Hungyr")]
-    [True, False]
+    >>> text = 'Someone shouted "Jau gwai!" and we ran. He said "Hungyr!" The "Schwarzschild radis" is small.'
+    >>> [_quotes_a_transliteration(text, text.index(w), zh) for w, zh in (
+    ...     ("Jau", "有人喊「走鬼」"), ("Hungyr", "他说「我饿了」"), ("radis", "“史瓦西半径”很小"))]
+    [True, False, False]
     """
     opened = _QUOTE_OPEN_BEFORE.search(text, max(0, start - 60), start)
     closed = _QUOTE_CLOSE_AFTER.match(text, start)
@@ -523,26 +524,30 @@ def _quotes_a_transliteration(text: str, start: int, zh: str) -> bool:
     foreign = transliteration_chars()
     if any(set(run) <= foreign for run in quoted_in_zh):
         return True
-    # A short phrase of a Chinese language said as it sounds, no word of it English (“走鬼” ↔ *"Jau gwai!"*): two words
-    # at least, so that a slip alone in quotation marks is still one.
+    # A short phrase of a Chinese language said as it sounds, a word for each of the quoted characters and none of them
+    # English (“走鬼” ↔ *"Jau gwai!"*): two words at least, so that a slip alone in quotation marks is still one, and as
+    # many as the characters, so that a quoted term translated with a slip in it (“史瓦西半径” ↔ *“Schwarzschild radis”*)
+    # is too.
     words = _LATIN_WORD.findall(opened.group(1) + closed.group()[:-1])
-    return bool(quoted_in_zh) and 2 <= len(words) <= 4 and not any(is_known(word) for word in words)
+    return (2 <= len(words) <= 4 and any(len(run) == len(words) for run in quoted_in_zh)
+            and not any(is_known(word) for word in words))
 
 
 # The Chinese languages English names when it spells one of their words as it is said: *puah-pue in Taiwanese*,
 # *Cantonese: yum cha*.
 _DIALECTS = r"Taiwanese|Hokkien|Min ?nan|Cantonese|Hakka|Teochew|Hainanese|Shanghainese|Taishanese|Hoisanese|Fuzhounese"
 _DIALECT = re.compile(rf"\b(?:{_DIALECTS})\b")
-_DIALECT_AFTER = re.compile(rf"(?:[-\s][a-z'’]+){{0,3}}\s+in\s+(?:{_DIALECTS})\b")  # used with .match(text, end)
+# In brackets, so that a slip before *in Cantonese* in a sentence (*conducted in Cantonese*) is still one.
+_DIALECT_AFTER = re.compile(rf"(?:[-\s][a-z'’]+){{0,3}}\s+in\s+(?:{_DIALECTS})\s*[)）]")  # used with .match(text, end)
 _DIALECT_BEFORE = re.compile(rf"\b(?:{_DIALECTS})(?:\s+(?:term|word|name))?\s*[:(]\s*(?:[a-z'’]+[-\s]){{0,3}}$")
 
 
 def _romanized_dialect_word(text: str, start: int, length: int) -> bool:
     """True when the word at ``start`` spells a word of a Chinese language that the English names beside it.
 
-    >>> text = "Throwing moon blocks (puah-pue in Taiwanese) is a tradition; Cantonese: yum cha. In Cantonese teh tea."
-    >>> [_romanized_dialect_word(text, text.index(w), len(w)) for w in ("puah", "pue", "yum", "tradition", "teh")]
-    [True, True, True, False, False]
+    >>> text = "Moon blocks (puah-pue in Taiwanese) are a tradition; Cantonese: yum cha. In Cantonese teh tea, condducted in Cantonese."
+    >>> [_romanized_dialect_word(text, text.index(w), len(w)) for w in ("puah", "pue", "yum", "tradition", "teh", "condducted")]
+    [True, True, True, False, False, False]
     """
     return (_DIALECT_AFTER.match(text, start + length) is not None
             or _DIALECT_BEFORE.search(text, max(0, start - 60), start) is not None)
