@@ -1090,6 +1090,13 @@ CASES = [
     ("number-mismatch", "使用DD Pay付款，可额外再获得1倍点数。", "Pay with DD Pay and you'll earn double points.", False),
     ("typo", "伯希和藏品则以“P.”字头编号。", "Pelliot's collection is catalogued with the prefix \"P.\"", False),
     ("typo", "政府的计划。", "Goverment's plan.", True),
+    # Round eleven, on the final source: a price with its cents said in words, an hour of the clock beside a count of the
+    # same value, a Hong Kong festival's Cantonese name.
+    ("number-mismatch", "一块八毛七分钱。就这么多。", "One dollar and eighty-seven cents. That was all.", False),
+    ("number-mismatch", "一块八毛七分钱。就这么多。", "One dollar and seventy-eight cents. That was all.", True),
+    ("number-mismatch", "5月12日14时28分发生地震，震源深度约14千米。", "At 2:28 p.m. on 12 May a quake struck 14 km down.", False),
+    ("number-mismatch", "5月12日14时28分发生地震，震源深度约14千米。", "At 3:28 p.m. on 12 May a quake struck 14 km down.", True),
+    ("typo", "【端午节联欢】包粽子工作坊", "[Tuen Ng Festival Gathering] Rice Dumpling Workshop", False),
     ("typo", "推行郡县制。", "Implementing the commandery-county system.", False),
     ("typo", "绿豆糕　¥26／份", "Mung Bean Cake · ¥26 per serving", False),
     ("untranslated", "注：技能名中的间隔号“·”一律译为冒号，如“符咒·寒冰”译为“Talisman: Frost”。",

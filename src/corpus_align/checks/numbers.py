@@ -266,8 +266,9 @@ def match_numbers(zh: list[Mention], en: list[Mention]) -> tuple[list[Mention], 
         queues[m.value].append(i)
     taken: set[int] = set()
     unmatched_zh = []
-    # Weak Chinese numbers (一个 "one" or "a") last, so that they do not take the English number a digit needs.
-    for mention in sorted(zh, key=lambda m: m.weak):
+    # Weak Chinese numbers (一个 "one" or "a") last, so that they do not take the English number a digit needs; hours of
+    # the clock after counts, so that 14时 leaves *14 km* to 14千米 and finds *2:28 p.m.* among the compatible ones.
+    for mention in sorted(zh, key=lambda m: (m.weak, m.clock)):
         queue = queues.get(mention.value)
         if queue:
             taken.add(_take_alike(queue, mention, en))

@@ -132,7 +132,7 @@ def units_over_ranges(text: str, found: list[tuple[int, Mention]]) -> list[Menti
         (start, first), (next_start, second) = ordered[i], ordered[i + 1]
         end = start + len(first.text)
         if second.unit and not first.unit and end <= next_start and _RANGE_JOINER.fullmatch(text, end, next_start):
-            mentions[i] = replace(first, unit=second.unit)
+            mentions[i] = replace(first, unit=second.unit, factor=second.factor)  # 25 to 30 kilos: both in kilos
             ordered[i] = (start, mentions[i])
     return mentions
 

@@ -66,9 +66,10 @@ _CARDINAL_SET = frozenset(_CARDINALS) | {"hundred", "thousand", "million"}
 # A price said as it is spoken, whole units then the hundredths: *one yuan seventy* is 1.70, *two dollars fifty* 2.50.
 _EN_TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _EN_SPOKEN_PRICE = re.compile(
-    r"(?i)\b" + _CARDINAL + r" (?:yuan|kuai|dollars?|bucks?|pounds?|euros?) (ten|" + _EN_TENS_WORDS + r")"
-    r"(?:[- ](one|two|three|four|five|six|seven|eight|nine))?(?=\s*(?:[.,;:!?)]|$)|\s+(?:a|an|each|apiece|per|for)\b)"
-)
+    r"(?i)\b" + _CARDINAL + r" (?:yuan|kuai|dollars?|bucks?|pounds?|euros?) (?:and )?(ten|" + _EN_TENS_WORDS + r")"
+    r"(?:[- ](one|two|three|four|five|six|seven|eight|nine))?"
+    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:a|an|each|apiece|per|for|cents?|pence|fen)\b)"
+)  # and with its cents: *one dollar and eighty-seven cents* (一块八毛七)
 # A price or a time said as it is spoken, without its unit: *two-forty* (240, or 2.40, or 2:40), *two twenty-five*
 # (两百二十五).  Each reading is weak: matched where the other side says one, never missed.
 _EN_SPOKEN_HUNDREDS = re.compile(
