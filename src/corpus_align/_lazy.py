@@ -226,10 +226,14 @@ def zh_word_cut() -> Callable[[str], list[str]]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _toneless(syllable: str) -> str:
+def toneless_syllable(syllable: str) -> str:
+    """A pinyin syllable as pypinyin's NORMAL style writes it: tone marks dropped, ü written v.
+
+    >>> toneless_syllable("lǜ"), toneless_syllable("shān")
+    ('lv', 'shan')
+    """
     import unicodedata
 
-    # pypinyin's NORMAL style: tone marks dropped, ü written v.
     decomposed = unicodedata.normalize("NFD", syllable).replace("u\u0308", "v")
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -241,7 +245,7 @@ def _pinyin_tables():
     except ImportError:  # tables moved in a future pypinyin: use its own (slower) function
         return None
 
-    chars = {code: _toneless(readings.split(",")[0]) for code, readings in PINYIN_DICT.items()}
+    chars = {code: toneless_syllable(readings.split(",")[0]) for code, readings in PINYIN_DICT.items()}
     # The first two characters of every phrase: where no phrase starts, no phrase is looked up.
     phrase_starts = frozenset(phrase[:2] for phrase in PHRASES_DICT if len(phrase) >= 2)
     return PHRASES_DICT, max(map(len, PHRASES_DICT)), chars, phrase_starts
@@ -277,7 +281,7 @@ def toneless_pinyin(text: str) -> list[str]:
                 if other:
                     syllables.append(other)
                     other = ""
-                syllables += [_toneless(readings[0]) for readings in phrase]
+                syllables += [toneless_syllable(readings[0]) for readings in phrase]
                 position = end
                 break
         else:

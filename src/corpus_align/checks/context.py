@@ -106,7 +106,7 @@ def _pinyin_keys(zh: str) -> frozenset[str]:
     keys = set(syllables)
     for size in (2, 3):
         keys.update("".join(syllables[i : i + size]) for i in range(len(syllables) - size + 1))
-    for i, char in enumerate(zh):
+    for i, char in enumerate(zh) if not TRANSLITERATION_READINGS.keys().isdisjoint(zh) else ():
         reading = TRANSLITERATION_READINGS.get(char)
         if reading is not None:
             before = "".join(toneless_syllables(zh[max(0, i - 1) : i]))

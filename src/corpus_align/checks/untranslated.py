@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Iterator
 
-from .._lazy import opencc_converter
+from .._lazy import opencc_converter, toneless_syllable
 from ..model import CheckRow
 from ..text.lexicon import english_content_words, english_stem
 from ..text.patterns import CJK, CJK_CHARS, CJK_RUN, EN_WORD, LATIN_LETTERS
@@ -309,8 +308,7 @@ def _toneless_letters(word: str) -> str:
     >>> _toneless_letters("Lǜ'shān3")
     'lvshan'
     """
-    decomposed = unicodedata.normalize("NFD", word.lower()).replace("u\u0308", "v")
-    return "".join(ch for ch in decomposed if ch.isascii() and ch.isalpha())
+    return "".join(ch for ch in toneless_syllable(word.lower()) if ch.isascii() and ch.isalpha())
 
 
 def _defined_as_quoted(en: str, match: re.Match, source: str) -> bool:
